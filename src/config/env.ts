@@ -1,0 +1,62 @@
+/**
+ * The one validated configuration module. Nothing else reads process.env:
+ * the server refuses to start when the configuration is invalid.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  /** Folder for the embedded database and the development master key file. */
+  ARIADNE_DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  /** base64 of 32 random bytes; wraps every organisation's data key. Required in production. */
+  ARIADNE_MASTER_KEY: z.string().optional(),
+  /** Secure cookies are forced on in production and may be forced on elsewhere. */
+  ARIADNE_SECURE_COOKIES: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+});
+
+export type AppConfig = {
+  env: 'development' | 'test' | 'production';
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  masterKey?: string;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionTtlHours: number;
+};
+
+/** Parses the environment (or a test override) into an AppConfig, failing loudly. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.ARIADNE_MASTER_KEY) {
+    throw new Error('Invalid configuration: ARIADNE_MASTER_KEY is required in production');
+  }
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.ARIADNE_DATA_DIR),
+    port: e.PORT,
+    host: e.HOST,
+    masterKey: e.ARIADNE_MASTER_KEY,
+    secureCookies: e.NODE_ENV === 'production' ? true : (e.ARIADNE_SECURE_COOKIES ?? false),
+    logLevel: e.LOG_LEVEL,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Authorization, in one place: every permission is a rule
+ * `allow(action, roles, predicate)` evaluated as `can(actor, action, resource)`.
+ * Handlers and services never inspect roles themselves.
+ */
+import type { Role } from './roles';
+
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  roles: readonly Role[];
+}
+
+/** What is being acted on; organisationId is the tenant that owns it. */
+export interface Resource {
+  organisationId: string;
+  ownerUserId?: string;
+}
+
+export const ACTIONS = [
+  'organisation.read',
+  'user.list',
+  'user.create',
+  'user.update',
+  'audit.read',
+  'case.read',
+  'case.create',
+  'case.update',
+  'network.aggregates.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Predicate = (actor: Actor, resource: Resource) => boolean;
+
+/** The tenant check: nothing is ever allowed across organisations except through sharing tables. */
+const sameOrganisation: Predicate = (actor, resource) => actor.organisationId === resource.organisationId;
+
+const CASE_STAFF: Role[] = ['case_owner', 'caseworker', 'legal_advisor', 'mediator'];
+
+const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
+  'organisation.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'user.list': { roles: ['admin'], when: sameOrganisation },
+  'user.create': { roles: ['admin'], when: sameOrganisation },
+  'user.update': { roles: ['admin'], when: sameOrganisation },
+  // Auditors read the trail (who did what to which record) but never case content.
+  'audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
+  // Administrators manage the organisation, not cases: case content needs a case role.
+  'case.read': { roles: CASE_STAFF, when: sameOrganisation },
+  'case.create': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  'case.update': { roles: CASE_STAFF, when: sameOrganisation },
+  // Coordinators see network-level aggregates only.
+  'network.aggregates.read': { roles: ['coordinator', 'admin'], when: sameOrganisation },
+};
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  const rule = RULES[action];
+  return actor.roles.some((r) => rule.roles.includes(r)) && rule.when(actor, resource);
+}
+
+/** The permissions a client may use to show or hide actions; computed here, never in the UI. */
+export function sessionPermissions(actor: Actor) {
+  const own = { organisationId: actor.organisationId };
+  return {
+    manageUsers: can(actor, 'user.list', own),
+    readAudit: can(actor, 'audit.read', own),
+    readCases: can(actor, 'case.read', own),
+    viewNetworkAggregates: can(actor, 'network.aggregates.read', own),
+  };
+}

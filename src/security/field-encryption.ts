@@ -1,0 +1,115 @@
+/**
+ * Field-level encryption of identifying data (AES-256-GCM).
+ * Each organisation has its own data key, wrapped by the master key; the
+ * organisation id is bound in as associated data, so a ciphertext copied into
+ * another tenant's row cannot be decrypted there.
+ *
+ * Ciphertext format: `enc1.<keyVersion>.<iv>.<tag>.<ciphertext>` (base64url parts).
+ */
+import crypto from 'node:crypto';
+
+export interface WrappedKey {
+  version: number;
+  wrappedKey: string;
+}
+
+/** Where the key ring finds and stores wrapped keys (implemented by the storage layer). */
+export interface KeyStore {
+  activeKey(organisationId: string, purpose: 'data' | 'index'): Promise<WrappedKey | undefined>;
+  keyVersion(organisationId: string, purpose: 'data' | 'index', version: number): Promise<WrappedKey | undefined>;
+  addKey(organisationId: string, purpose: 'data' | 'index', key: WrappedKey): Promise<void>;
+}
+
+const PREFIX = 'enc1';
+
+function wrap(masterKey: Buffer, raw: Buffer): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', masterKey, iv);
+  const ct = Buffer.concat([cipher.update(raw), cipher.final()]);
+  return [iv, cipher.getAuthTag(), ct].map((b) => b.toString('base64url')).join('.');
+}
+
+function unwrap(masterKey: Buffer, wrapped: string): Buffer {
+  const [iv, tag, ct] = wrapped.split('.').map((p) => Buffer.from(p, 'base64url'));
+  const decipher = crypto.createDecipheriv('aes-256-gcm', masterKey, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(ct), decipher.final()]);
+}
+
+export function parseMasterKey(base64: string): Buffer {
+  const key = Buffer.from(base64, 'base64');
+  if (key.length !== 32) throw new Error('The master key must be 32 bytes, base64-encoded');
+  return key;
+}
+
+export function isCiphertext(value: string): boolean {
+  return value.startsWith(PREFIX + '.');
+}
+
+export class KeyRing {
+  private cache = new Map<string, Buffer>();
+
+  constructor(private masterKey: Buffer, private store: KeyStore) {}
+
+  /** Creates the organisation's first data and blind-index keys (idempotent). */
+  async ensureOrganisationKeys(organisationId: string): Promise<void> {
+    for (const purpose of ['data', 'index'] as const) {
+      if (!(await this.store.activeKey(organisationId, purpose))) {
+        await this.store.addKey(organisationId, purpose, { version: 1, wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)) });
+      }
+    }
+  }
+
+  /** Adds a new data-key version; later encryptions use it, older ciphertexts still decrypt. */
+  async rotateDataKey(organisationId: string): Promise<number> {
+    const current = await this.store.activeKey(organisationId, 'data');
+    const version = (current?.version ?? 0) + 1;
+    await this.store.addKey(organisationId, 'data', { version, wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)) });
+    return version;
+  }
+
+  async encrypt(organisationId: string, plaintext: string): Promise<string> {
+    const active = await this.store.activeKey(organisationId, 'data');
+    if (!active) throw new Error('No data key for this organisation');
+    const key = this.unwrapCached(organisationId, 'data', active);
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(organisationId));
+    const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [PREFIX, String(active.version), iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+  }
+
+  async decrypt(organisationId: string, ciphertext: string): Promise<string> {
+    const [prefix, version, iv, tag, ct] = ciphertext.split('.');
+    if (prefix !== PREFIX || !ct) throw new Error('Not an encrypted field value');
+    const wrapped = await this.store.keyVersion(organisationId, 'data', Number(version));
+    if (!wrapped) throw new Error('Unknown data key version');
+    const key = this.unwrapCached(organisationId, 'data', wrapped);
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(organisationId));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** The key for keyed blind indexes (HMAC) of this organisation. */
+  async indexKey(organisationId: string): Promise<Buffer> {
+    const active = await this.store.activeKey(organisationId, 'index');
+    if (!active) throw new Error('No index key for this organisation');
+    return this.unwrapCached(organisationId, 'index', active);
+  }
+
+  /** Re-wraps a stored key under a new master key (master-key rotation). */
+  static rewrap(oldMaster: Buffer, newMaster: Buffer, wrappedKey: string): string {
+    return wrap(newMaster, unwrap(oldMaster, wrappedKey));
+  }
+
+  private unwrapCached(organisationId: string, purpose: string, key: WrappedKey): Buffer {
+    const id = `${organisationId}:${purpose}:${key.version}`;
+    let raw = this.cache.get(id);
+    if (!raw) {
+      raw = unwrap(this.masterKey, key.wrappedKey);
+      this.cache.set(id, raw);
+    }
+    return raw;
+  }
+}

@@ -1,0 +1,25 @@
+/** Password hashing with Argon2id (OWASP-recommended parameters). */
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A fixed hash to verify against when the user does not exist, so timing does not reveal accounts. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-real-password-' + Math.random());
+  return dummyHash;
+}

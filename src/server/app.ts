@@ -1,0 +1,92 @@
+/**
+ * Builds the Fastify application: edge validation with Zod (which also produces
+ * the OpenAPI document), sessions and CSRF, thin route modules, and the SPA.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../services/context';
+import { installErrorHandler } from './errors-handler';
+import { sessionPlugin } from './plugins/session';
+import { auditRoutes } from './routes/audit/routes';
+import { authRoutes } from './routes/auth/routes';
+import { healthRoutes } from './routes/health/routes';
+import { userRoutes } from './routes/users/routes';
+
+export interface ServerOptions {
+  /** Where log lines go (tests capture them); defaults to stdout. */
+  logStream?: Writable;
+  /** The built SPA; served when present. */
+  webDir?: string;
+}
+
+export const API_BODY_LIMIT = 256 * 1024;
+
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: API_BODY_LIMIT,
+    disableRequestLogging: true,
+    trustProxy: ctx.config.env === 'production',
+    logger: ctx.config.logLevel === 'silent' ? false : {
+      level: ctx.config.logLevel,
+      stream: options.logStream,
+      // Request logs carry ids and route patterns only: URLs and bodies may hold personal data.
+      serializers: { req: () => undefined, res: () => undefined, err: (e: Error) => ({ name: e.name }) },
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({
+      method: request.method, route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.session?.actor.userId,
+    }, 'request');
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    }
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Ariadne API', version: '0.1.0', description: 'Case management, referral networks, (re)integration outcomes and honest statistics.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ariadne_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { ctx });
+
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes]) await app.register(routes, { ctx });
+
+  const webDir = options.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false });
+    // Client-side routes fall back to the SPA; unknown API paths stay JSON 404s.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found, or you do not have access' } });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

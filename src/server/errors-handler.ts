@@ -1,0 +1,46 @@
+/**
+ * Maps every failure to the error envelope with a stable code. Bad input is a
+ * 4xx with a translatable code; only genuine faults are 500, logged by id only.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors';
+
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The request body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: 'The Content-Length header does not match the body' },
+};
+
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').split('/').filter(Boolean),
+        code: v.params.issue.code,
+        message: v.message,
+      }));
+      return reply.code(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });
+    }
+    const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+    if (known) return reply.code(error.statusCode ?? 400).send({ error: known });
+    if (error.statusCode === 429) {
+      return reply.code(429).send({ error: { code: 'rate_limited', message: 'Too many requests; slow down and try again' } });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ error: { code: 'bad_request', message: 'The request could not be processed' } });
+    }
+    // Never log the error message of database errors verbatim: it may quote values.
+    request.log.error({ errCode: error.code ?? 'unknown', errName: error.name, reqId: request.id }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: 'Not found, or you do not have access' } });
+  });
+}

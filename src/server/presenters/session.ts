@@ -1,0 +1,30 @@
+/** Exactly which fields of a session leave the server. */
+import { z } from 'zod';
+import { sessionPermissions, type Actor } from '../../policies/policies';
+
+export const SessionViewSchema = z.object({
+  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), totpEnabled: z.boolean() }),
+  organisation: z.object({ id: z.string().uuid(), name: z.string() }),
+  memberships: z.array(z.object({ organisationId: z.string().uuid(), organisationName: z.string(), roles: z.array(z.string()) })),
+  roles: z.array(z.string()),
+  permissions: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), readCases: z.boolean(), viewNetworkAggregates: z.boolean() }),
+  csrfToken: z.string(),
+}).meta({ id: 'SessionView' });
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export function presentSession(
+  actor: Actor,
+  csrfToken: string,
+  user: { id: string; email: string; display_name: string; totp_enabled: boolean },
+  memberships: { organisationId: string; organisationName: string; roles: string[] }[],
+): SessionView {
+  const current = memberships.find((m) => m.organisationId === actor.organisationId);
+  return {
+    user: { id: user.id, email: user.email, displayName: user.display_name, totpEnabled: user.totp_enabled },
+    organisation: { id: actor.organisationId, name: current?.organisationName ?? '' },
+    memberships,
+    roles: [...actor.roles],
+    permissions: sessionPermissions(actor),
+    csrfToken,
+  };
+}

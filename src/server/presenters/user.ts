@@ -1,0 +1,31 @@
+/** Exactly which fields of a staff account leave the server (never hashes or secrets). */
+import { z } from 'zod';
+import { can, type Actor } from '../../policies/policies';
+import type { UserRow } from '../../storage/repositories/users';
+
+export const UserViewSchema = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  active: z.boolean(),
+  totpEnabled: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  version: z.number().int(),
+  permissions: z.object({ update: z.boolean() }),
+}).meta({ id: 'UserView' });
+export type UserView = z.infer<typeof UserViewSchema>;
+
+export function presentUser(actor: Actor, row: UserRow): UserView {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    roles: row.roles,
+    active: row.active,
+    totpEnabled: row.totpEnabled,
+    lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
+    version: row.version,
+    permissions: { update: can(actor, 'user.update', { organisationId: actor.organisationId }) },
+  };
+}

@@ -1,0 +1,32 @@
+/** Thin handlers for staff accounts of the current organisation. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../services/context';
+import * as users from '../../../services/users';
+import { requireSession } from '../../plugins/session';
+import { presentUser, UserViewSchema } from '../../presenters/user';
+import { errorResponses } from '../../schemas';
+import { CreateUserBody, UpdateUserBody, UserParams } from './schema';
+
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/users', {
+    schema: { tags: ['users'], summary: "List the current organisation's users", response: { 200: z.object({ users: z.array(UserViewSchema) }), ...errorResponses } },
+  }, async (request) => {
+    const { actor } = requireSession(request);
+    return { users: (await users.listUsers(ctx, actor)).map((u) => presentUser(actor, u)) };
+  });
+
+  app.post('/api/users', {
+    schema: { tags: ['users'], summary: 'Create a user in the current organisation', body: CreateUserBody, response: { 201: UserViewSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const { actor } = requireSession(request);
+    return reply.code(201).send(presentUser(actor, await users.createUser(ctx, actor, request.body)));
+  });
+
+  app.patch('/api/users/:id', {
+    schema: { tags: ['users'], summary: "Change a user's name, roles or active state (optimistic locking on version)", params: UserParams, body: UpdateUserBody, response: { 200: UserViewSchema, ...errorResponses } },
+  }, async (request) => {
+    const { actor } = requireSession(request);
+    return presentUser(actor, await users.updateUser(ctx, actor, request.params.id, request.body));
+  });
+};

@@ -1,0 +1,22 @@
+/** Edge schemas for managing staff accounts. */
+import { z } from 'zod';
+import { ROLES } from '../../../policies/roles';
+import { MIN_PASSWORD_LENGTH } from '../../../security/passwords';
+
+const RoleList = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
+
+export const CreateUserBody = z.strictObject({
+  email: z.string().trim().max(254).email(),
+  displayName: z.string().trim().min(1).max(200),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+  roles: RoleList,
+});
+
+export const UpdateUserBody = z.strictObject({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  roles: RoleList.optional(),
+  active: z.boolean().optional(),
+  version: z.number().int().positive(),
+});
+
+export const UserParams = z.strictObject({ id: z.string().uuid() });

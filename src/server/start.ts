@@ -1,0 +1,45 @@
+/** Starts a complete Ariadne (migrate, optional demo seed, HTTP) — used by the CLI and browser tests. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Writable } from 'node:stream';
+import { loadConfig } from '../config/env';
+import { createAppContext, type AppContext } from '../services/context';
+import { seedDemo } from '../services/demo-seed';
+import { buildServer } from './app';
+
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  seedDemo?: boolean;
+  webDir?: string;
+  logStream?: Writable;
+  env?: Record<string, string | undefined>;
+}
+
+export async function startAriadne(opts: StartOptions = {}) {
+  const base = loadConfig(opts.env ?? process.env);
+  const config = {
+    ...base,
+    port: opts.port ?? base.port,
+    host: opts.host ?? base.host,
+    dataDir: opts.dataDir ? path.resolve(opts.dataDir) : base.dataDir,
+    databaseUrl: opts.databaseUrl ?? base.databaseUrl,
+  };
+  const ctx: AppContext = await createAppContext(config);
+  const seeded = opts.seedDemo ? await seedDemo(ctx) : undefined;
+  const app = await buildServer(ctx, { webDir: opts.webDir ?? DEFAULT_WEB_DIR, logStream: opts.logStream });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    url: address.replace('[::1]', 'localhost'),
+    ctx,
+    seeded,
+    async close() {
+      await app.close();
+      await ctx.db.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** Everything a service needs, built once at start-up and passed explicitly (no globals). */
+import type { AppConfig } from '../config/env';
+import { openDatabase, type Database } from '../storage/database';
+import { migrate } from '../storage/migrate';
+import { keyStore } from '../storage/repositories/keys';
+import { KeyRing } from '../security/field-encryption';
+import { loadMasterKey } from '../security/master-key';
+
+export interface AppContext {
+  config: AppConfig;
+  db: Database;
+  keyRing: KeyRing;
+}
+
+export async function createAppContext(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<AppContext> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  if (opts.migrate !== false) await migrate(db);
+  const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
+  return { config, db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) };
+}

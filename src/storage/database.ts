@@ -1,0 +1,89 @@
+/**
+ * Opens the database on one of two engines — embedded PGlite (a folder) or
+ * PostgreSQL (DATABASE_URL) — behind the same Kysely interface, and provides
+ * the two ways to run work: as the system (migrations, login) or as a tenant.
+ */
+import fs from 'node:fs';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Engine = 'pglite' | 'postgres';
+export type Tx = Transaction<DB>;
+
+export interface Database {
+  engine: Engine;
+  kysely: Kysely<DB>;
+  /** Runs a multi-statement SQL script (migrations). */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… selects PostgreSQL; otherwise PGlite in dataDir (or in memory when dataDir is omitted). */
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+// int8 (counts) as numbers: our counts never approach 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      engine: 'postgres',
+      kysely,
+      async execScript(script) {
+        const client = await pool.connect();
+        try {
+          await client.query(script);
+        } finally {
+          client.release();
+        }
+      },
+      close: () => kysely.destroy(),
+    };
+  }
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await pglite.waitReady;
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    engine: 'pglite',
+    kysely,
+    async execScript(script) {
+      // Through Kysely's serialised connection so it never interleaves with a transaction.
+      await kysely.connection().execute(async () => {
+        await pglite.exec(script);
+      });
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Who a tenant transaction acts for; written into transaction-local settings that RLS reads. */
+export interface TenantContext {
+  organisationId: string;
+  userId?: string;
+}
+
+/**
+ * Runs fn in a transaction that has switched to the restricted ariadne_app role
+ * with the tenant set, so PostgreSQL row-level security confines every query.
+ */
+export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(async (tx) => {
+    await sql`SET LOCAL ROLE ariadne_app`.execute(tx);
+    await sql`SELECT set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`.execute(tx);
+    return fn(tx);
+  });
+}
+
+/** Runs fn as the connection's own role: only for migrations, authentication and admin commands. */
+export async function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.kysely.transaction().execute(fn);
+}

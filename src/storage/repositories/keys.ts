@@ -1,0 +1,37 @@
+/** Wrapped organisation keys; only reachable outside tenant transactions. */
+import type { Kysely } from 'kysely';
+import type { KeyStore, WrappedKey } from '../../security/field-encryption';
+import type { DB } from '../schema';
+
+export function keyStore(db: Kysely<DB>): KeyStore {
+  return {
+    async activeKey(organisationId, purpose) {
+      const row = await db.selectFrom('organisation_keys').select(['version', 'wrapped_key'])
+        .where('organisation_id', '=', organisationId).where('purpose', '=', purpose).where('active', '=', true)
+        .executeTakeFirst();
+      return row && { version: row.version, wrappedKey: row.wrapped_key };
+    },
+    async keyVersion(organisationId, purpose, version) {
+      const row = await db.selectFrom('organisation_keys').select(['version', 'wrapped_key'])
+        .where('organisation_id', '=', organisationId).where('purpose', '=', purpose).where('version', '=', version)
+        .executeTakeFirst();
+      return row && { version: row.version, wrappedKey: row.wrapped_key };
+    },
+    async addKey(organisationId, purpose, key: WrappedKey) {
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('organisation_keys').set({ active: false })
+          .where('organisation_id', '=', organisationId).where('purpose', '=', purpose).execute();
+        await tx.insertInto('organisation_keys')
+          .values({ organisation_id: organisationId, purpose, version: key.version, wrapped_key: key.wrappedKey, active: true })
+          .execute();
+      });
+    },
+  };
+}
+
+export const keysRepo = {
+  all: (db: Kysely<DB>) => db.selectFrom('organisation_keys').selectAll().execute(),
+  setWrapped: (db: Kysely<DB>, organisationId: string, purpose: 'data' | 'index', version: number, wrappedKey: string) =>
+    db.updateTable('organisation_keys').set({ wrapped_key: wrappedKey })
+      .where('organisation_id', '=', organisationId).where('purpose', '=', purpose).where('version', '=', version).execute(),
+};
