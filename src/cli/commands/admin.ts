@@ -1,0 +1,101 @@
+/** Administration commands: migrate, organisations, users, demo data, audit, keys, start. */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env';
+import { parseMasterKey } from '../../security/field-encryption';
+import { loadMasterKey } from '../../security/master-key';
+import { verifyAllChains } from '../../services/audit';
+import { seedDemo } from '../../services/demo-seed';
+import { rewrapAllKeys, rotateOrganisationDataKey } from '../../services/keys';
+import { createOrganisation, createUserInOrganisation } from '../../services/organisations';
+import { startAriadne } from '../../server/start';
+import { openDatabase } from '../../storage/database';
+import { migrate } from '../../storage/migrate';
+import { organisationsRepo } from '../../storage/repositories/organisations';
+import { isRole, type Role } from '../../policies/roles';
+import { output, withContext } from '../context';
+
+function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string {
+  if (!seeded) return 'Demo data already present.';
+  const lines = seeded.users.map((u) => `  ${u.email.padEnd(34)} ${u.roles.join(',').padEnd(14)} ${u.organisation}`);
+  return ['Fictional demo users (password for all: ' + seeded.password + '):', ...lines].join('\n');
+}
+
+export function registerAdminCommands(program: Command): void {
+  program.command('start').description('Migrate, seed demo data on first run, and serve the app')
+    .option('--no-seed', 'do not seed demo data on an empty database')
+    .action(async (opts: { seed: boolean }) => {
+      const app = await startAriadne({ seedDemo: opts.seed });
+      if (app.seeded) console.log(printCredentials(app.seeded));
+      console.log(`\nAriadne is running on ${app.url.replace('127.0.0.1', 'localhost')} (${app.ctx.db.engine})`);
+      console.log(`Log in as admin@north.demo.test / ariadne-demo-2026 (demo data: see \`ariadne seed-demo --help\`).`);
+      const stop = async () => { await app.close(); process.exit(0); };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+
+  program.command('migrate').description('Apply database migrations').option('--json').action(async (opts) => {
+    const config = loadConfig();
+    const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+    try {
+      const applied = await migrate(db);
+      output(opts.json, { engine: db.engine, applied }, () => applied.length ? `Applied: ${applied.join(', ')}` : 'Up to date.');
+    } finally { await db.close(); }
+  });
+
+  program.command('create-org').description('Create an organisation (tenant)')
+    .requiredOption('--slug <slug>').requiredOption('--name <name>').option('--country <ISO2>').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const org = await createOrganisation(ctx, { slug: opts.slug, name: opts.name, country: opts.country });
+      output(opts.json, org, () => `Created organisation ${org.slug} (${org.id})`);
+    }));
+
+  program.command('create-user').description('Create a user (or add a membership) in an organisation')
+    .requiredOption('--org <slug>').requiredOption('--email <email>').requiredOption('--name <displayName>')
+    .requiredOption('--roles <roles>', 'comma-separated: admin,case_owner,caseworker,legal_advisor,mediator,coordinator,auditor')
+    .option('--password-stdin', 'read the password from standard input (otherwise ARIADNE_NEW_PASSWORD)').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const roles = String(opts.roles).split(',').map((r) => r.trim());
+      const unknown = roles.filter((r) => !isRole(r));
+      if (unknown.length) throw new Error(`Unknown roles: ${unknown.join(', ')}`);
+      const password = opts.passwordStdin ? fs.readFileSync(0, 'utf8').trim() : process.env.ARIADNE_NEW_PASSWORD ?? '';
+      const user = await createUserInOrganisation(ctx, { organisationSlug: opts.org, email: opts.email, displayName: opts.name, password, roles: roles as Role[] });
+      output(opts.json, user, () => `Created ${user.email} (${user.id})`);
+    }));
+
+  program.command('seed-demo').description('Create clearly fictional demo organisations and users (once)').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const seeded = await seedDemo(ctx);
+      output(opts.json, seeded ?? { alreadyPresent: true }, () => printCredentials(seeded));
+    }));
+
+  const audit = program.command('audit').description('Audit trail tools');
+  audit.command('verify').description('Walk every organisation\'s hash chain and report the first broken link').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const results = await verifyAllChains(ctx);
+      const ok = results.every((r) => r.verdict.ok);
+      output(opts.json, { ok, organisations: results }, () => results.map((r) => r.verdict.ok
+        ? `ok      ${r.organisation}: ${r.verdict.entries} entries`
+        : `BROKEN  ${r.organisation}: first broken link at seq ${r.verdict.brokenAtSeq} (${r.verdict.reason})`).join('\n'));
+      if (!ok) process.exitCode = 1;
+    }));
+
+  const keys = program.command('keys').description('Encryption key management');
+  keys.command('rotate-data-key').description("Rotate an organisation's data key and re-encrypt its fields")
+    .requiredOption('--org <slug>').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
+      if (!org) throw new Error(`No organisation ${opts.org}`);
+      const result = await rotateOrganisationDataKey(ctx, org.id, (n) => { if (!opts.json && process.stderr.isTTY) process.stderr.write(`\rre-encrypted ${n}`); });
+      output(opts.json, result, () => `\nData key is now version ${result.version}; ${result.reencrypted} fields re-encrypted.`);
+    }));
+  keys.command('rotate-master').description('Re-wrap every organisation key under a new master key (read from --new-key-file, base64)')
+    .requiredOption('--new-key-file <file>').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const config = loadConfig();
+      const oldMaster = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
+      const newMaster = parseMasterKey(fs.readFileSync(opts.newKeyFile, 'utf8').trim());
+      const count = await rewrapAllKeys(ctx, oldMaster, newMaster);
+      output(opts.json, { rewrapped: count }, () => `Re-wrapped ${count} keys. Set ARIADNE_MASTER_KEY to the new key before restarting.`);
+    }));
+}

@@ -1,0 +1,38 @@
+/** Key rotation: a new data key per organisation (re-encrypting its fields) and master-key re-wrapping. */
+import { sql } from 'kysely';
+import { KeyRing } from '../security/field-encryption';
+import { withSystem } from '../storage/database';
+import { ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
+import { auditRepo } from '../storage/repositories/audit';
+import { keysRepo } from '../storage/repositories/keys';
+import type { AppContext } from './context';
+
+/** Rotates the organisation's data key and re-encrypts every encrypted field with it. Returns the count re-encrypted. */
+export async function rotateOrganisationDataKey(ctx: AppContext, organisationId: string, onProgress?: (done: number) => void) {
+  const version = await ctx.keyRing.rotateDataKey(organisationId);
+  let reencrypted = 0;
+  for (const col of ENCRYPTED_COLUMNS) {
+    const rows = await sql<{ key: string; value: string }>`
+      SELECT ${sql.ref(col.keyColumn)}::text AS key, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
+      WHERE organisation_id = ${organisationId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(ctx.db.kysely);
+    for (const row of rows.rows) {
+      const fresh = await ctx.keyRing.encrypt(organisationId, await ctx.keyRing.decrypt(organisationId, row.value));
+      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE ${sql.ref(col.keyColumn)}::text = ${row.key}`.execute(ctx.db.kysely);
+      reencrypted += 1;
+      onProgress?.(reencrypted);
+    }
+  }
+  await withSystem(ctx.db, (tx) => auditRepo.append(tx, { organisationId, actorUserId: null, action: 'keys.rotate_data_key', entityType: 'organisation', entityId: organisationId }));
+  return { version, reencrypted };
+}
+
+/** Re-wraps every organisation key under a new master key (the data itself is untouched). */
+export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaster: Buffer): Promise<number> {
+  return withSystem(ctx.db, async (tx) => {
+    const keys = await keysRepo.all(tx);
+    for (const k of keys) {
+      await keysRepo.setWrapped(tx, k.organisation_id, k.purpose, k.version, KeyRing.rewrap(oldMaster, newMaster, k.wrapped_key));
+    }
+    return keys.length;
+  });
+}
