@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   ARIADNE_SECURE_COOKIES: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Login attempts per client address per minute, on top of the per-account lockout. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 });
 
 export type AppConfig = {
@@ -35,6 +37,7 @@ export type AppConfig = {
   secureCookies: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
+  loginRateLimitPerMinute: number;
 };
 
 /** Parses the environment (or a test override) into an AppConfig, failing loudly. */
@@ -58,5 +61,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     secureCookies: e.NODE_ENV === 'production' ? true : (e.ARIADNE_SECURE_COOKIES ?? false),
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -22,7 +22,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
         path: v.instancePath.replace(/^\//, '').split('/').filter(Boolean),
-        code: v.params.issue.code,
+        code: v.keyword,
         message: v.message,
       }));
       return reply.code(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });

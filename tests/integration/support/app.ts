@@ -18,8 +18,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean } = {}): Promise<TestApp> {
-  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false });
+export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number } = {}): Promise<TestApp> {
+  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000 });
   await seedDemo(ctx);
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } });

@@ -15,7 +15,7 @@ async function sessionView(ctx: AppContext, s: auth.AuthenticatedSession) {
 
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: 'Log in with email, password and (if enabled) a TOTP code', body: LoginBody, response: { 200: SessionViewSchema, ...errorResponses } },
   }, async (request, reply) => {
     const session = await auth.login(ctx, request.body);

@@ -1,0 +1,56 @@
+/** The policy matrix: every role × every action × own vs foreign organisation. */
+import { describe, expect, test } from 'vitest';
+import { ACTIONS, can, sessionPermissions, type Action } from './policies';
+import { ROLES, type Role } from './roles';
+
+const OWN = 'org-own';
+const FOREIGN = 'org-foreign';
+
+/** The expected permissions within one's own organisation; abroad everything is denied. */
+const EXPECTED_OWN: Record<Role, Action[]> = {
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'network.aggregates.read'],
+  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update'],
+  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update'],
+  legal_advisor: ['organisation.read', 'case.read', 'case.update'],
+  mediator: ['organisation.read', 'case.read', 'case.update'],
+  coordinator: ['organisation.read', 'network.aggregates.read'],
+  auditor: ['organisation.read', 'audit.read'],
+};
+
+const matrix = ROLES.flatMap((role) => ACTIONS.flatMap((action) => [
+  { role, action, scope: 'own' as const, expected: EXPECTED_OWN[role].includes(action) },
+  { role, action, scope: 'foreign' as const, expected: false },
+]));
+
+describe('policy matrix', () => {
+  test.each(matrix)('$role $action on $scope organisation → $expected', ({ role, action, scope, expected }) => {
+    const actor = { userId: 'u1', organisationId: OWN, roles: [role] };
+    expect(can(actor, action, { organisationId: scope === 'own' ? OWN : FOREIGN })).toBe(expected);
+  });
+
+  test('the matrix covers every role and action', () => {
+    expect(matrix).toHaveLength(ROLES.length * ACTIONS.length * 2);
+  });
+
+  test('several roles combine as a union', () => {
+    const actor = { userId: 'u1', organisationId: OWN, roles: ['auditor', 'caseworker'] as Role[] };
+    expect(can(actor, 'audit.read', { organisationId: OWN })).toBe(true);
+    expect(can(actor, 'case.create', { organisationId: OWN })).toBe(true);
+    expect(can(actor, 'user.create', { organisationId: OWN })).toBe(false);
+  });
+
+  test('auditors and coordinators never read case content', () => {
+    for (const role of ['auditor', 'coordinator', 'admin'] as Role[]) {
+      expect(can({ userId: 'u', organisationId: OWN, roles: [role] }, 'case.read', { organisationId: OWN })).toBe(false);
+    }
+  });
+
+  test('session permissions are derived from the same rules', () => {
+    expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['admin'] })).toEqual({
+      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true,
+    });
+    expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['caseworker'] })).toEqual({
+      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false,
+    });
+  });
+});
