@@ -34,6 +34,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     bodyLimit: API_BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: ctx.config.env === 'production',
+    // Malformed or over-long URLs: answer in our envelope, without echoing the URL (it may hold personal data).
+    frameworkErrors: (error, _request, reply) => {
+      const status = (error as { statusCode?: number }).statusCode ?? 400;
+      reply.code(status).send({ error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' } });
+    },
     logger: ctx.config.logLevel === 'silent' ? false : {
       level: ctx.config.logLevel,
       stream: options.logStream,
