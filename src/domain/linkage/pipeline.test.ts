@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { createEncoder, type EncodedRecord, type IdentityRecord } from './encode';
+import { LinkageError } from './errors';
+import { linkNetwork, type LinkagePhase } from './pipeline';
+import { DEFAULT_SCHEMA } from './schema';
+
+const SECRET = 'pipeline-test-secret-0123456789';
+const encoder = createEncoder(SECRET);
+const rec = (orgId: string, recordId: string, fields: IdentityRecord['fields'], attributes?: IdentityRecord['attributes']) =>
+  encoder.encode({ orgId, recordId, consentToNetworkDedup: true, fields, attributes });
+
+const olena = { given_name: 'Olena', surname: 'Kovalenko', date_of_birth: '1991-04-12', sex: 'F', citizenship: 'UA' };
+const encodings: EncodedRecord[] = [
+  rec('shelter', 's1', olena, { intakeYear: 2024 }),
+  rec('ngo', 'n1', { ...olena, given_name: 'Олена', surname: 'Коваленко' }),
+  rec('police', 'p1', { ...olena, surname: 'Kovalenkoo', date_of_birth: '1991-12-04' }),
+  rec('ngo', 'n2', { given_name: 'Ioana', surname: 'Mărgineanu', date_of_birth: '1979-08-30', sex: 'F', citizenship: 'RO' }),
+  rec('shelter', 's2', { given_name: 'Ioana', surname: 'Mărgineanu', date_of_birth: '1979-08-30', citizenship: 'RO', place_of_birth: 'Iași' }),
+];
+
+describe('linkNetwork', () => {
+  test('links the same person across organisations and reports stats', () => {
+    const result = linkNetwork(encodings);
+    expect(result.schemaVersion).toBe('v1');
+    expect(result.stats).toMatchObject({ records: 5, sources: 3, possiblePairs: 8, clusters: 2 });
+    expect(result.stats.comparisons).toBeLessThanOrEqual(result.stats.candidatePairs);
+    const sizes = result.clusters.map((c) => c.members.length).sort();
+    expect(sizes).toEqual([2, 3]);
+  });
+
+  test('pairs between the thresholds go to review with ids, score and attributes only', () => {
+    const result = linkNetwork(encodings, { matchThreshold: 0.999, reviewThreshold: 0.5 });
+    expect(result.review.length).toBeGreaterThan(0);
+    for (const item of result.review) {
+      expect(Object.keys(item).sort()).toEqual(expect.arrayContaining(['a', 'b', 'score']));
+      expect(Object.keys(item.a).sort()).toEqual(['orgId', 'recordId']);
+      expect(item.score).toBeGreaterThanOrEqual(0.5);
+      expect(JSON.stringify(item)).not.toMatch(/olena|kovalenko|1991|ioana/i);
+    }
+    expect(result.review.some((i) => i.aAttributes?.intakeYear === 2024 || i.bAttributes?.intakeYear === 2024)).toBe(true);
+  });
+
+  test('reports progress for every phase, ending complete', () => {
+    const seen = new Map<LinkagePhase, [number, number]>();
+    linkNetwork(encodings, {}, (phase, done, total) => seen.set(phase, [done, total]));
+    expect([...seen.keys()]).toEqual(['validate', 'block', 'compare', 'cluster']);
+    for (const [done, total] of seen.values()) expect(done).toBe(total);
+  });
+
+  test('no records: no persons', () => {
+    expect(linkNetwork([]).stats).toMatchObject({ records: 0, clusters: 0, comparisons: 0 });
+  });
+
+  const otherVersion = createEncoder(SECRET, { ...DEFAULT_SCHEMA, version: 'v2' }).encode({ orgId: 'x', recordId: 'x1', consentToNetworkDedup: true, fields: olena });
+  test.each([
+    ['an encoding of another schema version', [...encodings, otherVersion], 'schema_mismatch'],
+    ['a CLK of the wrong length', [{ ...encodings[0], clk: new Uint32Array(16) }], 'wrong_length'],
+    ['a band list of the wrong length', [{ ...encodings[0], blocking: { yobSex: null, bands: new Uint32Array(2) } }], 'wrong_length'],
+    ['an encoding without consent', [{ ...encodings[0], consentToNetworkDedup: false as unknown as true }], 'no_consent'],
+    ['the same record twice', [encodings[0], encodings[0]], 'invalid_options'],
+  ])('refuses %s', (_, input, code) => {
+    expect(() => linkNetwork(input)).toThrow(LinkageError);
+    expect(() => linkNetwork(input)).toThrow(expect.objectContaining({ code }));
+  });
+
+  test('refuses thresholds outside (0, 1]', () => {
+    expect(() => linkNetwork(encodings, { matchThreshold: 1.5 })).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+  });
+
+  test('the error message names the versions involved', () => {
+    expect(() => linkNetwork([otherVersion])).toThrow(/v2.*v1/);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Storage and transport form of an encoding: the CLK and LSH bands as base64,
+ * everything else as JSON. Parsing checks schema version, length and consent.
+ */
+import { z } from 'zod';
+import { bitsFromBase64, bitsToBase64 } from './bits';
+import type { EncodedRecord } from './encode';
+import { LinkageError } from './errors';
+import { DEFAULT_LSH, type LinkageSchema } from './schema';
+
+export interface SerialisedEncoding {
+  recordId: string;
+  orgId: string;
+  schemaVersion: string;
+  consentToNetworkDedup: true;
+  clk: string;
+  blocking: { yobSex: string | null; bands: string };
+  attributes?: Record<string, string | number | boolean>;
+}
+
+const SerialisedSchema = z.object({
+  recordId: z.string().min(1).max(200),
+  orgId: z.string().min(1).max(200),
+  schemaVersion: z.string().min(1),
+  consentToNetworkDedup: z.boolean(),
+  clk: z.string(),
+  blocking: z.object({ yobSex: z.string().max(64).nullable(), bands: z.string() }),
+  attributes: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+});
+
+/** JSON-safe form of an encoding. */
+export function serialiseEncoding(encoding: EncodedRecord): SerialisedEncoding {
+  const out: SerialisedEncoding = {
+    recordId: encoding.recordId,
+    orgId: encoding.orgId,
+    schemaVersion: encoding.schemaVersion,
+    consentToNetworkDedup: true,
+    clk: bitsToBase64(encoding.clk),
+    blocking: { yobSex: encoding.blocking.yobSex, bands: bitsToBase64(encoding.blocking.bands) },
+  };
+  if (encoding.attributes) out.attributes = { ...encoding.attributes };
+  return out;
+}
+
+/**
+ * Parses a received encoding against the local schema. Refuses another schema
+ * version, a CLK or band list of the wrong length, and records without consent.
+ */
+export function deserialiseEncoding(input: unknown, schema: LinkageSchema): EncodedRecord {
+  const parsed = SerialisedSchema.safeParse(input);
+  if (!parsed.success) throw new LinkageError('malformed_encoding', `Malformed encoding: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const s = parsed.data;
+  if (s.schemaVersion !== schema.version) {
+    throw new LinkageError('schema_mismatch', `Encoding ${s.recordId} of ${s.orgId} uses linkage schema ${s.schemaVersion}; this network uses ${schema.version}`);
+  }
+  if (s.consentToNetworkDedup !== true) throw new LinkageError('no_consent', `Encoding ${s.recordId} of ${s.orgId} has no network-dedup consent`);
+  const lsh = schema.lsh ?? DEFAULT_LSH;
+  const clk = bitsFromBase64(s.clk, schema.bits);
+  const bands = bitsFromBase64(s.blocking.bands, lsh.bands * 32);
+  const encoding: EncodedRecord = {
+    recordId: s.recordId,
+    orgId: s.orgId,
+    schemaVersion: s.schemaVersion,
+    consentToNetworkDedup: true,
+    clk,
+    blocking: { yobSex: s.blocking.yobSex, bands },
+  };
+  if (s.attributes) encoding.attributes = s.attributes;
+  return encoding;
+}
