@@ -15,3 +15,16 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
 export function output(json: boolean, data: unknown, text: () => string): void {
   process.stdout.write(json ? JSON.stringify(data, null, 2) + '\n' : text() + '\n');
 }
+
+/** A progress bar on stderr for long operations; silent when not a terminal or when printing JSON. */
+export async function withProgress<T>(label: string, total: number, quiet: boolean, fn: (tick: (done: number) => void) => Promise<T>): Promise<T> {
+  if (quiet || !process.stderr.isTTY) return fn(() => {});
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  try {
+    return await fn((done) => bar.update(done));
+  } finally {
+    bar.stop();
+  }
+}

@@ -8,13 +8,13 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'network.aggregates.read'],
-  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update'],
-  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update'],
-  legal_advisor: ['organisation.read', 'case.read', 'case.update'],
-  mediator: ['organisation.read', 'case.read', 'case.update'],
-  coordinator: ['organisation.read', 'network.aggregates.read'],
-  auditor: ['organisation.read', 'audit.read'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update'],
+  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond'],
+  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond'],
+  legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
+  mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
+  coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read'],
+  auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'reference.read', 'network.read'],
 };
 
 const matrix = ROLES.flatMap((role) => ACTIONS.flatMap((action) => [

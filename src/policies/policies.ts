@@ -26,7 +26,16 @@ export const ACTIONS = [
   'case.read',
   'case.create',
   'case.update',
+  'case.change_owner',
+  'case.audit.read',
+  'reference.read',
+  'staff.list',
   'network.aggregates.read',
+  'network.read',
+  'referral.create',
+  'referral.read',
+  'referral.respond',
+  'directory.update',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,8 +57,21 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'case.read': { roles: CASE_STAFF, when: sameOrganisation },
   'case.create': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   'case.update': { roles: CASE_STAFF, when: sameOrganisation },
+  // Handing a case over is for the people who carry cases; it is audited with a reason.
+  'case.change_owner': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  // The audit trail of one case: who read or changed it, never its content.
+  'case.audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
+  'reference.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'staff.list': { roles: ['admin', ...CASE_STAFF], when: sameOrganisation },
   // Coordinators see network-level aggregates only.
   'network.aggregates.read': { roles: ['coordinator', 'admin'], when: sameOrganisation },
+  'network.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  // Sending a case to a partner, and answering one, is for the people who carry cases.
+  'referral.create': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  'referral.read': { roles: CASE_STAFF, when: sameOrganisation },
+  'referral.respond': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  // The organisation's own public entry in the network directory.
+  'directory.update': { roles: ['admin'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -10,6 +10,12 @@ function memoryStore(): KeyStore & { keys: Map<string, WrappedKey[]> } {
     async activeKey(org, purpose) { const list = keys.get(`${org}:${purpose}`) ?? []; return list[list.length - 1]; },
     async keyVersion(org, purpose, version) { return (keys.get(`${org}:${purpose}`) ?? []).find((k) => k.version === version); },
     async addKey(org, purpose, key) { keys.set(`${org}:${purpose}`, [...(keys.get(`${org}:${purpose}`) ?? []), key]); },
+    async allVersions(org) {
+      return (['data', 'index'] as const).flatMap((purpose) => {
+        const list = keys.get(`${org}:${purpose}`) ?? [];
+        return list.map((k, i) => ({ ...k, purpose, active: i === list.length - 1 }));
+      });
+    },
   };
 }
 
@@ -22,6 +28,17 @@ async function ring() {
 }
 
 describe('field encryption', () => {
+  test('after warm(), encryption and decryption need no key store lookups', async () => {
+    const { r, store } = await ring();
+    const old = await r.encrypt('org-a', 'Demo Person 018');
+    await r.rotateDataKey('org-a');
+    await r.warm('org-a');
+    store.activeKey = store.keyVersion = async () => { throw new Error('the store must not be asked inside a transaction'); };
+    expect(await r.decrypt('org-a', old)).toBe('Demo Person 018');
+    expect(await r.decrypt('org-a', await r.encrypt('org-a', 'Demo Person 019'))).toBe('Demo Person 019');
+    expect((await r.encrypt('org-a', 'x')).split('.')[1]).toBe('2');
+  });
+
   test('round-trips and never stores the plaintext', async () => {
     const { r } = await ring();
     const ct = await r.encrypt('org-a', 'Demo Person 017');

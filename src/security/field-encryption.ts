@@ -17,6 +17,7 @@ export interface WrappedKey {
 export interface KeyStore {
   activeKey(organisationId: string, purpose: 'data' | 'index'): Promise<WrappedKey | undefined>;
   keyVersion(organisationId: string, purpose: 'data' | 'index', version: number): Promise<WrappedKey | undefined>;
+  allVersions(organisationId: string): Promise<(WrappedKey & { purpose: 'data' | 'index'; active: boolean })[]>;
   addKey(organisationId: string, purpose: 'data' | 'index', key: WrappedKey): Promise<void>;
 }
 
@@ -46,8 +47,14 @@ export function isCiphertext(value: string): boolean {
   return value.startsWith(PREFIX + '.');
 }
 
+/** How long the active key version is trusted before it is looked up again (rotation by another process). */
+const ACTIVE_KEY_TTL_MS = 60_000;
+
 export class KeyRing {
   private cache = new Map<string, Buffer>();
+  private active = new Map<string, { key: WrappedKey; loadedAt: number }>();
+  private versions = new Map<string, WrappedKey>();
+  private warmedAt = new Map<string, number>();
 
   constructor(private masterKey: Buffer, private store: KeyStore) {}
 
@@ -65,11 +72,45 @@ export class KeyRing {
     const current = await this.store.activeKey(organisationId, 'data');
     const version = (current?.version ?? 0) + 1;
     await this.store.addKey(organisationId, 'data', { version, wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)) });
+    this.active.delete(`${organisationId}:data`);
+    this.warmedAt.delete(organisationId);
     return version;
   }
 
+  /**
+   * Loads every key of the organisation into memory. Call it before a tenant
+   * transaction: the embedded engine has one connection, so a key lookup from
+   * inside the transaction would wait for the transaction itself.
+   */
+  async warm(organisationId: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.warmedAt.get(organisationId) ?? 0) < ACTIVE_KEY_TTL_MS) return;
+    for (const key of await this.store.allVersions(organisationId)) {
+      this.versions.set(`${organisationId}:${key.purpose}:${key.version}`, { version: key.version, wrappedKey: key.wrappedKey });
+      if (key.active) this.active.set(`${organisationId}:${key.purpose}`, { key: { version: key.version, wrappedKey: key.wrappedKey }, loadedAt: now });
+    }
+    this.warmedAt.set(organisationId, now);
+  }
+
+  private async activeKey(organisationId: string, purpose: 'data' | 'index'): Promise<WrappedKey | undefined> {
+    const hit = this.active.get(`${organisationId}:${purpose}`);
+    if (hit && Date.now() - hit.loadedAt < ACTIVE_KEY_TTL_MS * 2) return hit.key;
+    const key = await this.store.activeKey(organisationId, purpose);
+    if (key) this.active.set(`${organisationId}:${purpose}`, { key, loadedAt: Date.now() });
+    return key;
+  }
+
+  private async keyVersion(organisationId: string, purpose: 'data' | 'index', version: number): Promise<WrappedKey | undefined> {
+    const id = `${organisationId}:${purpose}:${version}`;
+    const hit = this.versions.get(id);
+    if (hit) return hit;
+    const key = await this.store.keyVersion(organisationId, purpose, version);
+    if (key) this.versions.set(id, key);
+    return key;
+  }
+
   async encrypt(organisationId: string, plaintext: string): Promise<string> {
-    const active = await this.store.activeKey(organisationId, 'data');
+    const active = await this.activeKey(organisationId, 'data');
     if (!active) throw new Error('No data key for this organisation');
     const key = this.unwrapCached(organisationId, 'data', active);
     const iv = crypto.randomBytes(12);
@@ -82,7 +123,7 @@ export class KeyRing {
   async decrypt(organisationId: string, ciphertext: string): Promise<string> {
     const [prefix, version, iv, tag, ct] = ciphertext.split('.');
     if (prefix !== PREFIX || !ct) throw new Error('Not an encrypted field value');
-    const wrapped = await this.store.keyVersion(organisationId, 'data', Number(version));
+    const wrapped = await this.keyVersion(organisationId, 'data', Number(version));
     if (!wrapped) throw new Error('Unknown data key version');
     const key = this.unwrapCached(organisationId, 'data', wrapped);
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
@@ -93,7 +134,7 @@ export class KeyRing {
 
   /** The key for keyed blind indexes (HMAC) of this organisation. */
   async indexKey(organisationId: string): Promise<Buffer> {
-    const active = await this.store.activeKey(organisationId, 'index');
+    const active = await this.activeKey(organisationId, 'index');
     if (!active) throw new Error('No index key for this organisation');
     return this.unwrapCached(organisationId, 'index', active);
   }

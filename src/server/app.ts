@@ -16,6 +16,10 @@ import type { AppContext } from '../services/context';
 import { installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
 import { auditRoutes } from './routes/audit/routes';
+import { referenceRoutes } from './routes/cases/reference';
+import { caseRoutes } from './routes/cases/routes';
+import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
+import { statisticsRoutes } from './routes/statistics/routes';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
 import { userRoutes } from './routes/users/routes';
@@ -37,13 +41,14 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // Malformed or over-long URLs: answer in our envelope, without echoing the URL (it may hold personal data).
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
-      reply.code(status).send({ error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' } });
+      // The generic reply type is unresolved here, so go through the raw reply API.
+      (reply as unknown as { code(n: number): { send(body: unknown): void } }).code(status).send({ error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' } });
     },
     logger: ctx.config.logLevel === 'silent' ? false : {
       level: ctx.config.logLevel,
       stream: options.logStream,
       // Request logs carry ids and route patterns only: URLs and bodies may hold personal data.
-      serializers: { req: () => undefined, res: () => undefined, err: (e: Error) => ({ name: e.name }) },
+      serializers: { req: () => ({}), res: () => ({}), err: (e: { name: string }) => ({ type: e.name, message: '', stack: '' }) },
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -82,7 +87,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes]) await app.register(routes, { ctx });
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes]) await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

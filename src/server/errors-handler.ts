@@ -4,7 +4,11 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from '../domain/errors';
 import { AppError } from '../errors';
+
+/** Domain rule violations that are about the record's state rather than the input. */
+const CONFLICT_CODES = new Set(['case_closed', 'invalid_transition', 'consent_already_withdrawn', 'append_only', 'invalid_referral_transition']);
 
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON' },
@@ -18,6 +22,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if ((error as unknown) instanceof DomainError) {
+      const domain = error as unknown as DomainError;
+      const status = CONFLICT_CODES.has(domain.code) ? 409 : 400;
+      return reply.code(status).send({ error: { code: domain.code, message: domain.message, details: domain.details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({

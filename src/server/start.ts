@@ -15,6 +15,9 @@ export interface StartOptions {
   dataDir?: string;
   databaseUrl?: string;
   seedDemo?: boolean;
+  /** How many fictional cases to seed with the demo data. */
+  demoCases?: number;
+  onSeedProgress?: (done: number) => void;
   webDir?: string;
   logStream?: Writable;
   env?: Record<string, string | undefined>;
@@ -30,7 +33,7 @@ export async function startAriadne(opts: StartOptions = {}) {
     databaseUrl: opts.databaseUrl ?? base.databaseUrl,
   };
   const ctx: AppContext = await createAppContext(config);
-  const seeded = opts.seedDemo ? await seedDemo(ctx) : undefined;
+  const seeded = opts.seedDemo ? await seedDemo(ctx, { cases: opts.demoCases ?? 0, onProgress: opts.onSeedProgress }) : undefined;
   const app = await buildServer(ctx, { webDir: opts.webDir ?? DEFAULT_WEB_DIR, logStream: opts.logStream });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

@@ -1,6 +1,6 @@
 /** Everything a service needs, built once at start-up and passed explicitly (no globals). */
 import type { AppConfig } from '../config/env';
-import { openDatabase, type Database } from '../storage/database';
+import { openDatabase, withTenant, type Database, type TenantContext, type Tx } from '../storage/database';
 import { migrate } from '../storage/migrate';
 import { keyStore } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
@@ -17,4 +17,10 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
   if (opts.migrate !== false) await migrate(db);
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
   return { config, db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) };
+}
+
+/** A tenant transaction with the organisation's keys loaded first, so encryption inside it never touches the database. */
+export async function inTenant<T>(ctx: AppContext, tenant: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  await ctx.keyRing.warm(tenant.organisationId);
+  return withTenant(ctx.db, tenant, fn);
 }

@@ -5,6 +5,10 @@
 import { ROLES, type Role } from '../policies/roles';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import type { AppContext } from './context';
+import { seedDemoCases, type DemoStaff } from './demo-cases';
+import { setLinkageSecret } from './linkage';
+import { createNetwork } from './networks';
+import { updateOwnEntry } from './directory';
 import { createOrganisation, createUserInOrganisation } from './organisations';
 
 export const DEMO_PASSWORD = 'ariadne-demo-2026';
@@ -27,7 +31,7 @@ export interface DemoCredential {
 }
 
 /** Seeds once; returns undefined when demo data is already present. */
-export async function seedDemo(ctx: AppContext): Promise<{ password: string; users: DemoCredential[] } | undefined> {
+export async function seedDemo(ctx: AppContext, options: { cases?: number; onProgress?: (done: number) => void } = {}): Promise<{ password: string; users: DemoCredential[]; cases: number } | undefined> {
   if (await organisationsRepo.findBySlug(ctx.db.kysely, DEMO_ORGANISATIONS[0].slug)) return undefined;
   const users: DemoCredential[] = [];
   for (const org of DEMO_ORGANISATIONS) {
@@ -42,5 +46,42 @@ export async function seedDemo(ctx: AppContext): Promise<{ password: string; use
     await createUserInOrganisation(ctx, { organisationSlug: org.slug, email: 'network.admin@demo.test', displayName: 'Demo Network Admin', password: DEMO_PASSWORD, roles: ['admin'] });
   }
   users.push({ email: 'network.admin@demo.test', organisation: DEMO_ORGANISATIONS.map((o) => o.name).join(', '), roles: ['admin'] });
-  return { password: DEMO_PASSWORD, users };
+  const orgIds = [];
+  for (const org of DEMO_ORGANISATIONS) orgIds.push((await organisationsRepo.findBySlug(ctx.db.kysely, org.slug))!.id);
+  await createNetwork(ctx, { name: 'Demo Anti-Trafficking Network', formal: true, level: 'regional', structure: 'lead_and_partners', members: orgIds.map((organisationId, i) => ({ organisationId, lead: i === 0 })) });
+  const entries = [
+    { organisationType: 'ngo', territory: 'Demo Region North', services: ['accommodation', 'psychological_counselling', 'social_counselling', 'health_checkup'], languages: ['it', 'en', 'ro'], shelterPlacesTotal: 12, shelterPlacesFree: 0 },
+    { organisationType: 'ngo', territory: 'Demo Region South', services: ['social_counselling', 'interpretation_mediation', 'vocational_guidance', 'language_course'], languages: ['fr', 'en', 'pcm'], shelterPlacesTotal: null, shelterPlacesFree: null },
+    { organisationType: 'advocacy_group', territory: 'Demo Region East', services: ['legal_counselling', 'accompaniment_police_court', 'return_assistance'], languages: ['sk', 'en', 'uk'], shelterPlacesTotal: null, shelterPlacesFree: null },
+  ] as const;
+  for (const [i, organisationId] of orgIds.entries()) {
+    const admin = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `admin@${DEMO_ORGANISATIONS[i].slug}.demo.test`).executeTakeFirstOrThrow();
+    const e = entries[i];
+    await updateOwnEntry(ctx, { userId: admin.id, organisationId, roles: ['admin'] }, {
+      organisationType: e.organisationType, territoryLevel: 'nuts2', territory: e.territory, languages: [...e.languages], services: [...e.services],
+      targetGroups: ['women', 'minors', 'sexual', 'forced_labour'], shelterPlacesTotal: e.shelterPlacesTotal, shelterPlacesFree: e.shelterPlacesFree, contactRoute: 'Demo duty phone +00 000 000',
+    });
+  }
+  // A fictional network secret, so `ariadne link` works on the demo data out of the box.
+  for (const org of DEMO_ORGANISATIONS) {
+    const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
+    await setLinkageSecret(ctx, row!.id, 'demo-network-linkage-secret-not-for-production');
+  }
+  const cases = options.cases ? await seedDemoCases(ctx, await demoStaff(ctx), options.cases, options.onProgress) : 0;
+  return { password: DEMO_PASSWORD, users, cases };
+}
+
+/** The case-carrying staff of each demo organisation. */
+async function demoStaff(ctx: AppContext): Promise<DemoStaff[]> {
+  const staff: DemoStaff[] = [];
+  for (const org of DEMO_ORGANISATIONS) {
+    const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
+    const owners = [];
+    for (const role of ['case_owner', 'caseworker'] as const) {
+      const user = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `${role}@${org.slug}.demo.test`).executeTakeFirstOrThrow();
+      owners.push({ userId: user.id, roles: [role] as Role[] });
+    }
+    staff.push({ organisationId: row!.id, country: org.country, owners });
+  }
+  return staff;
 }

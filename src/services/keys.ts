@@ -12,12 +12,15 @@ export async function rotateOrganisationDataKey(ctx: AppContext, organisationId:
   const version = await ctx.keyRing.rotateDataKey(organisationId);
   let reencrypted = 0;
   for (const col of ENCRYPTED_COLUMNS) {
-    const rows = await sql<{ key: string; value: string }>`
-      SELECT ${sql.ref(col.keyColumn)}::text AS key, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
+    // Rows are addressed by their key columns, read back as text in one JSON array.
+    const keyExpr = sql.join(col.keyColumns.map((c) => sql`${sql.ref(c)}::text`));
+    const rows = await sql<{ key: string[]; value: string }>`
+      SELECT json_build_array(${keyExpr}) AS key, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
       WHERE organisation_id = ${organisationId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(ctx.db.kysely);
     for (const row of rows.rows) {
       const fresh = await ctx.keyRing.encrypt(organisationId, await ctx.keyRing.decrypt(organisationId, row.value));
-      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE ${sql.ref(col.keyColumn)}::text = ${row.key}`.execute(ctx.db.kysely);
+      const match = sql.join(col.keyColumns.map((c, i) => sql`${sql.ref(c)}::text = ${String(row.key[i])}`), sql` AND `);
+      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE organisation_id = ${organisationId} AND ${match}`.execute(ctx.db.kysely);
       reencrypted += 1;
       onProgress?.(reencrypted);
     }

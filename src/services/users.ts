@@ -75,3 +75,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
     return updated;
   });
 }
+
+/** Names and roles of active colleagues, for owner pickers: no emails or login data. */
+export async function listStaff(ctx: AppContext, actor: Actor): Promise<{ id: string; displayName: string; roles: string[] }[]> {
+  requireAccess(actor, 'staff.list', { organisationId: actor.organisationId });
+  return withTenant(ctx.db, actor, async (tx) => (await usersRepo.listMembers(tx, actor.organisationId))
+    .filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles })));
+}

@@ -33,6 +33,9 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) is replaced on next use; without a
+    // listener pg would crash the process. Queries in flight still fail and are handled by their caller.
+    pool.on('error', () => {});
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       engine: 'postgres',

@@ -4,10 +4,14 @@
  */
 export interface EncryptedColumn {
   table: string;
-  keyColumn: string;
+  /** Columns that identify one row (with organisation_id). */
+  keyColumns: string[];
   column: string;
 }
 
 export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
-  { table: 'users', keyColumn: 'id', column: 'totp_secret_enc' },
+  { table: 'users', keyColumns: ['id'], column: 'totp_secret_enc' },
+  { table: 'persons', keyColumns: ['id'], column: 'identity_enc' },
+  { table: 'case_entries', keyColumns: ['id', 'version'], column: 'secret_enc' },
+  { table: 'linkage_secrets', keyColumns: ['organisation_id'], column: 'secret_enc' },
 ];

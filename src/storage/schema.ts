@@ -2,13 +2,15 @@
 import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default: optional on insert. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface OrganisationsTable {
   id: string;
   slug: string;
   name: string;
   country: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface OrganisationKeysTable {
@@ -17,7 +19,7 @@ export interface OrganisationKeysTable {
   version: number;
   wrapped_key: string;
   active: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface UsersTable {
@@ -32,7 +34,7 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   active: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
   last_login_at: Timestamp | null;
 }
 
@@ -40,7 +42,7 @@ export interface MembershipsTable {
   organisation_id: string;
   user_id: string;
   roles: string[];
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {
@@ -48,8 +50,8 @@ export interface SessionsTable {
   user_id: string;
   organisation_id: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  last_seen_at: GeneratedTimestamp;
   expires_at: Timestamp;
 }
 
@@ -70,10 +72,213 @@ export interface SchemaMigrationsTable {
   version: number;
   name: string;
   checksum: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: GeneratedTimestamp;
+}
+
+export interface ReferenceItemsTable {
+  organisation_id: string;
+  list_key: string;
+  code: string;
+  labels: ColumnType<Record<string, string>, string, string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  meta: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface PersonsTable {
+  id: string;
+  organisation_id: string;
+  identity_enc: string;
+  name_bidx: string | null;
+  dob_bidx: string | null;
+  sex: Generated<string>;
+  chosen_term: string | null;
+  pronouns: string | null;
+  preferred_language: string | null;
+  is_minor: boolean | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CasesTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  reference: string;
+  status: string;
+  paused_from: string | null;
+  owner_user_id: string;
+  programme_type: string | null;
+  country: string | null;
+  cooperation: Generated<string>;
+  opened_at: GeneratedTimestamp;
+  closed_at: Timestamp | null;
+  closure_reason: string | null;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CaseIntakesTable {
+  organisation_id: string;
+  case_id: string;
+  channel: string;
+  contact_date: ColumnType<string, string, string>;
+  municipality: string | null;
+  language: string | null;
+  mediator_used: boolean;
+  immediate_needs: string[];
+}
+
+export interface CaseEntriesTable {
+  organisation_id: string;
+  id: string;
+  version: number;
+  case_id: string;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  secret_enc: string | null;
+  current: Generated<boolean>;
+  recorded_at: GeneratedTimestamp;
+  recorded_by: string | null;
+}
+
+export interface CaseEventsTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  at: GeneratedTimestamp;
+  actor_user_id: string | null;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CaseReferenceCountersTable {
+  organisation_id: string;
+  year: number;
+  last_value: Generated<number>;
+}
+
+export interface EstimatesTable {
+  organisation_id: string;
+  id: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  created_at: GeneratedTimestamp;
+  created_by: string | null;
+}
+
+export interface LinkageSecretsTable {
+  organisation_id: string;
+  secret_enc: string;
+  schema_version: string;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface LinkageEncodingsTable {
+  organisation_id: string;
+  person_id: string;
+  schema_version: string;
+  encoding: ColumnType<Record<string, unknown>, string, string>;
+  encoded_at: GeneratedTimestamp;
+}
+
+export interface LinkageMatchesTable {
+  organisation_id: string;
+  person_id: string;
+  cluster_id: string;
+  partner_organisation_ids: string[];
+  run_id: string;
+}
+
+export interface LinkageRunsTable {
+  id: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  schema_version: string;
+  stats: ColumnType<Record<string, unknown>, string, string>;
+  capture_histories: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface NetworksTable {
+  id: string;
+  name: string;
+  formal: boolean;
+  level: string;
+  structure: string;
+  multi_agency: Generated<boolean>;
+  agreement_from: string | null;
+  agreement_to: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface NetworkMembershipsTable {
+  network_id: string;
+  organisation_id: string;
+  lead: Generated<boolean>;
+}
+
+export interface ReferralsTable {
+  id: string;
+  network_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  from_case_id: string;
+  to_case_id: string | null;
+  kind: string;
+  status: string;
+  requested_service: string;
+  shared_sections: string[];
+  snapshot_enc: string;
+  decline_reason: string | null;
+  created_by: string;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
+export interface ReferralNotesTable {
+  organisation_id: string;
+  id: string;
+  referral_id: string;
+  kind: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface DirectoryEntriesTable {
+  organisation_id: string;
+  organisation_type: string;
+  territory_level: string;
+  territory: string;
+  languages: string[];
+  services: string[];
+  target_groups: string[];
+  shelter_places_total: number | null;
+  shelter_places_free: number | null;
+  contact_route: string | null;
+  updated_at: GeneratedTimestamp;
+  version: Generated<number>;
 }
 
 export interface DB {
+  directory_entries: DirectoryEntriesTable;
+  networks: NetworksTable;
+  network_memberships: NetworkMembershipsTable;
+  referrals: ReferralsTable;
+  referral_notes: ReferralNotesTable;
+  linkage_secrets: LinkageSecretsTable;
+  linkage_encodings: LinkageEncodingsTable;
+  linkage_matches: LinkageMatchesTable;
+  linkage_runs: LinkageRunsTable;
+  estimates: EstimatesTable;
+  reference_items: ReferenceItemsTable;
+  persons: PersonsTable;
+  cases: CasesTable;
+  case_intakes: CaseIntakesTable;
+  case_entries: CaseEntriesTable;
+  case_events: CaseEventsTable;
+  case_reference_counters: CaseReferenceCountersTable;
   organisations: OrganisationsTable;
   organisation_keys: OrganisationKeysTable;
   users: UsersTable;

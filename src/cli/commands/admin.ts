@@ -13,19 +13,21 @@ import { openDatabase } from '../../storage/database';
 import { migrate } from '../../storage/migrate';
 import { organisationsRepo } from '../../storage/repositories/organisations';
 import { isRole, type Role } from '../../policies/roles';
-import { output, withContext } from '../context';
+import { output, withContext, withProgress } from '../context';
 
 function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string {
   if (!seeded) return 'Demo data already present.';
   const lines = seeded.users.map((u) => `  ${u.email.padEnd(34)} ${u.roles.join(',').padEnd(14)} ${u.organisation}`);
-  return ['Fictional demo users (password for all: ' + seeded.password + '):', ...lines].join('\n');
+  return ['Fictional demo users (password for all: ' + seeded.password + '):', ...lines, `${seeded.cases} fictional demo cases ("Demo Person 001"...).`].join('\n');
 }
 
 export function registerAdminCommands(program: Command): void {
   program.command('start').description('Migrate, seed demo data on first run, and serve the app')
     .option('--no-seed', 'do not seed demo data on an empty database')
-    .action(async (opts: { seed: boolean }) => {
-      const app = await startAriadne({ seedDemo: opts.seed });
+    .option('--demo-cases <n>', 'fictional cases to seed with the demo data', '200')
+    .action(async (opts: { seed: boolean; demoCases: string }) => {
+      const demoCases = Number(opts.demoCases);
+      const app = await withProgress('Seeding demo cases', demoCases, false, (tick) => startAriadne({ seedDemo: opts.seed, demoCases, onSeedProgress: tick }));
       if (app.seeded) console.log(printCredentials(app.seeded));
       console.log(`\nAriadne is running on ${app.url.replace('127.0.0.1', 'localhost')} (${app.ctx.db.engine})`);
       console.log(`Log in as admin@north.demo.test / ariadne-demo-2026 (demo data: see \`ariadne seed-demo --help\`).`);
@@ -63,9 +65,11 @@ export function registerAdminCommands(program: Command): void {
       output(opts.json, user, () => `Created ${user.email} (${user.id})`);
     }));
 
-  program.command('seed-demo').description('Create clearly fictional demo organisations and users (once)').option('--json')
+  program.command('seed-demo').description('Create clearly fictional demo organisations, users and cases (once)').option('--json')
+    .option('--cases <n>', 'fictional cases to create', '200')
     .action((opts) => withContext(async (ctx) => {
-      const seeded = await seedDemo(ctx);
+      const total = Number(opts.cases);
+      const seeded = await withProgress('Seeding demo cases', total, opts.json, (tick) => seedDemo(ctx, { cases: total, onProgress: tick }));
       output(opts.json, seeded ?? { alreadyPresent: true }, () => printCredentials(seeded));
     }));
 

@@ -17,6 +17,11 @@ export function keyStore(db: Kysely<DB>): KeyStore {
         .executeTakeFirst();
       return row && { version: row.version, wrappedKey: row.wrapped_key };
     },
+    async allVersions(organisationId) {
+      const rows = await db.selectFrom('organisation_keys').select(['purpose', 'version', 'wrapped_key', 'active'])
+        .where('organisation_id', '=', organisationId).execute();
+      return rows.map((r) => ({ purpose: r.purpose as 'data' | 'index', version: r.version, wrappedKey: r.wrapped_key, active: r.active }));
+    },
     async addKey(organisationId, purpose, key: WrappedKey) {
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('organisation_keys').set({ active: false })

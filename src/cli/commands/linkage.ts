@@ -1,0 +1,33 @@
+/** `ariadne link`: privacy-preserving record linkage across the network, with a progress bar and a JSON summary. */
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { captureHistoriesCsv, runNetworkLinkage, setLinkageSecret } from '../../services/linkage';
+import { organisationsRepo } from '../../storage/repositories/organisations';
+import { output, withContext, withProgress } from '../context';
+
+export function registerLinkageCommands(program: Command): void {
+  program.command('link').description('Encode consenting persons of every organisation holding the network secret, link the encodings, and report persons counted once')
+    .option('--capture-histories <file>', 'also write the capture-history CSV (one list per organisation) for `ariadne mse`')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) => runNetworkLinkage(ctx, (phase) => {
+        tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
+      }));
+      if (opts.captureHistories) fs.writeFileSync(opts.captureHistories, captureHistoriesCsv(summary.captureHistories));
+      output(Boolean(opts.json), summary, () => [
+        `Linkage run ${summary.runId}`,
+        ...summary.organisations.map((o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`),
+        `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
+        `  persons counted once across the network: ${summary.personsDeduplicated}`,
+      ].join('\n'));
+    }));
+
+  program.command('link-secret').description("Store the network linkage secret for an organisation (read from standard input; encrypted under the organisation's key)")
+    .requiredOption('--org <slug>', 'organisation')
+    .action((opts) => withContext(async (ctx) => {
+      const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
+      if (!org) throw new Error(`No organisation with slug ${opts.org}`);
+      await setLinkageSecret(ctx, org.id, fs.readFileSync(0, 'utf8').trim());
+      console.log(`Linkage secret stored for ${opts.org}.`);
+    }));
+}

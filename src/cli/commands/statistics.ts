@@ -1,0 +1,78 @@
+/** `ariadne report` and `ariadne estimates`: the statistics capabilities, scriptable, with --json. */
+import type { Command } from 'commander';
+import { DIMENSION_KEYS, POPULATIONS, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
+import type { Actor } from '../../policies/policies';
+import type { AppContext } from '../../services/context';
+import { listEstimates } from '../../services/estimates';
+import { exportReport, organisationReport } from '../../services/statistics';
+import { organisationsRepo } from '../../storage/repositories/organisations';
+import { output, withContext } from '../context';
+
+/** The CLI acts as the organisation's statistics operator; its reads are audited without a user id. */
+const CLI_OPERATOR = '00000000-0000-0000-0000-000000000000';
+
+async function operatorOf(ctx: AppContext, slug: string): Promise<Actor> {
+  const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
+  if (!org) throw new Error(`No organisation with slug ${slug}`);
+  return { userId: CLI_OPERATOR, organisationId: org.id, roles: ['coordinator'] };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`Unknown ${what} "${value}"; use one of: ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function printTable(report: PublishedReport): string {
+  const show = (v: unknown) => (typeof v === 'number' ? String(v) : 'x');
+  const { rows, cols, cells, rowTotals, colTotals, grandTotal } = report.table;
+  const lines = [
+    `${report.counts} — ${report.population}: ${report.definition}`,
+    `period ${report.period.from}–${report.period.to}; ${report.scope.description}`,
+    ['', ...cols, 'total'].join('\t'),
+    ...rows.map((r, i) => [r, ...cells[i].map(show), show(rowTotals[i])].join('\t')),
+    ['total', ...colTotals.map(show), show(grandTotal)].join('\t'),
+    'x = suppressed (small count or its complement)',
+    ...report.notes,
+  ];
+  return lines.join('\n');
+}
+
+export function registerStatisticsCommands(program: Command): void {
+  program.command('report').description('Person-based report of one population for an organisation, with small cells suppressed')
+    .requiredOption('--org <slug>', 'organisation')
+    .requiredOption('--population <key>', Object.keys(POPULATIONS).join(' | '))
+    .option('--rows <dimension>', DIMENSION_KEYS.join(' | '), 'year')
+    .option('--cols <dimension>', 'column dimension', 'all')
+    .option('--from <year>', 'first year', String(new Date().getUTCFullYear() - 4))
+    .option('--to <year>', 'last year', String(new Date().getUTCFullYear()))
+    .option('--threshold <n>', 'smallest count shown', '5')
+    .option('--format <format>', 'csv | xlsx | ctdc (written to stdout)')
+    .option('--json', 'print the published report as JSON')
+    .action((opts) => withContext(async (ctx) => {
+      const report = await organisationReport(ctx, await operatorOf(ctx, opts.org), {
+        population: oneOf(opts.population, Object.keys(POPULATIONS) as StandardPopulationKey[], 'population'),
+        rows: oneOf(opts.rows, DIMENSION_KEYS, 'dimension') as DimensionKey, cols: oneOf(opts.cols, DIMENSION_KEYS, 'dimension') as DimensionKey,
+        from: Number(opts.from), to: Number(opts.to), threshold: Number(opts.threshold),
+      });
+      if (opts.format) {
+        const file = await exportReport(report, oneOf(opts.format, ['csv', 'xlsx', 'ctdc'] as const, 'format'));
+        process.stdout.write(file.body);
+        return;
+      }
+      output(Boolean(opts.json), report, () => printTable(report));
+    }));
+
+  program.command('estimates').description('The registry of estimates with citation chains; recast figures flagged')
+    .requiredOption('--org <slug>', 'organisation whose own MSE estimates to include')
+    .option('--recast', 'only figures whose attribution changed along the citation chain')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const all = await listEstimates(ctx, await operatorOf(ctx, opts.org));
+      const shown = opts.recast ? all.filter((e) => e.chain.recast) : all;
+      output(Boolean(opts.json), shown, () => shown.map((e) => {
+        const figure = e.value !== undefined ? e.value.toLocaleString('en') : `${e.low?.toLocaleString('en') ?? '?'}–${e.high?.toLocaleString('en') ?? '?'}`;
+        const chain = e.chain.links.map((l) => `${l.citation.source}${l.citation.year ? ` ${l.citation.year}` : ''}${l.recast ? ' (RECAST)' : ''}`).join(' → ');
+        return `${figure} ${e.unit} [${e.method}] ${e.scope.geography}, ${e.scope.period}\n    ${chain}`;
+      }).join('\n'));
+    }));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { assertCanRecord, currentConsents, hasConsent, mayReceiveAssistance, requireSharingConsent, type ConsentEvent } from './consent';
+
+const partner = '7f1c2b1e-0000-4000-8000-000000000001';
+const history: ConsentEvent[] = [
+  { purpose: 'assistance', action: 'granted', at: '2026-01-02T10:00:00Z' },
+  { purpose: 'referral_sharing', partnerOrganisationId: partner, action: 'granted', at: '2026-01-03T10:00:00Z' },
+];
+
+describe('consent', () => {
+  test('withdrawal takes effect immediately and blocks sharing', () => {
+    expect(() => requireSharingConsent(history, partner)).not.toThrow();
+    const withdrawn = [...history, { purpose: 'referral_sharing', partnerOrganisationId: partner, action: 'withdrawn' as const, at: '2026-01-04T10:00:00Z' }];
+    expect(() => requireSharingConsent(withdrawn, partner)).toThrow(expect.objectContaining({ code: 'consent_not_granted' }));
+    expect(currentConsents(withdrawn).find((c) => c.purpose === 'referral_sharing')?.granted).toBe(false);
+  });
+
+  test('sharing consent is per named partner', () => {
+    expect(hasConsent(history, 'referral_sharing', '7f1c2b1e-0000-4000-8000-000000000002')).toBe(false);
+    expect(() => assertCanRecord(history, { purpose: 'referral_sharing', action: 'granted' })).toThrow(expect.objectContaining({ code: 'partner_required' }));
+  });
+
+  test('withdrawing twice is refused', () => {
+    const once = [...history, { purpose: 'assistance', action: 'withdrawn' as const, at: '2026-02-01T00:00:00Z' }];
+    expect(() => assertCanRecord(once, { purpose: 'assistance', action: 'withdrawn' })).toThrow(expect.objectContaining({ code: 'consent_already_withdrawn' }));
+  });
+
+  test('assistance needs only consent to assistance, never cooperation with police', () => {
+    expect(mayReceiveAssistance(history)).toBe(true);
+    expect(hasConsent(history, 'law_enforcement_sharing')).toBe(false);
+    expect(mayReceiveAssistance.length).toBe(1);
+  });
+});

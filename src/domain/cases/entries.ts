@@ -1,0 +1,101 @@
+/**
+ * The typed records of a case. Each kind has one schema, used by the API edge
+ * (and the OpenAPI document) and by the service before anything is stored.
+ * Codes are checked against the organisation's reference lists by the service.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
+const shortText = z.string().trim().max(500);
+const longText = z.string().trim().max(10_000);
+
+export const ENTRY_SCHEMAS = {
+  risk_assessment: z.strictObject({ level: code, assessedOn: isoDate, notes: longText.optional() }),
+  identification: z.strictObject({
+    acts: z.array(code).max(20), means: z.array(code).max(20), purposes: z.array(code).max(20),
+    formsOfExploitation: z.array(code).max(20).default([]), methodsOfControl: z.array(code).max(30).default([]),
+    recruiterRelationship: code.optional(), assessedOn: isoDate,
+  }),
+  determination_organisation: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), decidedBy: shortText.min(1), decidedOn: isoDate, note: longText.optional() }),
+  determination_authority: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), authority: shortText.min(1), decidedOn: isoDate, reference: shortText.optional() }),
+  migration_status: z.strictObject({ status: code, recordedOn: isoDate, note: longText.optional() }),
+  sex_work: z.strictObject({ doesSexWork: z.enum(['yes', 'no', 'unknown', 'not_asked']), recordedOn: isoDate }),
+  own_account: z.strictObject({ text: longText.min(1), language: shortText.optional(), recordedOn: isoDate }),
+  consent: z.strictObject({
+    purpose: code, action: z.enum(['granted', 'withdrawn']), language: shortText.min(1), interpreterUsed: z.boolean(),
+    partnerOrganisationId: z.string().uuid().optional(), recordedOn: isoDate,
+  }),
+  objective: z.strictObject({
+    title: shortText.min(1), area: code.optional(), ownerId: z.string().uuid().optional(), dueDate: isoDate.optional(),
+    status: z.enum(['open', 'achieved', 'dropped']),
+    microObjectives: z.array(z.strictObject({ title: shortText.min(1), dueDate: isoDate.optional(), done: z.boolean() })).max(50).default([]),
+  }),
+  review: z.strictObject({ reviewedOn: isoDate, notes: longText.min(1), nextReviewOn: isoDate.optional() }),
+  service: z.strictObject({
+    service: code, deliveredOn: isoDate, provider: z.enum(['own', 'partner']), partnerName: shortText.optional(),
+    staffRole: shortText.optional(), durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  }),
+  placement: z.strictObject({ type: code, startOn: isoDate, endOn: isoDate.optional(), reason: shortText.optional(), address: shortText.optional() }),
+  legal_event: z.strictObject({
+    type: z.enum(['reflection_period', 'complaint', 'statement', 'permit_application', 'permit_decision', 'proceeding', 'hearing', 'compensation_claim', 'compensation_outcome', 'return']),
+    date: isoDate, country: z.string().regex(/^[A-Z]{2}$/).optional(), endDate: isoDate.optional(), permitType: code.optional(),
+    authority: shortText.optional(), path: z.enum(['judicial', 'social']).optional(), validUntil: isoDate.optional(),
+    stage: code.optional(), court: shortText.optional(), testimonyMode: code.optional(), accompanied: z.boolean().optional(),
+    amount: z.number().min(0).max(1e9).optional(), note: longText.optional(),
+  }),
+  exploitation_return: z.strictObject({ date: isoDate, statedReasons: longText.min(1) }),
+  // (Re)integration outcomes: scores against her own baseline, events, circumstances, factors, follow-up.
+  outcome_assessment: z.strictObject({
+    date: isoDate, origin: z.enum(['intake', 'scheduled', 'self_initiated']).optional(),
+    scores: z.array(z.strictObject({ element: code, score: z.number().int(), source: z.enum(['own_view', 'caseworker_observation', 'document']), note: shortText.optional() })).min(1).max(40),
+  }),
+  outcome_event: z.strictObject({
+    kind: z.enum(['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification', 'violence', 're_trafficking']),
+    date: isoDate, note: shortText.optional(), statedReasons: longText.nullable().optional(),
+  }),
+  circumstance: z.strictObject({
+    kind: z.enum(['unemployment', 'financial_dependence_family', 'financial_dependence_partner', 'institutional_mental_health_care', 'alcohol_addiction', 'drug_addiction']),
+    from: isoDate, to: isoDate.optional(), note: shortText.optional(),
+  }),
+  factor: z.strictObject({ code, valence: z.enum(['positive', 'negative']), level: z.enum(['micro', 'meso', 'macro']).optional(), note: shortText.optional() }),
+  follow_up: z.strictObject({ kind: z.enum(['consented', 'opted_out', 'preference', 'self_initiated_contact']), at: isoDate, mode: z.enum(['scheduled', 'self_initiated']).optional(), note: shortText.optional() }),
+} as const;
+
+export type EntryKind = keyof typeof ENTRY_SCHEMAS;
+export const ENTRY_KINDS = Object.keys(ENTRY_SCHEMAS) as EntryKind[];
+export type EntryData<K extends EntryKind> = z.infer<(typeof ENTRY_SCHEMAS)[K]>;
+
+/** Fields that are secret and stored encrypted, never in the clear JSON. */
+export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
+  own_account: ['text'],
+  placement: ['address'],
+  risk_assessment: ['notes'],
+};
+
+/** Which reference list each coded field must come from. */
+export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = {
+  risk_assessment: { level: 'risk_levels' },
+  identification: { acts: 'palermo_acts', means: 'palermo_means', purposes: 'palermo_purposes', formsOfExploitation: 'forms_of_exploitation', methodsOfControl: 'methods_of_control', recruiterRelationship: 'recruiter_relationships' },
+  migration_status: { status: 'migration_statuses' },
+  consent: { purpose: 'consent_purposes' },
+  service: { service: 'services' },
+  placement: { type: 'accommodation_types' },
+  legal_event: { permitType: 'permit_types', stage: 'proceeding_stages', testimonyMode: 'testimony_modes' },
+};
+
+/** Date pairs that must be in order, per kind. */
+export const DATE_RANGES: Partial<Record<EntryKind, [string, string][]>> = {
+  placement: [['startOn', 'endOn']],
+  legal_event: [['date', 'endDate'], ['date', 'validUntil']],
+  review: [['reviewedOn', 'nextReviewOn']],
+  circumstance: [['from', 'to']],
+};
+
+/** Dates that describe the past and so cannot lie in the future. */
+export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
+  risk_assessment: ['assessedOn'], identification: ['assessedOn'], determination_organisation: ['decidedOn'],
+  determination_authority: ['decidedOn'], migration_status: ['recordedOn'], sex_work: ['recordedOn'], own_account: ['recordedOn'],
+  consent: ['recordedOn'], review: ['reviewedOn'], service: ['deliveredOn'], exploitation_return: ['date'],
+  outcome_assessment: ['date'], outcome_event: ['date'], follow_up: ['at'],
+};

@@ -1,0 +1,14 @@
+/** Every seed reference list; organisations get a copy they can edit. */
+import * as identification from './identification-lists';
+import * as programme from './programme-lists';
+import type { ReferenceList } from './types';
+
+export * from './types';
+
+export const defaultReferenceLists: ReferenceList[] = [...Object.values(identification), ...Object.values(programme)];
+
+export type ListKey =
+  | 'channels' | 'immediate_needs' | 'palermo_acts' | 'palermo_means' | 'palermo_purposes' | 'forms_of_exploitation'
+  | 'methods_of_control' | 'recruiter_relationships' | 'risk_levels' | 'migration_statuses' | 'chosen_terms' | 'services'
+  | 'accommodation_types' | 'programme_types' | 'closure_reasons' | 'pause_reasons' | 'consent_purposes'
+  | 'testimony_modes' | 'permit_types' | 'proceeding_stages' | 'reflection_periods';

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { defaultReferenceLists, findItem, ReferenceListSchema, type ListKey } from './index';
+
+describe('seed reference lists', () => {
+  test.each(defaultReferenceLists.map((l) => [l.key, l]))('%s is valid, translated and has unique codes', (_key, referenceList) => {
+    expect(ReferenceListSchema.parse(referenceList)).toEqual(referenceList);
+    const codes = referenceList.items.map((i) => i.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  test('every list key the app uses exists exactly once', () => {
+    const keys: ListKey[] = ['channels', 'immediate_needs', 'palermo_acts', 'palermo_means', 'palermo_purposes', 'forms_of_exploitation',
+      'methods_of_control', 'recruiter_relationships', 'risk_levels', 'migration_statuses', 'chosen_terms', 'services', 'accommodation_types',
+      'programme_types', 'closure_reasons', 'pause_reasons', 'consent_purposes', 'testimony_modes', 'permit_types', 'proceeding_stages', 'reflection_periods'];
+    expect(defaultReferenceLists.map((l) => l.key).sort()).toEqual([...keys].sort());
+  });
+
+  test('the identification channels of the domain reference are all present', () => {
+    const channels = defaultReferenceLists.find((l) => l.key === 'channels')!;
+    for (const code of ['outreach_unit', 'drop_in_centre', 'hotline', 'law_enforcement', 'judiciary', 'client', 'partner', 'friend_acquaintance', 'self_referral', 'health_service', 'other']) {
+      expect(findItem(channels, code), code).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Referrals and transfers between organisations: the status workflow, the
+ * sections that may be shared (minimum by default, never locations), and the
+ * network definition (three or more organisations; two are a partnership).
+ */
+import { DomainError } from '../errors';
+
+export type ReferralStatus = 'pending' | 'accepted' | 'declined' | 'completed';
+export type ReferralAction = 'accept' | 'decline' | 'complete';
+
+const NEXT: Record<ReferralStatus, Partial<Record<ReferralAction, ReferralStatus>>> = {
+  pending: { accept: 'accepted', decline: 'declined' },
+  accepted: { complete: 'completed' },
+  declined: {},
+  completed: {},
+};
+
+export function nextStatus(current: ReferralStatus, action: ReferralAction, reason?: string): ReferralStatus {
+  const next = NEXT[current][action];
+  if (!next) throw new DomainError('invalid_referral_transition', `A ${current} referral cannot be ${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'completed'}`);
+  if (action === 'decline' && !reason?.trim()) throw new DomainError('reason_required', 'Say why the referral is declined');
+  return next;
+}
+
+/** Always shared: what the partner needs to help, and nothing that identifies or locates her. */
+export const MINIMUM_SECTIONS = ['chosen_term', 'language', 'needs', 'requested_service'] as const;
+/** Shared only when the sender ticks them. Shelter addresses and exact locations are not a section at all. */
+export const OPTIONAL_SECTIONS = ['identity', 'identification', 'legal'] as const;
+export type SharedSection = (typeof MINIMUM_SECTIONS)[number] | (typeof OPTIONAL_SECTIONS)[number];
+
+export function sectionsToShare(chosen: readonly string[]): SharedSection[] {
+  for (const section of chosen) {
+    if (![...MINIMUM_SECTIONS, ...OPTIONAL_SECTIONS].includes(section as SharedSection)) throw new DomainError('unknown_section', `"${section}" cannot be shared`);
+  }
+  return [...new Set([...MINIMUM_SECTIONS, ...chosen])] as SharedSection[];
+}
+
+/** A transfer hands the person over, so the new owner needs to know who she is. */
+export function assertTransferSections(kind: 'referral' | 'transfer', sections: readonly SharedSection[]): void {
+  if (kind === 'transfer' && !sections.includes('identity')) throw new DomainError('identity_required', 'A transfer moves the case: share the identity section too');
+}
+
+export const MIN_NETWORK_MEMBERS = 3;
+
+export function assertNetworkSize(memberCount: number): void {
+  if (memberCount < MIN_NETWORK_MEMBERS) {
+    throw new DomainError('network_too_small', 'A network has at least three organisations with shared objectives; two organisations form a partnership, not a network');
+  }
+}

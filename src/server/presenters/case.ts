@@ -1,0 +1,75 @@
+/** Exactly which fields of a case, its person and its records leave the server. */
+import { z } from 'zod';
+import type { CaseDetailModel } from '../../services/cases';
+import type { EntryView } from '../../services/case-entries';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export const CaseSummarySchema = z.object({
+  id: z.string().uuid(), reference: z.string(), status: z.string(), personName: z.string(), chosenTerm: z.string().nullable(),
+  isMinor: z.boolean().nullable(), owner: z.object({ id: z.string().uuid(), displayName: z.string() }), programmeType: z.string().nullable(),
+  openedAt: z.string(), updatedAt: z.string(),
+}).meta({ id: 'CaseSummary' });
+
+export function presentCaseSummary(row: { id: string; reference: string; status: string; personName: string; chosenTerm: string | null; isMinor: boolean | null; ownerUserId: string; ownerName: string; programmeType: string | null; openedAt: Date; updatedAt: Date }): z.infer<typeof CaseSummarySchema> {
+  return {
+    id: row.id, reference: row.reference, status: row.status, personName: row.personName, chosenTerm: row.chosenTerm, isMinor: row.isMinor,
+    owner: { id: row.ownerUserId, displayName: row.ownerName }, programmeType: row.programmeType,
+    openedAt: iso(row.openedAt)!, updatedAt: iso(row.updatedAt)!,
+  };
+}
+
+const DerivationSchema = z.object({
+  definitionMet: z.union([z.boolean(), z.literal('undetermined')]), consentIrrelevant: z.boolean(), resultKey: z.string(),
+  steps: z.array(z.object({ rule: z.string(), satisfied: z.boolean(), explanationKey: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
+});
+
+export const CaseDetailSchema = z.object({
+  id: z.string().uuid(), reference: z.string(), status: z.string(), pausedFrom: z.string().nullable(), version: z.number().int(),
+  openedAt: z.string(), closedAt: z.string().nullable(), closureReason: z.string().nullable(), programmeType: z.string().nullable(),
+  country: z.string().nullable(), cooperationWithAuthorities: z.string(),
+  owner: z.object({ id: z.string().uuid(), displayName: z.string() }),
+  person: z.object({
+    id: z.string().uuid(), givenName: z.string(), familyName: z.string().nullable(), aliases: z.array(z.string()), dateOfBirth: z.string().nullable(),
+    sex: z.string(), citizenship: z.string().nullable(), languages: z.array(z.string()), contact: z.string().nullable(), documents: z.string().nullable(),
+    chosenTerm: z.string().nullable(), pronouns: z.string().nullable(), preferredLanguage: z.string().nullable(), isMinor: z.boolean().nullable(), version: z.number().int(),
+  }),
+  intake: z.object({ channel: z.string(), contactDate: z.string(), municipality: z.string().nullable(), language: z.string().nullable(), mediatorUsed: z.boolean(), immediateNeeds: z.array(z.string()) }).nullable(),
+  identification: z.object({ entryId: z.string().uuid(), acts: z.array(z.string()), means: z.array(z.string()), purposes: z.array(z.string()), isMinor: z.boolean().nullable(), derivation: DerivationSchema }).nullable(),
+  consents: z.array(z.object({ purpose: z.string(), granted: z.boolean(), at: z.string(), partnerOrganisationId: z.string().optional() })),
+  allowedTransitions: z.array(z.string()),
+  permissions: z.object({ update: z.boolean(), changeOwner: z.boolean(), readAudit: z.boolean() }),
+}).meta({ id: 'CaseDetail' });
+
+export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSchema> {
+  const { row, person, intake, identification } = model;
+  const id = person.identity;
+  return {
+    id: row.id, reference: row.reference, status: row.status, pausedFrom: row.pausedFrom, version: row.version,
+    openedAt: iso(row.openedAt)!, closedAt: iso(row.closedAt), closureReason: row.closureReason, programmeType: row.programmeType,
+    country: row.country, cooperationWithAuthorities: row.cooperation,
+    owner: { id: row.ownerUserId, displayName: row.ownerName },
+    person: {
+      id: person.id, givenName: id.givenName, familyName: id.familyName ?? null, aliases: id.aliases ?? [], dateOfBirth: id.dateOfBirth ?? null,
+      sex: person.sex, citizenship: id.citizenship ?? null, languages: id.languages ?? [], contact: id.contact ?? null, documents: id.documents ?? null,
+      chosenTerm: person.chosenTerm, pronouns: person.pronouns, preferredLanguage: person.preferredLanguage, isMinor: person.isMinor, version: person.version,
+    },
+    intake: intake ? { ...intake, municipality: intake.municipality ?? null, language: intake.language ?? null } : null,
+    identification: identification ? {
+      entryId: identification.entryId, acts: identification.acts, means: identification.means, purposes: identification.purposes,
+      isMinor: identification.isMinor, derivation: identification.derivation,
+    } : null,
+    consents: model.consents.map((c) => ({ purpose: c.purpose, granted: c.granted, at: c.at, ...(c.partnerOrganisationId ? { partnerOrganisationId: c.partnerOrganisationId } : {}) })),
+    allowedTransitions: model.allowedTransitions,
+    permissions: model.permissions,
+  };
+}
+
+export const EntrySchema = z.object({
+  id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.unknown()), recordedAt: z.string(),
+  recordedBy: z.object({ id: z.string().uuid(), displayName: z.string() }).nullable(), version: z.number().int(),
+}).meta({ id: 'CaseEntry' });
+
+export function presentEntry(entry: EntryView): z.infer<typeof EntrySchema> {
+  return { ...entry, recordedAt: iso(entry.recordedAt)! };
+}

@@ -1,0 +1,66 @@
+/** Edge schemas for cases; the same shapes feed the OpenAPI document. */
+import { z } from 'zod';
+import { ENTRY_KINDS } from '../../../domain/cases/entries';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
+const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
+const name = z.string().trim().min(1).max(200);
+
+const PersonFields = {
+  givenName: name,
+  familyName: name.optional(),
+  aliases: z.array(name).max(20).optional(),
+  dateOfBirth: isoDate.optional(),
+  sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  citizenship: z.string().regex(/^[A-Z]{2}$/).optional(),
+  languages: z.array(z.string().trim().min(2).max(40)).max(20).optional(),
+  contact: z.string().trim().max(500).optional(),
+  documents: z.string().trim().max(1000).optional(),
+  chosenTerm: code.optional(),
+  pronouns: z.string().trim().max(40).optional(),
+  preferredLanguage: z.string().trim().max(20).optional(),
+};
+
+export const CreateCaseBody = z.strictObject({
+  person: z.strictObject(PersonFields),
+  intake: z.strictObject({
+    channel: code, contactDate: isoDate, municipality: z.string().trim().max(120).optional(), language: z.string().trim().max(40).optional(),
+    mediatorUsed: z.boolean(), immediateNeeds: z.array(code).max(20),
+  }),
+  risk: z.strictObject({ level: code, notes: z.string().trim().max(10_000).optional() }),
+  ownerId: z.string().uuid().optional(),
+});
+
+export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: z.number().int().positive() });
+
+export const UpdateCaseBody = z.strictObject({
+  programmeType: code.nullable().optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+  cooperationWithAuthorities: z.enum(['unknown', 'not_cooperating', 'cooperating', 'declined']).optional(),
+  version: z.number().int().positive(),
+});
+
+export const TransitionBody = z.strictObject({
+  to: z.enum(['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed', 'reopened']),
+  reason: code.optional(),
+  note: z.string().trim().max(2000).optional(),
+  version: z.number().int().positive(),
+});
+
+export const ChangeOwnerBody = z.strictObject({ ownerId: z.string().uuid(), reason: z.string().trim().min(1).max(500), version: z.number().int().positive() });
+
+export const CaseListQuery = z.strictObject({
+  q: z.string().trim().min(1).max(200).optional(),
+  dob: isoDate.optional(),
+  status: z.enum(['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed']).optional(),
+  ownerId: z.string().uuid().optional(),
+  programme: code.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const CaseParams = z.strictObject({ id: z.string().uuid() });
+export const EntryParams = z.strictObject({ id: z.string().uuid(), entryId: z.string().uuid() });
+export const EntryKind = z.enum(ENTRY_KINDS as [string, ...string[]]);
+export const NewEntryBody = z.strictObject({ kind: EntryKind, data: z.record(z.string(), z.unknown()) });
+export const ReviseEntryBody = z.strictObject({ data: z.record(z.string(), z.unknown()), version: z.number().int().positive() });

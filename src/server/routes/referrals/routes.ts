@@ -1,0 +1,87 @@
+/** Thin handlers for network partners, referrals and transfers. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../services/context';
+import * as directory from '../../../services/directory';
+import * as referrals from '../../../services/referrals';
+import { requireSession } from '../../plugins/session';
+import { errorResponses } from '../../schemas';
+
+const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
+const ReferralView = z.object({
+  id: z.string().uuid(), kind: z.string(), status: z.string(), direction: z.enum(['incoming', 'outgoing']),
+  fromOrganisationId: z.string().uuid(), toOrganisationId: z.string().uuid(), fromCaseId: z.string().uuid().nullable(), toCaseId: z.string().uuid().nullable(),
+  requestedService: z.string(), sharedSections: z.array(z.string()), declineReason: z.string().nullable(), version: z.number().int(),
+  snapshot: z.record(z.string(), z.unknown()).nullable(),
+  notes: z.array(z.object({ id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.unknown()), createdAt: z.string() })),
+}).meta({ id: 'Referral' });
+const Params = z.strictObject({ id: z.string().uuid() });
+
+export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['referrals'];
+  app.get('/api/network/partners', {
+    schema: { tags, summary: 'Organisations sharing a network with mine (the only possible referral destinations)', response: { 200: z.object({ partners: z.array(z.object({ id: z.string().uuid(), name: z.string(), networkId: z.string().uuid(), networkName: z.string() })) }), ...errorResponses } },
+  }, async (request) => ({ partners: await referrals.networkPartners(ctx, requireSession(request).actor) }));
+
+  app.post('/api/cases/:id/referrals', {
+    schema: { tags, summary: 'Refer (service only) or transfer (ownership moves) a case to a partner; needs her sharing consent for that partner; minimum data by default', params: Params,
+      body: z.strictObject({ toOrganisationId: z.string().uuid(), kind: z.enum(['referral', 'transfer']), requestedService: code, sections: z.array(z.string().max(40)).max(10).default([]) }),
+      response: { 201: ReferralView, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await referrals.createReferral(ctx, requireSession(request).actor, request.params.id, request.body)));
+
+  app.get('/api/referrals', {
+    schema: { tags, summary: 'Incoming and outgoing referrals of my organisation', response: { 200: z.object({ referrals: z.array(z.object({ id: z.string().uuid(), kind: z.string(), status: z.string(), requestedService: z.string(), createdAt: z.string(), fromId: z.string().uuid(), fromName: z.string(), toId: z.string().uuid(), toName: z.string() })) }), ...errorResponses } },
+  }, async (request) => ({ referrals: (await referrals.listReferrals(ctx, requireSession(request).actor)).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }));
+
+  app.get('/api/referrals/:id', {
+    schema: { tags, summary: 'One referral: the receiver sees the shared snapshot; each side sees only its own notes', params: Params, response: { 200: ReferralView, ...errorResponses } },
+  }, async (request) => await referrals.getReferral(ctx, requireSession(request).actor, request.params.id));
+
+  for (const action of ['accept', 'decline', 'complete'] as const) {
+    app.post(`/api/referrals/:id/${action}`, {
+      schema: { tags, summary: `The receiving organisation ${action}s the referral`, params: Params, body: z.strictObject({ reason: z.string().trim().max(500).optional(), version: z.number().int().positive() }), response: { 200: ReferralView, ...errorResponses } },
+    }, async (request) => await referrals.respondToReferral(ctx, requireSession(request).actor, request.params.id, action, request.body));
+  }
+
+  app.post('/api/referrals/:id/notes', {
+    schema: { tags, summary: 'Add a note or a delivered service; visible to my organisation only', params: Params,
+      body: z.strictObject({ kind: z.enum(['note', 'service']), data: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])) }), response: { 201: ReferralView, ...errorResponses } },
+  }, async (request, reply) => reply.code(201).send(await referrals.addReferralNote(ctx, requireSession(request).actor, request.params.id, request.body)));
+};
+
+const DirectoryEntry = z.strictObject({
+  organisationType: z.enum(['ngo', 'religious_institution', 'womens_group', 'social_cooperative', 'advocacy_group', 'public_institution', 'municipality', 'regional_administration', 'health_service', 'law_enforcement', 'judiciary', 'international_organisation', 'employer', 'training_centre']),
+  territoryLevel: z.enum(['municipality', 'nuts3', 'nuts2', 'national']),
+  territory: z.string().trim().min(1).max(120),
+  languages: z.array(z.string().trim().min(2).max(20)).max(30),
+  services: z.array(code).max(60),
+  targetGroups: z.array(z.enum(['women', 'men', 'transgender', 'minors', 'sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail_order_bride', 'illegal_adoption', 'organs'])).max(20),
+  shelterPlacesTotal: z.number().int().min(0).max(10_000).nullable().optional(),
+  shelterPlacesFree: z.number().int().min(0).max(10_000).nullable().optional(),
+  contactRoute: z.string().trim().max(200).nullable().optional(),
+});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['network'];
+  app.get('/api/directory', {
+    schema: { tags, summary: 'Search the directory of my networks by service, territory, language and target group', querystring: z.strictObject({ service: code.optional(), territory: z.string().max(120).optional(), language: z.string().max(20).optional(), targetGroup: z.string().max(40).optional() }),
+      response: { 200: z.object({ entries: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
+  }, async (request) => ({ entries: await directory.searchDirectory(ctx, requireSession(request).actor, request.query) }));
+
+  app.put('/api/directory/me', {
+    schema: { tags, summary: "Publish or update my organisation's directory entry (capacity included)", body: DirectoryEntry, response: { 204: z.null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await directory.updateOwnEntry(ctx, requireSession(request).actor, request.body);
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/network/graph', {
+    schema: { tags, summary: 'Organisations, agreements and referral flows over a period (aggregates only)', querystring: z.strictObject({ from: isoDate.default('2000-01-01'), to: isoDate.default('2100-01-01') }),
+      response: { 200: z.object({ nodes: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean() })), agreements: z.array(z.object({ id: z.string().uuid(), name: z.string(), members: z.array(z.string().uuid()) })), flows: z.array(z.object({ source: z.string().uuid(), target: z.string().uuid(), kind: z.string(), count: z.number().int() })) }), ...errorResponses } },
+  }, async (request) => directory.networkGraph(ctx, requireSession(request).actor, request.query));
+
+  app.get('/api/network/gaps', {
+    schema: { tags, summary: 'Coverage gap report: service × territory, services with no provider and exhausted capacity', response: { 200: z.object({ territories: z.array(z.string()), cells: z.array(z.object({ service: z.string(), territory: z.string(), providers: z.number().int(), capacityExhausted: z.boolean(), gap: z.boolean() })) }), ...errorResponses } },
+  }, async (request) => directory.coverageGaps(ctx, requireSession(request).actor));
+};

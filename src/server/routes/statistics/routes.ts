@@ -1,0 +1,92 @@
+/** Thin handlers for person-based reports, the registry of estimates and multiple systems estimation. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DIMENSION_KEYS, POPULATIONS, type StandardPopulationKey } from '../../../domain/statistics';
+import type { AppContext } from '../../../services/context';
+import { listEstimates, runMse } from '../../../services/estimates';
+import { outcomeCohort } from '../../../services/outcomes';
+import { exportReport, organisationReport } from '../../../services/statistics';
+import { requireSession } from '../../plugins/session';
+import { errorResponses } from '../../schemas';
+
+const year = z.coerce.number().int().min(1990).max(2100);
+const ReportQuery = z.strictObject({
+  population: z.enum(Object.keys(POPULATIONS) as [StandardPopulationKey, ...StandardPopulationKey[]]),
+  rows: z.enum(DIMENSION_KEYS),
+  cols: z.enum(DIMENSION_KEYS).default('all'),
+  from: year.default(2000),
+  to: year.default(2100),
+  threshold: z.coerce.number().int().min(2).max(20).default(5),
+  format: z.enum(['json', 'csv', 'xlsx', 'ctdc']).default('json'),
+}).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+const Count = z.union([z.number(), z.object({ suppressed: z.literal(true), reason: z.string() })]);
+const ReportSchema = z.object({
+  counts: z.literal('persons'), population: z.string(), populationKind: z.string(), definition: z.string(),
+  period: z.object({ from: z.number(), to: z.number() }), scope: z.record(z.string(), z.unknown()), provenance: z.record(z.string(), z.unknown()),
+  rowDimension: z.string(), colDimension: z.string(), notes: z.array(z.string()),
+  table: z.object({
+    rows: z.array(z.string()), cols: z.array(z.string()), cells: z.array(z.array(Count)), rowTotals: z.array(Count), colTotals: z.array(Count),
+    grandTotal: Count, rowsAddUp: z.boolean(), colsAddUp: z.boolean(),
+  }),
+}).meta({ id: 'PublishedReport' });
+
+const Citation = z.object({ source: z.string(), title: z.string().optional(), year: z.number().optional(), page: z.string().optional(), locator: z.string(), attributedTo: z.string().optional() });
+const EstimateView = z.object({
+  id: z.string(), value: z.number().optional(), low: z.number().optional(), high: z.number().optional(), figureText: z.string().optional(),
+  unit: z.string(), unitNote: z.string().optional(), scope: z.object({ geography: z.string(), period: z.string(), forms: z.array(z.string()) }),
+  method: z.string(), caveat: z.string().optional(), flags: z.array(z.string()).optional(), originalSource: Citation, citingSources: z.array(Citation),
+  chain: z.object({ links: z.array(z.object({ role: z.string(), citation: Citation, creditedTo: z.string(), recast: z.boolean() })), recast: z.boolean(), creditedTo: z.array(z.string()) }),
+  origin: z.enum(['seed', 'ariadne_mse']),
+  mse: z.object({ lists: z.array(z.string()), terms: z.array(z.string()), model: z.string(), interval: z.array(z.number()), observed: z.number() }).optional(),
+}).meta({ id: 'Estimate' });
+
+const MseBody = z.strictObject({
+  csv: z.string().min(1).max(200_000),
+  method: z.enum(['stepwise', 'main']).optional(),
+  threshold: z.number().gt(0).lt(1).optional(),
+  bootstrap: z.number().int().min(0).max(2000).optional(),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  save: z.strictObject({ label: z.string().trim().min(1).max(200), geography: z.string().trim().min(1).max(200), period: z.string().trim().min(1).max(100) }).optional(),
+});
+const Interval = z.array(z.number().nullable());
+const MseResultSchema = z.object({
+  lists: z.array(z.string()), model: z.string(), observed: z.number(), hiddenEstimate: z.number(), estimate: z.number(),
+  interval: z.object({ level: z.number(), wald: Interval, profile: Interval.optional(), bootstrap: Interval.optional() }),
+  terms: z.array(z.string()), infiniteTerms: z.array(z.string()), steps: z.array(z.object({ term: z.string(), pValue: z.number() })),
+  coefficients: z.array(z.object({ term: z.string(), estimate: z.number().nullable(), stdError: z.number().nullable() })),
+  fit: z.object({ deviance: z.number(), df: z.number(), pValue: z.number().nullable(), aic: z.number() }),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+}).meta({ id: 'MseResult' });
+
+/** JSON has no Infinity: an unbounded interval end becomes null. */
+const finiteOrNull = (value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? null : Array.isArray(value) ? value.map(finiteOrNull)
+  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)])) : value);
+
+export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/statistics/report', {
+    schema: { tags: ['statistics'], summary: 'Persons (never cases) of one population, cross-tabulated, with small cells suppressed; CSV, XLSX or CTDC-like JSON with format=', querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const { format, ...query } = request.query;
+    const report = await organisationReport(ctx, requireSession(request).actor, query);
+    if (format === 'json') return report as unknown as z.infer<typeof ReportSchema>;
+    const file = await exportReport(report, format);
+    const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
+    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${name}"`).send(file.body as never);
+  });
+
+  app.get('/api/statistics/cohort', {
+    schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates: share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; cells under 5 hidden', response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+  }, async (request) => outcomeCohort(ctx, requireSession(request).actor) as never);
+
+  app.get('/api/estimates', {
+    schema: { tags: ['statistics'], summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)', response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses } },
+  }, async (request) => ({ estimates: (await listEstimates(ctx, requireSession(request).actor)) as z.infer<typeof EstimateView>[] }));
+
+  app.post('/api/mse', {
+    schema: { tags: ['statistics'], summary: 'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry', body: MseBody, response: { 200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }), ...errorResponses } },
+  }, async (request) => {
+    const { result, savedEstimateId } = await runMse(ctx, requireSession(request).actor, request.body);
+    return { result: finiteOrNull(result) as z.infer<typeof MseResultSchema>, ...(savedEstimateId ? { savedEstimateId } : {}) };
+  });
+};

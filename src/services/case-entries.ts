@@ -1,0 +1,183 @@
+/** Typed case records (identification, consent, plan, services, placements, legal events...), the timeline and the agenda. */
+import crypto from 'node:crypto';
+import { agendaFor } from '../domain/cases/agenda';
+import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
+import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
+import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, SECRET_FIELDS, type EntryKind } from '../domain/cases/entries';
+import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
+import { derive } from '../domain/cases/palermo';
+import { DomainError } from '../domain/errors';
+import { errors } from '../errors';
+import type { Actor } from '../policies/policies';
+import type { Tx } from '../storage/database';
+import { auditRepo } from '../storage/repositories/audit';
+import { caseEntriesRepo, type EntryRow } from '../storage/repositories/case-entries';
+import { casesRepo } from '../storage/repositories/cases';
+import { requireAccess } from './authorize';
+import { requireCase } from './cases';
+import { inTenant, type AppContext } from './context';
+import { dueAssessments } from '../domain/outcomes';
+import { factsFrom, validateOutcomeEntry } from './outcomes';
+import { loadLists, type ListIndex } from './reference-lists';
+
+export interface EntryView {
+  id: string;
+  kind: string;
+  data: Record<string, unknown>;
+  recordedAt: Date;
+  recordedBy: { id: string; displayName: string } | null;
+  version: number;
+}
+
+const today = () => toIsoDate(new Date());
+
+/** Validates a record's content against its schema, the organisation's lists and the date rules. */
+function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<string, unknown> {
+  const parsed = ENTRY_SCHEMAS[kind].safeParse(raw);
+  if (!parsed.success) {
+    throw errors.validation(parsed.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], code: i.code, message: i.message })));
+  }
+  const data = parsed.data as Record<string, unknown>;
+  for (const [field, list] of Object.entries(CODED_FIELDS[kind] ?? {})) lists.check(list, data[field] as string | string[] | undefined, field);
+  for (const [start, end] of DATE_RANGES[kind] ?? []) if (data[start]) assertRange(String(data[start]), data[end] as string | undefined);
+  for (const field of PAST_DATES[kind] ?? []) if (data[field]) assertNotFuture(String(data[field]), today(), field);
+  return data;
+}
+
+/** Server-derived values: the reflection period's end from the country's configured length. */
+function complete(kind: EntryKind, data: Record<string, unknown>, lists: ListIndex, caseCountry: string | null): Record<string, unknown> {
+  if (kind === 'legal_event' && data.type === 'reflection_period') {
+    const country = (data.country as string | undefined) ?? caseCountry;
+    const period = lists.lists.find((l) => l.key === 'reflection_periods')?.items.find((i) => i.meta?.country === country);
+    if (!period) throw new DomainError('unknown_list_value', 'No reflection period is configured for this country', { field: 'country' });
+    return { ...data, country, endDate: reflectionEnd(String(data.date), period.meta as { days?: number; months?: number }) };
+  }
+  return data;
+}
+
+async function splitSecrets(ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) {
+  const secretNames = SECRET_FIELDS[kind] ?? [];
+  const secrets = Object.fromEntries(secretNames.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]));
+  const clear = Object.fromEntries(Object.entries(data).filter(([f]) => !secretNames.includes(f)));
+  const secretEnc = Object.keys(secrets).length ? await ctx.keyRing.encrypt(organisationId, JSON.stringify(secrets)) : null;
+  return { clear, secretEnc };
+}
+
+async function present(ctx: AppContext, organisationId: string, row: EntryRow): Promise<EntryView> {
+  // Secrets (her own words, shelter addresses) are decrypted only for staff of the organisation holding them.
+  const secrets = row.secretEnc ? JSON.parse(await ctx.keyRing.decrypt(organisationId, row.secretEnc)) : {};
+  const data = { ...row.data, ...secrets };
+  if (row.kind === 'identification') {
+    // Derivation is recomputed on read, so it always follows the current rules.
+    Object.assign(data, { derivation: derive({ acts: data.acts as string[], means: data.means as string[], purposes: data.purposes as string[], isMinor: (data.isMinor as boolean | null) ?? null }) });
+  }
+  return { id: row.id, kind: row.kind, data, recordedAt: row.recordedAt, recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null, version: row.version };
+}
+
+async function consentHistory(tx: Tx, organisationId: string, caseId: string): Promise<ConsentEvent[]> {
+  const rows = await caseEntriesRepo.listCurrent(tx, organisationId, [caseId], 'consent');
+  return consentEventsFromRecords(rows);
+}
+
+export async function listEntries(ctx: AppContext, actor: Actor, caseId: string, kind?: string): Promise<EntryView[]> {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    await requireCase(tx, actor, caseId);
+    const rows = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], kind);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: [`entries.${kind ?? 'all'}`] });
+    return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r)));
+  });
+}
+
+export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, kind: EntryKind, raw: unknown): Promise<EntryView> {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    assertEditable(row.status as CaseStatus);
+    const lists = await loadLists(tx, actor.organisationId);
+    let data = complete(kind, validate(kind, raw, lists), lists, row.country);
+    await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+    if (kind === 'consent') {
+      assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
+    }
+    if (kind === 'identification') {
+      const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
+      data = { ...data, isMinor: person?.isMinor ?? null };
+    }
+    const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
+    const id = crypto.randomUUID();
+    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id, version: 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
+    await casesRepo.touch(tx, actor.organisationId, caseId);
+    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `entry.${kind}`, data: timelineCodes(kind, data) });
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.create`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
+    const stored = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, id);
+    return present(ctx, actor.organisationId, stored!);
+  });
+}
+
+export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string, entryId: string, raw: unknown, version: number): Promise<EntryView> {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    assertEditable(row.status as CaseStatus);
+    const current = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId);
+    if (!current) throw errors.notFound();
+    // Consent is a history of events: a change is a new grant or withdrawal, never an edit.
+    if (current.kind === 'consent' || current.kind === 'exploitation_return') throw new DomainError('append_only', 'Record a new event instead of editing this one');
+    if (current.version !== version) throw errors.versionConflict();
+    const kind = current.kind as EntryKind;
+    const lists = await loadLists(tx, actor.organisationId);
+    const data = complete(kind, validate(kind, raw, lists), lists, row.country);
+    await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+    if (!(await caseEntriesRepo.retire(tx, actor.organisationId, entryId, version))) throw errors.versionConflict();
+    const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, kind === 'identification' ? { ...data, isMinor: current.data.isMinor ?? null } : data);
+    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id: entryId, version: version + 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
+    await casesRepo.touch(tx, actor.organisationId, caseId);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.revise`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
+    return present(ctx, actor.organisationId, (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!);
+  });
+}
+
+/** Only codes reach the timeline; free text and secrets stay in the record. */
+function timelineCodes(kind: EntryKind, data: Record<string, unknown>): Record<string, unknown> {
+  const keep = ['type', 'purpose', 'action', 'service', 'level', 'outcome', 'status', 'date', 'startOn', 'endOn', 'deliveredOn', 'reviewedOn', 'endDate'];
+  return Object.fromEntries(Object.entries(data).filter(([k, v]) => keep.includes(k) && (typeof v === 'string' || typeof v === 'number')));
+}
+
+export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    await requireCase(tx, actor, caseId);
+    const events = await casesRepo.events(tx, actor.organisationId, caseId);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['timeline'] });
+    return events;
+  });
+}
+
+export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
+  requireAccess(actor, 'case.audit.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const rows = await tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
+      .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('seq', 'desc').limit(500).execute();
+    if (rows.length === 0 && !(await casesRepo.find(tx, actor.organisationId, caseId))) throw errors.notFound();
+    return rows;
+  });
+}
+
+/** The deadlines of the actor's own open cases. */
+export async function agenda(ctx: AppContext, actor: Actor) {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const cases = await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId);
+    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, cases.map((c) => c.id));
+    const byCase = new Map(cases.map((c) => [c.id, { caseId: c.id, entries: [] as { kind: string; data: Record<string, unknown> }[] }]));
+    for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
+    const references = new Map(cases.map((c) => [c.id, c.reference]));
+    const intakes = cases.length ? await tx.selectFrom('case_intakes').select(['case_id', 'contact_date']).where('organisation_id', '=', actor.organisationId).where('case_id', 'in', cases.map((c) => c.id)).execute() : [];
+    // Follow-up assessments she has not opted out of, from the outcome schedule.
+    const followUps = intakes.flatMap((i) => dueAssessments(factsFrom(i.case_id, toIsoDate(new Date(i.contact_date)), entries.filter((e) => e.caseId === i.case_id)), today())
+      .filter((d) => d.mode !== 'self_initiated').map((d) => ({ caseId: i.case_id, kind: 'follow_up_due' as const, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft })));
+    return [...agendaFor([...byCase.values()], today()), ...followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .map((item) => ({ ...item, caseReference: references.get(item.caseId) ?? '' }));
+  });
+}

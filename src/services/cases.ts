@@ -1,0 +1,233 @@
+/** Case use cases: intake, list and search, read, person and case edits, lifecycle moves, owner hand-over. */
+import crypto from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
+import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
+import { allowedTransitions, assertEditable, transition, type CaseStatus, type OpenStatus, type TransitionCommand } from '../domain/cases/lifecycle';
+import { derive } from '../domain/cases/palermo';
+import { assertValidBirthDate, isMinor } from '../domain/cases/person';
+import { errors } from '../errors';
+import { can, type Actor } from '../policies/policies';
+import type { Tx } from '../storage/database';
+import { auditRepo } from '../storage/repositories/audit';
+import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { casesRepo, type CaseRow } from '../storage/repositories/cases';
+import { usersRepo } from '../storage/repositories/users';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
+import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
+import { loadLists } from './reference-lists';
+
+export interface PersonInput extends PersonIdentity {
+  sex?: 'female' | 'male' | 'other' | 'unknown';
+  chosenTerm?: string;
+  pronouns?: string;
+  preferredLanguage?: string;
+}
+
+export interface IntakeInput {
+  person: PersonInput;
+  intake: { channel: string; contactDate: string; municipality?: string; language?: string; mediatorUsed: boolean; immediateNeeds: string[] };
+  risk: { level: string; notes?: string };
+  ownerId?: string;
+}
+
+const CASE_CARRYING_ROLES = ['case_owner', 'caseworker'];
+const today = () => toIsoDate(new Date());
+
+function audit(tx: Tx, actor: Actor, action: string, caseId: string, fields: string[] = []) {
+  return auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action, entityType: 'case', entityId: caseId, fields });
+}
+
+async function requireOwnerCandidate(tx: Tx, organisationId: string, userId: string) {
+  const member = await usersRepo.findMember(tx, organisationId, userId);
+  if (!member || !member.active || !member.roles.some((r) => CASE_CARRYING_ROLES.includes(r))) {
+    throw new DomainError('invalid_owner', 'The case owner must be an active case owner or caseworker of this organisation');
+  }
+}
+
+function validatePerson(person: Partial<PersonInput>, lists: Awaited<ReturnType<typeof loadLists>>) {
+  if (person.dateOfBirth) assertValidBirthDate(person.dateOfBirth, new Date());
+  lists.check('chosen_terms', person.chosenTerm, 'chosenTerm');
+}
+
+/** Loads a case of the actor's organisation or fails as not found (RLS hides other tenants anyway). */
+export async function requireCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseRow> {
+  const row = await casesRepo.find(tx, actor.organisationId, caseId);
+  if (!row) throw errors.notFound();
+  return row;
+}
+
+export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput) {
+  requireAccess(actor, 'case.create', { organisationId: actor.organisationId });
+  const sealed = await sealIdentity(ctx, actor.organisationId, stripPersonMeta(input.person));
+  const caseId = crypto.randomUUID();
+  await inTenant(ctx, actor, async (tx) => {
+    const lists = await loadLists(tx, actor.organisationId);
+    validatePerson(input.person, lists);
+    lists.check('channels', input.intake.channel, 'intake.channel');
+    lists.check('immediate_needs', input.intake.immediateNeeds, 'intake.immediateNeeds');
+    lists.check('risk_levels', input.risk.level, 'risk.level');
+    assertNotFuture(input.intake.contactDate, today(), 'contact date');
+    const ownerId = input.ownerId ?? actor.userId;
+    await requireOwnerCandidate(tx, actor.organisationId, ownerId);
+
+    const personId = crypto.randomUUID();
+    const opened = new Date();
+    const number = await casesRepo.nextReference(tx, actor.organisationId, opened.getUTCFullYear());
+    const prefix = (await tx.selectFrom('organisations').select('slug').where('id', '=', actor.organisationId).executeTakeFirstOrThrow()).slug.slice(0, 3).toUpperCase();
+    await casesRepo.insertPerson(tx, {
+      id: personId, organisationId: actor.organisationId, ...sealed, sex: input.person.sex ?? 'unknown',
+      chosenTerm: input.person.chosenTerm ?? null, pronouns: input.person.pronouns ?? null, preferredLanguage: input.person.preferredLanguage ?? null,
+      isMinor: isMinor(input.person.dateOfBirth, opened),
+    });
+    await casesRepo.insertCase(tx, { id: caseId, organisationId: actor.organisationId, personId, reference: `${prefix}-${opened.getUTCFullYear()}-${String(number).padStart(4, '0')}`, ownerUserId: ownerId, openedAt: opened });
+    await casesRepo.insertIntake(tx, {
+      organisationId: actor.organisationId, caseId, channel: input.intake.channel, contactDate: input.intake.contactDate,
+      municipality: input.intake.municipality ?? null, language: input.intake.language ?? null, mediatorUsed: input.intake.mediatorUsed,
+      immediateNeeds: [...new Set(input.intake.immediateNeeds)],
+    });
+    const riskNotes = input.risk.notes ? await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ notes: input.risk.notes })) : null;
+    await caseEntriesRepo.insert(tx, {
+      organisationId: actor.organisationId, id: crypto.randomUUID(), version: 1, caseId, kind: 'risk_assessment',
+      data: { level: input.risk.level, assessedOn: input.intake.contactDate }, secretEnc: riskNotes, recordedBy: actor.userId,
+    });
+    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.opened', data: { channel: input.intake.channel, ownerId } });
+    await audit(tx, actor, 'case.create', caseId, ['person.identity', 'intake', 'risk_assessment', 'owner']);
+  });
+  return getCase(ctx, actor, caseId);
+}
+
+function stripPersonMeta(person: PersonInput): PersonIdentity {
+  const { sex: _sex, chosenTerm: _term, pronouns: _pronouns, preferredLanguage: _language, ...identity } = person;
+  return identity;
+}
+
+export async function listCases(ctx: AppContext, actor: Actor, filter: { q?: string; dob?: string; status?: string; ownerId?: string; programme?: string; limit: number; offset: number }) {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  const indexes = await searchIndexes(ctx, actor.organisationId, { name: filter.q, dateOfBirth: filter.dob });
+  return inTenant(ctx, actor, async (tx) => {
+    const { rows, total, totalCapped } = await casesRepo.list(tx, actor.organisationId, { ...filter, ...indexes });
+    const cases = await Promise.all(rows.map(async (row) => ({ ...row, personName: fullName(await openIdentity(ctx, actor.organisationId, row.identityEnc)) })));
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.list', entityType: 'case', entityId: null, fields: ['person.name', ...(filter.q || filter.dob ? ['search'] : [])] });
+    return { cases, total, totalCapped };
+  });
+}
+
+export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
+    if (!person) throw errors.notFound();
+    const identity = await openIdentity(ctx, actor.organisationId, person.identityEnc);
+    const intake = await casesRepo.findIntake(tx, actor.organisationId, caseId);
+    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
+    const identification = entries.filter((e) => e.kind === 'identification').at(-1);
+    const consentEvents = consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'));
+    await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
+    const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
+    return {
+      row, person: { ...person, identity }, intake: intake ?? null,
+      identification: identification ? {
+        entryId: identification.id,
+        ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }),
+        isMinor: person.isMinor,
+        derivation: derive({ ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }), isMinor: person.isMinor }),
+      } : null,
+      consents: currentConsents(consentEvents),
+      allowedTransitions: allowedTransitions(row.status as CaseStatus),
+      permissions: {
+        update: can(actor, 'case.update', resource) && row.status !== 'closed',
+        changeOwner: can(actor, 'case.change_owner', resource) && row.status !== 'closed',
+        readAudit: can(actor, 'case.audit.read', resource),
+      },
+    };
+  });
+}
+export type CaseDetailModel = Awaited<ReturnType<typeof getCase>>;
+
+export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string, changes: Partial<PersonInput> & { version: number }) {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    assertEditable(row.status as CaseStatus);
+    const lists = await loadLists(tx, actor.organisationId);
+    validatePerson(changes, lists);
+    const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
+    if (!person) throw errors.notFound();
+    if (person.version !== changes.version) throw errors.versionConflict();
+    const { version, sex, chosenTerm, pronouns, preferredLanguage, ...identityChanges } = changes;
+    const identity = { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), ...identityChanges };
+    const sealed = await sealIdentity(ctx, actor.organisationId, identity);
+    const ok = await casesRepo.updatePerson(tx, actor.organisationId, person.id, version, {
+      identity_enc: sealed.identityEnc, name_bidx: sealed.nameIndex, dob_bidx: sealed.dobIndex,
+      ...(sex !== undefined ? { sex } : {}), ...(chosenTerm !== undefined ? { chosen_term: chosenTerm } : {}),
+      ...(pronouns !== undefined ? { pronouns } : {}), ...(preferredLanguage !== undefined ? { preferred_language: preferredLanguage } : {}),
+      is_minor: isMinor(identity.dateOfBirth, new Date()),
+    });
+    if (!ok) throw errors.versionConflict();
+    await casesRepo.touch(tx, actor.organisationId, caseId);
+    await audit(tx, actor, 'case.person.update', caseId, Object.keys(changes).filter((k) => k !== 'version').map((k) => `person.${k}`));
+  });
+  return getCase(ctx, actor, caseId);
+}
+
+export async function updateCase(ctx: AppContext, actor: Actor, caseId: string, changes: { programmeType?: string | null; country?: string | null; cooperationWithAuthorities?: string; version: number }) {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    assertEditable(row.status as CaseStatus);
+    const lists = await loadLists(tx, actor.organisationId);
+    lists.check('programme_types', changes.programmeType, 'programmeType');
+    if (row.version !== changes.version) throw errors.versionConflict();
+    const ok = await casesRepo.update(tx, actor.organisationId, caseId, changes.version, {
+      ...(changes.programmeType !== undefined ? { programme_type: changes.programmeType } : {}),
+      ...(changes.country !== undefined ? { country: changes.country } : {}),
+      ...(changes.cooperationWithAuthorities !== undefined ? { cooperation: changes.cooperationWithAuthorities } : {}),
+    });
+    if (!ok) throw errors.versionConflict();
+    await audit(tx, actor, 'case.update', caseId, Object.keys(changes).filter((k) => k !== 'version'));
+  });
+  return getCase(ctx, actor, caseId);
+}
+
+export async function transitionCase(ctx: AppContext, actor: Actor, caseId: string, input: { to: string; reason?: string; note?: string; version: number }) {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    if (row.version !== input.version) throw errors.versionConflict();
+    const lists = await loadLists(tx, actor.organisationId);
+    if (input.to === 'paused') lists.check('pause_reasons', input.reason ?? '', 'reason');
+    if (input.to === 'closed') lists.check('closure_reasons', input.reason ?? '', 'reason');
+    const command = (input.to === 'reopened' ? { to: 'reopened', note: input.note ?? '' }
+      : input.to === 'paused' || input.to === 'closed' ? { to: input.to, reason: input.reason ?? '' }
+        : { to: input.to as OpenStatus }) as TransitionCommand;
+    const { next, event } = transition({ status: row.status as CaseStatus, pausedFrom: row.pausedFrom as OpenStatus | null }, command);
+    const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, {
+      status: next.status, paused_from: next.pausedFrom,
+      closed_at: next.status === 'closed' ? new Date() : null, closure_reason: next.status === 'closed' ? input.reason ?? null : null,
+    });
+    if (!ok) throw errors.versionConflict();
+    // The free-text note stays out of the timeline (it may describe her); codes only.
+    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `case.${event}`, data: { from: row.status, to: next.status, ...(input.reason ? { reason: input.reason } : {}) } });
+    await audit(tx, actor, `case.${event}`, caseId, ['status', ...(input.reason ? ['reason'] : []), ...(input.note ? ['note'] : [])]);
+  });
+  return getCase(ctx, actor, caseId);
+}
+
+export async function changeOwner(ctx: AppContext, actor: Actor, caseId: string, input: { ownerId: string; reason: string; version: number }) {
+  requireAccess(actor, 'case.change_owner', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    assertEditable(row.status as CaseStatus);
+    if (row.version !== input.version) throw errors.versionConflict();
+    if (row.ownerUserId === input.ownerId) throw new DomainError('invalid_owner', 'This person already owns the case');
+    await requireOwnerCandidate(tx, actor.organisationId, input.ownerId);
+    const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, { owner_user_id: input.ownerId });
+    if (!ok) throw errors.versionConflict();
+    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.owner_changed', data: { from: row.ownerUserId, to: input.ownerId, reason: input.reason } });
+    await audit(tx, actor, 'case.owner_change', caseId, ['owner', 'reason']);
+  });
+  return getCase(ctx, actor, caseId);
+}

@@ -1,0 +1,94 @@
+/**
+ * Fictional demo cases ("Demo Person 017"), spread over the demo organisations
+ * and every stage of the lifecycle, created through the same services as real
+ * ones so every screen has something to show. Deterministic for a given count.
+ */
+import { seededPrng } from '../domain/statistics/prng';
+import type { Actor } from '../policies/policies';
+import type { Role } from '../policies/roles';
+import { addEntry } from './case-entries';
+import { createCase, transitionCase, updateCase } from './cases';
+import type { AppContext } from './context';
+
+const CHANNELS = ['outreach_unit', 'drop_in_centre', 'hotline', 'law_enforcement', 'self_referral', 'health_service', 'partner', 'client'];
+const CITIZENSHIPS = ['NG', 'RO', 'MD', 'AL', 'UA', 'BG', 'CN', 'VN', 'SK', 'IT', 'FR', 'BR'];
+const FORMS = ['sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail_order_bride'];
+const PURPOSE_OF_FORM: Record<string, string> = { sexual: 'sexual_exploitation', forced_labour: 'forced_labour', begging: 'forced_labour', illegal_activities: 'servitude', mail_order_bride: 'slavery' };
+const SERVICES = ['health_checkup', 'psychological_counselling', 'social_counselling', 'legal_counselling', 'language_course', 'vocational_guidance', 'job_placement', 'interpretation_mediation'];
+const PROGRAMMES: Record<string, string[]> = { IT: ['it_art13', 'it_art18'], FR: ['fr_acse', 'generic'], SK: ['sk_iom_return_reintegration', 'sk_moi_programme'] };
+/** Where each demo case stops on its way through the lifecycle. */
+const TARGETS = ['contact', 'identification', 'reflection', 'programme', 'programme', 'follow_up', 'paused', 'closed'] as const;
+
+export interface DemoStaff {
+  organisationId: string;
+  country: string;
+  owners: { userId: string; roles: Role[] }[];
+}
+
+const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: number, onProgress?: (done: number) => void): Promise<number> {
+  const rng = seededPrng(`ariadne-demo-cases-${count}`);
+  const random = () => rng.next();
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  for (let i = 1; i <= count; i += 1) {
+    const org = staff[i % staff.length];
+    const owner = org.owners[i % org.owners.length];
+    const actor: Actor = { userId: owner.userId, organisationId: org.organisationId, roles: owner.roles };
+    const contactDaysAgo = 20 + Math.floor(random() * 900);
+    const contactDate = isoDaysAgo(contactDaysAgo);
+    const form = pick(FORMS);
+    const isMinorCase = random() < 0.12;
+    const person = {
+        givenName: 'Demo', familyName: `Person ${String(i).padStart(3, '0')}`,
+        dateOfBirth: isoDaysAgo(365 * (isMinorCase ? 16 : 19 + Math.floor(random() * 25)) + Math.floor(random() * 300)),
+        sex: (random() < 0.8 ? 'female' : random() < 0.9 ? 'male' : 'other') as 'female' | 'male' | 'other', citizenship: pick(CITIZENSHIPS),
+        chosenTerm: pick(['survivor', 'victim', 'beneficiary', 'none']), languages: ['en'],
+      };
+    const dedupConsent = random() < 0.6;
+    const created = await createCase(ctx, actor, {
+      person,
+      intake: { channel: pick(CHANNELS), contactDate, municipality: `Demo Town ${1 + (i % 9)}`, mediatorUsed: random() < 0.5, immediateNeeds: ['shelter', 'medical', 'food', 'legal'].filter(() => random() < 0.5) },
+      risk: { level: pick(['low', 'medium', 'high', 'critical']) },
+    });
+    const target = pick(TARGETS);
+    let version = created.row.version;
+    const record = (kind: Parameters<typeof addEntry>[3], data: Record<string, unknown>) => addEntry(ctx, actor, created.row.id, kind, data);
+    const move = async (to: string, extra: Record<string, string> = {}) => { version = (await transitionCase(ctx, actor, created.row.id, { to, version, ...extra })).row.version; };
+
+    await record('consent', { purpose: 'assistance', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
+    if (random() < 0.7) await record('consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
+    if (dedupConsent) await record('consent', { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
+    // Every 20th person is also known to the next organisation, so linkage has someone to find.
+    if (i % 20 === 0 && dedupConsent) {
+      const partner = staff[(i + 1) % staff.length];
+      const partnerActor: Actor = { userId: partner.owners[0].userId, organisationId: partner.organisationId, roles: partner.owners[0].roles };
+      const again = await createCase(ctx, partnerActor, { person, intake: { channel: 'partner', contactDate: isoDaysAgo(Math.max(1, contactDaysAgo - 30)), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'medium' } });
+      await addEntry(ctx, partnerActor, again.row.id, 'consent', { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 30)) });
+    }
+    onProgress?.(i);
+    if (target === 'contact') continue;
+    await record('identification', { acts: ['recruitment', 'transportation'].filter((_, k) => k === 0 || random() < 0.5), means: isMinorCase || random() < 0.15 ? [] : [pick(['deception', 'coercion', 'abuse_of_vulnerability', 'threat_or_force'])], purposes: [PURPOSE_OF_FORM[form]], formsOfExploitation: [form], assessedOn: isoDaysAgo(contactDaysAgo - 3) });
+    await record('determination_organisation', { outcome: random() < 0.85 ? 'determined' : 'pending', decidedBy: 'Demo team meeting', decidedOn: isoDaysAgo(contactDaysAgo - 5) });
+    await move('identification');
+    if (target === 'identification') continue;
+    await record('legal_event', { type: 'reflection_period', date: isoDaysAgo(contactDaysAgo - 6), country: org.country });
+    await move('reflection');
+    if (target === 'reflection') continue;
+    await record('objective', { title: 'Health check-up and counselling', status: random() < 0.6 ? 'achieved' : 'open', dueDate: isoDaysAgo(contactDaysAgo - 60), microObjectives: [{ title: 'Book appointment', done: true }] });
+    await record('objective', { title: 'Language course', status: 'open', dueDate: isoDaysAgo(Math.max(0, contactDaysAgo - 150) - 20), microObjectives: [] });
+    await record('review', { reviewedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 90)), notes: 'Demo review note', nextReviewOn: isoDaysAgo(Math.max(0, contactDaysAgo - 90) - 30 - Math.floor(random() * 40)) });
+    for (let s = 0; s < 2 + Math.floor(random() * 4); s += 1) {
+      await record('service', { service: pick(SERVICES), deliveredOn: isoDaysAgo(Math.max(1, contactDaysAgo - 10 - s * 20)), provider: random() < 0.8 ? 'own' : 'partner', durationMinutes: 60 });
+    }
+    await record('placement', { type: pick(['emergency', 'first_care', 'second_care']), startOn: isoDaysAgo(contactDaysAgo - 2), address: `Demo Street ${i}, Demo Town` });
+    await record('legal_event', { type: 'permit_decision', date: isoDaysAgo(Math.max(1, contactDaysAgo - 40)), validUntil: isoDaysAgo(-10 - Math.floor(random() * 300)) });
+    version = (await updateCase(ctx, actor, created.row.id, { country: org.country, programmeType: pick(PROGRAMMES[org.country] ?? ['generic']), version })).row.version;
+    await move('programme');
+    if (target === 'programme') continue;
+    if (target === 'follow_up') { await move('follow_up'); continue; }
+    if (target === 'paused') { await move('paused', { reason: 'lost_contact' }); continue; }
+    await move('closed', { reason: pick(['programme_completed', 'returned_to_country_of_origin', 'lost_contact']) });
+  }
+  return count;
+}

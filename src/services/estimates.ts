@@ -1,0 +1,63 @@
+/**
+ * The registry of estimates: published figures with their citation chains,
+ * plus estimates computed by Ariadne's own MSE with their inputs and model.
+ */
+import crypto from 'node:crypto';
+import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
+import { estimatePopulation, parseCaptureCsv, type MseResult } from '../domain/mse';
+import type { Actor } from '../policies/policies';
+import { auditRepo } from '../storage/repositories/audit';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
+
+export interface RegistryEntry extends Estimate {
+  origin: 'seed' | 'ariadne_mse';
+  mse?: { lists: string[]; terms: string[]; model: string; interval: [number, number]; observed: number };
+  chain: ReturnType<typeof citationChain>;
+}
+
+export async function listEstimates(ctx: AppContext, actor: Actor): Promise<RegistryEntry[]> {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  const own = await inTenant(ctx, actor, (tx) => tx.selectFrom('estimates').select(['data']).where('organisation_id', '=', actor.organisationId).orderBy('created_at').execute());
+  return [
+    ...seedEstimates.map((e) => ({ ...e, origin: 'seed' as const, chain: citationChain(e) })),
+    ...own.map((row) => {
+      const data = row.data as unknown as Omit<RegistryEntry, 'chain'>;
+      return { ...data, chain: citationChain(data) };
+    }),
+  ];
+}
+
+export interface MseRequest {
+  csv: string;
+  method?: 'stepwise' | 'main';
+  threshold?: number;
+  bootstrap?: number;
+  seed?: number;
+  save?: { label: string; geography: string; period: string };
+}
+
+export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): Promise<{ result: MseResult; savedEstimateId?: string }> {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  const table = parseCaptureCsv(input.csv);
+  const result = await estimatePopulation(table, {
+    method: input.method ?? 'stepwise', pThreshold: input.threshold ?? 0.02, profile: true,
+    ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
+  });
+  if (!input.save) return { result };
+  const interval = result.interval.bootstrap ?? result.interval.wald;
+  const org = await ctx.db.kysely.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  const id = `ariadne-mse-${crypto.randomUUID()}`;
+  const estimate = parseEstimate({
+    id, value: Math.round(result.estimate), unit: 'stock', unitNote: 'persons, including those on no list (multiple systems estimation)',
+    scope: { geography: input.save.geography, period: input.save.period, forms: [] }, method: 'mse',
+    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
+    originalSource: { source: `Ariadne MSE by ${org.name}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
+  });
+  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed } };
+  await inTenant(ctx, actor, async (tx) => {
+    await tx.insertInto('estimates').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), created_by: actor.userId }).execute();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'estimate.create', entityType: 'estimate', entityId: id, fields: ['value', 'method', 'scope'] });
+  });
+  return { result, savedEstimateId: id };
+}

@@ -1,0 +1,134 @@
+/**
+ * Record linkage across the network. Each organisation encodes its own
+ * consenting persons locally with the shared secret; the linkage run sees only
+ * encodings and returns to each organisation which partners know the same person.
+ */
+import crypto from 'node:crypto';
+import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
+import {
+  captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, deserialiseEncoding, linkNetwork, LinkageError, MIN_SECRET_BYTES,
+  serialiseEncoding, type LinkagePhase, type CaptureHistoryTable,
+} from '../domain/linkage';
+import type { Actor } from '../policies/policies';
+import { withSystem } from '../storage/database';
+import { auditRepo } from '../storage/repositories/audit';
+import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { requireAccess } from './authorize';
+import { requireCase } from './cases';
+import { inTenant, type AppContext } from './context';
+import { openIdentity } from './person-identity';
+
+/** The organisation's own system actor for scheduled or CLI linkage work (audited without a user). */
+const systemActor = (organisationId: string): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', organisationId, roles: [] });
+
+export async function setLinkageSecret(ctx: AppContext, organisationId: string, secret: string): Promise<void> {
+  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  const secretEnc = await ctx.keyRing.encrypt(organisationId, secret);
+  await inTenant(ctx, systemActor(organisationId), async (tx) => {
+    await tx.insertInto('linkage_secrets').values({ organisation_id: organisationId, secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version, updated_at: new Date() })).execute();
+    await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.secret.set', entityType: 'organisation', entityId: organisationId });
+  });
+}
+
+/**
+ * (Re-)encodes the organisation's persons who currently consent to network
+ * deduplication, and removes encodings of those who withdrew. Refuses without a secret.
+ */
+export async function encodeOrganisation(ctx: AppContext, organisationId: string): Promise<{ encoded: number; removed: number }> {
+  return inTenant(ctx, systemActor(organisationId), async (tx) => {
+    const secretRow = await tx.selectFrom('linkage_secrets').select(['secret_enc']).where('organisation_id', '=', organisationId).executeTakeFirst();
+    if (!secretRow) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
+    const encoder = createEncoder(await ctx.keyRing.decrypt(organisationId, secretRow.secret_enc), DEFAULT_SCHEMA);
+    const cases = await tx.selectFrom('cases').innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+      .select(['cases.id as caseId', 'persons.id as personId', 'persons.identity_enc as identityEnc', 'persons.sex']).where('cases.organisation_id', '=', organisationId).execute();
+    const consents = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId), 'consent');
+    const eventsOf = (caseId: string) => consentEventsFromRecords(consents.filter((e) => e.caseId === caseId));
+    let encoded = 0;
+    const keep = new Set<string>();
+    for (const c of cases) {
+      if (!hasConsent(eventsOf(c.caseId), 'network_deduplication')) continue;
+      const identity = await openIdentity(ctx, organisationId, c.identityEnc);
+      const encoding = encoder.encode({
+        recordId: c.personId, orgId: organisationId, consentToNetworkDedup: true,
+        fields: { given_name: identity.givenName, surname: identity.familyName, date_of_birth: identity.dateOfBirth, sex: c.sex === 'unknown' ? null : c.sex, citizenship: identity.citizenship },
+      });
+      const json = JSON.stringify(serialiseEncoding(encoding));
+      await tx.insertInto('linkage_encodings').values({ organisation_id: organisationId, person_id: c.personId, schema_version: DEFAULT_SCHEMA.version, encoding: json })
+        .onConflict((oc) => oc.columns(['organisation_id', 'person_id']).doUpdateSet({ encoding: json, schema_version: DEFAULT_SCHEMA.version, encoded_at: new Date() })).execute();
+      keep.add(c.personId);
+      encoded += 1;
+    }
+    const stale = (await tx.selectFrom('linkage_encodings').select('person_id').where('organisation_id', '=', organisationId).execute()).filter((r) => !keep.has(r.person_id));
+    if (stale.length) await tx.deleteFrom('linkage_encodings').where('organisation_id', '=', organisationId).where('person_id', 'in', stale.map((r) => r.person_id)).execute();
+    await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.encode', entityType: 'organisation', entityId: organisationId, fields: ['encodings'] });
+    return { encoded, removed: stale.length };
+  });
+}
+
+export interface NetworkLinkageSummary {
+  runId: string;
+  organisations: { id: string; slug: string; name: string; encoded: number }[];
+  stats: Record<string, number>;
+  personsDeduplicated: number;
+  captureHistories: CaptureHistoryTable;
+}
+
+/** Encodes every organisation that holds the secret, links all encodings, and writes each organisation's hints. */
+export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void): Promise<NetworkLinkageSummary> {
+  const startedAt = new Date();
+  const orgs = await ctx.db.kysely.selectFrom('organisations').innerJoin('linkage_secrets', 'linkage_secrets.organisation_id', 'organisations.id')
+    .select(['organisations.id', 'organisations.slug', 'organisations.name']).orderBy('organisations.slug').execute();
+  const counts = new Map<string, number>();
+  for (const [i, org] of orgs.entries()) {
+    counts.set(org.id, (await encodeOrganisation(ctx, org.id)).encoded);
+    onProgress?.('encode', i + 1, orgs.length);
+  }
+  return withSystem(ctx.db, async (tx) => {
+    // The linkage service: encodings only, validated against the network's schema version.
+    const rows = await tx.selectFrom('linkage_encodings').select(['encoding']).where('organisation_id', 'in', orgs.length ? orgs.map((o) => o.id) : ['00000000-0000-0000-0000-000000000000']).execute();
+    const encodings = rows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));
+    const result = linkNetwork(encodings, { schema: DEFAULT_SCHEMA }, onProgress);
+    const runId = crypto.randomUUID();
+    await tx.deleteFrom('linkage_matches').execute();
+    for (const cluster of result.clusters) {
+      const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
+      if (orgIds.length < 2) continue;
+      for (const member of cluster.members) {
+        await tx.insertInto('linkage_matches').values({
+          organisation_id: member.orgId, person_id: member.recordId, cluster_id: cluster.personId.length === 36 ? cluster.personId : crypto.randomUUID(),
+          partner_organisation_ids: orgIds.filter((o) => o !== member.orgId), run_id: runId,
+        }).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+    const byId = captureHistories(result.clusters, orgs.map((o) => o.id));
+    const histories = { lists: orgs.map((o) => o.slug), rows: byId.rows };
+    const stats = { ...result.stats } as unknown as Record<string, number>;
+    await tx.insertInto('linkage_runs').values({ id: runId, started_at: startedAt, finished_at: new Date(), schema_version: DEFAULT_SCHEMA.version, stats: JSON.stringify(stats), capture_histories: JSON.stringify(histories) }).execute();
+    for (const org of orgs) await auditRepo.append(tx, { organisationId: org.id, actorUserId: null, action: 'linkage.run', entityType: 'organisation', entityId: org.id, fields: ['linkage_matches'] });
+    return {
+      runId, organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0 })), stats,
+      personsDeduplicated: dedupedPersonCount(result.clusters), captureHistories: histories,
+    };
+  });
+}
+
+/** Capture histories as the CSV that `ariadne mse` and POST /api/mse read. */
+export function captureHistoriesCsv(table: CaptureHistoryTable): string {
+  return [[...table.lists, 'count'].join(','), ...table.rows.map((r) => [...r.lists, r.count].join(','))].join('\n') + '\n';
+}
+
+/** Which partner organisations may already know this person; names only, so staff can ask through a referral. */
+export async function possibleDuplicates(ctx: AppContext, actor: Actor, caseId: string) {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const row = await requireCase(tx, actor, caseId);
+    const match = await tx.selectFrom('linkage_matches').select(['partner_organisation_ids']).where('organisation_id', '=', actor.organisationId).where('person_id', '=', row.personId).executeTakeFirst();
+    const consents = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], 'consent');
+    const consented = hasConsent(consentEventsFromRecords(consents), 'network_deduplication');
+    const partners = consented && match?.partner_organisation_ids.length
+      ? await tx.selectFrom('organisations').select(['id', 'name']).where('id', 'in', match.partner_organisation_ids).orderBy('name').execute() : [];
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['possible_duplicates'] });
+    return { consentToNetworkDeduplication: consented, organisations: partners };
+  });
+}

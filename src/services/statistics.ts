@@ -1,0 +1,124 @@
+/**
+ * Person-based reports for the organisation: facts are built from case records
+ * (one per person, only with consent to anonymous statistics), then tabulated,
+ * protected by small-cell suppression and exported with their provenance.
+ */
+import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
+import { ageOn } from '../domain/cases/person';
+import {
+  ageBandOf, crossTabulate, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
+  type DimensionKey, type PersonFact, type PersonStatus, type PublishedReport, type StandardPopulationKey,
+} from '../domain/statistics';
+import type { Actor } from '../policies/policies';
+import { auditRepo } from '../storage/repositories/audit';
+import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
+import { openIdentity } from './person-identity';
+
+export interface ReportQuery {
+  population: StandardPopulationKey;
+  rows: DimensionKey;
+  cols: DimensionKey;
+  from: number;
+  to: number;
+  threshold: number;
+}
+
+interface PersonRecord {
+  personId: string;
+  year: number;
+  sex: string;
+  ageBand: PersonFact['ageBand'];
+  citizenship: string | null;
+  forms: string[];
+  channel: string | null;
+  programme: string | null;
+  outcome: string;
+  statuses: Set<PersonStatus>;
+}
+
+const latest = (entries: { kind: string; data: Record<string, unknown> }[], kind: string) => entries.filter((e) => e.kind === kind).at(-1)?.data;
+
+/** What each person counts as; the populations decide which of these they read. */
+function statusesOf(entries: { kind: string; data: Record<string, unknown> }[]): Set<PersonStatus> {
+  const statuses = new Set<PersonStatus>();
+  const byOrg = latest(entries, 'determination_organisation')?.outcome === 'determined';
+  const byAuthority = latest(entries, 'determination_authority')?.outcome === 'determined';
+  if (byOrg) statuses.add('determined_victim_org');
+  if (byAuthority) statuses.add('determined_victim_authority');
+  if (!byOrg && !byAuthority) statuses.add('potential_victim');
+  if (entries.some((e) => e.kind === 'service')) statuses.add('assisted');
+  if (latest(entries, 'migration_status')?.status === 'irregular') statuses.add('irregular_migration');
+  if (latest(entries, 'sex_work')?.doesSexWork === 'yes') statuses.add('sex_work');
+  return statuses;
+}
+
+/** One record per person of the organisation who consented to anonymous statistics. */
+async function personRecords(ctx: AppContext, actor: Actor): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
+  return inTenant(ctx, actor, async (tx) => {
+    const rows = await tx.selectFrom('cases')
+      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+      .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
+        'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
+      .where('cases.organisation_id', '=', actor.organisationId).execute();
+    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, rows.map((r) => r.caseId));
+    const byCase = new Map<string, typeof entries>();
+    for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+    const records: PersonRecord[] = [];
+    let withoutConsent = 0;
+    for (const row of rows) {
+      const caseEntries = byCase.get(row.caseId) ?? [];
+      const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
+      if (!consents.some((c) => c.purpose === 'anonymous_statistics' && c.granted)) { withoutConsent += 1; continue; }
+      const identity = await openIdentity(ctx, actor.organisationId, row.identityEnc);
+      const contact = new Date(row.contactDate);
+      const identification = latest(caseEntries, 'identification');
+      records.push({
+        personId: row.personId, year: contact.getUTCFullYear(), sex: row.sex,
+        ageBand: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null),
+        citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
+        channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
+        statuses: statusesOf(caseEntries),
+      });
+    }
+    return { records, withoutConsent };
+  });
+}
+
+/** Facts for one population: a person belongs when any of her statuses is one of the population's. */
+function factsFor(records: PersonRecord[], population: StandardPopulationKey): PersonFact[] {
+  const wanted = POPULATIONS[population].statuses as readonly PersonStatus[];
+  return records.flatMap((r) => {
+    const status = wanted.find((s) => r.statuses.has(s));
+    return status ? [{
+      personId: r.personId, yearFirstIdentified: r.year, sex: r.sex, ageBand: r.ageBand, citizenship: r.citizenship,
+      formsOfExploitation: r.forms, identificationChannel: r.channel, programmeType: r.programme, outcome: r.outcome, status,
+    }] : [];
+  });
+}
+
+export async function organisationReport(ctx: AppContext, actor: Actor, query: ReportQuery): Promise<PublishedReport> {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  const { records, withoutConsent } = await personRecords(ctx, actor);
+  const org = await ctx.db.kysely.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  const report = crossTabulate(factsFor(records, query.population), POPULATIONS[query.population], query.rows, query.cols, {
+    period: { from: query.from, to: query.to },
+    scope: { description: `Persons assisted by ${org.name} (one organisation; people known to several organisations are deduplicated only in network reports)`, organisationIds: [actor.organisationId] },
+    generatedAt: new Date().toISOString(),
+    source: `Ariadne case records of ${org.name}: one fact per person, from intake, identification, determination and service records`,
+  });
+  const published = protectReport(report, await loadLpSolver(), { threshold: query.threshold });
+  if (withoutConsent > 0) {
+    published.notes.push('Persons who have not consented to anonymous statistics are not counted.');
+  }
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.report', entityType: 'organisation', entityId: actor.organisationId, fields: [query.population, query.rows, query.cols] }));
+  return published;
+}
+
+export async function exportReport(report: PublishedReport, format: 'csv' | 'xlsx' | 'ctdc'): Promise<{ body: string | Buffer; contentType: string; extension: string }> {
+  if (format === 'csv') return { body: reportToCsv(report), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
+  if (format === 'xlsx') return { body: await reportToXlsx(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+  return { body: JSON.stringify(toCtdcAggregate(report), null, 2), contentType: 'application/json', extension: 'json' };
+}

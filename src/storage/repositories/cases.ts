@@ -1,0 +1,160 @@
+/** Persons, cases, intakes and the case timeline. Only this module writes their SQL. */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../schema';
+
+export interface CaseRow {
+  id: string;
+  organisationId: string;
+  personId: string;
+  reference: string;
+  status: string;
+  pausedFrom: string | null;
+  ownerUserId: string;
+  ownerName: string;
+  programmeType: string | null;
+  country: string | null;
+  cooperation: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  closureReason: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface PersonRow {
+  id: string;
+  identityEnc: string;
+  sex: string;
+  chosenTerm: string | null;
+  pronouns: string | null;
+  preferredLanguage: string | null;
+  isMinor: boolean | null;
+  version: number;
+}
+
+export interface CaseListFilter {
+  nameIndex?: string;
+  dobIndex?: string;
+  status?: string;
+  ownerId?: string;
+  programme?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Totals above this are reported as "more than". */
+export const COUNT_CAP = 10_000;
+
+const caseColumns = (db: Kysely<DB>) => db.selectFrom('cases')
+  .innerJoin('users', 'users.id', 'cases.owner_user_id')
+  .select([
+    'cases.id', 'cases.organisation_id as organisationId', 'cases.person_id as personId', 'cases.reference', 'cases.status',
+    'cases.paused_from as pausedFrom', 'cases.owner_user_id as ownerUserId', 'users.display_name as ownerName',
+    'cases.programme_type as programmeType', 'cases.country', 'cases.cooperation', 'cases.opened_at as openedAt',
+    'cases.closed_at as closedAt', 'cases.closure_reason as closureReason', 'cases.version', 'cases.updated_at as updatedAt',
+  ]);
+
+export const casesRepo = {
+  async nextReference(db: Kysely<DB>, organisationId: string, year: number): Promise<number> {
+    const row = await sql<{ last_value: number }>`
+      INSERT INTO case_reference_counters (organisation_id, year, last_value) VALUES (${organisationId}, ${year}, 1)
+      ON CONFLICT (organisation_id, year) DO UPDATE SET last_value = case_reference_counters.last_value + 1
+      RETURNING last_value`.execute(db);
+    return row.rows[0].last_value;
+  },
+
+  insertPerson: (db: Kysely<DB>, p: { id: string; organisationId: string; identityEnc: string; nameIndex: string | null; dobIndex: string | null; sex: string; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null }) =>
+    db.insertInto('persons').values({
+      id: p.id, organisation_id: p.organisationId, identity_enc: p.identityEnc, name_bidx: p.nameIndex, dob_bidx: p.dobIndex,
+      sex: p.sex, chosen_term: p.chosenTerm, pronouns: p.pronouns, preferred_language: p.preferredLanguage, is_minor: p.isMinor,
+    }).execute(),
+
+  insertCase: (db: Kysely<DB>, c: { id: string; organisationId: string; personId: string; reference: string; ownerUserId: string; openedAt: Date }) =>
+    db.insertInto('cases').values({
+      id: c.id, organisation_id: c.organisationId, person_id: c.personId, reference: c.reference, status: 'contact',
+      owner_user_id: c.ownerUserId, opened_at: c.openedAt, updated_at: c.openedAt,
+    }).execute(),
+
+  insertIntake: (db: Kysely<DB>, i: { organisationId: string; caseId: string; channel: string; contactDate: string; municipality: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] }) =>
+    db.insertInto('case_intakes').values({
+      organisation_id: i.organisationId, case_id: i.caseId, channel: i.channel, contact_date: i.contactDate,
+      municipality: i.municipality, language: i.language, mediator_used: i.mediatorUsed, immediate_needs: i.immediateNeeds,
+    }).execute(),
+
+  find: (db: Kysely<DB>, organisationId: string, caseId: string): Promise<CaseRow | undefined> =>
+    caseColumns(db).where('cases.organisation_id', '=', organisationId).where('cases.id', '=', caseId).executeTakeFirst(),
+
+  findPerson: (db: Kysely<DB>, organisationId: string, personId: string): Promise<PersonRow | undefined> =>
+    db.selectFrom('persons').select(['id', 'identity_enc as identityEnc', 'sex', 'chosen_term as chosenTerm', 'pronouns',
+      'preferred_language as preferredLanguage', 'is_minor as isMinor', 'version'])
+      .where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst(),
+
+  findIntake: (db: Kysely<DB>, organisationId: string, caseId: string) =>
+    db.selectFrom('case_intakes').select(['channel', sql<string>`contact_date::text`.as('contactDate'), 'municipality', 'language',
+      'mediator_used as mediatorUsed', 'immediate_needs as immediateNeeds'])
+      .where('organisation_id', '=', organisationId).where('case_id', '=', caseId).executeTakeFirst(),
+
+  /** A page of cases, newest activity first, with the person's identity envelope for display. */
+  async list(db: Kysely<DB>, organisationId: string, f: CaseListFilter) {
+    let query = db.selectFrom('cases')
+      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+      .innerJoin('users', 'users.id', 'cases.owner_user_id')
+      .where('cases.organisation_id', '=', organisationId);
+    if (f.nameIndex) query = query.where('persons.name_bidx', '=', f.nameIndex);
+    if (f.dobIndex) query = query.where('persons.dob_bidx', '=', f.dobIndex);
+    if (f.status) query = query.where('cases.status', '=', f.status);
+    if (f.ownerId) query = query.where('cases.owner_user_id', '=', f.ownerId);
+    if (f.programme) query = query.where('cases.programme_type', '=', f.programme);
+    const [rows, total] = await Promise.all([
+      query.select(['cases.id', 'cases.reference', 'cases.status', 'cases.owner_user_id as ownerUserId', 'users.display_name as ownerName',
+        'cases.programme_type as programmeType', 'cases.opened_at as openedAt', 'cases.updated_at as updatedAt',
+        'persons.identity_enc as identityEnc', 'persons.chosen_term as chosenTerm', 'persons.is_minor as isMinor'])
+        .orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(f.limit).offset(f.offset).execute(),
+      // Counting a million rows on every page costs more than the page: count at most COUNT_CAP.
+      db.selectFrom(query.select('cases.id').limit(COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const n = Number(total.n);
+    return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  },
+
+  /** Optimistic update: returns false when the version moved on. */
+  async update(db: Kysely<DB>, organisationId: string, caseId: string, version: number, changes: Partial<{
+    status: string; paused_from: string | null; owner_user_id: string; programme_type: string | null; country: string | null;
+    cooperation: string; closed_at: Date | null; closure_reason: string | null;
+  }>): Promise<boolean> {
+    const result = await db.updateTable('cases').set({ ...changes, version: version + 1, updated_at: new Date() })
+      .where('organisation_id', '=', organisationId).where('id', '=', caseId).where('version', '=', version).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  /** Any write to a case's records bumps its activity time, for the list order. */
+  touch: (db: Kysely<DB>, organisationId: string, caseId: string) =>
+    db.updateTable('cases').set({ updated_at: new Date() }).where('organisation_id', '=', organisationId).where('id', '=', caseId).execute(),
+
+  async updatePerson(db: Kysely<DB>, organisationId: string, personId: string, version: number, changes: Partial<{
+    identity_enc: string; name_bidx: string | null; dob_bidx: string | null; sex: string; chosen_term: string | null;
+    pronouns: string | null; preferred_language: string | null; is_minor: boolean | null;
+  }>): Promise<boolean> {
+    const result = await db.updateTable('persons').set({ ...changes, version: version + 1, updated_at: new Date() })
+      .where('organisation_id', '=', organisationId).where('id', '=', personId).where('version', '=', version).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  },
+
+  addEvent: (db: Kysely<DB>, e: { id: string; organisationId: string; caseId: string; actorUserId: string | null; kind: string; data: Record<string, unknown>; at?: Date }) =>
+    db.insertInto('case_events').values({
+      id: e.id, organisation_id: e.organisationId, case_id: e.caseId, actor_user_id: e.actorUserId, kind: e.kind,
+      data: JSON.stringify(e.data), ...(e.at ? { at: e.at } : {}),
+    }).execute(),
+
+  events: (db: Kysely<DB>, organisationId: string, caseId: string) =>
+    db.selectFrom('case_events').leftJoin('users', 'users.id', 'case_events.actor_user_id')
+      .select(['case_events.at', 'case_events.kind', 'case_events.data', 'case_events.actor_user_id as actorId', 'users.display_name as actorName'])
+      .where('case_events.organisation_id', '=', organisationId).where('case_events.case_id', '=', caseId)
+      .orderBy('case_events.at').execute(),
+
+  /** Open cases owned by a user, for the agenda. */
+  openCasesOf: (db: Kysely<DB>, organisationId: string, ownerUserId: string) =>
+    db.selectFrom('cases').select(['id', 'reference'])
+      .where('organisation_id', '=', organisationId).where('owner_user_id', '=', ownerUserId)
+      .where('status', 'not in', ['closed', 'paused']).execute(),
+};
