@@ -1,0 +1,59 @@
+/** Routes: the login page for anonymous visitors, the shell and its pages for everyone else. */
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router-dom';
+import { useSession } from './api/session';
+import { ErrorMessage } from './components/ErrorMessage';
+import { Layout } from './components/Layout';
+import { CaseListPage } from './cases/CaseListPage';
+import { CasePage } from './cases/CasePage';
+import { NewCasePage } from './cases/NewCasePage';
+import { NetworkPage } from './network/NetworkPage';
+import { ReferralPage } from './network/ReferralPage';
+import { ReferralsPage } from './network/ReferralsPage';
+import { EstimatesPage } from './statistics/EstimatesPage';
+import { MsePage } from './statistics/MsePage';
+import { StatisticsPage } from './statistics/StatisticsPage';
+import { AccountPage } from './pages/AccountPage';
+import { AuditPage } from './pages/AuditPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { LoginPage } from './pages/LoginPage';
+import { UsersPage } from './pages/UsersPage';
+
+export function App() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return <p className="page-loading" role="status">{t('common.loading')}</p>;
+  if (session.isError) return <main className="centered"><ErrorMessage error={session.error} /></main>;
+  if (!session.data) return <LoginPage />;
+  const current = session.data;
+  return (
+    <Routes>
+      <Route element={<Layout session={current} />}>
+        <Route index element={<DashboardPage session={current} />} />
+        <Route path="users" element={<UsersPage session={current} />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="cases" element={<CaseListPage />} />
+        <Route path="cases/new" element={<NewCasePage />} />
+        <Route path="cases/:id/*" element={<CasePage />} />
+        <Route path="referrals" element={<ReferralsPage session={current} />} />
+        <Route path="referrals/:id" element={<ReferralPage />} />
+        <Route path="network" element={<NetworkPage session={current} />} />
+        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="estimates" element={<EstimatesPage />} />
+        <Route path="mse" element={<MsePage />} />
+        <Route path="account" element={<AccountPage session={current} />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('notFound.title')}</h1>
+      <Link to="/">{t('notFound.back')}</Link>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The one fetch wrapper: same-origin cookies, the CSRF header on writes, and
+ * errors turned into ApiError carrying the server's stable code for translation.
+ */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: unknown) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembered from the session view; sent on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload?.error ?? { code: 'network_error', message: response.statusText };
+    throw new ApiError(response.status, error.code, error.message, error.details);
+  }
+  return payload as T;
+}

@@ -1,0 +1,33 @@
+/** Response shapes, mirroring the server presenters (see /api/docs). */
+export interface SessionView {
+  user: { id: string; email: string; displayName: string; totpEnabled: boolean };
+  organisation: { id: string; name: string };
+  memberships: { organisationId: string; organisationName: string; roles: string[] }[];
+  roles: string[];
+  permissions: { manageUsers: boolean; readAudit: boolean; readCases: boolean; viewNetworkAggregates: boolean };
+  csrfToken: string;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  active: boolean;
+  totpEnabled: boolean;
+  lastLoginAt: string | null;
+  version: number;
+  permissions: { update: boolean };
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  fields: string[];
+}
+
+export const ROLES = ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'] as const;

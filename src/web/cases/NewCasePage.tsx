@@ -1,0 +1,61 @@
+/** First contact: the person (identifying fields are encrypted), the intake and a safety risk assessment. */
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../api/client';
+import { todayIso, type CaseDetail } from '../api/cases';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Check, CodeChecks, CodeSelect, Field } from './fields';
+
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [p, setP] = useState({ givenName: '', familyName: '', dateOfBirth: '', sex: 'female', citizenship: '', chosenTerm: '', preferredLanguage: '' });
+  const [intake, setIntake] = useState({ channel: '', contactDate: todayIso(), municipality: '', language: '', mediatorUsed: false, immediateNeeds: [] as string[] });
+  const [risk, setRisk] = useState('');
+  const create = useMutation({
+    mutationFn: () => {
+      const clean = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '')) as T;
+      return api<CaseDetail>('/api/cases', { method: 'POST', body: { person: clean(p), intake: clean(intake), risk: { level: risk } } });
+    },
+    onSuccess: (c) => navigate(`/cases/${c.id}`),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+
+  return (
+    <section>
+      <h1>{t('caseUi.newIntake')}</h1>
+      <p className="muted">{t('caseUi.intakeIntro')}</p>
+      <form onSubmit={submit} className="form-grid">
+        <fieldset className="card"><legend>{t('caseUi.personSection')}</legend>
+          <Field label={t('caseUi.givenName')} value={p.givenName} required onChange={(givenName) => setP({ ...p, givenName })} />
+          <Field label={t('caseUi.familyName')} value={p.familyName} onChange={(familyName) => setP({ ...p, familyName })} />
+          <Field label={t('caseUi.dateOfBirth')} type="date" value={p.dateOfBirth} onChange={(dateOfBirth) => setP({ ...p, dateOfBirth })} />
+          <label className="field"><span>{t('caseUi.sex')}</span>
+            <select value={p.sex} onChange={(e) => setP({ ...p, sex: e.target.value })}>
+              {['female', 'male', 'other', 'unknown'].map((s) => <option key={s} value={s}>{t(`caseUi.sexes.${s}`)}</option>)}
+            </select></label>
+          <Field label={t('caseUi.citizenship')} value={p.citizenship} onChange={(citizenship) => setP({ ...p, citizenship: citizenship.toUpperCase() })} hint={t('caseUi.citizenshipHint')} />
+          <CodeSelect label={t('caseUi.chosenTerm')} listKey="chosen_terms" value={p.chosenTerm} onChange={(chosenTerm) => setP({ ...p, chosenTerm })} />
+          <Field label={t('caseUi.preferredLanguage')} value={p.preferredLanguage} onChange={(preferredLanguage) => setP({ ...p, preferredLanguage })} />
+        </fieldset>
+        <fieldset className="card"><legend>{t('caseUi.intakeSection')}</legend>
+          <CodeSelect label={t('caseUi.channel')} listKey="channels" required value={intake.channel} onChange={(channel) => setIntake({ ...intake, channel })} />
+          <Field label={t('caseUi.contactDate')} type="date" required value={intake.contactDate} onChange={(contactDate) => setIntake({ ...intake, contactDate })} />
+          <Field label={t('caseUi.municipality')} value={intake.municipality} onChange={(municipality) => setIntake({ ...intake, municipality })} hint={t('caseUi.municipalityHint')} />
+          <Field label={t('caseUi.language')} value={intake.language} onChange={(language) => setIntake({ ...intake, language })} />
+          <Check label={t('caseUi.mediatorUsed')} checked={intake.mediatorUsed} onChange={(mediatorUsed) => setIntake({ ...intake, mediatorUsed })} />
+          <CodeChecks legend={t('caseUi.immediateNeeds')} listKey="immediate_needs" value={intake.immediateNeeds} onChange={(immediateNeeds) => setIntake({ ...intake, immediateNeeds })} />
+          <CodeSelect label={t('caseUi.riskLevel')} listKey="risk_levels" required value={risk} onChange={setRisk} />
+        </fieldset>
+        <ErrorMessage error={create.error} />
+        <div className="actions"><button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('caseUi.openCase')}</button></div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** Form fields bound to the organisation's reference lists, labelled in the current language. */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useReferenceLists } from '../api/cases';
+
+function useItems(listKey: string) {
+  const { i18n } = useTranslation();
+  const list = useReferenceLists().data?.lists.find((l) => l.key === listKey);
+  const lang = i18n.resolvedLanguage ?? 'en';
+  return (list?.items ?? []).map((item) => ({ code: item.code, label: item.label[lang] ?? item.label.en, meta: item.meta }));
+}
+
+export function CodeSelect({ label, listKey, value, onChange, required = false, name }: { label: string; listKey: string; value: string; onChange: (v: string) => void; required?: boolean; name?: string }) {
+  const { t } = useTranslation();
+  const items = useItems(listKey);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name ?? listKey} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('caseUi.choose')}</option>
+        {items.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export function CodeChecks({ legend, listKey, value, onChange }: { legend: string; listKey: string; value: string[]; onChange: (v: string[]) => void }) {
+  const items = useItems(listKey);
+  return (
+    <fieldset className="checks">
+      <legend>{legend}</legend>
+      {items.map((i) => (
+        <label key={i.code} className="checkbox">
+          <input type="checkbox" checked={value.includes(i.code)} onChange={(e) => onChange(e.target.checked ? [...value, i.code] : value.filter((c) => c !== i.code))} />
+          {i.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Field({ label, value, onChange, type = 'text', required = false, hint, name }: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; name?: string }) {
+  const hintId = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input name={name} type={type} value={value} required={required} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? hintId : undefined} />
+      {hint && <small id={hintId}>{hint}</small>}
+    </label>
+  );
+}
+
+export function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return <label className="checkbox"><input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{label}</label>;
+}

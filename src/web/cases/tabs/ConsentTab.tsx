@@ -1,0 +1,61 @@
+/** Consent per purpose: grant and withdraw, with language and interpreter; assistance never depends on the police. */
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { Check, CodeSelect, Field } from '../fields';
+
+export function ConsentTab({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const add = useAddEntry(c.id);
+  const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners') });
+  const [form, setForm] = useState({ purpose: '', language: '', interpreterUsed: false, partnerOrganisationId: '' });
+  const [done, setDone] = useState<string | null>(null);
+  const partnerName = (id?: string) => partners.data?.partners.find((p) => p.id === id)?.name ?? '';
+
+  function record(action: 'granted' | 'withdrawn', purpose: string, partnerOrganisationId?: string) {
+    add.mutate({ kind: 'consent', data: { purpose, action, language: form.language || 'en', interpreterUsed: form.interpreterUsed, recordedOn: todayIso(), ...(partnerOrganisationId ? { partnerOrganisationId } : {}) } },
+      { onSuccess: () => setDone(action === 'granted' ? t('caseUi.consentGranted') : t('caseUi.consentWithdrawn')) });
+  }
+
+  return (
+    <div className="tab-panel">
+      <p className="alert alert-info">{t('caseUi.assistanceNeverConditional')}</p>
+      {done && <Notice>{done}</Notice>}
+      <section className="card" aria-labelledby="consent-now">
+        <h2 id="consent-now">{t('caseUi.currentConsents')}</h2>
+        {c.consents.length === 0 && <p className="muted">{t('caseUi.nothingYet')}</p>}
+        <ul className="entries">
+          {c.consents.map((k) => (
+            <li key={`${k.purpose}:${k.partnerOrganisationId ?? ''}`}>
+              {label('consent_purposes', k.purpose)}{k.partnerOrganisationId ? ` (${partnerName(k.partnerOrganisationId)})` : ''}: <strong>{k.granted ? t('caseUi.granted') : t('caseUi.withdrawn')}</strong>
+              {k.granted && c.permissions.update && (
+                <button type="button" className="link" onClick={() => record('withdrawn', k.purpose, k.partnerOrganisationId)}>{t('caseUi.withdraw')}</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {c.permissions.update && (
+        <form className="card" aria-labelledby="consent-new" onSubmit={(e: FormEvent) => { e.preventDefault(); record('granted', form.purpose, form.partnerOrganisationId || undefined); }}>
+          <h2 id="consent-new">{t('caseUi.recordConsent')}</h2>
+          <CodeSelect label={t('caseUi.purpose')} listKey="consent_purposes" required value={form.purpose} onChange={(purpose) => setForm({ ...form, purpose })} />
+          {form.purpose === 'referral_sharing' && (
+            <label className="field"><span>{t('caseUi.partner')}</span>
+              <select required value={form.partnerOrganisationId} onChange={(e) => setForm({ ...form, partnerOrganisationId: e.target.value })}>
+                <option value="">{t('caseUi.choose')}</option>
+                {partners.data?.partners.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select></label>
+          )}
+          <Field label={t('caseUi.consentLanguage')} required value={form.language} onChange={(language) => setForm({ ...form, language })} />
+          <Check label={t('caseUi.interpreterUsed')} checked={form.interpreterUsed} onChange={(interpreterUsed) => setForm({ ...form, interpreterUsed })} />
+          <ErrorMessage error={add.error} />
+          <div className="actions"><button type="submit" disabled={add.isPending}>{t('caseUi.grantConsent')}</button></div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** A list of one kind of record, each rendered by the tab, with who recorded it and when. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useEntries, type Entry } from '../../api/cases';
+import { ErrorMessage } from '../../components/ErrorMessage';
+
+export function EntryList({ caseId, kind, title, render }: { caseId: string; kind: string; title: string; render: (e: Entry) => ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const entries = useEntries(caseId, kind);
+  return (
+    <section className="card" aria-label={title}>
+      <h2>{title}</h2>
+      <ErrorMessage error={entries.error} />
+      {entries.data?.entries.length === 0 && <p className="muted">{t('caseUi.nothingYet')}</p>}
+      <ul className="entries">
+        {entries.data?.entries.map((e) => (
+          <li key={e.id}>
+            {render(e)}
+            <small className="muted"> — {e.recordedBy?.displayName ?? t('caseUi.system')}, {new Date(e.recordedAt).toLocaleDateString(i18n.language)}</small>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

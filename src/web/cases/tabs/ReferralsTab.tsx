@@ -1,0 +1,49 @@
+/** Refer or transfer to a network partner: needs her consent for that partner; the minimum is shared by default. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { CaseDetail } from '../../api/cases';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { Check, CodeSelect } from '../fields';
+
+const OPTIONAL = ['identity', 'identification', 'legal'];
+
+export function ReferralsTab({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners') });
+  const [form, setForm] = useState({ toOrganisationId: '', kind: 'referral', requestedService: '', sections: [] as string[] });
+  const send = useMutation({
+    mutationFn: () => api<{ id: string; status: string }>(`/api/cases/${c.id}/referrals`, { method: 'POST', body: form }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['referrals'] }),
+  });
+  const unique = [...new Map((partners.data?.partners ?? []).map((p) => [p.id, p])).values()];
+  return (
+    <div className="tab-panel">
+      {c.permissions.update && (
+        <form className="card" aria-labelledby="referral-title" onSubmit={(e: FormEvent) => { e.preventDefault(); send.mutate(); }}>
+          <h2 id="referral-title">{t('caseUi.sendReferral')}</h2>
+          <p className="muted">{t('caseUi.referralIntro')}</p>
+          <label className="field"><span>{t('caseUi.partner')}</span>
+            <select required value={form.toOrganisationId} onChange={(e) => setForm({ ...form, toOrganisationId: e.target.value })}>
+              <option value="">{t('caseUi.choose')}</option>
+              {unique.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select></label>
+          <label className="field"><span>{t('caseUi.referralKind')}</span>
+            <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+              <option value="referral">{t('caseUi.kindReferral')}</option><option value="transfer">{t('caseUi.kindTransfer')}</option>
+            </select></label>
+          <CodeSelect label={t('caseUi.requestedService')} listKey="services" required value={form.requestedService} onChange={(requestedService) => setForm({ ...form, requestedService })} />
+          <fieldset className="checks"><legend>{t('caseUi.alsoShare')}</legend>
+            {OPTIONAL.map((s) => <Check key={s} label={t(`caseUi.sections_.${s}`)} checked={form.sections.includes(s)} onChange={(on) => setForm({ ...form, sections: on ? [...form.sections, s] : form.sections.filter((x) => x !== s) })} />)}
+          </fieldset>
+          <p className="muted">{t('caseUi.neverShared')}</p>
+          <ErrorMessage error={send.error} />
+          {send.isSuccess && <Notice>{t('caseUi.referralSent')}</Notice>}
+          <div className="actions"><button type="submit" disabled={send.isPending}>{t('caseUi.send')}</button></div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/** The application shell: header, navigation shown from server-computed permissions, organisation and language switchers. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router-dom';
+import { useLogout, useSwitchOrganisation } from '../api/session';
+import type { SessionView } from '../api/types';
+import { LANGUAGES, type Language } from '../i18n';
+
+export function Layout({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const logout = useLogout();
+  const links = [
+    { to: '/', label: t('nav.dashboard'), show: true },
+    { to: '/cases', label: t('nav.cases'), show: session.permissions.readCases },
+    { to: '/referrals', label: t('nav.referrals'), show: session.permissions.readCases },
+    { to: '/network', label: t('nav.network'), show: true },
+    { to: '/statistics', label: t('nav.statistics'), show: session.permissions.viewNetworkAggregates },
+    { to: '/estimates', label: t('nav.estimates'), show: session.permissions.viewNetworkAggregates },
+    { to: '/mse', label: t('nav.mse'), show: session.permissions.viewNetworkAggregates },
+    { to: '/users', label: t('nav.users'), show: session.permissions.manageUsers },
+    { to: '/audit', label: t('nav.audit'), show: session.permissions.readAudit },
+    { to: '/account', label: t('nav.account'), show: true },
+  ].filter((link) => link.show);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-org">{session.organisation.name}</span>
+        </div>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          {t('nav.menu')}
+        </button>
+        <nav id="main-nav" aria-label={t('nav.main')} className={menuOpen ? 'open' : ''}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.to === '/'} onClick={() => setMenuOpen(false)}>{link.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+          <div className="header-tools">
+            {session.memberships.length > 1 && <OrganisationSwitcher session={session} />}
+            <LanguageSwitcher />
+            <button type="button" className="secondary" onClick={() => logout.mutate()}>{t('shell.logout')}</button>
+          </div>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** Only rendered for users with more than one membership (e.g. a network administrator). */
+function OrganisationSwitcher({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const switchOrganisation = useSwitchOrganisation();
+  return (
+    <label className="inline-field">
+      <span>{t('shell.switchOrganisation')}</span>
+      <select
+        value={session.organisation.id}
+        disabled={switchOrganisation.isPending}
+        onChange={(event) => switchOrganisation.mutate(event.target.value)}
+      >
+        {session.memberships.map((m) => <option key={m.organisationId} value={m.organisationId}>{m.organisationName}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="inline-field">
+      <span>{t('shell.language')}</span>
+      <select value={i18n.resolvedLanguage} onChange={(event) => void i18n.changeLanguage(event.target.value as Language)}>
+        {Object.entries(LANGUAGES).map(([code, name]) => <option key={code} value={code} lang={code}>{name}</option>)}
+      </select>
+    </label>
+  );
+}

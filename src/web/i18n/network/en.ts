@@ -1,0 +1,14 @@
+/** Referrals and the network, English (source). */
+export const netEn = {
+  referralsTitle: 'Referrals', incoming: 'Incoming', outgoing: 'Outgoing', none: 'None.', date: 'Date', organisation: 'Organisation', kind: 'Kind',
+  kinds: { referral: 'Referral', transfer: 'Transfer' },
+  statuses: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', completed: 'Completed' },
+  shared: 'What was shared', sectionNames: { chosen_term: 'chosen term', language: 'language', needs: 'needs', requested_service: 'requested service', identity: 'identity', identification: 'identification', legal: 'legal events' },
+  declinedBecause: 'Declined: {{reason}}', openNewCase: 'Open the new case', openOwnCase: 'Open our case', answer: 'Answer', accept: 'Accept', declineReason: 'Reason for declining', decline: 'Decline',
+  recordService: 'Record a service delivered', complete: 'Mark completed', ourNotes: 'Our records on this referral (never visible to the other side)',
+  title: 'Network', graphTitle: 'Organisations, agreements and referral flows', from: 'From', to: 'To', flowSummary: '{{from}} → {{to}}: {{count}}', noFlows: 'No referrals in this period.',
+  gapsTitle: 'Coverage gaps', gapsLegend: 'Number of providers per service and territory. "No provider" marks a gap; "full" means shelter capacity is exhausted.',
+  noProvider: 'No provider', full: 'full ({{count}})', directory: 'Directory', placesFree: '{{count}} places free',
+};
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type NetMessages = DeepStrings<typeof netEn>;

@@ -1,0 +1,14 @@
+/** Orientations et réseau, français. */
+import type { NetMessages } from './en';
+
+export const netFr: NetMessages = {
+  referralsTitle: 'Orientations', incoming: 'Reçues', outgoing: 'Envoyées', none: 'Aucune.', date: 'Date', organisation: 'Organisation', kind: 'Type',
+  kinds: { referral: 'Orientation', transfer: 'Transfert' },
+  statuses: { pending: 'En attente', accepted: 'Acceptée', declined: 'Refusée', completed: 'Terminée' },
+  shared: 'Ce qui a été partagé', sectionNames: { chosen_term: 'terme choisi', language: 'langue', needs: 'besoins', requested_service: 'service demandé', identity: 'identité', identification: 'identification', legal: 'événements juridiques' },
+  declinedBecause: 'Refusée : {{reason}}', openNewCase: 'Ouvrir le nouveau dossier', openOwnCase: 'Ouvrir notre dossier', answer: 'Répondre', accept: 'Accepter', declineReason: 'Motif du refus', decline: 'Refuser',
+  recordService: 'Enregistrer un service fourni', complete: 'Marquer comme terminée', ourNotes: 'Nos enregistrements sur cette orientation (jamais visibles de l’autre côté)',
+  title: 'Réseau', graphTitle: 'Organisations, accords et flux d’orientation', from: 'Du', to: 'Au', flowSummary: '{{from}} → {{to}} : {{count}}', noFlows: 'Aucune orientation sur cette période.',
+  gapsTitle: 'Lacunes de couverture', gapsLegend: 'Nombre de prestataires par service et territoire. « Aucun prestataire » signale une lacune ; « complet » signifie que l’hébergement est saturé.',
+  noProvider: 'Aucun prestataire', full: 'complet ({{count}})', directory: 'Annuaire', placesFree: '{{count}} places libres',
+};

@@ -1,0 +1,14 @@
+/** Invii e rete, italiano. */
+import type { NetMessages } from './en';
+
+export const netIt: NetMessages = {
+  referralsTitle: 'Invii', incoming: 'Ricevuti', outgoing: 'Inviati', none: 'Nessuno.', date: 'Data', organisation: 'Organizzazione', kind: 'Tipo',
+  kinds: { referral: 'Invio', transfer: 'Trasferimento' },
+  statuses: { pending: 'In attesa', accepted: 'Accettato', declined: 'Rifiutato', completed: 'Concluso' },
+  shared: 'Cosa è stato condiviso', sectionNames: { chosen_term: 'termine scelto', language: 'lingua', needs: 'bisogni', requested_service: 'servizio richiesto', identity: 'identità', identification: 'identificazione', legal: 'eventi legali' },
+  declinedBecause: 'Rifiutato: {{reason}}', openNewCase: 'Apri il nuovo caso', openOwnCase: 'Apri il nostro caso', answer: 'Rispondi', accept: 'Accetta', declineReason: 'Motivo del rifiuto', decline: 'Rifiuta',
+  recordService: 'Registra un servizio erogato', complete: 'Segna come concluso', ourNotes: 'Le nostre registrazioni su questo invio (mai visibili all’altra parte)',
+  title: 'Rete', graphTitle: 'Organizzazioni, accordi e flussi di invio', from: 'Dal', to: 'Al', flowSummary: '{{from}} → {{to}}: {{count}}', noFlows: 'Nessun invio in questo periodo.',
+  gapsTitle: 'Lacune di copertura', gapsLegend: 'Numero di erogatori per servizio e territorio. "Nessun erogatore" indica una lacuna; "pieno" significa posti esauriti.',
+  noProvider: 'Nessun erogatore', full: 'pieno ({{count}})', directory: 'Elenco', placesFree: '{{count}} posti liberi',
+};

@@ -1,0 +1,14 @@
+/** Odovzdania a sieť, slovenčina. */
+import type { NetMessages } from './en';
+
+export const netSk: NetMessages = {
+  referralsTitle: 'Odovzdania', incoming: 'Prijaté', outgoing: 'Odoslané', none: 'Žiadne.', date: 'Dátum', organisation: 'Organizácia', kind: 'Druh',
+  kinds: { referral: 'Odovzdanie', transfer: 'Presun' },
+  statuses: { pending: 'Čaká sa', accepted: 'Prijaté', declined: 'Odmietnuté', completed: 'Dokončené' },
+  shared: 'Čo bolo zdieľané', sectionNames: { chosen_term: 'zvolené označenie', language: 'jazyk', needs: 'potreby', requested_service: 'požadovaná služba', identity: 'totožnosť', identification: 'identifikácia', legal: 'právne udalosti' },
+  declinedBecause: 'Odmietnuté: {{reason}}', openNewCase: 'Otvoriť nový prípad', openOwnCase: 'Otvoriť náš prípad', answer: 'Odpovedať', accept: 'Prijať', declineReason: 'Dôvod odmietnutia', decline: 'Odmietnuť',
+  recordService: 'Zaznamenať poskytnutú službu', complete: 'Označiť ako dokončené', ourNotes: 'Naše záznamy k tomuto odovzdaniu (druhá strana ich nikdy nevidí)',
+  title: 'Sieť', graphTitle: 'Organizácie, dohody a toky odovzdaní', from: 'Od', to: 'Do', flowSummary: '{{from}} → {{to}}: {{count}}', noFlows: 'V tomto období žiadne odovzdania.',
+  gapsTitle: 'Medzery v pokrytí', gapsLegend: 'Počet poskytovateľov podľa služby a územia. „Žiadny poskytovateľ“ znamená medzeru; „plné“ znamená vyčerpanú kapacitu ubytovania.',
+  noProvider: 'Žiadny poskytovateľ', full: 'plné ({{count}})', directory: 'Adresár', placesFree: 'Voľné miesta: {{count}}',
+};

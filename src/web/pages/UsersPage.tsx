@@ -1,0 +1,149 @@
+/** Staff accounts of the current organisation: list, create, edit roles, deactivate. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { ROLES, type SessionView, type UserView } from '../api/types';
+import { ErrorMessage, Notice } from '../components/ErrorMessage';
+
+const usersKey = ['users'] as const;
+
+export function UsersPage({ session }: { session: SessionView }) {
+  const { t, i18n } = useTranslation();
+  const users = useQuery({ queryKey: usersKey, queryFn: () => api<{ users: UserView[] }>('/api/users') });
+  const [editing, setEditing] = useState<UserView | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  return (
+    <section>
+      <h1>{t('users.title')}</h1>
+      <p className="muted">{t('users.intro', { organisation: session.organisation.name })}</p>
+      {notice && <Notice>{notice}</Notice>}
+      {users.isPending && <p role="status">{t('common.loading')}</p>}
+      <ErrorMessage error={users.error} />
+      {users.data && users.data.users.length === 0 && <p>{t('users.none')}</p>}
+      {users.data && users.data.users.length > 0 && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('users.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.displayName')}</th><th scope="col">{t('users.email')}</th><th scope="col">{t('users.roles')}</th>
+                <th scope="col">{t('users.status')}</th><th scope="col">{t('users.totp')}</th><th scope="col">{t('users.lastLogin')}</th><th scope="col">{t('users.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.users.map((user) => (
+                <tr key={user.id}>
+                  <td>{user.displayName}</td>
+                  <td>{user.email}</td>
+                  <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
+                  <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}</td>
+                  <td>
+                    {user.permissions.update && (
+                      <button type="button" className="link" onClick={() => { setNotice(null); setEditing(user); }}
+                        aria-label={t('users.editing', { name: user.displayName })}>{t('users.edit')}</button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editing
+        ? <EditUserForm key={editing.id} user={editing} onDone={(saved) => { setEditing(null); if (saved) setNotice(t('users.saved')); }} />
+        : <CreateUserForm onCreated={() => setNotice(t('users.created'))} />}
+    </section>
+  );
+}
+
+function RolePicker({ value, onChange }: { value: string[]; onChange: (roles: string[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="role-picker">
+      <legend>{t('users.roles')}</legend>
+      {ROLES.map((role) => (
+        <label key={role} className="checkbox">
+          <input type="checkbox" name="roles" value={role} checked={value.includes(role)}
+            onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))} />
+          {t(`roles.${role}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function CreateUserForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [form, setForm] = useState({ email: '', displayName: '', password: '', roles: ['caseworker'] as string[] });
+  const create = useMutation({
+    mutationFn: () => api<UserView>('/api/users', { method: 'POST', body: form }),
+    onSuccess: () => {
+      setForm({ email: '', displayName: '', password: '', roles: ['caseworker'] });
+      void client.invalidateQueries({ queryKey: usersKey });
+      onCreated();
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (form.roles.length > 0) create.mutate();
+  }
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="create-user-title">
+      <h2 id="create-user-title">{t('users.add')}</h2>
+      <label className="field"><span>{t('users.displayName')}</span>
+        <input name="displayName" required maxLength={200} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></label>
+      <label className="field"><span>{t('users.email')}</span>
+        <input name="email" type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
+      <label className="field"><span>{t('users.password')}</span>
+        <input name="password" type="password" required minLength={12} autoComplete="new-password" aria-describedby="password-hint"
+          value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <small id="password-hint">{t('users.passwordHint')}</small></label>
+      <RolePicker value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
+      {form.roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
+      <ErrorMessage error={create.error} />
+      <div className="actions">
+        <button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('users.create')}</button>
+      </div>
+    </form>
+  );
+}
+
+function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const update = useMutation({
+    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean }) =>
+      api<UserView>(`/api/users/${user.id}`, { method: 'PATCH', body: { ...changes, version: user.version } }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: usersKey });
+      onDone(true);
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (roles.length > 0) update.mutate({ displayName, roles });
+  }
+  return (
+    <form className="card form-grid" onSubmit={submit} aria-labelledby="edit-user-title">
+      <h2 id="edit-user-title">{t('users.editing', { name: user.displayName })}</h2>
+      <label className="field"><span>{t('users.displayName')}</span>
+        <input name="displayName" required maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
+      <RolePicker value={roles} onChange={setRoles} />
+      {roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
+      <ErrorMessage error={update.error} />
+      <div className="actions">
+        <button type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
+        <button type="button" className="secondary" onClick={() => update.mutate({ active: !user.active })}>
+          {user.active ? t('users.deactivate') : t('users.activate')}
+        </button>
+        <button type="button" className="link" onClick={() => onDone(false)}>{t('common.cancel')}</button>
+      </div>
+    </form>
+  );
+}

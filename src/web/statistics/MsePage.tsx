@@ -1,0 +1,76 @@
+/** Multiple systems estimation: upload or paste a capture-history table, see the estimate, its intervals, the model and warnings. */
+import { useMutation } from '@tanstack/react-query';
+import { Fragment, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import { Field } from '../cases/fields';
+import { EChart } from './EChart';
+
+interface MseResult {
+  lists: string[]; model: string; observed: number; hiddenEstimate: number; estimate: number;
+  interval: { level: number; wald: (number | null)[]; profile?: (number | null)[]; bootstrap?: (number | null)[] };
+  terms: string[]; steps: { term: string; pValue: number }[]; fit: { deviance: number; df: number; pValue: number | null; aic: number }; warnings: { code: string; message: string }[];
+}
+
+export function MsePage() {
+  const { t, i18n } = useTranslation();
+  const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  const [csv, setCsv] = useState('');
+  const [bootstrap, setBootstrap] = useState('200');
+  const [save, setSave] = useState({ label: '', geography: '', period: '' });
+  const run = useMutation({
+    mutationFn: (withSave: boolean) => api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', { method: 'POST', body: { csv, bootstrap: Number(bootstrap), ...(withSave ? { save } : {}) } }),
+  });
+  const r = run.data?.result;
+  const range = (xs?: (number | null)[]) => (xs ? `${fmt.format(xs[0] ?? 0)} – ${xs[1] === null ? '∞' : fmt.format(xs[1] ?? 0)}` : '—');
+
+  async function readFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (file) setCsv(await file.text());
+  }
+
+  const intervals = r ? ([['wald', r.interval.wald], ['profile', r.interval.profile], ['bootstrap', r.interval.bootstrap]] as const).filter(([, v]) => v) : [];
+  return (
+    <section>
+      <h1>{t('stats.mseTitle')}</h1>
+      <p className="muted">{t('stats.mseIntro')}</p>
+      <form className="card" onSubmit={(e: FormEvent) => { e.preventDefault(); run.mutate(false); }}>
+        <label className="field"><span>{t('stats.mseFile')}</span><input type="file" accept=".csv,text/csv" onChange={readFile} /></label>
+        <label className="field"><span>{t('stats.mseTable')}</span>
+          <textarea rows={8} value={csv} required onChange={(e) => setCsv(e.target.value)} aria-describedby="mse-format" />
+          <small id="mse-format">{t('stats.mseFormat')}</small></label>
+        <Field label={t('stats.bootstrap')} type="number" value={bootstrap} onChange={setBootstrap} />
+        <ErrorMessage error={run.error} />
+        <div className="actions"><button type="submit" disabled={run.isPending}>{run.isPending ? t('stats.fitting') : t('stats.estimate')}</button></div>
+        {run.isPending && <p role="status">{t('stats.fitting')}</p>}
+      </form>
+      {r && (
+        <section className="card" aria-labelledby="mse-result">
+          <h2 id="mse-result">{t('stats.mseResult', { estimate: fmt.format(r.estimate) })}</h2>
+          <p>{t('stats.observedHidden', { observed: fmt.format(r.observed), hidden: fmt.format(r.hiddenEstimate) })}</p>
+          <dl className="facts">{intervals.map(([name, v]) => <Fragment key={name}><dt>{t(`stats.intervals.${name}`)}</dt><dd>{range(v as (number | null)[])}</dd></Fragment>)}</dl>
+          <EChart height={220} label={t('stats.mseChart', { estimate: fmt.format(r.estimate) })} option={{
+            grid: { left: 110, right: 20, top: 10, bottom: 30 }, xAxis: { type: 'value' }, yAxis: { type: 'category', data: intervals.map(([name]) => t(`stats.intervals.${name}`)) },
+            series: [
+              { type: 'bar', stack: 'ci', itemStyle: { color: 'transparent' }, data: intervals.map(([, v]) => (v as (number | null)[])[0]) },
+              { type: 'bar', stack: 'ci', itemStyle: { color: '#1d4f91' }, data: intervals.map(([, v]) => ((v as (number | null)[])[1] ?? (v as number[])[0]) - ((v as (number | null)[])[0] ?? 0)) },
+            ],
+          }} />
+          <p>{t('stats.model')}: {r.model} · {t('stats.terms')}: {r.terms.join(', ') || t('stats.mainEffectsOnly')}</p>
+          {r.steps.length > 0 && <ol>{r.steps.map((s) => <li key={s.term}>{s.term} (p = {s.pValue.toPrecision(2)})</li>)}</ol>}
+          <p>{t('stats.fit', { deviance: r.fit.deviance.toFixed(2), df: r.fit.df, aic: r.fit.aic.toFixed(1) })}</p>
+          {r.warnings.map((w) => <p key={w.code + w.message} className="alert alert-error">{w.message}</p>)}
+          <form onSubmit={(e: FormEvent) => { e.preventDefault(); run.mutate(true); }} aria-labelledby="save-title">
+            <h3 id="save-title">{t('stats.saveToRegistry')}</h3>
+            <Field label={t('stats.saveLabel')} required value={save.label} onChange={(label) => setSave({ ...save, label })} />
+            <Field label={t('stats.geography')} required value={save.geography} onChange={(geography) => setSave({ ...save, geography })} />
+            <Field label={t('stats.period')} required value={save.period} onChange={(period) => setSave({ ...save, period })} />
+            <div className="actions"><button type="submit" disabled={run.isPending}>{t('stats.save')}</button></div>
+          </form>
+          {run.data?.savedEstimateId && <Notice>{t('stats.saved')}</Notice>}
+        </section>
+      )}
+    </section>
+  );
+}
