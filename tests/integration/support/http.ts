@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
 }
 
 export class ApiClient {

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../../src/storage/database';
 
-const TABLES = ['organisations', 'organisation_keys', 'users', 'memberships', 'audit_log'];
+const TABLES = ['organisations', 'organisation_keys', 'users', 'memberships', 'audit_log', 'reference_items', 'persons', 'cases', 'case_intakes', 'case_entries', 'case_events', 'estimates', 'linkage_secrets', 'linkage_encodings', 'linkage_matches', 'networks', 'network_memberships', 'referrals', 'referral_notes', 'directory_entries'];
 
 export async function fingerprint(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

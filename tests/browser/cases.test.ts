@@ -1,0 +1,134 @@
+/** A caseworker's whole path through the UI: intake → identification → consent → plan → services → pause → reopen → close. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => { harness = await startHarness(); });
+afterAll(async () => { await harness?.close(); });
+
+async function status(page: Page) {
+  return (await page.getByTestId('case-status').textContent())?.trim();
+}
+
+async function moveTo(page: Page, option: string, extra?: (page: Page) => Promise<unknown>) {
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.getByLabel('Move to').selectOption({ label: option });
+  if (extra) await extra(page);
+  await page.getByRole('button', { name: 'Apply' }).click();
+}
+
+describe('case management in the browser', () => {
+  test('a caseworker walks a case from intake to closure', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Intake
+    await page.getByRole('link', { name: 'New intake' }).click();
+    await page.getByLabel('Given name').fill('Demo');
+    await page.getByLabel('Family name').fill('Person 950');
+    await page.getByLabel('Date of birth').fill('2001-02-03');
+    await page.getByLabel('Citizenship').fill('md');
+    await page.getByLabel('How she wants to be called').selectOption({ label: 'survivor' });
+    await page.getByLabel('Identification channel').selectOption({ label: 'Hotline' });
+    await page.getByRole('checkbox', { name: 'Shelter' }).check();
+    await page.getByLabel('Safety risk').selectOption({ label: 'High' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByRole('heading', { name: 'Demo Person 950 · survivor', level: 1 }).waitFor();
+    expect(await status(page)).toBe('First contact');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Identification: the derivation is shown
+    await page.getByRole('link', { name: 'Identification' }).click();
+    await page.getByRole('checkbox', { name: 'Recruitment' }).check();
+    await page.getByRole('checkbox', { name: 'Deception' }).check();
+    await page.getByRole('checkbox', { name: 'Forced labour or services' }).check();
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByText('The legal definition is met.').waitFor();
+    await page.getByText('Because a means was used, any consent she gave is irrelevant.').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Consent: grant, then withdraw
+    await page.getByRole('link', { name: 'Consent' }).click();
+    await page.getByText('Assistance never depends on cooperating with the police.', { exact: false }).waitFor();
+    await page.getByLabel('Purpose').selectOption({ label: 'Follow-up contact' });
+    await page.getByLabel('Language of the explanation').fill('ro');
+    await page.getByRole('button', { name: 'Record consent given' }).click();
+    await page.getByRole('status').filter({ hasText: 'Consent recorded.' }).waitFor();
+    await page.getByText('Follow-up contact: given').waitFor();
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByText('Follow-up contact: withdrawn').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Plan
+    await page.getByRole('link', { name: 'Plan' }).click();
+    await page.getByLabel('Objective', { exact: true }).fill('Health check-up');
+    await page.getByLabel('Micro-objectives').fill('Book an appointment\nGo with a mediator');
+    await page.getByRole('button', { name: 'Add objective' }).first().click();
+    await page.getByText('Health check-up · open').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Services
+    await page.getByRole('link', { name: 'Services' }).click();
+    await page.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Psychological counselling' });
+    await page.getByRole('button', { name: 'Log service' }).first().click();
+    await page.getByRole('region', { name: 'Services delivered' }).getByText('Psychological counselling').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Pause with a reason, reopen with a note, close with a reason
+    await moveTo(page, 'Paused', (p) => p.getByLabel('Why is the case paused?').selectOption({ label: 'Lost contact' }));
+    await expect.poll(() => status(page)).toBe('Paused');
+    await moveTo(page, 'Reopen', (p) => p.getByLabel('Why is it reopened?').fill('She called the hotline again'));
+    await expect.poll(() => status(page)).toBe('First contact');
+    await moveTo(page, 'Closed', (p) => p.getByLabel('Why is the case closed?').selectOption({ label: 'Programme completed' }));
+    await expect.poll(() => status(page)).toBe('Closed');
+    await page.getByText('This case is closed and read-only.', { exact: false }).waitFor();
+    await page.getByRole('link', { name: 'Services' }).click();
+    expect(await page.getByRole('button', { name: 'Log service' }).count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Timeline' }).click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The new case is found by exact name search
+    await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+    await page.getByLabel('Full name').fill('Demo Person 950');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('cell', { name: /Demo Person 950/ }).waitFor();
+    await context.close();
+  });
+
+  test('outcomes: baseline and follow-up render a chart per dimension, on a phone', async () => {
+    const { context, page } = await harness.newPage({ width: 375, height: 800 });
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto('/cases/new');
+    await page.getByLabel('Given name').fill('Demo');
+    await page.getByLabel('Family name').fill('Person 951');
+    await page.getByLabel('Identification channel').selectOption({ label: 'Outreach unit' });
+    await page.getByLabel('Date of first contact').fill('2026-01-10');
+    await page.getByLabel('Safety risk').selectOption({ label: 'Low' });
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByRole('heading', { name: /Demo Person 951/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Outcomes' }).click();
+    await page.getByRole('heading', { name: 'Record the baseline assessment' }).waitFor();
+    await page.getByLabel('Date', { exact: true }).fill('2026-02-01');
+    await page.getByLabel('Self-esteem and self-cohesion').selectOption('1');
+    await page.getByLabel('A place to live').selectOption('3');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByRole('heading', { name: 'Record a follow-up assessment' }).waitFor();
+    await page.getByLabel('Date', { exact: true }).fill('2026-06-01');
+    await page.getByLabel('Self-esteem and self-cohesion').selectOption('3');
+    await page.getByLabel('A place to live').selectOption('1');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByRole('heading', { name: /Change since the baseline/ }).waitFor();
+    expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,117 @@
+/** The foundation as a user meets it: log in, manage own users, switch organisation and language, TOTP, on a laptop and a phone. */
+import { authenticator } from 'otplib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => { harness = await startHarness(); });
+afterAll(async () => { await harness?.close(); });
+
+describe('login and user management', () => {
+  test('an administrator logs in, creates and edits a user of her own organisation only', async () => {
+    const { context, page } = await harness.newPage();
+    await page.goto('/');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await logIn(page, 'admin@north.demo.test', 'wrong-password-123');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('not correct');
+
+    await logIn(page, 'admin@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    expect(await page.getByText('Demo Shelter North').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // A single-organisation administrator gets no organisation switcher.
+    expect(await page.getByLabel('Switch organisation').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.getByRole('cell', { name: 'caseworker@north.demo.test' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'caseworker@south.demo.test' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Name').fill('Demo Staff 901');
+    await page.getByLabel('Email').fill('staff901@north.demo.test');
+    await page.getByLabel('Initial password').fill('a-long-demo-password-901');
+    await page.getByRole('checkbox', { name: 'Mediator' }).check();
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByRole('status').filter({ hasText: 'User created.' }).waitFor();
+    await page.getByRole('cell', { name: 'staff901@north.demo.test' }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit Demo Staff 901' }).click();
+    await page.getByRole('checkbox', { name: 'Legal advisor' }).check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'staff901@north.demo.test' });
+    await expect.poll(() => row.textContent()).toContain('Legal advisor');
+
+    // The new account works.
+    const second = await harness.newPage();
+    await logIn(second.page, 'staff901@north.demo.test', 'a-long-demo-password-901');
+    await second.page.getByRole('heading', { name: /Welcome, Demo Staff 901/ }).waitFor();
+    // Not an administrator: no Users page in the navigation.
+    expect(await second.page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await second.context.close();
+
+    await page.getByRole('link', { name: 'Audit log' }).first().click();
+    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('a network administrator switches organisation; the language can be changed', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'network.admin@demo.test');
+    const switcher = page.getByLabel('Switch organisation');
+    await switcher.waitFor();
+    await switcher.selectOption({ label: 'Demo Outreach South' });
+    await expect.poll(() => page.locator('.brand-org').textContent()).toBe('Demo Outreach South');
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    await page.getByRole('cell', { name: 'caseworker@south.demo.test' }).waitFor();
+    expect(await page.getByRole('cell', { name: 'caseworker@north.demo.test' }).count()).toBe(0);
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Utilisateurs', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByLabel('Langue').selectOption('sk');
+    await page.getByRole('heading', { name: 'Používatelia', level: 1 }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('TOTP enrolment makes the second factor required at the next login', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'auditor@east.demo.test');
+    await page.getByRole('link', { name: 'My account' }).first().click();
+    await page.getByRole('button', { name: 'Set up an authenticator' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+    await page.getByLabel('Code').fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('status').filter({ hasText: 'now on' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
+
+    await logIn(page, 'auditor@east.demo.test');
+    const code = page.getByLabel('Authenticator code');
+    await code.waitFor();
+    await code.fill(authenticator.generate(secret));
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await context.close();
+  });
+});
+
+describe('on a phone', () => {
+  test('works at 375px wide without horizontal scrolling', async () => {
+    const { context, page } = await harness.newPage({ width: 375, height: 740 });
+    await logIn(page, 'admin@south.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,103 @@
+/** Referral across two demo organisations in the browser: refer → accept → add a service → complete, then transfer; the network view. */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => { harness = await startHarness(); });
+afterAll(async () => { await harness?.close(); });
+
+async function newCaseWithSharingConsent(page: Page, familyName: string) {
+  await page.goto('/cases/new');
+  await page.getByLabel('Given name').fill('Demo');
+  await page.getByLabel('Family name').fill(familyName);
+  await page.getByLabel('Identification channel').selectOption({ label: 'Hotline' });
+  await page.getByLabel('Safety risk').selectOption({ label: 'Medium' });
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await page.getByRole('heading', { name: new RegExp(familyName), level: 1 }).waitFor();
+  await page.getByRole('link', { name: 'Consent' }).click();
+  await page.getByLabel('Purpose').selectOption({ label: 'Sharing with a named partner for referral' });
+  await page.getByLabel('Partner organisation').selectOption({ label: 'Demo Outreach South' });
+  await page.getByLabel('Language of the explanation').fill('en');
+  await page.getByRole('button', { name: 'Record consent given' }).click();
+  await page.getByRole('status').filter({ hasText: 'Consent recorded.' }).waitFor();
+}
+
+async function send(page: Page, kind: 'Referral (a service; the case stays here)' | 'Transfer (the partner becomes the owner)', withIdentity = false) {
+  await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Referrals' }).click();
+  await page.getByLabel('Partner organisation').selectOption({ label: 'Demo Outreach South' });
+  await page.getByLabel('Kind').selectOption({ label: kind });
+  await page.getByLabel('Requested service').selectOption({ label: 'Legal counselling' });
+  if (withIdentity) await page.getByRole('checkbox', { name: 'Identity (name, date of birth)' }).check();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
+}
+
+/** Opens the pending incoming referral of this kind (each test run sends at most one pending per kind). */
+async function openIncoming(page: Page, kind: 'Referral' | 'Transfer') {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referrals' }).click();
+  const row = page.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'Pending' }).filter({ hasText: kind });
+  await row.first().getByRole('link').click();
+}
+
+describe('referrals in the browser', () => {
+  test('refer → accept → add a service → complete, then transfer → the new owner continues', async () => {
+    const north = await harness.newPage();
+    const south = await harness.newPage();
+    await logIn(north.page, 'caseworker@north.demo.test');
+    await north.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await logIn(south.page, 'caseworker@south.demo.test');
+    await south.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+
+    await newCaseWithSharingConsent(north.page, 'Person 960');
+    await send(north.page, 'Referral (a service; the case stays here)');
+
+    await openIncoming(south.page, 'Referral');
+    await south.page.getByRole('heading', { name: 'What was shared' }).waitFor();
+    expect(await south.page.getByText('Person 960').count()).toBe(0);
+    expect(await seriousA11yViolations(south.page)).toEqual([]);
+    await south.page.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => south.page.getByTestId('referral-status').textContent()).toBe('Accepted');
+    await south.page.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Legal counselling' });
+    await south.page.getByRole('button', { name: 'Log service' }).click();
+    await south.page.getByRole('region', { name: /Our records/ }).getByText('Legal counselling').waitFor();
+    await south.page.getByRole('button', { name: 'Mark completed' }).click();
+    await expect.poll(() => south.page.getByTestId('referral-status').textContent()).toBe('Completed');
+
+    // The sender sees the status, not the receiver's records.
+    await north.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referrals' }).click();
+    await north.page.getByRole('region', { name: 'Outgoing' }).getByRole('row').nth(1).getByRole('link').click();
+    await expect.poll(() => north.page.getByTestId('referral-status').textContent()).toBe('Completed');
+    expect(await north.page.getByRole('region', { name: /Our records/ }).getByText('Legal counselling').count()).toBe(0);
+
+    // Transfer: the partner becomes owner of a new case.
+    await newCaseWithSharingConsent(north.page, 'Person 961');
+    await send(north.page, 'Transfer (the partner becomes the owner)', true);
+    await openIncoming(south.page, 'Transfer');
+    await south.page.getByText('Demo Person 961').waitFor();
+    await south.page.getByRole('button', { name: 'Accept' }).click();
+    await south.page.getByRole('link', { name: 'Open the new case' }).click();
+    await south.page.getByRole('heading', { name: /Demo Person 961/, level: 1 }).waitFor();
+    await south.page.getByRole('link', { name: 'Services' }).click();
+    await south.page.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Social counselling' });
+    await south.page.getByRole('button', { name: 'Log service' }).first().click();
+    await south.page.getByRole('region', { name: 'Services delivered' }).getByText('Social counselling').waitFor();
+    await north.context.close();
+    await south.context.close();
+  });
+
+  test('a coordinator sees the network graph and the coverage gaps (screenshot)', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
+    await page.getByTestId('network-graph').locator('canvas').first().waitFor();
+    await page.getByRole('table').getByText('No provider').first().waitFor();
+    expect(await page.getByRole('table').getByText('full (1)').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    mkdirSync('test-results', { recursive: true });
+    const shot = await page.screenshot({ path: 'test-results/network.png', fullPage: true });
+    expect(shot.length).toBeGreaterThan(10_000);
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+/** A coordinator reads honest statistics: what is counted, suppressed cells, the registry's recast figures, and MSE. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => { harness = await startHarness(); });
+afterAll(async () => { await harness?.close(); });
+
+describe('statistics in the browser', () => {
+  test('report, registry and MSE', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'What this counts' }).waitFor();
+    await page.getByText('Persons, not cases').waitFor();
+    await page.getByLabel('Who is counted').selectOption({ label: 'Persons assisted' });
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByRole('region', { name: 'Report table' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toContain('format=csv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Estimates' }).click();
+    await page.getByRole('heading', { name: 'Registry of estimates' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Only figures recast along their citation chain' }).check();
+    await page.getByText(/This figure was recast/).first().waitFor();
+    expect(await page.locator('.estimates > li').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'MSE' }).click();
+    await page.getByLabel('Capture-history table').fill(readFileSync('src/domain/mse/fixtures/western.csv', 'utf8'));
+    await page.getByLabel('Bootstrap replicates').fill('0');
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByRole('heading', { name: /Estimated total: 2,483 persons/ }).waitFor();
+    await page.getByText('A:E', { exact: false }).first().waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Capture-history table').fill('A,B,count\n1,0,3\n0,1,2\n1,1,1\n');
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByRole('alert').filter({ hasText: 'MSE needs at least three lists.' }).waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,191 @@
+/** Case management through the API, on both engines: intake to closure, validation, locking, tenancy, encryption, audit. */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ENGINES } from './support/engines';
+import { createTestApp, type TestApp } from './support/app';
+import type { ApiClient } from './support/http';
+import { intake } from './support/fixtures';
+
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, engine) => {
+  let t: TestApp;
+  let worker: ApiClient;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    worker = await t.as('caseworker@north.demo.test');
+  });
+  afterAll(() => t.close());
+
+  async function newCase(overrides: Record<string, unknown> = {}) {
+    const res = await worker.post('/api/cases', intake(overrides));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  }
+
+  test('an intake creates a case in contact status owned by the caseworker, with the chosen term and minor flag', async () => {
+    const c = await newCase();
+    expect(c).toMatchObject({ status: 'contact', version: 1, person: { givenName: 'Demo', familyName: 'Person 501', chosenTerm: 'survivor', isMinor: false }, intake: { channel: 'hotline', immediateNeeds: ['shelter', 'medical'] } });
+    expect(c.reference).toMatch(/^NOR-\d{4}-\d{4}$/);
+    expect(c.allowedTransitions).toEqual(expect.arrayContaining(['identification', 'paused', 'closed']));
+  });
+
+  test('identifying fields and secrets are encrypted at rest', async () => {
+    const c = await newCase();
+    const person = await sql<{ identity_enc: string }>`SELECT identity_enc FROM persons WHERE id = ${c.person.id}`.execute(t.ctx.db.kysely);
+    expect(person.rows[0].identity_enc).toMatch(/^enc1\./);
+    expect(person.rows[0].identity_enc).not.toContain('Person 501');
+    const dump = await sql<{ d: string }>`SELECT string_agg(t::text, '|') AS d FROM case_entries t`.execute(t.ctx.db.kysely);
+    expect(dump.rows[0].d).not.toContain('old address');
+  });
+
+  test('search is exact-match on the blind-indexed name and date of birth', async () => {
+    await newCase({ person: { givenName: 'Demo', familyName: 'Person 777', dateOfBirth: '2001-01-01' } });
+    const byName = await worker.get('/api/cases?q=demo%20PERSON%20777');
+    expect(byName.body.cases.map((c: any) => c.personName)).toEqual(['Demo Person 777']);
+    const byDob = await worker.get('/api/cases?dob=2001-01-01');
+    expect(byDob.body.total).toBe(1);
+    expect((await worker.get('/api/cases?q=Person%20777')).body.total).toBe(0);
+  });
+
+  test('identification derives the Palermo definition and shows the steps; minors need no means', async () => {
+    const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 502', dateOfBirth: '2010-05-05' } });
+    expect(c.person.isMinor).toBe(true);
+    const res = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: [], purposes: ['sexual_exploitation'], formsOfExploitation: ['sexual'], assessedOn: '2026-10-02' } });
+    expect(res.status).toBe(201);
+    expect(res.body.data.derivation).toMatchObject({ definitionMet: true, consentIrrelevant: false });
+    const detail = (await worker.get(`/api/cases/${c.id}`)).body;
+    expect(detail.identification.derivation.steps.map((s: any) => s.explanationKey)).toContain('palermo.step.meansNotRequiredMinor');
+  });
+
+  test('determinations, migration status, sex work and her own account are separate records', async () => {
+    const c = await newCase();
+    for (const [kind, data] of [
+      ['determination_organisation', { outcome: 'determined', decidedBy: 'Demo Caseworker', decidedOn: '2026-10-03' }],
+      ['determination_authority', { outcome: 'pending', authority: 'Demo Prosecutor', decidedOn: '2026-10-04' }],
+      ['migration_status', { status: 'irregular', recordedOn: '2026-10-03' }],
+      ['sex_work', { doesSexWork: 'not_asked', recordedOn: '2026-10-03' }],
+      ['own_account', { text: 'Demo words in her own voice', recordedOn: '2026-10-03' }],
+    ] as const) {
+      expect((await worker.post(`/api/cases/${c.id}/entries`, { kind, data })).status, kind).toBe(201);
+    }
+    const kinds = (await worker.get(`/api/cases/${c.id}/entries`)).body.entries.map((e: any) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['determination_organisation', 'determination_authority', 'migration_status', 'sex_work', 'own_account']));
+    const own = (await worker.get(`/api/cases/${c.id}/entries?kind=own_account`)).body.entries[0];
+    expect(own.data.text).toBe('Demo words in her own voice');
+  });
+
+  test('consent per purpose: granted, withdrawn at once, and withdrawing twice is a 409', async () => {
+    const c = await newCase();
+    const grant = { purpose: 'follow_up_contact', action: 'granted', language: 'ro', interpreterUsed: true, recordedOn: '2026-10-05' };
+    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: grant })).status).toBe(201);
+    expect((await worker.get(`/api/cases/${c.id}`)).body.consents).toEqual([expect.objectContaining({ purpose: 'follow_up_contact', granted: true })]);
+    const withdraw = { ...grant, action: 'withdrawn' };
+    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: withdraw })).status).toBe(201);
+    expect((await worker.get(`/api/cases/${c.id}`)).body.consents[0].granted).toBe(false);
+    const twice = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: withdraw });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('consent_already_withdrawn');
+  });
+
+  test('the full path: identification, reflection with computed end, programme, pause, reopen, close', async () => {
+    const c = await newCase();
+    let v = c.version;
+    const move = async (body: Record<string, unknown>) => {
+      const res = await worker.post(`/api/cases/${c.id}/transitions`, { ...body, version: v });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      v = res.body.version;
+      return res.body;
+    };
+    await move({ to: 'identification' });
+    await move({ to: 'reflection' });
+    const patched = await worker.patch(`/api/cases/${c.id}`, { country: 'SK', programmeType: 'sk_iom_return_reintegration', version: v });
+    expect(patched.status).toBe(200);
+    v = patched.body.version;
+    const reflection = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'legal_event', data: { type: 'reflection_period', date: '2026-10-10' } });
+    expect(reflection.body.data.endDate).toBe('2026-11-19');
+    await move({ to: 'programme' });
+    expect((await move({ to: 'paused', reason: 'lost_contact' })).pausedFrom).toBe('programme');
+    expect((await move({ to: 'reopened', note: 'She came back' })).status).toBe('programme');
+    const closed = await move({ to: 'closed', reason: 'programme_completed' });
+    expect(closed).toMatchObject({ status: 'closed', closureReason: 'programme_completed', allowedTransitions: ['reopened'] });
+    const edit = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'service', data: { service: 'social_counselling', deliveredOn: '2026-10-11', provider: 'own' } });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe('case_closed');
+    const timeline = (await worker.get(`/api/cases/${c.id}/timeline`)).body.events.map((e: any) => e.kind);
+    expect(timeline).toEqual(expect.arrayContaining(['case.opened', 'case.advanced', 'case.paused', 'case.resumed', 'case.closed']));
+  });
+
+  test('bad input is a clear 4xx and writes nothing', async () => {
+    const c = await newCase();
+    const cases: [string, unknown, number, string][] = [
+      ['future birth date', intake({ person: { givenName: 'Demo', dateOfBirth: '2999-01-01' } }), 400, 'future_date'],
+      ['unknown channel', intake({ intake: { channel: 'carrier_pigeon', contactDate: '2026-10-01', mediatorUsed: false, immediateNeeds: [] } }), 400, 'unknown_list_value'],
+    ];
+    for (const [name, body, status, code] of cases) {
+      const res = await worker.post('/api/cases', body);
+      expect([res.status, res.body.error.code], name).toEqual([status, code]);
+    }
+    const endBeforeStart = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'placement', data: { type: 'emergency', startOn: '2026-10-10', endOn: '2026-10-01' } });
+    expect(endBeforeStart.body.error.code).toBe('invalid_date_range');
+    const pauseWithoutReason = await worker.post(`/api/cases/${c.id}/transitions`, { to: 'paused', version: c.version });
+    expect(pauseWithoutReason.status).toBe(400);
+    expect((await worker.get(`/api/cases/${c.id}`)).body.status).toBe('contact');
+  });
+
+  test('two concurrent writers: one gets 409, the other write is kept', async () => {
+    const c = await newCase();
+    const other = await t.as('case_owner@north.demo.test');
+    const [a, b] = await Promise.all([
+      worker.patch(`/api/cases/${c.id}/person`, { pronouns: 'she/her', version: c.person.version }),
+      other.patch(`/api/cases/${c.id}/person`, { preferredLanguage: 'en', version: c.person.version }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const after = (await worker.get(`/api/cases/${c.id}`)).body.person;
+    const winner = a.status === 200 ? { pronouns: 'she/her' } : { preferredLanguage: 'en' };
+    expect(after).toMatchObject({ ...winner, version: 2 });
+  });
+
+  test('revising a record keeps the previous version', async () => {
+    const c = await newCase();
+    const created = (await worker.post(`/api/cases/${c.id}/entries`, { kind: 'objective', data: { title: 'Health check-up', status: 'open', microObjectives: [] } })).body;
+    const revised = await worker.patch(`/api/cases/${c.id}/entries/${created.id}`, { data: { title: 'Health check-up', status: 'achieved', microObjectives: [] }, version: 1 });
+    expect(revised.body).toMatchObject({ version: 2, data: { status: 'achieved' } });
+    expect((await worker.patch(`/api/cases/${c.id}/entries/${created.id}`, { data: { title: 'x', status: 'open', microObjectives: [] }, version: 1 })).status).toBe(409);
+    const versions = await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_entries WHERE id = ${created.id}`.execute(t.ctx.db.kysely);
+    expect(versions.rows[0].n).toBe(2);
+  });
+
+  test('owner hand-over is audited with a reason, and every read is in the case audit trail', async () => {
+    const c = await newCase();
+    const staff = (await worker.get('/api/staff')).body.staff;
+    const owner = staff.find((s: any) => s.roles.includes('case_owner'));
+    const res = await worker.post(`/api/cases/${c.id}/owner`, { ownerId: owner.id, reason: 'Demo hand-over', version: c.version });
+    expect(res.body.owner.id).toBe(owner.id);
+    const auditor = await t.as('auditor@north.demo.test');
+    const trail = (await auditor.get(`/api/cases/${c.id}/audit`)).body.entries.map((e: any) => e.action);
+    expect(trail).toEqual(expect.arrayContaining(['case.create', 'case.read', 'case.owner_change']));
+    expect((await auditor.get(`/api/cases/${c.id}`)).status).toBe(403);
+  });
+
+  test('another organisation sees nothing: 404 through the API and zero rows under RLS', async () => {
+    const c = await newCase();
+    const south = await t.as('caseworker@south.demo.test');
+    expect((await south.get(`/api/cases/${c.id}`)).status).toBe(404);
+    expect((await south.get('/api/cases')).body.cases.some((x: any) => x.id === c.id)).toBe(false);
+    const southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely)).rows[0].id;
+    const rows = await t.ctx.db.kysely.transaction().execute(async (tx) => {
+      await sql`SET LOCAL ROLE ariadne_app`.execute(tx);
+      await sql`SELECT set_config('app.organisation_id', ${southId}, true)`.execute(tx);
+      const r = await sql<{ n: number }>`SELECT (SELECT count(*) FROM cases WHERE id = ${c.id}) + (SELECT count(*) FROM persons WHERE id = ${c.person.id}) + (SELECT count(*) FROM case_entries WHERE case_id = ${c.id}) AS n`.execute(tx);
+      return Number(r.rows[0].n);
+    });
+    expect(rows).toBe(0);
+  });
+
+  test('the agenda lists the owner’s deadlines with overdue ones flagged', async () => {
+    const c = await newCase();
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: '2026-01-10', notes: 'Demo review', nextReviewOn: '2026-02-10' } });
+    const items = (await worker.get('/api/agenda')).body.items;
+    expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: c.id, kind: 'review_due', overdue: true, caseReference: c.reference })]));
+  });
+});

@@ -1,0 +1,56 @@
+/** Outcomes through the API: baseline and follow-ups, the continuum, hard failures only when recorded, validation, cohort suppression. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ENGINES } from './support/engines';
+import { createTestApp, type TestApp } from './support/app';
+import { intake } from './support/fixtures';
+import type { ApiClient } from './support/http';
+
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name, engine) => {
+  let t: TestApp;
+  let worker: ApiClient;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    worker = await t.as('caseworker@north.demo.test');
+  });
+  afterAll(() => t.close());
+
+  test('progress on one dimension with regression on another; unemployment is never a failure; a recorded return to exploitation is', async () => {
+    const c = (await worker.post('/api/cases', intake())).body;
+    const model = (await worker.get(`/api/cases/${c.id}/outcomes`)).body.model;
+    const elements = (model.elements as { code: string; dimension: string }[]);
+    const recoveryEl = elements.find((e) => e.dimension === 'recovery')!.code;
+    const economicEl = elements.find((e) => e.dimension === 'economic')!.code;
+    const s = (r: number, e: number) => [{ element: recoveryEl, score: r, source: 'own_view' }, { element: economicEl, score: e, source: 'caseworker_observation' }];
+    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: '2026-10-02', scores: s(1, 3) } })).status).toBe(201);
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: '2026-11-02', scores: s(3, 1) } });
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'circumstance', data: { kind: 'unemployment', from: '2026-10-05' } });
+    let out = (await worker.get(`/api/cases/${c.id}/outcomes`)).body;
+    const latest = out.continuum.points.at(-1);
+    expect(latest.progressOn).toEqual(['recovery']);
+    expect(latest.regressionOn).toEqual(['economic']);
+    expect(out.flags).toEqual([]);
+    expect(JSON.stringify(out)).not.toMatch(/"(overallScore|pass|fail)"/);
+
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'exploitation_return', data: { date: '2026-11-10', statedReasons: 'Demo: debt pressure from family' } });
+    out = (await worker.get(`/api/cases/${c.id}/outcomes`)).body;
+    expect(out.flags).toEqual([{ kind: 'hard_failure', event: 'return_to_exploitation', date: '2026-11-10', statedReasons: 'Demo: debt pressure from family' }]);
+  });
+
+  test('scores outside the scale and assessments before intake are 400', async () => {
+    const c = (await worker.post('/api/cases', intake())).body;
+    const el = (await worker.get(`/api/cases/${c.id}/outcomes`)).body.model.elements[0].code;
+    const outside = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: '2026-10-02', scores: [{ element: el, score: 9, source: 'own_view' }] } });
+    expect([outside.status, outside.body.error.code]).toEqual([400, 'score_out_of_scale']);
+    const early = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: '2026-01-01', scores: [{ element: el, score: 2, source: 'own_view' }] } });
+    expect([early.status, early.body.error.code]).toEqual([400, 'assessment_before_intake']);
+  });
+
+  test('the cohort report hides small cells', async () => {
+    const coordinator = await t.as('coordinator@north.demo.test');
+    const res = await coordinator.get('/api/statistics/cohort');
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('"suppressed":true');
+    expect(res.body.threshold).toBe(5);
+  });
+});

@@ -1,0 +1,82 @@
+/** Honest statistics through the API: persons not cases, small cells hidden, exports, the registry and MSE. */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ENGINES } from './support/engines';
+import { createTestApp, type TestApp } from './support/app';
+import type { ApiClient } from './support/http';
+import { intake } from './support/fixtures';
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_name, engine) => {
+  let t: TestApp;
+  let coordinator: ApiClient;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coordinator = await t.as('coordinator@north.demo.test');
+    const worker = await t.as('caseworker@north.demo.test');
+    // 7 Moldovan and 2 Nigerian women consent to statistics; 1 more person does not.
+    const people = [...Array(7).fill('MD'), 'NG', 'NG', 'NG'];
+    for (const [i, citizenship] of people.entries()) {
+      const c = (await worker.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: `Person ${600 + i}`, citizenship, sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
+      if (i < 9) await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: '2026-10-02' } });
+    }
+  });
+  afterAll(() => t.close());
+
+  test('counts persons with consent, states what it counts, and hides small cells with complements', async () => {
+    const res = await coordinator.get('/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&from=2026&to=2026');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const report = res.body;
+    expect(report).toMatchObject({ counts: 'persons', population: 'determined_victims_org', populationKind: 'trafficking' });
+    expect(report.notes.join(' ')).toMatch(/not consented to anonymous statistics/);
+    const row = (code: string) => report.table.rows.indexOf(code);
+    const female = report.table.cols.indexOf('female');
+    const hidden = (v: unknown) => typeof v === 'object' && v !== null && 'suppressed' in v;
+    expect(report.table.cells[row('NG')][female]).toEqual(expect.objectContaining({ suppressed: true, reason: 'primary' }));
+    // Recovery by subtraction is impossible: no row or column (with its total) has exactly one hidden count.
+    const { cells, rowTotals, colTotals, grandTotal } = report.table;
+    const lines = [...cells.map((r: unknown[], i: number) => [...r, rowTotals[i]]), ...cells[0].map((_: unknown, j: number) => [...cells.map((r: unknown[]) => r[j]), colTotals[j]]), [...rowTotals, grandTotal], [...colTotals, grandTotal]];
+    for (const line of lines) expect(line.filter(hidden).length).not.toBe(1);
+    expect(cells.flat().filter(hidden).length).toBeGreaterThan(1);
+    expect(JSON.stringify(report)).not.toContain('Person 60');
+  });
+
+  test('exports carry the same suppression: CSV, XLSX and CTDC-like JSON', async () => {
+    const base = '/api/statistics/report?population=determined_victims_org&rows=citizenship&from=2026&to=2026';
+    const csv = await coordinator.request('GET', `${base}&format=csv`);
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="ariadne-determined_victims_org/);
+    expect(csv.body).toContain('persons');
+    const ctdc = await coordinator.get(`${base}&format=ctdc`);
+    expect(JSON.stringify(ctdc.body)).toContain('"suppressed":true');
+    const xlsx = await t.app.inject({ method: 'GET', url: `${base}&format=xlsx`, headers: { cookie: coordinator.cookie! } });
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('case staff cannot read aggregates; bad queries are 400', async () => {
+    const worker = await t.as('caseworker@north.demo.test');
+    expect((await worker.get('/api/statistics/report?population=assisted_persons&rows=year')).status).toBe(403);
+    expect((await coordinator.get('/api/statistics/report?population=everyone&rows=year')).status).toBe(400);
+    expect((await coordinator.get('/api/statistics/report?population=assisted_persons&rows=year&from=2026&to=2020')).status).toBe(400);
+  });
+
+  test('the registry holds every seeded estimate and flags the recast 120,000 figure', async () => {
+    const { estimates } = (await coordinator.get('/api/estimates')).body;
+    expect(estimates.length).toBeGreaterThanOrEqual(21);
+    const recast = estimates.filter((e: any) => e.chain.recast);
+    expect(recast.some((e: any) => e.value === 120000)).toBe(true);
+  });
+
+  test('MSE reproduces the reference estimate, can be saved to the registry, and refuses bad tables', async () => {
+    const csv = readFileSync('src/domain/mse/fixtures/western.csv', 'utf8');
+    const res = await coordinator.post('/api/mse', { csv, bootstrap: 0, save: { label: 'Demo western', geography: 'Demo region', period: '2026' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result.estimate).toBeCloseTo(2483.38, 0);
+    expect(res.body.result.terms).toEqual(['A:E']);
+    const saved = (await coordinator.get('/api/estimates')).body.estimates.find((e: any) => e.id === res.body.savedEstimateId);
+    expect(saved).toMatchObject({ method: 'mse', origin: 'ariadne_mse', value: 2483 });
+    const twoLists = await coordinator.post('/api/mse', { csv: 'A,B,count\n1,0,5\n0,1,3\n1,1,2\n' });
+    expect([twoLists.status, twoLists.body.error.code]).toEqual([400, 'too_few_lists']);
+    const negative = await coordinator.post('/api/mse', { csv: 'A,B,C,count\n1,0,0,-5\n0,1,0,3\n0,0,1,2\n' });
+    expect(negative.status).toBe(400);
+  });
+});
