@@ -3,6 +3,8 @@
  * and every stage of the lifecycle, created through the same services as real
  * ones so every screen has something to show. Deterministic for a given count.
  */
+import { DEFAULT_FACTOR_CATALOGUE, DEFAULT_OUTCOME_MODEL } from '../domain/outcomes';
+import type { EntryKind } from '../domain/cases/entries';
 import { seededPrng } from '../domain/statistics/prng';
 import type { Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
@@ -85,10 +87,38 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
     await record('legal_event', { type: 'permit_decision', date: isoDaysAgo(Math.max(1, contactDaysAgo - 40)), validUntil: isoDaysAgo(-10 - Math.floor(random() * 300)) });
     version = (await updateCase(ctx, actor, created.row.id, { country: org.country, programmeType: pick(PROGRAMMES[org.country] ?? ['generic']), version })).row.version;
     await move('programme');
+    await recordDemoOutcomes(record, contactDaysAgo, random);
     if (target === 'programme') continue;
     if (target === 'follow_up') { await move('follow_up'); continue; }
     if (target === 'paused') { await move('paused', { reason: 'lost_contact' }); continue; }
     await move('closed', { reason: pick(['programme_completed', 'returned_to_country_of_origin', 'lost_contact']) });
   }
   return count;
+}
+
+/**
+ * Outcome records for a case in programme: a baseline a week after intake and
+ * follow-ups at 3, 6, 12, 24 and 36 months while they lie in the past, drifting
+ * upwards with setbacks, plus a few turning points, factors and circumstances.
+ */
+async function recordDemoOutcomes(record: (kind: EntryKind, data: Record<string, unknown>) => Promise<unknown>, contactDaysAgo: number, random: () => number): Promise<void> {
+  if (contactDaysAgo < 10) return;
+  const elements = DEFAULT_OUTCOME_MODEL.elements.filter(() => random() < 0.6);
+  if (elements.length === 0) return;
+  const level = new Map(elements.map((e) => [e.code, Math.floor(random() * 2)]));
+  const scores = () => elements.map((e) => ({ element: e.code, score: level.get(e.code)!, source: random() < 0.6 ? 'own_view' : 'caseworker_observation' }));
+  await record('outcome_assessment', { date: isoDaysAgo(contactDaysAgo - 7), origin: 'intake', scores: scores() });
+  for (const months of [3, 6, 12, 24, 36]) {
+    const daysAgo = contactDaysAgo - Math.round(months * 30.4);
+    if (daysAgo < 1) break;
+    for (const e of elements) level.set(e.code, Math.max(0, Math.min(4, level.get(e.code)! + (random() < 0.6 ? 1 : random() < 0.5 ? 0 : -1))));
+    await record('outcome_assessment', { date: isoDaysAgo(daysAgo), origin: 'scheduled', scores: scores() });
+  }
+  const events: [string, number][] = [['thinking_about_future', 80 + Math.floor(random() * 40)], ['decision_to_leave_shelter', 120 + Math.floor(random() * 90)], ['shelter_exit', 200 + Math.floor(random() * 120)], ['job', 240 + Math.floor(random() * 300)]];
+  for (const [kind, afterDays] of events) {
+    if (random() < 0.65 && contactDaysAgo - afterDays > 0) await record('outcome_event', { kind, date: isoDaysAgo(contactDaysAgo - afterDays) });
+  }
+  const factors = DEFAULT_FACTOR_CATALOGUE.filter(() => random() < 0.15).slice(0, 3);
+  for (const f of factors) await record('factor', { code: f.code, valence: random() < 0.6 ? 'positive' : 'negative' });
+  if (random() < 0.3) await record('circumstance', { kind: 'unemployment', from: isoDaysAgo(Math.max(1, contactDaysAgo - 100)) });
 }

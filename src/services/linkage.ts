@@ -94,9 +94,11 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     for (const cluster of result.clusters) {
       const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
       if (orgIds.length < 2) continue;
+      // One id per cluster, shared by every member, so network reports count her once.
+      const clusterId = crypto.randomUUID();
       for (const member of cluster.members) {
         await tx.insertInto('linkage_matches').values({
-          organisation_id: member.orgId, person_id: member.recordId, cluster_id: cluster.personId.length === 36 ? cluster.personId : crypto.randomUUID(),
+          organisation_id: member.orgId, person_id: member.recordId, cluster_id: clusterId,
           partner_organisation_ids: orgIds.filter((o) => o !== member.orgId), run_id: runId,
         }).onConflict((oc) => oc.doNothing()).execute();
       }

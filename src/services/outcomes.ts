@@ -5,9 +5,11 @@
  */
 import type { EntryKind } from '../domain/cases/entries';
 import {
-  chartMarkers, cohortAggregates, continuum, DEFAULT_OUTCOME_MODEL, dueAssessments, flagsFor, recordEvent, recordFactor, suggestNextObjectives,
-  validateAssessment, type Assessment, type CaseFacts, type CaseEvent, type Circumstance, type FollowUpEvent, type RecordedFactor,
+  chartMarkers, cohortAggregates, continuum, DEFAULT_FACTOR_CATALOGUE, DEFAULT_INSTRUMENT, DEFAULT_OUTCOME_MODEL, dueAssessments, flagsFor, followUpState,
+  OutcomeError, recordEvent, recordFactor, scheduleFollowUp, scoresFromAnswers, suggestNextObjectives, summariseAutonomy, validateAnswers, validateAssessment,
+  type Answer, type Assessment, type CaseFacts, type CaseEvent, type Circumstance, type FollowUpEvent, type KeyDecision, type RecordedFactor,
 } from '../domain/outcomes';
+import { toIsoDate } from '../domain/cases/dates';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -16,8 +18,10 @@ import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
+import { asMember, networkMembers, networkPersonIds } from './network-scope';
+import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 
-const OUTCOME_KINDS = new Set(['outcome_assessment', 'outcome_event', 'exploitation_return', 'circumstance', 'factor', 'follow_up']);
+const OUTCOME_KINDS = new Set(['outcome_assessment', 'outcome_event', 'exploitation_return', 'circumstance', 'factor', 'follow_up', 'follow_up_appointment', 'interview', 'autonomy']);
 
 /** Builds the outcome facts of one case from its current records. */
 export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[]): CaseFacts {
@@ -35,6 +39,7 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
     circumstances: entries.filter((e) => e.kind === 'circumstance').map((e) => e.data as unknown as Circumstance),
     factors: entries.filter((e) => e.kind === 'factor').map((e) => e.data as unknown as RecordedFactor),
     followUp: entries.filter((e) => e.kind === 'follow_up').map((e) => ({ ...(e.data as object), at: String(e.data.at) }) as FollowUpEvent),
+    scheduledFollowUps: entries.filter((e) => e.kind === 'follow_up_appointment').map((e) => ({ dueDate: String(e.data.dueDate), scheduledOn: toIsoDate(new Date(e.recordedAt)) })),
   };
 }
 
@@ -48,7 +53,29 @@ export async function validateOutcomeEntry(tx: Tx, organisationId: string, caseI
   }
   if (kind === 'outcome_event') recordEvent({ kind: data.kind as CaseEvent['kind'], date: String(data.date), ...(data.statedReasons !== undefined ? { statedReasons: data.statedReasons as string | null } : {}) }, { intakeDate });
   if (kind === 'factor') recordFactor(data as Parameters<typeof recordFactor>[0]);
+  if (kind === 'interview') {
+    const issues = validateAnswers(data.answers as Answer[]);
+    if (issues.length) throw new OutcomeError('invalid_interview_answers', 'Some answers are missing or not valid; questions about the trafficking experience are never required', issues);
+  }
+  if (kind === 'outcome_assessment' && data.interviewEntryId) {
+    const interview = await caseEntriesRepo.findCurrent(tx, organisationId, caseId, String(data.interviewEntryId));
+    if (interview?.kind !== 'interview') throw new OutcomeError('unknown_interview', 'The interview this assessment refers to is not a record of this case');
+  }
+  if (kind === 'follow_up_appointment') {
+    const entries = await caseEntriesRepo.listCurrent(tx, organisationId, [caseId]);
+    scheduleFollowUp(factsFrom(caseId, intakeDate, entries), String(data.dueDate), toIsoDate(new Date()));
+  }
 }
+
+/** Proposed element scores from interview answers, each with its trace; nothing is stored. */
+export function proposeScores(answers: Answer[]) {
+  const issues = validateAnswers(answers).filter((i) => i.code !== 'missing_required');
+  if (issues.length) throw new OutcomeError('invalid_interview_answers', 'Some answers are not valid', issues);
+  return scoresFromAnswers(answers);
+}
+
+export const outcomeInstrument = () => DEFAULT_INSTRUMENT;
+export const outcomeModel = () => ({ model: DEFAULT_OUTCOME_MODEL, factorCatalogue: DEFAULT_FACTOR_CATALOGUE });
 
 export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
@@ -59,8 +86,12 @@ export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string
     const facts = factsFrom(caseId, intake?.contactDate ?? new Date().toISOString().slice(0, 10), entries);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['outcomes'] });
     const latest = [...facts.assessments].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+    const decisions = entries.filter((e) => e.kind === 'autonomy').map((e) => e.data as unknown as KeyDecision);
     return {
       model: DEFAULT_OUTCOME_MODEL,
+      factorCatalogue: DEFAULT_FACTOR_CATALOGUE,
+      followUp: followUpState(facts.followUp),
+      autonomy: summariseAutonomy({ decisions }),
       continuum: facts.assessments.length ? continuum(DEFAULT_OUTCOME_MODEL, { assessments: facts.assessments, circumstances: facts.circumstances }) : null,
       flags: flagsFor(facts),
       markers: chartMarkers(facts.events),
@@ -70,16 +101,52 @@ export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string
   });
 }
 
-/** Cohort aggregates for coordinators: shares and distributions only, small cells hidden. */
-export async function outcomeCohort(ctx: AppContext, actor: Actor) {
+export type CohortScope = 'organisation' | 'network';
+
+/** Outcome facts of one organisation's cases whose person consented to anonymous statistics, keyed to network persons. */
+async function cohortFactsOf(tx: Tx, organisationId: string) {
+  const cases = await tx.selectFrom('case_intakes').innerJoin('cases', (j) => j.onRef('cases.organisation_id', '=', 'case_intakes.organisation_id').onRef('cases.id', '=', 'case_intakes.case_id'))
+    .select(['case_intakes.case_id as caseId', 'case_intakes.contact_date as contactDate', 'cases.person_id as personId'])
+    .where('case_intakes.organisation_id', '=', organisationId).execute();
+  const entries = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId));
+  const byCase = new Map<string, EntryRow[]>();
+  for (const e of entries) if (OUTCOME_KINDS.has(e.kind) || e.kind === 'consent') byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  const persons = await networkPersonIds(tx, organisationId, cases.map((c) => c.personId));
+  let withoutConsent = 0;
+  const facts: { person: string; facts: CaseFacts }[] = [];
+  for (const c of cases) {
+    const caseEntries = byCase.get(c.caseId) ?? [];
+    const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
+    if (!consents.some((k) => k.purpose === 'anonymous_statistics' && k.granted)) { withoutConsent += 1; continue; }
+    facts.push({ person: persons.get(c.personId)!, facts: factsFrom(c.caseId, toIsoDate(new Date(c.contactDate)), caseEntries) });
+  }
+  return { facts, withoutConsent };
+}
+
+/**
+ * Cohort aggregates for coordinators: shares and distributions only, small
+ * cells hidden. Persons, not cases: with network scope, a person known to
+ * several members counts once, with her earliest intake.
+ */
+export async function outcomeCohort(ctx: AppContext, actor: Actor, options: { scope?: CohortScope; threshold?: number } = {}) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => {
-    const cases = await tx.selectFrom('case_intakes').select(['case_id as caseId', 'contact_date as contactDate']).where('organisation_id', '=', actor.organisationId).execute();
-    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, cases.map((c) => c.caseId));
-    const byCase = new Map<string, EntryRow[]>();
-    for (const e of entries) if (OUTCOME_KINDS.has(e.kind)) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-    const facts = cases.map((c) => factsFrom(c.caseId, new Date(c.contactDate).toISOString().slice(0, 10), byCase.get(c.caseId) ?? []));
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.cohort', entityType: 'organisation', entityId: actor.organisationId });
-    return cohortAggregates(DEFAULT_OUTCOME_MODEL, facts);
-  });
+  const scope = options.scope ?? 'organisation';
+  const members = scope === 'network' ? await networkMembers(ctx, actor) : [{ id: actor.organisationId, name: '' }];
+  const byPerson = new Map<string, CaseFacts>();
+  let withoutConsent = 0;
+  for (const member of members) {
+    const part = await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id));
+    withoutConsent += part.withoutConsent;
+    for (const { person, facts } of part.facts) {
+      const known = byPerson.get(person);
+      if (!known || facts.intakeDate < known.intakeDate) byPerson.set(person, facts);
+    }
+  }
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.cohort', entityType: 'organisation', entityId: actor.organisationId, fields: [scope] }));
+  return {
+    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, [...byPerson.values()], { threshold: options.threshold ?? 5 }),
+    scope, organisations: members.map((m) => m.id), personsWithoutConsent: withoutConsent > 0,
+    counts: 'Persons (not cases) with at least one outcome assessment, who consented to anonymous statistics',
+    generatedAt: new Date().toISOString(),
+  };
 }

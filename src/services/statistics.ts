@@ -14,6 +14,8 @@ import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
+import { asMember, networkMembers, networkPersonIds } from './network-scope';
+import type { Tx } from '../storage/database';
 import { openIdentity } from './person-identity';
 
 export interface ReportQuery {
@@ -23,9 +25,11 @@ export interface ReportQuery {
   from: number;
   to: number;
   threshold: number;
+  /** network: every organisation in the caller's networks, persons deduplicated through linkage. */
+  scope?: 'organisation' | 'network';
 }
 
-interface PersonRecord {
+export interface PersonRecord {
   personId: string;
   year: number;
   sex: string;
@@ -54,37 +58,52 @@ function statusesOf(entries: { kind: string; data: Record<string, unknown> }[]):
   return statuses;
 }
 
-/** One record per person of the organisation who consented to anonymous statistics. */
-async function personRecords(ctx: AppContext, actor: Actor): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
-  return inTenant(ctx, actor, async (tx) => {
-    const rows = await tx.selectFrom('cases')
-      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
-      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-      .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
-        'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
-      .where('cases.organisation_id', '=', actor.organisationId).execute();
-    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, rows.map((r) => r.caseId));
-    const byCase = new Map<string, typeof entries>();
-    for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-    const records: PersonRecord[] = [];
-    let withoutConsent = 0;
-    for (const row of rows) {
-      const caseEntries = byCase.get(row.caseId) ?? [];
-      const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
-      if (!consents.some((c) => c.purpose === 'anonymous_statistics' && c.granted)) { withoutConsent += 1; continue; }
-      const identity = await openIdentity(ctx, actor.organisationId, row.identityEnc);
-      const contact = new Date(row.contactDate);
-      const identification = latest(caseEntries, 'identification');
-      records.push({
-        personId: row.personId, year: contact.getUTCFullYear(), sex: row.sex,
-        ageBand: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null),
-        citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
-        channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
-        statuses: statusesOf(caseEntries),
-      });
-    }
-    return { records, withoutConsent };
-  });
+/** One record per person of one organisation who consented to anonymous statistics; personId is her network person id. */
+async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
+  const rows = await tx.selectFrom('cases')
+    .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+    .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+    .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
+      'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
+    .where('cases.organisation_id', '=', organisationId).execute();
+  const entries = await caseEntriesRepo.listCurrent(tx, organisationId, rows.map((r) => r.caseId));
+  const networkIds = await networkPersonIds(tx, organisationId, rows.map((r) => r.personId));
+  const byCase = new Map<string, typeof entries>();
+  for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  const records: PersonRecord[] = [];
+  let withoutConsent = 0;
+  for (const row of rows) {
+    const caseEntries = byCase.get(row.caseId) ?? [];
+    const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
+    if (!consents.some((c) => c.purpose === 'anonymous_statistics' && c.granted)) { withoutConsent += 1; continue; }
+    const identity = await openIdentity(ctx, organisationId, row.identityEnc);
+    const contact = new Date(row.contactDate);
+    const identification = latest(caseEntries, 'identification');
+    records.push({
+      personId: networkIds.get(row.personId)!, year: contact.getUTCFullYear(), sex: row.sex,
+      ageBand: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null),
+      citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
+      channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
+      statuses: statusesOf(caseEntries),
+    });
+  }
+  return { records, withoutConsent };
+}
+
+/**
+ * One record per network person: a person known to several organisations keeps
+ * her earliest record (first identification), with every form of exploitation
+ * and status any of them recorded, so she is counted once.
+ */
+export function mergeNetworkPersons(records: PersonRecord[]): PersonRecord[] {
+  const byPerson = new Map<string, PersonRecord>();
+  for (const r of [...records].sort((a, b) => a.year - b.year)) {
+    const known = byPerson.get(r.personId);
+    if (!known) { byPerson.set(r.personId, { ...r, forms: [...r.forms], statuses: new Set(r.statuses) }); continue; }
+    known.forms = [...new Set([...known.forms, ...r.forms])];
+    for (const s of r.statuses) known.statuses.add(s);
+  }
+  return [...byPerson.values()];
 }
 
 /** Facts for one population: a person belongs when any of her statuses is one of the population's. */
@@ -101,13 +120,24 @@ function factsFor(records: PersonRecord[], population: StandardPopulationKey): P
 
 export async function organisationReport(ctx: AppContext, actor: Actor, query: ReportQuery): Promise<PublishedReport> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const { records, withoutConsent } = await personRecords(ctx, actor);
-  const org = await ctx.db.kysely.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  const network = query.scope === 'network';
+  const members = network ? await networkMembers(ctx, actor) : [await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow()];
+  let records: PersonRecord[] = [];
+  let withoutConsent = 0;
+  for (const member of members) {
+    const part = await asMember(ctx, actor, member.id, (tx) => personRecords(ctx, tx, member.id));
+    records.push(...part.records);
+    withoutConsent += part.withoutConsent;
+  }
+  if (network) records = mergeNetworkPersons(records);
+  const names = members.map((m) => m.name).join(', ');
   const report = crossTabulate(factsFor(records, query.population), POPULATIONS[query.population], query.rows, query.cols, {
     period: { from: query.from, to: query.to },
-    scope: { description: `Persons assisted by ${org.name} (one organisation; people known to several organisations are deduplicated only in network reports)`, organisationIds: [actor.organisationId] },
+    scope: network
+      ? { description: `Persons assisted by the organisations of the network (${names}); a person known to several of them is counted once, through privacy-preserving record linkage`, organisationIds: members.map((m) => m.id) }
+      : { description: `Persons assisted by ${names} (one organisation; people known to several organisations are deduplicated only in network reports)`, organisationIds: [actor.organisationId] },
     generatedAt: new Date().toISOString(),
-    source: `Ariadne case records of ${org.name}: one fact per person, from intake, identification, determination and service records`,
+    source: `Ariadne case records of ${names}: one fact per person, from intake, identification, determination and service records`,
   });
   const published = protectReport(report, await loadLpSolver(), { threshold: query.threshold });
   if (withoutConsent > 0) {

@@ -10,6 +10,7 @@ import { NewCasePage } from './cases/NewCasePage';
 import { NetworkPage } from './network/NetworkPage';
 import { ReferralPage } from './network/ReferralPage';
 import { ReferralsPage } from './network/ReferralsPage';
+import { CohortPage } from './statistics/CohortPage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="network" element={<NetworkPage session={current} />} />
         <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="outcomes" element={<CohortPage />} />
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />

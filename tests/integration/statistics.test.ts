@@ -79,4 +79,28 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     const negative = await coordinator.post('/api/mse', { csv: 'A,B,C,count\n1,0,0,-5\n0,1,0,3\n0,0,1,2\n' });
     expect(negative.status).toBe(400);
   });
+
+  test('network scope: persons known to two organisations are counted once, after linkage', async () => {
+    const south = await t.as('caseworker@south.demo.test');
+    const north = await t.as('caseworker@north.demo.test');
+    const grant = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+    // Two persons known in the north are also assisted in the south; both consent to deduplication everywhere.
+    for (const family of ['Person 700', 'Person 701']) {
+      for (const client of [north, south]) {
+        const c = (await client.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: family, citizenship: 'MD', sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
+        for (const purpose of ['anonymous_statistics', 'network_deduplication']) await client.post(`/api/cases/${c.id}/entries`, grant(purpose));
+        await client.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: '2026-10-02' } });
+      }
+    }
+    const url = '/api/statistics/report?population=determined_victims_org&rows=all&from=2026&to=2026';
+    const grand = async (scope: string) => (await coordinator.get(`${url}&scope=${scope}`)).body.table.grandTotal;
+    expect(await grand('organisation')).toBe(11);
+    expect(await grand('network')).toBe(13);
+    const { runNetworkLinkage } = await import('../../src/services/linkage');
+    await runNetworkLinkage(t.ctx);
+    expect(await grand('network')).toBe(11);
+    const report = (await coordinator.get(`${url}&scope=network`)).body;
+    expect(report.scope.description).toMatch(/counted once/);
+    expect(report.scope.organisationIds.length).toBe(3);
+  });
 });

@@ -1,4 +1,6 @@
 /** `ariadne report` and `ariadne estimates`: the statistics capabilities, scriptable, with --json. */
+import { cohortRows, cohortToCsv, cohortToXlsx } from '../../domain/outcomes';
+import { outcomeCohort } from '../../services/outcomes';
 import type { Command } from 'commander';
 import { DIMENSION_KEYS, POPULATIONS, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
 import type { Actor } from '../../policies/policies';
@@ -46,6 +48,7 @@ export function registerStatisticsCommands(program: Command): void {
     .option('--from <year>', 'first year', String(new Date().getUTCFullYear() - 4))
     .option('--to <year>', 'last year', String(new Date().getUTCFullYear()))
     .option('--threshold <n>', 'smallest count shown', '5')
+    .option('--scope <scope>', 'organisation | network (all organisations in its networks, persons deduplicated by linkage)', 'organisation')
     .option('--format <format>', 'csv | xlsx | ctdc (written to stdout)')
     .option('--json', 'print the published report as JSON')
     .action((opts) => withContext(async (ctx) => {
@@ -53,6 +56,7 @@ export function registerStatisticsCommands(program: Command): void {
         population: oneOf(opts.population, Object.keys(POPULATIONS) as StandardPopulationKey[], 'population'),
         rows: oneOf(opts.rows, DIMENSION_KEYS, 'dimension') as DimensionKey, cols: oneOf(opts.cols, DIMENSION_KEYS, 'dimension') as DimensionKey,
         from: Number(opts.from), to: Number(opts.to), threshold: Number(opts.threshold),
+        scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'),
       });
       if (opts.format) {
         const file = await exportReport(report, oneOf(opts.format, ['csv', 'xlsx', 'ctdc'] as const, 'format'));
@@ -60,6 +64,23 @@ export function registerStatisticsCommands(program: Command): void {
         return;
       }
       output(Boolean(opts.json), report, () => printTable(report));
+    }));
+
+  program.command('cohort').description('(Re)integration outcomes of the cohort: progress against baseline per dimension at 6/12/24/36+ months, time to milestones, factors; small cells hidden')
+    .requiredOption('--org <slug>', 'organisation')
+    .option('--scope <scope>', 'organisation | network', 'organisation')
+    .option('--threshold <n>', 'smallest count shown', '5')
+    .option('--format <format>', 'csv | xlsx (written to stdout)')
+    .option('--json', 'print the aggregates as JSON')
+    .action((opts) => withContext(async (ctx) => {
+      const cohort = await outcomeCohort(ctx, await operatorOf(ctx, opts.org), { scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'), threshold: Number(opts.threshold) });
+      const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
+      if (opts.format) {
+        const format = oneOf(opts.format, ['csv', 'xlsx'] as const, 'format');
+        process.stdout.write(format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortToXlsx(cohort, provenance));
+        return;
+      }
+      output(Boolean(opts.json), cohort, () => cohortRows(cohort).map((r) => r.join('\t')).join('\n'));
     }));
 
   program.command('estimates').description('The registry of estimates with citation chains; recast figures flagged')

@@ -48,8 +48,28 @@ export const ENTRY_SCHEMAS = {
   // (Re)integration outcomes: scores against her own baseline, events, circumstances, factors, follow-up.
   outcome_assessment: z.strictObject({
     date: isoDate, origin: z.enum(['intake', 'scheduled', 'self_initiated']).optional(),
-    scores: z.array(z.strictObject({ element: code, score: z.number().int(), source: z.enum(['own_view', 'caseworker_observation', 'document']), note: shortText.optional() })).min(1).max(40),
+    /** The follow-up interview whose answers informed these scores, if any. */
+    interviewEntryId: z.string().uuid().optional(),
+    scores: z.array(z.strictObject({
+      element: code, score: z.number().int(), source: z.enum(['own_view', 'caseworker_observation', 'document']), note: shortText.optional(),
+      /** The interview questions that informed this score: the trace from answer to score. */
+      informedBy: z.array(code).max(50).optional(),
+    })).min(1).max(40),
   }),
+  // The structured follow-up interview (thesis Annex 2); answers stay encrypted.
+  interview: z.strictObject({
+    date: isoDate,
+    answers: z.array(z.strictObject({
+      question: code, value: z.union([z.number(), z.string().trim().max(2000), z.boolean(), z.null()]), answeredBy: z.enum(['person', 'caseworker']).optional(),
+    })).max(200),
+  }),
+  // A key decision and the three autonomy checks (her volition, support, autonomy within it).
+  autonomy: z.strictObject({
+    date: isoDate, area: z.enum(['relationship', 'work', 'return', 'disclosure_to_family', 'other']), description: shortText.optional(),
+    ownDecision: z.boolean().nullable(), emotionalSupport: z.boolean().nullable(), autonomyWithin: z.boolean().nullable(),
+    financialDependence: z.boolean().nullable().optional(),
+  }),
+  follow_up_appointment: z.strictObject({ dueDate: isoDate, note: shortText.optional() }),
   outcome_event: z.strictObject({
     kind: z.enum(['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification', 'violence', 're_trafficking']),
     date: isoDate, note: shortText.optional(), statedReasons: longText.nullable().optional(),
@@ -71,6 +91,8 @@ export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   own_account: ['text'],
   placement: ['address'],
   risk_assessment: ['notes'],
+  interview: ['answers'],
+  autonomy: ['description'],
 };
 
 /** Which reference list each coded field must come from. */
@@ -97,5 +119,5 @@ export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
   risk_assessment: ['assessedOn'], identification: ['assessedOn'], determination_organisation: ['decidedOn'],
   determination_authority: ['decidedOn'], migration_status: ['recordedOn'], sex_work: ['recordedOn'], own_account: ['recordedOn'],
   consent: ['recordedOn'], review: ['reviewedOn'], service: ['deliveredOn'], exploitation_return: ['date'],
-  outcome_assessment: ['date'], outcome_event: ['date'], follow_up: ['at'],
+  outcome_assessment: ['date'], outcome_event: ['date'], follow_up: ['at'], interview: ['date'], autonomy: ['date'],
 };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../cases/dates';
 import type { ElementScore } from './assessment';
-import { cohortAggregates, quantile, suppressSmall, suppressedShare } from './cohort';
+import { cohortAggregates, quantile, suppressPart, suppressSmall, suppressedShare } from './cohort';
 import type { CaseFacts } from './facts';
 import { DEFAULT_OUTCOME_MODEL as model } from './model';
 
@@ -77,9 +77,11 @@ describe('cohortAggregates', () => {
   });
 
   test('factor prevalence with and without progress, small cells hidden', () => {
-    expect(result.groups).toEqual({ withProgress: { value: 11 }, withoutProgress: { suppressed: true } });
+    // 11 with progress of 14 would reveal the 3 without by subtraction: both hidden (complementary suppression).
+    expect(result.groups).toEqual({ withProgress: { suppressed: true }, withoutProgress: { suppressed: true } });
     const trusted = result.factorPrevalence.find((f) => f.code === 'trusted_provider_relationship')!;
-    expect(trusted.withProgress).toEqual({ count: { value: 8 }, share: { value: 72.7 } });
+    // 8 of the 11 with progress leaves 3 without the factor: hidden as well.
+    expect(trusted.withProgress).toEqual({ count: { suppressed: true }, share: { suppressed: true } });
     expect(trusted.withoutProgress).toEqual({ count: { suppressed: true }, share: { suppressed: true } });
     const stigma = result.factorPrevalence.find((f) => f.code === 'community_stigma')!;
     expect(stigma.withoutProgress.count).toEqual({ suppressed: true });
@@ -91,5 +93,15 @@ describe('cohortAggregates', () => {
 
   test('quantile interpolates between ranks', () => {
     expect([0, 0.25, 0.5, 1].map((p) => quantile([10, 20, 30, 40, 50], p))).toEqual([10, 20, 30, 50]);
+  });
+});
+
+describe('complementary suppression of parts', () => {
+  test('a part is hidden when it, or the rest of its group, is small', () => {
+    expect(suppressPart(8, 14)).toEqual({ value: 8 });
+    expect(suppressPart(11, 14)).toEqual({ suppressed: true });
+    expect(suppressPart(4, 20)).toEqual({ suppressed: true });
+    expect(suppressPart(14, 14)).toEqual({ value: 14 });
+    expect(suppressedShare(11, 14)).toEqual({ suppressed: true });
   });
 });

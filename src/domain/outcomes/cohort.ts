@@ -18,9 +18,17 @@ export function suppressSmall(count: number, threshold = 5): Cell {
   return count < threshold ? { suppressed: true } : { value: count };
 }
 
-/** A percentage (one decimal), hidden when the numerator or the denominator is small. */
+/** True when a part of a group could be recovered as a small complement (the rest of the group is 1…threshold-1). */
+const smallComplement = (part: number, whole: number, threshold: number) => whole - part > 0 && whole - part < threshold;
+
+/** A count that is part of a shown group: hidden when small, or when the rest of the group would be small by subtraction. */
+export function suppressPart(part: number, whole: number, threshold = 5): Cell {
+  return part < threshold || smallComplement(part, whole, threshold) ? { suppressed: true } : { value: part };
+}
+
+/** A percentage (one decimal), hidden when the numerator, its complement or the denominator is small. */
 export function suppressedShare(numerator: number, denominator: number, threshold = 5): Cell {
-  if (numerator < threshold || denominator < threshold) return { suppressed: true };
+  if (numerator < threshold || denominator < threshold || smallComplement(numerator, denominator, threshold)) return { suppressed: true };
   return { value: Math.round((numerator / denominator) * 1000) / 10 };
 }
 
@@ -88,7 +96,7 @@ export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[
       persons: suppressSmall(atHorizon.length, threshold),
       dimensions: model.dimensions.map(({ code }) => {
         const withProgress = atHorizon.filter((p) => p.progressOn.includes(code)).length;
-        return { dimension: code, withProgress: suppressSmall(withProgress, threshold), share: suppressedShare(withProgress, atHorizon.length, threshold) };
+        return { dimension: code, withProgress: suppressPart(withProgress, atHorizon.length, threshold), share: suppressedShare(withProgress, atHorizon.length, threshold) };
       }),
     };
   });
@@ -106,7 +114,7 @@ export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[
   const keys = [...new Set(assessed.flatMap((p) => (p.facts.factors ?? []).map((f) => `${f.code}|${f.valence}`)))].sort();
   const prevalence = (group: typeof assessed, key: string) => {
     const count = group.filter((p) => (p.facts.factors ?? []).some((f) => `${f.code}|${f.valence}` === key)).length;
-    return { count: suppressSmall(count, threshold), share: suppressedShare(count, group.length, threshold) };
+    return { count: suppressPart(count, group.length, threshold), share: suppressedShare(count, group.length, threshold) };
   };
   const factorPrevalence = keys.map((key): FactorPrevalence => {
     const [code, valence] = key.split('|') as [string, 'positive' | 'negative'];
@@ -117,7 +125,7 @@ export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[
     threshold,
     progressByHorizon,
     timeToMilestone,
-    groups: { withProgress: suppressSmall(withProgress.length, threshold), withoutProgress: suppressSmall(withoutProgress.length, threshold) },
+    groups: { withProgress: suppressPart(withProgress.length, assessed.length, threshold), withoutProgress: suppressPart(withoutProgress.length, assessed.length, threshold) },
     factorPrevalence,
   };
 }

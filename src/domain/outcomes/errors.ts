@@ -16,7 +16,9 @@ export type OutcomeErrorCode =
   | 'follow_up_opted_out'
   | 'follow_up_consent_required'
   | 'invalid_instrument'
-  | 'unknown_question';
+  | 'unknown_question'
+  | 'invalid_interview_answers'
+  | 'unknown_interview';
 
 /** A DomainError whose code is one of the outcome codes, so callers can switch on it exhaustively. */
 export class OutcomeError extends DomainError {

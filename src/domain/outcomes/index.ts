@@ -14,3 +14,4 @@ export * from './schedule';
 export * from './instrument';
 export * from './cohort';
 export type { CaseFacts } from './facts';
+export * from './cohort-export';

@@ -16,6 +16,7 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/referrals', label: t('nav.referrals'), show: session.permissions.readCases },
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/statistics', label: t('nav.statistics'), show: session.permissions.viewNetworkAggregates },
+    { to: '/outcomes', label: t('nav.cohort'), show: session.permissions.viewNetworkAggregates },
     { to: '/estimates', label: t('nav.estimates'), show: session.permissions.viewNetworkAggregates },
     { to: '/mse', label: t('nav.mse'), show: session.permissions.viewNetworkAggregates },
     { to: '/users', label: t('nav.users'), show: session.permissions.manageUsers },

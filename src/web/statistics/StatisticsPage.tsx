@@ -24,7 +24,7 @@ export function StatisticsPage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const year = new Date().getUTCFullYear();
-  const [form, setForm] = useState({ population: 'determined_victims', rows: 'year', cols: 'sex', from: String(year - 3), to: String(year), threshold: '5' });
+  const [form, setForm] = useState({ population: 'determined_victims', rows: 'year', cols: 'sex', from: String(year - 3), to: String(year), threshold: '5', scope: 'organisation' });
   const [query, setQuery] = useState(form);
   const params = new URLSearchParams(query).toString();
   const report = useQuery({ queryKey: ['report', params], queryFn: () => api<Report>(`/api/statistics/report?${params}`) });
@@ -66,6 +66,10 @@ export function StatisticsPage() {
         <label className="field"><span>{t('stats.from')}</span><input type="number" min={1990} max={2100} value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} /></label>
         <label className="field"><span>{t('stats.to')}</span><input type="number" min={1990} max={2100} value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} /></label>
         <label className="field"><span>{t('stats.threshold')}</span><input type="number" min={2} max={20} value={form.threshold} onChange={(e) => setForm({ ...form, threshold: e.target.value })} /></label>
+        <label className="field"><span>{t('outcomesUi.scope')}</span>
+          <select value={form.scope} onChange={(e) => setForm({ ...form, scope: e.target.value })}>
+            <option value="organisation">{t('outcomesUi.scopeOrganisation')}</option><option value="network">{t('outcomesUi.scopeNetwork')}</option>
+          </select></label>
         <div className="actions"><button type="submit" disabled={report.isFetching}>{report.isFetching ? t('stats.computing') : t('stats.run')}</button></div>
       </form>
       <ErrorMessage error={report.error} />

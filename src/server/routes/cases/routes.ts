@@ -5,7 +5,7 @@ import type { EntryKind as Kind } from '../../../domain/cases/entries';
 import * as entries from '../../../services/case-entries';
 import * as cases from '../../../services/cases';
 import { possibleDuplicates } from '../../../services/linkage';
-import { caseOutcomes } from '../../../services/outcomes';
+import { caseOutcomes, outcomeInstrument, outcomeModel, proposeScores } from '../../../services/outcomes';
 import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
 import { AuditEntryViewSchema, presentAuditEntry } from '../../presenters/audit';
@@ -86,8 +86,22 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get('/api/cases/:id/outcomes', {
     schema: { tags, summary: "(Re)integration outcomes against her own baseline: per-dimension change, recorded hard failures only, chart markers, follow-ups due, recovery-first hint. No overall score exists.", params: CaseParams,
-      response: { 200: z.object({ model: z.record(z.string(), z.unknown()), continuum: z.record(z.string(), z.unknown()).nullable(), flags: z.array(z.record(z.string(), z.unknown())), markers: z.array(z.record(z.string(), z.unknown())), due: z.array(z.record(z.string(), z.unknown())), next: z.record(z.string(), z.unknown()) }), ...errorResponses } },
+      response: { 200: z.object({ model: z.record(z.string(), z.unknown()), factorCatalogue: z.array(z.record(z.string(), z.unknown())), followUp: z.record(z.string(), z.unknown()), autonomy: z.record(z.string(), z.unknown()), continuum: z.record(z.string(), z.unknown()).nullable(), flags: z.array(z.record(z.string(), z.unknown())), markers: z.array(z.record(z.string(), z.unknown())), due: z.array(z.record(z.string(), z.unknown())), next: z.record(z.string(), z.unknown()) }), ...errorResponses } },
   }, async (request) => caseOutcomes(ctx, requireSession(request).actor, request.params.id) as never);
+
+  app.get('/api/outcomes/model', {
+    schema: { tags, summary: 'The outcome model (dimensions, elements, anchored scale) and the factor catalogue: configuration, no case content', response: { 200: z.object({ model: z.record(z.string(), z.unknown()), factorCatalogue: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
+  }, async (request) => { requireSession(request); return outcomeModel() as never; });
+
+  app.get('/api/outcomes/instrument', {
+    schema: { tags, summary: 'The follow-up interview instrument (thesis Annex 2): sections, questions, which elements each informs; trafficking-experience questions are never required', response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+  }, async (request) => { requireSession(request); return outcomeInstrument() as never; });
+
+  app.post('/api/outcomes/proposals', {
+    schema: { tags, summary: 'Proposed element scores from interview answers, each with the answers that informed it (nothing is stored)',
+      body: z.strictObject({ answers: z.array(z.strictObject({ question: z.string().max(64), value: z.union([z.number(), z.string().max(2000), z.boolean(), z.null()]), answeredBy: z.enum(['person', 'caseworker']).optional() })).max(200) }),
+      response: { 200: z.object({ proposals: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
+  }, async (request) => { requireSession(request); return { proposals: proposeScores(request.body.answers) as never[] }; });
 
   app.get('/api/agenda', {
     schema: { tags, summary: "Deadlines of the current user's open cases, overdue first", response: { 200: z.object({ items: z.array(AgendaItemSchema) }), ...errorResponses } },

@@ -5,6 +5,7 @@ import { DIMENSION_KEYS, POPULATIONS, type StandardPopulationKey } from '../../.
 import type { AppContext } from '../../../services/context';
 import { listEstimates, runMse } from '../../../services/estimates';
 import { outcomeCohort } from '../../../services/outcomes';
+import { cohortToCsv, cohortToXlsx } from '../../../domain/outcomes';
 import { exportReport, organisationReport } from '../../../services/statistics';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
@@ -18,7 +19,14 @@ const ReportQuery = z.strictObject({
   to: year.default(2100),
   threshold: z.coerce.number().int().min(2).max(20).default(5),
   format: z.enum(['json', 'csv', 'xlsx', 'ctdc']).default('json'),
+  scope: z.enum(['organisation', 'network']).default('organisation').describe('network: all organisations in your networks, each person counted once through record linkage'),
 }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+const CohortQuery = z.strictObject({
+  scope: z.enum(['organisation', 'network']).default('organisation'),
+  threshold: z.coerce.number().int().min(2).max(20).default(5),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
 
 const Count = z.union([z.number(), z.object({ suppressed: z.literal(true), reason: z.string() })]);
 const ReportSchema = z.object({
@@ -76,8 +84,17 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   });
 
   app.get('/api/statistics/cohort', {
-    schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates: share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; cells under 5 hidden', response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
-  }, async (request) => outcomeCohort(ctx, requireSession(request).actor) as never);
+    schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',
+      querystring: CohortQuery, response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+  }, async (request, reply) => {
+    const { format, ...options } = request.query;
+    const cohort = await outcomeCohort(ctx, requireSession(request).actor, options);
+    if (format === 'json') return cohort as never;
+    const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
+    const body = format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortToXlsx(cohort, provenance);
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return reply.header('content-type', type).header('content-disposition', `attachment; filename="ariadne-cohort-${options.scope}.${format}"`).send(body as never);
+  });
 
   app.get('/api/estimates', {
     schema: { tags: ['statistics'], summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)', response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses } },

@@ -1,0 +1,94 @@
+/** Outcomes in the browser: interview → proposed scores → assessment, events and factors, follow-up opt-out; the cohort report for a coordinator. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+
+let harness: Harness;
+beforeAll(async () => { harness = await startHarness(); });
+afterAll(async () => { await harness?.close(); });
+
+describe('outcomes in the browser', () => {
+  test('a caseworker records a baseline, a follow-up from the interview, events, factors and her follow-up choice', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto('/cases/new');
+    await page.getByLabel('Given name').fill('Demo');
+    await page.getByLabel('Family name').fill('Person 952');
+    await page.getByLabel('Identification channel').selectOption({ label: 'Outreach unit' });
+    await page.getByLabel('Date of first contact').fill('2026-01-10');
+    await page.getByLabel('Safety risk').selectOption({ label: 'Low' });
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByRole('heading', { name: /Demo Person 952/, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Outcomes' }).click();
+
+    // Baseline, with the anchored meaning of each level at hand.
+    await page.getByRole('heading', { name: 'Record the baseline assessment' }).waitFor();
+    await page.getByLabel('Date', { exact: true }).fill('2026-02-01');
+    await page.getByLabel('A place to live').selectOption('1');
+    await page.getByLabel('Self-esteem and self-cohesion').selectOption('2');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByRole('heading', { name: 'Record a follow-up assessment' }).waitFor();
+
+    // The interview proposes a score, traced to the answer behind it.
+    await page.getByRole('button', { name: 'Interview' }).click();
+    await page.getByLabel('Accommodation: how far does it meet your need? (0–4) (required)').selectOption('4');
+    await page.getByRole('button', { name: 'Propose scores from the answers' }).click();
+    const trace = page.getByRole('region', { name: 'Which answers informed which score' });
+    await trace.getByRole('row', { name: /A place to live/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Use these scores for a new assessment' }).click();
+    await page.getByText(/Scores proposed from the interview/).waitFor();
+    await expect.poll(() => page.getByLabel('A place to live').inputValue()).toBe('4');
+    await page.getByLabel('Date', { exact: true }).fill('2026-08-01');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByText(/2026-08-01: progress on Economic/).waitFor();
+
+    // Revising the baseline keeps the earlier version.
+    await page.getByRole('button', { name: /Revise 2026-02-01/ }).click();
+    await page.getByLabel('A place to live').selectOption('0');
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByRole('region', { name: 'Assessments' }).getByText('version 2').waitFor();
+
+    // A turning point and a factor; unemployment is recorded without any failure flag.
+    await page.getByRole('button', { name: 'Events' }).click();
+    await page.getByLabel('What happened').selectOption({ label: 'Started a job' });
+    await page.getByLabel('When').fill('2026-07-01');
+    await page.getByRole('button', { name: 'Record the event' }).click();
+    await page.getByRole('region', { name: 'Events and turning points' }).getByText('Started a job').waitFor();
+    await page.getByRole('combobox', { name: /^Circumstance/ }).selectOption({ label: 'Unemployment' });
+    await page.getByRole('button', { name: 'Record the circumstance' }).click();
+    await page.getByRole('region', { name: 'Circumstances' }).getByText('Unemployment').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Factors' }).click();
+    await page.getByRole('combobox', { name: /^Factor/ }).selectOption({ label: 'Relationship of trust with a service provider' });
+    await page.getByRole('button', { name: 'Record the factor' }).click();
+    await page.getByRole('region', { name: 'Influencing factors' }).getByText(/Relationship of trust/).waitFor();
+
+    // She opts out: the schedule stops and no follow-up can be scheduled.
+    await page.getByRole('button', { name: 'Follow-up' }).click();
+    await page.getByRole('button', { name: 'Record opt-out' }).click();
+    await page.getByText(/She opted out of follow-up/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Schedule a follow-up' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('a coordinator sees the cohort with small cells hidden, on a phone, and can download it', async () => {
+    const { context, page } = await harness.newPage({ width: 375, height: 800 });
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto('/outcomes');
+    await page.getByRole('heading', { name: 'Outcomes of the cohort', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Share with progress, by time since intake' }).waitFor();
+    await page.getByRole('img', { name: /Share of persons with progress/ }).waitFor();
+    expect(await page.getByText('suppressed').count()).toBeGreaterThan(0);
+    const csv = page.getByRole('link', { name: 'Download CSV' });
+    expect(await csv.getAttribute('href')).toContain('format=csv');
+    await page.getByLabel('Scope').selectOption('network');
+    await page.getByRole('heading', { name: 'Days from intake to each milestone' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
