@@ -39,6 +39,14 @@ describe('policy matrix', () => {
     expect(can(actor, 'user.create', { organisationId: OWN })).toBe(false);
   });
 
+  test("only a case's own owner reads its access log; auditors read every case's trail", () => {
+    const owner = { userId: 'u1', organisationId: OWN, roles: ['caseworker'] as Role[] };
+    expect(can(owner, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(true);
+    expect(can(owner, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u2' })).toBe(false);
+    expect(can(owner, 'case.access_log.read', { organisationId: FOREIGN, ownerUserId: 'u1' })).toBe(false);
+    expect(can({ ...owner, roles: ['coordinator'] }, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(false);
+  });
+
   test('auditors and coordinators never read case content', () => {
     for (const role of ['auditor', 'coordinator', 'admin'] as Role[]) {
       expect(can({ userId: 'u', organisationId: OWN, roles: [role] }, 'case.read', { organisationId: OWN })).toBe(false);

@@ -28,6 +28,7 @@ export const ACTIONS = [
   'case.update',
   'case.change_owner',
   'case.audit.read',
+  'case.access_log.read',
   'reference.read',
   'staff.list',
   'network.aggregates.read',
@@ -61,6 +62,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'case.change_owner': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   // The audit trail of one case: who read or changed it, never its content.
   'case.audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
+  // The responsible case owner sees who opened or changed her own case (names and actions, no content).
+  'case.access_log.read': { roles: CASE_STAFF, when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
   'reference.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
   'staff.list': { roles: ['admin', ...CASE_STAFF], when: sameOrganisation },
   // Coordinators see network-level aggregates only.

@@ -14,6 +14,7 @@ import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo, type EntryRow } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
+import { can } from '../policies/policies';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
 import { dueAssessments } from '../domain/outcomes';
@@ -154,13 +155,16 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
   });
 }
 
+/** Who read or changed a case: for auditors and administrators, and for the case's own owner. */
 export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
-  requireAccess(actor, 'case.audit.read', { organisationId: actor.organisationId });
+  const own = { organisationId: actor.organisationId };
+  if (!can(actor, 'case.audit.read', own) && !can(actor, 'case.access_log.read', { ...own, ownerUserId: actor.userId })) requireAccess(actor, 'case.audit.read', own);
   return inTenant(ctx, actor, async (tx) => {
-    const rows = await tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
+    const row = await casesRepo.find(tx, actor.organisationId, caseId);
+    if (!row) throw errors.notFound();
+    if (!can(actor, 'case.audit.read', own)) requireAccess(actor, 'case.access_log.read', { ...own, ownerUserId: row.ownerUserId });
+    return tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
       .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('seq', 'desc').limit(500).execute();
-    if (rows.length === 0 && !(await casesRepo.find(tx, actor.organisationId, caseId))) throw errors.notFound();
-    return rows;
   });
 }
 

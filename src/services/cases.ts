@@ -140,7 +140,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       permissions: {
         update: can(actor, 'case.update', resource) && row.status !== 'closed',
         changeOwner: can(actor, 'case.change_owner', resource) && row.status !== 'closed',
-        readAudit: can(actor, 'case.audit.read', resource),
+        readAudit: can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
       },
     };
   });

@@ -71,6 +71,13 @@ describe('outcomes in the browser', () => {
     await page.getByText(/She opted out of follow-up/).waitFor();
     expect(await page.getByRole('heading', { name: 'Schedule a follow-up' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // As her case owner, the caseworker sees who opened the case: actions and field names, no content.
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Access log' }).click();
+    const log = page.getByRole('region', { name: 'Access log' });
+    await log.getByText('case.entry.follow_up.create').first().waitFor();
+    expect(await log.getByText('Demo Person 952').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -165,6 +165,15 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     const trail = (await auditor.get(`/api/cases/${c.id}/audit`)).body.entries.map((e: any) => e.action);
     expect(trail).toEqual(expect.arrayContaining(['case.create', 'case.read', 'case.owner_change']));
     expect((await auditor.get(`/api/cases/${c.id}`)).status).toBe(403);
+    // The new owner sees who accessed her case; the former owner, now only a colleague, does not.
+    const newOwner = await t.as('case_owner@north.demo.test');
+    expect((await newOwner.get(`/api/cases/${c.id}`)).body.permissions.readAudit).toBe(true);
+    const ownView = await newOwner.get(`/api/cases/${c.id}/audit`);
+    expect(ownView.status).toBe(200);
+    expect(ownView.body.entries.map((e: any) => e.action)).toContain('case.owner_change');
+    expect((await worker.get(`/api/cases/${c.id}`)).body.permissions.readAudit).toBe(false);
+    expect((await worker.get(`/api/cases/${c.id}/audit`)).status).toBe(403);
+    expect(JSON.stringify(ownView.body)).not.toContain('Demo hand-over');
   });
 
   test('another organisation sees nothing: 404 through the API and zero rows under RLS', async () => {

@@ -11,8 +11,9 @@ import { OverviewTab } from './tabs/OverviewTab';
 import { PlanTab } from './tabs/PlanTab';
 import { ReferralsTab } from './tabs/ReferralsTab';
 import { TimelineTab } from './tabs/TimelineTab';
+import { AuditTab } from './tabs/AuditTab';
 
-const TABS = ['overview', 'identification', 'consent', 'plan', 'services', 'accommodation', 'legal', 'referrals', 'outcomes', 'timeline'] as const;
+const TABS = ['overview', 'identification', 'consent', 'plan', 'services', 'accommodation', 'legal', 'referrals', 'outcomes', 'timeline', 'audit'] as const;
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -33,7 +34,7 @@ export function CasePage() {
       </p>
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
       <nav aria-label={t('caseUi.sections')} className="tabs">
-        <ul>{TABS.map((tab) => <li key={tab}><NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>{t(`caseUi.tabs.${tab}`)}</NavLink></li>)}</ul>
+        <ul>{TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => <li key={tab}><NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>{t(`caseUi.tabs.${tab}`)}</NavLink></li>)}</ul>
       </nav>
       <Routes>
         <Route index element={<OverviewTab c={c} />} />
@@ -46,6 +47,7 @@ export function CasePage() {
         <Route path="referrals" element={<ReferralsTab c={c} />} />
         <Route path="outcomes" element={<OutcomesTab c={c} />} />
         <Route path="timeline" element={<TimelineTab c={c} />} />
+        {c.permissions.readAudit && <Route path="audit" element={<AuditTab c={c} />} />}
       </Routes>
     </section>
   );
