@@ -13,7 +13,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
   caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond'],
   legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
   mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
-  coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read'],
+  coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read', 'linkage.review'],
   auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'reference.read', 'network.read'],
 };
 
@@ -55,10 +55,10 @@ describe('policy matrix', () => {
 
   test('session permissions are derived from the same rules', () => {
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['admin'] })).toEqual({
-      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true,
+      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true, reviewLinkage: false,
     });
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['caseworker'] })).toEqual({
-      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false,
+      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false, reviewLinkage: false,
     });
   });
 });

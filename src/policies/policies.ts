@@ -37,6 +37,7 @@ export const ACTIONS = [
   'referral.read',
   'referral.respond',
   'directory.update',
+  'linkage.review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +76,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'referral.respond': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   // The organisation's own public entry in the network directory.
   'directory.update': { roles: ['admin'], when: sameOrganisation },
+  // Deciding whether two encodings are one person: scores and coarse attributes only, never names.
+  'linkage.review': { roles: ['coordinator'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -90,5 +93,6 @@ export function sessionPermissions(actor: Actor) {
     readAudit: can(actor, 'audit.read', own),
     readCases: can(actor, 'case.read', own),
     viewNetworkAggregates: can(actor, 'network.aggregates.read', own),
+    reviewLinkage: can(actor, 'linkage.review', own),
   };
 }

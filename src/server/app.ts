@@ -22,6 +22,7 @@ import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
 import { statisticsRoutes } from './routes/statistics/routes';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
+import { linkageRoutes } from './routes/linkage/routes';
 import { userRoutes } from './routes/users/routes';
 
 export interface ServerOptions {
@@ -87,7 +88,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes]) await app.register(routes, { ctx });
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes]) await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

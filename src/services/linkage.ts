@@ -7,8 +7,12 @@ import crypto from 'node:crypto';
 import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
 import {
   captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, deserialiseEncoding, linkNetwork, LinkageError, MIN_SECRET_BYTES,
-  serialiseEncoding, type LinkagePhase, type CaptureHistoryTable,
+  pairKey, serialiseEncoding, type LinkagePhase, type CaptureHistoryTable, type ReviewItem,
 } from '../domain/linkage';
+import { ageOn } from '../domain/cases/person';
+import { ageBandOf } from '../domain/statistics';
+import { errors } from '../errors';
+import type { Tx } from '../storage/database';
 import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -41,17 +45,22 @@ export async function encodeOrganisation(ctx: AppContext, organisationId: string
     if (!secretRow) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
     const encoder = createEncoder(await ctx.keyRing.decrypt(organisationId, secretRow.secret_enc), DEFAULT_SCHEMA);
     const cases = await tx.selectFrom('cases').innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
-      .select(['cases.id as caseId', 'persons.id as personId', 'persons.identity_enc as identityEnc', 'persons.sex']).where('cases.organisation_id', '=', organisationId).execute();
+      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+      .select(['cases.id as caseId', 'persons.id as personId', 'persons.identity_enc as identityEnc', 'persons.sex', 'case_intakes.contact_date as contactDate'])
+      .where('cases.organisation_id', '=', organisationId).orderBy('case_intakes.contact_date').execute();
     const consents = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId), 'consent');
     const eventsOf = (caseId: string) => consentEventsFromRecords(consents.filter((e) => e.caseId === caseId));
     let encoded = 0;
     const keep = new Set<string>();
     for (const c of cases) {
-      if (!hasConsent(eventsOf(c.caseId), 'network_deduplication')) continue;
+      if (keep.has(c.personId) || !hasConsent(eventsOf(c.caseId), 'network_deduplication')) continue;
       const identity = await openIdentity(ctx, organisationId, c.identityEnc);
+      const contact = new Date(c.contactDate);
       const encoding = encoder.encode({
         recordId: c.personId, orgId: organisationId, consentToNetworkDedup: true,
         fields: { given_name: identity.givenName, surname: identity.familyName, date_of_birth: identity.dateOfBirth, sex: c.sex === 'unknown' ? null : c.sex, citizenship: identity.citizenship },
+        // What a reviewer may see of a pair: coarse, never identifying on its own.
+        attributes: { firstContactYear: contact.getUTCFullYear(), ageBandAtContact: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null) },
       });
       const json = JSON.stringify(serialiseEncoding(encoding));
       await tx.insertInto('linkage_encodings').values({ organisation_id: organisationId, person_id: c.personId, schema_version: DEFAULT_SCHEMA.version, encoding: json })
@@ -88,8 +97,11 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     // The linkage service: encodings only, validated against the network's schema version.
     const rows = await tx.selectFrom('linkage_encodings').select(['encoding']).where('organisation_id', 'in', orgs.length ? orgs.map((o) => o.id) : ['00000000-0000-0000-0000-000000000000']).execute();
     const encodings = rows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));
-    const result = linkNetwork(encodings, { schema: DEFAULT_SCHEMA }, onProgress);
+    const decided = await tx.selectFrom('linkage_reviews').select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id', 'status']).where('status', '!=', 'pending').execute();
+    const decisions = decided.map((d) => ({ a: { orgId: d.a_organisation_id, recordId: d.a_person_id }, b: { orgId: d.b_organisation_id, recordId: d.b_person_id }, match: d.status === 'match' }));
+    const result = linkNetwork(encodings, { schema: DEFAULT_SCHEMA, decisions }, onProgress);
     const runId = crypto.randomUUID();
+    await storeReviewItems(tx, runId, result.review);
     await tx.deleteFrom('linkage_matches').execute();
     for (const cluster of result.clusters) {
       const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
@@ -113,6 +125,59 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
       personsDeduplicated: dedupedPersonCount(result.clusters), captureHistories: histories,
     };
   });
+}
+
+/** Pairs in the review band become pending review items; decided ones stay decided; stale pending ones go. */
+async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Promise<void> {
+  const current = new Set<string>();
+  for (const item of items) {
+    const [a, b] = [item.a, item.b].sort((x, y) => `${x.orgId}/${x.recordId}`.localeCompare(`${y.orgId}/${y.recordId}`));
+    const [aAttributes, bAttributes] = a === item.a ? [item.aAttributes, item.bAttributes] : [item.bAttributes, item.aAttributes];
+    current.add(pairKey(a, b));
+    await tx.insertInto('linkage_reviews').values({
+      id: crypto.randomUUID(), a_organisation_id: a.orgId, a_person_id: a.recordId, b_organisation_id: b.orgId, b_person_id: b.recordId,
+      score: item.score, a_attributes: JSON.stringify(aAttributes ?? {}), b_attributes: JSON.stringify(bAttributes ?? {}), run_id: runId,
+    }).onConflict((oc) => oc.columns(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id']).doUpdateSet({ score: item.score, run_id: runId })).execute();
+  }
+  const pending = await tx.selectFrom('linkage_reviews').select(['id', 'a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id']).where('status', '=', 'pending').execute();
+  const stale = pending.filter((p) => !current.has(pairKey({ orgId: p.a_organisation_id, recordId: p.a_person_id }, { orgId: p.b_organisation_id, recordId: p.b_person_id })));
+  if (stale.length) await tx.deleteFrom('linkage_reviews').where('id', 'in', stale.map((p) => p.id)).execute();
+}
+
+export interface ReviewView {
+  id: string; score: number; status: 'pending' | 'match' | 'non_match'; version: number; decidedAt: string | null;
+  records: { organisation: { id: string; name: string }; own: boolean; attributes: Record<string, string | number | boolean> }[];
+}
+
+/** Review pairs that involve the caller's organisation: similarity and non-identifying attributes only. */
+export async function listReviews(ctx: AppContext, actor: Actor): Promise<ReviewView[]> {
+  requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const rows = await tx.selectFrom('linkage_reviews').selectAll().orderBy('status').orderBy('score', 'desc').limit(500).execute();
+    const orgIds = [...new Set(rows.flatMap((r) => [r.a_organisation_id, r.b_organisation_id]))];
+    const names = new Map((orgIds.length ? await tx.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute() : []).map((o) => [o.id, o.name]));
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.review.list', entityType: 'organisation', entityId: actor.organisationId });
+    return rows.map((r) => ({
+      id: r.id, score: Math.round(r.score * 1000) / 1000, status: r.status, version: r.version, decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+      records: ([[r.a_organisation_id, r.a_attributes], [r.b_organisation_id, r.b_attributes]] as const).map(([orgId, attributes]) => ({
+        organisation: { id: orgId, name: names.get(orgId) ?? '' }, own: orgId === actor.organisationId, attributes: typeof attributes === 'string' ? JSON.parse(attributes) : attributes,
+      })),
+    }));
+  });
+}
+
+/** A reviewer's decision on one pair; it applies from the next linkage run. */
+export async function decideReview(ctx: AppContext, actor: Actor, id: string, input: { decision: 'match' | 'non_match'; version: number }): Promise<ReviewView> {
+  requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await tx.selectFrom('linkage_reviews').select(['version']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw errors.notFound();
+    const updated = await tx.updateTable('linkage_reviews').set({ status: input.decision, decided_by: actor.userId, decided_by_organisation_id: actor.organisationId, decided_at: new Date(), version: row.version + 1 })
+      .where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw errors.versionConflict();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `linkage.review.${input.decision}`, entityType: 'linkage_review', entityId: id, fields: ['status'] });
+  });
+  return (await listReviews(ctx, actor)).find((r) => r.id === id)!;
 }
 
 /** Capture histories as the CSV that `ariadne mse` and POST /api/mse read. */

@@ -190,6 +190,24 @@ export interface LinkageMatchesTable {
   run_id: string;
 }
 
+export interface LinkageReviewsTable {
+  id: string;
+  a_organisation_id: string;
+  a_person_id: string;
+  b_organisation_id: string;
+  b_person_id: string;
+  score: number;
+  a_attributes: ColumnType<Record<string, string | number | boolean>, string | undefined, string>;
+  b_attributes: ColumnType<Record<string, string | number | boolean>, string | undefined, string>;
+  status: Generated<'pending' | 'match' | 'non_match'>;
+  decided_by: string | null;
+  decided_by_organisation_id: string | null;
+  decided_at: Date | null;
+  run_id: string;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
 export interface LinkageRunsTable {
   id: string;
   started_at: Timestamp;
@@ -271,6 +289,7 @@ export interface DB {
   linkage_encodings: LinkageEncodingsTable;
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
+  linkage_reviews: LinkageReviewsTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;

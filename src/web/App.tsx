@@ -11,6 +11,7 @@ import { NetworkPage } from './network/NetworkPage';
 import { ReferralPage } from './network/ReferralPage';
 import { ReferralsPage } from './network/ReferralsPage';
 import { CohortPage } from './statistics/CohortPage';
+import { LinkageReviewPage } from './network/LinkageReviewPage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="network" element={<NetworkPage session={current} />} />
         <Route path="statistics" element={<StatisticsPage />} />
         <Route path="outcomes" element={<CohortPage />} />
+        <Route path="linkage-review" element={<LinkageReviewPage />} />
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />

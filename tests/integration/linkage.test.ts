@@ -84,4 +84,40 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage on %s', (_name,
     expect(result.observed).toBe(summary.personsDeduplicated);
     expect(result.estimate).toBeGreaterThanOrEqual(result.observed);
   });
+
+  test('a pair in the review band is decided by a coordinator who sees scores and coarse attributes, never names', async () => {
+    await runNetworkLinkage(t.ctx);
+    const coordinator = await t.as('coordinator@north.demo.test');
+    const before = new Set((await coordinator.get('/api/linkage/reviews')).body.reviews.map((r: { id: string }) => r.id));
+    const a = await newCase(north, 'Person 810', true, false, '1971-03-04');
+    const b = (await south.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Pearsen 810', dateOfBirth: '1971-03-14', sex: 'female', citizenship: 'MD' } }))).body;
+    await south.post(`/api/cases/${b.id}/entries`, consent('network_deduplication'));
+    await runNetworkLinkage(t.ctx);
+
+    const listed = await coordinator.get('/api/linkage/reviews');
+    expect(listed.status).toBe(200);
+    const review = listed.body.reviews.find((r: { id: string }) => !before.has(r.id));
+    expect(review).toBeDefined();
+    expect(review.status).toBe('pending');
+    expect(review.score).toBeGreaterThanOrEqual(0.68);
+    expect(review.score).toBeLessThan(0.78);
+    expect(review.records.map((r: any) => r.organisation.name).sort()).toEqual(['Demo Outreach South', 'Demo Shelter North']);
+    expect(review.records[0].attributes).toHaveProperty('firstContactYear');
+    expect(JSON.stringify(listed.body)).not.toMatch(/Person 810|Pearsen|1971/);
+    expect((await north.get(`/api/cases/${a.id}/possible-duplicates`)).body.organisations).toEqual([]);
+
+    // Another organisation sees nothing of the pair; case staff cannot review.
+    const east = await t.as('coordinator@east.demo.test');
+    expect((await east.get('/api/linkage/reviews')).body.reviews.find((r: { id: string }) => r.id === review.id)).toBeUndefined();
+    expect((await east.post(`/api/linkage/reviews/${review.id}`, { decision: 'match', version: review.version })).status).toBe(404);
+    expect((await north.get('/api/linkage/reviews')).status).toBe(403);
+
+    const decided = await coordinator.post(`/api/linkage/reviews/${review.id}`, { decision: 'match', version: review.version });
+    expect([decided.status, decided.body.status]).toEqual([200, 'match']);
+    expect((await coordinator.post(`/api/linkage/reviews/${review.id}`, { decision: 'non_match', version: review.version })).status).toBe(409);
+    await runNetworkLinkage(t.ctx);
+    expect((await north.get(`/api/cases/${a.id}/possible-duplicates`)).body.organisations.map((o: { name: string }) => o.name)).toEqual(['Demo Outreach South']);
+    const southView = await (await t.as('coordinator@south.demo.test')).get('/api/linkage/reviews');
+    expect(southView.body.reviews.find((r: { id: string }) => r.id === review.id).status).toBe('match');
+  });
 });

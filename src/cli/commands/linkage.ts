@@ -1,7 +1,8 @@
 /** `ariadne link`: privacy-preserving record linkage across the network, with a progress bar and a JSON summary. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { captureHistoriesCsv, runNetworkLinkage, setLinkageSecret } from '../../services/linkage';
+import { captureHistoriesCsv, listReviews, runNetworkLinkage, setLinkageSecret } from '../../services/linkage';
+import { operatorOf } from './statistics';
 import { organisationsRepo } from '../../storage/repositories/organisations';
 import { output, withContext, withProgress } from '../context';
 
@@ -20,6 +21,15 @@ export function registerLinkageCommands(program: Command): void {
         `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
         `  persons counted once across the network: ${summary.personsDeduplicated}`,
       ].join('\n'));
+    }));
+
+  program.command('link-reviews').description('Pairs in the review band that involve an organisation: similarity and coarse attributes only (decide them in the web UI)')
+    .requiredOption('--org <slug>', 'organisation')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const reviews = await listReviews(ctx, await operatorOf(ctx, opts.org));
+      output(Boolean(opts.json), { reviews }, () => reviews.map((r) =>
+        `${r.id}  ${r.status.padEnd(9)} ${(r.score * 100).toFixed(1)}%  ${r.records.map((x) => `${x.organisation.name} ${JSON.stringify(x.attributes)}`).join('  |  ')}`).join('\n') || 'Nothing to review.');
     }));
 
   program.command('link-secret').description("Store the network linkage secret for an organisation (read from standard input; encrypted under the organisation's key)")

@@ -13,7 +13,7 @@ import { output, withContext } from '../context';
 /** The CLI acts as the organisation's statistics operator; its reads are audited without a user id. */
 const CLI_OPERATOR = '00000000-0000-0000-0000-000000000000';
 
-async function operatorOf(ctx: AppContext, slug: string): Promise<Actor> {
+export async function operatorOf(ctx: AppContext, slug: string): Promise<Actor> {
   const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
   if (!org) throw new Error(`No organisation with slug ${slug}`);
   return { userId: CLI_OPERATOR, organisationId: org.id, roles: ['coordinator'] };

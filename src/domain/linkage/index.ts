@@ -9,7 +9,7 @@ export { transliterate } from './transliterate';
 export { popcount, popcount32, dice, bitsToBase64, bitsFromBase64 } from './bits';
 export { createEncoder, encodeRecord, MIN_SECRET_BYTES, type Encoder, type EncodedRecord, type IdentityRecord, type NonIdentifyingAttributes } from './encode';
 export { serialiseEncoding, deserialiseEncoding, type SerialisedEncoding } from './serialise';
-export { linkNetwork, checkEncodings, DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, type LinkageOptions, type LinkagePhase, type LinkageResult, type LinkageStats, type LinkedPair, type ReviewItem } from './pipeline';
+export { linkNetwork, checkEncodings, pairKey, type ReviewDecision, DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, type LinkageOptions, type LinkagePhase, type LinkageResult, type LinkageStats, type LinkedPair, type ReviewItem } from './pipeline';
 export { type PersonCluster, type RecordRef } from './cluster';
 export { blockingBitsFor, type BlockingBits } from './blocking';
 export { dedupedPersonCount, captureHistories, possibleDuplicatesFor, type CaptureHistoryRow, type CaptureHistoryTable, type PossibleDuplicate } from './outputs';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createEncoder, type EncodedRecord, type IdentityRecord } from './encode';
 import { LinkageError } from './errors';
-import { linkNetwork, type LinkagePhase } from './pipeline';
+import { linkNetwork, pairKey, type LinkagePhase } from './pipeline';
 import { DEFAULT_SCHEMA } from './schema';
 
 const SECRET = 'pipeline-test-secret-0123456789';
@@ -69,5 +69,29 @@ describe('linkNetwork', () => {
 
   test('the error message names the versions involved', () => {
     expect(() => linkNetwork([otherVersion])).toThrow(/v2.*v1/);
+  });
+});
+
+describe('review decisions', () => {
+  const encoder = createEncoder('a-demo-network-secret-of-enough-length', DEFAULT_SCHEMA);
+  const record = (orgId: string, recordId: string, surname: string, dob: string, citizenship: string) => encoder.encode({
+    recordId, orgId, consentToNetworkDedup: true, fields: { given_name: 'Demo', surname, date_of_birth: dob, sex: 'female', citizenship },
+  });
+  const a = record('north', 'p1', 'Person 810', '1995-03-04', 'RO');
+  const b = record('south', 'p2', 'Pearsen 810', '1995-03-14', 'MD');
+
+  test('a pair in the review band is left for a person to decide, then follows the decision', () => {
+    const open = linkNetwork([a, b]);
+    expect(open.review).toHaveLength(1);
+    expect(open.clusters).toHaveLength(2);
+    const confirmed = linkNetwork([a, b], { decisions: [{ a: { orgId: 'south', recordId: 'p2' }, b: { orgId: 'north', recordId: 'p1' }, match: true }] });
+    expect(confirmed.review).toHaveLength(0);
+    expect(confirmed.clusters).toHaveLength(1);
+    const rejected = linkNetwork([a, b], { decisions: [{ a: { orgId: 'north', recordId: 'p1' }, b: { orgId: 'south', recordId: 'p2' }, match: false }] });
+    expect([rejected.review.length, rejected.clusters.length]).toEqual([0, 2]);
+  });
+
+  test('pair keys ignore order', () => {
+    expect(pairKey({ orgId: 'x', recordId: '1' }, { orgId: 'y', recordId: '2' })).toBe(pairKey({ orgId: 'y', recordId: '2' }, { orgId: 'x', recordId: '1' }));
   });
 });

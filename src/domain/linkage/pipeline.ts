@@ -20,6 +20,20 @@ export interface LinkageOptions {
   maxBucketSize?: number;
   /** Band prefix lengths; default grows with the largest source (blockingBitsFor). */
   blockingBits?: BlockingBits;
+  /** Reviewers' decisions on earlier review pairs: confirmed pairs link, rejected pairs never do. */
+  decisions?: readonly ReviewDecision[];
+}
+
+export interface ReviewDecision {
+  a: RecordRef;
+  b: RecordRef;
+  match: boolean;
+}
+
+/** The same key for a pair whichever way round it is given. */
+export function pairKey(a: RecordRef, b: RecordRef): string {
+  const [x, y] = [`${a.orgId}/${a.recordId}`, `${b.orgId}/${b.recordId}`].sort();
+  return `${x}|${y}`;
 }
 
 export type LinkagePhase = 'validate' | 'block' | 'compare' | 'cluster';
@@ -127,8 +141,10 @@ export function linkNetwork(
   onProgress?.('block', encodings.length, encodings.length);
 
   const { pairs, stats } = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, review, (done, total) => onProgress?.('compare', done, total));
-  const matchPairs = pairs.filter((p) => p.score >= match);
-  const reviewPairs = pairs.filter((p) => p.score < match);
+  const decided = new Map((options.decisions ?? []).map((d) => [pairKey(d.a, d.b), d.match]));
+  const decisionOf = (p: ScoredPair) => (decided.size ? decided.get(pairKey(encodings[p.a], encodings[p.b])) : undefined);
+  const matchPairs = pairs.filter((p) => (p.score >= match && decisionOf(p) !== false) || decisionOf(p) === true);
+  const reviewPairs = pairs.filter((p) => p.score < match && decisionOf(p) === undefined);
 
   onProgress?.('cluster', 0, matchPairs.length);
   const refs: RecordRef[] = encodings.map((e) => ({ orgId: e.orgId, recordId: e.recordId }));

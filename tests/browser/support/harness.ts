@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startAriadne } from '../../../src/server/start';
+import type { AppContext } from '../../../src/services/context';
 import { DEMO_PASSWORD } from '../../../src/services/demo-seed';
 
 export { DEMO_PASSWORD };
@@ -20,6 +21,8 @@ const CHROMIUM_ARGS = [
 
 export interface Harness {
   baseUrl: string;
+  /** The server's own context, for arranging what the UI cannot (e.g. a linkage run). */
+  ctx: AppContext;
   browser: Browser;
   newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -36,6 +39,7 @@ export async function startHarness(): Promise<Harness> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     baseUrl: server.url,
+    ctx: server.ctx,
     browser,
     async newPage(viewport = { width: 1280, height: 900 }) {
       const context = await browser.newContext({ viewport, baseURL: server.url, locale: 'en-GB' });

@@ -3,10 +3,11 @@ import { caseUiEn } from '../cases/en';
 import { netEn } from '../network/en';
 import { statsEn } from '../statistics/en';
 import { outcomesEn } from '../outcomes/en';
+import { linkageEn } from '../linkage/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
-  nav: { main: 'Main navigation', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
+  nav: { main: 'Main navigation', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: 'Switch organisation', language: 'Language',
     logout: 'Log out', signedInAs: 'Signed in as {{name}}',
@@ -49,6 +50,7 @@ export const en = {
   net: netEn,
   stats: statsEn,
   outcomesUi: outcomesEn,
+  linkageUi: linkageEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
     too_few_lists: "MSE needs at least three lists.",

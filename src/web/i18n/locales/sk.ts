@@ -3,12 +3,13 @@ import { caseUiSk } from '../cases/sk';
 import { netSk } from '../network/sk';
 import { statsSk } from '../statistics/sk';
 import { outcomesSk } from '../outcomes/sk';
+import { linkageSk } from '../linkage/sk';
 import type { Messages } from './en';
 
 export const sk: Messages = {
   app: { name: 'Ariadne', tagline: 'Správa prípadov a sietí odovzdávania pre pomoc obetiam obchodovania s ľuďmi' },
   common: { loading: 'Načítava sa…', yes: 'Áno', no: 'Nie', retry: 'Skúsiť znova', cancel: 'Zrušiť', save: 'Uložiť', saving: 'Ukladá sa…', close: 'Zavrieť', never: 'Nikdy' },
-  nav: { main: 'Hlavná navigácia', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
+  nav: { main: 'Hlavná navigácia', linkageReview: 'Kontrola duplicít', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
   shell: {
     organisation: 'Organizácia', switchOrganisation: 'Prepnúť organizáciu', language: 'Jazyk',
     logout: 'Odhlásiť sa', signedInAs: 'Prihlásený/á ako {{name}}',
@@ -51,6 +52,7 @@ export const sk: Messages = {
   net: netSk,
   stats: statsSk,
   outcomesUi: outcomesSk,
+  linkageUi: linkageSk,
   notFound: { title: 'Stránka sa nenašla', back: 'Späť na prehľad' },
   errors: {
     too_few_lists: "MSE potrebuje aspoň tri zoznamy.",
