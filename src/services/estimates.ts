@@ -2,6 +2,7 @@
  * The registry of estimates: published figures with their citation chains,
  * plus estimates computed by Ariadne's own MSE with their inputs and model.
  */
+import { captureTableFromXlsx } from './capture-tables';
 import crypto from 'node:crypto';
 import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
 import { estimatePopulation, parseCaptureCsv, type MseResult } from '../domain/mse';
@@ -29,7 +30,9 @@ export async function listEstimates(ctx: AppContext, actor: Actor): Promise<Regi
 }
 
 export interface MseRequest {
-  csv: string;
+  /** The capture-history table as CSV text, or an .xlsx workbook (base64) with the same layout. */
+  csv?: string;
+  xlsx?: string;
   method?: 'stepwise' | 'main';
   threshold?: number;
   bootstrap?: number;
@@ -39,7 +42,7 @@ export interface MseRequest {
 
 export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): Promise<{ result: MseResult; savedEstimateId?: string }> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const table = parseCaptureCsv(input.csv);
+  const table = input.xlsx ? await captureTableFromXlsx(Buffer.from(input.xlsx, 'base64')) : parseCaptureCsv(input.csv ?? '');
   const result = await estimatePopulation(table, {
     method: input.method ?? 'stepwise', pThreshold: input.threshold ?? 0.02, profile: true,
     ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
@@ -54,7 +57,7 @@ export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): 
     caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
     originalSource: { source: `Ariadne MSE by ${org.name}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
   });
-  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed } };
+  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed, inputs: table.histories } };
   await inTenant(ctx, actor, async (tx) => {
     await tx.insertInto('estimates').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), created_by: actor.userId }).execute();
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'estimate.create', entityType: 'estimate', entityId: id, fields: ['value', 'method', 'scope'] });

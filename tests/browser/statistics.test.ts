@@ -38,6 +38,22 @@ describe('statistics in the browser', () => {
     await page.getByLabel('Capture-history table').fill('A,B,count\n1,0,3\n0,1,2\n1,1,1\n');
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.getByRole('alert').filter({ hasText: 'MSE needs at least three lists.' }).waitFor();
+
+    // The table can also come from the network's own records, one list per channel.
+    await page.getByRole('combobox', { name: /^Lists/ }).selectOption('channel');
+    await page.getByRole('button', { name: 'Build the table' }).click();
+    await page.getByRole('status').filter({ hasText: /persons on \d+ lists/ }).waitFor();
+    expect(await page.getByLabel('Capture-history table').inputValue()).toMatch(/count\n/);
+
+    // An .xlsx upload is read on the server (first sheet).
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Lists');
+    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/)) sheet.addRow(line.split(',').map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    await page.getByLabel('Capture-history file (CSV or XLSX)').setInputFiles({ name: 'western.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    await page.getByText('Workbook western.xlsx: its first sheet will be used.').waitFor();
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByRole('heading', { name: /Estimated total: 2,483 persons/ }).waitFor();
     await context.close();
   });
 });

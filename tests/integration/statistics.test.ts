@@ -103,4 +103,35 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     expect(report.scope.description).toMatch(/counted once/);
     expect(report.scope.organisationIds.length).toBe(3);
   });
+
+  test('MSE reads an uploaded .xlsx like the CSV, and refuses unreadable or ambiguous uploads', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Lists');
+    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/)) sheet.addRow(line.split(',').map((v, i, all) => (i === 0 && /[A-Za-z]/.test(v)) || /[A-Za-z]/.test(all[0]) ? v : Number(v)));
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const res = await coordinator.post('/api/mse', { xlsx, bootstrap: 0 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result.estimate).toBeCloseTo(2483.38, 0);
+    const junk = await coordinator.post('/api/mse', { xlsx: Buffer.from('not a workbook').toString('base64') });
+    expect([junk.status, junk.body.error.code]).toEqual([400, 'invalid_file']);
+    expect((await coordinator.post('/api/mse', { xlsx, csv: 'A,B,C,count\n' })).status).toBe(400);
+    expect((await coordinator.post('/api/mse', {})).status).toBe(400);
+  });
+
+  test("capture histories from the network's own records: one list per organisation or channel, persons once", async () => {
+    const byOrg = await coordinator.get('/api/mse/capture-histories?by=organisation');
+    expect(byOrg.status, JSON.stringify(byOrg.body)).toBe(200);
+    expect(byOrg.body.lists).toEqual(['Demo Outreach South', 'Demo Shelter North']);
+    // 9 + 2 persons consented in the north, 2 in the south who are the same two persons after linkage.
+    expect(byOrg.body.persons).toBe(11);
+    expect(byOrg.body.rows).toEqual(expect.arrayContaining([{ lists: [1, 1], count: 2 }, { lists: [0, 1], count: 9 }]));
+    expect(byOrg.body.csv.split('\n')[0]).toBe('Demo Outreach South,Demo Shelter North,count');
+    const byChannel = (await coordinator.get('/api/mse/capture-histories?by=channel')).body;
+    expect(byChannel.lists).toEqual(['hotline']);
+    expect(JSON.stringify(byChannel)).not.toContain('Person 70');
+    const tooFew = await coordinator.post('/api/mse', { csv: byOrg.body.csv });
+    expect([tooFew.status, tooFew.body.error.code]).toEqual([400, 'too_few_lists']);
+    expect((await (await t.as('caseworker@north.demo.test')).get('/api/mse/capture-histories')).status).toBe(403);
+  });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import ExcelJS from 'exceljs';
+import { captureTableFromXlsx } from '../../services/capture-tables';
 import {
   captureTableFromRows, estimatePopulation, MseInputError, parseCaptureCsv,
   type CaptureTable, type MseMethod, type MseResult,
@@ -24,29 +24,9 @@ interface MseCommandOptions {
 /** A refusal the user can fix: reported on stderr with exit code 2. */
 class UsageError extends Error {}
 
-/** Spreadsheet cells can be formulas or rich text; MSE wants their displayed value. */
-function cellValue(value: ExcelJS.CellValue): unknown {
-  if (value && typeof value === 'object') {
-    if ('result' in value) return value.result;
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return value.text;
-  }
-  return value;
-}
-
 async function readTable(file: string): Promise<CaptureTable> {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(file);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new UsageError(`${file} has no worksheet.`);
-    const rows: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue));
-    });
-    return captureTableFromRows(rows);
-  }
+  if (extension === '.xlsx') return captureTableFromXlsx(await fs.readFile(file));
   if (extension !== '.csv' && extension !== '.txt') throw new UsageError(`Unsupported file type "${extension || file}": give a .csv or .xlsx file.`);
   return parseCaptureCsv(await fs.readFile(file, 'utf8'));
 }

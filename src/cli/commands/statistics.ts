@@ -1,6 +1,7 @@
 /** `ariadne report` and `ariadne estimates`: the statistics capabilities, scriptable, with --json. */
 import { cohortRows, cohortToCsv, cohortToXlsx } from '../../domain/outcomes';
 import { outcomeCohort } from '../../services/outcomes';
+import { networkCaptureHistories } from '../../services/capture-tables';
 import type { Command } from 'commander';
 import { DIMENSION_KEYS, POPULATIONS, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
 import type { Actor } from '../../policies/policies';
@@ -81,6 +82,15 @@ export function registerStatisticsCommands(program: Command): void {
         return;
       }
       output(Boolean(opts.json), cohort, () => cohortRows(cohort).map((r) => r.join('\t')).join('\n'));
+    }));
+
+  program.command('capture-histories').description("Capture-history table from the network's own records for `ariadne mse`: one list per organisation or channel, persons once through linkage")
+    .requiredOption('--org <slug>', 'organisation whose networks to use')
+    .option('--by <lists>', 'organisation | channel', 'organisation')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const table = await networkCaptureHistories(ctx, await operatorOf(ctx, opts.org), oneOf(opts.by, ['organisation', 'channel'] as const, 'lists'));
+      output(Boolean(opts.json), table, () => table.csv.trimEnd());
     }));
 
   program.command('estimates').description('The registry of estimates with citation chains; recast figures flagged')

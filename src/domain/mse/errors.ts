@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 
 export type MseInputErrorCode =
   | 'empty_input'
+  | 'invalid_file'
   | 'missing_header'
   | 'duplicate_list'
   | 'too_few_lists'

@@ -17,17 +17,34 @@ export function MsePage() {
   const { t, i18n } = useTranslation();
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
   const [csv, setCsv] = useState('');
+  const [xlsx, setXlsx] = useState<{ name: string; base64: string } | null>(null);
+  const [by, setBy] = useState('organisation');
+  const build = useMutation({
+    mutationFn: () => api<{ csv: string; persons: number; lists: string[]; note: string }>(`/api/mse/capture-histories?by=${by}`),
+    onSuccess: (table) => { setXlsx(null); setCsv(table.csv); },
+  });
   const [bootstrap, setBootstrap] = useState('200');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   const run = useMutation({
-    mutationFn: (withSave: boolean) => api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', { method: 'POST', body: { csv, bootstrap: Number(bootstrap), ...(withSave ? { save } : {}) } }),
+    mutationFn: (withSave: boolean) => api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', { method: 'POST', body: { ...(xlsx ? { xlsx: xlsx.base64 } : { csv }), bootstrap: Number(bootstrap), ...(withSave ? { save } : {}) } }),
   });
   const r = run.data?.result;
   const range = (xs?: (number | null)[]) => (xs ? `${fmt.format(xs[0] ?? 0)} – ${xs[1] === null ? '∞' : fmt.format(xs[1] ?? 0)}` : '—');
 
   async function readFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
-    if (file) setCsv(await file.text());
+    if (!file) return;
+    if (/\.xlsx$/i.test(file.name)) {
+      // The server reads the first worksheet; the bytes travel as base64 in the JSON body.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      setXlsx({ name: file.name, base64: btoa(binary) });
+      setCsv('');
+    } else {
+      setXlsx(null);
+      setCsv(await file.text());
+    }
   }
 
   const intervals = r ? ([['wald', r.interval.wald], ['profile', r.interval.profile], ['bootstrap', r.interval.bootstrap]] as const).filter(([, v]) => v) : [];
@@ -35,10 +52,23 @@ export function MsePage() {
     <section>
       <h1>{t('stats.mseTitle')}</h1>
       <p className="muted">{t('stats.mseIntro')}</p>
+      <section className="card" aria-labelledby="own-lists-title">
+        <h2 id="own-lists-title">{t('stats.ownLists')}</h2>
+        <p className="muted">{t('stats.ownListsIntro')}</p>
+        <label className="field"><span>{t('stats.listsBy')}</span>
+          <select value={by} onChange={(e) => setBy(e.target.value)}>
+            <option value="organisation">{t('stats.listsByOrganisation')}</option><option value="channel">{t('stats.listsByChannel')}</option>
+          </select></label>
+        <ErrorMessage error={build.error} />
+        <div className="actions"><button type="button" className="secondary" disabled={build.isPending} onClick={() => build.mutate()}>{t('stats.buildTable')}</button></div>
+        {build.isPending && <p role="status">{t('common.loading')}</p>}
+        {build.data && <p role="status">{t('stats.tableBuilt', { persons: build.data.persons, lists: build.data.lists.length })} {build.data.note}</p>}
+      </section>
       <form className="card" onSubmit={(e: FormEvent) => { e.preventDefault(); run.mutate(false); }}>
-        <label className="field"><span>{t('stats.mseFile')}</span><input type="file" accept=".csv,text/csv" onChange={readFile} /></label>
+        <label className="field"><span>{t('stats.mseFile')}</span><input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={readFile} /></label>
+        {xlsx && <p className="muted">{t('stats.xlsxChosen', { name: xlsx.name })}</p>}
         <label className="field"><span>{t('stats.mseTable')}</span>
-          <textarea rows={8} value={csv} required onChange={(e) => setCsv(e.target.value)} aria-describedby="mse-format" />
+          <textarea rows={8} value={csv} required={!xlsx} onChange={(e) => { setXlsx(null); setCsv(e.target.value); }} aria-describedby="mse-format" />
           <small id="mse-format">{t('stats.mseFormat')}</small></label>
         <Field label={t('stats.bootstrap')} type="number" value={bootstrap} onChange={setBootstrap} />
         <ErrorMessage error={run.error} />

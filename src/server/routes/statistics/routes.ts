@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DIMENSION_KEYS, POPULATIONS, type StandardPopulationKey } from '../../../domain/statistics';
 import type { AppContext } from '../../../services/context';
 import { listEstimates, runMse } from '../../../services/estimates';
+import { networkCaptureHistories } from '../../../services/capture-tables';
 import { outcomeCohort } from '../../../services/outcomes';
 import { cohortToCsv, cohortToXlsx } from '../../../domain/outcomes';
 import { exportReport, organisationReport } from '../../../services/statistics';
@@ -50,13 +51,14 @@ const EstimateView = z.object({
 }).meta({ id: 'Estimate' });
 
 const MseBody = z.strictObject({
-  csv: z.string().min(1).max(200_000),
+  csv: z.string().min(1).max(200_000).optional(),
+  xlsx: z.string().min(1).max(4_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, 'base64').optional().describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
   method: z.enum(['stepwise', 'main']).optional(),
   threshold: z.number().gt(0).lt(1).optional(),
   bootstrap: z.number().int().min(0).max(2000).optional(),
   seed: z.number().int().min(0).max(2 ** 31).optional(),
   save: z.strictObject({ label: z.string().trim().min(1).max(200), geography: z.string().trim().min(1).max(200), period: z.string().trim().min(1).max(100) }).optional(),
-});
+}).refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), { message: 'Send the table either as csv or as xlsx', path: ['csv'] });
 const Interval = z.array(z.number().nullable());
 const MseResultSchema = z.object({
   lists: z.array(z.string()), model: z.string(), observed: z.number(), hiddenEstimate: z.number(), estimate: z.number(),
@@ -99,6 +101,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get('/api/estimates', {
     schema: { tags: ['statistics'], summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)', response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses } },
   }, async (request) => ({ estimates: (await listEstimates(ctx, requireSession(request).actor)) as z.infer<typeof EstimateView>[] }));
+
+  app.get('/api/mse/capture-histories', {
+    schema: { tags: ['statistics'], summary: "A capture-history table built from the network's own records: one list per organisation or per identification channel, each person once through record linkage",
+      querystring: z.strictObject({ by: z.enum(['organisation', 'channel']).default('organisation') }),
+      response: { 200: z.object({ by: z.string(), lists: z.array(z.string()), rows: z.array(z.object({ lists: z.array(z.number()), count: z.number() })), persons: z.number(), csv: z.string(), note: z.string() }), ...errorResponses } },
+  }, async (request) => networkCaptureHistories(ctx, requireSession(request).actor, request.query.by));
 
   app.post('/api/mse', {
     schema: { tags: ['statistics'], summary: 'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry', body: MseBody, response: { 200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }), ...errorResponses } },

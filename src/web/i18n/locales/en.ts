@@ -53,6 +53,7 @@ export const en = {
   linkageUi: linkageEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
+    invalid_file: 'The file is not a readable spreadsheet.',
     too_few_lists: "MSE needs at least three lists.",
     invalid_count: "Counts must be whole numbers of zero or more.",
     no_overlaps: "The lists do not overlap, so MSE cannot estimate anything.",

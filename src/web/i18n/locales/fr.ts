@@ -55,6 +55,7 @@ export const fr: Messages = {
   linkageUi: linkageFr,
   notFound: { title: 'Page introuvable', back: 'Retour au tableau de bord' },
   errors: {
+    invalid_file: 'Le fichier n’est pas un tableur lisible.',
     too_few_lists: "L’ESM exige au moins trois listes.",
     invalid_count: "Les effectifs doivent être des entiers positifs ou nuls.",
     no_overlaps: "Les listes ne se recoupent pas : l’ESM ne peut rien estimer.",

@@ -55,6 +55,7 @@ export const it: Messages = {
   linkageUi: linkageIt,
   notFound: { title: 'Pagina non trovata', back: 'Torna al cruscotto' },
   errors: {
+    invalid_file: 'Il file non è un foglio di calcolo leggibile.',
     too_few_lists: "La MSE richiede almeno tre liste.",
     invalid_count: "I conteggi devono essere interi maggiori o uguali a zero.",
     no_overlaps: "Le liste non si sovrappongono: la MSE non può stimare nulla.",

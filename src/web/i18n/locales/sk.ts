@@ -55,6 +55,7 @@ export const sk: Messages = {
   linkageUi: linkageSk,
   notFound: { title: 'Stránka sa nenašla', back: 'Späť na prehľad' },
   errors: {
+    invalid_file: 'Súbor nie je čitateľná tabuľka.',
     too_few_lists: "MSE potrebuje aspoň tri zoznamy.",
     invalid_count: "Počty musia byť celé čísla nula alebo viac.",
     no_overlaps: "Zoznamy sa neprekrývajú, MSE nemôže nič odhadnúť.",

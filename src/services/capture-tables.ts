@@ -1,0 +1,90 @@
+/**
+ * Capture-history tables for multiple systems estimation: read from an
+ * uploaded spreadsheet, or built from the network's own records, where each
+ * list is an organisation or an identification channel and each person counts
+ * once through the linkage clusters.
+ */
+import ExcelJS from 'exceljs';
+import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
+import { captureTableFromRows, MseInputError, type CaptureTable } from '../domain/mse';
+import type { Actor } from '../policies/policies';
+import { auditRepo } from '../storage/repositories/audit';
+import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
+import { asMember, networkMembers, networkPersonIds } from './network-scope';
+
+/** Spreadsheet cells can be formulas or rich text; MSE wants their displayed value. */
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value && typeof value === 'object') {
+    if ('result' in value) return value.result;
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return value.text;
+  }
+  return value;
+}
+
+/** The first worksheet of an .xlsx, laid out like the CSV (one column per list, then count). */
+export async function captureTableFromXlsx(data: Buffer | ArrayBuffer): Promise<CaptureTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as ArrayBuffer);
+  } catch {
+    throw new MseInputError('invalid_file', 'The file is not a readable .xlsx workbook');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new MseInputError('invalid_file', 'The workbook has no worksheet');
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => { rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)); });
+  return captureTableFromRows(rows);
+}
+
+export type CaptureLists = 'organisation' | 'channel';
+
+export interface NetworkCaptureHistories {
+  by: CaptureLists;
+  lists: string[];
+  rows: { lists: number[]; count: number }[];
+  persons: number;
+  csv: string;
+  note: string;
+}
+
+/**
+ * Which persons appear on which lists across the caller's networks. Only persons
+ * who consented to anonymous statistics are counted; a person known to several
+ * organisations is one person through record linkage.
+ */
+export async function networkCaptureHistories(ctx: AppContext, actor: Actor, by: CaptureLists): Promise<NetworkCaptureHistories> {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  const members = await networkMembers(ctx, actor);
+  const listsOf = new Map<string, Set<string>>();
+  for (const member of members) {
+    await asMember(ctx, actor, member.id, async (tx) => {
+      const cases = await tx.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+        .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel']).where('cases.organisation_id', '=', member.id).execute();
+      const consents = await caseEntriesRepo.listCurrent(tx, member.id, cases.map((c) => c.caseId), 'consent');
+      const ids = await networkPersonIds(tx, member.id, cases.map((c) => c.personId));
+      for (const c of cases) {
+        if (!hasConsent(consentEventsFromRecords(consents.filter((e) => e.caseId === c.caseId)), 'anonymous_statistics')) continue;
+        const person = ids.get(c.personId)!;
+        const list = by === 'organisation' ? member.name : c.channel;
+        listsOf.set(person, (listsOf.get(person) ?? new Set()).add(list));
+      }
+    });
+  }
+  const lists = [...new Set([...listsOf.values()].flatMap((s) => [...s]))].sort();
+  const counts = new Map<string, number>();
+  for (const set of listsOf.values()) {
+    const key = lists.map((l) => (set.has(l) ? 1 : 0)).join(',');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const rows = [...counts.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([key, count]) => ({ lists: key.split(',').map(Number), count }));
+  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const csv = [[...lists.map(quote), 'count'].join(','), ...rows.map((r) => [...r.lists, r.count].join(','))].join('\n') + '\n';
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.capture_histories', entityType: 'organisation', entityId: actor.organisationId, fields: [by] }));
+  return {
+    by, lists, rows, persons: listsOf.size, csv,
+    note: 'Persons who consented to anonymous statistics, across the organisations of your networks; a person known to several of them is counted once through record linkage (as of the last linkage run).',
+  };
+}
