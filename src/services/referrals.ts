@@ -15,6 +15,7 @@ import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
+import { notifyAnswered, notifyReceived } from './notifications';
 import { createCase, requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
 import { openIdentity, type PersonIdentity } from './person-identity';
@@ -78,6 +79,7 @@ export async function createReferral(ctx: AppContext, actor: Actor, caseId: stri
   });
   // The receiving side's own trail records what arrived (field names only).
   await withSystem(ctx.db, (tx) => auditRepo.append(tx, { organisationId: input.toOrganisationId, actorUserId: null, action: `${input.kind}.received`, entityType: 'referral', entityId: id, fields: sections }));
+  await notifyReceived(ctx, input.toOrganisationId, id, input.kind);
   return getReferral(ctx, actor, id);
 }
 
@@ -124,10 +126,12 @@ export async function respondToReferral(ctx: AppContext, actor: Actor, referralI
       transfer = { snapshot: JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.snapshot_enc)), fromOrg: row.from_organisation_id, fromCase: row.from_case_id };
     }
   });
-  await withSystem(ctx.db, async (tx) => {
-    const row = await tx.selectFrom('referrals').select(['from_organisation_id']).where('id', '=', referralId).executeTakeFirstOrThrow();
+  const sender = await withSystem(ctx.db, async (tx) => {
+    const row = await tx.selectFrom('referrals').select(['from_organisation_id', 'created_by']).where('id', '=', referralId).executeTakeFirstOrThrow();
     await auditRepo.append(tx, { organisationId: row.from_organisation_id, actorUserId: null, action: `referral.${action}ed_by_partner`, entityType: 'referral', entityId: referralId, fields: ['status'] });
+    return row;
   });
+  if (sender.created_by) await notifyAnswered(ctx, sender.from_organisation_id, sender.created_by, referralId, `referral.${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'completed'}`);
   if (transfer) await completeTransfer(ctx, actor, referralId, transfer);
   return getReferral(ctx, actor, referralId);
 }

@@ -21,6 +21,7 @@ export interface UserChanges {
   displayName?: string;
   roles?: Role[];
   active?: boolean;
+  onDuty?: boolean;
   version: number;
 }
 
@@ -68,6 +69,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
     const changed = await usersRepo.updateProfile(tx, userId, changes.version, { displayName: changes.displayName?.trim(), active: changes.active });
     if (!changed) throw errors.versionConflict();
     if (changes.roles) await usersRepo.setRoles(tx, actor.organisationId, userId, [...new Set(changes.roles)]);
+    if (changes.onDuty !== undefined) await usersRepo.setOnDuty(tx, actor.organisationId, userId, changes.onDuty);
     const fields = Object.keys(changes).filter((k) => k !== 'version').map((k) => (k === 'displayName' ? 'display_name' : k));
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.update', entityType: 'user', entityId: userId, fields });
     const updated = await usersRepo.findMember(tx, actor.organisationId, userId);

@@ -43,6 +43,17 @@ export interface MembershipsTable {
   user_id: string;
   roles: string[];
   created_at: GeneratedTimestamp;
+  on_duty: Generated<boolean>;
+}
+
+export interface NotificationsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  kind: string;
+  referral_id: string | null;
+  created_at: GeneratedTimestamp;
+  read_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -290,6 +301,7 @@ export interface DB {
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
   linkage_reviews: LinkageReviewsTable;
+  notifications: NotificationsTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;

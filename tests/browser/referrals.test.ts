@@ -53,6 +53,9 @@ describe('referrals in the browser', () => {
     await newCaseWithSharingConsent(north.page, 'Person 960');
     await send(north.page, 'Referral (a service; the case stays here)');
 
+    // The receiving side is notified on its dashboard (codes and names of organisations only).
+    await south.page.goto('/');
+    await south.page.getByText('Demo Shelter North sent a referral: Legal counselling').first().waitFor();
     await openIncoming(south.page, 'Referral');
     await south.page.getByRole('heading', { name: 'What was shared' }).waitFor();
     expect(await south.page.getByText('Person 960').count()).toBe(0);

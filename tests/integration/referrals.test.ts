@@ -84,6 +84,39 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referrals on %s', (_nam
     await expect(createNetwork(t.ctx, { name: 'Demo pair', formal: false, level: 'municipal', structure: 'other', members: [{ organisationId: southId }, { organisationId: southId }] }))
       .rejects.toMatchObject({ code: 'network_too_small' });
   });
+
+  test("notifications: the receiving organisation's duty users hear of a referral, the sender of the answer; no personal data", async () => {
+    const southAdmin = await t.as('admin@south.demo.test');
+    const southOwner = await t.as('case_owner@south.demo.test');
+    const unread = async (client: ApiClient) => (await client.get('/api/notifications')).body;
+    const before = { worker: (await unread(south)).notifications.length, owner: (await unread(southOwner)).notifications.length };
+
+    // Only the caseworker is on duty in the south.
+    const staff = (await southAdmin.get('/api/users')).body.users as { id: string; email: string; version: number; onDuty: boolean }[];
+    const worker = staff.find((u) => u.email === 'caseworker@south.demo.test')!;
+    const onDuty = await southAdmin.request('PATCH', `/api/users/${worker.id}`, { onDuty: true, version: worker.version });
+    expect([onDuty.status, onDuty.body.onDuty]).toEqual([200, true]);
+
+    const c = await caseWithConsent(southId);
+    const sent = (await north.post(`/api/cases/${c.id}/referrals`, { toOrganisationId: southId, kind: 'referral', requestedService: 'legal_counselling' })).body;
+    const workerView = await unread(south);
+    expect(workerView.notifications.length).toBe(before.worker + 1);
+    expect(workerView.notifications[0]).toMatchObject({ kind: 'referral.received', referralId: sent.id, partner: 'Demo Shelter North', requestedService: 'legal_counselling', read: false });
+    expect(JSON.stringify(workerView)).not.toMatch(/Person 501|Secret Street|1999/);
+    expect((await unread(southOwner)).notifications.length).toBe(before.owner);
+
+    const incoming = (await south.get(`/api/referrals/${sent.id}`)).body;
+    await south.post(`/api/referrals/${sent.id}/accept`, { version: incoming.version });
+    const senderView = await unread(north);
+    expect(senderView.notifications[0]).toMatchObject({ kind: 'referral.accepted', referralId: sent.id, partner: 'Demo Outreach South' });
+
+    expect((await south.post(`/api/notifications/${workerView.notifications[0].id}/read`, {})).status).toBe(204);
+    expect((await unread(south)).notifications[0].read).toBe(true);
+    // Someone else's notification is not found; marking all read clears the count.
+    expect((await southOwner.post(`/api/notifications/${workerView.notifications[0].id}/read`, {})).status).toBe(404);
+    expect((await north.post('/api/notifications/all/read', {})).status).toBe(204);
+    expect((await unread(north)).unread).toBe(0);
+  });
 });
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('directory and network view on %s', (_name, engine) => {
@@ -120,4 +153,5 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('directory and network v
     expect(graph.agreements[0].members).toHaveLength(3);
     expect(Array.isArray(graph.flows)).toBe(true);
   });
+
 });

@@ -12,6 +12,7 @@ export const UserViewSchema = z.object({
   totpEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
+  onDuty: z.boolean(),
   permissions: z.object({ update: z.boolean() }),
 }).meta({ id: 'UserView' });
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -26,6 +27,7 @@ export function presentUser(actor: Actor, row: UserRow): UserView {
     totpEnabled: row.totpEnabled,
     lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
     version: row.version,
+    onDuty: row.onDuty,
     permissions: { update: can(actor, 'user.update', { organisationId: actor.organisationId }) },
   };
 }

@@ -11,6 +11,7 @@ export interface UserRow {
   lastLoginAt: Date | null;
   version: number;
   roles: string[];
+  onDuty: boolean;
 }
 
 function selectMembers(db: Kysely<DB>, organisationId: string) {
@@ -21,7 +22,7 @@ function selectMembers(db: Kysely<DB>, organisationId: string) {
     .select([
       'users.id', 'users.email', 'users.display_name as displayName', 'users.active',
       'users.totp_enabled as totpEnabled', 'users.last_login_at as lastLoginAt', 'users.version',
-      'memberships.roles',
+      'memberships.roles', 'memberships.on_duty as onDuty',
     ]);
 }
 
@@ -54,6 +55,10 @@ export const usersRepo = {
       .executeTakeFirst();
     return Number(result.numUpdatedRows ?? 0n) === 1;
   },
+
+  setOnDuty: (db: Kysely<DB>, organisationId: string, userId: string, onDuty: boolean) =>
+    db.updateTable('memberships').set({ on_duty: onDuty })
+      .where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
 
   setRoles: (db: Kysely<DB>, organisationId: string, userId: string, roles: string[]) =>
     db.updateTable('memberships').set({ roles })

@@ -17,6 +17,7 @@ export interface UserView {
   totpEnabled: boolean;
   lastLoginAt: string | null;
   version: number;
+  onDuty: boolean;
   permissions: { update: boolean };
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SessionView } from '../api/types';
 import { AgendaCard } from '../components/AgendaCard';
+import { NotificationsCard } from '../components/NotificationsCard';
 
 export function DashboardPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function DashboardPage({ session }: { session: SessionView }) {
         <dt>{t('dashboard.roles')}</dt>
         <dd>{session.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
       </dl>
+      {session.permissions.readCases && <NotificationsCard />}
       {session.permissions.readCases ? <AgendaCard /> : (
         <div className="card">
           <h2>{t('dashboard.emptyTitle')}</h2>

@@ -37,7 +37,7 @@ export function UsersPage({ session }: { session: SessionView }) {
                   <td>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>{user.active ? t('users.active') : t('users.inactive')}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
                   <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
                   <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}</td>
                   <td>
@@ -118,7 +118,7 @@ function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolea
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
   const update = useMutation({
-    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean }) =>
+    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean; onDuty?: boolean }) =>
       api<UserView>(`/api/users/${user.id}`, { method: 'PATCH', body: { ...changes, version: user.version } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: usersKey });
@@ -141,6 +141,9 @@ function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolea
         <button type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
         <button type="button" className="secondary" onClick={() => update.mutate({ active: !user.active })}>
           {user.active ? t('users.deactivate') : t('users.activate')}
+        </button>
+        <button type="button" className="secondary" aria-pressed={user.onDuty} onClick={() => update.mutate({ onDuty: !user.onDuty })}>
+          {user.onDuty ? t('users.offDuty') : t('users.onDuty')}
         </button>
         <button type="button" className="link" onClick={() => onDone(false)}>{t('common.cancel')}</button>
       </div>

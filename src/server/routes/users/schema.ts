@@ -16,6 +16,7 @@ export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   roles: RoleList.optional(),
   active: z.boolean().optional(),
+  onDuty: z.boolean().optional().describe('on duty: receives notifications of incoming referrals'),
   version: z.number().int().positive(),
 });
 

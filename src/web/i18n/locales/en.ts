@@ -22,7 +22,12 @@ export const en = {
     emptyTitle: 'Nothing needs your attention yet', emptyBody: 'Agenda items, cases and network figures will appear here as your organisation starts using Ariadne.',
     quickLinks: 'Quick links',
   },
+  notifications: {
+    title: 'Notifications ({{count}} new)', none: 'No notifications.', new: 'New', open: 'Open the referral', markAllRead: 'Mark all as read',
+    kinds: { 'referral.received': '{{partner}} sent a referral: {{service}}', 'transfer.received': '{{partner}} proposes a transfer: {{service}}', 'referral.accepted': '{{partner}} accepted your referral: {{service}}', 'referral.declined': '{{partner}} declined your referral: {{service}}', 'referral.completed': '{{partner}} completed your referral: {{service}}' },
+  },
   users: {
+    onDuty: 'Put on duty for referrals', offDuty: 'Take off duty', dutyBadge: 'on duty',
     title: 'Users', intro: 'Staff accounts of {{organisation}}. You can only see and manage your own organisation.',
     add: 'Add a user', email: 'Email', displayName: 'Name', password: 'Initial password', passwordHint: 'At least 12 characters. Ask the person to change it.',
     roles: 'Roles', status: 'Status', active: 'Active', inactive: 'Deactivated', totp: 'Two-factor', lastLogin: 'Last login',

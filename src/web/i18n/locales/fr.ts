@@ -24,7 +24,12 @@ export const fr: Messages = {
     emptyTitle: "Rien ne requiert votre attention pour l'instant", emptyBody: "L'agenda, les dossiers et les chiffres du réseau apparaîtront ici dès que votre organisation utilisera Ariadne.",
     quickLinks: 'Accès rapides',
   },
+  notifications: {
+    title: 'Notifications ({{count}} nouvelles)', none: 'Aucune notification.', new: 'Nouveau', open: 'Ouvrir l’orientation', markAllRead: 'Tout marquer comme lu',
+    kinds: { 'referral.received': '{{partner}} a envoyé une orientation : {{service}}', 'transfer.received': '{{partner}} propose un transfert : {{service}}', 'referral.accepted': '{{partner}} a accepté votre orientation : {{service}}', 'referral.declined': '{{partner}} a refusé votre orientation : {{service}}', 'referral.completed': '{{partner}} a terminé votre orientation : {{service}}' },
+  },
   users: {
+    onDuty: 'Mettre de permanence pour les orientations', offDuty: 'Retirer de la permanence', dutyBadge: 'de permanence',
     title: 'Utilisateurs', intro: 'Comptes du personnel de {{organisation}}. Vous ne voyez et ne gérez que votre propre organisation.',
     add: 'Ajouter un utilisateur', email: 'Adresse e-mail', displayName: 'Nom', password: 'Mot de passe initial', passwordHint: 'Au moins 12 caractères. Demandez à la personne de le changer.',
     roles: 'Rôles', status: 'Statut', active: 'Actif', inactive: 'Désactivé', totp: 'Double authentification', lastLogin: 'Dernière connexion',

@@ -24,7 +24,12 @@ export const it: Messages = {
     emptyTitle: 'Per ora nulla richiede la tua attenzione', emptyBody: "Agenda, casi e dati di rete compariranno qui quando la tua organizzazione inizierà a usare Ariadne.",
     quickLinks: 'Collegamenti rapidi',
   },
+  notifications: {
+    title: 'Notifiche ({{count}} nuove)', none: 'Nessuna notifica.', new: 'Nuovo', open: 'Apri l’invio', markAllRead: 'Segna tutte come lette',
+    kinds: { 'referral.received': '{{partner}} ha inviato un caso: {{service}}', 'transfer.received': '{{partner}} propone un trasferimento: {{service}}', 'referral.accepted': '{{partner}} ha accettato il tuo invio: {{service}}', 'referral.declined': '{{partner}} ha rifiutato il tuo invio: {{service}}', 'referral.completed': '{{partner}} ha completato il tuo invio: {{service}}' },
+  },
   users: {
+    onDuty: 'Metti di turno per gli invii', offDuty: 'Togli dal turno', dutyBadge: 'di turno',
     title: 'Utenti', intro: 'Account del personale di {{organisation}}. Puoi vedere e gestire solo la tua organizzazione.',
     add: 'Aggiungi un utente', email: 'Email', displayName: 'Nome', password: 'Password iniziale', passwordHint: 'Almeno 12 caratteri. Chiedi alla persona di cambiarla.',
     roles: 'Ruoli', status: 'Stato', active: 'Attivo', inactive: 'Disattivato', totp: 'Doppia autenticazione', lastLogin: 'Ultimo accesso',

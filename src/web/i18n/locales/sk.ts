@@ -24,7 +24,12 @@ export const sk: Messages = {
     emptyTitle: 'Zatiaľ nič nevyžaduje vašu pozornosť', emptyBody: 'Agenda, prípady a údaje siete sa tu zobrazia, keď vaša organizácia začne Ariadne používať.',
     quickLinks: 'Rýchle odkazy',
   },
+  notifications: {
+    title: 'Upozornenia (nové: {{count}})', none: 'Žiadne upozornenia.', new: 'Nové', open: 'Otvoriť odovzdanie', markAllRead: 'Označiť všetko ako prečítané',
+    kinds: { 'referral.received': '{{partner}} poslal(a) odovzdanie: {{service}}', 'transfer.received': '{{partner}} navrhuje presun: {{service}}', 'referral.accepted': '{{partner}} prijal(a) vaše odovzdanie: {{service}}', 'referral.declined': '{{partner}} odmietol(a) vaše odovzdanie: {{service}}', 'referral.completed': '{{partner}} dokončil(a) vaše odovzdanie: {{service}}' },
+  },
   users: {
+    onDuty: 'Zaradiť do služby pre odovzdania', offDuty: 'Vyradiť zo služby', dutyBadge: 'v službe',
     title: 'Používatelia', intro: 'Účty zamestnancov organizácie {{organisation}}. Vidíte a spravujete iba vlastnú organizáciu.',
     add: 'Pridať používateľa', email: 'E-mail', displayName: 'Meno', password: 'Úvodné heslo', passwordHint: 'Aspoň 12 znakov. Požiadajte osobu, aby si ho zmenila.',
     roles: 'Roly', status: 'Stav', active: 'Aktívny', inactive: 'Deaktivovaný', totp: 'Dvojfaktorové overenie', lastLogin: 'Posledné prihlásenie',

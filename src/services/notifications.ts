@@ -1,0 +1,71 @@
+/**
+ * In-app notifications: codes and ids only, never personal data. A referral
+ * arriving goes to the receiving organisation's duty users (everyone who can
+ * answer referrals when nobody is on duty); answers go back to its sender.
+ */
+import crypto from 'node:crypto';
+import { can, type Actor } from '../policies/policies';
+import type { Role } from '../policies/roles';
+import { errors } from '../errors';
+import { usersRepo } from '../storage/repositories/users';
+import { inTenant, type AppContext } from './context';
+
+export type NotificationKind = 'referral.received' | 'transfer.received' | 'referral.accepted' | 'referral.declined' | 'referral.completed';
+
+/** Who hears about an incoming referral: the duty roster, or every active colleague who may answer it. */
+async function recipientsFor(ctx: AppContext, organisationId: string): Promise<string[]> {
+  return inTenant(ctx, { organisationId }, async (tx) => {
+    const members = (await usersRepo.listMembers(tx, organisationId)).filter((m) => m.active
+      && can({ userId: m.id, organisationId, roles: m.roles as Role[] }, 'referral.respond', { organisationId }));
+    const onDuty = members.filter((m) => m.onDuty);
+    return (onDuty.length ? onDuty : members).map((m) => m.id);
+  });
+}
+
+/** Notifies the receiving organisation of a referral or transfer. */
+export async function notifyReceived(ctx: AppContext, organisationId: string, referralId: string, kind: 'referral' | 'transfer'): Promise<void> {
+  const users = await recipientsFor(ctx, organisationId);
+  await insert(ctx, organisationId, users, `${kind}.received`, referralId);
+}
+
+/** Tells the person who sent a referral how the partner answered. */
+export async function notifyAnswered(ctx: AppContext, organisationId: string, userId: string, referralId: string, kind: 'referral.accepted' | 'referral.declined' | 'referral.completed'): Promise<void> {
+  await insert(ctx, organisationId, [userId], kind, referralId);
+}
+
+async function insert(ctx: AppContext, organisationId: string, users: string[], kind: NotificationKind, referralId: string) {
+  if (users.length === 0) return;
+  await inTenant(ctx, { organisationId }, (tx) => tx.insertInto('notifications')
+    .values(users.map((userId) => ({ organisation_id: organisationId, id: crypto.randomUUID(), user_id: userId, kind, referral_id: referralId }))).execute());
+}
+
+export async function listNotifications(ctx: AppContext, actor: Actor) {
+  return inTenant(ctx, actor, async (tx) => {
+    const rows = await tx.selectFrom('notifications').leftJoin('referrals', 'referrals.id', 'notifications.referral_id')
+      .leftJoin('organisations as f', 'f.id', 'referrals.from_organisation_id').leftJoin('organisations as t', 't.id', 'referrals.to_organisation_id')
+      .select(['notifications.id', 'notifications.kind', 'notifications.referral_id as referralId', 'notifications.created_at as createdAt', 'notifications.read_at as readAt',
+        'referrals.requested_service as requestedService', 'f.name as fromName', 't.name as toName'])
+      .where('notifications.organisation_id', '=', actor.organisationId).where('notifications.user_id', '=', actor.userId)
+      .orderBy('notifications.created_at', 'desc').limit(50).execute();
+    return {
+      unread: rows.filter((r) => !r.readAt).length,
+      notifications: rows.map((r) => ({
+        id: r.id, kind: r.kind, referralId: r.referralId, requestedService: r.requestedService, partner: (r.kind.endsWith('.received') ? r.fromName : r.toName) ?? '',
+        createdAt: new Date(r.createdAt).toISOString(), read: Boolean(r.readAt),
+      })),
+    };
+  });
+}
+
+export async function markRead(ctx: AppContext, actor: Actor, id: string | 'all'): Promise<void> {
+  await inTenant(ctx, actor, async (tx) => {
+    let query = tx.updateTable('notifications').set({ read_at: new Date() })
+      .where('organisation_id', '=', actor.organisationId).where('user_id', '=', actor.userId).where('read_at', 'is', null);
+    if (id !== 'all') query = query.where('id', '=', id);
+    const result = await query.executeTakeFirst();
+    if (id !== 'all' && Number(result.numUpdatedRows) === 0) {
+      const exists = await tx.selectFrom('notifications').select('id').where('organisation_id', '=', actor.organisationId).where('user_id', '=', actor.userId).where('id', '=', id).executeTakeFirst();
+      if (!exists) throw errors.notFound();
+    }
+  });
+}
