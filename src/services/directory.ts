@@ -54,24 +54,35 @@ export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: Direc
 }
 
 /** Organisations as nodes; agreements (shared networks) and referral counts over a period as edges. No case content. */
-export async function networkGraph(ctx: AppContext, actor: Actor, period: { from: string; to: string }) {
+export async function networkGraph(ctx: AppContext, actor: Actor, period: { from: string; to: string; service?: string; territory?: string }) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const members = await inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-    .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
-    .select(['organisations.id', 'organisations.name', 'network_memberships.network_id as networkId', 'networks.name as networkName', 'network_memberships.lead']).execute());
+  const [allMembers, entries] = await inTenant(ctx, actor, async (tx) => [
+    await tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
+      .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
+      .select(['organisations.id', 'organisations.name', 'network_memberships.network_id as networkId', 'networks.name as networkName', 'network_memberships.lead']).execute(),
+    await tx.selectFrom('directory_entries').select(['organisation_id as organisationId', 'territory', 'services']).execute(),
+  ] as const);
+  // Filters keep the organisations offering the service and/or working in the territory (per their directory entry).
+  const entryOf = new Map(entries.map((e) => [e.organisationId, e]));
+  const members = allMembers.filter((m) => {
+    const entry = entryOf.get(m.id);
+    if (period.service && !entry?.services.includes(period.service)) return false;
+    return !period.territory || entry?.territory === period.territory;
+  });
   const orgIds = [...new Set(members.map((m) => m.id))];
   // Counts across the network need every party's referrals: read as the system, aggregated before leaving.
   const flows = orgIds.length === 0 ? [] : await withSystem(ctx.db, (tx) => tx.selectFrom('referrals')
     .select(['from_organisation_id as source', 'to_organisation_id as target', 'kind', (eb) => eb.fn.countAll<string>().as('count')])
     .where('from_organisation_id', 'in', orgIds).where('to_organisation_id', 'in', orgIds)
     .where('created_at', '>=', new Date(period.from)).where('created_at', '<', new Date(new Date(period.to).getTime() + 86_400_000))
+    .$if(Boolean(period.service), (q) => q.where('requested_service', '=', period.service!))
     .groupBy(['from_organisation_id', 'to_organisation_id', 'kind']).execute());
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.graph', entityType: 'organisation', entityId: actor.organisationId }));
   const byOrg = new Map(members.map((m) => [m.id, m]));
   const networks = [...new Map(members.map((m) => [m.networkId, { id: m.networkId, name: m.networkName, members: members.filter((x) => x.networkId === m.networkId).map((x) => x.id) }])).values()];
   return {
     nodes: [...byOrg.values()].map((m) => ({ id: m.id, name: m.name, lead: m.lead })),
-    agreements: networks,
+    agreements: networks.map((n) => ({ ...n, members: n.members.filter((id) => orgIds.includes(id)) })).filter((n) => n.members.length > 1),
     flows: flows.map((f) => ({ source: f.source, target: f.target, kind: f.kind, count: Number(f.count) })),
   };
 }

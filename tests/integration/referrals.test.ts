@@ -152,6 +152,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('directory and network v
     expect(graph.nodes.map((n: any) => n.name).sort()).toEqual(['Demo Legal Aid East', 'Demo Outreach South', 'Demo Shelter North']);
     expect(graph.agreements[0].members).toHaveLength(3);
     expect(Array.isArray(graph.flows)).toBe(true);
+    // Filters: organisations offering a service, or working in a territory, and only the flows for that service.
+    const language = (await coordinator.get('/api/network/graph?service=language_course')).body;
+    expect(language.nodes.map((n: any) => n.name)).toEqual(['Demo Outreach South']);
+    expect(language.agreements).toEqual([]);
+    const east = (await coordinator.get('/api/network/graph?territory=Demo%20Region%20East')).body;
+    expect(east.nodes.map((n: any) => n.name)).toEqual(['Demo Legal Aid East']);
+    expect([east.agreements, east.flows]).toEqual([[], []]);
+    expect((await coordinator.get('/api/network/graph?service=Not%20a%20code')).status).toBe(400);
   });
 
 });

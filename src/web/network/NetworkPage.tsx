@@ -45,15 +45,20 @@ function NetworkGraph({ graph }: { graph: Graph }) {
   );
 }
 
+const TARGET_GROUPS = ['women', 'men', 'transgender', 'minors', 'sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail_order_bride', 'illegal_adoption', 'organs'];
+
 export function NetworkPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const label = useLabel();
   const aggregates = session.permissions.viewNetworkAggregates;
   const [from, setFrom] = useState(`${new Date().getUTCFullYear() - 1}-01-01`);
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
-  const graph = useQuery({ queryKey: ['network-graph', from, to], enabled: aggregates, queryFn: () => api<Graph>(`/api/network/graph?from=${from}&to=${to}`) });
+  const [graphService, setGraphService] = useState('');
+  const [graphTerritory, setGraphTerritory] = useState('');
+  const graphParams = new URLSearchParams(Object.entries({ from, to, service: graphService, territory: graphTerritory }).filter(([, v]) => v)).toString();
+  const graph = useQuery({ queryKey: ['network-graph', graphParams], enabled: aggregates, queryFn: () => api<Graph>(`/api/network/graph?${graphParams}`) });
   const gaps = useQuery({ queryKey: ['network-gaps'], enabled: aggregates, queryFn: () => api<Gaps>('/api/network/gaps') });
-  const [q, setQ] = useState({ service: '', language: '' });
+  const [q, setQ] = useState({ service: '', language: '', territory: '', targetGroup: '' });
   const [search, setSearch] = useState(q);
   const params = new URLSearchParams(Object.entries(search).filter(([, v]) => v));
   const directory = useQuery({ queryKey: ['directory', params.toString()], queryFn: () => api<{ entries: { id: string; name: string; territory: string; languages: string[]; services: string[]; shelterPlacesFree: number | null; contactRoute: string | null }[] }>(`/api/directory?${params}`) });
@@ -67,6 +72,8 @@ export function NetworkPage({ session }: { session: SessionView }) {
           <div className="filters">
             <Field label={t('net.from')} type="date" value={from} onChange={setFrom} />
             <Field label={t('net.to')} type="date" value={to} onChange={setTo} />
+            <CodeSelect label={t('caseUi.service')} listKey="services" name="graph-service" value={graphService} onChange={setGraphService} />
+            <Field label={t('net.territory')} value={graphTerritory} onChange={setGraphTerritory} />
           </div>
           <ErrorMessage error={graph.error} />
           {graph.data && <NetworkGraph graph={graph.data} />}
@@ -95,6 +102,12 @@ export function NetworkPage({ session }: { session: SessionView }) {
         <div className="filters">
           <CodeSelect label={t('caseUi.service')} listKey="services" value={q.service} onChange={(service) => setQ({ ...q, service })} />
           <Field label={t('caseUi.language')} value={q.language} onChange={(language) => setQ({ ...q, language })} />
+          <Field label={t('net.territory')} value={q.territory} onChange={(territory) => setQ({ ...q, territory })} />
+          <label className="field"><span>{t('net.targetGroup')}</span>
+            <select value={q.targetGroup} onChange={(e) => setQ({ ...q, targetGroup: e.target.value })}>
+              <option value="">{t('caseUi.choose')}</option>
+              {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`net.targetGroups.${g}`)}</option>)}
+            </select></label>
           <div className="actions"><button type="submit">{t('caseUi.search')}</button></div>
         </div>
         <ErrorMessage error={directory.error} />

@@ -77,7 +77,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   });
 
   app.get('/api/network/graph', {
-    schema: { tags, summary: 'Organisations, agreements and referral flows over a period (aggregates only)', querystring: z.strictObject({ from: isoDate.default('2000-01-01'), to: isoDate.default('2100-01-01') }),
+    schema: { tags, summary: 'Organisations, agreements and referral flows over a period (aggregates only)', querystring: z.strictObject({ from: isoDate.default('2000-01-01'), to: isoDate.default('2100-01-01'), service: code.optional(), territory: z.string().max(120).optional() }),
       response: { 200: z.object({ nodes: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean() })), agreements: z.array(z.object({ id: z.string().uuid(), name: z.string(), members: z.array(z.string().uuid()) })), flows: z.array(z.object({ source: z.string().uuid(), target: z.string().uuid(), kind: z.string(), count: z.number().int() })) }), ...errorResponses } },
   }, async (request) => directory.networkGraph(ctx, requireSession(request).actor, request.query));
 

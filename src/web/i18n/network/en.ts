@@ -1,5 +1,7 @@
 /** Referrals and the network, English (source). */
 export const netEn = {
+  territory: 'Territory', targetGroup: 'Target group',
+  targetGroups: { women: 'Women', men: 'Men', transgender: 'Transgender persons', minors: 'Minors', sexual: 'Sexual exploitation', forced_labour: 'Forced labour', begging: 'Forced begging', illegal_activities: 'Forced criminal activities', mail_order_bride: 'Forced or sham marriage', illegal_adoption: 'Illegal adoption', organs: 'Organ removal' },
   referralsTitle: 'Referrals', incoming: 'Incoming', outgoing: 'Outgoing', none: 'None.', date: 'Date', organisation: 'Organisation', kind: 'Kind',
   kinds: { referral: 'Referral', transfer: 'Transfer' },
   statuses: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', completed: 'Completed' },

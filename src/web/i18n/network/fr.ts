@@ -2,6 +2,8 @@
 import type { NetMessages } from './en';
 
 export const netFr: NetMessages = {
+  territory: 'Territoire', targetGroup: 'Public cible',
+  targetGroups: { women: 'Femmes', men: 'Hommes', transgender: 'Personnes transgenres', minors: 'Mineurs', sexual: 'Exploitation sexuelle', forced_labour: 'Travail forcé', begging: 'Mendicité forcée', illegal_activities: 'Activités criminelles forcées', mail_order_bride: 'Mariage forcé ou simulé', illegal_adoption: 'Adoption illégale', organs: 'Prélèvement d’organes' },
   referralsTitle: 'Orientations', incoming: 'Reçues', outgoing: 'Envoyées', none: 'Aucune.', date: 'Date', organisation: 'Organisation', kind: 'Type',
   kinds: { referral: 'Orientation', transfer: 'Transfert' },
   statuses: { pending: 'En attente', accepted: 'Acceptée', declined: 'Refusée', completed: 'Terminée' },

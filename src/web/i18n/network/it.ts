@@ -2,6 +2,8 @@
 import type { NetMessages } from './en';
 
 export const netIt: NetMessages = {
+  territory: 'Territorio', targetGroup: 'Destinatari',
+  targetGroups: { women: 'Donne', men: 'Uomini', transgender: 'Persone transgender', minors: 'Minori', sexual: 'Sfruttamento sessuale', forced_labour: 'Lavoro forzato', begging: 'Accattonaggio forzato', illegal_activities: 'Attività criminali forzate', mail_order_bride: 'Matrimonio forzato o fittizio', illegal_adoption: 'Adozione illegale', organs: 'Prelievo di organi' },
   referralsTitle: 'Invii', incoming: 'Ricevuti', outgoing: 'Inviati', none: 'Nessuno.', date: 'Data', organisation: 'Organizzazione', kind: 'Tipo',
   kinds: { referral: 'Invio', transfer: 'Trasferimento' },
   statuses: { pending: 'In attesa', accepted: 'Accettato', declined: 'Rifiutato', completed: 'Concluso' },

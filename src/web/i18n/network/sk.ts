@@ -2,6 +2,8 @@
 import type { NetMessages } from './en';
 
 export const netSk: NetMessages = {
+  territory: 'Územie', targetGroup: 'Cieľová skupina',
+  targetGroups: { women: 'Ženy', men: 'Muži', transgender: 'Transrodové osoby', minors: 'Maloletí', sexual: 'Sexuálne vykorisťovanie', forced_labour: 'Nútená práca', begging: 'Nútené žobranie', illegal_activities: 'Nútená trestná činnosť', mail_order_bride: 'Nútené alebo fiktívne manželstvo', illegal_adoption: 'Nezákonná adopcia', organs: 'Odoberanie orgánov' },
   referralsTitle: 'Odovzdania', incoming: 'Prijaté', outgoing: 'Odoslané', none: 'Žiadne.', date: 'Dátum', organisation: 'Organizácia', kind: 'Druh',
   kinds: { referral: 'Odovzdanie', transfer: 'Presun' },
   statuses: { pending: 'Čaká sa', accepted: 'Prijaté', declined: 'Odmietnuté', completed: 'Dokončené' },
