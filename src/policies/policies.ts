@@ -38,6 +38,7 @@ export const ACTIONS = [
   'referral.respond',
   'directory.update',
   'linkage.review',
+  'network.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +79,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'directory.update': { roles: ['admin'], when: sameOrganisation },
   // Deciding whether two encodings are one person: scores and coarse attributes only, never names.
   'linkage.review': { roles: ['coordinator'], when: sameOrganisation },
+  // Proposing or joining a network agreement, and answering the network-mapping questionnaire.
+  'network.manage': { roles: ['admin', 'coordinator'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -94,5 +97,6 @@ export function sessionPermissions(actor: Actor) {
     readCases: can(actor, 'case.read', own),
     viewNetworkAggregates: can(actor, 'network.aggregates.read', own),
     reviewLinkage: can(actor, 'linkage.review', own),
+    manageNetworks: can(actor, 'network.manage', own),
   };
 }

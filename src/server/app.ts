@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
 import { linkageRoutes } from './routes/linkage/routes';
 import { notificationRoutes } from './routes/notifications/routes';
+import { networkRoutes } from './routes/networks/routes';
 import { userRoutes } from './routes/users/routes';
 
 export interface ServerOptions {
@@ -89,7 +90,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes]) await app.register(routes, { ctx });
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes]) await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

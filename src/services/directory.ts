@@ -1,4 +1,5 @@
 /** The network directory, the referral-flow graph and the coverage gap report (aggregates only, never case content). */
+import { sql } from 'kysely';
 import { coverageMatrix } from '../domain/referrals/coverage';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
@@ -59,7 +60,8 @@ export async function networkGraph(ctx: AppContext, actor: Actor, period: { from
   const [allMembers, entries] = await inTenant(ctx, actor, async (tx) => [
     await tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
       .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
-      .select(['organisations.id', 'organisations.name', 'network_memberships.network_id as networkId', 'networks.name as networkName', 'network_memberships.lead']).execute(),
+      .select(['organisations.id', 'organisations.name', 'network_memberships.network_id as networkId', 'networks.name as networkName', 'network_memberships.lead'])
+      .where('network_memberships.status', '=', 'active').where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`).execute(),
     await tx.selectFrom('directory_entries').select(['organisation_id as organisationId', 'territory', 'services']).execute(),
   ] as const);
   // Filters keep the organisations offering the service and/or working in the territory (per their directory entry).

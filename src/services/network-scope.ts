@@ -5,6 +5,7 @@
  * reduced to aggregates, and persons known to several members are counted once
  * through the linkage clusters. Nothing but suppressed aggregates leaves here.
  */
+import { sql } from 'kysely';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { inTenant, type AppContext } from './context';
@@ -15,6 +16,7 @@ export interface Member { id: string; name: string }
 export async function networkMembers(ctx: AppContext, actor: Actor): Promise<Member[]> {
   const rows = await inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships')
     .innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
+    .where('network_memberships.status', '=', 'active').where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`)
     .select(['organisations.id', 'organisations.name']).distinct().execute());
   const own = await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
   const byId = new Map([own, ...rows].map((m) => [m.id, m]));

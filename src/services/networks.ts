@@ -1,23 +1,135 @@
-/** Networks of at least three organisations: created by administrators of the deployment (CLI, demo seed). */
+/**
+ * Networks of at least three organisations (EX-CHANGE: two form a partnership,
+ * not a network). An organisation proposes one; every other member must accept
+ * before the network gives anyone access. The network-mapping questionnaire is
+ * kept per organisation and its section C describes the network.
+ */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { networkFromAnswers, validateQuestionnaire, visibleItems, type Answers } from '../domain/referrals/questionnaire';
 import { assertNetworkSize } from '../domain/referrals/workflow';
+import { errors } from '../errors';
+import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
-import type { AppContext } from './context';
+import { auditRepo } from '../storage/repositories/audit';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
 
 export interface NetworkInput {
   name: string;
   formal: boolean;
   level: 'municipal' | 'provincial' | 'regional' | 'national' | 'international';
   structure: 'lead_and_partners' | 'rotating_leadership' | 'no_formal_structure' | 'other';
+  multiAgency?: boolean;
+  objectives?: string;
+  composition?: string[];
+  agreement?: { title?: string; document?: string; from?: string; to?: string };
   members: { organisationId: string; lead?: boolean }[];
 }
 
+/** Creates a network whose members are all active at once: for deployment set-up (CLI, demo seed). */
 export async function createNetwork(ctx: AppContext, input: NetworkInput): Promise<string> {
+  return insertNetwork(ctx, input, null);
+}
+
+async function insertNetwork(ctx: AppContext, input: NetworkInput, proposer: string | null): Promise<string> {
   assertNetworkSize(new Set(input.members.map((m) => m.organisationId)).size);
+  if (input.agreement?.from && input.agreement.to && input.agreement.to < input.agreement.from) throw errors.badRequest('invalid_dates', 'The agreement ends before it starts');
   const id = crypto.randomUUID();
   await withSystem(ctx.db, async (tx) => {
-    await tx.insertInto('networks').values({ id, name: input.name, formal: input.formal, level: input.level, structure: input.structure }).execute();
-    await tx.insertInto('network_memberships').values(input.members.map((m) => ({ network_id: id, organisation_id: m.organisationId, lead: m.lead ?? false }))).execute();
+    const known = await tx.selectFrom('organisations').select('id').where('id', 'in', input.members.map((m) => m.organisationId)).execute();
+    if (known.length !== new Set(input.members.map((m) => m.organisationId)).size) throw errors.badRequest('unknown_organisation', 'Every member must be an organisation of this deployment');
+    await tx.insertInto('networks').values({
+      id, name: input.name, formal: input.formal, level: input.level, structure: input.structure, multi_agency: input.multiAgency ?? true,
+      objectives: input.objectives ?? null, composition: input.composition ?? [], agreement_title: input.agreement?.title ?? null,
+      agreement_document: input.agreement?.document ?? null, agreement_from: input.agreement?.from ?? null, agreement_to: input.agreement?.to ?? null,
+      proposed_by_organisation_id: proposer,
+    }).execute();
+    const unique = [...new Map(input.members.map((m) => [m.organisationId, m])).values()];
+    await tx.insertInto('network_memberships').values(unique.map((m) => ({
+      network_id: id, organisation_id: m.organisationId, lead: m.lead ?? false,
+      // Without a proposer (set-up) everyone is in; otherwise each partner decides.
+      status: proposer === null || m.organisationId === proposer ? 'active' as const : 'invited' as const,
+      joined_at: proposer === null || m.organisationId === proposer ? new Date() : null,
+    }))).execute();
+    for (const m of unique) {
+      await auditRepo.append(tx, { organisationId: m.organisationId, actorUserId: null, action: m.organisationId === proposer ? 'network.propose' : proposer ? 'network.invited' : 'network.create', entityType: 'network', entityId: id });
+    }
   });
   return id;
+}
+
+/** An organisation proposes a network; the others are invited and must accept. */
+export async function proposeNetwork(ctx: AppContext, actor: Actor, input: NetworkInput): Promise<string> {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  const members = input.members.some((m) => m.organisationId === actor.organisationId) ? input.members : [{ organisationId: actor.organisationId }, ...input.members];
+  return insertNetwork(ctx, { ...input, members }, actor.organisationId);
+}
+
+/** The networks the organisation belongs to or is invited to, with their members. */
+export async function listNetworks(ctx: AppContext, actor: Actor) {
+  requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const networks = await tx.selectFrom('networks').selectAll().orderBy('name').execute();
+    const members = networks.length ? await tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
+      .select(['network_memberships.network_id as networkId', 'organisations.id', 'organisations.name', 'network_memberships.lead', 'network_memberships.status'])
+      .where('network_memberships.network_id', 'in', networks.map((n) => n.id)).orderBy('organisations.name').execute() : [];
+    const iso = (d: unknown) => (d ? new Date(d as string).toISOString().slice(0, 10) : null);
+    return networks.map((n) => {
+      const own = members.find((m) => m.networkId === n.id && m.id === actor.organisationId);
+      const list = members.filter((m) => m.networkId === n.id);
+      return {
+        id: n.id, name: n.name, formal: n.formal, level: n.level, structure: n.structure, multiAgency: n.multi_agency, objectives: n.objectives, composition: n.composition,
+        agreement: { title: n.agreement_title, document: n.agreement_document, from: iso(n.agreement_from), to: iso(n.agreement_to) },
+        myStatus: own?.status ?? 'invited', activeMembers: list.filter((m) => m.status === 'active').length,
+        members: list.map((m) => ({ id: m.id, name: m.name, lead: m.lead, status: m.status })),
+      };
+    });
+  });
+}
+
+/** The organisation accepts or declines an invitation to a network. */
+export async function answerInvitation(ctx: AppContext, actor: Actor, networkId: string, answer: 'accept' | 'decline'): Promise<void> {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  await inTenant(ctx, actor, async (tx) => {
+    const row = await tx.selectFrom('network_memberships').select('status').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    if (!row) throw errors.notFound();
+    if (row.status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
+    if (answer === 'accept') await tx.updateTable('network_memberships').set({ status: 'active', joined_at: new Date() }).where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).execute();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `network.${answer}`, entityType: 'network', entityId: networkId });
+  });
+  if (answer === 'decline') {
+    await withSystem(ctx.db, (tx) => tx.deleteFrom('network_memberships').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).where('status', '=', 'invited').execute());
+  }
+}
+
+/** Organisations that can be invited (names only). */
+export async function networkCandidates(ctx: AppContext, actor: Actor) {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, (tx) => tx.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute());
+}
+
+/** The organisation's latest questionnaire answers, what the skip logic shows, and the network they describe. */
+export async function getQuestionnaire(ctx: AppContext, actor: Actor) {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const latest = await tx.selectFrom('questionnaire_responses').selectAll().where('organisation_id', '=', actor.organisationId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const answers = (latest ? (typeof latest.answers === 'string' ? JSON.parse(latest.answers) : latest.answers) : {}) as Answers;
+    return {
+      answers, version: latest?.version ?? 0, submittedAt: latest ? new Date(latest.submitted_at).toISOString() : null,
+      visible: visibleItems(answers).map((i) => i.id), network: networkFromAnswers(answers),
+    };
+  });
+}
+
+/** Saves a new version of the answers; each version is kept. */
+export async function submitQuestionnaire(ctx: AppContext, actor: Actor, input: unknown) {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  const answers = validateQuestionnaire(input);
+  await inTenant(ctx, actor, async (tx) => {
+    const { max } = await tx.selectFrom('questionnaire_responses').select(sql<number>`coalesce(max(version), 0)`.as('max')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
+    await tx.insertInto('questionnaire_responses').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), answers: JSON.stringify(answers), submitted_by: actor.userId, version: Number(max) + 1 }).execute();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'questionnaire.submit', entityType: 'organisation', entityId: actor.organisationId, fields: Object.keys(answers) });
+  });
+  return getQuestionnaire(ctx, actor);
 }

@@ -4,6 +4,7 @@
  * adds itself; notes never cross back. Everything is audited on both sides.
  */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { consentEventsFromRecords, requireSharingConsent } from '../domain/cases/consent';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
@@ -37,11 +38,14 @@ export async function networkPartners(ctx: AppContext, actor: Actor) {
   return inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
     .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
     .select(['organisations.id', 'organisations.name', 'networks.id as networkId', 'networks.name as networkName'])
-    .where('network_memberships.organisation_id', '!=', actor.organisationId).orderBy('organisations.name').execute());
+    .where('network_memberships.organisation_id', '!=', actor.organisationId).where('network_memberships.status', '=', 'active')
+    .where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`).orderBy('organisations.name').execute());
 }
 
 async function commonNetwork(tx: Tx, partnerId: string): Promise<string> {
-  const row = await tx.selectFrom('network_memberships').select('network_id').where('organisation_id', '=', partnerId).executeTakeFirst();
+  const row = await tx.selectFrom('network_memberships').select('network_id').where('organisation_id', '=', partnerId).where('status', '=', 'active')
+    // Only networks the current organisation has joined (not ones it is merely invited to).
+    .where(sql<boolean>`network_id IN (SELECT app_current_networks())`).executeTakeFirst();
   if (!row) throw new DomainError('not_in_network', 'This organisation is not a partner in any of your networks');
   return row.network_id;
 }

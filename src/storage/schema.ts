@@ -238,12 +238,28 @@ export interface NetworksTable {
   agreement_from: string | null;
   agreement_to: string | null;
   created_at: GeneratedTimestamp;
+  objectives: string | null;
+  composition: Generated<string[]>;
+  agreement_title: string | null;
+  agreement_document: string | null;
+  proposed_by_organisation_id: string | null;
 }
 
 export interface NetworkMembershipsTable {
   network_id: string;
   organisation_id: string;
   lead: Generated<boolean>;
+  status: Generated<'invited' | 'active'>;
+  joined_at: Date | null;
+}
+
+export interface QuestionnaireResponsesTable {
+  organisation_id: string;
+  id: string;
+  answers: ColumnType<Record<string, unknown>, string, string>;
+  submitted_by: string | null;
+  submitted_at: GeneratedTimestamp;
+  version: number;
 }
 
 export interface ReferralsTable {
@@ -302,6 +318,7 @@ export interface DB {
   linkage_runs: LinkageRunsTable;
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;
+  questionnaire_responses: QuestionnaireResponsesTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;

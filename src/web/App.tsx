@@ -12,6 +12,8 @@ import { ReferralPage } from './network/ReferralPage';
 import { ReferralsPage } from './network/ReferralsPage';
 import { CohortPage } from './statistics/CohortPage';
 import { LinkageReviewPage } from './network/LinkageReviewPage';
+import { NetworksPage } from './network/NetworksPage';
+import { QuestionnairePage } from './network/QuestionnairePage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -43,6 +45,8 @@ export function App() {
         <Route path="statistics" element={<StatisticsPage />} />
         <Route path="outcomes" element={<CohortPage />} />
         <Route path="linkage-review" element={<LinkageReviewPage />} />
+        <Route path="networks" element={<NetworksPage session={current} />} />
+        <Route path="questionnaire" element={<QuestionnairePage />} />
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />
