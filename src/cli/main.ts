@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
+import { registerNetworkCommands } from './commands/network';
 import { registerStatisticsCommands } from './commands/statistics';
 
 const program = new Command('ariadne')
@@ -13,6 +14,7 @@ registerAdminCommands(program);
 registerMseCommand(program);
 registerLinkageCommands(program);
 registerStatisticsCommands(program);
+registerNetworkCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Messages only: stack traces and values could carry personal data.

@@ -8,13 +8,13 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage'],
-  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond'],
-  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond'],
-  legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
-  mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read'],
-  coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read', 'linkage.review', 'network.manage'],
-  auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'reference.read', 'network.read'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage'],
+  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
+  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
+  legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
+  mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
+  coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read', 'linkage.review', 'network.manage', 'catalogue.read'],
+  auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'reference.read', 'network.read', 'catalogue.read'],
 };
 
 const matrix = ROLES.flatMap((role) => ACTIONS.flatMap((action) => [
@@ -55,10 +55,10 @@ describe('policy matrix', () => {
 
   test('session permissions are derived from the same rules', () => {
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['admin'] })).toEqual({
-      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true, reviewLinkage: false, manageNetworks: true,
+      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true, reviewLinkage: false, manageNetworks: true, manageCatalogue: true,
     });
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['caseworker'] })).toEqual({
-      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false, reviewLinkage: false, manageNetworks: false,
+      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false, reviewLinkage: false, manageNetworks: false, manageCatalogue: false,
     });
   });
 });

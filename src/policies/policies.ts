@@ -39,6 +39,8 @@ export const ACTIONS = [
   'directory.update',
   'linkage.review',
   'network.manage',
+  'catalogue.read',
+  'catalogue.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +83,9 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'linkage.review': { roles: ['coordinator'], when: sameOrganisation },
   // Proposing or joining a network agreement, and answering the network-mapping questionnaire.
   'network.manage': { roles: ['admin', 'coordinator'], when: sameOrganisation },
+  // The professional roles and profiles catalogue: everyone reads it; administrators adapt it and map staff to roles.
+  'catalogue.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'catalogue.manage': { roles: ['admin'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -98,5 +103,6 @@ export function sessionPermissions(actor: Actor) {
     viewNetworkAggregates: can(actor, 'network.aggregates.read', own),
     reviewLinkage: can(actor, 'linkage.review', own),
     manageNetworks: can(actor, 'network.manage', own),
+    manageCatalogue: can(actor, 'catalogue.manage', own),
   };
 }

@@ -7,6 +7,7 @@ import { organisationsRepo } from '../storage/repositories/organisations';
 import type { AppContext } from './context';
 import { seedDemoCases, type DemoStaff } from './demo-cases';
 import { setLinkageSecret } from './linkage';
+import { setStaffRoles } from './catalogue';
 import { createNetwork } from './networks';
 import { updateOwnEntry } from './directory';
 import { createOrganisation, createUserInOrganisation } from './organisations';
@@ -62,6 +63,7 @@ export async function seedDemo(ctx: AppContext, options: { cases?: number; onPro
       targetGroups: ['women', 'minors', 'sexual', 'forced_labour'], shelterPlacesTotal: e.shelterPlacesTotal, shelterPlacesFree: e.shelterPlacesFree, contactRoute: 'Demo duty phone +00 000 000',
     });
   }
+  await mapDemoStaffToRoles(ctx, orgIds);
   // A fictional network secret, so `ariadne link` works on the demo data out of the box.
   for (const org of DEMO_ORGANISATIONS) {
     const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
@@ -69,6 +71,25 @@ export async function seedDemo(ctx: AppContext, options: { cases?: number; onPro
   }
   const cases = options.cases ? await seedDemoCases(ctx, await demoStaff(ctx), options.cases, options.onProgress) : 0;
   return { password: DEMO_PASSWORD, users, cases };
+}
+
+/** Demo staff hold roles and profiles of the EX-CHANGE catalogue, so the roles page and network coverage show something. */
+const DEMO_PROFESSIONAL_ROLES: Partial<Record<Role, { roles: string[]; profiles: string[] }>> = {
+  case_owner: { roles: ['programme_delegate'], profiles: ['social_worker'] },
+  caseworker: { roles: ['drop_in_operator', 'residential_shelter_operator'], profiles: ['welfare_case_worker'] },
+  legal_advisor: { roles: ['legal_advisor'], profiles: ['lawyer'] },
+  mediator: { roles: ['cultural_mediator'], profiles: ['intercultural_mediator'] },
+};
+
+async function mapDemoStaffToRoles(ctx: AppContext, orgIds: string[]): Promise<void> {
+  for (const [i, organisationId] of orgIds.entries()) {
+    const slug = DEMO_ORGANISATIONS[i].slug;
+    const admin = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `admin@${slug}.demo.test`).executeTakeFirstOrThrow();
+    for (const [role, held] of Object.entries(DEMO_PROFESSIONAL_ROLES)) {
+      const user = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `${role}@${slug}.demo.test`).executeTakeFirstOrThrow();
+      await setStaffRoles(ctx, { userId: admin.id, organisationId, roles: ['admin'] }, user.id, held);
+    }
+  }
 }
 
 /** The case-carrying staff of each demo organisation. */

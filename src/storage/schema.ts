@@ -262,6 +262,30 @@ export interface QuestionnaireResponsesTable {
   version: number;
 }
 
+export interface CatalogueProfilesTable {
+  organisation_id: string;
+  code: string;
+  taxonomy_code: string;
+  labels: ColumnType<Record<string, string>, string, string>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface CatalogueRolesTable {
+  organisation_id: string;
+  code: string;
+  taxonomy_code: string;
+  labels: ColumnType<Record<string, string>, string, string>;
+  card: ColumnType<Record<string, Record<string, string>>, string | undefined, string>;
+  profile_codes: Generated<string[]>;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface StaffRolesTable { organisation_id: string; user_id: string; role_code: string }
+export interface StaffProfilesTable { organisation_id: string; user_id: string; profile_code: string }
+
 export interface ReferralsTable {
   id: string;
   network_id: string;
@@ -319,6 +343,10 @@ export interface DB {
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  catalogue_profiles: CatalogueProfilesTable;
+  catalogue_roles: CatalogueRolesTable;
+  staff_roles: StaffRolesTable;
+  staff_profiles: StaffProfilesTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;

@@ -14,6 +14,7 @@ import { CohortPage } from './statistics/CohortPage';
 import { LinkageReviewPage } from './network/LinkageReviewPage';
 import { NetworksPage } from './network/NetworksPage';
 import { QuestionnairePage } from './network/QuestionnairePage';
+import { RolesPage } from './roles/RolesPage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -47,6 +48,7 @@ export function App() {
         <Route path="linkage-review" element={<LinkageReviewPage />} />
         <Route path="networks" element={<NetworksPage session={current} />} />
         <Route path="questionnaire" element={<QuestionnairePage />} />
+        <Route path="roles" element={<RolesPage session={current} />} />
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />

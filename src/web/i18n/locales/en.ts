@@ -5,10 +5,11 @@ import { statsEn } from '../statistics/en';
 import { outcomesEn } from '../outcomes/en';
 import { linkageEn } from '../linkage/en';
 import { networksEn } from '../networks/en';
+import { rolesEn } from '../roles/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
-  nav: { main: 'Main navigation', networks: 'Networks', questionnaire: 'Questionnaire', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
+  nav: { main: 'Main navigation', networks: 'Networks', roles: 'Roles', questionnaire: 'Questionnaire', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: 'Switch organisation', language: 'Language',
     logout: 'Log out', signedInAs: 'Signed in as {{name}}',
@@ -58,6 +59,7 @@ export const en = {
   outcomesUi: outcomesEn,
   linkageUi: linkageEn,
   networksUi: networksEn,
+  rolesUi: rolesEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
     invalid_file: 'The file is not a readable spreadsheet.',

@@ -1,0 +1,59 @@
+/**
+ * The `ariadne` CLI end to end, as an analyst runs it: a fresh file-backed PGlite,
+ * fictional demo data, then each scriptable capability with --json parsed as JSON.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const run = promisify(execFile);
+let dataDir: string;
+
+async function ariadne(...args: string[]): Promise<any> {
+  const { DATABASE_URL: _server, ...env } = process.env;
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...env, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024,
+  });
+  return args.includes('--json') ? JSON.parse(stdout) : stdout;
+}
+
+describe('ariadne CLI', () => {
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'ariadne-cli-'));
+    const seeded = await ariadne('seed-demo', '--cases', '30', '--json');
+    expect(seeded.cases).toBe(30);
+  }, 120_000);
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('roles: the catalogue mapped to the shared taxonomy, staff per role, and network coverage without names', async () => {
+    const out = await ariadne('roles', '--org', 'north', '--json');
+    expect(out.profiles).toBe(24);
+    expect(out.roles.find((r: { code: string }) => r.code === 'programme_delegate')).toMatchObject({ taxonomyCode: 'programme_delegate', staff: 1 });
+    expect(out.networkCoverage.map((o: { name: string }) => o.name).sort()).toEqual(['Demo Legal Aid East', 'Demo Outreach South', 'Demo Shelter North']);
+    expect(JSON.stringify(out)).not.toMatch(/Demo Case Owner|@/);
+  }, 60_000);
+
+  test('networks, graph and coverage gaps', async () => {
+    const { networks } = await ariadne('networks', '--org', 'south', '--json');
+    expect(networks).toHaveLength(1);
+    expect(networks[0]).toMatchObject({ name: 'Demo Anti-Trafficking Network', activeMembers: 3, myStatus: 'active' });
+    const graph = await ariadne('network-graph', '--org', 'north', '--from', '2000-01-01', '--json');
+    expect(graph.nodes).toHaveLength(3);
+    const gaps = await ariadne('coverage-gaps', '--org', 'north', '--json');
+    expect(JSON.stringify(gaps)).toMatch(/accommodation/);
+  }, 60_000);
+
+  test('report counts persons with provenance; MSE reproduces a fixture; the audit chain verifies', async () => {
+    const report = await ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--from', '2000', '--json');
+    expect(report.counts).toMatch(/persons/i);
+    expect(report.population).toBe('assisted_persons');
+    const mse = await ariadne('mse', 'src/domain/mse/fixtures/western.csv', '--json');
+    expect(mse.estimate).toBeGreaterThan(0);
+    const audit = await ariadne('audit', 'verify', '--json');
+    expect(audit.ok).toBe(true);
+    expect(audit.organisations).toHaveLength(3);
+  }, 60_000);
+});
