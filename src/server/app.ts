@@ -26,6 +26,7 @@ import { linkageRoutes } from './routes/linkage/routes';
 import { notificationRoutes } from './routes/notifications/routes';
 import { networkRoutes } from './routes/networks/routes';
 import { catalogueRoutes } from './routes/catalogue/routes';
+import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
 
 export interface ServerOptions {
@@ -91,7 +92,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes]) await app.register(routes, { ctx });
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes]) await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

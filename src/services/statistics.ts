@@ -7,14 +7,14 @@ import { consentEventsFromRecords, currentConsents } from '../domain/cases/conse
 import { ageOn } from '../domain/cases/person';
 import {
   ageBandOf, crossTabulate, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
-  type DimensionKey, type PersonFact, type PersonStatus, type PublishedReport, type StandardPopulationKey,
+  type DimensionKey, type PersonFact, type PersonStatus, type PublishedReport, type Report, type StandardPopulationKey, type TabulateOptions,
 } from '../domain/statistics';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
-import { asMember, networkMembers, networkPersonIds } from './network-scope';
+import { asMember, networkMembers, networkPersonIds, type Member } from './network-scope';
 import type { Tx } from '../storage/database';
 import { openIdentity } from './person-identity';
 
@@ -122,6 +122,17 @@ export async function organisationReport(ctx: AppContext, actor: Actor, query: R
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const network = query.scope === 'network';
   const members = network ? await networkMembers(ctx, actor) : [await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow()];
+  const report = await tabulateMembers(ctx, actor, query, members, network);
+  const published = protectReport(report, await loadLpSolver(), { threshold: query.threshold });
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.report', entityType: 'organisation', entityId: actor.organisationId, fields: [query.population, query.rows, query.cols] }));
+  return published;
+}
+
+/**
+ * The true (unprotected) person counts over some member organisations; callers
+ * protect them (suppression or noise) before anything leaves the server.
+ */
+export async function tabulateMembers(ctx: AppContext, actor: Actor, query: Omit<ReportQuery, 'threshold' | 'scope'>, members: Member[], network: boolean, tabulation: Pick<TabulateOptions, 'categories' | 'closedCategories'> = {}): Promise<Report> {
   let records: PersonRecord[] = [];
   let withoutConsent = 0;
   for (const member of members) {
@@ -138,13 +149,11 @@ export async function organisationReport(ctx: AppContext, actor: Actor, query: R
       : { description: `Persons assisted by ${names} (one organisation; people known to several organisations are deduplicated only in network reports)`, organisationIds: [actor.organisationId] },
     generatedAt: new Date().toISOString(),
     source: `Ariadne case records of ${names}: one fact per person, from intake, identification, determination and service records`,
+    ...tabulation,
   });
-  const published = protectReport(report, await loadLpSolver(), { threshold: query.threshold });
-  if (withoutConsent > 0) {
-    published.notes.push('Persons who have not consented to anonymous statistics are not counted.');
-  }
-  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.report', entityType: 'organisation', entityId: actor.organisationId, fields: [query.population, query.rows, query.cols] }));
-  return published;
+  // Private releases always carry the note: whether anyone declined is itself a fact about the data.
+  if (withoutConsent > 0 || tabulation.closedCategories) report.notes.push('Persons who have not consented to anonymous statistics are not counted.');
+  return report;
 }
 
 export async function exportReport(report: PublishedReport, format: 'csv' | 'xlsx' | 'ctdc'): Promise<{ body: string | Buffer; contentType: string; extension: string }> {

@@ -243,6 +243,7 @@ export interface NetworksTable {
   agreement_title: string | null;
   agreement_document: string | null;
   proposed_by_organisation_id: string | null;
+  privacy_budget: ColumnType<string, string | number | undefined, string | number>;
 }
 
 export interface NetworkMembershipsTable {
@@ -285,6 +286,18 @@ export interface CatalogueRolesTable {
 
 export interface StaffRolesTable { organisation_id: string; user_id: string; role_code: string }
 export interface StaffProfilesTable { organisation_id: string; user_id: string; profile_code: string }
+
+export interface PrivacyReleasesTable {
+  network_id: string;
+  release_key: string;
+  organisation_id: string;
+  requested_by: string | null;
+  epsilon: ColumnType<string, number, number>;
+  mechanism: 'geometric' | 'laplace';
+  query: ColumnType<Record<string, unknown>, string, string>;
+  published: ColumnType<Record<string, unknown>, string, string>;
+  created_at: GeneratedTimestamp;
+}
 
 export interface ReferralsTable {
   id: string;
@@ -347,6 +360,7 @@ export interface DB {
   catalogue_roles: CatalogueRolesTable;
   staff_roles: StaffRolesTable;
   staff_profiles: StaffProfilesTable;
+  privacy_releases: PrivacyReleasesTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;

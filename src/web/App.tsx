@@ -15,6 +15,7 @@ import { LinkageReviewPage } from './network/LinkageReviewPage';
 import { NetworksPage } from './network/NetworksPage';
 import { QuestionnairePage } from './network/QuestionnairePage';
 import { RolesPage } from './roles/RolesPage';
+import { PrivateReleasesPage } from './statistics/PrivateReleasesPage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
 import { StatisticsPage } from './statistics/StatisticsPage';
@@ -49,6 +50,7 @@ export function App() {
         <Route path="networks" element={<NetworksPage session={current} />} />
         <Route path="questionnaire" element={<QuestionnairePage />} />
         <Route path="roles" element={<RolesPage session={current} />} />
+        <Route path="private-releases" element={<PrivateReleasesPage />} />
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />

@@ -52,6 +52,13 @@ describe('ariadne CLI', () => {
     expect(report.population).toBe('assisted_persons');
     const mse = await ariadne('mse', 'src/domain/mse/fixtures/western.csv', '--json');
     expect(mse.estimate).toBeGreaterThan(0);
+    const release = ['release', '--org', 'north', '--network', 'Demo Anti-Trafficking Network', '--population', 'assisted_persons', '--rows', 'sex', '--from', '2000', '--epsilon', '0.5', '--json'];
+    const first = await ariadne(...release);
+    expect(first).toMatchObject({ reused: false, budget: { spent: 0.5 } });
+    const again = await ariadne(...release);
+    expect([again.reused, again.report.table]).toEqual([true, first.report.table]);
+    const ledger = await ariadne('privacy-ledger', '--org', 'east', '--network', 'Demo Anti-Trafficking Network', '--json');
+    expect(ledger.releases).toHaveLength(1);
     const audit = await ariadne('audit', 'verify', '--json');
     expect(audit.ok).toBe(true);
     expect(audit.organisations).toHaveLength(3);

@@ -7,6 +7,8 @@ import { DIMENSION_KEYS, POPULATIONS, type DimensionKey, type PublishedReport, t
 import type { Actor } from '../../policies/policies';
 import type { AppContext } from '../../services/context';
 import { listEstimates } from '../../services/estimates';
+import { listNetworks } from '../../services/networks';
+import { privacyLedger, releasePrivateReport } from '../../services/privacy-releases';
 import { exportReport, organisationReport } from '../../services/statistics';
 import { organisationsRepo } from '../../storage/repositories/organisations';
 import { output, withContext } from '../context';
@@ -106,4 +108,49 @@ export function registerStatisticsCommands(program: Command): void {
         return `${figure} ${e.unit} [${e.method}] ${e.scope.geography}, ${e.scope.period}\n    ${chain}`;
       }).join('\n'));
     }));
+
+  program.command('release').description("A differentially private report over one network's members: spends epsilon from the network's privacy budget once; the same release asked again is served from storage at no cost")
+    .requiredOption('--org <slug>', 'member organisation asking for the release')
+    .requiredOption('--network <name-or-id>', 'network')
+    .requiredOption('--population <key>', Object.keys(POPULATIONS).join(' | '))
+    .option('--rows <dimension>', 'row dimension (not citizenship: its categories come from the data)', 'year')
+    .option('--cols <dimension>', 'column dimension', 'all')
+    .option('--from <year>', 'first year', String(new Date().getUTCFullYear() - 4))
+    .option('--to <year>', 'last year', String(new Date().getUTCFullYear()))
+    .requiredOption('--epsilon <e>', 'privacy loss of this release')
+    .option('--mechanism <m>', 'geometric | laplace', 'geometric')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const operator = await operatorOf(ctx, opts.org);
+      const networkId = await networkIdOf(ctx, operator, opts.network);
+      const release = await releasePrivateReport(ctx, operator, {
+        networkId, population: oneOf(opts.population, Object.keys(POPULATIONS) as StandardPopulationKey[], 'population'),
+        rows: oneOf(opts.rows, DIMENSION_KEYS, 'dimension'), cols: oneOf(opts.cols, DIMENSION_KEYS, 'dimension'),
+        from: Number(opts.from), to: Number(opts.to), epsilon: Number(opts.epsilon), mechanism: oneOf(opts.mechanism, ['geometric', 'laplace'] as const, 'mechanism'),
+      });
+      output(Boolean(opts.json), release, () => [
+        release.reused ? 'Served from storage: the same numbers as before; no budget spent.' : `New release: epsilon ${release.epsilon} spent.`,
+        `Budget: spent ${release.budget.spent} of ${release.budget.total}; ${release.budget.remaining} remaining.`,
+        printTable({ ...(release.report as PublishedReport), notes: [...(release.report as PublishedReport).notes, ...((release.report as PublishedReport).provenance.disclosureControl ?? [])] }),
+      ].join('\n'));
+    }));
+
+  program.command('privacy-ledger').description("A network's privacy budget and every differentially private release charged to it")
+    .requiredOption('--org <slug>', 'member organisation')
+    .requiredOption('--network <name-or-id>', 'network')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const operator = await operatorOf(ctx, opts.org);
+      const ledger = await privacyLedger(ctx, operator, await networkIdOf(ctx, operator, opts.network));
+      output(Boolean(opts.json), ledger, () => [
+        `${ledger.network.name}: spent ${ledger.budget.spent} of ${ledger.budget.total}; ${ledger.budget.remaining} remaining`,
+        ...ledger.releases.map((r) => `  ${r.createdAt}  epsilon ${r.epsilon}  ${r.mechanism}  ${JSON.stringify(r.query)}  (${r.requestedBy})`),
+      ].join('\n'));
+    }));
+}
+
+async function networkIdOf(ctx: AppContext, actor: Actor, nameOrId: string): Promise<string> {
+  const found = (await listNetworks(ctx, actor)).find((n) => n.myStatus === 'active' && (n.id === nameOrId || n.name === nameOrId));
+  if (!found) throw new Error(`No active network "${nameOrId}" for this organisation`);
+  return found.id;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addNoise, sampleGeometric, sampleLaplace, tableSensitivity } from './noise';
+import { addNoise, noiseBound95, sampleGeometric, sampleLaplace, tableSensitivity } from './noise';
 import { seededPrng } from './prng';
 import type { CountTable } from './table';
 
@@ -72,5 +72,22 @@ describe('tableSensitivity', () => {
     ['both overlapping, up to 2: 4 cells + 2 row + 2 column totals + grand', { rowsAddUp: false, colsAddUp: false }, 2, 9],
   ])('%s', (_name, shape, maxCategories, expected) => {
     expect(tableSensitivity(shape, maxCategories)).toBe(expected);
+  });
+});
+
+describe('noiseBound95', () => {
+  test('matches the empirical 95% half-width of each mechanism', () => {
+    for (const mechanism of ['geometric', 'laplace'] as const) {
+      const k = noiseBound95(mechanism, 0.5, 2);
+      const rng = seededPrng('bound');
+      const draws = Array.from({ length: 20_000 }, () => (mechanism === 'geometric' ? sampleGeometric(rng, Math.exp(-0.5 / 2)) : sampleLaplace(rng, 2 / 0.5)));
+      const within = draws.filter((d) => Math.abs(d) <= k).length / draws.length;
+      expect(within).toBeGreaterThanOrEqual(0.94);
+      expect(draws.filter((d) => Math.abs(d) <= k - 2).length / draws.length).toBeLessThan(0.95);
+    }
+  });
+
+  test('shrinks as epsilon grows', () => {
+    expect(noiseBound95('geometric', 2, 1)).toBeLessThan(noiseBound95('geometric', 0.2, 1));
   });
 });

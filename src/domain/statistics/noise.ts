@@ -68,3 +68,16 @@ export function addNoise(table: CountTable, options: NoiseOptions): CountTable {
   const grandTotal = table.colsAddUp ? sum(rowTotals) : table.rowsAddUp ? sum(colTotals) : noisy(table.grandTotal);
   return { ...table, cells, rowTotals, colTotals, grandTotal };
 }
+
+/**
+ * The half-width k such that the noise added to one count is within ±k with at
+ * least 95% probability: what a reader needs to judge a noisy number.
+ */
+export function noiseBound95(mechanism: NoiseMechanism, epsilon: number, sensitivity: number): number {
+  if (mechanism === 'laplace') return Math.ceil((sensitivity / epsilon) * Math.log(20));
+  // Two-sided geometric: P(|X| > k) = 2·alpha^(k+1) / (1 + alpha).
+  const alpha = Math.exp(-epsilon / sensitivity);
+  let k = 0;
+  while ((2 * alpha ** (k + 1)) / (1 + alpha) > 0.05) k++;
+  return k;
+}

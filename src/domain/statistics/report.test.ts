@@ -78,3 +78,20 @@ describe('ageBandOf', () => {
     expect(ageBandOf(age)).toBe(band);
   });
 });
+
+describe('closed categories (for differentially private releases)', () => {
+  test('the categories are the fixed list plus unknown, whatever the data; values outside the list count as unknown', () => {
+    const closed = { ...options, closedCategories: true, categories: { sex: ['female', 'male', 'other'] } };
+    const one = crossTabulate([fact('a')], POPULATIONS.assisted_persons, 'sex', 'all', closed);
+    const none = crossTabulate([], POPULATIONS.assisted_persons, 'sex', 'all', closed);
+    expect(one.table.rows).toEqual(['female', 'male', 'other', 'unknown']);
+    expect(none.table.rows).toEqual(one.table.rows);
+    const odd = crossTabulate([fact('x', { sex: 'intersex' })], POPULATIONS.assisted_persons, 'sex', 'all', closed);
+    expect(odd.table.rows).toEqual(['female', 'male', 'other', 'unknown']);
+    expect(odd.table.rowTotals).toEqual([0, 0, 0, 1]);
+  });
+
+  test('a dimension whose categories would come from the data is refused', () => {
+    expect(() => crossTabulate(facts, POPULATIONS.assisted_persons, 'citizenship', 'all', { ...options, closedCategories: true })).toThrow(/come from the data/);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../errors';
 import { assertDistinctPersons, type PersonFact } from './facts';
-import { categoriesFor, DIMENSIONS, type DimensionKey } from './dimensions';
+import { categoriesFor, DIMENSIONS, UNKNOWN, type DimensionKey } from './dimensions';
 import { inPopulation, type Population } from './populations';
 import type { CountTable } from './table';
 
@@ -55,6 +55,8 @@ export interface TabulateOptions {
   source?: string;
   /** Fixed category lists per dimension, so empty categories are shown as 0. */
   categories?: Partial<Record<DimensionKey, readonly string[]>>;
+  /** Categories fixed in advance, never taken from the data (differential privacy); values outside count as "unknown". */
+  closedCategories?: boolean;
 }
 
 function overlapNote(key: DimensionKey, axis: 'Rows' | 'Columns'): string {
@@ -79,8 +81,9 @@ export function crossTabulate<K extends string>(
   const counted = facts.filter((f) => inPopulation(population, f.status) && f.yearFirstIdentified >= period.from && f.yearFirstIdentified <= period.to);
   const rowDim = DIMENSIONS[rowDimension];
   const colDim = DIMENSIONS[colDimension];
-  const rows = categoriesFor(rowDimension, counted, options.categories?.[rowDimension], period);
-  const cols = categoriesFor(colDimension, counted, options.categories?.[colDimension], period);
+  const closed = options.closedCategories ?? false;
+  const rows = categoriesFor(rowDimension, counted, options.categories?.[rowDimension], period, closed);
+  const cols = categoriesFor(colDimension, counted, options.categories?.[colDimension], period, closed);
   const rowIndex = new Map(rows.map((v, i) => [v, i]));
   const colIndex = new Map(cols.map((v, i) => [v, i]));
   const cells = rows.map(() => cols.map(() => 0));
@@ -88,8 +91,8 @@ export function crossTabulate<K extends string>(
   const colTotals = cols.map(() => 0);
   for (const fact of counted) {
     // Sets: a person adds one to each cell, row and column they belong to, never more.
-    const rs = [...new Set(rowDim.valuesOf(fact).map((v) => rowIndex.get(v)!))];
-    const cs = [...new Set(colDim.valuesOf(fact).map((v) => colIndex.get(v)!))];
+    const rs = [...new Set(rowDim.valuesOf(fact).map((v) => rowIndex.get(v) ?? rowIndex.get(UNKNOWN)!))];
+    const cs = [...new Set(colDim.valuesOf(fact).map((v) => colIndex.get(v) ?? colIndex.get(UNKNOWN)!))];
     for (const r of rs) rowTotals[r] += 1;
     for (const c of cs) colTotals[c] += 1;
     for (const r of rs) for (const c of cs) cells[r][c] += 1;

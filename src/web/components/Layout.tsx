@@ -17,6 +17,7 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/statistics', label: t('nav.statistics'), show: session.permissions.viewNetworkAggregates },
     { to: '/outcomes', label: t('nav.cohort'), show: session.permissions.viewNetworkAggregates },
+    { to: '/private-releases', label: t('nav.privateReleases'), show: session.permissions.viewNetworkAggregates },
     { to: '/networks', label: t('nav.networks'), show: session.permissions.manageNetworks },
     { to: '/questionnaire', label: t('nav.questionnaire'), show: session.permissions.manageNetworks },
     { to: '/roles', label: t('nav.roles'), show: true },

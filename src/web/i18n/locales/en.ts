@@ -6,10 +6,11 @@ import { outcomesEn } from '../outcomes/en';
 import { linkageEn } from '../linkage/en';
 import { networksEn } from '../networks/en';
 import { rolesEn } from '../roles/en';
+import { privacyEn } from '../privacy/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
-  nav: { main: 'Main navigation', networks: 'Networks', roles: 'Roles', questionnaire: 'Questionnaire', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
+  nav: { main: 'Main navigation', networks: 'Networks', roles: 'Roles', privateReleases: 'Private releases', questionnaire: 'Questionnaire', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: 'Switch organisation', language: 'Language',
     logout: 'Log out', signedInAs: 'Signed in as {{name}}',
@@ -60,6 +61,7 @@ export const en = {
   linkageUi: linkageEn,
   networksUi: networksEn,
   rolesUi: rolesEn,
+  privacyUi: privacyEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
     invalid_file: 'The file is not a readable spreadsheet.',

@@ -6,12 +6,13 @@ import { outcomesFr } from '../outcomes/fr';
 import { linkageFr } from '../linkage/fr';
 import { networksFr } from '../networks/fr';
 import { rolesFr } from '../roles/fr';
+import { privacyFr } from '../privacy/fr';
 import type { Messages } from './en';
 
 export const fr: Messages = {
   app: { name: 'Ariadne', tagline: "Gestion des dossiers et réseaux d'orientation pour l'aide aux victimes de la traite" },
   common: { loading: 'Chargement…', yes: 'Oui', no: 'Non', retry: 'Réessayer', cancel: 'Annuler', save: 'Enregistrer', saving: 'Enregistrement…', close: 'Fermer', never: 'Jamais' },
-  nav: { main: 'Navigation principale', networks: 'Réseaux', roles: 'Rôles', questionnaire: 'Questionnaire', linkageReview: 'Revue des doublons', statistics: 'Statistiques', cohort: 'Résultats', estimates: 'Estimations', mse: 'ESM', referrals: 'Orientations', network: 'Réseau', cases: 'Dossiers', dashboard: 'Tableau de bord', users: 'Utilisateurs', audit: "Journal d'audit", account: 'Mon compte', skipToContent: 'Aller au contenu', menu: 'Menu' },
+  nav: { main: 'Navigation principale', networks: 'Réseaux', roles: 'Rôles', privateReleases: 'Publications privées', questionnaire: 'Questionnaire', linkageReview: 'Revue des doublons', statistics: 'Statistiques', cohort: 'Résultats', estimates: 'Estimations', mse: 'ESM', referrals: 'Orientations', network: 'Réseau', cases: 'Dossiers', dashboard: 'Tableau de bord', users: 'Utilisateurs', audit: "Journal d'audit", account: 'Mon compte', skipToContent: 'Aller au contenu', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: "Changer d'organisation", language: 'Langue',
     logout: 'Se déconnecter', signedInAs: 'Connecté·e en tant que {{name}}',
@@ -62,6 +63,7 @@ export const fr: Messages = {
   linkageUi: linkageFr,
   networksUi: networksFr,
   rolesUi: rolesFr,
+  privacyUi: privacyFr,
   notFound: { title: 'Page introuvable', back: 'Retour au tableau de bord' },
   errors: {
     invalid_file: 'Le fichier n’est pas un tableur lisible.',

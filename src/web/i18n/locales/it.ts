@@ -6,12 +6,13 @@ import { outcomesIt } from '../outcomes/it';
 import { linkageIt } from '../linkage/it';
 import { networksIt } from '../networks/it';
 import { rolesIt } from '../roles/it';
+import { privacyIt } from '../privacy/it';
 import type { Messages } from './en';
 
 export const it: Messages = {
   app: { name: 'Ariadne', tagline: 'Gestione dei casi e reti di invio per il sostegno alle vittime di tratta' },
   common: { loading: 'Caricamento…', yes: 'Sì', no: 'No', retry: 'Riprova', cancel: 'Annulla', save: 'Salva', saving: 'Salvataggio…', close: 'Chiudi', never: 'Mai' },
-  nav: { main: 'Navigazione principale', networks: 'Reti', roles: 'Ruoli', questionnaire: 'Questionario', linkageReview: 'Revisione duplicati', statistics: 'Statistiche', cohort: 'Esiti', estimates: 'Stime', mse: 'MSE', referrals: 'Invii', network: 'Rete', cases: 'Casi', dashboard: 'Cruscotto', users: 'Utenti', audit: 'Registro di audit', account: 'Il mio account', skipToContent: 'Vai al contenuto', menu: 'Menu' },
+  nav: { main: 'Navigazione principale', networks: 'Reti', roles: 'Ruoli', privateReleases: 'Pubblicazioni private', questionnaire: 'Questionario', linkageReview: 'Revisione duplicati', statistics: 'Statistiche', cohort: 'Esiti', estimates: 'Stime', mse: 'MSE', referrals: 'Invii', network: 'Rete', cases: 'Casi', dashboard: 'Cruscotto', users: 'Utenti', audit: 'Registro di audit', account: 'Il mio account', skipToContent: 'Vai al contenuto', menu: 'Menu' },
   shell: {
     organisation: 'Organizzazione', switchOrganisation: 'Cambia organizzazione', language: 'Lingua',
     logout: 'Esci', signedInAs: 'Accesso effettuato come {{name}}',
@@ -62,6 +63,7 @@ export const it: Messages = {
   linkageUi: linkageIt,
   networksUi: networksIt,
   rolesUi: rolesIt,
+  privacyUi: privacyIt,
   notFound: { title: 'Pagina non trovata', back: 'Torna al cruscotto' },
   errors: {
     invalid_file: 'Il file non è un foglio di calcolo leggibile.',

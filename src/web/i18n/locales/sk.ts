@@ -6,12 +6,13 @@ import { outcomesSk } from '../outcomes/sk';
 import { linkageSk } from '../linkage/sk';
 import { networksSk } from '../networks/sk';
 import { rolesSk } from '../roles/sk';
+import { privacySk } from '../privacy/sk';
 import type { Messages } from './en';
 
 export const sk: Messages = {
   app: { name: 'Ariadne', tagline: 'Správa prípadov a sietí odovzdávania pre pomoc obetiam obchodovania s ľuďmi' },
   common: { loading: 'Načítava sa…', yes: 'Áno', no: 'Nie', retry: 'Skúsiť znova', cancel: 'Zrušiť', save: 'Uložiť', saving: 'Ukladá sa…', close: 'Zavrieť', never: 'Nikdy' },
-  nav: { main: 'Hlavná navigácia', networks: 'Siete', roles: 'Roly', questionnaire: 'Dotazník', linkageReview: 'Kontrola duplicít', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
+  nav: { main: 'Hlavná navigácia', networks: 'Siete', roles: 'Roly', privateReleases: 'Súkromné zverejnenia', questionnaire: 'Dotazník', linkageReview: 'Kontrola duplicít', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
   shell: {
     organisation: 'Organizácia', switchOrganisation: 'Prepnúť organizáciu', language: 'Jazyk',
     logout: 'Odhlásiť sa', signedInAs: 'Prihlásený/á ako {{name}}',
@@ -62,6 +63,7 @@ export const sk: Messages = {
   linkageUi: linkageSk,
   networksUi: networksSk,
   rolesUi: rolesSk,
+  privacyUi: privacySk,
   notFound: { title: 'Stránka sa nenašla', back: 'Späť na prehľad' },
   errors: {
     invalid_file: 'Súbor nie je čitateľná tabuľka.',

@@ -1,0 +1,174 @@
+/**
+ * Differentially private network releases and the per-network privacy budget
+ * ledger. A release is computed over the network's active members (persons
+ * counted once through linkage), noised, stored with its numbers, and charged
+ * to the network's budget; the same release asked again is served from storage
+ * at no cost. Spending is serialised per network so the budget cannot be
+ * overdrawn by two requests at once.
+ */
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { planRelease, privateReport, type DimensionKey, type Ledger, type NoiseMechanism, type StandardPopulationKey } from '../domain/statistics';
+import { PrivacyBudgetExceededError } from '../domain/statistics/ledger';
+import { STATUSES } from '../domain/cases/lifecycle';
+import { errors } from '../errors';
+import type { Actor } from '../policies/policies';
+import { withSystem, type Tx } from '../storage/database';
+import { auditRepo } from '../storage/repositories/audit';
+import { requireAccess } from './authorize';
+import { inTenant, type AppContext } from './context';
+import { loadLists } from './reference-lists';
+import { tabulateMembers } from './statistics';
+
+export interface ReleaseRequest {
+  networkId: string;
+  population: StandardPopulationKey;
+  rows: DimensionKey;
+  cols: DimensionKey;
+  from: number;
+  to: number;
+  epsilon: number;
+  mechanism: NoiseMechanism;
+}
+
+const num = (v: string | number) => Number(v);
+
+/** The network as the caller's organisation sees it; 404 unless it is an active member. */
+async function memberNetwork(tx: Tx, networkId: string) {
+  const network = await tx.selectFrom('networks').select(['id', 'name', 'privacy_budget'])
+    .where('id', '=', networkId).where(sql<boolean>`id IN (SELECT app_current_networks())`).executeTakeFirst();
+  if (!network) throw errors.notFound();
+  return network;
+}
+
+async function loadLedger(tx: Tx, networkId: string, totalEpsilon: number): Promise<Ledger> {
+  const rows = await tx.selectFrom('privacy_releases').select(['release_key', 'epsilon', 'created_at']).where('network_id', '=', networkId).orderBy('created_at').execute();
+  return { networkId, totalEpsilon, releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), at: new Date(r.created_at).toISOString() })) };
+}
+
+const specOf = (r: ReleaseRequest) => ({
+  networkId: r.networkId, epsilon: r.epsilon,
+  query: { population: r.population, rows: r.rows, cols: r.cols, from: r.from, to: r.to, mechanism: r.mechanism },
+});
+
+async function storedRelease(tx: Tx, networkId: string, releaseKey: string) {
+  const row = await tx.selectFrom('privacy_releases').innerJoin('organisations', 'organisations.id', 'privacy_releases.organisation_id')
+    .select(['privacy_releases.release_key', 'privacy_releases.epsilon', 'privacy_releases.mechanism', 'privacy_releases.query', 'privacy_releases.published', 'privacy_releases.created_at', 'organisations.name as requestedBy'])
+    .where('privacy_releases.network_id', '=', networkId).where('privacy_releases.release_key', '=', releaseKey).executeTakeFirst();
+  if (!row) throw errors.notFound();
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  return { releaseKey: row.release_key, epsilon: num(row.epsilon), mechanism: row.mechanism, query: json(row.query), report: json(row.published), requestedBy: row.requestedBy, createdAt: new Date(row.created_at).toISOString() };
+}
+
+const budgetOf = (ledger: Ledger) => {
+  const spent = ledger.releases.reduce((t, r) => t + r.epsilon, 0);
+  return { total: ledger.totalEpsilon, spent: Number(spent.toFixed(6)), remaining: Number(Math.max(0, ledger.totalEpsilon - spent).toFixed(6)) };
+};
+
+/** Releases (or re-serves) a noisy network report; `reused` says whether budget was spent. */
+export async function releasePrivateReport(ctx: AppContext, actor: Actor, request: ReleaseRequest) {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  const spec = specOf(request);
+  // Cheap path first: a stored release, or a refusal, needs no computation.
+  const first = await inTenant(ctx, actor, async (tx) => {
+    const network = await memberNetwork(tx, request.networkId);
+    const ledger = await loadLedger(tx, network.id, num(network.privacy_budget));
+    return { network, ledger, plan: planRelease(ledger, spec) };
+  });
+  if (first.plan.kind === 'refuse') throw refusal(first.ledger, request.epsilon, first.plan.reason);
+  if (first.plan.kind === 'reuse') return serve(ctx, actor, request.networkId, first.plan.releaseKey, true);
+
+  const members = await inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
+    .select(['organisations.id', 'organisations.name']).where('network_memberships.network_id', '=', request.networkId).where('network_memberships.status', '=', 'active')
+    .orderBy('organisations.name').execute());
+  const categories = await inTenant(ctx, actor, (tx) => publicCategories(tx, actor.organisationId));
+  const truth = await tabulateMembers(ctx, actor, request, members, true, { categories, closedCategories: true });
+  truth.scope = { ...truth.scope, description: `${truth.scope.description} — network "${first.network.name}"` };
+  // A fresh secret seed per release; it is not stored, so the noise cannot be subtracted later.
+  const released = privateReport(truth, { mechanism: request.mechanism, epsilon: request.epsilon, seed: crypto.randomBytes(32).toString('hex') });
+
+  const outcome = await inTenant(ctx, actor, async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('privacy:' || ${request.networkId}))`.execute(tx);
+    const network = await memberNetwork(tx, request.networkId);
+    const ledger = await loadLedger(tx, network.id, num(network.privacy_budget));
+    const plan = planRelease(ledger, spec);
+    if (plan.kind !== 'spend') return plan;
+    await tx.insertInto('privacy_releases').values({
+      network_id: request.networkId, release_key: plan.releaseKey, organisation_id: actor.organisationId, requested_by: actor.userId === SYSTEM_USER ? null : actor.userId,
+      epsilon: request.epsilon, mechanism: request.mechanism, query: JSON.stringify(spec.query), published: JSON.stringify(released),
+    }).execute();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.private_release', entityType: 'network', entityId: request.networkId, fields: [request.population, request.rows, request.cols, `epsilon=${request.epsilon}`] });
+    return plan;
+  });
+  if (outcome.kind === 'refuse') throw refusal(first.ledger, request.epsilon, outcome.reason);
+  return serve(ctx, actor, request.networkId, outcome.releaseKey, outcome.kind === 'reuse');
+}
+
+/** Category lists fixed before looking at the data, so that no category's presence reveals a person. */
+async function publicCategories(tx: Tx, organisationId: string): Promise<Partial<Record<DimensionKey, string[]>>> {
+  const lists = await loadLists(tx, organisationId);
+  const codes = (key: string) => lists.lists.find((l) => l.key === key)?.items.map((i) => i.code) ?? [];
+  return {
+    sex: ['female', 'male', 'other'],
+    formOfExploitation: codes('forms_of_exploitation'),
+    identificationChannel: codes('channels'),
+    programmeType: codes('programme_types'),
+    outcome: [...STATUSES.filter((s) => s !== 'closed'), ...codes('closure_reasons').map((r) => `closed_${r}`)],
+  };
+}
+
+/** The CLI operator has no user account, so the release records no requesting user. */
+const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
+
+function refusal(ledger: Ledger, requested: number, reason: string) {
+  if (/budget/i.test(reason)) return new PrivacyBudgetExceededError(ledger.networkId, requested, budgetOf(ledger).remaining);
+  return errors.badRequest('invalid_release', reason);
+}
+
+async function serve(ctx: AppContext, actor: Actor, networkId: string, releaseKey: string, reused: boolean) {
+  return inTenant(ctx, actor, async (tx) => {
+    const network = await memberNetwork(tx, networkId);
+    const release = await storedRelease(tx, networkId, releaseKey);
+    const budget = budgetOf(await loadLedger(tx, networkId, num(network.privacy_budget)));
+    return { ...release, network: { id: network.id, name: network.name }, reused, budget };
+  });
+}
+
+/** The network's privacy budget and every release charged to it (what was asked, by whom, at what epsilon). */
+export async function privacyLedger(ctx: AppContext, actor: Actor, networkId: string) {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  return inTenant(ctx, actor, async (tx) => {
+    const network = await memberNetwork(tx, networkId);
+    const lead = await tx.selectFrom('network_memberships').select('lead').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    const rows = await tx.selectFrom('privacy_releases').innerJoin('organisations', 'organisations.id', 'privacy_releases.organisation_id')
+      .select(['privacy_releases.release_key', 'privacy_releases.epsilon', 'privacy_releases.mechanism', 'privacy_releases.query', 'privacy_releases.created_at', 'organisations.name as requestedBy'])
+      .where('privacy_releases.network_id', '=', networkId).orderBy('privacy_releases.created_at', 'desc').execute();
+    const ledger = await loadLedger(tx, networkId, num(network.privacy_budget));
+    return {
+      network: { id: network.id, name: network.name }, budget: budgetOf(ledger), canSetBudget: Boolean(lead?.lead),
+      releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), mechanism: r.mechanism, query: (typeof r.query === 'string' ? JSON.parse(r.query) : r.query) as Record<string, unknown>, requestedBy: r.requestedBy, createdAt: new Date(r.created_at).toISOString() })),
+    };
+  });
+}
+
+/** A stored release, for any member of the network. */
+export async function getRelease(ctx: AppContext, actor: Actor, networkId: string, releaseKey: string) {
+  requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
+  return serve(ctx, actor, networkId, releaseKey, true);
+}
+
+/** The lead organisation sets the network's total epsilon; it can never drop below what is spent. */
+export async function setPrivacyBudget(ctx: AppContext, actor: Actor, networkId: string, totalEpsilon: number) {
+  requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
+  const { spent } = await inTenant(ctx, actor, async (tx) => {
+    const network = await memberNetwork(tx, networkId);
+    const lead = await tx.selectFrom('network_memberships').select('lead').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
+    if (!lead?.lead) throw errors.forbidden();
+    return budgetOf(await loadLedger(tx, networkId, num(network.privacy_budget)));
+  });
+  if (totalEpsilon < spent) throw errors.conflict('budget_below_spent', `The network has already spent epsilon ${spent}; the budget cannot be set below that`);
+  // networks is not writable by the app role; the lead check above authorises this one change.
+  await withSystem(ctx.db, (tx) => tx.updateTable('networks').set({ privacy_budget: totalEpsilon }).where('id', '=', networkId).execute());
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.privacy_budget', entityType: 'network', entityId: networkId, fields: ['privacy_budget'] }));
+  return privacyLedger(ctx, actor, networkId);
+}
