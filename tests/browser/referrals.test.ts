@@ -93,7 +93,7 @@ describe('referrals in the browser', () => {
   test('a coordinator sees the network graph and the coverage gaps (screenshot)', async () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
-    await page.getByRole('navigation').getByRole('link', { name: 'Network' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Network', exact: true }).click();
     await page.getByTestId('network-graph').locator('canvas').first().waitFor();
     await page.getByRole('table').getByText('No provider').first().waitFor();
     expect(await page.getByRole('table').getByText('full (1)').count()).toBeGreaterThan(0);

@@ -61,7 +61,7 @@ export function RolesPage({ session }: { session: SessionView }) {
           <section className="card" aria-labelledby="staff-title">
             <h2 id="staff-title">{t('rolesUi.staff')}</h2>
             {manage && editing?.kind === 'staff' && staff.data && <StaffEditor catalogue={data} member={staff.data.staff.find((s) => s.userId === editing.code)!} locale={locale} onDone={() => setEditing(null)} />}
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('rolesUi.staff')}>
               <table>
                 <thead><tr><th scope="col">{t('rolesUi.person')}</th><th scope="col">{t('rolesUi.roles')}</th><th scope="col">{t('rolesUi.profiles')}</th>{manage && <th scope="col"><span className="visually-hidden">{t('rolesUi.edit')}</span></th>}</tr></thead>
                 <tbody>
@@ -84,7 +84,7 @@ export function RolesPage({ session }: { session: SessionView }) {
             <ErrorMessage error={coverage.error} />
             {coverage.data && coverage.data.organisations.length === 0 && <p>{t('rolesUi.noCoverage')}</p>}
             {coverage.data && coverage.data.organisations.length > 0 && (
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('rolesUi.coverage')}>
                 <table>
                   <thead><tr><th scope="col">{t('rolesUi.roles')}</th>{coverage.data.organisations.map((o) => <th scope="col" key={o.organisationId}>{o.name}</th>)}</tr></thead>
                   <tbody>

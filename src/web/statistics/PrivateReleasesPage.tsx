@@ -107,7 +107,7 @@ export function PrivateReleasesPage() {
         <section className="card" aria-labelledby="ledger-title">
           <h2 id="ledger-title">{t('privacyUi.ledger')}</h2>
           {l.releases.length === 0 ? <p>{t('privacyUi.noReleases')}</p> : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('privacyUi.ledger')}>
               <table>
                 <thead><tr><th scope="col">{t('privacyUi.when')}</th><th scope="col">{t('privacyUi.what')}</th><th scope="col">{t('privacyUi.epsilon')}</th><th scope="col">{t('privacyUi.requestedBy')}</th><th scope="col"><span className="visually-hidden">{t('privacyUi.open')}</span></th></tr></thead>
                 <tbody>
