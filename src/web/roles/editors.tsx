@@ -1,6 +1,6 @@
 /** Forms for adapting the catalogue: a local role (names, mapping, role card in one language at a time), a local profile, and a staff member's roles. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { Field } from '../cases/fields';
@@ -17,6 +17,19 @@ function useSave(url: () => string, body: () => unknown, onDone: () => void, key
     mutationFn: () => api(url(), { method: 'PUT', body: body() }),
     onSuccess: async () => { await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey }))); onDone(); },
   });
+}
+
+/** The frame every editor shares: a named form, its error, Save and Cancel. */
+function EditorForm({ heading, save, onDone, children }: { heading: string; save: { mutate: () => void; error: unknown; isPending: boolean }; onDone: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <form className="card nested" aria-label={heading} onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }}>
+      <h3>{heading}</h3>
+      {children}
+      <ErrorMessage error={save.error} />
+      <div className="actions"><button type="submit" disabled={save.isPending}>{t('rolesUi.save')}</button><button type="button" className="secondary" onClick={onDone}>{t('rolesUi.cancel')}</button></div>
+    </form>
+  );
 }
 
 function NameFields({ labels, onChange }: { labels: Localised; onChange: (l: Localised) => void }) {
@@ -36,8 +49,7 @@ export function RoleEditor({ catalogue, code, locale, onDone }: { catalogue: Cat
   const heading = existing ? t('rolesUi.editRole', { name: pick(existing.labels, locale).text }) : t('rolesUi.newRole');
 
   return (
-    <form className="card nested" aria-label={heading} onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }}>
-      <h3>{heading}</h3>
+    <EditorForm heading={heading} save={save} onDone={onDone}>
       {!existing && <Field label={t('rolesUi.code')} required value={form.code} onChange={(v) => setForm({ ...form, code: v })} />}
       <label className="field"><span>{t('rolesUi.sharedRole')}</span>
         <select value={form.taxonomyCode} onChange={(e) => setForm({ ...form, taxonomyCode: e.target.value })}>
@@ -58,9 +70,7 @@ export function RoleEditor({ catalogue, code, locale, onDone }: { catalogue: Cat
             onChange={(e) => setForm({ ...form, card: { ...form.card, [f]: { ...form.card[f], [cardLocale]: e.target.value } } })} /></label>
       ))}
       <label className="checkbox"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />{t('rolesUi.active')}</label>
-      <ErrorMessage error={save.error} />
-      <div className="actions"><button type="submit" disabled={save.isPending}>{t('rolesUi.save')}</button><button type="button" className="secondary" onClick={onDone}>{t('rolesUi.cancel')}</button></div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -72,8 +82,7 @@ export function ProfileEditor({ catalogue, code, onDone }: { catalogue: Catalogu
   const locale = asLocale(i18n.language);
   const heading = existing ? t('rolesUi.editProfile', { name: pick(existing.labels, locale).text }) : t('rolesUi.newProfile');
   return (
-    <form className="card nested" aria-label={heading} onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }}>
-      <h3>{heading}</h3>
+    <EditorForm heading={heading} save={save} onDone={onDone}>
       {!existing && <Field label={t('rolesUi.code')} required value={form.code} onChange={(v) => setForm({ ...form, code: v })} />}
       <label className="field"><span>{t('rolesUi.sharedProfile')}</span>
         <select value={form.taxonomyCode} onChange={(e) => setForm({ ...form, taxonomyCode: e.target.value })}>
@@ -81,9 +90,7 @@ export function ProfileEditor({ catalogue, code, onDone }: { catalogue: Catalogu
         </select></label>
       <NameFields labels={form.labels} onChange={(labels) => setForm({ ...form, labels })} />
       <label className="checkbox"><input type="checkbox" checked={form.active} onChange={(e) => setForm({ ...form, active: e.target.checked })} />{t('rolesUi.active')}</label>
-      <ErrorMessage error={save.error} />
-      <div className="actions"><button type="submit" disabled={save.isPending}>{t('rolesUi.save')}</button><button type="button" className="secondary" onClick={onDone}>{t('rolesUi.cancel')}</button></div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -95,8 +102,7 @@ export function StaffEditor({ catalogue, member, locale, onDone }: { catalogue: 
   const toggle = (list: string[], code: string, on: boolean) => (on ? [...list, code] : list.filter((c) => c !== code));
   const heading = t('rolesUi.editStaff', { name: member.displayName });
   return (
-    <form className="card nested" aria-label={heading} onSubmit={(e: FormEvent) => { e.preventDefault(); save.mutate(); }}>
-      <h3>{heading}</h3>
+    <EditorForm heading={heading} save={save} onDone={onDone}>
       <fieldset className="checks"><legend>{t('rolesUi.roles')}</legend>
         {catalogue.roles.filter((r) => r.active).map((r) => (
           <label key={r.code} className="checkbox"><input type="checkbox" checked={roles.includes(r.code)} onChange={(e) => setRoles(toggle(roles, r.code, e.target.checked))} />{pick(r.labels, locale).text}</label>
@@ -107,8 +113,6 @@ export function StaffEditor({ catalogue, member, locale, onDone }: { catalogue: 
           <label key={p.code} className="checkbox"><input type="checkbox" checked={profiles.includes(p.code)} onChange={(e) => setProfiles(toggle(profiles, p.code, e.target.checked))} />{pick(p.labels, locale).text}</label>
         ))}
       </fieldset>
-      <ErrorMessage error={save.error} />
-      <div className="actions"><button type="submit" disabled={save.isPending}>{t('rolesUi.save')}</button><button type="button" className="secondary" onClick={onDone}>{t('rolesUi.cancel')}</button></div>
-    </form>
+    </EditorForm>
   );
 }
