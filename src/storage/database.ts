@@ -80,8 +80,8 @@ export interface TenantContext {
  */
 export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(async (tx) => {
-    await sql`SET LOCAL ROLE ariadne_app`.execute(tx);
-    await sql`SELECT set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`.execute(tx);
+    // One round trip: SET LOCAL ROLE and the tenant settings together (role is a GUC like the others).
+    await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`.execute(tx);
     return fn(tx);
   });
 }
