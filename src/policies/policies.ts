@@ -38,6 +38,8 @@ export const ACTIONS = [
   'referral.respond',
   'directory.update',
   'linkage.review',
+  'linkage.run',
+  'linkage.secret.manage',
   'network.manage',
   'catalogue.read',
   'catalogue.manage',
@@ -81,6 +83,10 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'directory.update': { roles: ['admin'], when: sameOrganisation },
   // Deciding whether two encodings are one person: scores and coarse attributes only, never names.
   'linkage.review': { roles: ['coordinator'], when: sameOrganisation },
+  // Starting a network linkage run and following it: counts only, never encodings or identities.
+  'linkage.run': { roles: ['coordinator', 'admin'], when: sameOrganisation },
+  // The organisation's copy of the shared network linkage secret (write-only).
+  'linkage.secret.manage': { roles: ['admin'], when: sameOrganisation },
   // Proposing or joining a network agreement, and answering the network-mapping questionnaire.
   'network.manage': { roles: ['admin', 'coordinator'], when: sameOrganisation },
   // The professional roles and profiles catalogue: everyone reads it; administrators adapt it and map staff to roles.
@@ -102,6 +108,8 @@ export function sessionPermissions(actor: Actor) {
     readCases: can(actor, 'case.read', own),
     viewNetworkAggregates: can(actor, 'network.aggregates.read', own),
     reviewLinkage: can(actor, 'linkage.review', own),
+    runLinkage: can(actor, 'linkage.run', own),
+    manageLinkageSecret: can(actor, 'linkage.secret.manage', own),
     manageNetworks: can(actor, 'network.manage', own),
     manageCatalogue: can(actor, 'catalogue.manage', own),
   };

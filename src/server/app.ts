@@ -2,6 +2,7 @@
  * Builds the Fastify application: edge validation with Zod (which also produces
  * the OpenAPI document), sessions and CSRF, thin route modules, and the SPA.
  */
+import { linkageIdle } from '../services/linkage-runs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -91,6 +92,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
+  // A background linkage run finishes before the database closes.
+  app.addHook('onClose', () => linkageIdle(ctx));
 
   for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes]) await app.register(routes, { ctx });
 

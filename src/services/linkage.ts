@@ -25,13 +25,13 @@ import { openIdentity } from './person-identity';
 /** The organisation's own system actor for scheduled or CLI linkage work (audited without a user). */
 const systemActor = (organisationId: string): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', organisationId, roles: [] });
 
-export async function setLinkageSecret(ctx: AppContext, organisationId: string, secret: string): Promise<void> {
+export async function setLinkageSecret(ctx: AppContext, organisationId: string, secret: string, actorUserId: string | null = null): Promise<void> {
   if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
   const secretEnc = await ctx.keyRing.encrypt(organisationId, secret);
-  await inTenant(ctx, systemActor(organisationId), async (tx) => {
+  await inTenant(ctx, { organisationId, userId: actorUserId ?? undefined }, async (tx) => {
     await tx.insertInto('linkage_secrets').values({ organisation_id: organisationId, secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version })
       .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version, updated_at: new Date() })).execute();
-    await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.secret.set', entityType: 'organisation', entityId: organisationId });
+    await auditRepo.append(tx, { organisationId, actorUserId, action: 'linkage.secret.set', entityType: 'organisation', entityId: organisationId, fields: ['secret'] });
   });
 }
 

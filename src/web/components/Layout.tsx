@@ -21,7 +21,7 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/networks', label: t('nav.networks'), show: session.permissions.manageNetworks },
     { to: '/questionnaire', label: t('nav.questionnaire'), show: session.permissions.manageNetworks },
     { to: '/roles', label: t('nav.roles'), show: true },
-    { to: '/linkage-review', label: t('nav.linkageReview'), show: session.permissions.reviewLinkage },
+    { to: '/linkage-review', label: t('nav.linkageReview'), show: session.permissions.reviewLinkage || session.permissions.runLinkage },
     { to: '/estimates', label: t('nav.estimates'), show: session.permissions.viewNetworkAggregates },
     { to: '/mse', label: t('nav.mse'), show: session.permissions.viewNetworkAggregates },
     { to: '/users', label: t('nav.users'), show: session.permissions.manageUsers },
