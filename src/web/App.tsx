@@ -46,7 +46,7 @@ export function App() {
         <Route path="network" element={<NetworkPage session={current} />} />
         <Route path="statistics" element={<StatisticsPage />} />
         <Route path="outcomes" element={<CohortPage />} />
-        <Route path="linkage-review" element={<LinkageReviewPage />} />
+        <Route path="linkage-review" element={<LinkageReviewPage session={current} />} />
         <Route path="networks" element={<NetworksPage session={current} />} />
         <Route path="questionnaire" element={<QuestionnairePage />} />
         <Route path="roles" element={<RolesPage session={current} />} />

@@ -31,8 +31,9 @@ describe('linkage review in the browser', () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Duplicates review' }).click();
-    await page.getByRole('heading', { name: 'Possible duplicates across the network', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await page.getByRole('heading', { name: 'Record linkage across the network', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Possible duplicates across the network', level: 2 }).waitFor();
     const pair = page.getByRole('listitem', { name: 'Pair 1' });
     await pair.waitFor();
     expect(await pair.textContent()).toMatch(/Demo Outreach South/);
@@ -43,6 +44,59 @@ describe('linkage review in the browser', () => {
     await page.getByRole('heading', { name: 'Decided' }).waitFor();
     await page.getByText('same person', { exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: 'To decide (0)' }).count()).toBe(1);
+    await context.close();
+  });
+
+  test('an administrator stores the network secret and a coordinator runs linkage, following its progress', async () => {
+    await caseAt('caseworker@north.demo.test', 'Person 931', '1990-01-02', 'RO');
+    await caseAt('caseworker@east.demo.test', 'Person 931', '1990-01-02', 'RO');
+
+    const admin = await harness.newPage();
+    await logIn(admin.page, 'admin@east.demo.test');
+    await admin.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await admin.page.getByRole('heading', { name: 'Network linkage secret' }).waitFor();
+    expect(await admin.page.getByRole('heading', { name: 'Possible duplicates across the network' }).count()).toBe(0);
+    const secret = admin.page.getByLabel('New secret');
+    await secret.fill('short');
+    expect(await admin.page.getByRole('button', { name: 'Store the secret' }).isDisabled()).toBe(true);
+    // The same secret the other demo organisations hold, or nothing would link.
+    await secret.fill('demo-network-linkage-secret-not-for-production');
+    await admin.page.getByRole('button', { name: 'Store the secret' }).click();
+    await admin.page.getByText('The secret is stored. The next run encodes with it.').waitFor();
+    expect(await secret.inputValue()).toBe('');
+    expect(await admin.page.locator('body').textContent()).not.toContain('demo-network-linkage-secret');
+    expect(await seriousA11yViolations(admin.page)).toEqual([]);
+    await admin.context.close();
+
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await page.getByRole('heading', { name: 'Linkage runs' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Network linkage secret' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Run linkage now' }).click();
+    await page.getByText(/The run finished: \d+ persons are known to more than one organisation/).waitFor();
+    await page.getByText('Demo Legal Aid East: 1 encodings').waitFor();
+    const facts = await page.locator('dl.facts').textContent();
+    expect(facts).toMatch(/Encodings compared/);
+    expect(facts).toMatch(/Persons/);
+    expect(await page.locator('body').textContent()).not.toMatch(/Person 931|1990-01-02/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // While a run is in progress the page shows its phase and overall progress, and polls until it ends.
+    const running = { id: '00000000-0000-4000-8000-000000000001', state: 'running', phase: 'compare', done: 50, total: 100, startedAt: new Date().toISOString(), finishedAt: null, errorCode: null, summary: null };
+    await page.route('**/api/linkage/status', async (route) => {
+      const real = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...real, job: running } });
+    });
+    await page.reload();
+    const progress = page.getByRole('progressbar', { name: 'Linkage progress' });
+    await progress.waitFor();
+    expect(await progress.getAttribute('value')).toBe('70');
+    await page.getByText('comparing encodings').waitFor();
+    expect(await page.getByRole('button', { name: 'Run linkage now' }).isDisabled()).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.unroute('**/api/linkage/status');
+    await page.getByRole('button', { name: 'Run linkage now' }).and(page.locator(':enabled')).waitFor();
     await context.close();
   });
 });

@@ -1,8 +1,10 @@
-/** Possible duplicates across the network for a coordinator to decide: similarity and coarse attributes only, never names. */
+/** Record linkage across the network: runs and the secret (counts only), and possible duplicates for a coordinator to decide (similarity and coarse attributes, never names). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { LinkageRunPanel, LinkageSecretPanel, useLinkageStatus } from './LinkagePanels';
 
 interface Review {
   id: string; score: number; status: 'pending' | 'match' | 'non_match'; version: number; decidedAt: string | null;
@@ -19,7 +21,22 @@ function ScoreBar({ score }: { score: number }) {
   );
 }
 
-export function LinkageReviewPage() {
+export function LinkageReviewPage({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const { runLinkage, manageLinkageSecret, reviewLinkage } = session.permissions;
+  const status = useLinkageStatus(runLinkage);
+  return (
+    <section>
+      <h1>{t('linkageUi.pageTitle')}</h1>
+      <ErrorMessage error={status.error} />
+      {status.data && runLinkage && <LinkageRunPanel status={status.data} />}
+      {status.data && manageLinkageSecret && <LinkageSecretPanel status={status.data} />}
+      {reviewLinkage && <DuplicateReviews />}
+    </section>
+  );
+}
+
+function DuplicateReviews() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const reviews = useQuery({ queryKey: ['linkage-reviews'], queryFn: () => api<{ reviews: Review[] }>('/api/linkage/reviews') });
@@ -33,13 +50,13 @@ export function LinkageReviewPage() {
   const attribute = (key: string, value: string | number | boolean) => `${t(`linkageUi.attributes.${key}`, { defaultValue: key })}: ${String(value)}`;
 
   return (
-    <section>
-      <h1>{t('linkageUi.title')}</h1>
+    <section aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title">{t('linkageUi.title')}</h2>
       <p className="alert alert-info">{t('linkageUi.intro')}</p>
       <ErrorMessage error={reviews.error ?? decide.error} />
       {reviews.isPending && <p role="status">{t('common.loading')}</p>}
       <section className="card" aria-labelledby="pending-title">
-        <h2 id="pending-title">{t('linkageUi.pending', { count: pending.length })}</h2>
+        <h3 id="pending-title">{t('linkageUi.pending', { count: pending.length })}</h3>
         {reviews.data && pending.length === 0 && <p className="muted">{t('linkageUi.nothingPending')}</p>}
         <ul className="review-list">{pending.map((r, i) => (
           <li key={r.id} className="review-item" aria-label={t('linkageUi.pair', { n: i + 1 })}>
@@ -59,7 +76,7 @@ export function LinkageReviewPage() {
       </section>
       {decided.length > 0 && (
         <section className="card" aria-labelledby="decided-title">
-          <h2 id="decided-title">{t('linkageUi.decided')}</h2>
+          <h3 id="decided-title">{t('linkageUi.decided')}</h3>
           <p className="muted">{t('linkageUi.appliesNextRun')}</p>
           <ul>{decided.map((r) => (
             <li key={r.id}>{r.records.map((x) => x.organisation.name).join(' · ')} — {Math.round(r.score * 100)}% — <strong>{t(`linkageUi.statuses.${r.status}`)}</strong>

@@ -10,7 +10,7 @@ import { privacyEn } from '../privacy/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
-  nav: { main: 'Main navigation', networks: 'Networks', roles: 'Roles', privateReleases: 'Private releases', questionnaire: 'Questionnaire', linkageReview: 'Duplicates review', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
+  nav: { main: 'Main navigation', networks: 'Networks', roles: 'Roles', privateReleases: 'Private releases', questionnaire: 'Questionnaire', linkageReview: 'Record linkage', statistics: 'Statistics', cohort: 'Outcomes', estimates: 'Estimates', mse: 'MSE', referrals: 'Referrals', network: 'Network', cases: 'Cases', dashboard: 'Dashboard', users: 'Users', audit: 'Audit log', account: 'My account', skipToContent: 'Skip to content', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: 'Switch organisation', language: 'Language',
     logout: 'Log out', signedInAs: 'Signed in as {{name}}',
@@ -92,6 +92,8 @@ export const en = {
     email_taken: 'A user with this email already exists.', password_too_short: 'The password is too short (at least 12 characters).',
     cannot_demote_self: 'You cannot remove your own administrator role or deactivate yourself.',
     totp_not_started: 'Start the authenticator setup first.', totp_already_enabled: 'Two-factor authentication is already on.',
+    linkage_running: 'A linkage run is already in progress. Wait for it to finish.',
+    weak_secret: 'The linkage secret is too short.',
     internal_error: 'Something went wrong on our side.',
   },
 };

@@ -12,7 +12,7 @@ import type { Messages } from './en';
 export const fr: Messages = {
   app: { name: 'Ariadne', tagline: "Gestion des dossiers et réseaux d'orientation pour l'aide aux victimes de la traite" },
   common: { loading: 'Chargement…', yes: 'Oui', no: 'Non', retry: 'Réessayer', cancel: 'Annuler', save: 'Enregistrer', saving: 'Enregistrement…', close: 'Fermer', never: 'Jamais' },
-  nav: { main: 'Navigation principale', networks: 'Réseaux', roles: 'Rôles', privateReleases: 'Publications privées', questionnaire: 'Questionnaire', linkageReview: 'Revue des doublons', statistics: 'Statistiques', cohort: 'Résultats', estimates: 'Estimations', mse: 'ESM', referrals: 'Orientations', network: 'Réseau', cases: 'Dossiers', dashboard: 'Tableau de bord', users: 'Utilisateurs', audit: "Journal d'audit", account: 'Mon compte', skipToContent: 'Aller au contenu', menu: 'Menu' },
+  nav: { main: 'Navigation principale', networks: 'Réseaux', roles: 'Rôles', privateReleases: 'Publications privées', questionnaire: 'Questionnaire', linkageReview: 'Couplage des données', statistics: 'Statistiques', cohort: 'Résultats', estimates: 'Estimations', mse: 'ESM', referrals: 'Orientations', network: 'Réseau', cases: 'Dossiers', dashboard: 'Tableau de bord', users: 'Utilisateurs', audit: "Journal d'audit", account: 'Mon compte', skipToContent: 'Aller au contenu', menu: 'Menu' },
   shell: {
     organisation: 'Organisation', switchOrganisation: "Changer d'organisation", language: 'Langue',
     logout: 'Se déconnecter', signedInAs: 'Connecté·e en tant que {{name}}',
@@ -94,6 +94,8 @@ export const fr: Messages = {
     email_taken: 'Un utilisateur avec cette adresse existe déjà.', password_too_short: 'Le mot de passe est trop court (au moins 12 caractères).',
     cannot_demote_self: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur ni vous désactiver.',
     totp_not_started: "Commencez d'abord la configuration de l'application.", totp_already_enabled: 'La double authentification est déjà activée.',
+    linkage_running: 'Un couplage est déjà en cours. Attendez qu’il se termine.',
+    weak_secret: 'Le secret de couplage est trop court.',
     internal_error: "Une erreur s'est produite de notre côté.",
   },
 };

@@ -12,7 +12,7 @@ import type { Messages } from './en';
 export const it: Messages = {
   app: { name: 'Ariadne', tagline: 'Gestione dei casi e reti di invio per il sostegno alle vittime di tratta' },
   common: { loading: 'Caricamento…', yes: 'Sì', no: 'No', retry: 'Riprova', cancel: 'Annulla', save: 'Salva', saving: 'Salvataggio…', close: 'Chiudi', never: 'Mai' },
-  nav: { main: 'Navigazione principale', networks: 'Reti', roles: 'Ruoli', privateReleases: 'Pubblicazioni private', questionnaire: 'Questionario', linkageReview: 'Revisione duplicati', statistics: 'Statistiche', cohort: 'Esiti', estimates: 'Stime', mse: 'MSE', referrals: 'Invii', network: 'Rete', cases: 'Casi', dashboard: 'Cruscotto', users: 'Utenti', audit: 'Registro di audit', account: 'Il mio account', skipToContent: 'Vai al contenuto', menu: 'Menu' },
+  nav: { main: 'Navigazione principale', networks: 'Reti', roles: 'Ruoli', privateReleases: 'Pubblicazioni private', questionnaire: 'Questionario', linkageReview: 'Collegamento dei record', statistics: 'Statistiche', cohort: 'Esiti', estimates: 'Stime', mse: 'MSE', referrals: 'Invii', network: 'Rete', cases: 'Casi', dashboard: 'Cruscotto', users: 'Utenti', audit: 'Registro di audit', account: 'Il mio account', skipToContent: 'Vai al contenuto', menu: 'Menu' },
   shell: {
     organisation: 'Organizzazione', switchOrganisation: 'Cambia organizzazione', language: 'Lingua',
     logout: 'Esci', signedInAs: 'Accesso effettuato come {{name}}',
@@ -94,6 +94,8 @@ export const it: Messages = {
     email_taken: 'Esiste già un utente con questa email.', password_too_short: 'La password è troppo corta (almeno 12 caratteri).',
     cannot_demote_self: 'Non puoi rimuovere il tuo ruolo di amministratore né disattivarti.',
     totp_not_started: "Avvia prima la configurazione dell'app.", totp_already_enabled: 'La doppia autenticazione è già attiva.',
+    linkage_running: 'Un collegamento è già in corso. Attendi che finisca.',
+    weak_secret: 'Il segreto di collegamento è troppo corto.',
     internal_error: 'Qualcosa è andato storto da parte nostra.',
   },
 };

@@ -12,7 +12,7 @@ import type { Messages } from './en';
 export const sk: Messages = {
   app: { name: 'Ariadne', tagline: 'Správa prípadov a sietí odovzdávania pre pomoc obetiam obchodovania s ľuďmi' },
   common: { loading: 'Načítava sa…', yes: 'Áno', no: 'Nie', retry: 'Skúsiť znova', cancel: 'Zrušiť', save: 'Uložiť', saving: 'Ukladá sa…', close: 'Zavrieť', never: 'Nikdy' },
-  nav: { main: 'Hlavná navigácia', networks: 'Siete', roles: 'Roly', privateReleases: 'Súkromné zverejnenia', questionnaire: 'Dotazník', linkageReview: 'Kontrola duplicít', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
+  nav: { main: 'Hlavná navigácia', networks: 'Siete', roles: 'Roly', privateReleases: 'Súkromné zverejnenia', questionnaire: 'Dotazník', linkageReview: 'Prepájanie záznamov', statistics: 'Štatistiky', cohort: 'Výsledky', estimates: 'Odhady', mse: 'MSE', referrals: 'Odovzdania', network: 'Sieť', cases: 'Prípady', dashboard: 'Prehľad', users: 'Používatelia', audit: 'Auditný záznam', account: 'Môj účet', skipToContent: 'Preskočiť na obsah', menu: 'Ponuka' },
   shell: {
     organisation: 'Organizácia', switchOrganisation: 'Prepnúť organizáciu', language: 'Jazyk',
     logout: 'Odhlásiť sa', signedInAs: 'Prihlásený/á ako {{name}}',
@@ -94,6 +94,8 @@ export const sk: Messages = {
     email_taken: 'Používateľ s týmto e-mailom už existuje.', password_too_short: 'Heslo je príliš krátke (aspoň 12 znakov).',
     cannot_demote_self: 'Nemôžete si odobrať rolu správcu ani sa deaktivovať.',
     totp_not_started: 'Najprv spustite nastavenie aplikácie.', totp_already_enabled: 'Dvojfaktorové overenie je už zapnuté.',
+    linkage_running: 'Prepájanie už prebieha. Počkajte, kým skončí.',
+    weak_secret: 'Tajomstvo na prepájanie je príliš krátke.',
     internal_error: 'Niečo sa pokazilo na našej strane.',
   },
 };
