@@ -1,5 +1,5 @@
 /**
- * Fictional demo cases ("Demo Person 017"), spread over the demo organisations
+ * Fictional demo cases ("Demo Kavito Resuma 017"), spread over the demo organisations
  * and every stage of the lifecycle, created through the same services as real
  * ones so every screen has something to show. Deterministic for a given count.
  */
@@ -18,6 +18,12 @@ const FORMS = ['sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail
 const PURPOSE_OF_FORM: Record<string, string> = { sexual: 'sexual_exploitation', forced_labour: 'forced_labour', begging: 'forced_labour', illegal_activities: 'servitude', mail_order_bride: 'slavery' };
 const SERVICES = ['health_checkup', 'psychological_counselling', 'social_counselling', 'legal_counselling', 'language_course', 'vocational_guidance', 'job_placement', 'interpretation_mediation'];
 const PROGRAMMES: Record<string, string[]> = { IT: ['it_art13', 'it_art18'], FR: ['fr_acse', 'generic'], SK: ['sk_iom_return_reintegration', 'sk_moi_programme'] };
+/**
+ * Made-up syllables: demo names must differ from one another as real names do (record linkage
+ * relies on it; a thousand "Demo Person NNN" look alike to it) while staying plainly invented.
+ */
+const SYLLABLES = ['ka', 'lo', 'mi', 're', 'su', 'ta', 'vi', 'no', 'be', 'da', 'fe', 'gi', 'ho', 'ju', 'ku', 'le', 'ma', 'ni', 'po', 'ra', 'se', 'to', 'vu', 'ze', 'xa', 'qi', 'yo', 'wu'];
+
 /** Where each demo case stops on its way through the lifecycle. */
 const TARGETS = ['contact', 'identification', 'reflection', 'programme', 'programme', 'follow_up', 'paused', 'closed'] as const;
 
@@ -41,8 +47,12 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
     const contactDate = isoDaysAgo(contactDaysAgo);
     const form = pick(FORMS);
     const isMinorCase = random() < 0.12;
+    const invented = (syllables: number) => {
+      const word = Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
+      return word[0].toUpperCase() + word.slice(1);
+    };
     const person = {
-        givenName: 'Demo', familyName: `Person ${String(i).padStart(3, '0')}`,
+        givenName: `Demo ${invented(3)}`, familyName: `${invented(3)} ${String(i).padStart(3, '0')}`,
         dateOfBirth: isoDaysAgo(365 * (isMinorCase ? 16 : 19 + Math.floor(random() * 25)) + Math.floor(random() * 300)),
         sex: (random() < 0.8 ? 'female' : random() < 0.9 ? 'male' : 'other') as 'female' | 'male' | 'other', citizenship: pick(CITIZENSHIPS),
         chosenTerm: pick(['survivor', 'victim', 'beneficiary', 'none']), languages: ['en'],

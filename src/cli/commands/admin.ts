@@ -18,7 +18,7 @@ import { output, withContext, withProgress } from '../context';
 function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string {
   if (!seeded) return 'Demo data already present.';
   const lines = seeded.users.map((u) => `  ${u.email.padEnd(34)} ${u.roles.join(',').padEnd(14)} ${u.organisation}`);
-  return ['Fictional demo users (password for all: ' + seeded.password + '):', ...lines, `${seeded.cases} fictional demo cases ("Demo Person 001"...).`].join('\n');
+  return ['Fictional demo users (password for all: ' + seeded.password + '):', ...lines, `${seeded.cases} fictional demo cases ("Demo Kavito Resuma 001"...).`].join('\n');
 }
 
 export function registerAdminCommands(program: Command): void {
