@@ -95,12 +95,12 @@ export async function answerInvitation(ctx: AppContext, actor: Actor, networkId:
     const row = await tx.selectFrom('network_memberships').select('status').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
     if (!row) throw errors.notFound();
     if (row.status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
-    if (answer === 'accept') await tx.updateTable('network_memberships').set({ status: 'active', joined_at: new Date() }).where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).execute();
+    const now = new Date();
+    await tx.updateTable('network_memberships')
+      .set(answer === 'accept' ? { status: 'active', joined_at: now, answered_at: now } : { status: 'declined', answered_at: now })
+      .where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).execute();
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `network.${answer}`, entityType: 'network', entityId: networkId });
   });
-  if (answer === 'decline') {
-    await withSystem(ctx.db, (tx) => tx.deleteFrom('network_memberships').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).where('status', '=', 'invited').execute());
-  }
 }
 
 /** Organisations that can be invited (names only). */

@@ -250,8 +250,9 @@ export interface NetworkMembershipsTable {
   network_id: string;
   organisation_id: string;
   lead: Generated<boolean>;
-  status: Generated<'invited' | 'active'>;
+  status: Generated<'invited' | 'active' | 'declined'>;
   joined_at: Date | null;
+  answered_at: Date | null;
 }
 
 export interface QuestionnaireResponsesTable {

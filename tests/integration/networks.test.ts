@@ -62,6 +62,23 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
     expect((await east.get('/api/networks')).body.networks.map((n: { id: string }) => n.id)).not.toContain(created.body.id);
   });
 
+  test('a declined invitation stays on record for the proposer and gives the decliner no access', async () => {
+    const created = await northAdmin.post('/api/networks', { ...proposal([ids.south, ids.west]), name: 'Demo Declined Network' });
+    expect(created.status).toBe(201);
+    expect((await westAdmin.post(`/api/networks/${created.body.id}/decline`, {})).status).toBe(204);
+    const mine = (await northAdmin.get('/api/networks')).body.networks.find((n: { id: string }) => n.id === created.body.id);
+    expect(mine.members.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort()).toEqual(['Demo Health West:declined', 'Demo Outreach South:invited', 'Demo Shelter North:active']);
+    expect(mine.activeMembers).toBe(1);
+    // West no longer sees the network, cannot change its answer, and is no partner through it.
+    expect((await westAdmin.get('/api/networks')).body.networks.map((n: { id: string }) => n.id)).not.toContain(created.body.id);
+    expect((await westAdmin.post(`/api/networks/${created.body.id}/accept`, {})).status).toBe(404);
+    const row = await sql<{ status: string; answered_at: Date | null; joined_at: Date | null }>`SELECT status, answered_at, joined_at FROM network_memberships WHERE network_id = ${created.body.id} AND organisation_id = ${ids.west}`.execute(t.ctx.db.kysely);
+    expect(row.rows[0]).toMatchObject({ status: 'declined', joined_at: null });
+    expect(row.rows[0].answered_at).not.toBeNull();
+    const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = ${ids.west} AND action = 'network.decline' AND entity_id = ${created.body.id}`.execute(t.ctx.db.kysely);
+    expect(audit.rows[0].n).toBe(1);
+  });
+
   test('the questionnaire enforces its skip logic and keeps every version; answers stay with the organisation', async () => {
     const skipped = await northAdmin.request('PUT', '/api/questionnaire', { answers: { A1: { value: 'Demo Shelter North' }, A3: { value: ['social_assistance_reintegration'] }, B1: { value: false }, C2: { value: 'Demo' } } });
     expect([skipped.status, skipped.body.error.code]).toEqual([400, 'invalid_questionnaire']);

@@ -23,7 +23,7 @@ const NetworkView = z.object({
   id: z.string().uuid(), name: z.string(), formal: z.boolean(), level: z.string(), structure: z.string(), multiAgency: z.boolean(), objectives: z.string().nullable(), composition: z.array(z.string()),
   agreement: z.object({ title: z.string().nullable(), document: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
   myStatus: z.enum(['invited', 'active']), activeMembers: z.number().int(),
-  members: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean(), status: z.enum(['invited', 'active']) })),
+  members: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean(), status: z.enum(['invited', 'active', 'declined']) })),
 }).meta({ id: 'Network' });
 const QuestionnaireView = z.object({ answers: z.record(z.string(), z.unknown()), version: z.number().int(), submittedAt: z.string().nullable(), visible: z.array(z.string()), network: z.record(z.string(), z.unknown()).nullable() });
 

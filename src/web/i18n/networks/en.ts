@@ -1,7 +1,7 @@
 /** Network agreements and the EX-CHANGE network-mapping questionnaire, English (source). */
 export const networksEn = {
   title: 'Networks and agreements', intro: 'A network is at least three organisations with shared objectives; two organisations form a partnership, not a network. Invited organisations take part only once they accept.',
-  mine: 'Our networks', none: 'No networks yet.', invitation: 'Invitation', accept: 'Accept', decline: 'Decline', active: 'member', invited: 'invited', lead: 'lead',
+  mine: 'Our networks', none: 'No networks yet.', invitation: 'Invitation', accept: 'Accept', decline: 'Decline', active: 'member', invited: 'invited', declined: 'declined', lead: 'lead',
   formal: 'Formal (agreement or protocol)', informal: 'Informal', level: 'Level', structure: 'Structure', agencies: 'Agencies', multiAgency: 'Multi-agency', sameType: 'Same type of agency',
   levels: { municipal: 'Municipal', provincial: 'Provincial', regional: 'Regional', national: 'National', international: 'International' },
   structures: { lead_and_partners: 'Leading organisation and partners', rotating_leadership: 'Rotating leadership', no_formal_structure: 'No formal structure', other: 'Other' },

@@ -1,7 +1,7 @@
 /** Réseaux et accords, questionnaire de cartographie EX-CHANGE, français. */
 export const networksFr = {
   title: 'Réseaux et accords', intro: 'Un réseau réunit au moins trois organisations ayant des objectifs communs ; deux organisations forment un partenariat, pas un réseau. Les organisations invitées n’y participent qu’après avoir accepté.',
-  mine: 'Nos réseaux', none: 'Aucun réseau pour l’instant.', invitation: 'Invitation', accept: 'Accepter', decline: 'Refuser', active: 'membre', invited: 'invitée', lead: 'chef de file',
+  mine: 'Nos réseaux', none: 'Aucun réseau pour l’instant.', invitation: 'Invitation', accept: 'Accepter', decline: 'Refuser', active: 'membre', invited: 'invitée', declined: 'a refusé', lead: 'chef de file',
   formal: 'Formel (accord ou protocole)', informal: 'Informel', level: 'Niveau', structure: 'Structure', agencies: 'Organismes', multiAgency: 'Multi-organismes', sameType: 'Organismes de même type',
   levels: { municipal: 'Municipal', provincial: 'Provincial', regional: 'Régional', national: 'National', international: 'International' },
   structures: { lead_and_partners: 'Chef de file et partenaires', rotating_leadership: 'Direction tournante', no_formal_structure: 'Sans structure formelle', other: 'Autre' },

@@ -1,7 +1,7 @@
 /** Reti e accordi, questionario di mappatura EX-CHANGE, italiano. */
 export const networksIt = {
   title: 'Reti e accordi', intro: 'Una rete riunisce almeno tre organizzazioni con obiettivi comuni; due organizzazioni formano un partenariato, non una rete. Le organizzazioni invitate partecipano solo dopo aver accettato.',
-  mine: 'Le nostre reti', none: 'Ancora nessuna rete.', invitation: 'Invito', accept: 'Accetta', decline: 'Rifiuta', active: 'membro', invited: 'invitata', lead: 'capofila',
+  mine: 'Le nostre reti', none: 'Ancora nessuna rete.', invitation: 'Invito', accept: 'Accetta', decline: 'Rifiuta', active: 'membro', invited: 'invitata', declined: 'ha rifiutato', lead: 'capofila',
   formal: 'Formale (accordo o protocollo)', informal: 'Informale', level: 'Livello', structure: 'Struttura', agencies: 'Enti', multiAgency: 'Multi-agenzia', sameType: 'Enti dello stesso tipo',
   levels: { municipal: 'Comunale', provincial: 'Provinciale', regional: 'Regionale', national: 'Nazionale', international: 'Internazionale' },
   structures: { lead_and_partners: 'Capofila e partner', rotating_leadership: 'Guida a rotazione', no_formal_structure: 'Nessuna struttura formale', other: 'Altro' },

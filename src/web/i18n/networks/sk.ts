@@ -1,7 +1,7 @@
 /** Siete a dohody, dotazník mapovania sietí EX-CHANGE, slovensky. */
 export const networksSk = {
   title: 'Siete a dohody', intro: 'Sieť tvoria aspoň tri organizácie so spoločnými cieľmi; dve organizácie tvoria partnerstvo, nie sieť. Pozvané organizácie sa zapájajú až po prijatí pozvania.',
-  mine: 'Naše siete', none: 'Zatiaľ žiadne siete.', invitation: 'Pozvanie', accept: 'Prijať', decline: 'Odmietnuť', active: 'člen', invited: 'pozvaná', lead: 'vedúca organizácia',
+  mine: 'Naše siete', none: 'Zatiaľ žiadne siete.', invitation: 'Pozvanie', accept: 'Prijať', decline: 'Odmietnuť', active: 'člen', invited: 'pozvaná', declined: 'odmietla', lead: 'vedúca organizácia',
   formal: 'Formálna (dohoda alebo protokol)', informal: 'Neformálna', level: 'Úroveň', structure: 'Štruktúra', agencies: 'Subjekty', multiAgency: 'Viacrezortná', sameType: 'Subjekty rovnakého typu',
   levels: { municipal: 'Obecná', provincial: 'Krajská', regional: 'Regionálna', national: 'Celoštátna', international: 'Medzinárodná' },
   structures: { lead_and_partners: 'Vedúca organizácia a partneri', rotating_leadership: 'Striedavé vedenie', no_formal_structure: 'Bez formálnej štruktúry', other: 'Iná' },
