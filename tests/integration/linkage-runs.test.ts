@@ -58,8 +58,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     const other = await south.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 901', dateOfBirth: '1994-02-03', sex: 'female', citizenship: 'RO' } }));
     expect((await south.post(`/api/cases/${other.body.id}/entries`, dedupConsent)).status).toBe(201);
 
-    const started = await coordinator.post('/api/linkage/runs');
-    expect(started.status).toBe(202);
+    // Sent as the web client sends it: a POST without any body.
+    const started = await coordinator.request('POST', '/api/linkage/runs');
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
     expect(started.body).toMatchObject({ state: 'running', summary: null });
 
     const job = await waitForRun(coordinator, started.body.id);

@@ -42,7 +42,7 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   });
 
   app.post('/api/linkage/runs', {
-    schema: { tags, summary: 'Start a network linkage run in the background (409 while one is running); follow it with GET /api/linkage/runs/{id}', body: z.strictObject({}).optional(), response: { 202: JobSchema, ...errorResponses } },
+    schema: { tags, summary: 'Start a network linkage run in the background (409 while one is running); follow it with GET /api/linkage/runs/{id}', body: z.strictObject({}).nullish(), response: { 202: JobSchema, ...errorResponses } },
   }, async (request, reply) => reply.code(202).send(await startLinkageRun(ctx, requireSession(request).actor)));
 
   app.get('/api/linkage/runs/:id', {
