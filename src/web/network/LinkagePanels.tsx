@@ -76,7 +76,7 @@ export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
       )}
       {job?.state === 'succeeded' && job.summary && (
         <div>
-          <Notice>{t('linkageUi.runs.succeeded', { count: job.summary.personsDeduplicated })}</Notice>
+          <Notice>{t('linkageUi.runs.succeeded', { records: job.summary.stats.records ?? 0, persons: job.summary.personsDeduplicated })}</Notice>
           <ul>{job.summary.organisations.map((o) => <li key={o.name}>{t('linkageUi.runs.encodedBy', { name: o.name, count: o.encoded })}</li>)}</ul>
         </div>
       )}

@@ -20,7 +20,7 @@ export const linkageEn = {
       compare: 'comparing encodings',
       cluster: 'grouping matches into persons',
     },
-    succeeded: 'The run finished: {{count}} persons are known to more than one organisation and are now counted once.',
+    succeeded: 'The run finished: {{records}} encodings belong to {{persons}} distinct persons, each now counted once.',
     failed: 'The run failed: {{reason}}',
     lastRun: 'Latest run',
     never: 'No linkage run yet.',

@@ -20,7 +20,7 @@ export const linkageFr = {
       compare: 'comparaison des encodages',
       cluster: 'regroupement en personnes',
     },
-    succeeded: 'Exécution terminée : {{count}} personnes connues de plusieurs organisations sont désormais comptées une seule fois.',
+    succeeded: 'Exécution terminée : {{records}} encodages correspondent à {{persons}} personnes distinctes, chacune désormais comptée une seule fois.',
     failed: 'L’exécution a échoué : {{reason}}',
     lastRun: 'Dernière exécution',
     never: 'Aucun couplage pour l’instant.',

@@ -20,7 +20,7 @@ export const linkageIt = {
       compare: 'confronto delle codifiche',
       cluster: 'raggruppamento in persone',
     },
-    succeeded: 'Esecuzione terminata: {{count}} persone note a più organizzazioni ora sono contate una sola volta.',
+    succeeded: 'Esecuzione terminata: {{records}} codifiche corrispondono a {{persons}} persone distinte, ognuna ora contata una sola volta.',
     failed: 'L’esecuzione non è riuscita: {{reason}}',
     lastRun: 'Ultima esecuzione',
     never: 'Nessun collegamento finora.',

@@ -20,7 +20,7 @@ export const linkageSk = {
       compare: 'porovnávanie kódovaní',
       cluster: 'zoskupovanie do osôb',
     },
-    succeeded: 'Beh skončil: osoby známe viacerým organizáciám ({{count}}) sa teraz počítajú raz.',
+    succeeded: 'Beh skončil: kódovania ({{records}}) patria {{persons}} rôznym osobám, z ktorých sa každá teraz počíta raz.',
     failed: 'Beh zlyhal: {{reason}}',
     lastRun: 'Posledný beh',
     never: 'Zatiaľ žiadne prepojenie.',
