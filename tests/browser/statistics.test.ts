@@ -56,4 +56,26 @@ describe('statistics in the browser', () => {
     await page.getByRole('heading', { name: /Estimated total: 2,483 persons/ }).waitFor();
     await context.close();
   });
+
+  test('the chart draws only what can be published: cells, else row totals, else nothing', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    const hiddenCell = { suppressed: true, reason: 'primary' };
+    let table = { rows: ['2025', '2026'], cols: ['female', 'male'], cells: [[hiddenCell, hiddenCell], [hiddenCell, hiddenCell]], rowTotals: [19, 12] as unknown[], colTotals: [hiddenCell, hiddenCell], grandTotal: 31 as unknown };
+    await page.route('**/api/statistics/report?*', async (route) => {
+      const real = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...real, rowDimension: 'year', colDimension: 'sex', table } });
+    });
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    await page.getByText('Every cell is hidden at this level of detail, so the chart shows the row totals that can be published.').waitFor();
+    expect(await page.getByRole('img', { name: /Bar chart of persons by Year/ }).count()).toBe(1);
+
+    table = { ...table, rowTotals: [hiddenCell, hiddenCell], grandTotal: hiddenCell };
+    await page.getByLabel('From year').fill('2024');
+    await page.getByRole('button', { name: 'Show report' }).click();
+    await page.getByText('Every count in this table is hidden, so there is nothing to chart.', { exact: false }).waitFor();
+    expect(await page.getByRole('img', { name: /Bar chart/ }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
 });

@@ -23,11 +23,15 @@ export function ReportView({ report: r }: { report: Report }) {
   const fmt = new Intl.NumberFormat(i18n.language);
   const category = (dimension: string, code: string) => (LISTS[dimension] ? label(LISTS[dimension], code) : dimension === 'sex' ? t(`caseUi.sexes.${code}`, { defaultValue: code }) : code);
   const show = (c: Count) => (hidden(c) ? t('stats.suppressedMark') : fmt.format(c));
+  // Chart what can be published: the cells, or else the row totals when every cell is hidden, or nothing.
+  const chartOf = r.table.cells.some((row) => row.some((c) => !hidden(c))) ? 'cells' : r.table.rowTotals.some((c) => !hidden(c)) ? 'totals' : 'nothing';
   const option = useMemo(() => ({
     tooltip: {}, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 40 },
     xAxis: { type: 'category', data: r.table.rows.map((code) => category(r.rowDimension, code)) }, yAxis: { type: 'value', minInterval: 1 },
-    series: r.table.cols.map((col, j) => ({ type: 'bar', name: r.colDimension === 'all' ? t('stats.persons') : category(r.colDimension, col), data: r.table.cells.map((row) => (hidden(row[j]) ? null : row[j])) })),
-  }), [r, i18n.language]);
+    series: chartOf === 'totals'
+      ? [{ type: 'bar', name: t('stats.total'), data: r.table.rowTotals.map((c) => (hidden(c) ? null : c)) }]
+      : r.table.cols.map((col, j) => ({ type: 'bar', name: r.colDimension === 'all' ? t('stats.persons') : category(r.colDimension, col), data: r.table.cells.map((row) => (hidden(row[j]) ? null : row[j])) })),
+  }), [r, i18n.language, chartOf]);
 
   return (
     <>
@@ -43,7 +47,12 @@ export function ReportView({ report: r }: { report: Report }) {
         </dl>
         <ul>{[...r.notes, ...(r.provenance.disclosureControl ?? [])].map((n) => <li key={n}>{n}</li>)}</ul>
       </section>
-      <EChart option={option} label={t('stats.chartLabel', { rows: t(`stats.dimensions.${r.rowDimension}`), total: show(r.table.grandTotal) })} />
+      {chartOf === 'nothing' ? <p className="muted">{t('stats.nothingToChart')}</p> : (
+        <>
+          {chartOf === 'totals' && <p className="muted">{t('stats.chartTotalsOnly')}</p>}
+          <EChart option={option} label={t('stats.chartLabel', { rows: t(`stats.dimensions.${r.rowDimension}`), total: show(r.table.grandTotal) })} />
+        </>
+      )}
       {[...r.table.cells.flat(), ...r.table.rowTotals, ...r.table.colTotals].some(hidden) && <p className="muted">{t('stats.legend', { mark: t('stats.suppressedMark') })}</p>}
       <div className="table-scroll" tabIndex={0} role="region" aria-label={t('stats.table')}>
         <table>

@@ -6,6 +6,7 @@ export const statsEn = {
   dimensions: { year: 'Year', sex: 'Sex', ageBand: 'Age band', citizenship: 'Citizenship', formOfExploitation: 'Form of exploitation', identificationChannel: 'Identification channel', programmeType: 'Programme', outcome: 'Outcome', all: 'Persons (no split)' },
   from: 'From year', to: 'To year', threshold: 'Smallest count shown', computing: 'Computing…', run: 'Show report',
   whatIsCounted: 'What this counts', personsNotCases: 'Persons, not cases', notTrafficking: 'not a trafficking figure', period: 'Period', scope: 'Scope', source: 'Source', generated: 'Generated',
+  chartTotalsOnly: 'Every cell is hidden at this level of detail, so the chart shows the row totals that can be published.', nothingToChart: 'Every count in this table is hidden, so there is nothing to chart. A longer period or fewer categories give larger counts.',
   chartLabel: 'Bar chart of persons by {{rows}}; total {{total}}. Suppressed cells are not drawn.', legend: '"{{mark}}" marks a suppressed count: small, or hidden so that small counts cannot be recovered from totals.',
   suppressedMark: 'suppressed', table: 'Report table', persons: 'Persons', total: 'Total',
   export: { csv: 'Download CSV', xlsx: 'Download XLSX', ctdc: 'Download CTDC-style JSON' },

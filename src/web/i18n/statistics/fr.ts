@@ -8,6 +8,7 @@ export const statsFr: StatsMessages = {
   dimensions: { year: 'Année', sex: 'Sexe', ageBand: 'Tranche d’âge', citizenship: 'Nationalité', formOfExploitation: 'Forme d’exploitation', identificationChannel: 'Canal d’identification', programmeType: 'Programme', outcome: 'Issue', all: 'Personnes (sans ventilation)' },
   from: 'De l’année', to: 'À l’année', threshold: 'Plus petit effectif affiché', computing: 'Calcul…', run: 'Afficher le rapport',
   whatIsCounted: 'Ce qui est compté', personsNotCases: 'Des personnes, pas des dossiers', notTrafficking: 'pas un chiffre de la traite', period: 'Période', scope: 'Périmètre', source: 'Source', generated: 'Produit le',
+  chartTotalsOnly: 'Toutes les cellules sont masquées à ce niveau de détail : le graphique montre les totaux de ligne publiables.', nothingToChart: 'Tous les effectifs de ce tableau sont masqués : il n’y a rien à représenter. Une période plus longue ou moins de catégories donnent des effectifs plus grands.',
   chartLabel: 'Diagramme en barres des personnes par {{rows}} ; total {{total}}. Les cases masquées ne sont pas tracées.', legend: '« {{mark}} » indique un effectif masqué : petit, ou caché pour que les petits effectifs ne puissent pas être retrouvés à partir des totaux.',
   suppressedMark: 'masqué', table: 'Tableau du rapport', persons: 'Personnes', total: 'Total',
   export: { csv: 'Télécharger CSV', xlsx: 'Télécharger XLSX', ctdc: 'Télécharger JSON (format CTDC)' },

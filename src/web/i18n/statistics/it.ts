@@ -8,6 +8,7 @@ export const statsIt: StatsMessages = {
   dimensions: { year: 'Anno', sex: 'Sesso', ageBand: 'Fascia d’età', citizenship: 'Cittadinanza', formOfExploitation: 'Forma di sfruttamento', identificationChannel: 'Canale di identificazione', programmeType: 'Programma', outcome: 'Esito', all: 'Persone (senza suddivisione)' },
   from: 'Dall’anno', to: 'All’anno', threshold: 'Conteggio minimo mostrato', computing: 'Calcolo…', run: 'Mostra il rapporto',
   whatIsCounted: 'Cosa viene contato', personsNotCases: 'Persone, non casi', notTrafficking: 'non è un dato sulla tratta', period: 'Periodo', scope: 'Ambito', source: 'Fonte', generated: 'Generato il',
+  chartTotalsOnly: 'Tutte le celle sono nascoste a questo livello di dettaglio: il grafico mostra i totali di riga pubblicabili.', nothingToChart: 'Tutti i conteggi di questa tabella sono nascosti: non c’è nulla da rappresentare. Un periodo più lungo o meno categorie danno conteggi più grandi.',
   chartLabel: 'Grafico a barre delle persone per {{rows}}; totale {{total}}. Le celle oscurate non sono disegnate.', legend: '"{{mark}}" indica un conteggio oscurato: piccolo, o nascosto perché i piccoli conteggi non siano ricavabili dai totali.',
   suppressedMark: 'oscurato', table: 'Tabella del rapporto', persons: 'Persone', total: 'Totale',
   export: { csv: 'Scarica CSV', xlsx: 'Scarica XLSX', ctdc: 'Scarica JSON (formato CTDC)' },

@@ -8,6 +8,7 @@ export const statsSk: StatsMessages = {
   dimensions: { year: 'Rok', sex: 'Pohlavie', ageBand: 'Veková skupina', citizenship: 'Štátna príslušnosť', formOfExploitation: 'Forma vykorisťovania', identificationChannel: 'Spôsob identifikácie', programmeType: 'Program', outcome: 'Výsledok', all: 'Osoby (bez členenia)' },
   from: 'Od roku', to: 'Do roku', threshold: 'Najmenší zobrazený počet', computing: 'Počíta sa…', run: 'Zobraziť výkaz',
   whatIsCounted: 'Čo sa počíta', personsNotCases: 'Osoby, nie prípady', notTrafficking: 'nie je údaj o obchodovaní s ľuďmi', period: 'Obdobie', scope: 'Rozsah', source: 'Zdroj', generated: 'Vytvorené',
+  chartTotalsOnly: 'Pri tejto podrobnosti sú skryté všetky bunky, preto graf ukazuje súčty riadkov, ktoré možno zverejniť.', nothingToChart: 'Všetky počty v tejto tabuľke sú skryté, nie je čo zobraziť v grafe. Dlhšie obdobie alebo menej kategórií dá väčšie počty.',
   chartLabel: 'Stĺpcový graf osôb podľa: {{rows}}; spolu {{total}}. Skryté bunky sa nekreslia.', legend: '„{{mark}}“ označuje skrytý počet: malý, alebo skrytý, aby sa malé počty nedali dopočítať zo súčtov.',
   suppressedMark: 'skryté', table: 'Tabuľka výkazu', persons: 'Osoby', total: 'Spolu',
   export: { csv: 'Stiahnuť CSV', xlsx: 'Stiahnuť XLSX', ctdc: 'Stiahnuť JSON (formát CTDC)' },
