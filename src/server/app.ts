@@ -2,7 +2,6 @@
  * Builds the Fastify application: edge validation with Zod (which also produces
  * the OpenAPI document), sessions and CSRF, thin route modules, and the SPA.
  */
-import { linkageIdle } from '../services/linkage-runs';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
@@ -14,6 +13,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context';
+import { linkageIdle } from '../services/linkage-runs';
 import { installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
 import { auditRoutes } from './routes/audit/routes';

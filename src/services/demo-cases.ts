@@ -39,6 +39,10 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
   const rng = seededPrng(`ariadne-demo-cases-${count}`);
   const random = () => rng.next();
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const invented = (syllables: number) => {
+    const word = Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
+    return word[0].toUpperCase() + word.slice(1);
+  };
   for (let i = 1; i <= count; i += 1) {
     const org = staff[i % staff.length];
     const owner = org.owners[i % org.owners.length];
@@ -47,10 +51,6 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
     const contactDate = isoDaysAgo(contactDaysAgo);
     const form = pick(FORMS);
     const isMinorCase = random() < 0.12;
-    const invented = (syllables: number) => {
-      const word = Array.from({ length: syllables }, () => pick(SYLLABLES)).join('');
-      return word[0].toUpperCase() + word.slice(1);
-    };
     const person = {
         givenName: `Demo ${invented(3)}`, familyName: `${invented(3)} ${String(i).padStart(3, '0')}`,
         dateOfBirth: isoDaysAgo(365 * (isMinorCase ? 16 : 19 + Math.floor(random() * 25)) + Math.floor(random() * 300)),

@@ -51,8 +51,11 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
     const encodings = await tx.selectFrom('linkage_encodings').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
     return { secret, encodings: Number(encodings.n) };
   });
-  const lastRun = await withSystem(ctx.db, (tx) => tx.selectFrom('linkage_runs').select(['id', 'started_at', 'finished_at', 'stats']).orderBy('finished_at', 'desc').limit(1).executeTakeFirst());
-  const participants = await withSystem(ctx.db, async (tx) => Number((await tx.selectFrom('linkage_secrets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  // Network-wide figures (runs and participants are not tenant rows): counts only.
+  const { lastRun, participants } = await withSystem(ctx.db, async (tx) => ({
+    lastRun: await tx.selectFrom('linkage_runs').select(['id', 'started_at', 'finished_at', 'stats']).orderBy('finished_at', 'desc').limit(1).executeTakeFirst(),
+    participants: Number((await tx.selectFrom('linkage_secrets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  }));
   return {
     secret: own.secret ? { set: true, schemaVersion: own.secret.schema_version, updatedAt: new Date(own.secret.updated_at).toISOString() } : { set: false, schemaVersion: null, updatedAt: null },
     encodings: own.encodings,
