@@ -4,6 +4,7 @@
  * encodings and returns to each organisation which partners know the same person.
  */
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
 import {
   captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, deserialiseEncoding, linkNetwork, LinkageError, MIN_SECRET_BYTES,
@@ -94,6 +95,8 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     onProgress?.('encode', i + 1, orgs.length);
   }
   return withSystem(ctx.db, async (tx) => {
+    // Runs from several servers or the CLI replace the matches one after the other, never interleaved.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('linkage:run'))`.execute(tx);
     // The linkage service: encodings only, validated against the network's schema version.
     const rows = await tx.selectFrom('linkage_encodings').select(['encoding']).where('organisation_id', 'in', orgs.length ? orgs.map((o) => o.id) : ['00000000-0000-0000-0000-000000000000']).execute();
     const encodings = rows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));

@@ -98,6 +98,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     expect((await waitForRun(coordinator, job.id)).state).toBe('succeeded');
   });
 
+  test('runs started at the same time by different processes replace the matches one after the other', async () => {
+    // Two runs on separate connections, as from a server and the CLI: both finish, and the matches are one run's.
+    const [a, b] = await Promise.all([runNetworkLinkage(t.ctx), runNetworkLinkage(t.ctx)]);
+    expect(a.personsDeduplicated).toBe(b.personsDeduplicated);
+    const runs = await sql<{ run_id: string }>`SELECT DISTINCT run_id FROM linkage_matches`.execute(t.ctx.db.kysely);
+    expect(runs.rows.length).toBe(1);
+    // The matches are those of the run that finished last, as the run log says.
+    const last = await sql<{ id: string }>`SELECT id FROM linkage_runs WHERE id IN (${a.runId}, ${b.runId}) ORDER BY finished_at DESC LIMIT 1`.execute(t.ctx.db.kysely);
+    expect(runs.rows[0].run_id).toBe(last.rows[0].id);
+  });
+
   test('case staff cannot start runs or read linkage status; unknown runs are not found', async () => {
     expect((await caseworker.get('/api/linkage/status')).status).toBe(403);
     expect((await caseworker.post('/api/linkage/runs')).status).toBe(403);
