@@ -63,4 +63,22 @@ describe('ariadne CLI', () => {
     expect(audit.ok).toBe(true);
     expect(audit.organisations).toHaveLength(3);
   }, 60_000);
+
+  test('link counts each person once across organisations, with capture histories; link-status shows counts only', async () => {
+    const before = await ariadne('link-status', '--org', 'north', '--json');
+    expect(before).toMatchObject({ secret: { set: true }, participatingOrganisations: 3 });
+    const summary = await ariadne('link', '--json');
+    expect(summary.organisations).toHaveLength(3);
+    const encoded = summary.organisations.reduce((sum: number, o: { encoded: number }) => sum + o.encoded, 0);
+    expect(summary.stats.records).toBe(encoded);
+    // Every match merges two encodings at most into one person; invented demo names do not collide wholesale.
+    expect(summary.personsDeduplicated).toBeLessThanOrEqual(encoded);
+    expect(summary.personsDeduplicated).toBeGreaterThanOrEqual(encoded - summary.stats.matches);
+    expect(summary.stats.matches).toBeLessThanOrEqual(2);
+    expect(summary.captureHistories.lists).toEqual(['east', 'north', 'south']);
+    const after = await ariadne('link-status', '--org', 'north', '--json');
+    expect(after.lastRun.id).toBe(summary.runId);
+    expect(after.encodings).toBe(summary.organisations.find((o: { slug: string }) => o.slug === 'north').encoded);
+    expect(JSON.stringify(after)).not.toMatch(/Demo [A-Z][a-z]+ [A-Z][a-z]+ \d{3}|secret-not-for-production/);
+  }, 120_000);
 });

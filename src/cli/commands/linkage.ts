@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { captureHistoriesCsv, listReviews, runNetworkLinkage, setLinkageSecret } from '../../services/linkage';
 import { operatorOf } from './statistics';
 import { organisationsRepo } from '../../storage/repositories/organisations';
+import { linkageStatus } from '../../services/linkage-runs';
 import { output, withContext, withProgress } from '../context';
 
 export function registerLinkageCommands(program: Command): void {
@@ -20,6 +21,18 @@ export function registerLinkageCommands(program: Command): void {
         ...summary.organisations.map((o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`),
         `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
         `  persons counted once across the network: ${summary.personsDeduplicated}`,
+      ].join('\n'));
+    }));
+
+  program.command('link-status').description("An organisation's linkage set-up (secret present, encodings held) and the latest network run: counts only")
+    .requiredOption('--org <slug>', 'organisation')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const status = await linkageStatus(ctx, await operatorOf(ctx, opts.org));
+      output(Boolean(opts.json), status, () => [
+        `Secret: ${status.secret.set ? `stored (schema ${status.secret.schemaVersion}, since ${status.secret.updatedAt})` : 'none: this organisation takes no part in linkage'}`,
+        `Encodings held: ${status.encodings}; organisations holding the network secret: ${status.participatingOrganisations}`,
+        status.lastRun ? `Latest run ${status.lastRun.id}, finished ${status.lastRun.finishedAt}: ${Object.entries(status.lastRun.stats).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'No linkage run yet.',
       ].join('\n'));
     }));
 
