@@ -106,12 +106,15 @@ describe('on a phone', () => {
     await logIn(page, 'admin@south.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
-    await menu.click();
-    await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
-    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    // An administrator's pages, each reached through the phone menu.
+    for (const [link, heading] of [['Users', 'Users'], ['Record linkage', 'Record linkage across the network'], ['Roles', 'Roles and profiles'], ['Networks', 'Networks and agreements']]) {
+      await menu.click();
+      await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, link).toBeLessThanOrEqual(0);
+      expect(await seriousA11yViolations(page), link).toEqual([]);
+    }
     await context.close();
   });
 });
