@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import { LinkageError, type LinkagePhase } from '../domain/linkage';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
-import { withSystem } from '../storage/database';
+import { sql } from 'kysely';
+import { withSystem, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
@@ -17,7 +18,7 @@ export const LINKAGE_PHASES = ['encode', 'validate', 'block', 'compare', 'cluste
 
 export interface LinkageRunSummary {
   runId: string;
-  organisations: { name: string; encoded: number }[];
+  organisations: { id: string; name: string; encoded: number }[];
   stats: Record<string, number>;
   personsDeduplicated: number;
 }
@@ -40,6 +41,21 @@ export interface LinkageJob {
 const countsOf = (stats: Record<string, unknown>): Record<string, number> =>
   Object.fromEntries(Object.entries(stats).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
 
+/** The organisation itself and its active network partners: the only organisations a run summary names to it. */
+async function visibleOrganisations(tx: Tx, actor: Actor): Promise<string[]> {
+  const partners = await sql<{ id: string }>`SELECT id FROM app_network_partners() AS id`.execute(tx);
+  return [...new Set([actor.organisationId, ...partners.rows.map((r) => r.id)])];
+}
+
+/** A job as one organisation may see it: other networks' organisations are left out of the summary. */
+function jobFor(job: LinkageJob | undefined, visible: readonly string[]) {
+  if (!job) return null;
+  const summary = job.summary && {
+    ...job.summary, organisations: job.summary.organisations.filter((o) => visible.includes(o.id)).map(({ name, encoded }) => ({ name, encoded })),
+  };
+  return { ...job, summary };
+}
+
 // In-process: a run belongs to the server that started it (a deployment with several servers runs linkage from the CLI).
 const jobs = new WeakMap<AppContext, LinkageJob>();
 
@@ -49,12 +65,12 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
   const own = await inTenant(ctx, actor, async (tx) => {
     const secret = await tx.selectFrom('linkage_secrets').select(['schema_version', 'updated_at']).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
     const encodings = await tx.selectFrom('linkage_encodings').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
-    return { secret, encodings: Number(encodings.n) };
+    return { secret, encodings: Number(encodings.n), visible: await visibleOrganisations(tx, actor) };
   });
-  // Network-wide figures (runs and participants are not tenant rows): counts only.
+  // Runs and partners' secrets are not this tenant's rows: read as the system, counts only.
   const { lastRun, participants } = await withSystem(ctx.db, async (tx) => ({
     lastRun: await tx.selectFrom('linkage_runs').select(['id', 'started_at', 'finished_at', 'stats']).orderBy('finished_at', 'desc').limit(1).executeTakeFirst(),
-    participants: Number((await tx.selectFrom('linkage_secrets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    participants: Number((await tx.selectFrom('linkage_secrets').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', 'in', own.visible).executeTakeFirstOrThrow()).n),
   }));
   return {
     secret: own.secret ? { set: true, schemaVersion: own.secret.schema_version, updatedAt: new Date(own.secret.updated_at).toISOString() } : { set: false, schemaVersion: null, updatedAt: null },
@@ -64,7 +80,7 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
       id: lastRun.id, startedAt: new Date(lastRun.started_at).toISOString(), finishedAt: new Date(lastRun.finished_at).toISOString(),
       stats: countsOf((typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>),
     } : null,
-    job: jobs.get(ctx) ?? null,
+    job: jobFor(jobs.get(ctx), own.visible),
   };
 }
 
@@ -80,7 +96,7 @@ export async function storeLinkageSecret(ctx: AppContext, actor: Actor, secret: 
 }
 
 /** Starts a network linkage run in the background; refuses while one is running. */
-export async function startLinkageRun(ctx: AppContext, actor: Actor, run: typeof runNetworkLinkage = runNetworkLinkage): Promise<LinkageJob> {
+export async function startLinkageRun(ctx: AppContext, actor: Actor, run: typeof runNetworkLinkage = runNetworkLinkage) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
   if (jobs.get(ctx)?.state === 'running') throw errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
   const job: LinkageJob = { id: crypto.randomUUID(), state: 'running', phase: 'encode', done: 0, total: 0, startedAt: new Date().toISOString(), finishedAt: null, summary: null, errorCode: null };
@@ -90,18 +106,18 @@ export async function startLinkageRun(ctx: AppContext, actor: Actor, run: typeof
   void run(ctx, onProgress).then(
     (summary) => Object.assign(job, {
       state: 'succeeded', finishedAt: new Date().toISOString(),
-      summary: { runId: summary.runId, organisations: summary.organisations.map((o) => ({ name: o.name, encoded: o.encoded })), stats: countsOf(summary.stats), personsDeduplicated: summary.personsDeduplicated },
+      summary: { runId: summary.runId, organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })), stats: countsOf(summary.stats), personsDeduplicated: summary.personsDeduplicated },
     }),
     (error: unknown) => Object.assign(job, { state: 'failed', finishedAt: new Date().toISOString(), errorCode: error instanceof LinkageError ? error.code : 'linkage_failed' }),
   );
-  return job;
+  return jobFor(job, [])!;
 }
 
-export function linkageJob(ctx: AppContext, actor: Actor, id: string): LinkageJob {
+export async function linkageJob(ctx: AppContext, actor: Actor, id: string) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
   const job = jobs.get(ctx);
   if (!job || job.id !== id) throw errors.notFound();
-  return job;
+  return jobFor(job, await inTenant(ctx, actor, (tx) => visibleOrganisations(tx, actor)))!;
 }
 
 /** For tests and shutdown: resolves once no run is in progress. */

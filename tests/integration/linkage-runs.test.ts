@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runNetworkLinkage } from '../../src/services/linkage';
-import { startLinkageRun } from '../../src/services/linkage-runs';
+import { linkageJob, linkageStatus, startLinkageRun } from '../../src/services/linkage-runs';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
@@ -78,6 +78,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     // The partner's caseworker now sees the hint on her case.
     const hint = await south.get(`/api/cases/${other.body.id}/possible-duplicates`);
     expect(hint.body.organisations.map((p: any) => p.name)).toContain('Demo Shelter North');
+
+    // An organisation outside the network learns the counts, but no names of the network's organisations.
+    const { createOrganisation } = await import('../../src/services/organisations');
+    await createOrganisation(t.ctx, { slug: 'elsewhere', name: 'Demo Elsewhere' });
+    const elsewhere = { userId: '00000000-0000-0000-0000-000000000002', organisationId: (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'elsewhere'`.execute(t.ctx.db.kysely)).rows[0].id, roles: ['coordinator' as const] };
+    const outside = await linkageJob(t.ctx, elsewhere, started.body.id);
+    expect(outside.summary?.organisations).toEqual([]);
+    expect(outside.summary?.personsDeduplicated).toBe(job.summary.personsDeduplicated);
+    expect((await linkageStatus(t.ctx, elsewhere)).participatingOrganisations).toBe(0);
+    expect(status.participatingOrganisations).toBe(3);
 
     // And a new run may start once the last one finished.
     const again = await coordinator.post('/api/linkage/runs');
