@@ -30,3 +30,5 @@ export type { CsvValue } from './csv';
 export { CTDC_FIELD, toCtdcAggregate } from './ctdc';
 export type { CtdcAggregate, CtdcRecord } from './ctdc';
 export { SUPPRESSED_MARK, reportToXlsx } from './xlsx';
+export { EXCLUDED_FIELDS, HTCDS_COLUMNS, HTCDS_SOURCE, QUASI_IDENTIFIERS, WITHHELD, htcdsToCsv, kAnonymise, toHtcdsRecords } from './htcds';
+export type { HtcdsRecord, HtcdsSourceRecord, KAnonymityResult } from './htcds';
