@@ -8,7 +8,7 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export'],
   case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
@@ -55,10 +55,10 @@ describe('policy matrix', () => {
 
   test('session permissions are derived from the same rules', () => {
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['admin'] })).toEqual({
-      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true, reviewLinkage: false, runLinkage: true, manageLinkageSecret: true, manageNetworks: true, manageCatalogue: true,
+      manageUsers: true, readAudit: true, readCases: false, viewNetworkAggregates: true, reviewLinkage: false, runLinkage: true, manageLinkageSecret: true, exportHtcds: true, manageNetworks: true, manageCatalogue: true,
     });
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['caseworker'] })).toEqual({
-      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false, reviewLinkage: false, runLinkage: false, manageLinkageSecret: false, manageNetworks: false, manageCatalogue: false,
+      manageUsers: false, readAudit: false, readCases: true, viewNetworkAggregates: false, reviewLinkage: false, runLinkage: false, manageLinkageSecret: false, exportHtcds: false, manageNetworks: false, manageCatalogue: false,
     });
   });
 });

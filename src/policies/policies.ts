@@ -40,6 +40,7 @@ export const ACTIONS = [
   'linkage.review',
   'linkage.run',
   'linkage.secret.manage',
+  'htcds.export',
   'network.manage',
   'catalogue.read',
   'catalogue.manage',
@@ -87,6 +88,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'linkage.run': { roles: ['coordinator', 'admin'], when: sameOrganisation },
   // The organisation's copy of the shared network linkage secret (write-only).
   'linkage.secret.manage': { roles: ['admin'], when: sameOrganisation },
+  // Sharing the organisation's de-identified, k-anonymised case records (HTCDS) is an organisational decision.
+  'htcds.export': { roles: ['admin'], when: sameOrganisation },
   // Proposing or joining a network agreement, and answering the network-mapping questionnaire.
   'network.manage': { roles: ['admin', 'coordinator'], when: sameOrganisation },
   // The professional roles and profiles catalogue: everyone reads it; administrators adapt it and map staff to roles.
@@ -110,6 +113,7 @@ export function sessionPermissions(actor: Actor) {
     reviewLinkage: can(actor, 'linkage.review', own),
     runLinkage: can(actor, 'linkage.run', own),
     manageLinkageSecret: can(actor, 'linkage.secret.manage', own),
+    exportHtcds: can(actor, 'htcds.export', own),
     manageNetworks: can(actor, 'network.manage', own),
     manageCatalogue: can(actor, 'catalogue.manage', own),
   };

@@ -27,6 +27,7 @@ import { linkageRoutes } from './routes/linkage/routes';
 import { notificationRoutes } from './routes/notifications/routes';
 import { networkRoutes } from './routes/networks/routes';
 import { catalogueRoutes } from './routes/catalogue/routes';
+import { htcdsRoutes } from './routes/statistics/htcds';
 import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
 
@@ -95,7 +96,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   // A background linkage run finishes before the database closes.
   app.addHook('onClose', () => linkageIdle(ctx));
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes]) await app.register(routes, { ctx });
+  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes, htcdsRoutes]) await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -7,7 +7,7 @@ import { consentEventsFromRecords, currentConsents } from '../domain/cases/conse
 import { ageOn } from '../domain/cases/person';
 import {
   ageBandOf, crossTabulate, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
-  type DimensionKey, type PersonFact, type PersonStatus, type PublishedReport, type Report, type StandardPopulationKey, type TabulateOptions,
+  type DimensionKey, type HtcdsSourceRecord, type PersonFact, type PersonStatus, type PublishedReport, type Report, type StandardPopulationKey, type TabulateOptions,
 } from '../domain/statistics';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
@@ -40,6 +40,8 @@ export interface PersonRecord {
   programme: string | null;
   outcome: string;
   statuses: Set<PersonStatus>;
+  /** For case-level exports (HTCDS); reports do not read these. */
+  detail: Omit<HtcdsSourceRecord, 'sex' | 'citizenship' | 'firstContactYear' | 'channel' | 'formsOfExploitation'>;
 }
 
 const latest = (entries: { kind: string; data: Record<string, unknown> }[], kind: string) => entries.filter((e) => e.kind === kind).at(-1)?.data;
@@ -59,7 +61,7 @@ function statusesOf(entries: { kind: string; data: Record<string, unknown> }[]):
 }
 
 /** One record per person of one organisation who consented to anonymous statistics; personId is her network person id. */
-async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
+export async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
   const rows = await tx.selectFrom('cases')
     .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
     .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
@@ -79,12 +81,19 @@ async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): P
     const identity = await openIdentity(ctx, organisationId, row.identityEnc);
     const contact = new Date(row.contactDate);
     const identification = latest(caseEntries, 'identification');
+    const ageAtFirstContact = identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null;
+    const outcomeOf = (kind: string) => (latest(caseEntries, kind)?.outcome as HtcdsSourceRecord['determinationByOrganisation']) ?? null;
     records.push({
       personId: networkIds.get(row.personId)!, year: contact.getUTCFullYear(), sex: row.sex,
-      ageBand: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null),
+      ageBand: ageBandOf(ageAtFirstContact),
       citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
       channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
       statuses: statusesOf(caseEntries),
+      detail: {
+        ageAtFirstContact, caseStatus: row.status, methodsOfControl: (identification?.methodsOfControl as string[] | undefined) ?? [],
+        recruiterRelationship: (identification?.recruiterRelationship as string | undefined) ?? null,
+        determinationByOrganisation: outcomeOf('determination_organisation'), determinationByAuthority: outcomeOf('determination_authority'),
+      },
     });
   }
   return { records, withoutConsent };

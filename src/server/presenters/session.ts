@@ -7,7 +7,7 @@ export const SessionViewSchema = z.object({
   organisation: z.object({ id: z.string().uuid(), name: z.string() }),
   memberships: z.array(z.object({ organisationId: z.string().uuid(), organisationName: z.string(), roles: z.array(z.string()) })),
   roles: z.array(z.string()),
-  permissions: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), readCases: z.boolean(), viewNetworkAggregates: z.boolean(), reviewLinkage: z.boolean(), runLinkage: z.boolean(), manageLinkageSecret: z.boolean(), manageNetworks: z.boolean(), manageCatalogue: z.boolean() }),
+  permissions: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), readCases: z.boolean(), viewNetworkAggregates: z.boolean(), reviewLinkage: z.boolean(), runLinkage: z.boolean(), manageLinkageSecret: z.boolean(), exportHtcds: z.boolean(), manageNetworks: z.boolean(), manageCatalogue: z.boolean() }),
   csrfToken: z.string(),
 }).meta({ id: 'SessionView' });
 export type SessionView = z.infer<typeof SessionViewSchema>;

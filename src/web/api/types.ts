@@ -4,7 +4,7 @@ export interface SessionView {
   organisation: { id: string; name: string };
   memberships: { organisationId: string; organisationName: string; roles: string[] }[];
   roles: string[];
-  permissions: { manageUsers: boolean; readAudit: boolean; readCases: boolean; viewNetworkAggregates: boolean; reviewLinkage: boolean; runLinkage: boolean; manageLinkageSecret: boolean; manageNetworks: boolean; manageCatalogue: boolean };
+  permissions: { manageUsers: boolean; readAudit: boolean; readCases: boolean; viewNetworkAggregates: boolean; reviewLinkage: boolean; runLinkage: boolean; manageLinkageSecret: boolean; exportHtcds: boolean; manageNetworks: boolean; manageCatalogue: boolean };
   csrfToken: string;
 }
 

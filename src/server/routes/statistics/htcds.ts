@@ -1,0 +1,31 @@
+/** Thin handler for the de-identified HTCDS case export (JSON with its provenance, or CSV). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { htcdsToCsv } from '../../../domain/statistics';
+import type { AppContext } from '../../../services/context';
+import { exportHtcds } from '../../../services/htcds-export';
+import { requireSession } from '../../plugins/session';
+import { errorResponses } from '../../schemas';
+
+const HtcdsExportSchema = z.object({
+  provenance: z.object({
+    standard: z.string(), organisation: z.string(), generatedAt: z.string(), counts: z.string(), personsWithConsent: z.number().int(), personsWithoutConsent: z.number().int(),
+    k: z.number().int(), generalised: z.record(z.string(), z.number().int()), withheldRecords: z.number().int(), excludedFields: z.array(z.string()),
+  }),
+  records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))),
+}).meta({ id: 'HtcdsExport' });
+
+export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get('/api/exports/htcds', {
+    schema: {
+      tags: ['statistics'],
+      summary: "This organisation's de-identified case records in the IOM HTCDS v2.0 layout: one per consenting person, no identifying field, k-anonymised quasi-identifiers; CSV with format=csv",
+      querystring: z.strictObject({ format: z.enum(['json', 'csv']).default('json'), k: z.coerce.number().int().min(2).max(50).default(5) }),
+      response: { 200: HtcdsExportSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const result = await exportHtcds(ctx, requireSession(request).actor, request.query.k);
+    if (request.query.format === 'json') return result as never;
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ariadne-htcds.csv"').send(htcdsToCsv(result.records) as never);
+  });
+};
