@@ -81,4 +81,14 @@ describe('ariadne CLI', () => {
     expect(after.encodings).toBe(summary.organisations.find((o: { slug: string }) => o.slug === 'north').encoded);
     expect(JSON.stringify(after)).not.toMatch(/Demo [A-Z][a-z]+ [A-Z][a-z]+ \d{3}|secret-not-for-production/);
   }, 120_000);
+
+  test('export htcds: de-identified, k-anonymous records with provenance, or CSV', async () => {
+    const out = await ariadne('export', 'htcds', '--org', 'north', '--json');
+    expect(out.provenance).toMatchObject({ k: 5, organisation: 'Demo Shelter North' });
+    expect(out.records.length + out.provenance.withheldRecords).toBe(out.provenance.personsWithConsent);
+    expect(JSON.stringify(out.records)).not.toMatch(/Demo [A-Z][a-z]+ [A-Z][a-z]+ \d{3}|\d{4}-\d{2}-\d{2}/);
+    const csv: string = await ariadne('export', 'htcds', '--org', 'north', '--format', 'csv');
+    expect(csv.split(/\r?\n/)[0]).toMatch(/^ariadne_RecordNumber,org_Type,/);
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(out.records.length + 1);
+  }, 60_000);
 });

@@ -1,12 +1,14 @@
-/** `ariadne report` and `ariadne estimates`: the statistics capabilities, scriptable, with --json. */
+/** `ariadne report`, `ariadne estimates`, `ariadne export htcds`…: the statistics capabilities, scriptable, with --json. */
 import { cohortRows, cohortToCsv, cohortToXlsx } from '../../domain/outcomes';
 import { outcomeCohort } from '../../services/outcomes';
 import { networkCaptureHistories } from '../../services/capture-tables';
 import type { Command } from 'commander';
-import { DIMENSION_KEYS, POPULATIONS, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
+import { DIMENSION_KEYS, POPULATIONS, htcdsToCsv, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
 import type { Actor } from '../../policies/policies';
+import type { Role } from '../../policies/roles';
 import type { AppContext } from '../../services/context';
 import { listEstimates } from '../../services/estimates';
+import { exportHtcds } from '../../services/htcds-export';
 import { listNetworks } from '../../services/networks';
 import { privacyLedger, releasePrivateReport } from '../../services/privacy-releases';
 import { exportReport, organisationReport } from '../../services/statistics';
@@ -16,10 +18,10 @@ import { output, withContext } from '../context';
 /** The CLI acts as the organisation's statistics operator; its reads are audited without a user id. */
 const CLI_OPERATOR = '00000000-0000-0000-0000-000000000000';
 
-export async function operatorOf(ctx: AppContext, slug: string): Promise<Actor> {
+export async function operatorOf(ctx: AppContext, slug: string, role: Role = 'coordinator'): Promise<Actor> {
   const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
   if (!org) throw new Error(`No organisation with slug ${slug}`);
-  return { userId: CLI_OPERATOR, organisationId: org.id, roles: ['coordinator'] };
+  return { userId: CLI_OPERATOR, organisationId: org.id, roles: [role] };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
@@ -43,6 +45,23 @@ function printTable(report: PublishedReport): string {
 }
 
 export function registerStatisticsCommands(program: Command): void {
+  program.command('export').description('Exports of case data in shared standards').command('htcds')
+    .description("An organisation's de-identified case records in the IOM HTCDS v2.0 layout: one per person who consented to anonymous statistics, no identifying field, k-anonymised")
+    .requiredOption('--org <slug>', 'organisation')
+    .option('--k <n>', 'smallest group of persons any combination of quasi-identifiers may point to', '5')
+    .option('--format <format>', 'json or csv', 'json')
+    .option('--json', 'print the export with its provenance as JSON')
+    .action((opts) => withContext(async (ctx) => {
+      const format = oneOf(opts.json ? 'json' : opts.format, ['json', 'csv'] as const, 'format');
+      const k = Number(opts.k);
+      if (!Number.isInteger(k) || k < 2) throw new Error('--k must be a whole number of at least 2');
+      const result = await exportHtcds(ctx, await operatorOf(ctx, opts.org, 'admin'), k);
+      if (format === 'csv') process.stdout.write(htcdsToCsv(result.records));
+      else console.log(JSON.stringify(result, null, 2));
+      const p = result.provenance;
+      console.error(`${p.organisation}: ${result.records.length} records exported (k = ${p.k}); ${p.withheldRecords} withheld to keep groups of ${p.k}; ${p.personsWithoutConsent} persons without consent to anonymous statistics not included.`);
+    }));
+
   program.command('report').description('Person-based report of one population for an organisation, with small cells suppressed')
     .requiredOption('--org <slug>', 'organisation')
     .requiredOption('--population <key>', Object.keys(POPULATIONS).join(' | '))
