@@ -44,7 +44,7 @@ export function App() {
         <Route path="referrals" element={<ReferralsPage session={current} />} />
         <Route path="referrals/:id" element={<ReferralPage />} />
         <Route path="network" element={<NetworkPage session={current} />} />
-        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="statistics" element={<StatisticsPage session={current} />} />
         <Route path="outcomes" element={<CohortPage />} />
         <Route path="linkage-review" element={<LinkageReviewPage session={current} />} />
         <Route path="networks" element={<NetworksPage session={current} />} />

@@ -1,6 +1,9 @@
 /** A coordinator reads honest statistics: what is counted, suppressed cells, the registry's recast figures, and MSE. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Role } from '../../src/policies/roles';
+import { addEntry } from '../../src/services/case-entries';
+import { createCase } from '../../src/services/cases';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
@@ -77,5 +80,43 @@ describe('statistics in the browser', () => {
     expect(await page.getByRole('img', { name: /Bar chart/ }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  test('an administrator exports de-identified HTCDS records, seeing what is withheld first', async () => {
+    const user = await harness.ctx.db.kysely.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles']).where('users.email', '=', 'caseworker@north.demo.test').executeTakeFirstOrThrow();
+    const actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles as Role[] };
+    for (let n = 971; n <= 975; n++) {
+      const created = await createCase(harness.ctx, actor, {
+        person: { givenName: 'Demo', familyName: `Person ${n}`, dateOfBirth: '1996-05-05', sex: 'female', citizenship: 'AL' },
+        intake: { channel: 'outreach_unit', contactDate: '2026-09-01', mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
+      });
+      await addEntry(harness.ctx, actor, created.row.id, 'consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-09-01' });
+    }
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'admin@north.demo.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    await page.getByRole('heading', { name: 'What this counts' }).waitFor();
+    // Nobody here is determined yet: an empty report says nothing about hidden cells.
+    expect(await page.getByText('Every cell is hidden at this level of detail', { exact: false }).count()).toBe(0);
+    const card = page.getByRole('region', { name: 'De-identified case records (HTCDS)' });
+    await card.waitFor();
+    await card.getByText('Records in the export').waitFor();
+    expect(await card.locator('dl.facts').textContent()).toMatch(/Records in the export5Records withheld0/);
+    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe('/api/exports/htcds?k=5&format=csv');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await card.getByLabel('Smallest group of persons').fill('6');
+    await card.locator('dl.facts', { hasText: /Records in the export0Records withheld5/ }).waitFor();
+    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe('/api/exports/htcds?k=6&format=csv');
+    expect(await page.locator('body').textContent()).not.toMatch(/Person 97\d/);
+    await context.close();
+
+    // Coordinators see aggregates only: no case-level export.
+    const coordinator = await harness.newPage();
+    await logIn(coordinator.page, 'coordinator@north.demo.test');
+    await coordinator.page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    await coordinator.page.getByRole('heading', { name: 'What this counts' }).waitFor();
+    expect(await coordinator.page.getByRole('heading', { name: 'De-identified case records (HTCDS)' }).count()).toBe(0);
+    await coordinator.context.close();
   });
 });

@@ -25,6 +25,8 @@ export function ReportView({ report: r }: { report: Report }) {
   const show = (c: Count) => (hidden(c) ? t('stats.suppressedMark') : fmt.format(c));
   // Chart what can be published: the cells, or else the row totals when every cell is hidden, or nothing.
   const chartOf = r.table.cells.some((row) => row.some((c) => !hidden(c))) ? 'cells' : r.table.rowTotals.some((c) => !hidden(c)) ? 'totals' : 'nothing';
+  // A table with no columns (no data yet) charts its totals without claiming anything was hidden.
+  const cellsHidden = r.table.cells.some((row) => row.some(hidden));
   const option = useMemo(() => ({
     tooltip: {}, legend: { top: 0 }, grid: { left: 40, right: 10, top: 30, bottom: 40 },
     xAxis: { type: 'category', data: r.table.rows.map((code) => category(r.rowDimension, code)) }, yAxis: { type: 'value', minInterval: 1 },
@@ -49,7 +51,7 @@ export function ReportView({ report: r }: { report: Report }) {
       </section>
       {chartOf === 'nothing' ? <p className="muted">{t('stats.nothingToChart')}</p> : (
         <>
-          {chartOf === 'totals' && <p className="muted">{t('stats.chartTotalsOnly')}</p>}
+          {chartOf === 'totals' && cellsHidden && <p className="muted">{t('stats.chartTotalsOnly')}</p>}
           <EChart option={option} label={t('stats.chartLabel', { rows: t(`stats.dimensions.${r.rowDimension}`), total: show(r.table.grandTotal) })} />
         </>
       )}

@@ -4,9 +4,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import type { SessionView } from '../api/types';
+import { HtcdsExportCard } from './HtcdsExportCard';
 import { DIMENSIONS, POPULATIONS, ReportView, type Report } from './ReportView';
 
-export function StatisticsPage() {
+export function StatisticsPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const year = new Date().getUTCFullYear();
   const [form, setForm] = useState({ population: 'determined_victims', rows: 'year', cols: 'sex', from: String(year - 3), to: String(year), threshold: '5', scope: 'organisation' });
@@ -53,6 +55,7 @@ export function StatisticsPage() {
           </p>
         </>
       )}
+      {session.permissions.exportHtcds && <HtcdsExportCard />}
     </section>
   );
 }

@@ -23,6 +23,20 @@ export const statsEn = {
   intervals: { wald: '95% interval (normal)', profile: '95% interval (profile likelihood)', bootstrap: '95% interval (bootstrap)' },
   mseChart: 'Intervals around the estimate of {{estimate}} persons', model: 'Model', terms: 'Interactions', mainEffectsOnly: 'none (main effects only)',
   fit: 'Goodness of fit: deviance {{deviance}} on {{df}} degrees of freedom, AIC {{aic}}.', saveToRegistry: 'Save to the registry', saveLabel: 'Label', geography: 'Geography', save: 'Save', saved: 'Saved to the registry of estimates.',
+  htcds: {
+    title: 'De-identified case records (HTCDS)',
+    intro: 'One record per person who consented to anonymous statistics, in the layout of IOM\'s Human Trafficking Case Data Standard, for a data collaborative or a national rapporteur. Names, dates of birth, contacts, addresses, free text, staff and exact dates are never included. Combinations of sex, age band, citizenship and year that would point to fewer persons than the group size are generalised, and records that would still stand out are withheld.',
+    k: 'Smallest group of persons',
+    kHint: 'Between 2 and 50. Larger groups hide more detail.',
+    records: 'Records in the export',
+    withheld: 'Records withheld',
+    generalised: 'Details generalised',
+    generalisedCounts: 'citizenship {{citizenship}}, age band {{ageBand}}, year {{year}}',
+    withoutConsent: 'Persons without consent to anonymous statistics (not included)',
+    excluded: '{{count}} identifying HTCDS fields are never exported.',
+    downloadCsv: 'Download HTCDS CSV',
+    downloadJson: 'Download HTCDS JSON with provenance',
+  },
 };
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 export type StatsMessages = DeepStrings<typeof statsEn>;

@@ -25,4 +25,18 @@ export const statsFr: StatsMessages = {
   intervals: { wald: 'Intervalle à 95 % (normal)', profile: 'Intervalle à 95 % (vraisemblance profilée)', bootstrap: 'Intervalle à 95 % (bootstrap)' },
   mseChart: 'Intervalles autour de l’estimation de {{estimate}} personnes', model: 'Modèle', terms: 'Interactions', mainEffectsOnly: 'aucune (effets principaux seulement)',
   fit: 'Qualité d’ajustement : déviance {{deviance}} pour {{df}} degrés de liberté, AIC {{aic}}.', saveToRegistry: 'Enregistrer dans le registre', saveLabel: 'Libellé', geography: 'Zone géographique', save: 'Enregistrer', saved: 'Enregistré dans le registre des estimations.',
+  htcds: {
+    title: 'Dossiers désidentifiés (HTCDS)',
+    intro: 'Un enregistrement par personne ayant consenti aux statistiques anonymes, au format du Human Trafficking Case Data Standard de l’OIM, pour une collaboration de données ou un rapporteur national. Noms, dates de naissance, coordonnées, adresses, texte libre, personnel et dates exactes ne sont jamais inclus. Les combinaisons de sexe, tranche d’âge, nationalité et année qui désigneraient moins de personnes que la taille de groupe sont généralisées, et les enregistrements encore isolés sont retenus.',
+    k: 'Plus petit groupe de personnes',
+    kHint: 'Entre 2 et 50. Un groupe plus grand masque davantage de détails.',
+    records: 'Enregistrements exportés',
+    withheld: 'Enregistrements retenus',
+    generalised: 'Détails généralisés',
+    generalisedCounts: 'nationalité {{citizenship}}, tranche d’âge {{ageBand}}, année {{year}}',
+    withoutConsent: 'Personnes sans consentement aux statistiques anonymes (non incluses)',
+    excluded: '{{count}} champs HTCDS identifiants ne sont jamais exportés.',
+    downloadCsv: 'Télécharger le CSV HTCDS',
+    downloadJson: 'Télécharger le JSON HTCDS avec sa provenance',
+  },
 };

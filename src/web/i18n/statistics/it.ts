@@ -25,4 +25,18 @@ export const statsIt: StatsMessages = {
   intervals: { wald: 'Intervallo al 95% (normale)', profile: 'Intervallo al 95% (verosimiglianza profilo)', bootstrap: 'Intervallo al 95% (bootstrap)' },
   mseChart: 'Intervalli attorno alla stima di {{estimate}} persone', model: 'Modello', terms: 'Interazioni', mainEffectsOnly: 'nessuna (solo effetti principali)',
   fit: 'Bontà di adattamento: devianza {{deviance}} con {{df}} gradi di libertà, AIC {{aic}}.', saveToRegistry: 'Salva nel registro', saveLabel: 'Etichetta', geography: 'Area geografica', save: 'Salva', saved: 'Salvato nel registro delle stime.',
+  htcds: {
+    title: 'Record dei casi de-identificati (HTCDS)',
+    intro: 'Un record per ogni persona che ha acconsentito alle statistiche anonime, nel formato dello Human Trafficking Case Data Standard dell’OIM, per una collaborazione sui dati o un relatore nazionale. Nomi, date di nascita, contatti, indirizzi, testo libero, personale e date esatte non sono mai inclusi. Le combinazioni di sesso, fascia d’età, cittadinanza e anno che indicherebbero meno persone della dimensione del gruppo sono generalizzate, e i record ancora riconoscibili sono trattenuti.',
+    k: 'Gruppo minimo di persone',
+    kHint: 'Tra 2 e 50. Gruppi più grandi nascondono più dettagli.',
+    records: 'Record esportati',
+    withheld: 'Record trattenuti',
+    generalised: 'Dettagli generalizzati',
+    generalisedCounts: 'cittadinanza {{citizenship}}, fascia d’età {{ageBand}}, anno {{year}}',
+    withoutConsent: 'Persone senza consenso alle statistiche anonime (non incluse)',
+    excluded: '{{count}} campi HTCDS identificativi non vengono mai esportati.',
+    downloadCsv: 'Scarica il CSV HTCDS',
+    downloadJson: 'Scarica il JSON HTCDS con la provenienza',
+  },
 };

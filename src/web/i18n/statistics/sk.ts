@@ -25,4 +25,18 @@ export const statsSk: StatsMessages = {
   intervals: { wald: '95 % interval (normálny)', profile: '95 % interval (profilová vierohodnosť)', bootstrap: '95 % interval (bootstrap)' },
   mseChart: 'Intervaly okolo odhadu {{estimate}} osôb', model: 'Model', terms: 'Interakcie', mainEffectsOnly: 'žiadne (iba hlavné efekty)',
   fit: 'Zhoda modelu: deviancia {{deviance}} pri {{df}} stupňoch voľnosti, AIC {{aic}}.', saveToRegistry: 'Uložiť do registra', saveLabel: 'Názov', geography: 'Územie', save: 'Uložiť', saved: 'Uložené do registra odhadov.',
+  htcds: {
+    title: 'Deidentifikované záznamy prípadov (HTCDS)',
+    intro: 'Jeden záznam na osobu, ktorá súhlasila s anonymnou štatistikou, vo formáte Human Trafficking Case Data Standard organizácie IOM, pre dátovú spoluprácu alebo národného spravodajcu. Mená, dátumy narodenia, kontakty, adresy, voľný text, personál ani presné dátumy sa nikdy nezahŕňajú. Kombinácie pohlavia, vekovej skupiny, štátnej príslušnosti a roka, ktoré by ukazovali na menej osôb, než je veľkosť skupiny, sa zovšeobecnia a záznamy, ktoré by stále vyčnievali, sa zadržia.',
+    k: 'Najmenšia skupina osôb',
+    kHint: 'Od 2 do 50. Väčšia skupina skryje viac podrobností.',
+    records: 'Exportované záznamy',
+    withheld: 'Zadržané záznamy',
+    generalised: 'Zovšeobecnené údaje',
+    generalisedCounts: 'štátna príslušnosť {{citizenship}}, veková skupina {{ageBand}}, rok {{year}}',
+    withoutConsent: 'Osoby bez súhlasu s anonymnou štatistikou (nezahrnuté)',
+    excluded: 'Identifikujúce polia HTCDS ({{count}}) sa nikdy neexportujú.',
+    downloadCsv: 'Stiahnuť CSV HTCDS',
+    downloadJson: 'Stiahnuť JSON HTCDS s pôvodom',
+  },
 };
