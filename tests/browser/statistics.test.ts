@@ -101,6 +101,9 @@ describe('statistics in the browser', () => {
     expect(await page.getByText('Every cell is hidden at this level of detail', { exact: false }).count()).toBe(0);
     const card = page.getByRole('region', { name: 'De-identified case records (HTCDS)' });
     await card.waitFor();
+    // Nothing is read before the administrator asks for it.
+    expect(await card.getByText('Records in the export').count()).toBe(0);
+    await card.getByRole('button', { name: 'Prepare the export' }).click();
     await card.getByText('Records in the export').waitFor();
     expect(await card.locator('dl.facts').textContent()).toMatch(/Records in the export5Records withheld0/);
     expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe('/api/exports/htcds?k=5&format=csv');

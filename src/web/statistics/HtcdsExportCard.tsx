@@ -13,8 +13,10 @@ interface HtcdsExport {
 export function HtcdsExportCard() {
   const { t } = useTranslation();
   const [k, setK] = useState(5);
+  // Case-level data is read (and audited) only when someone asks for it, not on every visit.
+  const [prepared, setPrepared] = useState(false);
   const valid = Number.isInteger(k) && k >= 2 && k <= 50;
-  const preview = useQuery({ queryKey: ['htcds', k], enabled: valid, queryFn: () => api<HtcdsExport>(`/api/exports/htcds?k=${k}`) });
+  const preview = useQuery({ queryKey: ['htcds', k], enabled: prepared && valid, queryFn: () => api<HtcdsExport>(`/api/exports/htcds?k=${k}`) });
   const p = preview.data?.provenance;
   return (
     <section className="card" aria-labelledby="htcds-title">
@@ -24,6 +26,7 @@ export function HtcdsExportCard() {
         <input type="number" min={2} max={50} value={Number.isNaN(k) ? '' : k} onChange={(e) => setK(e.target.valueAsNumber)} aria-invalid={!valid} aria-describedby="htcds-k-hint" />
         <small id="htcds-k-hint">{t('stats.htcds.kHint')}</small>
       </label>
+      {!prepared && <button type="button" disabled={!valid} onClick={() => setPrepared(true)}>{t('stats.htcds.prepare')}</button>}
       <ErrorMessage error={preview.error} />
       {preview.isFetching && <p role="status">{t('stats.computing')}</p>}
       {p && preview.data && (

@@ -36,6 +36,7 @@ export const statsEn = {
     excluded: '{{count}} identifying HTCDS fields are never exported.',
     downloadCsv: 'Download HTCDS CSV',
     downloadJson: 'Download HTCDS JSON with provenance',
+    prepare: 'Prepare the export',
   },
 };
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -38,5 +38,6 @@ export const statsFr: StatsMessages = {
     excluded: '{{count}} champs HTCDS identifiants ne sont jamais exportés.',
     downloadCsv: 'Télécharger le CSV HTCDS',
     downloadJson: 'Télécharger le JSON HTCDS avec sa provenance',
+    prepare: 'Préparer l’export',
   },
 };

@@ -38,5 +38,6 @@ export const statsIt: StatsMessages = {
     excluded: '{{count}} campi HTCDS identificativi non vengono mai esportati.',
     downloadCsv: 'Scarica il CSV HTCDS',
     downloadJson: 'Scarica il JSON HTCDS con la provenienza',
+    prepare: 'Prepara l’esportazione',
   },
 };

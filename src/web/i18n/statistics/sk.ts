@@ -38,5 +38,6 @@ export const statsSk: StatsMessages = {
     excluded: 'Identifikujúce polia HTCDS ({{count}}) sa nikdy neexportujú.',
     downloadCsv: 'Stiahnuť CSV HTCDS',
     downloadJson: 'Stiahnuť JSON HTCDS s pôvodom',
+    prepare: 'Pripraviť export',
   },
 };
