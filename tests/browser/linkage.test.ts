@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createCase } from '../../src/services/cases';
 import { addEntry } from '../../src/services/case-entries';
 import { runNetworkLinkage } from '../../src/services/linkage';
-import type { Role } from '../../src/policies/roles';
-import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
 afterAll(async () => { await harness?.close(); });
 
 async function caseAt(email: string, familyName: string, dateOfBirth: string, citizenship: string) {
-  const user = await harness.ctx.db.kysely.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles']).where('users.email', '=', email).executeTakeFirstOrThrow();
-  const actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles as Role[] };
+  const actor = await actorOf(harness, email);
   const created = await createCase(harness.ctx, actor, {
     person: { givenName: 'Demo', familyName, dateOfBirth, sex: 'female', citizenship },
     intake: { channel: 'hotline', contactDate: '2026-09-01', mediatorUsed: false, immediateNeeds: [] },

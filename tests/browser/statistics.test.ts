@@ -1,10 +1,9 @@
 /** A coordinator reads honest statistics: what is counted, suppressed cells, the registry's recast figures, and MSE. */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Role } from '../../src/policies/roles';
 import { addEntry } from '../../src/services/case-entries';
 import { createCase } from '../../src/services/cases';
-import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
@@ -83,9 +82,7 @@ describe('statistics in the browser', () => {
   });
 
   test('an administrator exports de-identified HTCDS records, seeing what is withheld first', async () => {
-    const user = await harness.ctx.db.kysely.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
-      .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles']).where('users.email', '=', 'caseworker@north.demo.test').executeTakeFirstOrThrow();
-    const actor = { userId: user.id, organisationId: user.organisationId, roles: user.roles as Role[] };
+    const actor = await actorOf(harness, 'caseworker@north.demo.test');
     for (let n = 971; n <= 975; n++) {
       const created = await createCase(harness.ctx, actor, {
         person: { givenName: 'Demo', familyName: `Person ${n}`, dateOfBirth: '1996-05-05', sex: 'female', citizenship: 'AL' },

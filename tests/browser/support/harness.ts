@@ -10,6 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startAriadne } from '../../../src/server/start';
 import type { AppContext } from '../../../src/services/context';
 import { DEMO_PASSWORD } from '../../../src/services/demo-seed';
+import type { Actor } from '../../../src/policies/policies';
+import type { Role } from '../../../src/policies/roles';
 
 export { DEMO_PASSWORD };
 
@@ -51,6 +53,13 @@ export async function startHarness(): Promise<Harness> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The service-level actor of a demo user, for arranging data through the services a test does not exercise. */
+export async function actorOf(harness: Harness, email: string): Promise<Actor> {
+  const user = await harness.ctx.db.kysely.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles']).where('users.email', '=', email).executeTakeFirstOrThrow();
+  return { userId: user.id, organisationId: user.organisationId, roles: user.roles as Role[] };
 }
 
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
