@@ -101,7 +101,13 @@ export async function startLinkageRun(ctx: AppContext, actor: Actor, run: typeof
   if (jobs.get(ctx)?.state === 'running') throw errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
   const job: LinkageJob = { id: crypto.randomUUID(), state: 'running', phase: 'encode', done: 0, total: 0, startedAt: new Date().toISOString(), finishedAt: null, summary: null, errorCode: null };
   jobs.set(ctx, job);
-  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId }));
+  try {
+    await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId }));
+  } catch (error) {
+    // Not started: the next attempt must not be refused as "already running".
+    Object.assign(job, { state: 'failed', finishedAt: new Date().toISOString(), errorCode: 'linkage_failed' });
+    throw error;
+  }
   const onProgress = (phase: LinkagePhase | 'encode', done: number, total: number) => Object.assign(job, { phase, done, total });
   void run(ctx, onProgress).then(
     (summary) => Object.assign(job, {
