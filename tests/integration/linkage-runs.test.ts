@@ -119,6 +119,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     expect(runs.rows[0].run_id).toBe(last.rows[0].id);
   });
 
+  test('a start that cannot even be audited fails, and does not block the next start', async () => {
+    const ghost = { userId: '00000000-0000-0000-0000-000000000003', organisationId: '00000000-0000-4000-8000-00000000dead', roles: ['coordinator' as const] };
+    await expect(startLinkageRun(t.ctx, ghost)).rejects.toThrow();
+    const next = await coordinator.post('/api/linkage/runs');
+    expect(next.status).toBe(202);
+    expect((await waitForRun(coordinator, next.body.id)).state).toBe('succeeded');
+  });
+
   test('case staff cannot start runs or read linkage status; unknown runs are not found', async () => {
     expect((await caseworker.get('/api/linkage/status')).status).toBe(403);
     expect((await caseworker.post('/api/linkage/runs')).status).toBe(403);
