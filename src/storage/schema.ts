@@ -107,6 +107,8 @@ export interface PersonsTable {
   pronouns: string | null;
   preferred_language: string | null;
   is_minor: boolean | null;
+  /** Opaque identity carried across referrals and transfers (migration 016). */
+  network_person_id: Generated<string>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -313,6 +315,8 @@ export interface ReferralsTable {
   shared_sections: string[];
   snapshot_enc: string;
   decline_reason: string | null;
+  /** The sender's network person identity for her (migration 016). */
+  network_person_id: string | null;
   created_by: string;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
