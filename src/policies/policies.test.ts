@@ -8,7 +8,7 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export', 'statistics.floor.manage'],
   case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],

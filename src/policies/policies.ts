@@ -44,6 +44,7 @@ export const ACTIONS = [
   'network.manage',
   'catalogue.read',
   'catalogue.manage',
+  'statistics.floor.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -95,6 +96,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // The professional roles and profiles catalogue: everyone reads it; administrators adapt it and map staff to roles.
   'catalogue.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
   'catalogue.manage': { roles: ['admin'], when: sameOrganisation },
+  // The smallest disclosure threshold the organisation accepts for reports on its persons: an organisational decision.
+  'statistics.floor.manage': { roles: ['admin'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -20,7 +20,7 @@ export interface CellInterval {
   /** Infinity when nothing published bounds it. */
   max: number;
   width: number;
-  /** Width a primary cell needs (the protection level); 0 for complements, which need width > 0. */
+  /** Width every hidden count needs (the protection level). */
   required: number;
   protected: boolean;
 }
@@ -30,17 +30,27 @@ export interface AuditResult {
   intervals: CellInterval[];
 }
 
+/**
+ * Another published number that is a linear combination of grid positions
+ * (e.g. a provenance count equal to the grand total): sum(coef · x[r][c]) relation value.
+ */
+export interface PublishedRelation {
+  terms: [r: number, c: number, coef: number][];
+  relation: 'eq' | 'ge' | 'le';
+  value: number;
+}
+
 type Term = { name: string; coef: number };
 type Constraint = LP['subjectTo'][number];
 
 const varName = (r: number, c: number) => `x_${r}_${c}`;
 
 /** Linear relations an attacker knows about the grid, with published values moved to the bound. */
-function buildConstraints(grid: number[][], mask: SuppressionMask, rowsAddUp: boolean, colsAddUp: boolean, solver: LpSolver): Constraint[] {
+function buildConstraints(grid: number[][], mask: SuppressionMask, rowsAddUp: boolean, colsAddUp: boolean, solver: LpSolver, published: readonly PublishedRelation[]): Constraint[] {
   const constraints: Constraint[] = [];
-  const add = (terms: [number, number, number][], type: 'eq' | 'ge' | 'le') => {
+  const add = (terms: [number, number, number][], type: 'eq' | 'ge' | 'le', rhs = 0) => {
     const vars: Term[] = [];
-    let constant = 0;
+    let constant = -rhs;
     for (const [r, c, coef] of terms) {
       if (mask[r][c] !== null) vars.push({ name: varName(r, c), coef });
       else constant += coef * grid[r][c];
@@ -59,6 +69,8 @@ function buildConstraints(grid: number[][], mask: SuppressionMask, rowsAddUp: bo
     // Overlapping categories: each cell is still a subset of its total.
     if (!addsUp) for (const [r, c] of line.cells) add([[r, c, 1], [tr, tc, -1]], 'le');
   }
+  // Whatever else the release states about the grid is known to the reader too.
+  for (const fact of published) add(fact.terms, fact.relation, fact.value);
   return constraints;
 }
 
@@ -86,10 +98,11 @@ export function auditSuppression(
   shape: { rowsAddUp: boolean; colsAddUp: boolean },
   solver: LpSolver,
   protectionLevel: number,
+  published: readonly PublishedRelation[] = [],
 ): AuditResult {
   // GLPK aborts the whole WebAssembly module on NaN, so bad input is refused here.
   if (!grid.every((row) => row.every((v) => Number.isFinite(v) && v >= 0))) throw new RangeError('Counts must be finite and non-negative');
-  const constraints = buildConstraints(grid, mask, shape.rowsAddUp, shape.colsAddUp, solver);
+  const constraints = buildConstraints(grid, mask, shape.rowsAddUp, shape.colsAddUp, solver, published);
   const hidden: [number, number, SuppressionReason][] = [];
   mask.forEach((row, r) => row.forEach((reason, c) => reason && hidden.push([r, c, reason])));
   const names = hidden.map(([r, c]) => varName(r, c));
@@ -97,9 +110,10 @@ export function auditSuppression(
     const min = optimise(solver, constraints, names, varName(r, c), solver.GLP_MIN);
     const max = optimise(solver, constraints, names, varName(r, c), solver.GLP_MAX);
     const width = max - min;
-    // Complements only need to be unrecoverable; primary cells need the full protection level.
-    const required = reason === 'primary' ? protectionLevel : 0;
-    return { r, c, reason, min, max, width, required, protected: reason === 'primary' ? width >= required : width > 1e-9 };
+    // Every hidden count gets the full protection level, complements too: a reader must not
+    // learn any hidden number to better than that interval, whatever the reason it is hidden.
+    const required = protectionLevel;
+    return { r, c, reason, min, max, width, required, protected: width >= required - 1e-9 && width > 1e-9 };
   });
   return { ok: intervals.every((i) => i.protected), intervals };
 }

@@ -3,8 +3,8 @@
  * suppression, then an LP audit; where the audit finds a hidden count that
  * can be narrowed below the protection level, more is hidden and the audit repeats.
  */
-import { auditSuppression, type AuditResult, type LpSolver } from './lp-audit';
-import type { Report } from './report';
+import { auditSuppression, type AuditResult, type LpSolver, type PublishedRelation } from './lp-audit';
+import type { Provenance, Report } from './report';
 import {
   cheapestPublished,
   complementarySuppression,
@@ -38,7 +38,21 @@ export interface ProtectedTable {
   audit: AuditResult;
 }
 
-export type PublishedReport<K extends string = string> = Omit<Report<K>, 'table'> & { table: ProtectedTable };
+/**
+ * What a published report says about where its numbers come from. A closed
+ * list: any count stated here is derived from the protected table, never
+ * copied from the true one, so a hidden total cannot come back through it.
+ */
+export interface PublishedProvenance {
+  generatedAt: string;
+  source: string;
+  deduplication: Provenance['deduplication'];
+  /** Distinct persons counted: stated only when the grand total is published, and then equal to it. */
+  personsCounted?: number;
+  disclosureControl: string[];
+}
+
+export type PublishedReport<K extends string = string> = Omit<Report<K>, 'table' | 'provenance'> & { provenance: PublishedProvenance; table: ProtectedTable };
 
 /** True for a hidden count. */
 export function isSuppressed(value: PublishedCount): value is Suppressed {
@@ -97,11 +111,38 @@ export function protectTable(table: CountTable, solver: LpSolver, options: Suppr
   };
 }
 
-/** A report ready to publish: its table protected, and the provenance saying how. */
+export const PERSONS_COUNTED_WITHHELD = 'Number of persons counted withheld: the total is hidden to protect small counts.';
+
+/**
+ * A report ready to publish: its table protected, and the provenance saying how.
+ * The provenance is rebuilt from a closed list of fields; the persons counted
+ * are stated only as the published grand total, and the final LP audit runs
+ * with every number the release states (the facts given are not stated at all:
+ * they count persons outside the table, which no audit of the table can bound).
+ */
 export function protectReport<K extends string>(report: Report<K>, solver: LpSolver, options: SuppressionOptions = {}): PublishedReport<K> {
-  const table = protectTable(report.table, solver, options);
-  const { threshold, zeroIsSafe, protectionLevel } = table.options;
+  const protectedTable = protectTable(report.table, solver, options);
+  const { threshold, zeroIsSafe, protectionLevel } = protectedTable.options;
   const note = `Counts from 1 to ${threshold - 1}${zeroIsSafe ? '' : ' and zeros'} hidden, with complementary suppression; LP audit: every hidden count has a feasible interval at least ${protectionLevel} wide.`;
-  const disclosureControl = [...(report.provenance.disclosureControl ?? []), note];
-  return { ...report, provenance: { ...report.provenance, disclosureControl }, table };
+  const personsCounted = isSuppressed(protectedTable.grandTotal) ? undefined : protectedTable.grandTotal;
+  const disclosureControl = [...(report.provenance.disclosureControl ?? []), note, ...(personsCounted === undefined ? [PERSONS_COUNTED_WITHHELD] : [])];
+  const provenance: PublishedProvenance = {
+    generatedAt: report.provenance.generatedAt,
+    source: report.provenance.source,
+    deduplication: report.provenance.deduplication,
+    ...(personsCounted === undefined ? {} : { personsCounted }),
+    disclosureControl,
+  };
+  // Every stated number is a constraint of the audit; one that narrows a hidden count stops the release.
+  const R = report.table.rows.length;
+  const C = report.table.cols.length;
+  const stated: PublishedRelation[] = personsCounted === undefined ? [] : [{ terms: [[R, C, 1]], relation: 'eq', value: personsCounted }];
+  const mask = toGrid(report.table).map((row, r) => row.map((_, c) => {
+    const v = r < R ? (c < C ? protectedTable.cells[r][c] : protectedTable.rowTotals[r]) : c < C ? protectedTable.colTotals[c] : protectedTable.grandTotal;
+    return isSuppressed(v) ? v.reason : null;
+  }));
+  const audit = auditSuppression(toGrid(report.table), mask, report.table, solver, protectionLevel, stated);
+  if (!audit.ok) throw new Error('A number stated with the report would narrow a hidden count; nothing is published');
+  const { notes, counts, population, populationKind, definition, period, scope, rowDimension, colDimension } = report;
+  return { counts, population, populationKind, definition, period, scope, provenance, rowDimension, colDimension, notes, table: { ...protectedTable, audit } };
 }

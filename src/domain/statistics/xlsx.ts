@@ -43,8 +43,8 @@ export async function reportToXlsx(report: PublishedReport): Promise<Buffer> {
   const rows: [string, string | number][] = [
     ['Generated at', p.generatedAt],
     ['Source', p.source],
-    ['Facts considered', p.factsConsidered],
-    ['Persons counted', p.personsCounted],
+    // Only what the published report states: a hidden total stays hidden here too.
+    ...(p.personsCounted === undefined ? [] : [['Persons counted', p.personsCounted] as [string, number]]),
     ['Deduplication', p.deduplication],
     ...(p.disclosureControl ?? []).map((d): [string, string] => ['Disclosure control', d]),
   ];
