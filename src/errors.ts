@@ -27,6 +27,14 @@ export const errors = {
   // "Not found or no access": never reveal that a record of another organisation exists.
   notFound: () => new AppError(404, 'not_found', 'Not found, or you do not have access'),
   conflict: (code: string, message: string) => new AppError(409, code, message),
+  // Names her open case (a reference, not personal data) so the caseworker can go there instead.
+  openCaseExists: (caseId: string, reference: string) => new AppError(409, 'open_case_exists', `She already has an open case (${reference}); continue or reopen it instead of opening another`, { caseId, reference }),
   versionConflict: () => new AppError(409, 'version_conflict', 'Someone else changed this record; reload it and apply your change again'),
   lockedOut: () => new AppError(429, 'locked_out', 'Too many failed attempts; try again later'),
+  /** A new password the estimator finds guessable; details carry its feedback keys for the field. */
+  weakPassword: (field: string, verdict: { warning: string | null; suggestions: string[] }) => verdict.warning === 'too_short'
+    ? new AppError(400, 'password_too_short', 'The password is too short', [{ path: [field], code: 'password_too_short' }])
+    : new AppError(400, 'weak_password', 'The password is too easy to guess', [{ path: [field], code: 'weak_password', warning: verdict.warning, suggestions: verdict.suggestions }]),
+  wrongPassword: (field: string) => new AppError(400, 'wrong_password', 'The password is not correct', [{ path: [field], code: 'wrong_password' }]),
+  passwordChangeRequired: () => new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
 };

@@ -3,9 +3,8 @@ import crypto from 'node:crypto';
 import { agendaFor } from '../domain/cases/agenda';
 import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
 import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
-import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, SECRET_FIELDS, type EntryKind } from '../domain/cases/entries';
+import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
-import { derive } from '../domain/cases/palermo';
 import { DomainError } from '../domain/errors';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
@@ -17,9 +16,12 @@ import { requireAccess } from './authorize';
 import { can } from '../policies/policies';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
+import { openEntry, sealEntry } from './entry-secrets';
 import { dueAssessments } from '../domain/outcomes';
 import { factsFrom, validateOutcomeEntry } from './outcomes';
+import { assessIdentification, checkActsDate, dateOfBirthOf } from './identification';
 import { loadLists, type ListIndex } from './reference-lists';
+import { withdrawSharingInTx } from './referrals';
 
 export interface EntryView {
   id: string;
@@ -56,21 +58,16 @@ function complete(kind: EntryKind, data: Record<string, unknown>, lists: ListInd
   return data;
 }
 
-async function splitSecrets(ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) {
-  const secretNames = SECRET_FIELDS[kind] ?? [];
-  const secrets = Object.fromEntries(secretNames.filter((f) => data[f] !== undefined).map((f) => [f, data[f]]));
-  const clear = Object.fromEntries(Object.entries(data).filter(([f]) => !secretNames.includes(f)));
-  const secretEnc = Object.keys(secrets).length ? await ctx.keyRing.encrypt(organisationId, JSON.stringify(secrets)) : null;
-  return { clear, secretEnc };
-}
+const splitSecrets = (ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) => sealEntry(ctx, organisationId, kind, data);
 
-async function present(ctx: AppContext, organisationId: string, row: EntryRow): Promise<EntryView> {
-  // Secrets (her own words, shelter addresses) are decrypted only for staff of the organisation holding them.
-  const secrets = row.secretEnc ? JSON.parse(await ctx.keyRing.decrypt(organisationId, row.secretEnc)) : {};
-  const data = { ...row.data, ...secrets };
+/** `dateOfBirth` is read for identification records only (the derivation needs her age at the acts). */
+async function present(ctx: AppContext, organisationId: string, row: EntryRow, dateOfBirth: string | null = null): Promise<EntryView> {
+  // Secrets (her own words, notes, shelter addresses) are decrypted only for staff of the organisation holding them.
+  const data = { ...(await openEntry(ctx, organisationId, row)).data };
   if (row.kind === 'identification') {
-    // Derivation is recomputed on read, so it always follows the current rules.
-    Object.assign(data, { derivation: derive({ acts: data.acts as string[], means: data.means as string[], purposes: data.purposes as string[], isMinor: (data.isMinor as boolean | null) ?? null }) });
+    // Recomputed on read by the same function as the case overview, so both always agree and follow
+    // the current rules; a legacy stored `isMinor` (her age at intake) is replaced, never shown.
+    Object.assign(data, assessIdentification(data, dateOfBirth));
   }
   return { id: row.id, kind: row.kind, data, recordedAt: row.recordedAt, recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null, version: row.version };
 }
@@ -83,10 +80,11 @@ async function consentHistory(tx: Tx, organisationId: string, caseId: string): P
 export async function listEntries(ctx: AppContext, actor: Actor, caseId: string, kind?: string): Promise<EntryView[]> {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId);
     const rows = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], kind);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: [`entries.${kind ?? 'all'}`] });
-    return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r)));
+    const dob = rows.some((r) => r.kind === 'identification') ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+    return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob)));
   });
 }
 
@@ -96,23 +94,26 @@ export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, ki
     const row = await requireCase(tx, actor, caseId);
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
-    let data = complete(kind, validate(kind, raw, lists), lists, row.country);
+    const data = complete(kind, validate(kind, raw, lists), lists, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
     if (kind === 'consent') {
       assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
     }
-    if (kind === 'identification') {
-      const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
-      data = { ...data, isMinor: person?.isMinor ?? null };
-    }
+    // Only what was asserted is stored (acts date, explicit answer); her age then is derived on read.
+    const dob = kind === 'identification' ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+    if (kind === 'identification') checkActsDate(data, dob);
     const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
     const id = crypto.randomUUID();
     await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id, version: 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
     await casesRepo.touch(tx, actor.organisationId, caseId);
     await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `entry.${kind}`, data: timelineCodes(kind, data) });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.create`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
+    // Her withdrawal takes effect at once, in this transaction: the partner's open referrals end.
+    if (kind === 'consent' && data.action === 'withdrawn' && data.purpose === 'referral_sharing' && typeof data.partnerOrganisationId === 'string') {
+      await withdrawSharingInTx(tx, actor, caseId, data.partnerOrganisationId);
+    }
     const stored = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, id);
-    return present(ctx, actor.organisationId, stored!);
+    return present(ctx, actor.organisationId, stored!, dob);
   });
 }
 
@@ -130,12 +131,15 @@ export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string,
     const lists = await loadLists(tx, actor.organisationId);
     const data = complete(kind, validate(kind, raw, lists), lists, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+    const dob = kind === 'identification' ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+    if (kind === 'identification') checkActsDate(data, dob);
     if (!(await caseEntriesRepo.retire(tx, actor.organisationId, entryId, version))) throw errors.versionConflict();
-    const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, kind === 'identification' ? { ...data, isMinor: current.data.isMinor ?? null } : data);
+    // A revision replaces the record: a legacy `isMinor` (her age at intake) is not carried forward.
+    const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
     await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id: entryId, version: version + 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
     await casesRepo.touch(tx, actor.organisationId, caseId);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.revise`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
-    return present(ctx, actor.organisationId, (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!);
+    return present(ctx, actor.organisationId, (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!, dob);
   });
 }
 
@@ -151,7 +155,10 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
     await requireCase(tx, actor, caseId);
     const events = await casesRepo.events(tx, actor.organisationId, caseId);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['timeline'] });
-    return events;
+    // An event's free text (a hand-over reason) is stored sealed; her own organisation reads it back here.
+    return Promise.all(events.map(async ({ secretEnc, ...e }) => (secretEnc
+      ? { ...e, data: { ...e.data, ...(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, secretEnc)) as Record<string, unknown>) } }
+      : e)));
   });
 }
 
@@ -164,7 +171,7 @@ export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
     if (!row) throw errors.notFound();
     if (!can(actor, 'case.audit.read', own)) requireAccess(actor, 'case.access_log.read', { ...own, ownerUserId: row.ownerUserId });
     return tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
-      .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('seq', 'desc').limit(500).execute();
+      .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('id', 'desc').limit(500).execute();
   });
 }
 

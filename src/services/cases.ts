@@ -4,7 +4,6 @@ import { DomainError } from '../domain/errors';
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
 import { allowedTransitions, assertEditable, transition, type CaseStatus, type OpenStatus, type TransitionCommand } from '../domain/cases/lifecycle';
-import { derive } from '../domain/cases/palermo';
 import { assertValidBirthDate, isMinor } from '../domain/cases/person';
 import { errors } from '../errors';
 import { can, type Actor } from '../policies/policies';
@@ -17,6 +16,7 @@ import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
+import { assessIdentification } from './identification';
 
 export interface PersonInput extends PersonIdentity {
   sex?: 'female' | 'male' | 'other' | 'unknown';
@@ -25,8 +25,13 @@ export interface PersonInput extends PersonIdentity {
   preferredLanguage?: string;
 }
 
-export interface IntakeInput {
-  person: PersonInput;
+/**
+ * A first contact: either a new person (`person`) or one the organisation already knows
+ * (`personId`), whose identity is reused so she stays one person across her cases.
+ */
+export type IntakeInput = IntakeDetails & ({ person: PersonInput; personId?: undefined } | { personId: string; person?: undefined });
+
+interface IntakeDetails {
   intake: { channel: string; contactDate: string; municipality?: string; language?: string; mediatorUsed: boolean; immediateNeeds: string[] };
   risk: { level: string; notes?: string };
   ownerId?: string;
@@ -60,11 +65,26 @@ export async function requireCase(tx: Tx, actor: Actor, caseId: string): Promise
 
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput) {
   requireAccess(actor, 'case.create', { organisationId: actor.organisationId });
-  const sealed = await sealIdentity(ctx, actor.organisationId, stripPersonMeta(input.person));
+  const { caseId } = await inTenant(ctx, actor, (tx) => openCaseInTx(ctx, tx, actor, input)).catch((e: unknown) => {
+    if (isOpenCaseViolation(e)) throw errors.conflict('open_case_exists', 'She already has an open case; continue or reopen it');
+    throw e;
+  });
+  return getCase(ctx, actor, caseId);
+}
+
+/**
+ * The writes of a new case (person, case, intake, first risk assessment, event, audit) inside
+ * the caller's tenant transaction, so a command that spans aggregates (a transfer) commits or
+ * fails as one. The caller has checked access and warmed the organisation's keys.
+ */
+export async function openCaseInTx(ctx: AppContext, tx: Tx, actor: Actor, input: IntakeInput, opts: { networkPersonId?: string; openedEvent?: Record<string, unknown> } = {}) {
+  const sealed = input.person ? await sealIdentity(ctx, actor.organisationId, stripPersonMeta(input.person)) : null;
   const caseId = crypto.randomUUID();
-  await inTenant(ctx, actor, async (tx) => {
+  const personId = input.personId ?? crypto.randomUUID();
+  {
     const lists = await loadLists(tx, actor.organisationId);
-    validatePerson(input.person, lists);
+    if (input.person) validatePerson(input.person, lists);
+    else await requireReusablePerson(tx, actor, personId);
     lists.check('channels', input.intake.channel, 'intake.channel');
     lists.check('immediate_needs', input.intake.immediateNeeds, 'intake.immediateNeeds');
     lists.check('risk_levels', input.risk.level, 'risk.level');
@@ -72,19 +92,22 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
     const ownerId = input.ownerId ?? actor.userId;
     await requireOwnerCandidate(tx, actor.organisationId, ownerId);
 
-    const personId = crypto.randomUUID();
     const opened = new Date();
     const number = await casesRepo.nextReference(tx, actor.organisationId, opened.getUTCFullYear());
     const prefix = (await tx.selectFrom('organisations').select('slug').where('id', '=', actor.organisationId).executeTakeFirstOrThrow()).slug.slice(0, 3).toUpperCase();
-    await casesRepo.insertPerson(tx, {
-      id: personId, organisationId: actor.organisationId, ...sealed, sex: input.person.sex ?? 'unknown',
-      chosenTerm: input.person.chosenTerm ?? null, pronouns: input.person.pronouns ?? null, preferredLanguage: input.person.preferredLanguage ?? null,
-      isMinor: isMinor(input.person.dateOfBirth, opened),
-    });
+    if (input.person && sealed) {
+      await casesRepo.insertPerson(tx, {
+        id: personId, organisationId: actor.organisationId, ...sealed, sex: input.person.sex ?? 'unknown',
+        chosenTerm: input.person.chosenTerm ?? null, pronouns: input.person.pronouns ?? null, preferredLanguage: input.person.preferredLanguage ?? null,
+        isMinor: isMinor(input.person.dateOfBirth, opened), networkPersonId: opts.networkPersonId,
+      });
+    }
     await casesRepo.insertCase(tx, { id: caseId, organisationId: actor.organisationId, personId, reference: `${prefix}-${opened.getUTCFullYear()}-${String(number).padStart(4, '0')}`, ownerUserId: ownerId, openedAt: opened });
     await casesRepo.insertIntake(tx, {
       organisationId: actor.organisationId, caseId, channel: input.intake.channel, contactDate: input.intake.contactDate,
-      municipality: input.intake.municipality ?? null, language: input.intake.language ?? null, mediatorUsed: input.intake.mediatorUsed,
+      // Where she was met may locate her: encrypted like her identity.
+      municipalityEnc: input.intake.municipality ? await ctx.keyRing.encrypt(actor.organisationId, input.intake.municipality) : null,
+      language: input.intake.language ?? null, mediatorUsed: input.intake.mediatorUsed,
       immediateNeeds: [...new Set(input.intake.immediateNeeds)],
     });
     const riskNotes = input.risk.notes ? await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ notes: input.risk.notes })) : null;
@@ -92,10 +115,28 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
       organisationId: actor.organisationId, id: crypto.randomUUID(), version: 1, caseId, kind: 'risk_assessment',
       data: { level: input.risk.level, assessedOn: input.intake.contactDate }, secretEnc: riskNotes, recordedBy: actor.userId,
     });
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.opened', data: { channel: input.intake.channel, ownerId } });
-    await audit(tx, actor, 'case.create', caseId, ['person.identity', 'intake', 'risk_assessment', 'owner']);
-  });
-  return getCase(ctx, actor, caseId);
+    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.opened', data: { channel: input.intake.channel, ownerId, ...(input.personId ? { knownPerson: true } : {}), ...opts.openedEvent } });
+    await audit(tx, actor, 'case.create', caseId, [input.person ? 'person.identity' : 'person.known', 'intake', 'risk_assessment', 'owner']);
+  }
+  return { caseId, personId };
+}
+
+/**
+ * A known person of the actor's organisation (404 otherwise: another organisation's person does not
+ * exist here) who has no open case. An open (or paused) case is continued or reopened, not duplicated;
+ * the 409 names it so the caseworker can go there. A partial unique index backs this up.
+ */
+async function requireReusablePerson(tx: Tx, actor: Actor, personId: string): Promise<void> {
+  const person = await casesRepo.findPerson(tx, actor.organisationId, personId);
+  if (!person) throw errors.notFound();
+  const open = (await casesRepo.casesOfPerson(tx, actor.organisationId, personId)).find((c) => c.status !== 'closed');
+  if (open) throw errors.openCaseExists(open.id, open.reference);
+}
+
+/** The partial unique index "one open case per person" caught a concurrent duplicate. */
+function isOpenCaseViolation(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  return !!err && err.code === '23505' && (err.constraint === 'cases_one_open_per_person' || String(err.message).includes('cases_one_open_per_person'));
 }
 
 function stripPersonMeta(person: PersonInput): PersonIdentity {
@@ -121,10 +162,12 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
     const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
     if (!person) throw errors.notFound();
     const identity = await openIdentity(ctx, actor.organisationId, person.identityEnc);
-    const intake = await casesRepo.findIntake(tx, actor.organisationId, caseId);
+    const intake = await openIntake(ctx, actor.organisationId, await casesRepo.findIntake(tx, actor.organisationId, caseId));
     const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
     const identification = entries.filter((e) => e.kind === 'identification').at(-1);
     const consentEvents = consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'));
+    // Her other cases here (references and statuses only), so the relationship history is visible.
+    const otherCases = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).filter((c) => c.id !== caseId);
     await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
     const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
     return {
@@ -132,12 +175,17 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       identification: identification ? {
         entryId: identification.id,
         ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }),
-        isMinor: person.isMinor,
-        derivation: derive({ ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }), isMinor: person.isMinor }),
+        actsDate: (identification.data.actsDate as string | undefined) ?? null,
+        minorAtActs: (identification.data.minorAtActs as string | undefined) ?? null,
+        // The same derivation as the identification records: her age at the acts, never at intake or today.
+        ...assessIdentification(identification.data, identity.dateOfBirth),
       } : null,
       consents: currentConsents(consentEvents),
+      otherCases,
       allowedTransitions: allowedTransitions(row.status as CaseStatus),
       permissions: {
+        // A new case for her once this one is closed, unless another case of hers is still open.
+        openNewCase: can(actor, 'case.create', { organisationId: row.organisationId }) && row.status === 'closed' && !otherCases.some((c) => c.status !== 'closed'),
         update: can(actor, 'case.update', resource) && row.status !== 'closed',
         changeOwner: can(actor, 'case.change_owner', resource) && row.status !== 'closed',
         readAudit: can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
@@ -146,6 +194,13 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   });
 }
 export type CaseDetailModel = Awaited<ReturnType<typeof getCase>>;
+
+/** The intake with its municipality decrypted (or still clear, in a row the backfill has not reached). */
+async function openIntake(ctx: AppContext, organisationId: string, intake: Awaited<ReturnType<typeof casesRepo.findIntake>>) {
+  if (!intake) return null;
+  const { municipalityEnc, municipality, ...rest } = intake;
+  return { ...rest, municipality: municipalityEnc ? await ctx.keyRing.decrypt(organisationId, municipalityEnc) : municipality };
+}
 
 export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string, changes: Partial<PersonInput> & { version: number }) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
@@ -200,6 +255,11 @@ export async function transitionCase(ctx: AppContext, actor: Actor, caseId: stri
     const lists = await loadLists(tx, actor.organisationId);
     if (input.to === 'paused') lists.check('pause_reasons', input.reason ?? '', 'reason');
     if (input.to === 'closed') lists.check('closure_reasons', input.reason ?? '', 'reason');
+    if (input.to === 'reopened' && row.status === 'closed') {
+      // She is followed in one open case at a time: reopening this one would duplicate the other.
+      const open = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).find((c) => c.id !== caseId && c.status !== 'closed');
+      if (open) throw errors.openCaseExists(open.id, open.reference);
+    }
     const command = (input.to === 'reopened' ? { to: 'reopened', note: input.note ?? '' }
       : input.to === 'paused' || input.to === 'closed' ? { to: input.to, reason: input.reason ?? '' }
         : { to: input.to as OpenStatus }) as TransitionCommand;
@@ -226,7 +286,11 @@ export async function changeOwner(ctx: AppContext, actor: Actor, caseId: string,
     await requireOwnerCandidate(tx, actor.organisationId, input.ownerId);
     const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, { owner_user_id: input.ownerId });
     if (!ok) throw errors.versionConflict();
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.owner_changed', data: { from: row.ownerUserId, to: input.ownerId, reason: input.reason } });
+    // The reason is free text (it may describe her): sealed beside the event, never in its clear data.
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.owner_changed',
+      data: { from: row.ownerUserId, to: input.ownerId }, secretEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ reason: input.reason })),
+    });
     await audit(tx, actor, 'case.owner_change', caseId, ['owner', 'reason']);
   });
   return getCase(ctx, actor, caseId);

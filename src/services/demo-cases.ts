@@ -80,7 +80,7 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
     }
     onProgress?.(i);
     if (target === 'contact') continue;
-    await record('identification', { acts: ['recruitment', 'transportation'].filter((_, k) => k === 0 || random() < 0.5), means: isMinorCase || random() < 0.15 ? [] : [pick(['deception', 'coercion', 'abuse_of_vulnerability', 'threat_or_force'])], purposes: [PURPOSE_OF_FORM[form]], formsOfExploitation: [form], assessedOn: isoDaysAgo(contactDaysAgo - 3) });
+    await record('identification', { acts: ['recruitment', 'transportation'].filter((_, k) => k === 0 || random() < 0.5), means: isMinorCase || random() < 0.15 ? [] : [pick(['deception', 'coercion', 'abuse_of_vulnerability', 'threat_or_force'])], purposes: [PURPOSE_OF_FORM[form]], formsOfExploitation: [form], assessedOn: isoDaysAgo(contactDaysAgo - 3), actsDate: isoDaysAgo(contactDaysAgo + 60) });
     await record('determination_organisation', { outcome: random() < 0.85 ? 'determined' : 'pending', decidedBy: 'Demo team meeting', decidedOn: isoDaysAgo(contactDaysAgo - 5) });
     await move('identification');
     if (target === 'identification') continue;

@@ -6,6 +6,14 @@ import { createTestApp, type TestApp } from './support/app';
 import type { ApiClient } from './support/http';
 import { intake } from './support/fixtures';
 
+/** An ISO date `years` years (and `days` days) before now, so no test depends on today's date. */
+function isoAgo(years: number, days = 0): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, engine) => {
   let t: TestApp;
@@ -64,11 +72,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
   });
 
   test('identification derives the Palermo definition and shows the steps; minors need no means', async () => {
-    const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 502', dateOfBirth: '2010-05-05' } });
+    const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 502', dateOfBirth: isoAgo(16) } });
     expect(c.person.isMinor).toBe(true);
-    const res = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: [], purposes: ['sexual_exploitation'], formsOfExploitation: ['sexual'], assessedOn: '2026-10-02' } });
+    const res = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: [], purposes: ['sexual_exploitation'], formsOfExploitation: ['sexual'], assessedOn: isoAgo(0, 1), actsDate: isoAgo(1) } });
     expect(res.status).toBe(201);
-    expect(res.body.data.derivation).toMatchObject({ definitionMet: true, consentIrrelevant: false });
+    // A child's consent never negates trafficking.
+    expect(res.body.data.derivation).toMatchObject({ definitionMet: true, consentIrrelevant: true });
     const detail = (await worker.get(`/api/cases/${c.id}`)).body;
     expect(detail.identification.derivation.steps.map((s: any) => s.explanationKey)).toContain('palermo.step.meansNotRequiredMinor');
   });
@@ -212,5 +221,151 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: '2026-01-10', notes: 'Demo review', nextReviewOn: '2026-02-10' } });
     const items = (await worker.get('/api/agenda')).body.items;
     expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: c.id, kind: 'review_due', overdue: true, caseReference: c.reference })]));
+  });
+
+  describe('minors: the age that counts is the age at the time of the acts', () => {
+    const assess = (extra: Record<string, unknown>) => ({ kind: 'identification', data: { acts: ['recruitment'], means: [], purposes: ['sexual_exploitation'], formsOfExploitation: ['sexual'], assessedOn: isoAgo(0, 1), ...extra } });
+    async function views(caseId: string) {
+      const overview = (await worker.get(`/api/cases/${caseId}`)).body.identification;
+      const records = (await worker.get(`/api/cases/${caseId}/entries?kind=identification`)).body.entries;
+      return { overview, record: records[0].data };
+    }
+
+    test('recruited at 16 and met at 19: met without means, the same in the overview and the records, and a pronoun edit changes nothing', async () => {
+      // 19 years and a few days old today; the acts began three years ago, when she was 16.
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 520', dateOfBirth: isoAgo(19, 10) } });
+      const res = await worker.post(`/api/cases/${c.id}/entries`, assess({ actsDate: isoAgo(3) }));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.data).toMatchObject({ isMinor: true, minorBasis: 'date_of_birth', derivation: { definitionMet: true, consentIrrelevant: true } });
+      const before = await views(c.id);
+      expect(before.overview).toMatchObject({ actsDate: isoAgo(3), isMinor: true, minorBasis: 'date_of_birth', derivation: { definitionMet: true } });
+      expect(before.overview.derivation).toEqual(before.record.derivation);
+      expect(before.overview.derivation.steps.map((s: any) => s.explanationKey)).toEqual(expect.arrayContaining(['palermo.step.meansNotRequiredMinor', 'palermo.step.consentIrrelevantMinor']));
+
+      const edited = await worker.patch(`/api/cases/${c.id}/person`, { pronouns: 'she/her', version: c.person.version });
+      expect(edited.status).toBe(200);
+      expect(edited.body.identification.derivation).toEqual(before.overview.derivation);
+      const after = await views(c.id);
+      expect(after.overview.derivation).toEqual(before.overview.derivation);
+      expect(after.record.derivation).toEqual(before.record.derivation);
+    });
+
+    test('without an acts date or an explicit answer the result is undetermined, whatever her age today or at intake', async () => {
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 521', dateOfBirth: isoAgo(16) } });
+      expect(c.person.isMinor).toBe(true);
+      const res = await worker.post(`/api/cases/${c.id}/entries`, assess({}));
+      expect(res.body.data).toMatchObject({ isMinor: null, minorBasis: null, derivation: { definitionMet: 'undetermined' } });
+      expect((await views(c.id)).overview).toMatchObject({ isMinor: null, derivation: { definitionMet: 'undetermined' } });
+    });
+
+    test('the explicit answer wins, with or without a date of birth', async () => {
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 522' } });
+      const yes = await worker.post(`/api/cases/${c.id}/entries`, assess({ minorAtActs: 'yes' }));
+      expect(yes.body.data).toMatchObject({ minorAtActs: 'yes', isMinor: true, minorBasis: 'explicit', derivation: { definitionMet: true, consentIrrelevant: true } });
+      const no = await worker.patch(`/api/cases/${c.id}/entries/${yes.body.id}`, { data: { ...assess({ minorAtActs: 'no', actsDate: isoAgo(2) }).data }, version: 1 });
+      expect(no.status, JSON.stringify(no.body)).toBe(200);
+      expect(no.body.data).toMatchObject({ isMinor: false, minorBasis: 'explicit', derivation: { definitionMet: false } });
+      expect((await views(c.id)).overview).toMatchObject({ minorAtActs: 'no', isMinor: false, derivation: { definitionMet: false } });
+    });
+
+    test('correcting her date of birth corrects the result (the age is derived from the acts date on read)', async () => {
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 523', dateOfBirth: isoAgo(40) } });
+      await worker.post(`/api/cases/${c.id}/entries`, assess({ actsDate: isoAgo(15) }));
+      expect((await views(c.id)).overview.derivation.definitionMet).toBe(false);
+      const corrected = await worker.patch(`/api/cases/${c.id}/person`, { dateOfBirth: isoAgo(30), version: c.person.version });
+      expect(corrected.body.identification).toMatchObject({ isMinor: true, derivation: { definitionMet: true } });
+      expect((await views(c.id)).record).toMatchObject({ isMinor: true, derivation: { definitionMet: true } });
+    });
+
+    test('records written before the acts date existed: their stored intake-age isMinor is not read', async () => {
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 524', dateOfBirth: isoAgo(40) } });
+      const res = await worker.post(`/api/cases/${c.id}/entries`, assess({}));
+      await sql`UPDATE case_entries SET data = data || '{"isMinor": true}'::jsonb WHERE id = ${res.body.id}`.execute(t.ctx.db.kysely);
+      const { overview, record } = await views(c.id);
+      expect(overview).toMatchObject({ isMinor: null, derivation: { definitionMet: 'undetermined' } });
+      expect(record).toMatchObject({ isMinor: null, derivation: { definitionMet: 'undetermined' } });
+    });
+
+    test('the acts date is checked on its own field: not in the future, not before her birth, a calendar date', async () => {
+      const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 525', dateOfBirth: isoAgo(20) } });
+      const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+      for (const [actsDate, code] of [[future, 'future_date'], [isoAgo(21), 'acts_before_birth'], ['2020-02-31', 'invalid_date'], ['yesterday', 'invalid_format']]) {
+        const res = await worker.post(`/api/cases/${c.id}/entries`, assess({ actsDate }));
+        expect(res.status, actsDate).toBe(400);
+        expect(res.body.error.details, actsDate).toEqual([expect.objectContaining({ path: ['data', 'actsDate'], ...(code === 'invalid_format' ? {} : { code }) })]);
+      }
+      expect((await worker.post(`/api/cases/${c.id}/entries`, assess({ minorAtActs: 'maybe' }))).status).toBe(400);
+      expect((await worker.get(`/api/cases/${c.id}/entries?kind=identification`)).body.entries).toHaveLength(0);
+    });
+  });
+
+  describe('persons, not cases: a new case for a person already known', () => {
+    const followUp = (personId: string) => ({ personId, intake: { channel: 'self_referral', contactDate: isoAgo(0, 1), mediatorUsed: false, immediateNeeds: ['medical'] }, risk: { level: 'low' } });
+    async function closedCase(familyName: string) {
+      const c = await newCase({ person: { givenName: 'Demo', familyName, dateOfBirth: '1995-03-04' } });
+      const closed = await worker.post(`/api/cases/${c.id}/transitions`, { to: 'closed', reason: 'programme_completed', version: c.version });
+      expect(closed.status).toBe(200);
+      expect(closed.body.permissions.openNewCase).toBe(true);
+      return closed.body;
+    }
+    const countPersons = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(t.ctx.db.kysely)).rows[0].n);
+
+    test('the person row is reused: same identity and network person id, a new case with its own intake and risk assessment', async () => {
+      const first = await closedCase('Person 530');
+      const persons = await countPersons();
+      const res = await worker.post('/api/cases', followUp(first.person.id));
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const second = res.body;
+      expect(second.id).not.toBe(first.id);
+      expect(second.reference).not.toBe(first.reference);
+      expect(second).toMatchObject({ status: 'contact', person: { id: first.person.id, givenName: 'Demo', familyName: 'Person 530', dateOfBirth: '1995-03-04' }, intake: { channel: 'self_referral', immediateNeeds: ['medical'] } });
+      expect(await countPersons()).toBe(persons);
+      const network = await sql<{ n: number }>`SELECT count(DISTINCT network_person_id)::int AS n FROM persons WHERE id = ${first.person.id}`.execute(t.ctx.db.kysely);
+      expect(network.rows[0].n).toBe(1);
+      const risk = (await worker.get(`/api/cases/${second.id}/entries?kind=risk_assessment`)).body.entries;
+      expect(risk).toEqual([expect.objectContaining({ data: expect.objectContaining({ level: 'low' }) })]);
+      expect(second.otherCases).toEqual([expect.objectContaining({ id: first.id, reference: first.reference, status: 'closed' })]);
+      const firstNow = (await worker.get(`/api/cases/${first.id}`)).body;
+      expect(firstNow.otherCases).toEqual([expect.objectContaining({ id: second.id, reference: second.reference, status: 'contact' })]);
+      expect(firstNow.permissions.openNewCase).toBe(false);
+    });
+
+    test('an open case is continued, not duplicated: 409 naming it, for a new case and for reopening an old one', async () => {
+      const first = await closedCase('Person 531');
+      const second = (await worker.post('/api/cases', followUp(first.person.id))).body;
+      const again = await worker.post('/api/cases', followUp(first.person.id));
+      expect(again.status).toBe(409);
+      expect(again.body.error).toMatchObject({ code: 'open_case_exists', details: { caseId: second.id, reference: second.reference } });
+      expect(again.body.error.message).toContain(second.reference);
+      const reopen = await worker.post(`/api/cases/${first.id}/transitions`, { to: 'reopened', note: 'She came back', version: first.version });
+      expect(reopen.status).toBe(409);
+      expect(reopen.body.error.code).toBe('open_case_exists');
+      // Paused still counts as open.
+      const paused = await worker.post(`/api/cases/${second.id}/transitions`, { to: 'paused', reason: 'lost_contact', version: second.version });
+      expect(paused.status).toBe(200);
+      expect((await worker.post('/api/cases', followUp(first.person.id))).status).toBe(409);
+      // The database holds the rule even if a service forgot it.
+      await expect(sql`UPDATE cases SET status = 'contact', closed_at = NULL, closure_reason = NULL WHERE id = ${first.id}`.execute(t.ctx.db.kysely)).rejects.toThrow();
+    });
+
+    test("another organisation's person, or no such person, is not found (404), and nothing is written", async () => {
+      const south = await t.as('caseworker@south.demo.test');
+      const theirs = (await south.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 532' } }))).body;
+      const cases = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.kysely)).rows[0].n);
+      expect((await worker.post('/api/cases', followUp(theirs.person.id))).status).toBe(404);
+      expect((await worker.post('/api/cases', followUp('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+      expect(Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.kysely)).rows[0].n)).toBe(cases);
+    });
+
+    test('exactly one of person and personId: a clear 400 otherwise', async () => {
+      const first = await closedCase('Person 533');
+      const both = await worker.post('/api/cases', { ...followUp(first.person.id), person: { givenName: 'Demo' } });
+      expect(both.status).toBe(400);
+      expect(both.body.error.code).toBe('validation_failed');
+      const { personId: _omit, ...neither } = followUp(first.person.id);
+      const none = await worker.post('/api/cases', neither);
+      expect(none.status).toBe(400);
+      expect(none.body.error.details[0].path).toEqual(['person']);
+    });
   });
 });

@@ -16,11 +16,16 @@ export const ENTRY_SCHEMAS = {
     acts: z.array(code).max(20), means: z.array(code).max(20), purposes: z.array(code).max(20),
     formsOfExploitation: z.array(code).max(20).default([]), methodsOfControl: z.array(code).max(30).default([]),
     recruiterRelationship: code.optional(), assessedOn: isoDate,
+    // Her age at the time of the acts is what counts (Art. 3(d)): the date (or start date) of the
+    // acts, and/or the explicit answer "under 18 at the time", which wins over the dates.
+    actsDate: isoDate.optional(), minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
   }),
   determination_organisation: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), decidedBy: shortText.min(1), decidedOn: isoDate, note: longText.optional() }),
   determination_authority: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), authority: shortText.min(1), decidedOn: isoDate, reference: shortText.optional() }),
   migration_status: z.strictObject({ status: code, recordedOn: isoDate, note: longText.optional() }),
   sex_work: z.strictObject({ doesSexWork: z.enum(['yes', 'no', 'unknown', 'not_asked']), recordedOn: isoDate }),
+  // Smuggling (consensual procurement of illegal entry) is its own category, never read as trafficking.
+  smuggling: z.strictObject({ smuggled: z.enum(['yes', 'no', 'unknown', 'not_asked']), recordedOn: isoDate }),
   own_account: z.strictObject({ text: longText.min(1), language: shortText.optional(), recordedOn: isoDate }),
   consent: z.strictObject({
     purpose: code, action: z.enum(['granted', 'withdrawn']), language: shortText.min(1), interpreterUsed: z.boolean(),
@@ -86,13 +91,32 @@ export type EntryKind = keyof typeof ENTRY_SCHEMAS;
 export const ENTRY_KINDS = Object.keys(ENTRY_SCHEMAS) as EntryKind[];
 export type EntryData<K extends EntryKind> = z.infer<(typeof ENTRY_SCHEMAS)[K]>;
 
-/** Fields that are secret and stored encrypted, never in the clear JSON. */
+/**
+ * Fields stored encrypted under the organisation's data key, never in the clear JSON. The rule:
+ * free text that may describe her (or name the people and places around her) is encrypted;
+ * codes, dates, numbers and booleans stay clear, because statistics, the agenda and the outcome
+ * schedule read them without a key. Service providers' names and staff roles describe the
+ * provider, not her, and stay clear. `list[].field` names a field inside each element of a list.
+ */
 export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   own_account: ['text'],
-  placement: ['address'],
+  placement: ['address', 'reason'],
   risk_assessment: ['notes'],
   interview: ['answers'],
   autonomy: ['description'],
+  determination_organisation: ['decidedBy', 'note'],
+  determination_authority: ['authority', 'reference'],
+  migration_status: ['note'],
+  objective: ['title', 'microObjectives[].title'],
+  review: ['notes'],
+  legal_event: ['authority', 'court', 'note'],
+  exploitation_return: ['statedReasons'],
+  outcome_assessment: ['scores[].note'],
+  follow_up_appointment: ['note'],
+  outcome_event: ['note', 'statedReasons'],
+  circumstance: ['note'],
+  factor: ['note'],
+  follow_up: ['note'],
 };
 
 /** Which reference list each coded field must come from. */
@@ -117,7 +141,7 @@ export const DATE_RANGES: Partial<Record<EntryKind, [string, string][]>> = {
 /** Dates that describe the past and so cannot lie in the future. */
 export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
   risk_assessment: ['assessedOn'], identification: ['assessedOn'], determination_organisation: ['decidedOn'],
-  determination_authority: ['decidedOn'], migration_status: ['recordedOn'], sex_work: ['recordedOn'], own_account: ['recordedOn'],
+  determination_authority: ['decidedOn'], migration_status: ['recordedOn'], sex_work: ['recordedOn'], smuggling: ['recordedOn'], own_account: ['recordedOn'],
   consent: ['recordedOn'], review: ['reviewedOn'], service: ['deliveredOn'], exploitation_return: ['date'],
   outcome_assessment: ['date'], outcome_event: ['date'], follow_up: ['at'], interview: ['date'], autonomy: ['date'],
 };

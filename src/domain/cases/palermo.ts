@@ -1,13 +1,14 @@
 /**
  * The Palermo Protocol (Art. 3) derivation: act + means + purpose, with no
- * means needed under 18, and consent irrelevant once any means is present.
+ * means needed for a person under 18 at the time of the acts, and consent
+ * irrelevant once any means is present or she was a child (Art. 3(b), 3(c)).
  * Every step is returned so the user sees why.
  */
 export interface IdentificationInput {
   acts: string[];
   means: string[];
   purposes: string[];
-  /** null when the age is not known. */
+  /** Under 18 at the time of the acts (never at intake or today); null when not known. */
   isMinor: boolean | null;
 }
 
@@ -44,11 +45,13 @@ export function derive(input: IdentificationInput): Derivation {
     steps.push({ rule: 'means', satisfied: hasMeans, explanationKey: hasMeans ? 'palermo.step.meansPresent' : input.isMinor === null ? 'palermo.step.minorUnknown' : 'palermo.step.meansMissing', params: { count: input.means.length } });
   }
   steps.push({ rule: 'purpose', satisfied: hasPurpose, explanationKey: hasPurpose ? 'palermo.step.purposePresent' : 'palermo.step.purposeMissing', params: { count: input.purposes.length } });
-  if (hasMeans) steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevant' });
+  // A child's consent never negates trafficking (Art. 3(c)), whether or not a means was used.
+  if (input.isMinor === true) steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevantMinor' });
+  else if (hasMeans) steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevant' });
 
   let definitionMet: boolean | 'undetermined';
   if (!hasAct || !hasPurpose || meansSatisfied === false) definitionMet = false;
   else definitionMet = meansSatisfied === 'undetermined' ? 'undetermined' : true;
   const resultKey = definitionMet === true ? 'palermo.result.met' : definitionMet === false ? 'palermo.result.notMet' : 'palermo.result.undetermined';
-  return { definitionMet, consentIrrelevant: hasMeans, steps, resultKey };
+  return { definitionMet, consentIrrelevant: hasMeans || input.isMinor === true, steps, resultKey };
 }

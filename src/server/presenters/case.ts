@@ -35,10 +35,16 @@ export const CaseDetailSchema = z.object({
     chosenTerm: z.string().nullable(), pronouns: z.string().nullable(), preferredLanguage: z.string().nullable(), isMinor: z.boolean().nullable(), version: z.number().int(),
   }),
   intake: z.object({ channel: z.string(), contactDate: z.string(), municipality: z.string().nullable(), language: z.string().nullable(), mediatorUsed: z.boolean(), immediateNeeds: z.array(z.string()) }).nullable(),
-  identification: z.object({ entryId: z.string().uuid(), acts: z.array(z.string()), means: z.array(z.string()), purposes: z.array(z.string()), isMinor: z.boolean().nullable(), derivation: DerivationSchema }).nullable(),
+  identification: z.object({
+    entryId: z.string().uuid(), acts: z.array(z.string()), means: z.array(z.string()), purposes: z.array(z.string()),
+    actsDate: z.string().nullable(), minorAtActs: z.enum(['yes', 'no', 'unknown']).nullable(),
+    isMinor: z.boolean().nullable().describe('Under 18 at the time of the acts (not at intake, not today); null when undetermined'),
+    minorBasis: z.enum(['explicit', 'date_of_birth']).nullable(), derivation: DerivationSchema,
+  }).nullable(),
   consents: z.array(z.object({ purpose: z.string(), granted: z.boolean(), at: z.string(), partnerOrganisationId: z.string().optional() })),
+  otherCases: z.array(z.object({ id: z.string().uuid(), reference: z.string(), status: z.string(), openedAt: z.string(), closedAt: z.string().nullable() })).describe('Her other cases in this organisation, oldest first'),
   allowedTransitions: z.array(z.string()),
-  permissions: z.object({ update: z.boolean(), changeOwner: z.boolean(), readAudit: z.boolean() }),
+  permissions: z.object({ update: z.boolean(), changeOwner: z.boolean(), readAudit: z.boolean(), openNewCase: z.boolean() }),
 }).meta({ id: 'CaseDetail' });
 
 export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSchema> {
@@ -54,14 +60,19 @@ export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSc
       sex: person.sex, citizenship: id.citizenship ?? null, languages: id.languages ?? [], contact: id.contact ?? null, documents: id.documents ?? null,
       chosenTerm: person.chosenTerm, pronouns: person.pronouns, preferredLanguage: person.preferredLanguage, isMinor: person.isMinor, version: person.version,
     },
-    intake: intake ? { ...intake, municipality: intake.municipality ?? null, language: intake.language ?? null } : null,
+    intake: intake ? {
+      channel: intake.channel, contactDate: intake.contactDate, municipality: intake.municipality ?? null, language: intake.language ?? null,
+      mediatorUsed: intake.mediatorUsed, immediateNeeds: intake.immediateNeeds,
+    } : null,
     identification: identification ? {
       entryId: identification.entryId, acts: identification.acts, means: identification.means, purposes: identification.purposes,
-      isMinor: identification.isMinor, derivation: identification.derivation,
+      actsDate: identification.actsDate, minorAtActs: identification.minorAtActs as 'yes' | 'no' | 'unknown' | null,
+      isMinor: identification.isMinor, minorBasis: identification.minorBasis, derivation: identification.derivation,
     } : null,
     consents: model.consents.map((c) => ({ purpose: c.purpose, granted: c.granted, at: c.at, ...(c.partnerOrganisationId ? { partnerOrganisationId: c.partnerOrganisationId } : {}) })),
+    otherCases: model.otherCases.map((c) => ({ id: c.id, reference: c.reference, status: c.status, openedAt: iso(c.openedAt)!, closedAt: iso(c.closedAt) })),
     allowedTransitions: model.allowedTransitions,
-    permissions: model.permissions,
+    permissions: { update: model.permissions.update, changeOwner: model.permissions.changeOwner, readAudit: model.permissions.readAudit, openNewCase: model.permissions.openNewCase },
   };
 }
 

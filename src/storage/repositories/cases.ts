@@ -29,6 +29,8 @@ export interface PersonRow {
   pronouns: string | null;
   preferredLanguage: string | null;
   isMinor: boolean | null;
+  /** Opaque identity carried across referrals and transfers (migration 016). */
+  networkPersonId: string;
   version: number;
 }
 
@@ -63,10 +65,11 @@ export const casesRepo = {
     return row.rows[0].last_value;
   },
 
-  insertPerson: (db: Kysely<DB>, p: { id: string; organisationId: string; identityEnc: string; nameIndex: string | null; dobIndex: string | null; sex: string; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null }) =>
+  insertPerson: (db: Kysely<DB>, p: { id: string; organisationId: string; identityEnc: string; nameIndex: string | null; dobIndex: string | null; sex: string; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null; networkPersonId?: string }) =>
     db.insertInto('persons').values({
       id: p.id, organisation_id: p.organisationId, identity_enc: p.identityEnc, name_bidx: p.nameIndex, dob_bidx: p.dobIndex,
       sex: p.sex, chosen_term: p.chosenTerm, pronouns: p.pronouns, preferred_language: p.preferredLanguage, is_minor: p.isMinor,
+      ...(p.networkPersonId ? { network_person_id: p.networkPersonId } : {}),
     }).execute(),
 
   insertCase: (db: Kysely<DB>, c: { id: string; organisationId: string; personId: string; reference: string; ownerUserId: string; openedAt: Date }) =>
@@ -75,10 +78,10 @@ export const casesRepo = {
       owner_user_id: c.ownerUserId, opened_at: c.openedAt, updated_at: c.openedAt,
     }).execute(),
 
-  insertIntake: (db: Kysely<DB>, i: { organisationId: string; caseId: string; channel: string; contactDate: string; municipality: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] }) =>
+  insertIntake: (db: Kysely<DB>, i: { organisationId: string; caseId: string; channel: string; contactDate: string; municipalityEnc: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] }) =>
     db.insertInto('case_intakes').values({
       organisation_id: i.organisationId, case_id: i.caseId, channel: i.channel, contact_date: i.contactDate,
-      municipality: i.municipality, language: i.language, mediator_used: i.mediatorUsed, immediate_needs: i.immediateNeeds,
+      municipality_enc: i.municipalityEnc, language: i.language, mediator_used: i.mediatorUsed, immediate_needs: i.immediateNeeds,
     }).execute(),
 
   find: (db: Kysely<DB>, organisationId: string, caseId: string): Promise<CaseRow | undefined> =>
@@ -86,11 +89,18 @@ export const casesRepo = {
 
   findPerson: (db: Kysely<DB>, organisationId: string, personId: string): Promise<PersonRow | undefined> =>
     db.selectFrom('persons').select(['id', 'identity_enc as identityEnc', 'sex', 'chosen_term as chosenTerm', 'pronouns',
-      'preferred_language as preferredLanguage', 'is_minor as isMinor', 'version'])
+      'preferred_language as preferredLanguage', 'is_minor as isMinor', 'network_person_id as networkPersonId', 'version'])
       .where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst(),
 
+  /** Every case of one person, oldest first: her relationship with the organisation over time. */
+  casesOfPerson: (db: Kysely<DB>, organisationId: string, personId: string) =>
+    db.selectFrom('cases').select(['id', 'reference', 'status', 'opened_at as openedAt', 'closed_at as closedAt'])
+      .where('organisation_id', '=', organisationId).where('person_id', '=', personId)
+      .orderBy('opened_at').orderBy('id').execute(),
+
   findIntake: (db: Kysely<DB>, organisationId: string, caseId: string) =>
-    db.selectFrom('case_intakes').select(['channel', sql<string>`contact_date::text`.as('contactDate'), 'municipality', 'language',
+    // municipality is clear only in rows the start-up backfill has not reached yet.
+    db.selectFrom('case_intakes').select(['channel', sql<string>`contact_date::text`.as('contactDate'), 'municipality', 'municipality_enc as municipalityEnc', 'language',
       'mediator_used as mediatorUsed', 'immediate_needs as immediateNeeds'])
       .where('organisation_id', '=', organisationId).where('case_id', '=', caseId).executeTakeFirst(),
 
@@ -153,15 +163,15 @@ export const casesRepo = {
     return Number(result.numUpdatedRows) === 1;
   },
 
-  addEvent: (db: Kysely<DB>, e: { id: string; organisationId: string; caseId: string; actorUserId: string | null; kind: string; data: Record<string, unknown>; at?: Date }) =>
+  addEvent: (db: Kysely<DB>, e: { id: string; organisationId: string; caseId: string; actorUserId: string | null; kind: string; data: Record<string, unknown>; secretEnc?: string | null; at?: Date }) =>
     db.insertInto('case_events').values({
       id: e.id, organisation_id: e.organisationId, case_id: e.caseId, actor_user_id: e.actorUserId, kind: e.kind,
-      data: JSON.stringify(e.data), ...(e.at ? { at: e.at } : {}),
+      data: JSON.stringify(e.data), ...(e.secretEnc ? { secret_enc: e.secretEnc } : {}), ...(e.at ? { at: e.at } : {}),
     }).execute(),
 
   events: (db: Kysely<DB>, organisationId: string, caseId: string) =>
     db.selectFrom('case_events').leftJoin('users', 'users.id', 'case_events.actor_user_id')
-      .select(['case_events.at', 'case_events.kind', 'case_events.data', 'case_events.actor_user_id as actorId', 'users.display_name as actorName'])
+      .select(['case_events.at', 'case_events.kind', 'case_events.data', 'case_events.secret_enc as secretEnc', 'case_events.actor_user_id as actorId', 'users.display_name as actorName'])
       .where('case_events.organisation_id', '=', organisationId).where('case_events.case_id', '=', caseId)
       .orderBy('case_events.at').execute(),
 

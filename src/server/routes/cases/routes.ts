@@ -32,8 +32,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   });
 
   app.post('/api/cases', {
-    schema: { tags, summary: 'Record a first contact: the person, the intake and a safety risk assessment', body: CreateCaseBody, response: { 201: CaseDetailSchema, ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send(presentCase(await cases.createCase(ctx, requireSession(request).actor, request.body))));
+    schema: { tags, summary: 'Record a first contact: the person (new, or one already known by personId), the intake and a safety risk assessment', body: CreateCaseBody, response: { 201: CaseDetailSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    // The schema guarantees exactly one of person and personId.
+    const { person, personId, ...rest } = request.body;
+    const input = person ? { ...rest, person } : { ...rest, personId: personId! };
+    return reply.code(201).send(presentCase(await cases.createCase(ctx, requireSession(request).actor, input)));
+  });
 
   app.get('/api/cases/:id', {
     schema: { tags, summary: 'A case with its person, intake, identification and consents (audited read)', params: CaseParams, response: { 200: CaseDetailSchema, ...errorResponses } },

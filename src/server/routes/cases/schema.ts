@@ -21,14 +21,23 @@ const PersonFields = {
   preferredLanguage: z.string().trim().max(20).optional(),
 };
 
+/**
+ * A first contact for a new person (`person`) or for one the organisation already knows
+ * (`personId`, e.g. from her closed case): exactly one of the two.
+ */
 export const CreateCaseBody = z.strictObject({
-  person: z.strictObject(PersonFields),
+  person: z.strictObject(PersonFields).optional().describe('A person not known yet: her identity is recorded (encrypted)'),
+  personId: z.string().uuid().optional().describe('A person of this organisation: her identity is reused, with a new intake and risk assessment'),
   intake: z.strictObject({
     channel: code, contactDate: isoDate, municipality: z.string().trim().max(120).optional(), language: z.string().trim().max(40).optional(),
     mediatorUsed: z.boolean(), immediateNeeds: z.array(code).max(20),
   }),
   risk: z.strictObject({ level: code, notes: z.string().trim().max(10_000).optional() }),
   ownerId: z.string().uuid().optional(),
+}).superRefine((body, ctx) => {
+  if ((body.person === undefined) === (body.personId === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [body.person ? 'personId' : 'person'], message: 'Give either person (someone new) or personId (someone already known), not both and not neither' });
+  }
 });
 
 export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: z.number().int().positive() });
