@@ -5,6 +5,7 @@ import { migrate } from '../storage/migrate';
 import { keyStore } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
 import { loadMasterKey } from '../security/master-key';
+import { backfillFreeText } from './backfill-free-text';
 
 export interface AppContext {
   config: AppConfig;
@@ -16,7 +17,10 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   if (opts.migrate !== false) await migrate(db);
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
-  return { config, db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) };
+  const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
+  // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
+  if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });
+  return { config, db, keyRing };
 }
 
 /** A tenant transaction with the organisation's keys loaded first, so encryption inside it never touches the database. */

@@ -18,6 +18,7 @@ import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
+import { openEntries } from './entry-secrets';
 import { asMember, networkMembers, networkPersonIds } from './network-scope';
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 
@@ -32,7 +33,8 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
   const events: CaseEvent[] = [
     ...entries.filter((e) => e.kind === 'outcome_event').map((e) => ({ kind: e.data.kind as CaseEvent['kind'], date: String(e.data.date), ...(e.data.statedReasons !== undefined ? { statedReasons: e.data.statedReasons as string | null } : {}) })),
     // A recorded return to exploitation, with her stated reasons: never inferred.
-    ...entries.filter((e) => e.kind === 'exploitation_return').map((e) => ({ kind: 'return_to_exploitation' as const, date: String(e.data.date), statedReasons: String(e.data.statedReasons) })),
+    // Readers of codes and dates (agenda, cohort) pass sealed rows: the reasons are then simply absent.
+    ...entries.filter((e) => e.kind === 'exploitation_return').map((e) => ({ kind: 'return_to_exploitation' as const, date: String(e.data.date), ...(e.data.statedReasons !== undefined ? { statedReasons: String(e.data.statedReasons) } : {}) })),
   ];
   return {
     caseId, intakeDate, assessments, events,
@@ -82,7 +84,8 @@ export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string
   return inTenant(ctx, actor, async (tx) => {
     await requireCase(tx, actor, caseId);
     const intake = await casesRepo.findIntake(tx, actor.organisationId, caseId);
-    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
+    // Opened: the flags carry her stated reasons, and the follow-up history its notes.
+    const entries = await openEntries(ctx, actor.organisationId, await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]));
     const facts = factsFrom(caseId, intake?.contactDate ?? new Date().toISOString().slice(0, 10), entries);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['outcomes'] });
     const latest = [...facts.assessments].sort((a, b) => a.date.localeCompare(b.date)).at(-1);

@@ -14,4 +14,6 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'persons', keyColumns: ['id'], column: 'identity_enc' },
   { table: 'case_entries', keyColumns: ['id', 'version'], column: 'secret_enc' },
   { table: 'linkage_secrets', keyColumns: ['organisation_id'], column: 'secret_enc' },
+  { table: 'case_intakes', keyColumns: ['case_id'], column: 'municipality_enc' },
+  { table: 'case_events', keyColumns: ['id'], column: 'secret_enc' },
 ];

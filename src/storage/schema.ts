@@ -86,6 +86,13 @@ export interface SchemaMigrationsTable {
   applied_at: GeneratedTimestamp;
 }
 
+/** Data moves run by the application after a migration, with the rule they applied (migration 021). */
+export interface BackfillsTable {
+  name: string;
+  fingerprint: string;
+  completed_at: GeneratedTimestamp;
+}
+
 export interface ReferenceItemsTable {
   organisation_id: string;
   list_key: string;
@@ -137,7 +144,10 @@ export interface CaseIntakesTable {
   case_id: string;
   channel: string;
   contact_date: ColumnType<string, string, string>;
+  /** Clear only in rows written before migration 021, until the start-up backfill encrypts them. */
   municipality: string | null;
+  /** The intake municipality, encrypted under the organisation's data key (migration 021). */
+  municipality_enc: string | null;
   language: string | null;
   mediator_used: boolean;
   immediate_needs: string[];
@@ -164,6 +174,8 @@ export interface CaseEventsTable {
   actor_user_id: string | null;
   kind: string;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Free text of the event (an owner hand-over's reason), encrypted (migration 021). */
+  secret_enc: string | null;
 }
 
 export interface CaseReferenceCountersTable {
@@ -381,4 +393,5 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  backfills: BackfillsTable;
 }
