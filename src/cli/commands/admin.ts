@@ -5,6 +5,7 @@ import { loadConfig } from '../../config/env';
 import { parseMasterKey } from '../../security/field-encryption';
 import { loadMasterKey } from '../../security/master-key';
 import { verifyAllChains } from '../../services/audit';
+import { backfillFreeText } from '../../services/backfill-free-text';
 import { seedDemo } from '../../services/demo-seed';
 import { rewrapAllKeys, rotateOrganisationDataKey } from '../../services/keys';
 import { createOrganisation, createUserInOrganisation } from '../../services/organisations';
@@ -92,6 +93,13 @@ export function registerAdminCommands(program: Command): void {
       if (!org) throw new Error(`No organisation ${opts.org}`);
       const result = await rotateOrganisationDataKey(ctx, org.id, (n) => { if (!opts.json && process.stderr.isTTY) process.stderr.write(`\rre-encrypted ${n}`); });
       output(opts.json, result, () => `\nData key is now version ${result.version}; ${result.reencrypted} fields re-encrypted.`);
+    }));
+  keys.command('encrypt-free-text').description('Encrypt free text stored in clear by versions before migration 021 (also run at start-up; idempotent)')
+    .option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      // Forced: the start-up run may have been marked done by a server of an older rule.
+      const result = await backfillFreeText(ctx, { force: true });
+      output(opts.json, result, () => `Encrypted free text in ${result.entries} records, ${result.intakes} intakes and ${result.events} timeline events.`);
     }));
   keys.command('rotate-master').description('Re-wrap every organisation key under a new master key (read from --new-key-file, base64)')
     .requiredOption('--new-key-file <file>').option('--json')
