@@ -5,6 +5,7 @@ import { migrate } from '../storage/migrate';
 import { keyStore } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
 import { loadMasterKey } from '../security/master-key';
+import { backfillReferralNotes } from './referral-notes-backfill';
 import { backfillFreeText } from './backfill-free-text';
 
 export interface AppContext {
@@ -19,6 +20,7 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
   const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
   const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
   // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
+  if (opts.migrate !== false) await backfillReferralNotes({ db, keyRing });
   if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });
   return { config, db, keyRing };
 }

@@ -7,19 +7,38 @@ import crypto from 'node:crypto';
 import { can, type Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
 import { errors } from '../errors';
+import type { Tx } from '../storage/database';
 import { usersRepo } from '../storage/repositories/users';
 import { inTenant, type AppContext } from './context';
 
-export type NotificationKind = 'referral.received' | 'transfer.received' | 'referral.accepted' | 'referral.declined' | 'referral.completed';
+export type NotificationKind = 'referral.received' | 'transfer.received' | 'referral.accepted' | 'referral.declined' | 'referral.completed' | 'referral.consent_withdrawn';
+
+/** Kinds sent to the receiving side of a referral: they name the sending organisation. */
+const TO_RECEIVER: ReadonlySet<string> = new Set(['referral.received', 'transfer.received', 'referral.consent_withdrawn']);
 
 /** Who hears about an incoming referral: the duty roster, or every active colleague who may answer it. */
 async function recipientsFor(ctx: AppContext, organisationId: string): Promise<string[]> {
-  return inTenant(ctx, { organisationId }, async (tx) => {
-    const members = (await usersRepo.listMembers(tx, organisationId)).filter((m) => m.active
-      && can({ userId: m.id, organisationId, roles: m.roles as Role[] }, 'referral.respond', { organisationId }));
-    const onDuty = members.filter((m) => m.onDuty);
-    return (onDuty.length ? onDuty : members).map((m) => m.id);
-  });
+  return inTenant(ctx, { organisationId }, (tx) => recipientsInTx(tx, organisationId));
+}
+
+/** The same, inside a transaction already scoped to that organisation. */
+async function recipientsInTx(tx: Tx, organisationId: string): Promise<string[]> {
+  const members = (await usersRepo.listMembers(tx, organisationId)).filter((m) => m.active
+    && can({ userId: m.id, organisationId, roles: m.roles as Role[] }, 'referral.respond', { organisationId }));
+  const onDuty = members.filter((m) => m.onDuty);
+  return (onDuty.length ? onDuty : members).map((m) => m.id);
+}
+
+/**
+ * Notifications written inside a command's transaction, which the caller has scoped to the
+ * receiving organisation (see asOrganisation): they commit or roll back with the command.
+ * `to: 'respondents'` reaches the organisation's duty users (or everyone who may answer).
+ */
+export async function notifyInTx(tx: Tx, organisationId: string, to: 'respondents' | string[], kind: NotificationKind, referralId: string): Promise<void> {
+  const users = to === 'respondents' ? await recipientsInTx(tx, organisationId) : to;
+  if (users.length === 0) return;
+  await tx.insertInto('notifications')
+    .values(users.map((userId) => ({ organisation_id: organisationId, id: crypto.randomUUID(), user_id: userId, kind, referral_id: referralId }))).execute();
 }
 
 /** Notifies the receiving organisation of a referral or transfer. */
@@ -50,7 +69,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor) {
     return {
       unread: rows.filter((r) => !r.readAt).length,
       notifications: rows.map((r) => ({
-        id: r.id, kind: r.kind, referralId: r.referralId, requestedService: r.requestedService, partner: (r.kind.endsWith('.received') ? r.fromName : r.toName) ?? '',
+        id: r.id, kind: r.kind, referralId: r.referralId, requestedService: r.requestedService, partner: (TO_RECEIVER.has(r.kind) ? r.fromName : r.toName) ?? '',
         createdAt: new Date(r.createdAt).toISOString(), read: Boolean(r.readAt),
       })),
     };

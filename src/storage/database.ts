@@ -86,6 +86,22 @@ export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: T
   });
 }
 
+/**
+ * Re-scopes an open tenant transaction to another organisation while fn runs, then back.
+ * For commands whose writes span two organisations and must commit or fail together (a
+ * transfer closes the sender's case as the receiver's opens): RLS keeps confining every
+ * query, now to `other`. Settings are transaction-local, so nothing outlives the transaction.
+ */
+export async function asOrganisation<T>(tx: Tx, current: TenantContext, other: TenantContext, fn: () => Promise<T>): Promise<T> {
+  const scope = (t: TenantContext) => sql`SELECT set_config('app.organisation_id', ${t.organisationId}, true), set_config('app.user_id', ${t.userId ?? ''}, true)`.execute(tx);
+  await scope(other);
+  // On failure the whole transaction rolls back, and an aborted transaction accepts no
+  // further statement: scoping back happens on success only.
+  const result = await fn();
+  await scope(current);
+  return result;
+}
+
 /** Runs fn as the connection's own role: only for migrations, authentication and admin commands. */
 export async function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(fn);

@@ -16,4 +16,5 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'linkage_secrets', keyColumns: ['organisation_id'], column: 'secret_enc' },
   { table: 'case_intakes', keyColumns: ['case_id'], column: 'municipality_enc' },
   { table: 'case_events', keyColumns: ['id'], column: 'secret_enc' },
+  { table: 'referral_notes', keyColumns: ['id'], column: 'data_enc' },
 ];

@@ -340,7 +340,10 @@ export interface ReferralNotesTable {
   id: string;
   referral_id: string;
   kind: string;
-  data: ColumnType<Record<string, unknown>, string, string>;
+  /** Clear JSON only in rows written before migration 017, until the backfill encrypts them. */
+  data: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** The note, encrypted under the writing organisation's data key. */
+  data_enc: string | null;
   created_by: string | null;
   created_at: GeneratedTimestamp;
 }
@@ -363,6 +366,8 @@ export interface DirectoryEntriesTable {
 export interface DB {
   directory_entries: DirectoryEntriesTable;
   networks: NetworksTable;
+  /** When she withdrew the sharing consent this referral rests on (migration 017). */
+  consent_withdrawn_at: Date | null;
   network_memberships: NetworkMembershipsTable;
   referrals: ReferralsTable;
   referral_notes: ReferralNotesTable;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assertCanRecord, currentConsents, hasConsent, mayReceiveAssistance, requireSharingConsent, type ConsentEvent } from './consent';
+import { assertCanRecord, consentEventsFromRecords, currentConsents, hasConsent, mayReceiveAssistance, requireSharingConsent, type ConsentEvent } from './consent';
 
 const partner = '7f1c2b1e-0000-4000-8000-000000000001';
 const history: ConsentEvent[] = [
@@ -18,6 +18,15 @@ describe('consent', () => {
   test('sharing consent is per named partner', () => {
     expect(hasConsent(history, 'referral_sharing', '7f1c2b1e-0000-4000-8000-000000000002')).toBe(false);
     expect(() => assertCanRecord(history, { purpose: 'referral_sharing', action: 'granted' })).toThrow(expect.objectContaining({ code: 'partner_required' }));
+  });
+
+  test('only partner-scoped purposes take a partner; a stray partner on old records is ignored', () => {
+    expect(() => assertCanRecord(history, { purpose: 'network_deduplication', action: 'granted', partnerOrganisationId: partner }))
+      .toThrow(expect.objectContaining({ code: 'partner_not_applicable', details: { field: 'partnerOrganisationId' } }));
+    expect(() => assertCanRecord(history, { purpose: 'network_deduplication', action: 'granted' })).not.toThrow();
+    const stray = consentEventsFromRecords([{ kind: 'consent', data: { purpose: 'network_deduplication', action: 'granted', partnerOrganisationId: partner }, recordedAt: '2026-01-05T10:00:00Z' }]);
+    expect(hasConsent(stray, 'network_deduplication')).toBe(true);
+    expect(currentConsents(stray)).toEqual([{ purpose: 'network_deduplication', partnerOrganisationId: undefined, granted: true, at: '2026-01-05T10:00:00.000Z' }]);
   });
 
   test('withdrawing twice is refused', () => {

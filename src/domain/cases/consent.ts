@@ -34,10 +34,25 @@ export function hasConsent(events: ConsentEvent[], purpose: string, partnerOrgan
   return currentConsents(events).some((c) => c.granted && c.purpose === purpose && (c.partnerOrganisationId ?? undefined) === partnerOrganisationId);
 }
 
-/** Refuses a withdrawal of consent that is not currently given (e.g. withdrawn twice). */
+/**
+ * Purposes consented per named partner organisation. Every other purpose is
+ * one consent for the organisation itself: a partner on it would read as a
+ * consent that exists nowhere else (and is checked by nothing).
+ */
+export const PARTNER_SCOPED_PURPOSES: ReadonlySet<string> = new Set(['referral_sharing']);
+
+export const isPartnerScoped = (purpose: string): boolean => PARTNER_SCOPED_PURPOSES.has(purpose);
+
+/**
+ * Refuses a consent without its partner (or with one its purpose does not take),
+ * and a withdrawal of consent that is not currently given (e.g. withdrawn twice).
+ */
 export function assertCanRecord(events: ConsentEvent[], next: Omit<ConsentEvent, 'at'>): void {
-  if (next.purpose === 'referral_sharing' && !next.partnerOrganisationId) {
-    throw new DomainError('partner_required', 'Consent to share for a referral names the partner organisation');
+  if (isPartnerScoped(next.purpose) && !next.partnerOrganisationId) {
+    throw new DomainError('partner_required', 'Consent to share for a referral names the partner organisation', { field: 'partnerOrganisationId' });
+  }
+  if (!isPartnerScoped(next.purpose) && next.partnerOrganisationId !== undefined) {
+    throw new DomainError('partner_not_applicable', 'This purpose is consented for the organisation itself and takes no partner organisation', { field: 'partnerOrganisationId' });
   }
   if (next.action === 'withdrawn' && !hasConsent(events, next.purpose, next.partnerOrganisationId)) {
     throw new DomainError('consent_already_withdrawn', 'This consent is not currently given, so it cannot be withdrawn');
@@ -59,11 +74,16 @@ export function mayReceiveAssistance(events: ConsentEvent[]): boolean {
   return hasConsent(events, 'assistance');
 }
 
-/** Consent events from stored consent records (their data plus when they were recorded). */
+/**
+ * Consent events from stored consent records (their data plus when they were recorded).
+ * Records written before partners were refused on other purposes may carry a stray
+ * partner (the form sent its hidden value); it is ignored, so the records and every
+ * check agree on one consent for the organisation.
+ */
 export function consentEventsFromRecords(records: readonly { kind?: string; data: Record<string, unknown>; recordedAt: Date | string }[]): ConsentEvent[] {
   return records.filter((r) => r.kind === undefined || r.kind === 'consent').map((r) => ({
     purpose: String(r.data.purpose), action: r.data.action as ConsentEvent['action'],
-    ...(r.data.partnerOrganisationId ? { partnerOrganisationId: String(r.data.partnerOrganisationId) } : {}),
+    ...(r.data.partnerOrganisationId && isPartnerScoped(String(r.data.purpose)) ? { partnerOrganisationId: String(r.data.partnerOrganisationId) } : {}),
     at: new Date(r.recordedAt).toISOString(),
   }));
 }

@@ -5,16 +5,10 @@ import type { AppContext } from '../../../services/context';
 import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
+import { presentReferral, presentReferralRow, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
 import { errorResponses } from '../../schemas';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
-const ReferralView = z.object({
-  id: z.string().uuid(), kind: z.string(), status: z.string(), direction: z.enum(['incoming', 'outgoing']),
-  fromOrganisationId: z.string().uuid(), toOrganisationId: z.string().uuid(), fromCaseId: z.string().uuid().nullable(), toCaseId: z.string().uuid().nullable(),
-  requestedService: z.string(), sharedSections: z.array(z.string()), declineReason: z.string().nullable(), version: z.number().int(),
-  snapshot: z.record(z.string(), z.unknown()).nullable(),
-  notes: z.array(z.object({ id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.unknown()), createdAt: z.string() })),
-}).meta({ id: 'Referral' });
 const Params = z.strictObject({ id: z.string().uuid() });
 
 export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -27,26 +21,30 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     schema: { tags, summary: 'Refer (service only) or transfer (ownership moves) a case to a partner; needs her sharing consent for that partner; minimum data by default', params: Params,
       body: z.strictObject({ toOrganisationId: z.string().uuid(), kind: z.enum(['referral', 'transfer']), requestedService: code, sections: z.array(z.string().max(40)).max(10).default([]) }),
       response: { 201: ReferralView, ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send(await referrals.createReferral(ctx, requireSession(request).actor, request.params.id, request.body)));
+  }, async (request, reply) => reply.code(201).send(presentReferral(await referrals.createReferral(ctx, requireSession(request).actor, request.params.id, request.body))));
+
+  app.get('/api/cases/:id/referrals', {
+    schema: { tags, summary: 'Referrals and transfers sent from one of my cases, with their status (a withdrawal of her consent included)', params: Params, response: { 200: z.object({ referrals: z.array(ReferralRowSchema) }), ...errorResponses } },
+  }, async (request) => ({ referrals: (await referrals.listCaseReferrals(ctx, requireSession(request).actor, request.params.id)).map(presentReferralRow) }));
 
   app.get('/api/referrals', {
-    schema: { tags, summary: 'Incoming and outgoing referrals of my organisation', response: { 200: z.object({ referrals: z.array(z.object({ id: z.string().uuid(), kind: z.string(), status: z.string(), requestedService: z.string(), createdAt: z.string(), fromId: z.string().uuid(), fromName: z.string(), toId: z.string().uuid(), toName: z.string() })) }), ...errorResponses } },
-  }, async (request) => ({ referrals: (await referrals.listReferrals(ctx, requireSession(request).actor)).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) }));
+    schema: { tags, summary: 'Incoming and outgoing referrals of my organisation', response: { 200: z.object({ referrals: z.array(ReferralRowSchema) }), ...errorResponses } },
+  }, async (request) => ({ referrals: (await referrals.listReferrals(ctx, requireSession(request).actor)).map(presentReferralRow) }));
 
   app.get('/api/referrals/:id', {
     schema: { tags, summary: 'One referral: the receiver sees the shared snapshot; each side sees only its own notes', params: Params, response: { 200: ReferralView, ...errorResponses } },
-  }, async (request) => await referrals.getReferral(ctx, requireSession(request).actor, request.params.id));
+  }, async (request) => presentReferral(await referrals.getReferral(ctx, requireSession(request).actor, request.params.id)));
 
   for (const action of ['accept', 'decline', 'complete'] as const) {
     app.post(`/api/referrals/:id/${action}`, {
       schema: { tags, summary: `The receiving organisation ${action}s the referral`, params: Params, body: z.strictObject({ reason: z.string().trim().max(500).optional(), version: z.number().int().positive() }), response: { 200: ReferralView, ...errorResponses } },
-    }, async (request) => await referrals.respondToReferral(ctx, requireSession(request).actor, request.params.id, action, request.body));
+    }, async (request) => presentReferral(await referrals.respondToReferral(ctx, requireSession(request).actor, request.params.id, action, request.body)));
   }
 
   app.post('/api/referrals/:id/notes', {
     schema: { tags, summary: 'Add a note or a delivered service; visible to my organisation only', params: Params,
       body: z.strictObject({ kind: z.enum(['note', 'service']), data: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])) }), response: { 201: ReferralView, ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send(await referrals.addReferralNote(ctx, requireSession(request).actor, request.params.id, request.body)));
+  }, async (request, reply) => reply.code(201).send(presentReferral(await referrals.addReferralNote(ctx, requireSession(request).actor, request.params.id, request.body))));
 };
 
 const DirectoryEntry = z.strictObject({

@@ -1,0 +1,136 @@
+/**
+ * The snapshot a referral or transfer carries: built from the sender's records for
+ * exactly the sections shared, and turned into the receiver's first records on a
+ * transfer. Never locations, never free text (notes, her own account), only codes,
+ * dates and, when shared, who she is.
+ */
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import type { SharedSection } from './workflow';
+
+const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const IdentitySnapshot = z.strictObject({
+  givenName: z.string(), familyName: z.string().optional(), aliases: z.array(z.string()).optional(), dateOfBirth: z.string().optional(),
+  citizenship: z.string().optional(), languages: z.array(z.string()).optional(), contact: z.string().optional(), documents: z.string().optional(),
+  sex: z.string(),
+});
+
+export const IdentificationSnapshot = z.strictObject({
+  acts: z.array(code), means: z.array(code), purposes: z.array(code), formsOfExploitation: z.array(code), methodsOfControl: z.array(code),
+  assessedOn: isoDate.optional(),
+  // Her age at the time of the acts is what counts: the date of the acts and the explicit answer.
+  actsDate: isoDate.optional(), minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
+});
+
+export const LegalEventSnapshot = z.strictObject({
+  type: code, date: isoDate, country: z.string().optional(), endDate: isoDate.optional(), validUntil: isoDate.optional(),
+});
+
+/** The closed shape of every snapshot; the API schema and the decrypting service both use it. */
+export const SnapshotSchema = z.strictObject({
+  chosenTerm: z.string().nullable(),
+  language: z.string().nullable(),
+  needs: z.array(z.string()),
+  requestedService: z.string(),
+  riskLevel: code.optional(),
+  identity: IdentitySnapshot.optional(),
+  identification: IdentificationSnapshot.optional(),
+  legal: z.array(LegalEventSnapshot).optional(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export interface SnapshotSources {
+  chosenTerm: string | null;
+  language: string | null;
+  needs: string[];
+  requestedService: string;
+  identity?: z.infer<typeof IdentitySnapshot>;
+  /** Current records of the sender's case (clear data only; secrets never reach here). */
+  entries: readonly { kind: string; data: Record<string, unknown> }[];
+}
+
+const codes = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+const optionalString = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/** The snapshot of exactly the shared sections, fields listed one by one. */
+export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSources): Snapshot {
+  const snapshot: Snapshot = { chosenTerm: s.chosenTerm, language: s.language, needs: [...s.needs], requestedService: s.requestedService };
+  const latest = (kind: string) => s.entries.filter((e) => e.kind === kind).at(-1)?.data;
+  if (sections.includes('risk_level')) {
+    const level = optionalString(latest('risk_assessment')?.level);
+    if (level) snapshot.riskLevel = level;
+  }
+  if (sections.includes('identity') && s.identity) snapshot.identity = s.identity;
+  const identification = latest('identification');
+  if (sections.includes('identification') && identification) {
+    snapshot.identification = {
+      acts: codes(identification.acts), means: codes(identification.means), purposes: codes(identification.purposes),
+      formsOfExploitation: codes(identification.formsOfExploitation), methodsOfControl: codes(identification.methodsOfControl),
+      ...(optionalString(identification.assessedOn) ? { assessedOn: String(identification.assessedOn) } : {}),
+      ...(optionalString(identification.actsDate) ? { actsDate: String(identification.actsDate) } : {}),
+      ...(['yes', 'no', 'unknown'].includes(String(identification.minorAtActs)) ? { minorAtActs: identification.minorAtActs as 'yes' | 'no' | 'unknown' } : {}),
+    };
+  }
+  if (sections.includes('legal')) {
+    snapshot.legal = s.entries.filter((e) => e.kind === 'legal_event').map(({ data }) => ({
+      type: String(data.type), date: String(data.date),
+      ...(optionalString(data.country) ? { country: String(data.country) } : {}),
+      ...(optionalString(data.endDate) ? { endDate: String(data.endDate) } : {}),
+      ...(optionalString(data.validUntil) ? { validUntil: String(data.validUntil) } : {}),
+    }));
+  }
+  return snapshot;
+}
+
+/** Which reference list each shared code must come from on the receiving side. */
+const IDENTIFICATION_LISTS = {
+  acts: 'palermo_acts', means: 'palermo_means', purposes: 'palermo_purposes', formsOfExploitation: 'forms_of_exploitation', methodsOfControl: 'methods_of_control',
+} as const;
+
+export interface ReceiverLists {
+  has(list: string, code: string): boolean;
+  /** The receiver's active risk levels, lowest first. */
+  riskLevels: readonly string[];
+}
+
+export interface ReceiverRecords {
+  chosenTerm: string | null;
+  needs: string[];
+  riskLevel: string;
+  identification: z.infer<typeof IdentificationSnapshot> | null;
+  legal: z.infer<typeof LegalEventSnapshot>[];
+  /** Shared codes the receiver's lists do not know, by field: kept out, and said so on the new case. */
+  omitted: Record<string, string[]>;
+  /** Why the risk level is not the one shared, if it is not. */
+  riskLevelSource: 'shared' | 'not_shared' | 'unknown_to_receiver';
+}
+
+/**
+ * The receiver's first records from a transfer snapshot, validated against the receiver's
+ * own lists. A code the receiver does not know is kept out (never mapped by guesswork) and
+ * listed in `omitted`, so the new owner sees what did not cross. A risk level that did not
+ * cross is taken as the receiver's highest: she is never less protected than assessed.
+ */
+export function receiverRecords(snapshot: Snapshot, lists: ReceiverLists): ReceiverRecords {
+  const omitted: Record<string, string[]> = {};
+  const keep = (field: string, list: string, values: readonly string[]) => {
+    const unknown = values.filter((v) => !lists.has(list, v));
+    if (unknown.length) omitted[field] = unknown;
+    return values.filter((v) => lists.has(list, v));
+  };
+  const chosenTerm = snapshot.chosenTerm && keep('chosenTerm', 'chosen_terms', [snapshot.chosenTerm]).length ? snapshot.chosenTerm : null;
+  const needs = keep('needs', 'immediate_needs', snapshot.needs);
+  let riskLevel = snapshot.riskLevel;
+  let riskLevelSource: ReceiverRecords['riskLevelSource'] = 'shared';
+  if (!riskLevel) riskLevelSource = 'not_shared';
+  else if (!lists.has('risk_levels', riskLevel)) { omitted.riskLevel = [riskLevel]; riskLevelSource = 'unknown_to_receiver'; riskLevel = undefined; }
+  const highest = lists.riskLevels.at(-1);
+  if (!riskLevel && !highest) throw new DomainError('unknown_list_value', 'The receiving organisation has no risk levels', { field: 'risk.level', list: 'risk_levels' });
+  const identification = snapshot.identification ? {
+    ...snapshot.identification,
+    ...Object.fromEntries(Object.entries(IDENTIFICATION_LISTS).map(([field, list]) => [field, keep(`identification.${field}`, list, snapshot.identification![field as keyof typeof IDENTIFICATION_LISTS])])),
+  } as z.infer<typeof IdentificationSnapshot> : null;
+  return { chosenTerm, needs, riskLevel: riskLevel ?? highest!, identification, legal: [...(snapshot.legal ?? [])], omitted, riskLevelSource };
+}

@@ -1,0 +1,72 @@
+/** Exactly which fields of a referral, its snapshot and its notes leave the server. */
+import { z } from 'zod';
+import { SnapshotSchema, type Snapshot } from '../../domain/referrals/snapshot';
+import type { ReferralModel } from '../../services/referrals';
+
+export const ReferralSnapshotSchema = SnapshotSchema.meta({ id: 'ReferralSnapshot' });
+
+export const ReferralViewSchema = z.strictObject({
+  id: z.string().uuid(), kind: z.string(), status: z.string(), direction: z.enum(['incoming', 'outgoing']),
+  fromOrganisationId: z.string().uuid(), toOrganisationId: z.string().uuid(), fromCaseId: z.string().uuid().nullable(), toCaseId: z.string().uuid().nullable(),
+  requestedService: z.string(), sharedSections: z.array(z.string()), declineReason: z.string().nullable(), version: z.number().int(),
+  /** True once her consent for this receiver no longer holds; the snapshot is then withheld. */
+  consentWithdrawn: z.boolean(),
+  consentWithdrawnAt: z.string().nullable(),
+  snapshot: ReferralSnapshotSchema.nullable(),
+  notes: z.array(z.strictObject({ id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), createdAt: z.string() })),
+}).meta({ id: 'Referral' });
+
+function presentSnapshot(s: Snapshot): Snapshot {
+  return {
+    chosenTerm: s.chosenTerm, language: s.language, needs: [...s.needs], requestedService: s.requestedService,
+    ...(s.riskLevel !== undefined ? { riskLevel: s.riskLevel } : {}),
+    ...(s.identity ? { identity: {
+      givenName: s.identity.givenName, sex: s.identity.sex,
+      ...(s.identity.familyName !== undefined ? { familyName: s.identity.familyName } : {}), ...(s.identity.aliases ? { aliases: [...s.identity.aliases] } : {}),
+      ...(s.identity.dateOfBirth !== undefined ? { dateOfBirth: s.identity.dateOfBirth } : {}), ...(s.identity.citizenship !== undefined ? { citizenship: s.identity.citizenship } : {}),
+      ...(s.identity.languages ? { languages: [...s.identity.languages] } : {}), ...(s.identity.contact !== undefined ? { contact: s.identity.contact } : {}),
+      ...(s.identity.documents !== undefined ? { documents: s.identity.documents } : {}),
+    } } : {}),
+    ...(s.identification ? { identification: {
+      acts: [...s.identification.acts], means: [...s.identification.means], purposes: [...s.identification.purposes],
+      formsOfExploitation: [...s.identification.formsOfExploitation], methodsOfControl: [...s.identification.methodsOfControl],
+      ...(s.identification.assessedOn !== undefined ? { assessedOn: s.identification.assessedOn } : {}),
+      ...(s.identification.actsDate !== undefined ? { actsDate: s.identification.actsDate } : {}),
+      ...(s.identification.minorAtActs !== undefined ? { minorAtActs: s.identification.minorAtActs } : {}),
+    } } : {}),
+    ...(s.legal ? { legal: s.legal.map((l) => ({
+      type: l.type, date: l.date, ...(l.country !== undefined ? { country: l.country } : {}),
+      ...(l.endDate !== undefined ? { endDate: l.endDate } : {}), ...(l.validUntil !== undefined ? { validUntil: l.validUntil } : {}),
+    })) } : {}),
+  };
+}
+
+const scalar = (v: unknown): string | number | boolean => (typeof v === 'number' || typeof v === 'boolean' ? v : String(v));
+
+export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSchema> {
+  const { row } = m;
+  const incoming = m.direction === 'incoming';
+  return {
+    id: row.id, kind: row.kind, status: row.status, direction: m.direction, fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId,
+    // Each side sees only its own case.
+    fromCaseId: incoming ? null : row.fromCaseId, toCaseId: incoming ? row.toCaseId : null,
+    requestedService: row.requestedService, sharedSections: [...row.sharedSections], declineReason: row.declineReason, version: row.version,
+    consentWithdrawn: m.consentWithdrawn, consentWithdrawnAt: row.consentWithdrawnAt ? new Date(row.consentWithdrawnAt).toISOString() : null,
+    snapshot: m.snapshot ? presentSnapshot(m.snapshot) : null,
+    notes: m.notes.map((n) => ({ id: n.id, kind: n.kind, data: Object.fromEntries(Object.entries(n.data).map(([k, v]) => [k, scalar(v)])), createdAt: n.createdAt.toISOString() })),
+  };
+}
+
+export const ReferralRowSchema = z.strictObject({
+  id: z.string().uuid(), kind: z.string(), status: z.string(), requestedService: z.string(), createdAt: z.string(),
+  consentWithdrawnAt: z.string().nullable(),
+  fromId: z.string().uuid(), fromName: z.string(), toId: z.string().uuid(), toName: z.string(),
+}).meta({ id: 'ReferralSummary' });
+
+export function presentReferralRow(r: { id: string; kind: string; status: string; requestedService: string; createdAt: Date | string; consentWithdrawnAt: Date | string | null; fromId: string; fromName: string; toId: string; toName: string }): z.infer<typeof ReferralRowSchema> {
+  return {
+    id: r.id, kind: r.kind, status: r.status, requestedService: r.requestedService, createdAt: new Date(r.createdAt).toISOString(),
+    consentWithdrawnAt: r.consentWithdrawnAt ? new Date(r.consentWithdrawnAt).toISOString() : null,
+    fromId: r.fromId, fromName: r.fromName, toId: r.toId, toName: r.toName,
+  };
+}
