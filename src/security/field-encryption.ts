@@ -58,6 +58,14 @@ export class KeyRing {
 
   constructor(private masterKey: Buffer, private store: KeyStore) {}
 
+  /**
+   * A 32-byte secret for one purpose, derived from the master key with HKDF-SHA256: keys the
+   * database must not hold (the audit checkpoint signing key) without a second secret to manage.
+   */
+  deriveSecret(info: string): Buffer {
+    return Buffer.from(crypto.hkdfSync('sha256', this.masterKey, Buffer.alloc(0), info, 32));
+  }
+
   /** Creates the organisation's first data and blind-index keys (idempotent). */
   async ensureOrganisationKeys(organisationId: string): Promise<void> {
     for (const purpose of ['data', 'index'] as const) {

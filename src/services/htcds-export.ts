@@ -9,6 +9,8 @@ import { auditRepo } from '../storage/repositories/audit';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { personRecords } from './statistics';
+import { reportFloor } from './disclosure-floors';
+import { effectiveThreshold } from '../domain/statistics/threshold';
 
 export interface HtcdsExport {
   provenance: {
@@ -26,8 +28,10 @@ export interface HtcdsExport {
   records: HtcdsRecord[];
 }
 
-export async function exportHtcds(ctx: AppContext, actor: Actor, k: number): Promise<HtcdsExport> {
+/** k is a disclosure threshold too: never below the organisation's floor, and the floor when omitted. */
+export async function exportHtcds(ctx: AppContext, actor: Actor, requestedK?: number): Promise<HtcdsExport> {
   requireAccess(actor, 'htcds.export', { organisationId: actor.organisationId });
+  const k = effectiveThreshold(requestedK, await reportFloor(ctx, actor, 'organisation', [actor.organisationId]), 'k');
   return inTenant(ctx, actor, async (tx) => {
     const org = await tx.selectFrom('organisations').leftJoin('directory_entries', 'directory_entries.organisation_id', 'organisations.id')
       .select(['organisations.name', 'organisations.country', 'directory_entries.organisation_type as type']).where('organisations.id', '=', actor.organisationId).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 import { ageOn } from '../domain/cases/person';
 import {
-  ageBandOf, crossTabulate, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
+  ageBandOf, crossTabulate, effectiveThreshold, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
   type DimensionKey, type HtcdsSourceRecord, type PersonFact, type PersonStatus, type PublishedReport, type Report, type StandardPopulationKey, type TabulateOptions,
 } from '../domain/statistics';
 import type { Actor } from '../policies/policies';
@@ -17,6 +17,7 @@ import { inTenant, type AppContext } from './context';
 import { asMember, networkMembers, networkPersonIds, type Member } from './network-scope';
 import type { Tx } from '../storage/database';
 import { openIdentity } from './person-identity';
+import { reportFloor } from './disclosure-floors';
 
 export interface ReportQuery {
   population: StandardPopulationKey;
@@ -24,7 +25,8 @@ export interface ReportQuery {
   cols: DimensionKey;
   from: number;
   to: number;
-  threshold: number;
+  /** Omitted: the floor set for these data; never below it. */
+  threshold?: number;
   /** network: every organisation in the caller's networks, persons deduplicated through linkage. */
   scope?: 'organisation' | 'network';
 }
@@ -53,10 +55,16 @@ function statusesOf(entries: { kind: string; data: Record<string, unknown> }[]):
   const byAuthority = latest(entries, 'determination_authority')?.outcome === 'determined';
   if (byOrg) statuses.add('determined_victim_org');
   if (byAuthority) statuses.add('determined_victim_authority');
-  if (!byOrg && !byAuthority) statuses.add('potential_victim');
+  // Found not to be a victim (by the organisation or an authority) means no longer a potential one, unless
+  // another determination is still pending: the same rule as the HTCDS NotAVictimOfTrafficking status.
+  const decided = [latest(entries, 'determination_organisation')?.outcome, latest(entries, 'determination_authority')?.outcome].filter((o) => o !== undefined);
+  const notVictim = decided.length > 0 && decided.every((o) => o === 'not_determined');
+  if (!byOrg && !byAuthority && !notVictim) statuses.add('potential_victim');
   if (entries.some((e) => e.kind === 'service')) statuses.add('assisted');
   if (latest(entries, 'migration_status')?.status === 'irregular') statuses.add('irregular_migration');
   if (latest(entries, 'sex_work')?.doesSexWork === 'yes') statuses.add('sex_work');
+  // Its own record, never derived from trafficking records: smuggling is a separate category.
+  if (latest(entries, 'smuggling')?.smuggled === 'yes') statuses.add('smuggling');
   return statuses;
 }
 
@@ -131,8 +139,9 @@ export async function organisationReport(ctx: AppContext, actor: Actor, query: R
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const network = query.scope === 'network';
   const members = network ? await networkMembers(ctx, actor) : [await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow()];
+  const threshold = effectiveThreshold(query.threshold, await reportFloor(ctx, actor, network ? 'network' : 'organisation', members.map((m) => m.id)));
   const report = await tabulateMembers(ctx, actor, query, members, network);
-  const published = protectReport(report, await loadLpSolver(), { threshold: query.threshold });
+  const published = protectReport(report, await loadLpSolver(), { threshold });
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.report', entityType: 'organisation', entityId: actor.organisationId, fields: [query.population, query.rows, query.cols] }));
   return published;
 }

@@ -67,16 +67,31 @@ export interface SessionsTable {
 }
 
 export interface AuditLogTable {
+  /** Insertion order; the sealer takes pending rows in this order. */
+  id: Generated<number>;
   organisation_id: string;
-  seq: number;
+  /** Leaf index + 1, assigned by the sealer; null while pending. */
+  seq: number | null;
   at: Timestamp;
   actor_user_id: string | null;
   action: string;
   entity_type: string;
   entity_id: string | null;
   fields: string[];
-  prev_hash: string;
-  hash: string;
+  /** The pre-024 hash chain of old rows; null on rows appended since. */
+  prev_hash: string | null;
+  hash: string | null;
+  /** Hex RFC 9162 leaf hash, set with seq when sealed. */
+  leaf_hash: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  organisation_id: string;
+  tree_size: number;
+  root_hash: string;
+  signature: string;
+  frontier: string[];
+  created_at: GeneratedTimestamp;
 }
 
 export interface SchemaMigrationsTable {
@@ -397,6 +412,7 @@ export interface DB {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   schema_migrations: SchemaMigrationsTable;
   backfills: BackfillsTable;
 }

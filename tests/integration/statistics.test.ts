@@ -135,3 +135,166 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     expect((await (await t.as('caseworker@north.demo.test')).get('/api/mse/capture-histories')).status).toBe(403);
   });
 });
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of reports on %s', (_name, engine) => {
+  let t: TestApp;
+  let coordinator: ApiClient;
+  let admin: ApiClient;
+  // Relative to now, so the test never depends on today's date.
+  const year = new Date().getUTCFullYear() - 1;
+  const on = (month: number) => `${year}-${String(month).padStart(2, '0')}-15`;
+  const period = `from=${year}&to=${year}`;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    coordinator = await t.as('coordinator@east.demo.test');
+    admin = await t.as('admin@east.demo.test');
+    const worker = await t.as('caseworker@east.demo.test');
+    const org = (outcome: string) => ({ kind: 'determination_organisation', data: { outcome, decidedBy: 'Demo team', decidedOn: on(3) } });
+    const authority = (outcome: string) => ({ kind: 'determination_authority', data: { outcome, authority: 'Demo authority', decidedOn: on(4) } });
+    const smuggled = (answer: string) => ({ kind: 'smuggling', data: { smuggled: answer, recordedOn: on(3) } });
+    const people: { entries: { kind: string; data: Record<string, unknown> }[] }[] = [
+      // Four determined by the organisation (one of them asked about smuggling: no).
+      { entries: [org('determined')] }, { entries: [org('determined')] }, { entries: [org('determined')] }, { entries: [org('determined'), smuggled('no')] },
+      // Three potential victims: two not yet determined, one pending.
+      { entries: [] }, { entries: [] }, { entries: [org('pending')] },
+      // Three found not to be victims, by the organisation or by an authority.
+      { entries: [org('not_determined')] }, { entries: [org('not_determined')] }, { entries: [authority('not_determined')] },
+      // Two smuggled persons, not trafficked.
+      { entries: [org('not_determined'), smuggled('yes')] }, { entries: [org('not_determined'), smuggled('yes')] },
+    ];
+    for (const [i, person] of people.entries()) {
+      const c = (await worker.post('/api/cases', intake({
+        person: { givenName: 'Demo', familyName: `Seam ${800 + i}`, citizenship: 'MD', sex: 'female', dateOfBirth: '1998-01-01' },
+        intake: { channel: 'hotline', contactDate: on(2), mediatorUsed: false, immediateNeeds: [] },
+      }))).body;
+      expect(c.id).toBeTruthy();
+      const consent = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: on(2) } });
+      expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+      for (const entry of person.entries) {
+        const res = await worker.post(`/api/cases/${c.id}/entries`, entry);
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  test('a suppressed grand total is stated nowhere: not as persons counted or facts considered, in JSON, CSV, XLSX or CTDC', async () => {
+    const base = `/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&${period}&threshold=5`;
+    const json = await coordinator.get(base);
+    expect(json.status, JSON.stringify(json.body)).toBe(200);
+    expect(json.body.table.grandTotal).toEqual(expect.objectContaining({ suppressed: true }));
+    expect(json.body.threshold).toBe(5);
+    expect(json.body.provenance).not.toHaveProperty('personsCounted');
+    expect(json.body.provenance).not.toHaveProperty('factsConsidered');
+    expect(json.body.provenance.disclosureControl.join(' ')).toMatch(/persons counted withheld/);
+    // The response is closed: no audit intervals or suppression settings leave the server.
+    expect(json.body.table).not.toHaveProperty('audit');
+    expect(json.body.table).not.toHaveProperty('options');
+    const numbersIn = (value: unknown): number[] => (typeof value === 'number' ? [value] : Array.isArray(value) ? value.flatMap(numbersIn)
+      : value && typeof value === 'object' ? Object.values(value).flatMap(numbersIn) : []);
+    // Every number of the release: the period, the threshold and published counts; the hidden total (4) is none of them.
+    expect(numbersIn({ ...json.body, period: undefined, threshold: undefined })).not.toContain(4);
+
+    const csv = await coordinator.request('GET', `${base}&format=csv`);
+    expect(csv.status).toBe(200);
+    const grandLine = String(csv.body).split('\r\n').find((l) => l.includes('grand_total'))!;
+    expect(grandLine.split(',').slice(-2)).toEqual(['', 'primary']);
+    expect(String(csv.body)).not.toMatch(/persons counted|facts considered/i);
+
+    const ctdc = await coordinator.get(`${base}&format=ctdc`);
+    expect(ctdc.body.records.find((r: any) => r.level === 'grand_total')).toMatchObject({ count: null, suppressed: true });
+    expect(JSON.stringify(ctdc.body)).not.toMatch(/personsCounted|factsConsidered/);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: `${base}&format=xlsx`, headers: { cookie: coordinator.cookie! } });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as never);
+    const about: unknown[][] = [];
+    book.getWorksheet('About')!.eachRow((row) => about.push((row.values as unknown[]).slice(1)));
+    expect(about.map((r) => r[0])).not.toContain('Persons counted');
+    expect(about.map((r) => r[0])).not.toContain('Facts considered');
+    expect(about.flat().filter((v) => typeof v === 'number')).toEqual([]);
+    const report: unknown[][] = [];
+    book.getWorksheet('Report')!.eachRow((row) => report.push((row.values as unknown[]).slice(1)));
+    expect(report.at(-1)!.at(-1)).toBe('x');
+  });
+
+  test('a published grand total may be stated as the persons counted, and equals it', async () => {
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 2 });
+    const res = await coordinator.get(`/api/statistics/report?population=assisted_persons&rows=all&${period}&threshold=2`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const open = await coordinator.get(`/api/statistics/report?population=determined_victims_org&rows=all&${period}&threshold=2`);
+    expect(open.body.table.grandTotal).toBe(4);
+    expect(open.body.provenance.personsCounted).toBe(4);
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
+  });
+
+  test('the threshold has a floor set by the organisation: a request may raise it, never lower it', async () => {
+    const url = `/api/statistics/report?population=determined_victims_org&rows=all&${period}`;
+    expect((await coordinator.get('/api/statistics/disclosure-floors')).body).toMatchObject({ organisation: 5, canSetOrganisation: false });
+    const low = await coordinator.get(`${url}&threshold=2`);
+    expect([low.status, low.body.error.code]).toEqual([400, 'threshold_below_floor']);
+    expect(low.body.error.details).toEqual([expect.objectContaining({ path: ['threshold'], minimum: 5 })]);
+    // Omitted: the floor applies.
+    expect((await coordinator.get(url)).body.threshold).toBe(5);
+    expect((await coordinator.get(`${url}&threshold=7`)).body.threshold).toBe(7);
+    // The CLI and the HTCDS k go through the same floor.
+    const htcds = await admin.get('/api/exports/htcds?k=3');
+    expect([htcds.status, htcds.body.error.code, htcds.body.error.details[0].path]).toEqual([400, 'threshold_below_floor', ['k']]);
+    expect((await admin.get('/api/exports/htcds')).body.provenance.k).toBe(5);
+    // Only administrators set the floor, within 2..20.
+    expect((await coordinator.put('/api/statistics/disclosure-floors/organisation', { floor: 2 })).status).toBe(403);
+    expect((await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 1 })).status).toBe(400);
+    const set = await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 3 });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ organisation: 3, canSetOrganisation: true });
+    expect((await coordinator.get(`${url}&threshold=3`)).status).toBe(200);
+    expect((await coordinator.get(`${url}&threshold=2`)).status).toBe(400);
+    // Another organisation's floor is untouched.
+    const north = await t.as('coordinator@north.demo.test');
+    expect((await north.get('/api/statistics/disclosure-floors')).body.organisation).toBe(5);
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
+  });
+
+  test('network scope uses the strictest floor of the networks and every member; network managers of the lead set the network floor', async () => {
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 2 });
+    const url = `/api/statistics/report?population=determined_victims_org&rows=all&${period}`;
+    // East accepts 2 for its own reports; the network reports still need the members' floors (5).
+    expect((await coordinator.get(`${url}&threshold=2`)).status).toBe(200);
+    const floors = (await coordinator.get('/api/statistics/disclosure-floors')).body;
+    expect(floors).toMatchObject({ organisation: 2, network: 5 });
+    expect(floors.networks).toEqual([expect.objectContaining({ floor: 5, canSet: false })]);
+    const networkId = floors.networks[0].id;
+    expect((await coordinator.get(`${url}&threshold=4&scope=network`)).body.error.code).toBe('threshold_below_floor');
+    // Only the lead organisation's network managers set the network floor.
+    expect((await coordinator.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 8 })).status).toBe(403);
+    const lead = await t.as('coordinator@north.demo.test');
+    const set = await lead.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 8 });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.networks[0]).toMatchObject({ floor: 8, canSet: true });
+    const refused = await coordinator.get(`${url}&threshold=7&scope=network`);
+    expect([refused.status, refused.body.error.details?.[0]?.minimum]).toEqual([400, 8]);
+    expect((await coordinator.get(`${url}&scope=network`)).body.threshold).toBe(8);
+    // The organisation's own reports keep the organisation's floor.
+    expect((await coordinator.get(`${url}&threshold=2`)).status).toBe(200);
+    await lead.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 5 });
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
+  });
+
+  test('potential victims exclude persons found not to be victims; smuggling is counted on its own record, apart from trafficking', async () => {
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 2 });
+    const count = async (population: string) => {
+      const res = await coordinator.get(`/api/statistics/report?population=${population}&rows=all&${period}&threshold=2`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    expect((await count('potential_victims')).table.grandTotal).toBe(3);
+    const smuggling = await count('smuggling');
+    expect(smuggling.table.grandTotal).toBe(2);
+    expect(smuggling.populationKind).toBe('separate');
+    expect(smuggling.notes.join(' ')).toMatch(/Not a trafficking figure/);
+    // The smuggled persons are in no trafficking population.
+    expect((await count('determined_victims')).table.grandTotal).toBe(4);
+    await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
+  });
+});

@@ -3,7 +3,7 @@ import { cohortRows, cohortToCsv, cohortToXlsx } from '../../domain/outcomes';
 import { outcomeCohort } from '../../services/outcomes';
 import { networkCaptureHistories } from '../../services/capture-tables';
 import type { Command } from 'commander';
-import { DIMENSION_KEYS, POPULATIONS, htcdsToCsv, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
+import { DIMENSION_KEYS, POPULATIONS, htcdsToCsv, publicationOf, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
 import type { Actor } from '../../policies/policies';
 import type { Role } from '../../policies/roles';
 import type { AppContext } from '../../services/context';
@@ -48,13 +48,13 @@ export function registerStatisticsCommands(program: Command): void {
   program.command('export').description('Exports of case data in shared standards').command('htcds')
     .description("An organisation's de-identified case records in the IOM HTCDS v2.0 layout: one per person who consented to anonymous statistics, no identifying field, k-anonymised")
     .requiredOption('--org <slug>', 'organisation')
-    .option('--k <n>', 'smallest group of persons any combination of quasi-identifiers may point to', '5')
+    .option('--k <n>', "smallest group of persons any combination of quasi-identifiers may point to (default and minimum: the organisation's disclosure floor)")
     .option('--format <format>', 'json or csv', 'json')
     .option('--json', 'print the export with its provenance as JSON')
     .action((opts) => withContext(async (ctx) => {
       const format = oneOf(opts.json ? 'json' : opts.format, ['json', 'csv'] as const, 'format');
-      const k = Number(opts.k);
-      if (!Number.isInteger(k) || k < 2) throw new Error('--k must be a whole number of at least 2');
+      const k = opts.k === undefined ? undefined : Number(opts.k);
+      if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new Error('--k must be a whole number of at least 2');
       const result = await exportHtcds(ctx, await operatorOf(ctx, opts.org, 'admin'), k);
       if (format === 'csv') process.stdout.write(htcdsToCsv(result.records));
       else console.log(JSON.stringify(result, null, 2));
@@ -69,7 +69,7 @@ export function registerStatisticsCommands(program: Command): void {
     .option('--cols <dimension>', 'column dimension', 'all')
     .option('--from <year>', 'first year', String(new Date().getUTCFullYear() - 4))
     .option('--to <year>', 'last year', String(new Date().getUTCFullYear()))
-    .option('--threshold <n>', 'smallest count shown', '5')
+    .option('--threshold <n>', 'smallest count shown (default and minimum: the floor set by the organisation, and for network scope by its networks and members)')
     .option('--scope <scope>', 'organisation | network (all organisations in its networks, persons deduplicated by linkage)', 'organisation')
     .option('--format <format>', 'csv | xlsx | ctdc (written to stdout)')
     .option('--json', 'print the published report as JSON')
@@ -77,7 +77,7 @@ export function registerStatisticsCommands(program: Command): void {
       const report = await organisationReport(ctx, await operatorOf(ctx, opts.org), {
         population: oneOf(opts.population, Object.keys(POPULATIONS) as StandardPopulationKey[], 'population'),
         rows: oneOf(opts.rows, DIMENSION_KEYS, 'dimension') as DimensionKey, cols: oneOf(opts.cols, DIMENSION_KEYS, 'dimension') as DimensionKey,
-        from: Number(opts.from), to: Number(opts.to), threshold: Number(opts.threshold),
+        from: Number(opts.from), to: Number(opts.to), threshold: opts.threshold === undefined ? undefined : Number(opts.threshold),
         scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'),
       });
       if (opts.format) {
@@ -85,7 +85,8 @@ export function registerStatisticsCommands(program: Command): void {
         process.stdout.write(file.body);
         return;
       }
-      output(Boolean(opts.json), report, () => printTable(report));
+      // The same presenter as the API: only what a published report states.
+      output(Boolean(opts.json), publicationOf(report), () => printTable(report));
     }));
 
   program.command('cohort').description('(Re)integration outcomes of the cohort: progress against baseline per dimension at 6/12/24/36+ months, time to milestones, factors; small cells hidden')

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 
 export const AuditEntryViewSchema = z.object({
-  seq: z.number().int(),
+  /** Leaf number in the organisation's verifiable log; null for an entry not sealed yet. */
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorId: z.string().nullable(),
   action: z.string(),
@@ -11,7 +12,7 @@ export const AuditEntryViewSchema = z.object({
   fields: z.array(z.string()),
 }).meta({ id: 'AuditEntryView' });
 
-export function presentAuditEntry(row: { seq: number; at: Date | string; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; fields: string[] }) {
+export function presentAuditEntry(row: { seq: number | null; at: Date | string; actor_user_id: string | null; action: string; entity_type: string; entity_id: string | null; fields: string[] }) {
   return {
     seq: row.seq, at: new Date(row.at).toISOString(), actorId: row.actor_user_id, action: row.action,
     entityType: row.entity_type, entityId: row.entity_id, fields: row.fields,

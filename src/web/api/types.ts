@@ -22,7 +22,8 @@ export interface UserView {
 }
 
 export interface AuditEntryView {
-  seq: number;
+  /** null until the sealer has made the entry a leaf of the verifiable log. */
+  seq: number | null;
   at: string;
   actorId: string | null;
   action: string;

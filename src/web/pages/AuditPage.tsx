@@ -22,9 +22,9 @@ export function AuditPage() {
               <tr><th scope="col">{t('audit.seq')}</th><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.entity')}</th><th scope="col">{t('audit.fields')}</th></tr>
             </thead>
             <tbody>
-              {audit.data.entries.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{entry.seq}</td>
+              {audit.data.entries.map((entry, i) => (
+                <tr key={entry.seq ?? `pending-${i}`}>
+                  <td>{entry.seq ?? '—'}</td>
                   <td>{new Date(entry.at).toLocaleString(i18n.language)}</td>
                   <td><code>{entry.actorId?.slice(0, 8) ?? '—'}</code></td>
                   <td>{entry.action}</td>

@@ -20,7 +20,7 @@ export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     schema: {
       tags: ['statistics'],
       summary: "This organisation's de-identified case records in the IOM HTCDS v2.0 layout: one per consenting person, no identifying field, k-anonymised quasi-identifiers; CSV with format=csv",
-      querystring: z.strictObject({ format: z.enum(['json', 'csv']).default('json'), k: z.coerce.number().int().min(2).max(50).default(5) }),
+      querystring: z.strictObject({ format: z.enum(['json', 'csv']).default('json'), k: z.coerce.number().int().min(2).max(50).optional().describe("never below the organisation's disclosure floor; omitted: the floor") }),
       response: { 200: HtcdsExportSchema, ...errorResponses },
     },
   }, async (request, reply) => {

@@ -1,7 +1,8 @@
 /** Thin handlers for person-based reports, the registry of estimates and multiple systems estimation. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DIMENSION_KEYS, POPULATIONS, type StandardPopulationKey } from '../../../domain/statistics';
+import { DIMENSION_KEYS, POPULATIONS, publicationOf, type StandardPopulationKey } from '../../../domain/statistics';
+import { disclosureFloors, setNetworkFloor, setOrganisationFloor } from '../../../services/disclosure-floors';
 import type { AppContext } from '../../../services/context';
 import { listEstimates, runMse } from '../../../services/estimates';
 import { networkCaptureHistories } from '../../../services/capture-tables';
@@ -18,7 +19,7 @@ const ReportQuery = z.strictObject({
   cols: z.enum(DIMENSION_KEYS).default('all'),
   from: year.default(2000),
   to: year.default(2100),
-  threshold: z.coerce.number().int().min(2).max(20).default(5),
+  threshold: z.coerce.number().int().min(2).max(20).optional().describe('smallest count shown; never below the floor set by the organisation (and, for network scope, by the networks and members); omitted: the floor'),
   format: z.enum(['json', 'csv', 'xlsx', 'ctdc']).default('json'),
   scope: z.enum(['organisation', 'network']).default('organisation').describe('network: all organisations in your networks, each person counted once through record linkage'),
 }).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
@@ -29,12 +30,25 @@ const CohortQuery = z.strictObject({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
-const Count = z.union([z.number(), z.object({ suppressed: z.literal(true), reason: z.string() })]);
-const ReportSchema = z.object({
-  counts: z.literal('persons'), population: z.string(), populationKind: z.string(), definition: z.string(),
-  period: z.object({ from: z.number(), to: z.number() }), scope: z.record(z.string(), z.unknown()), provenance: z.record(z.string(), z.unknown()),
+const Count = z.union([z.number(), z.strictObject({ suppressed: z.literal(true), reason: z.string() })]);
+const FloorValue = z.number().int().min(2).max(20);
+const FloorsSchema = z.strictObject({
+  organisation: z.number().int(), network: z.number().int(), canSetOrganisation: z.boolean(),
+  networks: z.array(z.strictObject({ id: z.string(), name: z.string(), floor: z.number().int(), canSet: z.boolean() })),
+}).meta({ id: 'DisclosureFloors' });
+// Closed, field by field: a number not listed here (a count of facts, an audit interval) cannot leave by accident.
+const ReportSchema = z.strictObject({
+  counts: z.literal('persons'), population: z.string(), populationKind: z.enum(['trafficking', 'separate']), definition: z.string(),
+  period: z.strictObject({ from: z.number(), to: z.number() }),
+  scope: z.strictObject({ description: z.string(), networkId: z.string().optional(), organisationIds: z.array(z.string()).optional(), geography: z.string().optional() }),
+  provenance: z.strictObject({
+    generatedAt: z.string(), source: z.string(), deduplication: z.string(),
+    personsCounted: z.number().int().optional().describe('the published grand total; absent when the grand total is hidden'),
+    disclosureControl: z.array(z.string()),
+  }),
   rowDimension: z.string(), colDimension: z.string(), notes: z.array(z.string()),
-  table: z.object({
+  threshold: z.number().int().describe('the disclosure threshold applied'),
+  table: z.strictObject({
     rows: z.array(z.string()), cols: z.array(z.string()), cells: z.array(z.array(Count)), rowTotals: z.array(Count), colTotals: z.array(Count),
     grandTotal: Count, rowsAddUp: z.boolean(), colsAddUp: z.boolean(),
   }),
@@ -79,11 +93,24 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   }, async (request, reply) => {
     const { format, ...query } = request.query;
     const report = await organisationReport(ctx, requireSession(request).actor, query);
-    if (format === 'json') return report as unknown as z.infer<typeof ReportSchema>;
+    if (format === 'json') return publicationOf(report);
     const file = await exportReport(report, format);
     const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${name}"`).send(file.body as never);
   });
+
+  app.get('/api/statistics/disclosure-floors', {
+    schema: { tags: ['statistics'], summary: 'The smallest disclosure thresholds reports accept: the organisation\'s own, and the strictest over its networks and members for network scope', response: { 200: FloorsSchema, ...errorResponses } },
+  }, async (request) => disclosureFloors(ctx, requireSession(request).actor));
+
+  app.put('/api/statistics/disclosure-floors/organisation', {
+    schema: { tags: ['statistics'], summary: "Sets the organisation's disclosure threshold floor (administrators)", body: z.strictObject({ floor: FloorValue }), response: { 200: FloorsSchema, ...errorResponses } },
+  }, async (request) => setOrganisationFloor(ctx, requireSession(request).actor, request.body.floor));
+
+  app.put('/api/statistics/disclosure-floors/networks/:networkId', {
+    schema: { tags: ['statistics'], summary: "Sets a network's disclosure threshold floor (network managers of the lead organisation)", params: z.strictObject({ networkId: z.string().uuid() }),
+      body: z.strictObject({ floor: FloorValue }), response: { 200: FloorsSchema, ...errorResponses } },
+  }, async (request) => setNetworkFloor(ctx, requireSession(request).actor, request.params.networkId, request.body.floor));
 
   app.get('/api/statistics/cohort', {
     schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',

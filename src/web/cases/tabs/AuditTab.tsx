@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
-interface AuditEntry { seq: number; at: string; actorId: string | null; action: string; fields: string[] }
+interface AuditEntry { seq: number | null; at: string; actorId: string | null; action: string; fields: string[] }
 
 export function AuditTab({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -24,8 +24,8 @@ export function AuditTab({ c }: { c: CaseDetail }) {
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseUi.accessLog')}>
             <table>
               <thead><tr><th scope="col">{t('caseUi.when')}</th><th scope="col">{t('caseUi.who')}</th><th scope="col">{t('caseUi.action')}</th><th scope="col">{t('caseUi.fieldsTouched')}</th></tr></thead>
-              <tbody>{entries.map((e) => (
-                <tr key={e.seq}><td>{new Date(e.at).toLocaleString(i18n.language)}</td><td>{who(e.actorId)}</td><td><code>{e.action}</code></td><td>{e.fields.join(', ')}</td></tr>
+              <tbody>{entries.map((e, i) => (
+                <tr key={e.seq ?? `pending-${i}`}><td>{new Date(e.at).toLocaleString(i18n.language)}</td><td>{who(e.actorId)}</td><td><code>{e.action}</code></td><td>{e.fields.join(', ')}</td></tr>
               ))}</tbody>
             </table>
           </div>
