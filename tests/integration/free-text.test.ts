@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backfillFreeText } from '../../src/services/backfill-free-text';
+import { rotateOrganisationDataKey } from '../../src/services/keys';
 import { caseEntriesRepo } from '../../src/storage/repositories/case-entries';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
@@ -148,6 +149,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     // Codes and dates stay clear for statistics and the agenda.
     const raw = await sql<{ data: string }>`SELECT data::text AS data FROM case_entries WHERE id = ${created.outcome_assessment}`.execute(t.ctx.db.kysely);
     expect(JSON.parse(raw.rows[0].data)).toMatchObject({ date: daysAgo(30), scores: [{ element, score: 2, source: 'own_view' }] });
+
+    // Key rotation re-encrypts the new columns too (they are listed in ENCRYPTED_COLUMNS), and everything still opens.
+    const northId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)).rows[0].id;
+    const { version } = await rotateOrganisationDataKey(t.ctx, northId);
+    const sealed = await sql<{ m: string; e: string }>`SELECT (SELECT municipality_enc FROM case_intakes WHERE case_id = ${c.id}) AS m,
+      (SELECT secret_enc FROM case_events WHERE case_id = ${c.id} AND kind = 'case.owner_changed') AS e`.execute(t.ctx.db.kysely);
+    expect([sealed.rows[0].m.split('.')[1], sealed.rows[0].e.split('.')[1]]).toEqual([String(version), String(version)]);
+    const afterRotation = JSON.stringify([(await newOwner.get(`/api/cases/${c.id}`)).body, (await newOwner.get(`/api/cases/${c.id}/timeline`)).body]);
+    expect(afterRotation).toContain(canary('municipality'));
+    expect(afterRotation).toContain(canary('hand-over reason'));
   });
 
   test('the backfill seals rows written in clear before migration 021, once, and the API still shows them', async () => {
