@@ -1,6 +1,6 @@
 /** One referral: the receiver sees the shared snapshot and answers; each side sees only its own notes. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
@@ -10,19 +10,23 @@ import { CodeSelect, Field } from '../cases/fields';
 
 interface Referral {
   id: string; kind: string; status: string; direction: 'incoming' | 'outgoing'; requestedService: string; sharedSections: string[]; declineReason: string | null; version: number;
-  toCaseId: string | null; fromCaseId: string | null;
+  toCaseId: string | null; fromCaseId: string | null; consentWithdrawn: boolean; consentWithdrawnAt: string | null;
   snapshot: { chosenTerm: string | null; language: string | null; needs: string[]; requestedService: string; identity?: { givenName: string; familyName?: string } } | null;
   notes: { id: string; kind: string; data: Record<string, unknown>; createdAt: string }[];
 }
 
 export function ReferralPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useLabel();
   const { id = '' } = useParams();
   const client = useQueryClient();
   const referral = useQuery({ queryKey: ['referral', id], queryFn: () => api<Referral>(`/api/referrals/${id}`) });
   const [reason, setReason] = useState('');
   const [service, setService] = useState('');
+  // Accepting a transfer moves her case here and closes the sender's: asked to confirm first.
+  const [confirmingTransfer, setConfirmingTransfer] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (confirmingTransfer) confirmRef.current?.focus(); }, [confirmingTransfer]);
   const refresh = (r: Referral) => { client.setQueryData(['referral', id], r); client.removeQueries({ queryKey: ['referrals'] }); };
   const act = useMutation({ mutationFn: (action: string) => api<Referral>(`/api/referrals/${id}/${action}`, { method: 'POST', body: { version: referral.data!.version, ...(action === 'decline' ? { reason } : {}) } }), onSuccess: refresh });
   const note = useMutation({ mutationFn: () => api<Referral>(`/api/referrals/${id}/notes`, { method: 'POST', body: { kind: 'service', data: { service } } }), onSuccess: (r) => { setService(''); refresh(r); } });
@@ -34,6 +38,12 @@ export function ReferralPage() {
     <section>
       <h1>{t(`net.kinds.${r.kind}`)} · {label('services', r.requestedService)}</h1>
       <p>{t('caseUi.status')}: <strong data-testid="referral-status">{t(`net.statuses.${r.status}`)}</strong></p>
+      {r.consentWithdrawn && (
+        <div className="alert alert-info" role="status" data-testid="consent-withdrawn">
+          <p>{incoming ? t('net.consentWithdrawnIncoming') : t('net.consentWithdrawnOutgoing')}</p>
+          {r.consentWithdrawnAt && <p>{t('net.withdrawnOn', { date: new Date(r.consentWithdrawnAt).toLocaleDateString(i18n.language) })}</p>}
+        </div>
+      )}
       <div className="card">
         <h2>{t('net.shared')}</h2>
         <p>{r.sharedSections.map((s) => t(`net.sectionNames.${s}`)).join(', ')}</p>
@@ -49,10 +59,20 @@ export function ReferralPage() {
         {r.toCaseId && <p><Link to={`/cases/${r.toCaseId}`}>{t('net.openNewCase')}</Link></p>}
         {r.fromCaseId && <p><Link to={`/cases/${r.fromCaseId}`}>{t('net.openOwnCase')}</Link></p>}
       </div>
-      {incoming && r.status === 'pending' && (
+      {incoming && r.status === 'pending' && !r.consentWithdrawn && (
         <div className="card">
           <h2>{t('net.answer')}</h2>
-          <div className="actions"><button type="button" onClick={() => act.mutate('accept')} disabled={act.isPending}>{t('net.accept')}</button></div>
+          {confirmingTransfer ? (
+            <div role="group" aria-labelledby="accept-transfer-confirm">
+              <p id="accept-transfer-confirm">{t('net.confirmAcceptTransfer')}</p>
+              <div className="actions">
+                <button type="button" ref={confirmRef} onClick={() => act.mutate('accept', { onSettled: () => setConfirmingTransfer(false) })} disabled={act.isPending}>{t('net.confirmAcceptYes')}</button>
+                <button type="button" className="secondary" onClick={() => setConfirmingTransfer(false)}>{t('net.cancel')}</button>
+              </div>
+            </div>
+          ) : (
+            <div className="actions"><button type="button" onClick={() => (r.kind === 'transfer' ? setConfirmingTransfer(true) : act.mutate('accept'))} disabled={act.isPending}>{t('net.accept')}</button></div>
+          )}
           <Field label={t('net.declineReason')} value={reason} onChange={setReason} />
           <div className="actions"><button type="button" className="secondary" disabled={!reason.trim() || act.isPending} onClick={() => act.mutate('decline')}>{t('net.decline')}</button></div>
         </div>

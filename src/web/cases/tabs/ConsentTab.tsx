@@ -1,7 +1,8 @@
 /** Consent per purpose: grant and withdraw, with language and interpreter; assistance never depends on the police. */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isPartnerScoped } from '../../../domain/cases/consent';
 import { api } from '../../api/client';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
@@ -14,11 +15,18 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
   const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners') });
   const [form, setForm] = useState({ purpose: '', language: '', interpreterUsed: false, partnerOrganisationId: '' });
   const [done, setDone] = useState<string | null>(null);
+  // Withdrawal is consequential (partners lose what was shared at once): asked to confirm first.
+  const [confirming, setConfirming] = useState<{ purpose: string; partnerOrganisationId?: string } | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (confirming) confirmRef.current?.focus(); }, [confirming]);
+  const partnerScoped = isPartnerScoped(form.purpose);
   const partnerName = (id?: string) => partners.data?.partners.find((p) => p.id === id)?.name ?? '';
 
   function record(action: 'granted' | 'withdrawn', purpose: string, partnerOrganisationId?: string) {
-    add.mutate({ kind: 'consent', data: { purpose, action, language: form.language || 'en', interpreterUsed: form.interpreterUsed, recordedOn: todayIso(), ...(partnerOrganisationId ? { partnerOrganisationId } : {}) } },
-      { onSuccess: () => setDone(action === 'granted' ? t('caseUi.consentGranted') : t('caseUi.consentWithdrawn')) });
+    // A partner only for a purpose that takes one: anything else would record a consent nobody checks.
+    const partner = isPartnerScoped(purpose) && partnerOrganisationId ? { partnerOrganisationId } : {};
+    add.mutate({ kind: 'consent', data: { purpose, action, language: form.language || 'en', interpreterUsed: form.interpreterUsed, recordedOn: todayIso(), ...partner } },
+      { onSuccess: () => { setConfirming(null); setDone(action === 'granted' ? t('caseUi.consentGranted') : t('caseUi.consentWithdrawn')); } });
   }
 
   return (
@@ -33,17 +41,28 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
             <li key={`${k.purpose}:${k.partnerOrganisationId ?? ''}`}>
               {label('consent_purposes', k.purpose)}{k.partnerOrganisationId ? ` (${partnerName(k.partnerOrganisationId)})` : ''}: <strong>{k.granted ? t('caseUi.granted') : t('caseUi.withdrawn')}</strong>
               {k.granted && c.permissions.update && (
-                <button type="button" className="link" onClick={() => record('withdrawn', k.purpose, k.partnerOrganisationId)}>{t('caseUi.withdraw')}</button>
+                <button type="button" className="link" onClick={() => setConfirming({ purpose: k.purpose, partnerOrganisationId: k.partnerOrganisationId })}>{t('caseUi.withdraw')}</button>
               )}
             </li>
           ))}
         </ul>
+        {confirming && (
+          <div role="group" aria-labelledby="withdraw-confirm">
+            <p id="withdraw-confirm">{isPartnerScoped(confirming.purpose)
+              ? t('caseUi.confirmWithdrawSharing', { partner: partnerName(confirming.partnerOrganisationId) })
+              : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', confirming.purpose) })}</p>
+            <div className="actions">
+              <button type="button" ref={confirmRef} disabled={add.isPending} onClick={() => record('withdrawn', confirming.purpose, confirming.partnerOrganisationId)}>{t('caseUi.confirmWithdrawYes')}</button>
+              <button type="button" className="secondary" onClick={() => setConfirming(null)}>{t('caseUi.cancel')}</button>
+            </div>
+          </div>
+        )}
       </section>
       {c.permissions.update && (
-        <form className="card" aria-labelledby="consent-new" onSubmit={(e: FormEvent) => { e.preventDefault(); record('granted', form.purpose, form.partnerOrganisationId || undefined); }}>
+        <form className="card" aria-labelledby="consent-new" onSubmit={(e: FormEvent) => { e.preventDefault(); record('granted', form.purpose, partnerScoped ? form.partnerOrganisationId || undefined : undefined); }}>
           <h2 id="consent-new">{t('caseUi.recordConsent')}</h2>
-          <CodeSelect label={t('caseUi.purpose')} listKey="consent_purposes" required value={form.purpose} onChange={(purpose) => setForm({ ...form, purpose })} />
-          {form.purpose === 'referral_sharing' && (
+          <CodeSelect label={t('caseUi.purpose')} listKey="consent_purposes" required value={form.purpose} onChange={(purpose) => setForm({ ...form, purpose, partnerOrganisationId: '' })} />
+          {partnerScoped && (
             <label className="field"><span>{t('caseUi.partner')}</span>
               <select required value={form.partnerOrganisationId} onChange={(e) => setForm({ ...form, partnerOrganisationId: e.target.value })}>
                 <option value="">{t('caseUi.choose')}</option>

@@ -3,15 +3,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { CaseDetail } from '../../api/cases';
+import { useLabel, type CaseDetail } from '../../api/cases';
+import { Link } from 'react-router-dom';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { Check, CodeSelect } from '../fields';
 
-const OPTIONAL = ['identity', 'identification', 'legal'];
+const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
+
+interface CaseReferral { id: string; kind: string; status: string; requestedService: string; createdAt: string; consentWithdrawnAt: string | null; toName: string }
 
 export function ReferralsTab({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
   const client = useQueryClient();
+  // Always fresh: a withdrawal or the partner's answer may have changed a status since.
+  const sent = useQuery({ queryKey: ['referrals', 'case', c.id], queryFn: () => api<{ referrals: CaseReferral[] }>(`/api/cases/${c.id}/referrals`), staleTime: 0, refetchOnMount: 'always' });
   const partners = useQuery({ queryKey: ['partners'], queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners') });
   const [form, setForm] = useState({ toOrganisationId: '', kind: 'referral', requestedService: '', sections: [] as string[] });
   const send = useMutation({
@@ -19,8 +25,24 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['referrals'] }),
   });
   const unique = [...new Map((partners.data?.partners ?? []).map((p) => [p.id, p])).values()];
+  const rows = sent.data?.referrals ?? [];
   return (
     <div className="tab-panel">
+      <section className="card" aria-labelledby="case-referrals-title">
+        <h2 id="case-referrals-title">{t('caseUi.caseReferrals')}</h2>
+        <ErrorMessage error={sent.error} />
+        {sent.data && rows.length === 0 && <p className="muted">{t('net.none')}</p>}
+        {rows.length > 0 && (
+          <ul className="entries">
+            {rows.map((r) => (
+              <li key={r.id}>
+                <Link to={`/referrals/${r.id}`}>{new Date(r.createdAt).toLocaleDateString(i18n.language)}</Link> · {r.toName} · {t(`net.kinds.${r.kind}`)} · {label('services', r.requestedService)} · <strong>{t(`net.statuses.${r.status}`)}</strong>
+                {r.status === 'consent_withdrawn' && <p className="alert alert-info" data-testid="referral-consent-withdrawn">{t('caseUi.referralConsentWithdrawn', { partner: r.toName })}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {c.permissions.update && (
         <form className="card" aria-labelledby="referral-title" onSubmit={(e: FormEvent) => { e.preventDefault(); send.mutate(); }}>
           <h2 id="referral-title">{t('caseUi.sendReferral')}</h2>

@@ -27,7 +27,7 @@ export const en = {
   },
   notifications: {
     title: 'Notifications ({{count}} new)', none: 'No notifications.', new: 'New', open: 'Open the referral', markAllRead: 'Mark all as read',
-    kinds: { 'referral.received': '{{partner}} sent a referral: {{service}}', 'transfer.received': '{{partner}} proposes a transfer: {{service}}', 'referral.accepted': '{{partner}} accepted your referral: {{service}}', 'referral.declined': '{{partner}} declined your referral: {{service}}', 'referral.completed': '{{partner}} completed your referral: {{service}}' },
+    kinds: { 'referral.received': '{{partner}} sent a referral: {{service}}', 'transfer.received': '{{partner}} proposes a transfer: {{service}}', 'referral.accepted': '{{partner}} accepted your referral: {{service}}', 'referral.declined': '{{partner}} declined your referral: {{service}}', 'referral.completed': '{{partner}} completed your referral: {{service}}', 'referral.consent_withdrawn': 'Consent withdrawn: the referral from {{partner}} ({{service}}) has ended' },
   },
   users: {
     onDuty: 'Put on duty for referrals', offDuty: 'Take off duty', dutyBadge: 'on duty',

@@ -29,7 +29,7 @@ export const fr: Messages = {
   },
   notifications: {
     title: 'Notifications ({{count}} nouvelles)', none: 'Aucune notification.', new: 'Nouveau', open: 'Ouvrir l’orientation', markAllRead: 'Tout marquer comme lu',
-    kinds: { 'referral.received': '{{partner}} a envoyé une orientation : {{service}}', 'transfer.received': '{{partner}} propose un transfert : {{service}}', 'referral.accepted': '{{partner}} a accepté votre orientation : {{service}}', 'referral.declined': '{{partner}} a refusé votre orientation : {{service}}', 'referral.completed': '{{partner}} a terminé votre orientation : {{service}}' },
+    kinds: { 'referral.received': '{{partner}} a envoyé une orientation : {{service}}', 'transfer.received': '{{partner}} propose un transfert : {{service}}', 'referral.accepted': '{{partner}} a accepté votre orientation : {{service}}', 'referral.declined': '{{partner}} a refusé votre orientation : {{service}}', 'referral.completed': '{{partner}} a terminé votre orientation : {{service}}', 'referral.consent_withdrawn': 'Consentement retiré : l’orientation de {{partner}} ({{service}}) a pris fin' },
   },
   users: {
     onDuty: 'Mettre de permanence pour les orientations', offDuty: 'Retirer de la permanence', dutyBadge: 'de permanence',

@@ -29,7 +29,7 @@ export const it: Messages = {
   },
   notifications: {
     title: 'Notifiche ({{count}} nuove)', none: 'Nessuna notifica.', new: 'Nuovo', open: 'Apri l’invio', markAllRead: 'Segna tutte come lette',
-    kinds: { 'referral.received': '{{partner}} ha inviato un caso: {{service}}', 'transfer.received': '{{partner}} propone un trasferimento: {{service}}', 'referral.accepted': '{{partner}} ha accettato il tuo invio: {{service}}', 'referral.declined': '{{partner}} ha rifiutato il tuo invio: {{service}}', 'referral.completed': '{{partner}} ha completato il tuo invio: {{service}}' },
+    kinds: { 'referral.received': '{{partner}} ha inviato un caso: {{service}}', 'transfer.received': '{{partner}} propone un trasferimento: {{service}}', 'referral.accepted': '{{partner}} ha accettato il tuo invio: {{service}}', 'referral.declined': '{{partner}} ha rifiutato il tuo invio: {{service}}', 'referral.completed': '{{partner}} ha completato il tuo invio: {{service}}', 'referral.consent_withdrawn': 'Consenso revocato: l’invio da {{partner}} ({{service}}) è terminato' },
   },
   users: {
     onDuty: 'Metti di turno per gli invii', offDuty: 'Togli dal turno', dutyBadge: 'di turno',

@@ -29,7 +29,7 @@ export const sk: Messages = {
   },
   notifications: {
     title: 'Upozornenia (nové: {{count}})', none: 'Žiadne upozornenia.', new: 'Nové', open: 'Otvoriť odovzdanie', markAllRead: 'Označiť všetko ako prečítané',
-    kinds: { 'referral.received': '{{partner}} poslal(a) odovzdanie: {{service}}', 'transfer.received': '{{partner}} navrhuje presun: {{service}}', 'referral.accepted': '{{partner}} prijal(a) vaše odovzdanie: {{service}}', 'referral.declined': '{{partner}} odmietol(a) vaše odovzdanie: {{service}}', 'referral.completed': '{{partner}} dokončil(a) vaše odovzdanie: {{service}}' },
+    kinds: { 'referral.received': '{{partner}} poslal(a) odovzdanie: {{service}}', 'transfer.received': '{{partner}} navrhuje presun: {{service}}', 'referral.accepted': '{{partner}} prijal(a) vaše odovzdanie: {{service}}', 'referral.declined': '{{partner}} odmietol(a) vaše odovzdanie: {{service}}', 'referral.completed': '{{partner}} dokončil(a) vaše odovzdanie: {{service}}', 'referral.consent_withdrawn': 'Súhlas odvolaný: odovzdanie od {{partner}} ({{service}}) sa skončilo' },
   },
   users: {
     onDuty: 'Zaradiť do služby pre odovzdania', offDuty: 'Vyradiť zo služby', dutyBadge: 'v službe',
