@@ -1,11 +1,28 @@
 /** A caseworker's whole path through the UI: intake → identification → consent → plan → services → pause → reopen → close. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { createCase, transitionCase } from '../../src/services/cases';
+import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
 afterAll(async () => { await harness?.close(); });
+
+/** An ISO date `years` years and `days` days before now (no test depends on today's date). */
+function isoAgo(years: number, days = 0): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - years);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function arrangeCase(familyName: string, dateOfBirth: string) {
+  const actor = await actorOf(harness, 'caseworker@north.demo.test');
+  return createCase(harness.ctx, actor, {
+    person: { givenName: 'Demo', familyName, dateOfBirth, sex: 'female' },
+    intake: { channel: 'hotline', contactDate: isoAgo(0, 30), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'medium' },
+  });
+}
 
 async function status(page: Page) {
   return (await page.getByTestId('case-status').textContent())?.trim();
@@ -129,6 +146,75 @@ describe('case management in the browser', () => {
     expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(4);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  test('minor at the time of the acts: the acts date with a field-level error, and the same derivation in the identification tab and the overview', async () => {
+    // 19 today, 16 when the acts began.
+    const c = await arrangeCase('Person 960', isoAgo(19, 10));
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto(`/cases/${c.row.id}/identification`);
+    await page.getByRole('checkbox', { name: 'Recruitment' }).check();
+    await page.getByRole('checkbox', { name: 'Forced labour or services' }).check();
+    const actsDate = page.getByLabel('Date of the acts');
+    await actsDate.fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByText('This date is in the future.').waitFor();
+    expect(await actsDate.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await actsDate.fill(isoAgo(3));
+    await page.getByRole('group', { name: 'Under 18 at the time of the acts' }).getByRole('radio', { name: /^Not known/ }).check();
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    const derivation = page.getByTestId('palermo-derivation');
+    await derivation.getByText('The legal definition is met.').waitFor();
+    await derivation.getByText('Means not required: she was under 18 at the time of the acts.').waitFor();
+    await derivation.getByText("a child's consent never negates trafficking", { exact: false }).waitFor();
+    const inTab = await derivation.innerText();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Change status' }).waitFor();
+    expect(await page.getByTestId('palermo-derivation').innerText()).toBe(inTab);
+    await context.close();
+  });
+
+  test('a closed case offers a new case for her, after a confirmation, bound to the same person; on a phone', async () => {
+    const actor = await actorOf(harness, 'caseworker@north.demo.test');
+    const first = await arrangeCase('Person 961', '1996-07-08');
+    await transitionCase(harness.ctx, actor, first.row.id, { to: 'closed', reason: 'programme_completed', version: first.row.version });
+    const { context, page } = await harness.newPage({ width: 375, height: 800 });
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto(`/cases/${first.row.id}`);
+    await page.getByRole('button', { name: 'Open a new case for her' }).click();
+    await page.getByText('Open a new case for Demo Person 961?', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // Cancel goes back without doing anything.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Open a new case for her' }).click();
+    await page.getByRole('button', { name: 'Yes, open a new case' }).click();
+
+    await page.getByRole('heading', { name: 'New case for Demo Person 961', level: 1 }).waitFor();
+    expect(await page.getByLabel('Given name').count()).toBe(0);
+    await page.getByLabel('Identification channel').selectOption({ label: 'Self-referral' });
+    await page.getByLabel('Safety risk').selectOption({ label: 'Low' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Open the case' }).click();
+
+    await page.getByRole('heading', { name: 'Demo Person 961', level: 1 }).waitFor();
+    await page.waitForURL((url) => !url.pathname.endsWith(first.row.id) && /\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    expect(await status(page)).toBe('First contact');
+    const history = page.getByRole('region', { name: 'Her other cases' });
+    await history.getByRole('link', { name: first.row.reference }).waitFor();
+    await history.getByText('Closed', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Back on the closed case: the open one is offered, not another duplicate.
+    await history.getByRole('link', { name: first.row.reference }).click();
+    await page.getByText('She already has an open case', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Open a new case for her' }).count()).toBe(0);
     await context.close();
   });
 });

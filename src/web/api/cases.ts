@@ -18,10 +18,16 @@ export interface CaseDetail {
   owner: { id: string; displayName: string };
   person: { id: string; givenName: string; familyName: string | null; dateOfBirth: string | null; sex: string; citizenship: string | null; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null; version: number };
   intake: { channel: string; contactDate: string; municipality: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] } | null;
-  identification: { derivation: { definitionMet: boolean | 'undetermined'; consentIrrelevant: boolean; resultKey: string; steps: DerivationStep[] } } | null;
+  identification: {
+    entryId: string; actsDate: string | null; minorAtActs: 'yes' | 'no' | 'unknown' | null;
+    /** Under 18 at the time of the acts, as derived by the server. */
+    isMinor: boolean | null; minorBasis: 'explicit' | 'date_of_birth' | null;
+    derivation: { definitionMet: boolean | 'undetermined'; consentIrrelevant: boolean; resultKey: string; steps: DerivationStep[] };
+  } | null;
   consents: { purpose: string; granted: boolean; at: string; partnerOrganisationId?: string }[];
+  otherCases: { id: string; reference: string; status: string; openedAt: string; closedAt: string | null }[];
   allowedTransitions: string[];
-  permissions: { update: boolean; changeOwner: boolean; readAudit: boolean };
+  permissions: { update: boolean; changeOwner: boolean; readAudit: boolean; openNewCase: boolean };
 }
 
 export interface Entry { id: string; kind: string; data: Record<string, unknown>; recordedAt: string; recordedBy: { id: string; displayName: string } | null; version: number }

@@ -1,7 +1,8 @@
 /** One case: header with her chosen term, tabs for each part of the record. */
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Route, Routes, useParams } from 'react-router-dom';
-import { useCase, useLabel } from '../api/cases';
+import { Link, NavLink, Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { useCase, useLabel, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ConsentTab } from './tabs/ConsentTab';
 import { IdentificationTab } from './tabs/IdentificationTab';
@@ -33,6 +34,7 @@ export function CasePage() {
         {c.person.isMinor && <> · <strong>{t('caseUi.minor')}</strong></>}
       </p>
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
+      {c.status === 'closed' && <NewCaseForHer c={c} name={name} />}
       <nav aria-label={t('caseUi.sections')} className="tabs">
         <ul>{TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => <li key={tab}><NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>{t(`caseUi.tabs.${tab}`)}</NavLink></li>)}</ul>
       </nav>
@@ -50,5 +52,30 @@ export function CasePage() {
         {c.permissions.readAudit && <Route path="audit" element={<AuditTab c={c} />} />}
       </Routes>
     </section>
+  );
+}
+
+/**
+ * Her case is closed and she comes back: a new case for the same person (her identity is kept),
+ * after a confirmation. If another case of hers is still open, that one is offered instead.
+ */
+function NewCaseForHer({ c, name }: { c: CaseDetail; name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => { if (confirming) confirmRef.current?.focus(); }, [confirming]);
+  const open = c.otherCases.find((o) => o.status !== 'closed');
+  if (open) return <p className="alert alert-info">{t('caseUi.hasOpenCase')} <Link to={`/cases/${open.id}`}>{t('caseUi.goToCase', { reference: open.reference })}</Link></p>;
+  if (!c.permissions.openNewCase) return null;
+  if (!confirming) return <div className="actions"><button type="button" onClick={() => setConfirming(true)}>{t('caseUi.openNewCase')}</button></div>;
+  return (
+    <div className="card" role="group" aria-labelledby="new-case-confirm">
+      <p id="new-case-confirm">{t('caseUi.confirmNewCase', { name })}</p>
+      <div className="actions">
+        <button type="button" ref={confirmRef} onClick={() => navigate(`/cases/new?from=${c.id}`)}>{t('caseUi.confirmNewCaseYes')}</button>
+        <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('caseUi.cancel')}</button>
+      </div>
+    </div>
   );
 }

@@ -1,9 +1,12 @@
-/** First contact: the person (identifying fields are encrypted), the intake and a safety risk assessment. */
-import { useMutation } from '@tanstack/react-query';
+/**
+ * First contact: the person (identifying fields are encrypted), the intake and a safety risk assessment.
+ * With ?from=<case id> it opens a new case for the person of that case: her identity is reused, not asked again.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { api } from '../api/client';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { api, ApiError } from '../api/client';
 import { todayIso, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Check, CodeChecks, CodeSelect, Field } from './fields';
@@ -11,28 +14,42 @@ import { Check, CodeChecks, CodeSelect, Field } from './fields';
 export function NewCasePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const client = useQueryClient();
+  const from = useSearchParams()[0].get('from');
+  const known = useQuery({ queryKey: ['case', from], queryFn: () => api<CaseDetail>(`/api/cases/${from}`), enabled: !!from });
+  const knownName = known.data ? [known.data.person.givenName, known.data.person.familyName].filter(Boolean).join(' ') : '';
   const [p, setP] = useState({ givenName: '', familyName: '', dateOfBirth: '', sex: 'female', citizenship: '', chosenTerm: '', preferredLanguage: '' });
   const [intake, setIntake] = useState({ channel: '', contactDate: todayIso(), municipality: '', language: '', mediatorUsed: false, immediateNeeds: [] as string[] });
   const [risk, setRisk] = useState('');
   const create = useMutation({
     mutationFn: () => {
       const clean = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '')) as T;
-      return api<CaseDetail>('/api/cases', { method: 'POST', body: { person: clean(p), intake: clean(intake), risk: { level: risk } } });
+      const who = from ? { personId: known.data!.person.id } : { person: clean(p) };
+      return api<CaseDetail>('/api/cases', { method: 'POST', body: { ...who, intake: clean(intake), risk: { level: risk } } });
     },
-    onSuccess: (c) => navigate(`/cases/${c.id}`),
+    onSuccess: (c) => {
+      // Her earlier case now lists this one (and no longer offers a new case): refetch it.
+      if (from) void client.invalidateQueries({ queryKey: ['case', from] });
+      navigate(`/cases/${c.id}`);
+    },
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate();
   }
+  // A 409 names her open case: offer to go there rather than duplicate it.
+  const openCase = create.error instanceof ApiError && create.error.code === 'open_case_exists' ? create.error.details as { caseId?: string; reference?: string } | undefined : undefined;
+
+  if (from && known.isPending) return <p role="status">{t('common.loading')}</p>;
+  if (from && known.isError) return <ErrorMessage error={known.error} />;
 
   return (
     <section>
-      <h1>{t('caseUi.newIntake')}</h1>
-      <p className="muted">{t('caseUi.intakeIntro')}</p>
+      <h1>{from ? t('caseUi.newCaseFor', { name: knownName }) : t('caseUi.newIntake')}</h1>
+      <p className="muted">{from ? t('caseUi.knownPersonIntro') : t('caseUi.intakeIntro')}</p>
       <form onSubmit={submit} className="form-grid">
-        <fieldset className="card"><legend>{t('caseUi.personSection')}</legend>
+        {!from && <fieldset className="card"><legend>{t('caseUi.personSection')}</legend>
           <Field label={t('caseUi.givenName')} value={p.givenName} required onChange={(givenName) => setP({ ...p, givenName })} />
           <Field label={t('caseUi.familyName')} value={p.familyName} onChange={(familyName) => setP({ ...p, familyName })} />
           <Field label={t('caseUi.dateOfBirth')} type="date" value={p.dateOfBirth} onChange={(dateOfBirth) => setP({ ...p, dateOfBirth })} />
@@ -43,7 +60,7 @@ export function NewCasePage() {
           <Field label={t('caseUi.citizenship')} value={p.citizenship} onChange={(citizenship) => setP({ ...p, citizenship: citizenship.toUpperCase() })} hint={t('caseUi.citizenshipHint')} />
           <CodeSelect label={t('caseUi.chosenTerm')} listKey="chosen_terms" value={p.chosenTerm} onChange={(chosenTerm) => setP({ ...p, chosenTerm })} />
           <Field label={t('caseUi.preferredLanguage')} value={p.preferredLanguage} onChange={(preferredLanguage) => setP({ ...p, preferredLanguage })} />
-        </fieldset>
+        </fieldset>}
         <fieldset className="card"><legend>{t('caseUi.intakeSection')}</legend>
           <CodeSelect label={t('caseUi.channel')} listKey="channels" required value={intake.channel} onChange={(channel) => setIntake({ ...intake, channel })} />
           <Field label={t('caseUi.contactDate')} type="date" required value={intake.contactDate} onChange={(contactDate) => setIntake({ ...intake, contactDate })} />
@@ -54,6 +71,7 @@ export function NewCasePage() {
           <CodeSelect label={t('caseUi.riskLevel')} listKey="risk_levels" required value={risk} onChange={setRisk} />
         </fieldset>
         <ErrorMessage error={create.error} />
+        {openCase?.caseId && <p><Link to={`/cases/${openCase.caseId}`}>{t('caseUi.goToCase', { reference: openCase.reference ?? '' })}</Link></p>}
         <div className="actions"><button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('caseUi.openCase')}</button></div>
       </form>
     </section>

@@ -39,13 +39,17 @@ export function CodeChecks({ legend, listKey, value, onChange }: { legend: strin
   );
 }
 
-export function Field({ label, value, onChange, type = 'text', required = false, hint, name }: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; name?: string }) {
+/** `error` is a field-level message (already translated) shown under the input and announced with it. */
+export function Field({ label, value, onChange, type = 'text', required = false, hint, name, error }: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; name?: string; error?: string }) {
   const hintId = useId();
+  const errorId = useId();
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <label className="field">
       <span>{label}</span>
-      <input name={name} type={type} value={value} required={required} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? hintId : undefined} />
+      <input name={name} type={type} value={value} required={required} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
       {hint && <small id={hintId}>{hint}</small>}
+      {error && <small id={errorId} className="field-error">{error}</small>}
     </label>
   );
 }

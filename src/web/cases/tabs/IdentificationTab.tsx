@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DerivationCard, useFieldError } from '../Derivation';
 import { CodeChecks, Field } from '../fields';
 import { EntryList } from './EntryList';
 
@@ -10,29 +11,32 @@ export function IdentificationTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const add = useAddEntry(c.id);
-  const [a, setA] = useState({ acts: [] as string[], means: [] as string[], purposes: [] as string[], formsOfExploitation: [] as string[], assessedOn: todayIso() });
+  const assess = useAddEntry(c.id);
+  // Her age at the time of the acts is what counts: the acts date and/or the explicit answer.
+  const [a, setA] = useState({ acts: [] as string[], means: [] as string[], purposes: [] as string[], formsOfExploitation: [] as string[], assessedOn: todayIso(), actsDate: '', minorAtActs: 'unknown' });
   const [decision, setDecision] = useState({ outcome: 'determined', decidedBy: '', decidedOn: todayIso() });
-  const derivation = c.identification?.derivation;
+  const fieldError = useFieldError(assess.error);
 
   return (
     <div className="tab-panel">
-      {derivation && (
-        <section className="card" aria-labelledby="derivation-title">
-          <h2 id="derivation-title">{t('caseUi.derivation')}</h2>
-          <p><strong>{t(`caseUi.${derivation.resultKey}`)}</strong></p>
-          <ol>{derivation.steps.map((s) => <li key={s.explanationKey}>{s.satisfied ? '✓ ' : '✗ '}{t(`caseUi.${s.explanationKey}`)}</li>)}</ol>
-        </section>
-      )}
+      {c.identification && <DerivationCard identification={c.identification} headingId="derivation-title" />}
       {c.permissions.update && (
-        <form className="card" aria-labelledby="assess-title" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate({ kind: 'identification', data: a }); }}>
+        <form className="card" aria-labelledby="assess-title" onSubmit={(e: FormEvent) => { e.preventDefault(); const { actsDate, ...rest } = a; assess.mutate({ kind: 'identification', data: { ...rest, ...(actsDate ? { actsDate } : {}) } }); }}>
           <h2 id="assess-title">{t('caseUi.assessment')}</h2>
           <CodeChecks legend={t('caseUi.acts')} listKey="palermo_acts" value={a.acts} onChange={(acts) => setA({ ...a, acts })} />
           <CodeChecks legend={t('caseUi.means')} listKey="palermo_means" value={a.means} onChange={(means) => setA({ ...a, means })} />
           <CodeChecks legend={t('caseUi.purposes')} listKey="palermo_purposes" value={a.purposes} onChange={(purposes) => setA({ ...a, purposes })} />
           <CodeChecks legend={t('caseUi.forms')} listKey="forms_of_exploitation" value={a.formsOfExploitation} onChange={(formsOfExploitation) => setA({ ...a, formsOfExploitation })} />
-          <Field label={t('caseUi.assessedOn')} type="date" value={a.assessedOn} onChange={(assessedOn) => setA({ ...a, assessedOn })} />
-          <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('caseUi.saveAssessment')}</button></div>
+          <Field label={t('caseUi.actsDate')} type="date" name="actsDate" value={a.actsDate} onChange={(actsDate) => setA({ ...a, actsDate })} hint={t('caseUi.actsDateHint')} error={fieldError('actsDate')} />
+          <fieldset className="checks">
+            <legend>{t('caseUi.minorAtActs')}</legend>
+            {(['yes', 'no', 'unknown'] as const).map((v) => (
+              <label key={v} className="checkbox"><input type="radio" name="minorAtActs" value={v} checked={a.minorAtActs === v} onChange={() => setA({ ...a, minorAtActs: v })} />{t(`caseUi.minorAtActsOptions.${v}`)}</label>
+            ))}
+          </fieldset>
+          <Field label={t('caseUi.assessedOn')} type="date" value={a.assessedOn} onChange={(assessedOn) => setA({ ...a, assessedOn })} error={fieldError('assessedOn')} />
+          <ErrorMessage error={assess.error} />
+          <div className="actions"><button type="submit" disabled={assess.isPending}>{t('caseUi.saveAssessment')}</button></div>
         </form>
       )}
       {c.permissions.update && (

@@ -2,9 +2,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useCaseMutation, useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { DerivationCard } from '../Derivation';
 import { CodeSelect, Field } from '../fields';
 
 export function OverviewTab({ c }: { c: CaseDetail }) {
@@ -45,6 +47,16 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
           <dt>{t('caseUi.preferredLanguage')}</dt><dd>{c.person.preferredLanguage ?? '—'}</dd>
         </dl>
       </div>
+      {c.identification && <DerivationCard identification={c.identification} headingId="overview-derivation-title" />}
+      {c.otherCases.length > 0 && (
+        <section className="card" aria-labelledby="other-cases-title">
+          <h2 id="other-cases-title">{t('caseUi.otherCases')}</h2>
+          <p className="muted">{t('caseUi.otherCasesIntro')}</p>
+          <ul>{c.otherCases.map((o) => (
+            <li key={o.id}><Link to={`/cases/${o.id}`}>{o.reference}</Link> · {t(`caseUi.statuses.${o.status}`)} · {t('caseUi.openedOn', { date: o.openedAt.slice(0, 10) })}</li>
+          ))}</ul>
+        </section>
+      )}
       {c.intake && (
         <div className="card">
           <h2>{t('caseUi.intakeSection')}</h2>

@@ -81,6 +81,7 @@ export const en = {
     invalid_referral_transition: "This referral can no longer be answered that way.",
     score_out_of_scale: "A score is outside the scale.",
     assessment_before_intake: "The assessment is dated before the first contact.",
+    open_case_exists: "She already has an open case: continue or reopen that one instead of opening another.",
     generic: 'Something went wrong. Please try again.', network_error: 'The server could not be reached.',
     validation_failed: 'Some fields are not valid. Check them and try again.', invalid_json: 'The request was malformed.',
     payload_too_large: 'The request is too large.', unauthenticated: 'Please log in.',

@@ -83,6 +83,7 @@ export const fr: Messages = {
     invalid_referral_transition: "Cette orientation ne peut plus recevoir cette réponse.",
     score_out_of_scale: "Un score est hors de l’échelle.",
     assessment_before_intake: "L’évaluation est antérieure au premier contact.",
+    open_case_exists: "Elle a déjà un dossier ouvert : poursuivez ou rouvrez celui-ci plutôt que d’en ouvrir un autre.",
     generic: "Une erreur s'est produite. Veuillez réessayer.", network_error: 'Le serveur est injoignable.',
     validation_failed: 'Certains champs ne sont pas valides. Vérifiez-les et réessayez.', invalid_json: 'La requête est mal formée.',
     payload_too_large: 'La requête est trop volumineuse.', unauthenticated: 'Veuillez vous connecter.',

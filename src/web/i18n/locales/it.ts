@@ -83,6 +83,7 @@ export const it: Messages = {
     invalid_referral_transition: "Questo invio non può più ricevere questa risposta.",
     score_out_of_scale: "Un punteggio è fuori scala.",
     assessment_before_intake: "La valutazione è precedente al primo contatto.",
+    open_case_exists: "Ha già un caso aperto: proseguite o riaprite quello invece di aprirne un altro.",
     generic: 'Qualcosa è andato storto. Riprova.', network_error: 'Impossibile raggiungere il server.',
     validation_failed: 'Alcuni campi non sono validi. Controllali e riprova.', invalid_json: 'La richiesta non è valida.',
     payload_too_large: 'La richiesta è troppo grande.', unauthenticated: 'Effettua l’accesso.',

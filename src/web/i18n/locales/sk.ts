@@ -83,6 +83,7 @@ export const sk: Messages = {
     invalid_referral_transition: "Na toto odovzdanie už nemožno takto odpovedať.",
     score_out_of_scale: "Skóre je mimo stupnice.",
     assessment_before_intake: "Posúdenie je pred prvým kontaktom.",
+    open_case_exists: "Už má otvorený prípad: pokračujte v ňom alebo ho znovu otvorte namiesto otvorenia ďalšieho.",
     generic: 'Niečo sa pokazilo. Skúste to znova.', network_error: 'Server je nedostupný.',
     validation_failed: 'Niektoré polia nie sú platné. Skontrolujte ich a skúste znova.', invalid_json: 'Požiadavka je chybne formátovaná.',
     payload_too_large: 'Požiadavka je príliš veľká.', unauthenticated: 'Prihláste sa, prosím.',
