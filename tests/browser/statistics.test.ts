@@ -81,6 +81,42 @@ describe('statistics in the browser', () => {
     await context.close();
   });
 
+  test('the disclosure floor is shown, a threshold below it is refused in the form, and administrators set it', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    const card = page.getByRole('region', { name: 'Disclosure threshold floor' });
+    await card.waitFor();
+    expect(await card.locator('dl.facts').textContent()).toMatch(/Our floor5/);
+    // Coordinators read the floor; only administrators set it (the server says so).
+    expect(await card.getByRole('button', { name: 'Save the floor' }).count()).toBe(0);
+    const threshold = page.getByLabel('Smallest count shown');
+    expect(await threshold.getAttribute('min')).toBe('5');
+    await page.getByText('At least 5: the floor set for these data.').waitFor();
+    await threshold.fill('3');
+    await page.getByRole('alert').filter({ hasText: 'The smallest count shown cannot be below 5, the floor set for these data.' }).waitFor();
+    expect(await threshold.getAttribute('aria-invalid')).toBe('true');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+
+    const admin = await harness.newPage();
+    await logIn(admin.page, 'admin@north.demo.test');
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+    const adminCard = admin.page.getByRole('region', { name: 'Disclosure threshold floor' });
+    await adminCard.getByLabel('New floor for our organisation').fill('3');
+    await adminCard.getByRole('button', { name: 'Save the floor' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'The floor is now 3.' }).waitFor();
+    expect(await admin.page.getByLabel('Smallest count shown').getAttribute('min')).toBe('3');
+    await admin.page.getByLabel('Smallest count shown').fill('3');
+    expect(await admin.page.getByText('cannot be below', { exact: false }).count()).toBe(0);
+    expect(await seriousA11yViolations(admin.page)).toEqual([]);
+    // Back to the default for the other tests.
+    await adminCard.getByLabel('New floor for our organisation').fill('5');
+    await adminCard.getByRole('button', { name: 'Save the floor' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'The floor is now 5.' }).waitFor();
+    await admin.context.close();
+  });
+
   test('an administrator exports de-identified HTCDS records, seeing what is withheld first', async () => {
     const actor = await actorOf(harness, 'caseworker@north.demo.test');
     for (let n = 971; n <= 975; n++) {

@@ -10,12 +10,13 @@ interface HtcdsExport {
   records: unknown[];
 }
 
-export function HtcdsExportCard() {
+/** floor: the organisation's disclosure floor; k is never below it (the server refuses it too). */
+export function HtcdsExportCard({ floor }: { floor: number }) {
   const { t } = useTranslation();
-  const [k, setK] = useState(5);
+  const [k, setK] = useState(Math.max(5, floor));
   // Case-level data is read (and audited) only when someone asks for it, not on every visit.
   const [prepared, setPrepared] = useState(false);
-  const valid = Number.isInteger(k) && k >= 2 && k <= 50;
+  const valid = Number.isInteger(k) && k >= floor && k <= 50;
   const preview = useQuery({ queryKey: ['htcds', k], enabled: prepared && valid, queryFn: () => api<HtcdsExport>(`/api/exports/htcds?k=${k}`) });
   const p = preview.data?.provenance;
   return (
@@ -23,7 +24,7 @@ export function HtcdsExportCard() {
       <h2 id="htcds-title">{t('stats.htcds.title')}</h2>
       <p className="muted">{t('stats.htcds.intro')}</p>
       <label className="field"><span>{t('stats.htcds.k')}</span>
-        <input type="number" min={2} max={50} value={Number.isNaN(k) ? '' : k} onChange={(e) => setK(e.target.valueAsNumber)} aria-invalid={!valid} aria-describedby="htcds-k-hint" />
+        <input type="number" min={floor} max={50} value={Number.isNaN(k) ? '' : k} onChange={(e) => setK(e.target.valueAsNumber)} aria-invalid={!valid} aria-describedby="htcds-k-hint" />
         <small id="htcds-k-hint">{t('stats.htcds.kHint')}</small>
       </label>
       {!prepared && <button type="button" disabled={!valid} onClick={() => setPrepared(true)}>{t('stats.htcds.prepare')}</button>}

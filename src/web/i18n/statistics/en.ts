@@ -38,6 +38,13 @@ export const statsEn = {
     downloadJson: 'Download HTCDS JSON with provenance',
     prepare: 'Prepare the export',
   },
+  floor: {
+    title: 'Disclosure threshold floor',
+    intro: 'The smallest threshold any report on our persons may use. Anyone may ask for a higher threshold, never a lower one. Network reports use the strictest floor of the networks and their members.',
+    organisation: 'Our floor', network: 'Floor for network reports', hint: 'At least {{floor}}: the floor set for these data.',
+    belowFloor: 'The smallest count shown cannot be below {{floor}}, the floor set for these data.',
+    newFloor: 'New floor for our organisation', floorHint: 'Between 2 and 20.', save: 'Save the floor', saved: 'The floor is now {{floor}}.',
+  },
 };
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 export type StatsMessages = DeepStrings<typeof statsEn>;

@@ -40,4 +40,11 @@ export const statsFr: StatsMessages = {
     downloadJson: 'Télécharger le JSON HTCDS avec sa provenance',
     prepare: 'Préparer l’export',
   },
+  floor: {
+    title: 'Seuil minimal de diffusion',
+    intro: 'Le plus petit seuil qu’un rapport sur nos personnes peut utiliser. Chacun peut demander un seuil plus élevé, jamais plus bas. Les rapports du réseau appliquent le seuil le plus strict des réseaux et de leurs membres.',
+    organisation: 'Notre seuil minimal', network: 'Seuil minimal des rapports du réseau', hint: 'Au moins {{floor}} : le seuil minimal fixé pour ces données.',
+    belowFloor: 'Le plus petit effectif affiché ne peut pas être inférieur à {{floor}}, le seuil minimal fixé pour ces données.',
+    newFloor: 'Nouveau seuil minimal de notre organisation', floorHint: 'Entre 2 et 20.', save: 'Enregistrer le seuil', saved: 'Le seuil minimal est maintenant {{floor}}.',
+  },
 };

@@ -40,4 +40,11 @@ export const statsIt: StatsMessages = {
     downloadJson: 'Scarica il JSON HTCDS con la provenienza',
     prepare: 'Prepara l’esportazione',
   },
+  floor: {
+    title: 'Soglia minima di diffusione',
+    intro: 'La soglia più piccola che un rapporto sulle nostre persone può usare. Chiunque può chiedere una soglia più alta, mai più bassa. I rapporti di rete usano la soglia più rigorosa tra le reti e i loro membri.',
+    organisation: 'La nostra soglia minima', network: 'Soglia minima dei rapporti di rete', hint: 'Almeno {{floor}}: la soglia minima fissata per questi dati.',
+    belowFloor: 'Il conteggio più piccolo mostrato non può essere inferiore a {{floor}}, la soglia minima fissata per questi dati.',
+    newFloor: 'Nuova soglia minima della nostra organizzazione', floorHint: 'Tra 2 e 20.', save: 'Salva la soglia', saved: 'La soglia minima ora è {{floor}}.',
+  },
 };

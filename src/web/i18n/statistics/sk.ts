@@ -40,4 +40,11 @@ export const statsSk: StatsMessages = {
     downloadJson: 'Stiahnuť JSON HTCDS s pôvodom',
     prepare: 'Pripraviť export',
   },
+  floor: {
+    title: 'Minimálny prah zverejnenia',
+    intro: 'Najmenší prah, ktorý môže použiť akákoľvek správa o našich osobách. Ktokoľvek môže požiadať o vyšší prah, nikdy o nižší. Sieťové správy používajú najprísnejší prah sietí a ich členov.',
+    organisation: 'Náš minimálny prah', network: 'Minimálny prah sieťových správ', hint: 'Aspoň {{floor}}: minimálny prah stanovený pre tieto údaje.',
+    belowFloor: 'Najmenší zobrazený počet nemôže byť nižší ako {{floor}}, minimálny prah stanovený pre tieto údaje.',
+    newFloor: 'Nový minimálny prah našej organizácie', floorHint: 'Od 2 do 20.', save: 'Uložiť prah', saved: 'Minimálny prah je teraz {{floor}}.',
+  },
 };
