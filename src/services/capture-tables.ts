@@ -5,8 +5,9 @@
  * once through the linkage clusters.
  */
 import ExcelJS from 'exceljs';
-import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
+import { consentEventsFromRecords } from '../domain/cases/consent';
 import { captureTableFromRows, MseInputError, type CaptureTable } from '../domain/mse';
+import { countPersons, type PersonPart } from '../domain/statistics/persons';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
@@ -58,21 +59,23 @@ export interface NetworkCaptureHistories {
 export async function networkCaptureHistories(ctx: AppContext, actor: Actor, by: CaptureLists): Promise<NetworkCaptureHistories> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const members = await networkMembers(ctx, actor);
-  const listsOf = new Map<string, Set<string>>();
+  // Each member's persons (her cases merged, one consent gate per person), then persons across members by their identity keys.
+  const union = (sets: Set<string>[]) => new Set(sets.flatMap((set) => [...set]));
+  const parts: PersonPart<Set<string>>[] = [];
   for (const member of members) {
-    await asMember(ctx, actor, member.id, async (tx) => {
+    parts.push(...await asMember(ctx, actor, member.id, async (tx) => {
       const cases = await tx.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
         .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel']).where('cases.organisation_id', '=', member.id).execute();
       const consents = await caseEntriesRepo.listCurrent(tx, member.id, cases.map((c) => c.caseId), 'consent');
-      const ids = await networkPersonIds(tx, member.id, cases.map((c) => c.personId));
-      for (const c of cases) {
-        if (!hasConsent(consentEventsFromRecords(consents.filter((e) => e.caseId === c.caseId)), 'anonymous_statistics')) continue;
-        const person = ids.get(c.personId)!;
-        const list = by === 'organisation' ? member.name : c.channel;
-        listsOf.set(person, (listsOf.get(person) ?? new Set()).add(list));
-      }
-    });
+      const keys = await networkPersonIds(tx, member.id, cases.map((c) => c.personId));
+      return countPersons(cases.map((c) => ({
+        keys: keys.get(c.personId) ?? [`person:${member.id}:${c.personId}`],
+        consents: consentEventsFromRecords(consents.filter((e) => e.caseId === c.caseId)),
+        data: new Set([by === 'organisation' ? member.name : c.channel]),
+      })), union).parts;
+    }));
   }
+  const listsOf = new Map(countPersons(parts, union).persons.map((p) => [p.personId, p.data]));
   const lists = [...new Set([...listsOf.values()].flatMap((s) => [...s]))].sort();
   const counts = new Map<string, number>();
   for (const set of listsOf.values()) {

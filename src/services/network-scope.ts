@@ -3,11 +3,12 @@
  * lets a coordinator's statistics include partner organisations: each member's
  * records are read in that member's own tenant transaction (its RLS and keys),
  * reduced to aggregates, and persons known to several members are counted once
- * through the linkage clusters. Nothing but suppressed aggregates leaves here.
+ * through their identity keys (network person id and linkage cluster). Nothing but suppressed aggregates leaves here.
  */
 import { sql } from 'kysely';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
+import { personIdentitiesRepo } from '../storage/repositories/person-identities';
 import { inTenant, type AppContext } from './context';
 
 export interface Member { id: string; name: string }
@@ -28,11 +29,11 @@ export function asMember<T>(ctx: AppContext, actor: Actor, organisationId: strin
   return inTenant(ctx, { organisationId, userId: actor.userId }, fn);
 }
 
-/** Person id → the network person (linkage cluster) she belongs to; unmatched persons are their own. */
-export async function networkPersonIds(tx: Tx, organisationId: string, personIds: string[]): Promise<Map<string, string>> {
-  const ids = new Map(personIds.map((p) => [p, `${organisationId}:${p}`]));
-  if (personIds.length === 0) return ids;
-  const matches = await tx.selectFrom('linkage_matches').select(['person_id', 'cluster_id']).where('organisation_id', '=', organisationId).execute();
-  for (const m of matches) if (ids.has(m.person_id)) ids.set(m.person_id, `cluster:${m.cluster_id}`);
-  return ids;
+/**
+ * Person id → her identity keys: her network person id (carried by transfers)
+ * and her linkage cluster, if any. Statistics unify persons from these keys at
+ * organisation and network scope alike (see domain/statistics/persons).
+ */
+export function networkPersonIds(tx: Tx, organisationId: string, personIds: string[]): Promise<Map<string, string[]>> {
+  return personIdentitiesRepo.keysOf(tx, organisationId, personIds);
 }

@@ -20,7 +20,9 @@ import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
 import { openEntries } from './entry-secrets';
 import { asMember, networkMembers, networkPersonIds } from './network-scope';
-import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
+import { consentEventsFromRecords } from '../domain/cases/consent';
+import { earliestHistory, mergeCaseFacts } from '../domain/outcomes/person-facts';
+import { countPersons, type PersonPart } from '../domain/statistics/persons';
 
 const OUTCOME_KINDS = new Set(['outcome_assessment', 'outcome_event', 'exploitation_return', 'circumstance', 'factor', 'follow_up', 'follow_up_appointment', 'interview', 'autonomy']);
 
@@ -106,48 +108,46 @@ export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string
 
 export type CohortScope = 'organisation' | 'network';
 
-/** Outcome facts of one organisation's cases whose person consented to anonymous statistics, keyed to network persons. */
-async function cohortFactsOf(tx: Tx, organisationId: string) {
+/**
+ * Outcome facts of one organisation's persons, one part per person (her cases
+ * merged into one history), with her identity keys for the network count;
+ * facts only for persons who may be counted in statistics.
+ */
+async function cohortFactsOf(tx: Tx, organisationId: string): Promise<PersonPart<CaseFacts>[]> {
   const cases = await tx.selectFrom('case_intakes').innerJoin('cases', (j) => j.onRef('cases.organisation_id', '=', 'case_intakes.organisation_id').onRef('cases.id', '=', 'case_intakes.case_id'))
     .select(['case_intakes.case_id as caseId', 'case_intakes.contact_date as contactDate', 'cases.person_id as personId'])
     .where('case_intakes.organisation_id', '=', organisationId).execute();
   const entries = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId));
   const byCase = new Map<string, EntryRow[]>();
   for (const e of entries) if (OUTCOME_KINDS.has(e.kind) || e.kind === 'consent') byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
-  const persons = await networkPersonIds(tx, organisationId, cases.map((c) => c.personId));
-  let withoutConsent = 0;
-  const facts: { person: string; facts: CaseFacts }[] = [];
-  for (const c of cases) {
+  const keys = await networkPersonIds(tx, organisationId, cases.map((c) => c.personId));
+  return countPersons(cases.map((c) => {
     const caseEntries = byCase.get(c.caseId) ?? [];
-    const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
-    if (!consents.some((k) => k.purpose === 'anonymous_statistics' && k.granted)) { withoutConsent += 1; continue; }
-    facts.push({ person: persons.get(c.personId)!, facts: factsFrom(c.caseId, toIsoDate(new Date(c.contactDate)), caseEntries) });
-  }
-  return { facts, withoutConsent };
+    return {
+      keys: keys.get(c.personId) ?? [`person:${organisationId}:${c.personId}`],
+      consents: consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')),
+      data: factsFrom(c.caseId, toIsoDate(new Date(c.contactDate)), caseEntries),
+    };
+  }), mergeCaseFacts).parts;
 }
 
 /**
  * Cohort aggregates for coordinators: shares and distributions only, small
- * cells hidden. Persons, not cases: with network scope, a person known to
- * several members counts once, with her earliest intake.
+ * cells hidden. Persons, not cases: her cases in one organisation are one
+ * history, and with network scope a person known to several members (transfer,
+ * linkage) counts once, with her history from her earliest intake.
  */
 export async function outcomeCohort(ctx: AppContext, actor: Actor, options: { scope?: CohortScope; threshold?: number } = {}) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const scope = options.scope ?? 'organisation';
   const members = scope === 'network' ? await networkMembers(ctx, actor) : [{ id: actor.organisationId, name: '' }];
-  const byPerson = new Map<string, CaseFacts>();
-  let withoutConsent = 0;
-  for (const member of members) {
-    const part = await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id));
-    withoutConsent += part.withoutConsent;
-    for (const { person, facts } of part.facts) {
-      const known = byPerson.get(person);
-      if (!known || facts.intakeDate < known.intakeDate) byPerson.set(person, facts);
-    }
-  }
+  const parts: PersonPart<CaseFacts>[] = [];
+  for (const member of members) parts.push(...await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id)));
+  // One person across members through her identity keys, with the one consent gate; her earliest history counts.
+  const { persons, notCounted: withoutConsent } = countPersons(parts, earliestHistory);
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.cohort', entityType: 'organisation', entityId: actor.organisationId, fields: [scope] }));
   return {
-    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, [...byPerson.values()], { threshold: options.threshold ?? 5 }),
+    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, persons.map((p) => p.data), { threshold: options.threshold ?? 5 }),
     scope, organisations: members.map((m) => m.id), personsWithoutConsent: withoutConsent > 0,
     counts: 'Persons (not cases) with at least one outcome assessment, who consented to anonymous statistics',
     generatedAt: new Date().toISOString(),

@@ -3,12 +3,13 @@
  * (one per person, only with consent to anonymous statistics), then tabulated,
  * protected by small-cell suppression and exported with their provenance.
  */
-import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
+import { consentEventsFromRecords } from '../domain/cases/consent';
 import { ageOn } from '../domain/cases/person';
 import {
   ageBandOf, crossTabulate, effectiveThreshold, loadLpSolver, POPULATIONS, protectReport, reportToCsv, reportToXlsx, toCtdcAggregate,
   type DimensionKey, type HtcdsSourceRecord, type PersonFact, type PersonStatus, type PublishedReport, type Report, type StandardPopulationKey, type TabulateOptions,
 } from '../domain/statistics';
+import { countPersons, type PersonPart } from '../domain/statistics/persons';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
@@ -32,8 +33,12 @@ export interface ReportQuery {
 }
 
 export interface PersonRecord {
+  /** Her unified person id (from her identity keys), never a case id. */
   personId: string;
   year: number;
+  /** Dates (ISO) of her earliest and latest intake: which record tells where she started, and where she is now. */
+  firstContact: string;
+  lastContact: string;
   sex: string;
   ageBand: PersonFact['ageBand'];
   citizenship: string | null;
@@ -68,8 +73,18 @@ function statusesOf(entries: { kind: string; data: Record<string, unknown> }[]):
   return statuses;
 }
 
-/** One record per person of one organisation who consented to anonymous statistics; personId is her network person id. */
-export async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number }> {
+/** What one organisation gives a network count about one person: her identity keys, consent records and record (null: not counted). */
+export type StatisticsPart = PersonPart<PersonRecord>;
+
+/**
+ * One record per person of one organisation who may be counted in statistics
+ * (mayBeCountedInStatistics over the consent records of all her cases).
+ * Persons, not cases: her cases on one person row, and person rows that share
+ * an identity key (network person id, linkage cluster), are one person whose
+ * records are merged. `parts` holds every person, counted or not, for the
+ * network count; `withoutConsent` counts persons, not cases.
+ */
+export async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number; parts: StatisticsPart[] }> {
   const rows = await tx.selectFrom('cases')
     .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
     .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
@@ -77,50 +92,77 @@ export async function personRecords(ctx: AppContext, tx: Tx, organisationId: str
       'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
     .where('cases.organisation_id', '=', organisationId).execute();
   const entries = await caseEntriesRepo.listCurrent(tx, organisationId, rows.map((r) => r.caseId));
-  const networkIds = await networkPersonIds(tx, organisationId, rows.map((r) => r.personId));
+  const identityKeys = await networkPersonIds(tx, organisationId, rows.map((r) => r.personId));
   const byCase = new Map<string, typeof entries>();
   for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  // The gate first, per person over all her cases: nothing is decrypted for a person who may not be counted.
+  const count = countPersons(rows.map((row) => ({
+    keys: identityKeys.get(row.personId) ?? [`person:${organisationId}:${row.personId}`],
+    consents: consentEventsFromRecords((byCase.get(row.caseId) ?? []).filter((e) => e.kind === 'consent')),
+    data: [row],
+  })), (cases) => cases.flat());
+  const identities = new Map<string, Awaited<ReturnType<typeof openIdentity>>>();
   const records: PersonRecord[] = [];
-  let withoutConsent = 0;
-  for (const row of rows) {
-    const caseEntries = byCase.get(row.caseId) ?? [];
-    const consents = currentConsents(consentEventsFromRecords(caseEntries.filter((e) => e.kind === 'consent')));
-    if (!consents.some((c) => c.purpose === 'anonymous_statistics' && c.granted)) { withoutConsent += 1; continue; }
-    const identity = await openIdentity(ctx, organisationId, row.identityEnc);
-    const contact = new Date(row.contactDate);
-    const identification = latest(caseEntries, 'identification');
-    const ageAtFirstContact = identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null;
-    const outcomeOf = (kind: string) => (latest(caseEntries, kind)?.outcome as HtcdsSourceRecord['determinationByOrganisation']) ?? null;
-    records.push({
-      personId: networkIds.get(row.personId)!, year: contact.getUTCFullYear(), sex: row.sex,
-      ageBand: ageBandOf(ageAtFirstContact),
-      citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
-      channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
-      statuses: statusesOf(caseEntries),
-      detail: {
-        ageAtFirstContact, caseStatus: row.status, methodsOfControl: (identification?.methodsOfControl as string[] | undefined) ?? [],
-        recruiterRelationship: (identification?.recruiterRelationship as string | undefined) ?? null,
-        determinationByOrganisation: outcomeOf('determination_organisation'), determinationByAuthority: outcomeOf('determination_authority'),
-      },
-    });
+  for (const person of count.persons) {
+    const ofCases: PersonRecord[] = [];
+    for (const row of person.data) {
+      const identity = identities.get(row.personId) ?? await openIdentity(ctx, organisationId, row.identityEnc);
+      identities.set(row.personId, identity);
+      const caseEntries = byCase.get(row.caseId) ?? [];
+      const contact = new Date(row.contactDate);
+      const identification = latest(caseEntries, 'identification');
+      const ageAtFirstContact = identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null;
+      const outcomeOf = (kind: string) => (latest(caseEntries, kind)?.outcome as HtcdsSourceRecord['determinationByOrganisation']) ?? null;
+      ofCases.push({
+        personId: person.personId, year: contact.getUTCFullYear(), firstContact: contact.toISOString(), lastContact: contact.toISOString(), sex: row.sex,
+        ageBand: ageBandOf(ageAtFirstContact),
+        citizenship: identity.citizenship ?? null, forms: (identification?.formsOfExploitation as string[] | undefined) ?? [],
+        channel: row.channel, programme: row.programme, outcome: row.status === 'closed' ? `closed_${row.closureReason}` : row.status,
+        statuses: statusesOf(caseEntries),
+        detail: {
+          ageAtFirstContact, caseStatus: row.status, methodsOfControl: (identification?.methodsOfControl as string[] | undefined) ?? [],
+          recruiterRelationship: (identification?.recruiterRelationship as string | undefined) ?? null,
+          determinationByOrganisation: outcomeOf('determination_organisation'), determinationByAuthority: outcomeOf('determination_authority'),
+        },
+      });
+    }
+    records.push(mergePersonRecords(ofCases, person.personId));
   }
-  return { records, withoutConsent };
+  const parts: StatisticsPart[] = [
+    ...count.persons.map((p, i) => ({ keys: p.keys, consents: p.consents, data: records[i] })),
+    ...count.parts.filter((p) => p.data === null).map((p) => ({ keys: p.keys, consents: p.consents, data: null })),
+  ];
+  return { records, withoutConsent: count.notCounted, parts };
 }
 
 /**
- * One record per network person: a person known to several organisations keeps
- * her earliest record (first identification), with every form of exploitation
- * and status any of them recorded, so she is counted once.
+ * One record for one person from several of hers (her cases in one
+ * organisation, or her records in several): where she started from her earliest
+ * record (year, first contact, channel, age band), where she is now from her
+ * latest (outcome, programme, case status, determinations), and every form of
+ * exploitation, method of control and status any of them recorded. She is a
+ * potential victim only while no record has her determined.
  */
-export function mergeNetworkPersons(records: PersonRecord[]): PersonRecord[] {
-  const byPerson = new Map<string, PersonRecord>();
-  for (const r of [...records].sort((a, b) => a.year - b.year)) {
-    const known = byPerson.get(r.personId);
-    if (!known) { byPerson.set(r.personId, { ...r, forms: [...r.forms], statuses: new Set(r.statuses) }); continue; }
-    known.forms = [...new Set([...known.forms, ...r.forms])];
-    for (const s of r.statuses) known.statuses.add(s);
-  }
-  return [...byPerson.values()];
+export function mergePersonRecords(records: PersonRecord[], personId: string): PersonRecord {
+  const byFirst = [...records].sort((a, b) => a.firstContact.localeCompare(b.firstContact));
+  const byLatest = [...records].sort((a, b) => b.lastContact.localeCompare(a.lastContact));
+  const [first, last] = [byFirst[0], byLatest[0]];
+  const known = <V>(list: PersonRecord[], value: (r: PersonRecord) => V | null | undefined): V | null => list.map(value).find((v) => v !== null && v !== undefined) ?? null;
+  const union = (values: (r: PersonRecord) => readonly string[]) => [...new Set(byFirst.flatMap(values))];
+  const statuses = new Set(byFirst.flatMap((r) => [...r.statuses]));
+  if (statuses.has('determined_victim_org') || statuses.has('determined_victim_authority')) statuses.delete('potential_victim');
+  return {
+    personId, year: first.year, firstContact: first.firstContact, lastContact: last.lastContact,
+    sex: byFirst.find((r) => r.sex !== 'unknown')?.sex ?? first.sex, ageBand: first.ageBand,
+    citizenship: known(byFirst, (r) => r.citizenship), forms: union((r) => r.forms), channel: known(byFirst, (r) => r.channel),
+    programme: known(byLatest, (r) => r.programme), outcome: last.outcome, statuses,
+    detail: {
+      ageAtFirstContact: first.detail.ageAtFirstContact, caseStatus: last.detail.caseStatus, methodsOfControl: union((r) => r.detail.methodsOfControl),
+      recruiterRelationship: known(byFirst, (r) => r.detail.recruiterRelationship),
+      determinationByOrganisation: known(byLatest, (r) => r.detail.determinationByOrganisation),
+      determinationByAuthority: known(byLatest, (r) => r.detail.determinationByAuthority),
+    },
+  };
 }
 
 /** Facts for one population: a person belongs when any of her statuses is one of the population's. */
@@ -151,14 +193,12 @@ export async function organisationReport(ctx: AppContext, actor: Actor, query: R
  * protect them (suppression or noise) before anything leaves the server.
  */
 export async function tabulateMembers(ctx: AppContext, actor: Actor, query: Omit<ReportQuery, 'threshold' | 'scope'>, members: Member[], network: boolean, tabulation: Pick<TabulateOptions, 'categories' | 'closedCategories'> = {}): Promise<Report> {
-  let records: PersonRecord[] = [];
-  let withoutConsent = 0;
-  for (const member of members) {
-    const part = await asMember(ctx, actor, member.id, (tx) => personRecords(ctx, tx, member.id));
-    records.push(...part.records);
-    withoutConsent += part.withoutConsent;
-  }
-  if (network) records = mergeNetworkPersons(records);
+  const parts: StatisticsPart[] = [];
+  for (const member of members) parts.push(...(await asMember(ctx, actor, member.id, (tx) => personRecords(ctx, tx, member.id))).parts);
+  // Persons across members: one identity key in common (a transfer, a linkage cluster) makes one person, judged by the one consent gate.
+  const counted = countPersons(parts, mergePersonRecords);
+  const records = counted.persons.map((p) => p.data);
+  const withoutConsent = counted.notCounted;
   const names = members.map((m) => m.name).join(', ');
   const report = crossTabulate(factsFor(records, query.population), POPULATIONS[query.population], query.rows, query.cols, {
     period: { from: query.from, to: query.to },

@@ -78,7 +78,7 @@ describe('countPersons', () => {
 
   test('one person with two cases is one person; her data are merged', () => {
     const count = countPersons([part(['np:p'], [grant(1)], 2), part(['np:p'], [], 3)], sum);
-    expect(count.persons).toEqual([{ personId: 'np:p', keys: ['np:p'], data: 5 }]);
+    expect(count.persons).toEqual([{ personId: 'np:p', keys: ['np:p'], consents: [grant(1)], data: 5 }]);
     expect(count.notCounted).toBe(0);
   });
 
@@ -94,7 +94,7 @@ describe('countPersons', () => {
     const south = countPersons([part(['np:t'], [grant(2)], 20)], sum);
     const east = countPersons([part(['np:e', 'cluster:c'], [], 30)], sum);
     const network = countPersons([...north.parts, ...south.parts, ...east.parts], sum);
-    expect(network.persons).toEqual([{ personId: 'cluster:c', keys: ['cluster:c', 'np:e', 'np:t'], data: 30 }]);
+    expect(network.persons).toMatchObject([{ personId: 'cluster:c', keys: ['cluster:c', 'np:e', 'np:t'], data: 30 }]);
     const withdrawnInSouth = countPersons([part(['np:t'], [grant(2), withdraw(5)], 20)], sum);
     expect(countPersons([...north.parts, ...withdrawnInSouth.parts], sum)).toMatchObject({ persons: [], notCounted: 1 });
   });

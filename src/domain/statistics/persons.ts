@@ -79,6 +79,8 @@ export interface PersonPart<T> extends Keyed {
 export interface CountedPerson<T> {
   personId: string;
   keys: string[];
+  /** Her consent records from all her parts, for the next level up. */
+  consents: ConsentEvent[];
   data: T;
 }
 
@@ -109,7 +111,7 @@ export function countPersons<T>(parts: readonly PersonPart<T>[], merge: (data: T
       continue;
     }
     const merged = merge(data, group.personId);
-    result.persons.push({ personId: group.personId, keys: group.keys, data: merged });
+    result.persons.push({ personId: group.personId, keys: group.keys, consents, data: merged });
     result.parts.push({ keys: group.keys, consents, data: merged });
   }
   return result;
