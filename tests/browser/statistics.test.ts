@@ -117,6 +117,25 @@ describe('statistics in the browser', () => {
     await admin.context.close();
   });
 
+  test('smuggling has its own record on the case, apart from the trafficking assessment', async () => {
+    const actor = await actorOf(harness, 'caseworker@north.demo.test');
+    const created = await createCase(harness.ctx, actor, {
+      person: { givenName: 'Demo', familyName: 'Person 981', dateOfBirth: '1995-05-05', sex: 'female', citizenship: 'AL' },
+      intake: { channel: 'outreach_unit', contactDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
+    });
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.goto(`/cases/${created.row.id}/identification`);
+    const form = page.getByRole('form', { name: 'Smuggling' });
+    await form.getByText('never counted as trafficking', { exact: false }).waitFor();
+    await form.getByLabel('Was she smuggled?').selectOption({ label: 'Yes' });
+    await form.getByRole('button', { name: 'Record smuggling' }).click();
+    await page.getByRole('region', { name: 'Smuggling records' }).getByText(/^Yes ·/).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test('an administrator exports de-identified HTCDS records, seeing what is withheld first', async () => {
     const actor = await actorOf(harness, 'caseworker@north.demo.test');
     for (let n = 971; n <= 975; n++) {

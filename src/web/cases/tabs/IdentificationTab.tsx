@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DerivationCard, useFieldError } from '../Derivation';
 import { CodeChecks, Field } from '../fields';
 import { EntryList } from './EntryList';
+import { SmugglingCard } from './SmugglingCard';
 
 export function IdentificationTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function IdentificationTab({ c }: { c: CaseDetail }) {
         render={(e) => <>{t(`caseUi.outcomes.${String(e.data.outcome)}`)} · {String(e.data.decidedBy)} · {String(e.data.decidedOn)}</>} />
       <EntryList caseId={c.id} kind="identification" title={t('caseUi.assessments')}
         render={(e) => <>{(e.data.formsOfExploitation as string[]).map((f) => label('forms_of_exploitation', f)).join(', ') || '—'} · {String(e.data.assessedOn)}</>} />
+      <SmugglingCard c={c} />
       <p className="muted">{t('caseUi.noAutoLabel')}</p>
     </div>
   );

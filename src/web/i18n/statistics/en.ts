@@ -38,6 +38,10 @@ export const statsEn = {
     downloadJson: 'Download HTCDS JSON with provenance',
     prepare: 'Prepare the export',
   },
+  smugglingRecord: {
+    title: 'Smuggling', apart: 'Smuggling (help to cross a border illegally, agreed to) is recorded apart from trafficking and is never counted as trafficking.',
+    question: 'Was she smuggled?', answers: { yes: 'Yes', no: 'No', unknown: 'Unknown', not_asked: 'Not asked' }, recordedOn: 'Recorded on', save: 'Record smuggling', list: 'Smuggling records',
+  },
   floor: {
     title: 'Disclosure threshold floor',
     intro: 'The smallest threshold any report on our persons may use. Anyone may ask for a higher threshold, never a lower one. Network reports use the strictest floor of the networks and their members.',

@@ -40,6 +40,10 @@ export const statsFr: StatsMessages = {
     downloadJson: 'Télécharger le JSON HTCDS avec sa provenance',
     prepare: 'Préparer l’export',
   },
+  smugglingRecord: {
+    title: 'Trafic de migrants', apart: 'Le trafic de migrants (une aide consentie pour franchir illégalement une frontière) est enregistré à part de la traite et n’est jamais compté comme traite.',
+    question: 'A-t-elle fait l’objet d’un trafic de migrants ?', answers: { yes: 'Oui', no: 'Non', unknown: 'Inconnu', not_asked: 'Pas demandé' }, recordedOn: 'Enregistré le', save: 'Enregistrer', list: 'Enregistrements du trafic de migrants',
+  },
   floor: {
     title: 'Seuil minimal de diffusion',
     intro: 'Le plus petit seuil qu’un rapport sur nos personnes peut utiliser. Chacun peut demander un seuil plus élevé, jamais plus bas. Les rapports du réseau appliquent le seuil le plus strict des réseaux et de leurs membres.',

@@ -40,6 +40,10 @@ export const statsIt: StatsMessages = {
     downloadJson: 'Scarica il JSON HTCDS con la provenienza',
     prepare: 'Prepara l’esportazione',
   },
+  smugglingRecord: {
+    title: 'Traffico di migranti', apart: 'Il traffico di migranti (un aiuto concordato per attraversare illegalmente una frontiera) è registrato a parte dalla tratta e non è mai contato come tratta.',
+    question: 'È stata oggetto di traffico di migranti?', answers: { yes: 'Sì', no: 'No', unknown: 'Non noto', not_asked: 'Non chiesto' }, recordedOn: 'Registrato il', save: 'Registra', list: 'Registrazioni del traffico di migranti',
+  },
   floor: {
     title: 'Soglia minima di diffusione',
     intro: 'La soglia più piccola che un rapporto sulle nostre persone può usare. Chiunque può chiedere una soglia più alta, mai più bassa. I rapporti di rete usano la soglia più rigorosa tra le reti e i loro membri.',

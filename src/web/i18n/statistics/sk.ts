@@ -40,6 +40,10 @@ export const statsSk: StatsMessages = {
     downloadJson: 'Stiahnuť JSON HTCDS s pôvodom',
     prepare: 'Pripraviť export',
   },
+  smugglingRecord: {
+    title: 'Prevádzačstvo', apart: 'Prevádzačstvo (dohodnutá pomoc pri nelegálnom prekročení hranice) sa zaznamenáva oddelene od obchodovania s ľuďmi a nikdy sa ako obchodovanie nepočíta.',
+    question: 'Bola prevedená cez hranicu?', answers: { yes: 'Áno', no: 'Nie', unknown: 'Neznáme', not_asked: 'Neopýtané' }, recordedOn: 'Zaznamenané dňa', save: 'Zaznamenať', list: 'Záznamy o prevádzačstve',
+  },
   floor: {
     title: 'Minimálny prah zverejnenia',
     intro: 'Najmenší prah, ktorý môže použiť akákoľvek správa o našich osobách. Ktokoľvek môže požiadať o vyšší prah, nikdy o nižší. Sieťové správy používajú najprísnejší prah sietí a ich členov.',
