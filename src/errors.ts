@@ -36,5 +36,6 @@ export const errors = {
     ? new AppError(400, 'password_too_short', 'The password is too short', [{ path: [field], code: 'password_too_short' }])
     : new AppError(400, 'weak_password', 'The password is too easy to guess', [{ path: [field], code: 'weak_password', warning: verdict.warning, suggestions: verdict.suggestions }]),
   wrongPassword: (field: string) => new AppError(400, 'wrong_password', 'The password is not correct', [{ path: [field], code: 'wrong_password' }]),
+  rateLimited: () => new AppError(429, 'rate_limited', 'Too many requests; slow down and try again'),
   passwordChangeRequired: () => new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
 };

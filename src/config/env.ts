@@ -2,6 +2,7 @@
  * The one validated configuration module. Nothing else reads process.env:
  * the server refuses to start when the configuration is invalid.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,9 +24,31 @@ const EnvSchema = z.object({
   ARIADNE_SECURE_COOKIES: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** A session unused for this long ends, whatever its absolute lifetime. */
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   /** Login attempts per client address per minute, on top of the per-account lockout. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /** Login attempts per account (the email sent) per minute; no header changes this key. Default: the per-address limit. */
+  LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs.
+   * Default none: the client address is the socket's, so the header cannot rotate it.
+   */
+  ARIADNE_TRUSTED_PROXIES: z.string().default('').transform((v, ctx) => {
+    const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const entry of entries) if (!isAddressOrCidr(entry)) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR: ${entry}` });
+    return entries;
+  }),
 });
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}
 
 export type AppConfig = {
   env: 'development' | 'test' | 'production';
@@ -37,7 +60,12 @@ export type AppConfig = {
   secureCookies: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
+  sessionIdleMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Per account; when absent the per-address limit applies per account too. */
+  loginAccountRateLimitPerMinute?: number;
+  /** Addresses or CIDRs of trusted reverse proxies; empty: X-Forwarded-For is ignored. */
+  trustedProxies: string[];
 };
 
 /** Parses the environment (or a test override) into an AppConfig, failing loudly. */
@@ -61,6 +89,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     secureCookies: e.NODE_ENV === 'production' ? true : (e.ARIADNE_SECURE_COOKIES ?? false),
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginAccountRateLimitPerMinute: e.LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: e.ARIADNE_TRUSTED_PROXIES,
   };
 }

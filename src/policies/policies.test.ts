@@ -8,7 +8,7 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export', 'statistics.floor.manage'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export', 'statistics.floor.manage', 'user.unlock'],
   case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
   legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
@@ -30,6 +30,19 @@ describe('policy matrix', () => {
 
   test('the matrix covers every role and action', () => {
     expect(matrix).toHaveLength(ROLES.length * ACTIONS.length * 2);
+  });
+
+  test('a temporary password is set only by an administrator of the account\'s own organisation', () => {
+    const admin = { userId: 'u1', organisationId: OWN, roles: ['admin'] as Role[] };
+    expect(can(admin, 'user.set_password', { organisationId: OWN, homeOrganisationId: OWN })).toBe(true);
+    expect(can(admin, 'user.set_password', { organisationId: OWN, homeOrganisationId: FOREIGN })).toBe(false);
+    expect(can({ ...admin, roles: ['caseworker'] }, 'user.set_password', { organisationId: OWN, homeOrganisationId: OWN })).toBe(false);
+  });
+
+  test.each(ROLES)('a %s manages her own account only', (role) => {
+    const actor = { userId: 'u1', organisationId: OWN, roles: [role] };
+    expect(can(actor, 'account.manage', { organisationId: OWN, ownerUserId: 'u1' })).toBe(true);
+    expect(can(actor, 'account.manage', { organisationId: OWN, ownerUserId: 'u2' })).toBe(false);
   });
 
   test('several roles combine as a union', () => {

@@ -15,6 +15,8 @@ export interface Actor {
 export interface Resource {
   organisationId: string;
   ownerUserId?: string;
+  /** For staff accounts: the organisation the account belongs to (the one that created it). */
+  homeOrganisationId?: string;
 }
 
 export const ACTIONS = [
@@ -22,6 +24,9 @@ export const ACTIONS = [
   'user.list',
   'user.create',
   'user.update',
+  'user.set_password',
+  'user.unlock',
+  'account.manage',
   'audit.read',
   'case.read',
   'case.create',
@@ -60,6 +65,12 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'user.list': { roles: ['admin'], when: sameOrganisation },
   'user.create': { roles: ['admin'], when: sameOrganisation },
   'user.update': { roles: ['admin'], when: sameOrganisation },
+  // A temporary password (changed at the next login) is set by the account's own organisation only:
+  // an account shared with partners must not be taken over by a partner's administrator.
+  'user.set_password': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },
+  'user.unlock': { roles: ['admin'], when: sameOrganisation },
+  // One's own account (password, invitations to join other organisations): everyone, for herself only.
+  'account.manage': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
   // Auditors read the trail (who did what to which record) but never case content.
   'audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
   // Administrators manage the organisation, not cases: case content needs a case role.

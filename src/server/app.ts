@@ -44,7 +44,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   const app = Fastify({
     bodyLimit: API_BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: ctx.config.env === 'production',
+    // X-Forwarded-For is believed only from configured proxies (ARIADNE_TRUSTED_PROXIES); otherwise
+    // anyone could rotate it and escape the per-address login limit.
+    trustProxy: ctx.config.trustedProxies?.length ? ctx.config.trustedProxies : false,
     // Malformed or over-long URLs: answer in our envelope, without echoing the URL (it may hold personal data).
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;

@@ -3,8 +3,10 @@ import crypto from 'node:crypto';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
+import { checkPasswordStrength } from '../security/password-strength';
 import { hashPassword } from '../security/passwords';
-import { withTenant } from '../storage/database';
+import { withSystem, withTenant } from '../storage/database';
+import { sessionsRepo } from '../storage/repositories/sessions';
 import { auditRepo } from '../storage/repositories/audit';
 import { usersRepo, type UserRow } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
@@ -38,14 +40,37 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<UserRow[
   });
 }
 
+/**
+ * Creates a staff account. When the email already has an account in another organisation,
+ * that account is invited to join instead, and the answer looks exactly like a creation:
+ * an administrator must not learn which addresses other organisations employ. The person
+ * sees the invitation on her account page and becomes a member only if she accepts.
+ * An email already in the actor's own organisation is a plain 409 (she can see it anyway).
+ */
 export async function createUser(ctx: AppContext, actor: Actor, input: NewUserInput): Promise<UserRow> {
   requireAccess(actor, 'user.create', { organisationId: actor.organisationId });
   const id = crypto.randomUUID();
+  const email = input.email.trim().toLowerCase();
+  const displayName = input.displayName.trim();
+  const verdict = checkPasswordStrength(input.password, [email, displayName]);
+  if (!verdict.ok) throw errors.weakPassword('password', verdict);
+  // Hashed in both branches, so the invitation branch takes as long as a creation.
   const passwordHash = await hashPassword(input.password);
+  const roles = [...new Set(input.roles)];
+  // System lookup: under RLS the actor's transaction cannot see other organisations' accounts.
+  const existing = await usersRepo.findForLogin(ctx.db.kysely, email);
+  if (existing) {
+    return withTenant(ctx.db, actor, async (tx) => {
+      if (await usersRepo.findMember(tx, actor.organisationId, existing.id)) throw errors.conflict('email_taken', 'A user with this email already exists');
+      await usersRepo.upsertInvitation(tx, { organisationId: actor.organisationId, userId: existing.id, roles, invitedBy: actor.userId });
+      await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.invite', entityType: 'user', entityId: existing.id, fields: ['email', 'roles'] });
+      return { id, email, displayName, active: true, totpEnabled: false, lastLoginAt: null, version: 1, roles, onDuty: false, locked: false, mustChangePassword: false, homeOrganisationId: actor.organisationId };
+    });
+  }
   try {
     return await withTenant(ctx.db, actor, async (tx) => {
-      await usersRepo.insert(tx, { id, organisationId: actor.organisationId, email: input.email.trim().toLowerCase(), displayName: input.displayName.trim(), passwordHash });
-      await usersRepo.insertMembership(tx, actor.organisationId, id, [...new Set(input.roles)]);
+      await usersRepo.insert(tx, { id, organisationId: actor.organisationId, email, displayName, passwordHash });
+      await usersRepo.insertMembership(tx, actor.organisationId, id, roles);
       await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.create', entityType: 'user', entityId: id, fields: ['email', 'display_name', 'password', 'roles'] });
       const created = await usersRepo.findMember(tx, actor.organisationId, id);
       if (!created) throw new Error('Created user is not visible');
@@ -72,6 +97,42 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
     if (changes.onDuty !== undefined) await usersRepo.setOnDuty(tx, actor.organisationId, userId, changes.onDuty);
     const fields = Object.keys(changes).filter((k) => k !== 'version').map((k) => (k === 'displayName' ? 'display_name' : k));
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.update', entityType: 'user', entityId: userId, fields });
+    const updated = await usersRepo.findMember(tx, actor.organisationId, userId);
+    if (!updated) throw errors.notFound();
+    return updated;
+  });
+}
+
+/**
+ * An administrator of the account's own organisation sets a temporary password: the person
+ * must replace it at her next login, every session of hers ends, and a lockout is lifted.
+ */
+export async function setTemporaryPassword(ctx: AppContext, actor: Actor, userId: string, password: string): Promise<UserRow> {
+  requireAccess(actor, 'user.set_password', { organisationId: actor.organisationId, homeOrganisationId: actor.organisationId });
+  const updated = await withTenant(ctx.db, actor, async (tx) => {
+    const target = await usersRepo.findMember(tx, actor.organisationId, userId);
+    if (!target) throw errors.notFound();
+    requireAccess(actor, 'user.set_password', { organisationId: actor.organisationId, homeOrganisationId: target.homeOrganisationId });
+    const verdict = checkPasswordStrength(password, [target.email, target.displayName]);
+    if (!verdict.ok) throw errors.weakPassword('password', verdict);
+    await usersRepo.setPassword(tx, userId, await hashPassword(password), true);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.temporary_password', entityType: 'user', entityId: userId, fields: ['password', 'must_change_password'] });
+    return usersRepo.findMember(tx, actor.organisationId, userId);
+  });
+  if (!updated) throw errors.notFound();
+  // Sessions are system rows (no tenant policy), ended once the new password is committed.
+  await withSystem(ctx.db, (tx) => sessionsRepo.deleteAllForUser(tx, userId));
+  return updated;
+}
+
+/** Lifts a lockout after failed logins, before it would expire by itself. */
+export async function unlockUser(ctx: AppContext, actor: Actor, userId: string): Promise<UserRow> {
+  requireAccess(actor, 'user.unlock', { organisationId: actor.organisationId });
+  return withTenant(ctx.db, actor, async (tx) => {
+    const target = await usersRepo.findMember(tx, actor.organisationId, userId);
+    if (!target) throw errors.notFound();
+    await usersRepo.unlock(tx, userId);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.unlock', entityType: 'user', entityId: userId, fields: ['failed_logins', 'locked_until'] });
     const updated = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!updated) throw errors.notFound();
     return updated;

@@ -36,6 +36,23 @@ export interface UsersTable {
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   last_login_at: Timestamp | null;
+  /** The last accepted TOTP time step (30 s units since the epoch): a code is accepted once. */
+  totp_last_step: number | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+}
+
+export interface LoginFailuresUnknownTable {
+  day: ColumnType<string, string, string>;
+  attempts: number;
+}
+
+export interface MembershipInvitationsTable {
+  organisation_id: string;
+  user_id: string;
+  roles: string[];
+  invited_by: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface MembershipsTable {
@@ -411,6 +428,8 @@ export interface DB {
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  login_failures_unknown: LoginFailuresUnknownTable;
+  membership_invitations: MembershipInvitationsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes reachable without a session and without a CSRF token (login). */
     public?: boolean;
+    /** Routes a session with a temporary password may use: reading the session, changing the password, logging out. */
+    allowDuringPasswordChange?: boolean;
   }
 }
 
@@ -29,7 +31,8 @@ export function sessionCookieName(secure: boolean): string {
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string): void {
   reply.setCookie(sessionCookieName(ctx.config.secureCookies), token, {
     httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: '/',
-    maxAge: ctx.config.sessionTtlHours * 3600,
+    // Whole seconds: the cookie serialiser rejects a fractional Max-Age (SESSION_TTL_HOURS=0.1 made every login a 500).
+    maxAge: Math.max(1, Math.floor(ctx.config.sessionTtlHours * 3600)),
   });
 }
 
@@ -49,7 +52,10 @@ export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[sessionCookieName(ctx.config.secureCookies)];
     request.session = await resolveSession(ctx, token);
-    if (!STATE_CHANGING.has(request.method) || request.routeOptions.config?.public) return;
+    const config = request.routeOptions.config;
+    // A temporary password must be replaced before the session can do anything else.
+    if (request.session?.mustChangePassword && !config?.public && !config?.allowDuringPasswordChange) throw errors.passwordChangeRequired();
+    if (!STATE_CHANGING.has(request.method) || config?.public) return;
     if (!request.session) throw errors.unauthenticated();
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !safeEqual(sent, request.session.csrfToken)) throw errors.csrf();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { sessionPermissions, type Actor } from '../../policies/policies';
 
 export const SessionViewSchema = z.object({
-  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), totpEnabled: z.boolean() }),
+  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), totpEnabled: z.boolean(), mustChangePassword: z.boolean() }),
   organisation: z.object({ id: z.string().uuid(), name: z.string() }),
   memberships: z.array(z.object({ organisationId: z.string().uuid(), organisationName: z.string(), roles: z.array(z.string()) })),
   roles: z.array(z.string()),
@@ -15,12 +15,12 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 export function presentSession(
   actor: Actor,
   csrfToken: string,
-  user: { id: string; email: string; display_name: string; totp_enabled: boolean },
+  user: { id: string; email: string; display_name: string; totp_enabled: boolean; must_change_password: boolean },
   memberships: { organisationId: string; organisationName: string; roles: string[] }[],
 ): SessionView {
   const current = memberships.find((m) => m.organisationId === actor.organisationId);
   return {
-    user: { id: user.id, email: user.email, displayName: user.display_name, totpEnabled: user.totp_enabled },
+    user: { id: user.id, email: user.email, displayName: user.display_name, totpEnabled: user.totp_enabled, mustChangePassword: user.must_change_password },
     organisation: { id: actor.organisationId, name: current?.organisationName ?? '' },
     memberships,
     roles: [...actor.roles],

@@ -13,7 +13,11 @@ export const UserViewSchema = z.object({
   lastLoginAt: z.string().nullable(),
   version: z.number().int(),
   onDuty: z.boolean(),
-  permissions: z.object({ update: z.boolean() }),
+  /** Locked after failed logins, right now. */
+  locked: z.boolean(),
+  /** Has a temporary password that must be changed at the next login. */
+  mustChangePassword: z.boolean(),
+  permissions: z.object({ update: z.boolean(), setPassword: z.boolean(), unlock: z.boolean() }),
 }).meta({ id: 'UserView' });
 export type UserView = z.infer<typeof UserViewSchema>;
 
@@ -28,6 +32,12 @@ export function presentUser(actor: Actor, row: UserRow): UserView {
     lastLoginAt: row.lastLoginAt ? new Date(row.lastLoginAt).toISOString() : null,
     version: row.version,
     onDuty: row.onDuty,
-    permissions: { update: can(actor, 'user.update', { organisationId: actor.organisationId }) },
+    locked: row.locked,
+    mustChangePassword: row.mustChangePassword,
+    permissions: {
+      update: can(actor, 'user.update', { organisationId: actor.organisationId }),
+      setPassword: can(actor, 'user.set_password', { organisationId: actor.organisationId, homeOrganisationId: row.homeOrganisationId }),
+      unlock: can(actor, 'user.unlock', { organisationId: actor.organisationId }),
+    },
   };
 }

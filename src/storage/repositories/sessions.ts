@@ -9,14 +9,17 @@ export const sessionsRepo = {
       csrf_token: s.csrfToken, expires_at: s.expiresAt,
     }).execute(),
 
-  findActive: (db: Kysely<DB>, tokenHash: string, now: Date) =>
+  findActive: (db: Kysely<DB>, tokenHash: string, now: Date, idleSince: Date) =>
     db.selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .innerJoin('memberships', (j) => j.onRef('memberships.user_id', '=', 'sessions.user_id').onRef('memberships.organisation_id', '=', 'sessions.organisation_id'))
       .select(['sessions.token_hash as tokenHash', 'sessions.user_id as userId', 'sessions.organisation_id as organisationId',
-        'sessions.csrf_token as csrfToken', 'memberships.roles', 'sessions.last_seen_at as lastSeenAt'])
+        'sessions.csrf_token as csrfToken', 'memberships.roles', 'sessions.last_seen_at as lastSeenAt',
+        'users.must_change_password as mustChangePassword'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
+      // The idle timeout, on top of the absolute lifetime.
+      .where('sessions.last_seen_at', '>', idleSince)
       .where('users.active', '=', true)
       .executeTakeFirst(),
 
@@ -30,5 +33,14 @@ export const sessionsRepo = {
 
   deleteAllForUser: (db: Kysely<DB>, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
 
-  deleteExpired: (db: Kysely<DB>, now: Date) => db.deleteFrom('sessions').where('expires_at', '<=', now).execute(),
+  /** Every session of the user but one (after a password change, the device that made it stays in). */
+  deleteOthersForUser: (db: Kysely<DB>, userId: string, keepTokenHash: string) =>
+    db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).execute(),
+
+  /** Purges sessions past their absolute lifetime or idle for longer than the idle timeout. */
+  deleteExpired: async (db: Kysely<DB>, now: Date, idleSince: Date): Promise<number> => {
+    const result = await db.deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)])).executeTakeFirst();
+    return Number(result.numDeletedRows ?? 0n);
+  },
 };

@@ -12,6 +12,17 @@ export interface UserRow {
   version: number;
   roles: string[];
   onDuty: boolean;
+  /** Locked by failed logins right now (computed in SQL against the database clock). */
+  locked: boolean;
+  mustChangePassword: boolean;
+  /** The organisation the account belongs to; only its administrators set the password. */
+  homeOrganisationId: string;
+}
+
+/** The outcome of reserving a login attempt: how many consecutive attempts, and whether this one locked the account. */
+export interface ReservedAttempt {
+  failedLogins: number;
+  lockedUntil: Date | null;
 }
 
 function selectMembers(db: Kysely<DB>, organisationId: string) {
@@ -23,6 +34,8 @@ function selectMembers(db: Kysely<DB>, organisationId: string) {
       'users.id', 'users.email', 'users.display_name as displayName', 'users.active',
       'users.totp_enabled as totpEnabled', 'users.last_login_at as lastLoginAt', 'users.version',
       'memberships.roles', 'memberships.on_duty as onDuty',
+      sql<boolean>`coalesce(users.locked_until > now(), false)`.as('locked'),
+      'users.must_change_password as mustChangePassword', 'users.organisation_id as homeOrganisationId',
     ]);
 }
 
@@ -73,10 +86,68 @@ export const usersRepo = {
     db.selectFrom('memberships').innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
       .select(['memberships.organisation_id as organisationId', 'organisations.name as organisationName', 'memberships.roles'])
       .where('memberships.user_id', '=', userId).orderBy('organisations.name').execute(),
-  recordFailedLogin: (db: Kysely<DB>, userId: string, lockedUntil: Date | null) =>
-    db.updateTable('users').set({ failed_logins: sql`failed_logins + 1`, locked_until: lockedUntil }).where('id', '=', userId).execute(),
-  recordSuccessfulLogin: (db: Kysely<DB>, userId: string) =>
-    db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: new Date() }).where('id', '=', userId).execute(),
+  /**
+   * Reserves one attempt before any secret is checked, in one atomic statement: counts it and,
+   * when it is the max-th consecutive one, locks the account. Concurrent attempts queue on the
+   * row, so no more than `max` are ever evaluated. Returns undefined when the account is locked
+   * (the attempt must be refused unchecked). A successful check then resets the count.
+   */
+  reserveLoginAttempt: async (db: Kysely<DB>, userId: string, max: number, lockMs: number, now: Date): Promise<ReservedAttempt | undefined> => {
+    // An expired lock starts a fresh count.
+    const next = sql<number>`CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_logins + 1 END`;
+    const row = await db.updateTable('users')
+      .set({
+        failed_logins: next,
+        locked_until: sql`CASE WHEN ${next} >= ${max} THEN ${new Date(now.getTime() + lockMs)}::timestamptz ELSE NULL END`,
+      })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .returning(['failed_logins as failedLogins', 'locked_until as lockedUntil'])
+      .executeTakeFirst();
+    return row ? { failedLogins: row.failedLogins, lockedUntil: row.lockedUntil ? new Date(row.lockedUntil) : null } : undefined;
+  },
+  /** Gives back a reserved attempt that was not a failure (the password was right, the code still to come). */
+  releaseLoginAttempt: (db: Kysely<DB>, userId: string, max: number) =>
+    db.updateTable('users').set({
+      failed_logins: sql`greatest(failed_logins - 1, 0)`,
+      locked_until: sql`CASE WHEN failed_logins - 1 < ${max} THEN NULL ELSE locked_until END`,
+    }).where('id', '=', userId).execute(),
+  recordSuccessfulLogin: (db: Kysely<DB>, userId: string, now = new Date()) =>
+    db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', userId).execute(),
+  /** A check other than a login succeeded (e.g. the current password on a change): the count starts again. */
+  resetLoginFailures: (db: Kysely<DB>, userId: string) =>
+    db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute(),
+  /** Accepts a TOTP time step once: true only when it is later than every step accepted before. */
+  consumeTotpStep: async (db: Kysely<DB>, userId: string, step: number): Promise<boolean> => {
+    const result = await db.updateTable('users').set({ totp_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows ?? 0n) === 1;
+  },
+  /** A new password hash; mustChange marks an administrator's temporary password. Clears any lockout. */
+  setPassword: (db: Kysely<DB>, userId: string, passwordHash: string, mustChange: boolean, now = new Date()) =>
+    db.updateTable('users').set({
+      password_hash: passwordHash, must_change_password: mustChange, password_changed_at: now,
+      failed_logins: 0, locked_until: null, version: sql`version + 1`,
+    }).where('id', '=', userId).execute(),
+  unlock: (db: Kysely<DB>, userId: string) =>
+    db.updateTable('users').set({ failed_logins: 0, locked_until: null, version: sql`version + 1` }).where('id', '=', userId).execute(),
+
+  // --- membership invitations (an account of another organisation asked to join) ---
+  upsertInvitation: (db: Kysely<DB>, inv: { organisationId: string; userId: string; roles: string[]; invitedBy: string }) =>
+    db.insertInto('membership_invitations')
+      .values({ organisation_id: inv.organisationId, user_id: inv.userId, roles: inv.roles, invited_by: inv.invitedBy })
+      .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ roles: inv.roles, invited_by: inv.invitedBy }))
+      .execute(),
+  invitationsOf: (db: Kysely<DB>, userId: string) =>
+    db.selectFrom('membership_invitations').innerJoin('organisations', 'organisations.id', 'membership_invitations.organisation_id')
+      .select(['membership_invitations.organisation_id as organisationId', 'organisations.name as organisationName', 'membership_invitations.roles', 'membership_invitations.created_at as createdAt'])
+      .where('membership_invitations.user_id', '=', userId).orderBy('organisations.name').execute(),
+  /** Removes the invitation and returns its roles, or undefined when there was none. */
+  takeInvitation: async (db: Kysely<DB>, organisationId: string, userId: string): Promise<string[] | undefined> =>
+    (await db.deleteFrom('membership_invitations').where('organisation_id', '=', organisationId).where('user_id', '=', userId)
+      .returning('roles').executeTakeFirst())?.roles,
   setTotp: (db: Kysely<DB>, userId: string, secretEnc: string | null, enabled: boolean) =>
     db.updateTable('users').set({ totp_secret_enc: secretEnc, totp_enabled: enabled, version: sql`version + 1` }).where('id', '=', userId).execute(),
   allTotpSecrets: (db: Kysely<DB>, organisationId: string) =>

@@ -2,6 +2,7 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../../src/server/app';
+import type { AppConfig } from '../../../src/config/env';
 import type { AppContext } from '../../../src/services/context';
 import { seedDemo, DEMO_PASSWORD } from '../../../src/services/demo-seed';
 import { createTestContext, type EngineUnderTest } from './engines';
@@ -18,8 +19,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number } = {}): Promise<TestApp> {
-  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000 });
+export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000, ...opts.config });
   await seedDemo(ctx);
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } });

@@ -6,7 +6,7 @@ import * as users from '../../../services/users';
 import { requireSession } from '../../plugins/session';
 import { presentUser, UserViewSchema } from '../../presenters/user';
 import { errorResponses } from '../../schemas';
-import { CreateUserBody, UpdateUserBody, UserParams } from './schema';
+import { CreateUserBody, TemporaryPasswordBody, UpdateUserBody, UserParams } from './schema';
 
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/users', {
@@ -28,5 +28,19 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   }, async (request) => {
     const { actor } = requireSession(request);
     return presentUser(actor, await users.updateUser(ctx, actor, request.params.id, request.body));
+  });
+
+  app.post('/api/users/:id/temporary-password', {
+    schema: { tags: ['users'], summary: 'Set a temporary password, to be changed at the next login (ends her sessions, lifts a lockout)', params: UserParams, body: TemporaryPasswordBody, response: { 200: UserViewSchema, ...errorResponses } },
+  }, async (request) => {
+    const { actor } = requireSession(request);
+    return presentUser(actor, await users.setTemporaryPassword(ctx, actor, request.params.id, request.body.password));
+  });
+
+  app.post('/api/users/:id/unlock', {
+    schema: { tags: ['users'], summary: 'Unlock an account locked by failed logins', params: UserParams, response: { 200: UserViewSchema, ...errorResponses } },
+  }, async (request) => {
+    const { actor } = requireSession(request);
+    return presentUser(actor, await users.unlockUser(ctx, actor, request.params.id));
   });
 };

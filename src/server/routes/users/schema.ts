@@ -21,3 +21,6 @@ export const UpdateUserBody = z.strictObject({
 });
 
 export const UserParams = z.strictObject({ id: z.string().uuid() });
+
+// The service judges length and strength, answering with the estimator's feedback for the field.
+export const TemporaryPasswordBody = z.strictObject({ password: z.string().min(1).max(1024) });
