@@ -80,12 +80,62 @@ describe('referrals in the browser', () => {
     await openIncoming(south.page, 'Transfer');
     await south.page.getByText('Demo Person 961').waitFor();
     await south.page.getByRole('button', { name: 'Accept' }).click();
+    // Accepting a transfer moves her case: it is confirmed first.
+    await south.page.getByRole('button', { name: 'Yes, accept the transfer' }).click();
     await south.page.getByRole('link', { name: 'Open the new case' }).click();
     await south.page.getByRole('heading', { name: /Demo Person 961/, level: 1 }).waitFor();
     await south.page.getByRole('link', { name: 'Services' }).click();
     await south.page.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Social counselling' });
     await south.page.getByRole('button', { name: 'Log service' }).first().click();
     await south.page.getByRole('region', { name: 'Services delivered' }).getByText('Social counselling').waitFor();
+    await north.context.close();
+    await south.context.close();
+  });
+
+  test('her withdrawal shows on both sides at once; the consent form sends a partner only for referral sharing', async () => {
+    const north = await harness.newPage();
+    const south = await harness.newPage({ width: 390, height: 844 });
+    await logIn(north.page, 'caseworker@north.demo.test');
+    await north.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await logIn(south.page, 'caseworker@south.demo.test');
+    await south.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await newCaseWithSharingConsent(north.page, 'Person 962');
+
+    // A partner picked for referral sharing is dropped, and hidden, once the purpose changes.
+    await north.page.getByLabel('Purpose').selectOption({ label: 'Sharing with a named partner for referral' });
+    await north.page.getByLabel('Partner organisation').selectOption({ label: 'Demo Legal Aid East' });
+    await north.page.getByLabel('Purpose').selectOption({ label: 'Network deduplication (encoded, no names)' });
+    expect(await north.page.getByLabel('Partner organisation').count()).toBe(0);
+    await north.page.getByLabel('Language of the explanation').fill('en');
+    const posted = north.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/entries'));
+    await north.page.getByRole('button', { name: 'Record consent given' }).click();
+    const body = (await posted).postDataJSON() as { data: Record<string, unknown> };
+    expect(body.data).toMatchObject({ purpose: 'network_deduplication', action: 'granted' });
+    expect(body.data).not.toHaveProperty('partnerOrganisationId');
+    await north.page.getByRole('listitem').filter({ hasText: 'Network deduplication' }).filter({ hasText: 'given' }).waitFor();
+    expect(await north.page.getByRole('listitem').filter({ hasText: 'Network deduplication' }).filter({ hasText: 'Demo' }).count()).toBe(0);
+
+    await send(north.page, 'Referral (a service; the case stays here)');
+    await north.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Consent' }).click();
+    await north.page.getByRole('listitem').filter({ hasText: 'Sharing with a named partner' }).getByRole('button', { name: 'Withdraw' }).click();
+    await north.page.getByText('Withdraw her consent to share with Demo Outreach South?').waitFor();
+    await north.page.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await north.page.getByRole('listitem').filter({ hasText: 'Sharing with a named partner' }).filter({ hasText: 'withdrawn' }).waitFor();
+
+    // The sender's case shows it on its Referrals tab.
+    await north.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Referrals' }).click();
+    await north.page.getByTestId('referral-consent-withdrawn').getByText('Demo Outreach South no longer sees what was shared').waitFor();
+
+    // The partner, on a phone: told on the dashboard, and the referral page says why nothing is shown.
+    await south.page.goto('/');
+    await south.page.getByText('Consent withdrawn: the referral from Demo Shelter North').first().waitFor();
+    await south.page.goto('/referrals');
+    await south.page.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'Consent withdrawn' }).first().getByRole('link').click();
+    await south.page.getByTestId('consent-withdrawn').getByText('She withdrew her consent to share with your organisation').waitFor();
+    expect(await south.page.getByTestId('referral-status').textContent()).toBe('Consent withdrawn');
+    expect(await south.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+    expect(await south.page.getByText('Person 962').count()).toBe(0);
+    expect(await seriousA11yViolations(south.page)).toEqual([]);
     await north.context.close();
     await south.context.close();
   });

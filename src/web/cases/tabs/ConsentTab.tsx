@@ -53,7 +53,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
               : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', confirming.purpose) })}</p>
             <div className="actions">
               <button type="button" ref={confirmRef} disabled={add.isPending} onClick={() => record('withdrawn', confirming.purpose, confirming.partnerOrganisationId)}>{t('caseUi.confirmWithdrawYes')}</button>
-              <button type="button" className="secondary" onClick={() => setConfirming(null)}>{t('caseUi.cancel')}</button>
+              <button type="button" className="secondary" onClick={() => setConfirming(null)}>{t('net.cancel')}</button>
             </div>
           </div>
         )}
