@@ -1,7 +1,7 @@
 /** Administrators manage the users of their own organisation only. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from './support/engines';
-import { createTestApp, type TestApp } from './support/app';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from './support/app';
 
 const newUser = (email: string) => ({ email, displayName: 'Demo New Colleague', password: 'long-password-123', roles: ['caseworker'] });
 
@@ -27,12 +27,80 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     expect((await fresh.login('fresh@north.demo.test', 'long-password-123')).body.roles).toEqual(['caseworker']);
   });
 
-  test('a duplicate email is a 409 and nothing is written', async () => {
+  test('a duplicate email within the organisation is a 409 and nothing is written', async () => {
     const admin = await t.as('admin@south.demo.test');
     const before = (await admin.get('/api/users')).body.users.length;
-    const res = await admin.post('/api/users', newUser('caseworker@north.demo.test'));
+    const res = await admin.post('/api/users', newUser('caseworker@south.demo.test'));
     expect([res.status, res.body.error.code]).toEqual([409, 'email_taken']);
     expect((await admin.get('/api/users')).body.users.length).toBe(before);
+  });
+
+  test("an email of another organisation answers like a creation, changes nothing there, and invites that account", async () => {
+    const admin = await t.as('admin@south.demo.test');
+    const fresh = await admin.post('/api/users', newUser('brand-new@south.demo.test'));
+    const taken = await admin.post('/api/users', { ...newUser('caseworker@north.demo.test'), password: 'other-long-password-456' });
+    expect(taken.status).toBe(fresh.status);
+    const shape = (b: any) => ({ ...b, id: 'x', email: 'x' });
+    expect(shape(taken.body)).toEqual(shape(fresh.body));
+    // Her own password is untouched, and she decides whether to join.
+    expect((await t.client().login('caseworker@north.demo.test', 'other-long-password-456')).status).toBe(401);
+    const invited = await t.as('caseworker@north.demo.test');
+    const invitations = (await invited.get('/api/account/invitations')).body.invitations;
+    expect(invitations).toEqual([expect.objectContaining({ organisationName: 'Demo Outreach South', roles: ['caseworker'] })]);
+    expect((await invited.post(`/api/account/invitations/${invitations[0].organisationId}/accept`)).status).toBe(204);
+    expect((await admin.get('/api/users')).body.users.map((u: any) => u.email)).toContain('caseworker@north.demo.test');
+    expect((await invited.get('/api/account/invitations')).body.invitations).toEqual([]);
+  });
+
+  test('weak passwords are refused with the estimator\'s feedback on the field', async () => {
+    const admin = await t.as('admin@north.demo.test');
+    const res = await admin.post('/api/users', { ...newUser('weak@north.demo.test'), password: 'password1234' });
+    expect([res.status, res.body.error.code]).toEqual([400, 'weak_password']);
+    expect(res.body.error.details[0]).toMatchObject({ path: ['password'], code: 'weak_password', warning: expect.any(String) });
+  });
+
+  test('a temporary password must be changed at the next login; the session can do nothing else until then', async () => {
+    const admin = await t.as('admin@north.demo.test');
+    const target = (await admin.get('/api/users')).body.users.find((u: any) => u.email === 'mediator@north.demo.test');
+    expect(target.permissions.setPassword).toBe(true);
+    const before = await t.as('mediator@north.demo.test');
+    const set = await admin.post(`/api/users/${target.id}/temporary-password`, { password: 'amber-window-harvest-31' });
+    expect(set.status).toBe(200);
+    expect(set.body.mustChangePassword).toBe(true);
+    expect((await before.get('/api/session')).status).toBe(401);
+
+    const c = t.client();
+    const login = await c.login('mediator@north.demo.test', 'amber-window-harvest-31');
+    expect([login.status, login.body.user.mustChangePassword]).toEqual([200, true]);
+    expect((await c.get('/api/cases')).body.error.code).toBe('password_change_required');
+    expect((await c.post('/api/auth/totp/setup')).body.error.code).toBe('password_change_required');
+    const changed = await c.post('/api/auth/password', { currentPassword: 'amber-window-harvest-31', newPassword: 'quiet-meadow-copper-58' });
+    expect([changed.status, changed.body.user.mustChangePassword]).toEqual([200, false]);
+    expect((await c.get('/api/cases')).status).toBe(200);
+    const entry = await t.ctx.db.kysely.selectFrom('audit_log').select('fields').where('action', '=', 'user.temporary_password').where('entity_id', '=', target.id).executeTakeFirstOrThrow();
+    expect(entry.fields).toEqual(['must_change_password', 'password']);
+  });
+
+  test("a partner organisation's administrator cannot set the password of an account it does not own", async () => {
+    const south = await t.as('admin@south.demo.test');
+    const shared = (await south.get('/api/users')).body.users.find((u: any) => u.email === 'network.admin@demo.test');
+    const home = await t.ctx.db.kysely.selectFrom('users').innerJoin('organisations', 'organisations.id', 'users.organisation_id').select('organisations.name').where('users.email', '=', 'network.admin@demo.test').executeTakeFirstOrThrow();
+    if (home.name === 'Demo Outreach South') return;
+    expect(shared.permissions.setPassword).toBe(false);
+    expect((await south.post(`/api/users/${shared.id}/temporary-password`, { password: 'amber-window-harvest-32' })).status).toBe(403);
+  });
+
+  test('the users list shows a locked account as locked; an administrator unlocks it (audited)', async () => {
+    for (let i = 0; i < 5; i++) await t.client().login('coordinator@north.demo.test', 'wrong-password-guess');
+    const admin = await t.as('admin@north.demo.test');
+    const locked = (await admin.get('/api/users')).body.users.find((u: any) => u.email === 'coordinator@north.demo.test');
+    expect([locked.locked, locked.permissions.unlock]).toEqual([true, true]);
+    expect((await (await t.as('caseworker@north.demo.test')).post(`/api/users/${locked.id}/unlock`)).status).toBe(403);
+    const res = await admin.post(`/api/users/${locked.id}/unlock`);
+    expect([res.status, res.body.locked]).toEqual([200, false]);
+    expect((await t.client().login('coordinator@north.demo.test', DEMO_PASSWORD)).status).toBe(200);
+    const actions = (await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', locked.id).execute()).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'user.unlock']));
   });
 
   test.each(['case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'])('a %s cannot list or create users', async (role) => {
