@@ -50,6 +50,13 @@ describe('ariadne CLI', () => {
     const report = await ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--from', '2000', '--json');
     expect(report.counts).toMatch(/persons/i);
     expect(report.population).toBe('assisted_persons');
+    // The same closed presenter as the API, and the organisation's floor (5 by default) as the threshold.
+    expect(report.threshold).toBe(5);
+    expect(report.table).not.toHaveProperty('audit');
+    expect(report.provenance).not.toHaveProperty('factsConsidered');
+    if (typeof report.table.grandTotal === 'number') expect(report.provenance.personsCounted).toBe(report.table.grandTotal);
+    else expect(report.provenance).not.toHaveProperty('personsCounted');
+    await expect(ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--threshold', '2', '--json')).rejects.toThrow(/cannot be below 5/);
     const mse = await ariadne('mse', 'src/domain/mse/fixtures/western.csv', '--json');
     expect(mse.estimate).toBeGreaterThan(0);
     const release = ['release', '--org', 'north', '--network', 'Demo Anti-Trafficking Network', '--population', 'assisted_persons', '--rows', 'sex', '--from', '2000', '--epsilon', '0.5', '--json'];
