@@ -15,6 +15,11 @@ export interface Actor {
 export interface Resource {
   organisationId: string;
   ownerUserId?: string;
+  /**
+   * For a record shared on purpose (a review pair): the organisations named in it. organisationId
+   * stays the record's owner; each named organisation may act on it as the rule allows.
+   */
+  parties?: readonly string[];
   /** For staff accounts: the organisation the account belongs to (the one that created it). */
   homeOrganisationId?: string;
 }
@@ -57,6 +62,8 @@ type Predicate = (actor: Actor, resource: Resource) => boolean;
 
 /** The tenant check: nothing is ever allowed across organisations except through sharing tables. */
 const sameOrganisation: Predicate = (actor, resource) => actor.organisationId === resource.organisationId;
+/** The sharing check: the actor's organisation is one of those the shared record names (or owns it). */
+const namedIn: Predicate = (actor, resource) => sameOrganisation(actor, resource) || (resource.parties ?? []).includes(actor.organisationId);
 
 const CASE_STAFF: Role[] = ['case_owner', 'caseworker', 'legal_advisor', 'mediator'];
 
@@ -95,7 +102,7 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // The organisation's own public entry in the network directory.
   'directory.update': { roles: ['admin'], when: sameOrganisation },
   // Deciding whether two encodings are one person: scores and coarse attributes only, never names.
-  'linkage.review': { roles: ['coordinator'], when: sameOrganisation },
+  'linkage.review': { roles: ['coordinator'], when: namedIn },
   // Starting a network linkage run and following it: counts only, never encodings or identities.
   'linkage.run': { roles: ['coordinator', 'admin'], when: sameOrganisation },
   // The organisation's copy of the shared network linkage secret (write-only).

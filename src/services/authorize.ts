@@ -4,7 +4,9 @@ import { can, type Action, type Actor, type Resource } from '../policies/policie
 
 export function requireAccess(actor: Actor, action: Action, resource: Resource): void {
   if (!can(actor, action, resource)) {
-    // Across organisations a denial must not reveal that the record exists.
-    throw resource.organisationId === actor.organisationId ? errors.forbidden() : errors.notFound();
+    // Across organisations a denial must not reveal that the record exists; an organisation the
+    // shared record names already sees it, so it is told "forbidden".
+    const visible = resource.organisationId === actor.organisationId || (resource.parties ?? []).includes(actor.organisationId);
+    throw visible ? errors.forbidden() : errors.notFound();
   }
 }

@@ -91,7 +91,7 @@ export async function listEntries(ctx: AppContext, actor: Actor, caseId: string,
 export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, kind: EntryKind, raw: unknown): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.update');
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
     const data = complete(kind, validate(kind, raw, lists), lists, row.country);
@@ -120,7 +120,7 @@ export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, ki
 export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string, entryId: string, raw: unknown, version: number): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.update');
     assertEditable(row.status as CaseStatus);
     const current = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId);
     if (!current) throw errors.notFound();
@@ -169,7 +169,9 @@ export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
   return inTenant(ctx, actor, async (tx) => {
     const row = await casesRepo.find(tx, actor.organisationId, caseId);
     if (!row) throw errors.notFound();
-    if (!can(actor, 'case.audit.read', own)) requireAccess(actor, 'case.access_log.read', { ...own, ownerUserId: row.ownerUserId });
+    // The case's own organisation and owner decide, not the session's organisation.
+    const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
+    if (!can(actor, 'case.audit.read', resource)) requireAccess(actor, 'case.access_log.read', resource);
     return tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
       .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('id', 'desc').limit(500).execute();
   });

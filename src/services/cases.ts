@@ -6,7 +6,7 @@ import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
 import { allowedTransitions, assertEditable, transition, type CaseStatus, type OpenStatus, type TransitionCommand } from '../domain/cases/lifecycle';
 import { assertValidBirthDate, isMinor } from '../domain/cases/person';
 import { errors } from '../errors';
-import { can, type Actor } from '../policies/policies';
+import { can, type Action, type Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
@@ -56,10 +56,14 @@ function validatePerson(person: Partial<PersonInput>, lists: Awaited<ReturnType<
   lists.check('chosen_terms', person.chosenTerm, 'chosenTerm');
 }
 
-/** Loads a case of the actor's organisation or fails as not found (RLS hides other tenants anyway). */
-export async function requireCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseRow> {
+/**
+ * Loads a case of the actor's organisation (RLS hides other tenants anyway) and asks the policy table about it: the resource is the case's own organisation
+ * and owner, so the tenant predicate judges the record, not the actor's session.
+ */
+export async function requireCase(tx: Tx, actor: Actor, caseId: string, action: Action = 'case.read'): Promise<CaseRow> {
   const row = await casesRepo.find(tx, actor.organisationId, caseId);
   if (!row) throw errors.notFound();
+  requireAccess(actor, action, { organisationId: row.organisationId, ownerUserId: row.ownerUserId });
   return row;
 }
 
@@ -205,7 +209,7 @@ async function openIntake(ctx: AppContext, organisationId: string, intake: Await
 export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string, changes: Partial<PersonInput> & { version: number }) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.update');
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
     validatePerson(changes, lists);
@@ -231,7 +235,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string
 export async function updateCase(ctx: AppContext, actor: Actor, caseId: string, changes: { programmeType?: string | null; country?: string | null; cooperationWithAuthorities?: string; version: number }) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.update');
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
     lists.check('programme_types', changes.programmeType, 'programmeType');
@@ -250,7 +254,7 @@ export async function updateCase(ctx: AppContext, actor: Actor, caseId: string, 
 export async function transitionCase(ctx: AppContext, actor: Actor, caseId: string, input: { to: string; reason?: string; note?: string; version: number }) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.update');
     if (row.version !== input.version) throw errors.versionConflict();
     const lists = await loadLists(tx, actor.organisationId);
     if (input.to === 'paused') lists.check('pause_reasons', input.reason ?? '', 'reason');
@@ -279,7 +283,7 @@ export async function transitionCase(ctx: AppContext, actor: Actor, caseId: stri
 export async function changeOwner(ctx: AppContext, actor: Actor, caseId: string, input: { ownerId: string; reason: string; version: number }) {
   requireAccess(actor, 'case.change_owner', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'case.change_owner');
     assertEditable(row.status as CaseStatus);
     if (row.version !== input.version) throw errors.versionConflict();
     if (row.ownerUserId === input.ownerId) throw new DomainError('invalid_owner', 'This person already owns the case');

@@ -173,8 +173,10 @@ export async function listReviews(ctx: AppContext, actor: Actor): Promise<Review
 export async function decideReview(ctx: AppContext, actor: Actor, id: string, input: { decision: 'match' | 'non_match'; version: number }): Promise<ReviewView> {
   requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await tx.selectFrom('linkage_reviews').select(['version']).where('id', '=', id).executeTakeFirst();
+    const row = await tx.selectFrom('linkage_reviews').select(['version', 'a_organisation_id', 'b_organisation_id']).where('id', '=', id).executeTakeFirst();
     if (!row) throw errors.notFound();
+    // The pair decides who may: one of the two organisations it names.
+    requireAccess(actor, 'linkage.review', { organisationId: row.a_organisation_id, parties: [row.a_organisation_id, row.b_organisation_id] });
     const updated = await tx.updateTable('linkage_reviews').set({ status: input.decision, decided_by: actor.userId, decided_by_organisation_id: actor.organisationId, decided_at: new Date(), version: row.version + 1 })
       .where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw errors.versionConflict();

@@ -162,8 +162,10 @@ export async function setPrivacyBudget(ctx: AppContext, actor: Actor, networkId:
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
   const { spent } = await inTenant(ctx, actor, async (tx) => {
     const network = await memberNetwork(tx, networkId);
-    const lead = await tx.selectFrom('network_memberships').select('lead').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    if (!lead?.lead) throw errors.forbidden();
+    // The budget belongs to the network's lead organisation: it is the resource, so the policy's tenant
+    // check decides; the other members see the network, so their refusal is 403, not 404.
+    const members = await tx.selectFrom('network_memberships').select(['organisation_id', 'lead']).where('network_id', '=', networkId).where('status', '=', 'active').execute();
+    requireAccess(actor, 'network.manage', { organisationId: members.find((m) => m.lead)?.organisation_id ?? '', parties: members.map((m) => m.organisation_id) });
     return budgetOf(await loadLedger(tx, networkId, num(network.privacy_budget)));
   });
   if (totalEpsilon < spent) throw errors.conflict('budget_below_spent', `The network has already spent epsilon ${spent}; the budget cannot be set below that`);
