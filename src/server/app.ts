@@ -17,6 +17,7 @@ import { linkageIdle } from '../services/linkage-runs';
 import { installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
 import { auditRoutes } from './routes/audit/routes';
+import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
 import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
@@ -97,6 +98,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(sessionPlugin, { ctx });
   // A background linkage run finishes before the database closes.
   app.addHook('onClose', () => linkageIdle(ctx));
+  // Pending audit entries become signed leaves within a second; a run in progress ends before the database closes.
+  const auditSealer = startAuditSealer(ctx, { intervalMs: ctx.config.auditSealIntervalMs ?? 1000, onError: (message) => app.log.error({ job: 'audit.seal' }, message) });
+  app.addHook('onClose', () => auditSealer.stop());
 
   for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes, htcdsRoutes]) await app.register(routes, { ctx });
 

@@ -175,7 +175,8 @@ export async function latestCheckpoints(ctx: AppContext, slug?: string): Promise
   if (slug && !orgs.length) throw new Error(`No organisation ${slug}`);
   const out: ExportedCheckpoint[] = [];
   for (const org of orgs) {
-    await sealOrganisation(ctx, org.id);
+    // A log the sealer refuses to extend (see AuditSealError) still has its last signed checkpoint.
+    await sealOrganisation(ctx, org.id).catch(() => undefined);
     const latest = await withSystem(ctx.db, (tx) => auditRepo.latestCheckpoint(tx, org.id));
     if (latest) out.push(exportCheckpoint(org.slug, latest, signer.name));
   }
@@ -187,7 +188,7 @@ export async function proveEntry(ctx: AppContext, slug: string, seq: number): Pr
   const signer = auditSigner(ctx.keyRing);
   const org = await withSystem(ctx.db, (tx) => organisationsRepo.findBySlug(tx, slug));
   if (!org) throw new Error(`No organisation ${slug}`);
-  await sealOrganisation(ctx, org.id);
+  await sealOrganisation(ctx, org.id).catch(() => undefined);
   return withSystem(ctx.db, async (tx) => {
     const latest = await auditRepo.latestCheckpoint(tx, org.id);
     if (!latest || !Number.isInteger(seq) || seq < 1 || seq > latest.treeSize) throw new Error(`No sealed entry ${seq} in the audit log of ${slug}`);

@@ -15,7 +15,7 @@ import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
 import { can } from '../policies/policies';
 import { requireCase } from './cases';
-import { inTenant, type AppContext } from './context';
+import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openEntry, sealEntry } from './entry-secrets';
 import { dueAssessments } from '../domain/outcomes';
 import { factsFrom, validateOutcomeEntry } from './outcomes';
@@ -85,7 +85,7 @@ export async function listEntries(ctx: AppContext, actor: Actor, caseId: string,
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: [`entries.${kind ?? 'all'}`] });
     const dob = rows.some((r) => r.kind === 'identification') ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
     return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob)));
-  });
+  }, READS_ONLY);
 }
 
 export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, kind: EntryKind, raw: unknown): Promise<EntryView> {

@@ -13,7 +13,7 @@ import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo, type CaseRow } from '../storage/repositories/cases';
 import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
-import { inTenant, type AppContext } from './context';
+import { inTenant, READS_ONLY, type AppContext } from './context';
 import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
 import { assessIdentification } from './identification';
@@ -156,7 +156,7 @@ export async function listCases(ctx: AppContext, actor: Actor, filter: { q?: str
     const cases = await Promise.all(rows.map(async (row) => ({ ...row, personName: fullName(await openIdentity(ctx, actor.organisationId, row.identityEnc)) })));
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.list', entityType: 'case', entityId: null, fields: ['person.name', ...(filter.q || filter.dob ? ['search'] : [])] });
     return { cases, total, totalCapped };
-  });
+  }, READS_ONLY);
 }
 
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
@@ -195,7 +195,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
         readAudit: can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
       },
     };
-  });
+  }, READS_ONLY);
 }
 export type CaseDetailModel = Awaited<ReturnType<typeof getCase>>;
 

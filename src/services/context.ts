@@ -1,6 +1,6 @@
 /** Everything a service needs, built once at start-up and passed explicitly (no globals). */
 import type { AppConfig } from '../config/env';
-import { openDatabase, withTenant, type Database, type TenantContext, type Tx } from '../storage/database';
+import { openDatabase, withTenant, type Database, type TenantContext, type TenantOptions, type Tx } from '../storage/database';
 import { migrate } from '../storage/migrate';
 import { keyStore } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
@@ -25,8 +25,11 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
   return { config, db, keyRing };
 }
 
+/** For services that only read: their one write, the audit entry, may commit asynchronously (see TenantOptions). */
+export const READS_ONLY: TenantOptions = { asyncCommit: true };
+
 /** A tenant transaction with the organisation's keys loaded first, so encryption inside it never touches the database. */
-export async function inTenant<T>(ctx: AppContext, tenant: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTenant<T>(ctx: AppContext, tenant: TenantContext, fn: (tx: Tx) => Promise<T>, opts?: TenantOptions): Promise<T> {
   await ctx.keyRing.warm(tenant.organisationId);
-  return withTenant(ctx.db, tenant, fn);
+  return withTenant(ctx.db, tenant, fn, opts);
 }

@@ -74,14 +74,26 @@ export interface TenantContext {
   userId?: string;
 }
 
+export interface TenantOptions {
+  /**
+   * For requests that only read (their one write is the audit entry of the read): COMMIT
+   * returns before the WAL is flushed (SET LOCAL synchronous_commit = off), so reads do not
+   * queue behind disk flushes. A database crash can lose such a transaction's audit entry
+   * from the last ~3 × wal_writer_delay (README, security model); never use it for writes.
+   */
+  asyncCommit?: boolean;
+}
+
 /**
  * Runs fn in a transaction that has switched to the restricted ariadne_app role
  * with the tenant set, so PostgreSQL row-level security confines every query.
  */
-export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: TenantOptions = {}): Promise<T> {
+  // Asynchronous commit: see TenantOptions. Otherwise the server's own setting stands.
+  const commit = opts.asyncCommit ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
   return db.kysely.transaction().execute(async (tx) => {
     // One round trip: SET LOCAL ROLE and the tenant settings together (role is a GUC like the others).
-    await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)`.execute(tx);
+    await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)${commit}`.execute(tx);
     return fn(tx);
   });
 }

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env';
 import { parseMasterKey } from '../../security/field-encryption';
 import { loadMasterKey } from '../../security/master-key';
-import { verifyAllChains } from '../../services/audit';
+import { parseCheckpointFile } from '../../domain/audit/checkpoint';
+import { auditPublicKey, latestCheckpoints, proveEntry, verifyAllChains } from '../../services/audit';
 import { backfillFreeText } from '../../services/backfill-free-text';
 import { seedDemo } from '../../services/demo-seed';
 import { rewrapAllKeys, rotateOrganisationDataKey } from '../../services/keys';
@@ -75,14 +76,35 @@ export function registerAdminCommands(program: Command): void {
     }));
 
   const audit = program.command('audit').description('Audit trail tools');
-  audit.command('verify').description('Walk every organisation\'s hash chain and report the first broken link').option('--json')
+  audit.command('verify').description('Seal pending entries, then check every leaf, checkpoint signature and consistency proof of every organisation\'s log')
+    .option('--checkpoint <file>', 'checkpoints kept outside the database (output of `audit checkpoint --json`, or signed notes): detects truncation, deletion and rewriting')
+    .option('--json')
     .action((opts) => withContext(async (ctx) => {
-      const results = await verifyAllChains(ctx);
+      const external = opts.checkpoint ? parseCheckpointFile(fs.readFileSync(opts.checkpoint, 'utf8')) : [];
+      const results = await verifyAllChains(ctx, { external });
       const ok = results.every((r) => r.verdict.ok);
       output(opts.json, { ok, organisations: results }, () => results.map((r) => r.verdict.ok
-        ? `ok      ${r.organisation}: ${r.verdict.entries} entries`
-        : `BROKEN  ${r.organisation}: first broken link at seq ${r.verdict.brokenAtSeq} (${r.verdict.reason})`).join('\n'));
+        ? `ok      ${r.organisation}: ${r.verdict.entries} entries, ${r.verdict.checkpoints} signed checkpoints`
+        : `BROKEN  ${r.organisation}: ${r.verdict.reason}${r.verdict.brokenAtSeq ? ` at seq ${r.verdict.brokenAtSeq}` : ''} — ${r.verdict.detail}`).join('\n'));
       if (!ok) process.exitCode = 1;
+    }));
+  audit.command('checkpoint').description('Print the latest signed checkpoint of each organisation (C2SP signed note), to keep outside the database')
+    .option('--org <slug>').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const checkpoints = await latestCheckpoints(ctx, opts.org);
+      output(opts.json, { publicKey: auditPublicKey(ctx), checkpoints }, () => checkpoints.map((c) => c.note).join('\n'));
+    }));
+  audit.command('prove').description('Print the RFC 9162 inclusion proof of one entry in the latest signed checkpoint')
+    .requiredOption('--org <slug>').requiredOption('--seq <n>').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const proof = await proveEntry(ctx, opts.org, Number(opts.seq));
+      output(opts.json, proof, () => `entry ${proof.seq} of ${proof.treeSize} (${proof.verified ? 'verified' : 'NOT VERIFIED'})\nleaf ${proof.leafHash}\n${proof.proof.join('\n')}\n\n${proof.checkpoint}`);
+      if (!proof.verified) process.exitCode = 1;
+    }));
+  audit.command('public-key').description('Print the verifier key of the audit checkpoints (signed-note vkey)').option('--json')
+    .action((opts) => withContext(async (ctx) => {
+      const vkey = auditPublicKey(ctx);
+      output(opts.json, { publicKey: vkey }, () => vkey);
     }));
 
   const keys = program.command('keys').description('Encryption key management');

@@ -117,20 +117,19 @@ export function verifyLog(input: VerifyLogInput): ChainVerdict {
     }
     previous = c;
   }
-  const signedSize = previous?.treeSize ?? 0;
-  if (signedSize < n) return fail('unsigned_leaves', `entries ${signedSize + 1}..${n} are covered by no signed checkpoint`, { brokenAtSeq: signedSize + 1 });
-
   for (const x of input.external ?? []) {
     if (x.origin !== origin) continue;
     if (!verifyNoteSignature(x.body, x.signatures, verifier)) return fail('bad_signature', `external checkpoint of size ${x.treeSize} is not signed by ${verifier.name}`, { treeSize: x.treeSize });
     if (x.treeSize === 0) continue;
     if (n === 0) return fail('chain_missing', `an external checkpoint of size ${x.treeSize} names this log, which has no entries`, { brokenAtSeq: 1, treeSize: x.treeSize });
     if (x.treeSize > n) return fail('truncated', `external checkpoint of size ${x.treeSize} but ${n} entries remain`, { brokenAtSeq: n + 1, treeSize: x.treeSize });
-    // The latest signed checkpoint must extend the external one (RFC 9162 consistency proof).
-    if (!verifyConsistency(x.treeSize, signedSize, x.rootHash, fromB64(previous!.rootHash), tree.consistencyProof(x.treeSize, signedSize))) {
+    // Today's log must extend the external checkpoint (RFC 9162 consistency proof).
+    if (!verifyConsistency(x.treeSize, n, x.rootHash, tree.root(n), tree.consistencyProof(x.treeSize, n))) {
       return fail('inconsistent_checkpoints', `the log no longer extends the external checkpoint of size ${x.treeSize}`, { treeSize: x.treeSize });
     }
   }
+  const signedSize = previous?.treeSize ?? 0;
+  if (signedSize < n) return fail('unsigned_leaves', `entries ${signedSize + 1}..${n} are covered by no signed checkpoint`, { brokenAtSeq: signedSize + 1 });
   return { ok: true, entries: n, treeSize: signedSize, checkpoints: checkpoints.length };
 }
 
