@@ -75,6 +75,18 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     expect(job.status, JSON.stringify(job.body)).toBe(201);
   }
 
+  /** Her first case closes and she comes back: a new case for the same person row (her second contact). */
+  async function nextCase(client: ApiClient, first: { id: string }, contactDate: string, purposes: string[] = ['anonymous_statistics']) {
+    const current = (await client.get(`/api/cases/${first.id}`)).body;
+    const closed = await client.post(`/api/cases/${first.id}/transitions`, { to: 'closed', reason: 'programme_completed', version: current.version });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const res = await client.post('/api/cases', { personId: current.person.id, intake: { channel: 'self_referral', contactDate, mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.person.id).toBe(current.person.id);
+    await describeCase(client, res.body.id, contactDate, purposes);
+    return res.body as { id: string };
+  }
+
   const personOf = async (caseId: string) => (await sql<{ person_id: string; network_person_id: string }>`SELECT c.person_id, p.network_person_id FROM cases c JOIN persons p ON p.organisation_id = c.organisation_id AND p.id = c.person_id WHERE c.id = ${caseId}`.execute(t.ctx.db.kysely)).rows[0];
 
   const period = { from: yearOf(daysAgo(800)), to: yearOf(daysAgo(0)) };
@@ -152,10 +164,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     const before = await counts('organisation');
     const htcdsBefore = (await exportHtcds(t.ctx, admin, 5)).provenance;
     const first = await newCase(north, daysAgo(400));
-    // Her first case closed; a later case for the same person row (her second contact).
-    await sql`UPDATE cases SET status = 'closed', closed_at = now(), closure_reason = 'goals_reached' WHERE id = ${first.id}`.execute(t.ctx.db.kysely);
-    const second = await newCase(north, daysAgo(10));
-    await sql`UPDATE cases SET person_id = ${(await personOf(first.id)).person_id} WHERE id = ${second.id}`.execute(t.ctx.db.kysely);
+    await nextCase(north, first, daysAgo(10));
 
     const after = await counts('organisation');
     expect(after.report - before.report).toBe(1);
@@ -172,9 +181,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
   test('a statistics consent withdrawn on any of her cases, after every grant, removes her from all three statistics', async () => {
     const before = await counts('organisation');
     const first = await newCase(north, daysAgo(300));
-    await sql`UPDATE cases SET status = 'closed', closed_at = now(), closure_reason = 'goals_reached' WHERE id = ${first.id}`.execute(t.ctx.db.kysely);
-    const second = await newCase(north, daysAgo(30));
-    await sql`UPDATE cases SET person_id = ${(await personOf(first.id)).person_id} WHERE id = ${second.id}`.execute(t.ctx.db.kysely);
+    const second = await nextCase(north, first, daysAgo(30));
     const single = await newCase(north, daysAgo(50));
     const counted = await counts('organisation');
     expect([counted.report - before.report, counted.capture - before.capture, counted.cohort - before.cohort]).toEqual([2, 2, 2]);
