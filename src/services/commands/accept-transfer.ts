@@ -26,6 +26,7 @@ import { casesRepo } from '../../storage/repositories/cases';
 import { referralsRepo, type ReferralRow } from '../../storage/repositories/referrals';
 import { openCaseInTx } from '../cases';
 import type { AppContext } from '../context';
+import { sealEntry } from '../entry-secrets';
 import { notifyInTx } from '../notifications';
 import { loadLists } from '../reference-lists';
 import { requireSharingConsentHolds } from '../referral-consent';
@@ -61,7 +62,9 @@ export async function acceptTransfer({ ctx, actor, tx, referral, version }: Acce
   const entry = async (kind: 'identification' | 'legal_event', data: Record<string, unknown>) => {
     // The receiver's own schema is the gate: a shape it does not accept does not cross.
     const parsed = ENTRY_SCHEMAS[kind].parse(data) as Record<string, unknown>;
-    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), version: 1, caseId, kind, data: parsed, secretEnc: null, recordedBy: actor.userId });
+    // Sealed like any record: should a shared shape ever carry free text, it is not stored in clear.
+    const { clear, secretEnc } = await sealEntry(ctx, actor.organisationId, kind, parsed);
+    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), version: 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
   };
   const written: string[] = ['person.identity', 'intake', 'risk_assessment'];
   if (records.identification) {
