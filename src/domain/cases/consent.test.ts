@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { assertCanRecord, consentEventsFromRecords, currentConsents, hasConsent, mayReceiveAssistance, requireSharingConsent, type ConsentEvent } from './consent';
 
@@ -37,6 +38,27 @@ describe('consent', () => {
   test('assistance needs only consent to assistance, never cooperation with police', () => {
     expect(mayReceiveAssistance(history)).toBe(true);
     expect(hasConsent(history, 'law_enforcement_sharing')).toBe(false);
-    expect(mayReceiveAssistance.length).toBe(1);
+  });
+
+  // The rule itself, not the signature: whatever she decides about the police (cooperating, declining,
+  // never asked) and whatever else she grants or withdraws, only her consent to assistance decides.
+  test('assistance is invariant under any cooperation value and any non-assistance consent events', () => {
+    const at = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }).map((t) => new Date(t).toISOString());
+    const action = fc.constantFrom<ConsentEvent['action']>('granted', 'withdrawn');
+    const assistance = fc.array(fc.record({ purpose: fc.constant('assistance'), action, at }), { maxLength: 6 });
+    const other = fc.array(fc.record({
+      purpose: fc.oneof(fc.constantFrom('law_enforcement_sharing', 'police_cooperation', 'cooperation_with_authorities', 'referral_sharing', 'anonymous_statistics', 'follow_up_contact'), fc.string().filter((p) => p !== 'assistance')),
+      action, at, partnerOrganisationId: fc.option(fc.constant(partner), { nil: undefined }),
+    }), { maxLength: 8 });
+    const cooperation = fc.constantFrom('unknown', 'not_cooperating', 'cooperating', 'declined');
+    fc.assert(fc.property(assistance, other, cooperation, fc.boolean(), (own, unrelated, coop, shuffle) => {
+      const expected = mayReceiveAssistance(own);
+      const mixed = shuffle ? [...unrelated, ...own] : [...own, ...unrelated];
+      // A cooperation fact smuggled in as an extra argument or as an event changes nothing either.
+      const withCooperation = [...mixed, { purpose: `cooperation:${coop}`, action: 'granted' as const, at: '2030-01-01T00:00:00Z' }];
+      expect(mayReceiveAssistance(mixed)).toBe(expected);
+      expect((mayReceiveAssistance as (...args: unknown[]) => boolean)(withCooperation, coop)).toBe(expected);
+      expect(expected).toBe(hasConsent(own, 'assistance'));
+    }));
   });
 });
