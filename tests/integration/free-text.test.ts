@@ -118,6 +118,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     const handedOver = await north.post(`/api/cases/${c.id}/owner`, { ownerId: owner.id, reason: canary('hand-over reason'), version: reopened.body.version });
     expect(handedOver.status, JSON.stringify(handedOver.body)).toBe(200);
 
+    // A rejected request leaves its free text neither in a table nor in a log line.
+    const rejected = await north.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: 'not-a-date', notes: canary('rejected notes') } });
+    expect(rejected.status).toBe(400);
+
     const stored = [
       'municipality', 'risk notes', 'review notes', 'revised review notes', 'decided by', 'determination note', 'authority', 'authority reference',
       'migration note', 'legal authority', 'court', 'legal note', 'return reasons', 'event note', 'event reasons', 'job note', 'circumstance note',
@@ -125,7 +129,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       'decision', 'objective', 'micro objective', 'hand-over reason',
     ].map(canary);
     const referralNotes = [canary('referral note'), canary('referral service note')];
-    const all = [...stored, ...referralNotes, canary('reopen note')];
+    const all = [...stored, ...referralNotes, canary('reopen note'), canary('rejected notes')];
 
     expectNowhere(await dumpAllTables(t.ctx.db.kysely), all);
     const logs = t.logs.join('');
