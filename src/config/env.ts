@@ -23,8 +23,11 @@ const EnvSchema = z.object({
   /** Secure cookies are forced on in production and may be forced on elsewhere. */
   ARIADNE_SECURE_COOKIES: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** How often the server seals pending audit entries and signs a checkpoint; 0 turns the timer off. */
-  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * How often the server seals pending audit entries and signs a checkpoint; 0 turns the timer off.
+   * Default 1000, but 0 under NODE_ENV=test: tests seal on demand, so no row changes behind them.
+   */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** A session unused for this long ends, whatever its absolute lifetime. */
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -91,7 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     masterKey: e.ARIADNE_MASTER_KEY,
     secureCookies: e.NODE_ENV === 'production' ? true : (e.ARIADNE_SECURE_COOKIES ?? false),
     logLevel: e.LOG_LEVEL,
-    auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS,
+    auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
