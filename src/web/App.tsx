@@ -4,6 +4,7 @@ import { Link, Route, Routes } from 'react-router-dom';
 import { useSession } from './api/session';
 import { ErrorMessage } from './components/ErrorMessage';
 import { Layout } from './components/Layout';
+import { MustChangePasswordPage } from './pages/MustChangePasswordPage';
 import { CaseListPage } from './cases/CaseListPage';
 import { CasePage } from './cases/CasePage';
 import { NewCasePage } from './cases/NewCasePage';
@@ -31,6 +32,8 @@ export function App() {
   if (session.isPending) return <p className="page-loading" role="status">{t('common.loading')}</p>;
   if (session.isError) return <main className="centered"><ErrorMessage error={session.error} /></main>;
   if (!session.data) return <LoginPage />;
+  // A temporary password: the server refuses everything else until it is replaced.
+  if (session.data.user.mustChangePassword) return <MustChangePasswordPage />;
   const current = session.data;
   return (
     <Routes>

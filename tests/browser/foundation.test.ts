@@ -100,6 +100,45 @@ describe('login and user management', () => {
   });
 });
 
+describe('passwords and lockouts', () => {
+  test('an administrator unlocks a locked account and sets a temporary password, which must be changed at the next login', async () => {
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${harness.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mediator@south.demo.test', password: 'wrong-guess-password' }) });
+    }
+    const { context, page } = await harness.newPage();
+    page.on('dialog', (dialog) => { void dialog.accept(); });
+    await logIn(page, 'admin@south.demo.test');
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    const row = page.getByRole('row').filter({ hasText: 'mediator@south.demo.test' });
+    await expect.poll(() => row.textContent()).toContain('Locked');
+    const name = (await row.getByRole('cell').first().textContent())!.trim();
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('status').filter({ hasText: 'unlocked' }).waitFor();
+    await expect.poll(() => row.textContent()).not.toContain('Locked');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel('Temporary password').fill('password1234');
+    await page.getByRole('button', { name: 'Set temporary password' }).click();
+    // The estimator's feedback, beside the field.
+    await page.getByText('too easy to guess').waitFor();
+    await page.getByLabel('Temporary password').fill('amber-window-harvest-77');
+    await page.getByRole('button', { name: 'Set temporary password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Temporary password set' }).waitFor();
+    await context.close();
+
+    const second = await harness.newPage({ width: 375, height: 740 });
+    await logIn(second.page, 'mediator@south.demo.test', 'amber-window-harvest-77');
+    await second.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    expect(await seriousA11yViolations(second.page)).toEqual([]);
+    await second.page.getByLabel('Current password').fill('amber-window-harvest-77');
+    await second.page.getByLabel('New password').fill('quiet-meadow-copper-19');
+    await second.page.getByRole('button', { name: 'Change password' }).click();
+    await second.page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await second.context.close();
+  });
+});
+
 describe('on a phone', () => {
   test('works at 375px wide without horizontal scrolling', async () => {
     const { context, page } = await harness.newPage({ width: 375, height: 740 });

@@ -1,6 +1,6 @@
 /** Response shapes, mirroring the server presenters (see /api/docs). */
 export interface SessionView {
-  user: { id: string; email: string; displayName: string; totpEnabled: boolean };
+  user: { id: string; email: string; displayName: string; totpEnabled: boolean; mustChangePassword: boolean };
   organisation: { id: string; name: string };
   memberships: { organisationId: string; organisationName: string; roles: string[] }[];
   roles: string[];
@@ -18,7 +18,9 @@ export interface UserView {
   lastLoginAt: string | null;
   version: number;
   onDuty: boolean;
-  permissions: { update: boolean };
+  locked: boolean;
+  mustChangePassword: boolean;
+  permissions: { update: boolean; setPassword: boolean; unlock: boolean };
 }
 
 export interface AuditEntryView {

@@ -1,11 +1,12 @@
-/** The user's own account: TOTP enrolment and logging out on every device. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+/** The user's own account: password, TOTP enrolment, invitations from other organisations, logging out on every device. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { sessionKey, useLogout } from '../api/session';
 import type { SessionView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import { ChangePasswordForm } from '../components/PasswordForms';
 
 export function AccountPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
@@ -14,7 +15,12 @@ export function AccountPage({ session }: { session: SessionView }) {
     <section>
       <h1>{t('account.title')}</h1>
       <p>{t('shell.signedInAs', { name: session.user.displayName })} ({session.user.email})</p>
+      <div className="card">
+        <h2>{t('accountsUi.passwordTitle')}</h2>
+        <ChangePasswordForm />
+      </div>
       <TotpCard enabled={session.user.totpEnabled} />
+      <InvitationsCard />
       <div className="card">
         <h2>{t('account.sessionsTitle')}</h2>
         <p>{t('account.sessionsHint')}</p>
@@ -30,6 +36,7 @@ function TotpCard({ enabled }: { enabled: boolean }) {
   const [setup, setSetup] = useState<{ secret: string; otpauthUrl: string } | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
+  const [disableCode, setDisableCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: sessionKey });
 
@@ -39,8 +46,8 @@ function TotpCard({ enabled }: { enabled: boolean }) {
     onSuccess: () => { setSetup(null); setCode(''); setNotice(t('account.enabled')); void refresh(); },
   });
   const disable = useMutation({
-    mutationFn: () => api<void>('/api/auth/totp/disable', { method: 'POST', body: { password } }),
-    onSuccess: () => { setPassword(''); setNotice(t('account.disabled')); void refresh(); },
+    mutationFn: () => api<void>('/api/auth/totp/disable', { method: 'POST', body: { password, code: disableCode } }),
+    onSuccess: () => { setPassword(''); setDisableCode(''); setNotice(t('account.disabled')); void refresh(); },
   });
 
   return (
@@ -62,10 +69,51 @@ function TotpCard({ enabled }: { enabled: boolean }) {
         <form onSubmit={(e: FormEvent) => { e.preventDefault(); disable.mutate(); }} className="form-grid">
           <label className="field"><span>{t('account.disablePassword')}</span>
             <input name="password" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+          <label className="field"><span>{t('accountsUi.totpCode')}</span>
+            <input name="disableCode" inputMode="numeric" pattern="\d{6}" maxLength={6} required autoComplete="one-time-code" value={disableCode} onChange={(e) => setDisableCode(e.target.value)} /></label>
           <div className="actions"><button type="submit" className="secondary" disabled={disable.isPending}>{t('account.disable')}</button></div>
         </form>
       )}
       <ErrorMessage error={begin.error ?? enable.error ?? disable.error} />
+    </div>
+  );
+}
+
+interface Invitation { organisationId: string; organisationName: string; roles: string[] }
+
+/** Invitations to join another organisation; accepting shares her name and email with it, so it is confirmed first. */
+function InvitationsCard() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const invitations = useQuery({ queryKey: ['account', 'invitations'], queryFn: () => api<{ invitations: Invitation[] }>('/api/account/invitations') });
+  const [notice, setNotice] = useState<string | null>(null);
+  const answer = useMutation({
+    mutationFn: ({ organisationId, accept }: { organisationId: string; accept: boolean }) =>
+      api<void>(`/api/account/invitations/${organisationId}/${accept ? 'accept' : 'decline'}`, { method: 'POST' }),
+    onSuccess: (_v, { accept }) => {
+      setNotice(accept ? t('accountsUi.accepted') : t('accountsUi.declined'));
+      void client.invalidateQueries({ queryKey: ['account', 'invitations'] });
+      void client.invalidateQueries({ queryKey: sessionKey });
+    },
+  });
+  const list = invitations.data?.invitations ?? [];
+  if (list.length === 0 && !notice) return null;
+  return (
+    <div className="card">
+      <h2>{t('accountsUi.invitationsTitle')}</h2>
+      {notice && <Notice>{notice}</Notice>}
+      <ul>
+        {list.map((inv) => (
+          <li key={inv.organisationId}>
+            <p>{t('accountsUi.invitationText', { organisation: inv.organisationName, roles: inv.roles.map((r) => t(`roles.${r}`)).join(', ') })}</p>
+            <div className="actions">
+              <button type="button" onClick={() => { if (window.confirm(t('accountsUi.confirmAccept', { organisation: inv.organisationName }))) answer.mutate({ organisationId: inv.organisationId, accept: true }); }}>{t('accountsUi.accept')}</button>
+              <button type="button" className="secondary" onClick={() => answer.mutate({ organisationId: inv.organisationId, accept: false })}>{t('accountsUi.decline')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <ErrorMessage error={invitations.error ?? answer.error} />
     </div>
   );
 }

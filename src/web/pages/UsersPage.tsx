@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ROLES, type SessionView, type UserView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import { PasswordInput, usePasswordFieldError } from '../components/PasswordForms';
 
 const usersKey = ['users'] as const;
 
@@ -37,7 +38,7 @@ export function UsersPage({ session }: { session: SessionView }) {
                   <td>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-                  <td>{user.active ? t('users.active') : t('users.inactive')}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
+                  <td>{user.active ? t('users.active') : t('users.inactive')}{user.locked ? ` · ${t('accountsUi.locked')}` : ''}{user.mustChangePassword ? ` · ${t('accountsUi.mustChange')}` : ''}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
                   <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
                   <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}</td>
                   <td>
@@ -79,6 +80,7 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [form, setForm] = useState({ email: '', displayName: '', password: '', roles: ['caseworker'] as string[] });
+  const fieldError = usePasswordFieldError();
   const create = useMutation({
     mutationFn: () => api<UserView>('/api/users', { method: 'POST', body: form }),
     onSuccess: () => {
@@ -98,13 +100,11 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
         <input name="displayName" required maxLength={200} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></label>
       <label className="field"><span>{t('users.email')}</span>
         <input name="email" type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
-      <label className="field"><span>{t('users.password')}</span>
-        <input name="password" type="password" required minLength={12} autoComplete="new-password" aria-describedby="password-hint"
-          value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-        <small id="password-hint">{t('users.passwordHint')}</small></label>
+      <PasswordInput id="password" label={t('users.password')} value={form.password} onChange={(password) => setForm({ ...form, password })}
+        error={fieldError(create.error, 'password')} hint={t('users.passwordHint')} autoComplete="new-password" />
       <RolePicker value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
       {form.roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
-      <ErrorMessage error={create.error} />
+      {!fieldError(create.error, 'password') && <ErrorMessage error={create.error} />}
       <div className="actions">
         <button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('users.create')}</button>
       </div>
@@ -124,6 +124,10 @@ function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolea
       void client.invalidateQueries({ queryKey: usersKey });
       onDone(true);
     },
+  });
+  const unlock = useMutation({
+    mutationFn: () => api<UserView>(`/api/users/${user.id}/unlock`, { method: 'POST' }),
+    onSuccess: () => { void client.invalidateQueries({ queryKey: usersKey }); },
   });
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,8 +149,44 @@ function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolea
         <button type="button" className="secondary" aria-pressed={user.onDuty} onClick={() => update.mutate({ onDuty: !user.onDuty })}>
           {user.onDuty ? t('users.offDuty') : t('users.onDuty')}
         </button>
+        {user.locked && user.permissions.unlock && (
+          <button type="button" className="secondary" onClick={() => { if (window.confirm(t('accountsUi.confirmUnlock', { name: user.displayName }))) unlock.mutate(); }}>
+            {t('accountsUi.unlock')}
+          </button>
+        )}
         <button type="button" className="link" onClick={() => onDone(false)}>{t('common.cancel')}</button>
       </div>
+      {unlock.isSuccess && <Notice>{t('accountsUi.unlocked')}</Notice>}
+      <ErrorMessage error={unlock.error} />
+      {user.permissions.setPassword && <TemporaryPasswordForm user={user} />}
     </form>
+  );
+}
+
+/** An administrator's temporary password: consequential (she is logged out everywhere), so it is confirmed. */
+function TemporaryPasswordForm({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const fieldError = usePasswordFieldError();
+  const [password, setPassword] = useState('');
+  const set = useMutation({
+    mutationFn: () => api<UserView>(`/api/users/${user.id}/temporary-password`, { method: 'POST', body: { password } }),
+    onSuccess: () => { setPassword(''); void client.invalidateQueries({ queryKey: usersKey }); },
+  });
+  const error = fieldError(set.error, 'password');
+  return (
+    <fieldset className="form-grid">
+      <legend>{t('accountsUi.temporaryTitle')}</legend>
+      {set.isSuccess && <Notice>{t('accountsUi.temporarySet')}</Notice>}
+      <PasswordInput id="temporaryPassword" label={t('accountsUi.temporaryPassword')} value={password} onChange={setPassword} error={error}
+        hint={t('accountsUi.temporaryHint')} autoComplete="new-password" required={false} />
+      {!error && <ErrorMessage error={set.error} />}
+      <div className="actions">
+        <button type="button" className="secondary" disabled={set.isPending || password === ''}
+          onClick={() => { if (window.confirm(t('accountsUi.confirmTemporary', { name: user.displayName }))) set.mutate(); }}>
+          {t('accountsUi.setTemporary')}
+        </button>
+      </div>
+    </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import { linkageEn } from '../linkage/en';
 import { networksEn } from '../networks/en';
 import { rolesEn } from '../roles/en';
 import { privacyEn } from '../privacy/en';
+import { accountsEn } from '../accounts/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
@@ -62,6 +63,7 @@ export const en = {
   networksUi: networksEn,
   rolesUi: rolesEn,
   privacyUi: privacyEn,
+  accountsUi: accountsEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
     invalid_file: 'The file is not a readable spreadsheet.',
@@ -95,6 +97,7 @@ export const en = {
     totp_not_started: 'Start the authenticator setup first.', totp_already_enabled: 'Two-factor authentication is already on.',
     linkage_running: 'A linkage run is already in progress. Wait for it to finish.',
     weak_secret: 'The linkage secret is too short.',
+    weak_password: 'The password is too easy to guess.', wrong_password: 'The password is not correct.', password_change_required: 'Choose a new password first.', totp_not_enabled: 'Two-factor authentication is not on.',
     internal_error: 'Something went wrong on our side.',
   },
 };

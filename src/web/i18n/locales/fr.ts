@@ -7,6 +7,7 @@ import { linkageFr } from '../linkage/fr';
 import { networksFr } from '../networks/fr';
 import { rolesFr } from '../roles/fr';
 import { privacyFr } from '../privacy/fr';
+import { accountsFr } from '../accounts/fr';
 import type { Messages } from './en';
 
 export const fr: Messages = {
@@ -64,6 +65,7 @@ export const fr: Messages = {
   networksUi: networksFr,
   rolesUi: rolesFr,
   privacyUi: privacyFr,
+  accountsUi: accountsFr,
   notFound: { title: 'Page introuvable', back: 'Retour au tableau de bord' },
   errors: {
     invalid_file: 'Le fichier n’est pas un tableur lisible.',
@@ -97,6 +99,7 @@ export const fr: Messages = {
     totp_not_started: "Commencez d'abord la configuration de l'application.", totp_already_enabled: 'La double authentification est déjà activée.',
     linkage_running: 'Un couplage est déjà en cours. Attendez qu’il se termine.',
     weak_secret: 'Le secret de couplage est trop court.',
+    weak_password: 'Le mot de passe est trop facile à deviner.', wrong_password: 'Le mot de passe n’est pas correct.', password_change_required: 'Choisissez d’abord un nouveau mot de passe.', totp_not_enabled: 'L’authentification à deux facteurs n’est pas activée.',
     internal_error: "Une erreur s'est produite de notre côté.",
   },
 };

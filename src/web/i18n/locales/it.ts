@@ -7,6 +7,7 @@ import { linkageIt } from '../linkage/it';
 import { networksIt } from '../networks/it';
 import { rolesIt } from '../roles/it';
 import { privacyIt } from '../privacy/it';
+import { accountsIt } from '../accounts/it';
 import type { Messages } from './en';
 
 export const it: Messages = {
@@ -64,6 +65,7 @@ export const it: Messages = {
   networksUi: networksIt,
   rolesUi: rolesIt,
   privacyUi: privacyIt,
+  accountsUi: accountsIt,
   notFound: { title: 'Pagina non trovata', back: 'Torna al cruscotto' },
   errors: {
     invalid_file: 'Il file non è un foglio di calcolo leggibile.',
@@ -97,6 +99,7 @@ export const it: Messages = {
     totp_not_started: "Avvia prima la configurazione dell'app.", totp_already_enabled: 'La doppia autenticazione è già attiva.',
     linkage_running: 'Un collegamento è già in corso. Attendi che finisca.',
     weak_secret: 'Il segreto di collegamento è troppo corto.',
+    weak_password: 'La password è troppo facile da indovinare.', wrong_password: 'La password non è corretta.', password_change_required: 'Scegli prima una nuova password.', totp_not_enabled: 'L’autenticazione a due fattori non è attiva.',
     internal_error: 'Qualcosa è andato storto da parte nostra.',
   },
 };

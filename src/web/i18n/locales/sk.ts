@@ -7,6 +7,7 @@ import { linkageSk } from '../linkage/sk';
 import { networksSk } from '../networks/sk';
 import { rolesSk } from '../roles/sk';
 import { privacySk } from '../privacy/sk';
+import { accountsSk } from '../accounts/sk';
 import type { Messages } from './en';
 
 export const sk: Messages = {
@@ -64,6 +65,7 @@ export const sk: Messages = {
   networksUi: networksSk,
   rolesUi: rolesSk,
   privacyUi: privacySk,
+  accountsUi: accountsSk,
   notFound: { title: 'Stránka sa nenašla', back: 'Späť na prehľad' },
   errors: {
     invalid_file: 'Súbor nie je čitateľná tabuľka.',
@@ -97,6 +99,7 @@ export const sk: Messages = {
     totp_not_started: 'Najprv spustite nastavenie aplikácie.', totp_already_enabled: 'Dvojfaktorové overenie je už zapnuté.',
     linkage_running: 'Prepájanie už prebieha. Počkajte, kým skončí.',
     weak_secret: 'Tajomstvo na prepájanie je príliš krátke.',
+    weak_password: 'Heslo sa dá príliš ľahko uhádnuť.', wrong_password: 'Heslo nie je správne.', password_change_required: 'Najprv si zvoľte nové heslo.', totp_not_enabled: 'Dvojfaktorové overenie nie je zapnuté.',
     internal_error: 'Niečo sa pokazilo na našej strane.',
   },
 };
