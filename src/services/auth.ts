@@ -100,11 +100,15 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   const memberships = await usersRepo.membershipsOf(ctx.db.kysely, user.id);
   const home = memberships.find((m) => m.organisationId === user.organisation_id) ?? memberships[0];
   if (!home) throw errors.invalidCredentials();
+  // Other attempts reserved while this one was checked: a burst of guesses, which no right password escapes.
+  if (!(await usersRepo.claimSuccessfulLogin(ctx.db.kysely, user.id, attempt.failedLogins, now))) {
+    await auditAccount(ctx, user, 'auth.login_refused_burst', ['password']);
+    throw errors.invalidCredentials();
+  }
 
   const token = randomToken();
   const csrfToken = randomToken();
   await withSystem(ctx.db, async (tx) => {
-    await usersRepo.recordSuccessfulLogin(tx, user.id, now);
     // Opportunistic purge: no job queue needed, and logins are frequent enough.
     await sessionsRepo.deleteExpired(tx, now, idleSince(ctx, now));
     await sessionsRepo.insert(tx, {

@@ -112,8 +112,15 @@ export const usersRepo = {
       failed_logins: sql`greatest(failed_logins - 1, 0)`,
       locked_until: sql`CASE WHEN failed_logins - 1 < ${max} THEN NULL ELSE locked_until END`,
     }).where('id', '=', userId).execute(),
-  recordSuccessfulLogin: (db: Kysely<DB>, userId: string, now = new Date()) =>
-    db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', userId).execute(),
+  /**
+   * Resets the count after a successful check, but only if no attempt was reserved after this one:
+   * within a burst of parallel guesses even the right password is refused (the burst locks the account).
+   */
+  claimSuccessfulLogin: async (db: Kysely<DB>, userId: string, reservedCount: number, now = new Date()): Promise<boolean> => {
+    const result = await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', userId).where('failed_logins', '=', reservedCount).executeTakeFirst();
+    return Number(result.numUpdatedRows ?? 0n) === 1;
+  },
   /** A check other than a login succeeded (e.g. the current password on a change): the count starts again. */
   resetLoginFailures: (db: Kysely<DB>, userId: string) =>
     db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', userId).execute(),
