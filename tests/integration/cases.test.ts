@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import type { ApiClient } from './support/http';
 import { intake } from './support/fixtures';
@@ -85,11 +86,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
   test('determinations, migration status, sex work and her own account are separate records', async () => {
     const c = await newCase();
     for (const [kind, data] of [
-      ['determination_organisation', { outcome: 'determined', decidedBy: 'Demo Caseworker', decidedOn: '2026-10-03' }],
-      ['determination_authority', { outcome: 'pending', authority: 'Demo Prosecutor', decidedOn: '2026-10-04' }],
-      ['migration_status', { status: 'irregular', recordedOn: '2026-10-03' }],
-      ['sex_work', { doesSexWork: 'not_asked', recordedOn: '2026-10-03' }],
-      ['own_account', { text: 'Demo words in her own voice', recordedOn: '2026-10-03' }],
+      ['determination_organisation', { outcome: 'determined', decidedBy: 'Demo Caseworker', decidedOn: daysAgo(59) }],
+      ['determination_authority', { outcome: 'pending', authority: 'Demo Prosecutor', decidedOn: daysAgo(58) }],
+      ['migration_status', { status: 'irregular', recordedOn: daysAgo(59) }],
+      ['sex_work', { doesSexWork: 'not_asked', recordedOn: daysAgo(59) }],
+      ['own_account', { text: 'Demo words in her own voice', recordedOn: daysAgo(59) }],
     ] as const) {
       expect((await worker.post(`/api/cases/${c.id}/entries`, { kind, data })).status, kind).toBe(201);
     }
@@ -101,7 +102,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
 
   test('consent per purpose: granted, withdrawn at once, and withdrawing twice is a 409', async () => {
     const c = await newCase();
-    const grant = { purpose: 'follow_up_contact', action: 'granted', language: 'ro', interpreterUsed: true, recordedOn: '2026-10-05' };
+    const grant = { purpose: 'follow_up_contact', action: 'granted', language: 'ro', interpreterUsed: true, recordedOn: daysAgo(57) };
     expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: grant })).status).toBe(201);
     expect((await worker.get(`/api/cases/${c.id}`)).body.consents).toEqual([expect.objectContaining({ purpose: 'follow_up_contact', granted: true })]);
     const withdraw = { ...grant, action: 'withdrawn' };
@@ -126,14 +127,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     const patched = await worker.patch(`/api/cases/${c.id}`, { country: 'SK', programmeType: 'sk_iom_return_reintegration', version: v });
     expect(patched.status).toBe(200);
     v = patched.body.version;
-    const reflection = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'legal_event', data: { type: 'reflection_period', date: '2026-10-10' } });
-    expect(reflection.body.data.endDate).toBe('2026-11-19');
+    const reflection = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'legal_event', data: { type: 'reflection_period', date: daysAgo(52) } });
+    expect(reflection.body.data.endDate).toBe(daysAgo(12));
     await move({ to: 'programme' });
     expect((await move({ to: 'paused', reason: 'lost_contact' })).pausedFrom).toBe('programme');
     expect((await move({ to: 'reopened', note: 'She came back' })).status).toBe('programme');
     const closed = await move({ to: 'closed', reason: 'programme_completed' });
     expect(closed).toMatchObject({ status: 'closed', closureReason: 'programme_completed', allowedTransitions: ['reopened'] });
-    const edit = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'service', data: { service: 'social_counselling', deliveredOn: '2026-10-11', provider: 'own' } });
+    const edit = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'service', data: { service: 'social_counselling', deliveredOn: daysAgo(51), provider: 'own' } });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('case_closed');
     const timeline = (await worker.get(`/api/cases/${c.id}/timeline`)).body.events.map((e: any) => e.kind);
@@ -144,13 +145,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     const c = await newCase();
     const cases: [string, unknown, number, string][] = [
       ['future birth date', intake({ person: { givenName: 'Demo', dateOfBirth: '2999-01-01' } }), 400, 'future_date'],
-      ['unknown channel', intake({ intake: { channel: 'carrier_pigeon', contactDate: '2026-10-01', mediatorUsed: false, immediateNeeds: [] } }), 400, 'unknown_list_value'],
+      ['unknown channel', intake({ intake: { channel: 'carrier_pigeon', contactDate: daysAgo(61), mediatorUsed: false, immediateNeeds: [] } }), 400, 'unknown_list_value'],
     ];
     for (const [name, body, status, code] of cases) {
       const res = await worker.post('/api/cases', body);
       expect([res.status, res.body.error.code], name).toEqual([status, code]);
     }
-    const endBeforeStart = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'placement', data: { type: 'emergency', startOn: '2026-10-10', endOn: '2026-10-01' } });
+    const endBeforeStart = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'placement', data: { type: 'emergency', startOn: daysAgo(52), endOn: daysAgo(61) } });
     expect(endBeforeStart.body.error.code).toBe('invalid_date_range');
     const pauseWithoutReason = await worker.post(`/api/cases/${c.id}/transitions`, { to: 'paused', version: c.version });
     expect(pauseWithoutReason.status).toBe(400);
@@ -218,7 +219,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
 
   test('the agenda lists the owner’s deadlines with overdue ones flagged', async () => {
     const c = await newCase();
-    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: '2026-01-10', notes: 'Demo review', nextReviewOn: '2026-02-10' } });
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: daysAgo(325), notes: 'Demo review', nextReviewOn: daysAgo(294) } });
     const items = (await worker.get('/api/agenda')).body.items;
     expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ caseId: c.id, kind: 'review_due', overdue: true, caseReference: c.reference })]));
   });

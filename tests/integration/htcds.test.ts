@@ -3,11 +3,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HTCDS_COLUMNS, QUASI_IDENTIFIERS } from '../../src/domain/statistics';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-const consent = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+const consent = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_name, engine) => {
   let t: TestApp;
@@ -22,8 +23,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_
     const open = async (p: Record<string, unknown>, statistics: boolean) => {
       const c = (await worker.post('/api/cases', intake({ person: p }))).body;
       if (statistics) expect((await worker.post(`/api/cases/${c.id}/entries`, consent('anonymous_statistics'))).status).toBe(201);
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'], formsOfExploitation: ['forced_labour'], methodsOfControl: ['debt_bondage', 'withholds_documents'], recruiterRelationship: 'family', assessedOn: '2026-10-02' } });
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: '2026-10-03' } });
+      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'], formsOfExploitation: ['forced_labour'], methodsOfControl: ['debt_bondage', 'withholds_documents'], recruiterRelationship: 'family', assessedOn: daysAgo(60) } });
+      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(59) } });
     };
     for (let n = 701; n <= 705; n++) await open(person(n), true);
     await open(person(706, { sex: 'male', citizenship: 'BR', dateOfBirth: '1960-01-01' }), true);
@@ -40,7 +41,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_
     expect(provenance.excludedFields).toEqual(expect.arrayContaining(['prs_FirstName', 'prs_Birthdate', 'prs_MobilePhone']));
     expect(records).toHaveLength(5);
     expect(records[0]).toMatchObject({
-      org_Type: 'NGO', prs_Gender: 'Feminine', prs_Citizenship: 'RO', ariadne_AgeBandAtFirstContact: '25-34', ariadne_FirstContactYear: 2026,
+      org_Type: 'NGO', prs_Gender: 'Feminine', prs_Citizenship: 'RO', ariadne_AgeBandAtFirstContact: '25-34', ariadne_FirstContactYear: Number(daysAgo(61).slice(0, 4)),
       vic_TraffickingStatus: 'ActualVictimOfTrafficking', vic_TraffickingStatusDecisionMakingOrg: 'NGO', vic_RelationshipToTrafficker: 'Familial',
       vic_TypeOfExploitation: ['ForcedLabour'], vic_MethodsOfControl: ['DebtBondage', 'WithholdsDocuments'], cas_Status: 'Active', con_Consent: true,
     });

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runNetworkLinkage } from '../../src/services/linkage';
 import { linkageJob, linkageStatus, startLinkageRun } from '../../src/services/linkage-runs';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-const dedupConsent = { kind: 'consent', data: { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } };
+const dedupConsent = { kind: 'consent', data: { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } };
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_name, engine) => {
   let t: TestApp;

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { estimatePopulation, parseCaptureCsv } from '../../src/domain/mse';
 import { captureHistoriesCsv, encodeOrganisation, runNetworkLinkage } from '../../src/services/linkage';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-const consent = (purpose: string, action = 'granted') => ({ kind: 'consent', data: { purpose, action, language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+const consent = (purpose: string, action = 'granted') => ({ kind: 'consent', data: { purpose, action, language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage on %s', (_name, engine) => {
   let t: TestApp;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOrganisation, createUserInOrganisation } from '../../src/services/organisations';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './support/app';
 import type { ApiClient } from './support/http';
 
@@ -25,7 +26,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
 
   const proposal = (members: string[]) => ({
     name: 'Demo Health Network', formal: true, level: 'regional', structure: 'lead_and_partners', multiAgency: true, objectives: 'Demo: health access for survivors',
-    composition: ['ngos', 'public_administration'], agreement: { title: 'Demo protocol', document: 'Demo protocol text', from: '2026-01-01', to: '2027-12-31' },
+    composition: ['ngos', 'public_administration'], agreement: { title: 'Demo protocol', document: 'Demo protocol text', from: daysAgo(334), to: daysAgo(-395) },
     members: members.map((organisationId) => ({ organisationId })),
   });
 
@@ -36,7 +37,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
     expect(res.body.error.message).toMatch(/partnership, not a network/);
     expect(await networkCount()).toBe(before);
     expect((await (await t.as('caseworker@north.demo.test')).post('/api/networks', proposal([ids.west, ids.south]))).status).toBe(403);
-    const backwards = await northAdmin.post('/api/networks', { ...proposal([ids.west, ids.south]), agreement: { from: '2027-01-01', to: '2026-01-01' } });
+    const backwards = await northAdmin.post('/api/networks', { ...proposal([ids.west, ids.south]), agreement: { from: daysAgo(-31), to: daysAgo(334) } });
     expect([backwards.status, backwards.body.error.code]).toEqual([400, 'invalid_dates']);
   });
 
@@ -44,7 +45,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
     const created = await northAdmin.post('/api/networks', proposal([ids.south, ids.west]));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const mine = (await northAdmin.get('/api/networks')).body.networks.find((n: { id: string }) => n.id === created.body.id);
-    expect(mine).toMatchObject({ myStatus: 'active', activeMembers: 1, agreement: { title: 'Demo protocol', from: '2026-01-01', to: '2027-12-31' } });
+    expect(mine).toMatchObject({ myStatus: 'active', activeMembers: 1, agreement: { title: 'Demo protocol', from: daysAgo(334), to: daysAgo(-395) } });
     expect(mine.members.map((m: { name: string; status: string }) => `${m.name}:${m.status}`).sort()).toEqual(['Demo Health West:invited', 'Demo Outreach South:invited', 'Demo Shelter North:active']);
 
     const invitation = (await westAdmin.get('/api/networks')).body.networks;

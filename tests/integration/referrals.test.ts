@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createNetwork } from '../../src/services/networks';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
@@ -22,9 +23,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referrals on %s', (_nam
 
   async function caseWithConsent(partner: string | null) {
     const c = (await north.post('/api/cases', intake())).body;
-    await north.post(`/api/cases/${c.id}/entries`, { kind: 'placement', data: { type: 'emergency', startOn: '2026-10-01', address: 'Demo Secret Street 1' } });
-    await north.post(`/api/cases/${c.id}/entries`, { kind: 'own_account', data: { text: 'Demo private words', recordedOn: '2026-10-01' } });
-    if (partner) await north.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'referral_sharing', partnerOrganisationId: partner, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+    await north.post(`/api/cases/${c.id}/entries`, { kind: 'placement', data: { type: 'emergency', startOn: daysAgo(61), address: 'Demo Secret Street 1' } });
+    await north.post(`/api/cases/${c.id}/entries`, { kind: 'own_account', data: { text: 'Demo private words', recordedOn: daysAgo(61) } });
+    if (partner) await north.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'referral_sharing', partnerOrganisationId: partner, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
     return c;
   }
 

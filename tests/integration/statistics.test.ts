@@ -2,9 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from './support/engines';
+import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
 import type { ApiClient } from './support/http';
 import { intake } from './support/fixtures';
+
+// The years of the fixtures' contact and determination dates (61 and 60 days ago): the report filters on them.
+const YEARS = `from=${daysAgo(61).slice(0, 4)}&to=${daysAgo(60).slice(0, 4)}`;
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_name, engine) => {
   let t: TestApp;
@@ -17,14 +21,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     const people = [...Array(7).fill('MD'), 'NG', 'NG', 'NG'];
     for (const [i, citizenship] of people.entries()) {
       const c = (await worker.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: `Person ${600 + i}`, citizenship, sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
-      if (i < 9) await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: '2026-10-02' } });
+      if (i < 9) await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
+      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) } });
     }
   });
   afterAll(() => t.close());
 
   test('counts persons with consent, states what it counts, and hides small cells with complements', async () => {
-    const res = await coordinator.get('/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&from=2026&to=2026');
+    const res = await coordinator.get(`/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&${YEARS}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const report = res.body;
     expect(report).toMatchObject({ counts: 'persons', population: 'determined_victims_org', populationKind: 'trafficking' });
@@ -42,7 +46,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
   });
 
   test('exports carry the same suppression: CSV, XLSX and CTDC-like JSON', async () => {
-    const base = '/api/statistics/report?population=determined_victims_org&rows=citizenship&from=2026&to=2026';
+    const base = `/api/statistics/report?population=determined_victims_org&rows=citizenship&${YEARS}`;
     const csv = await coordinator.request('GET', `${base}&format=csv`);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="ariadne-determined_victims_org/);
     expect(csv.body).toContain('persons');
@@ -83,16 +87,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
   test('network scope: persons known to two organisations are counted once, after linkage', async () => {
     const south = await t.as('caseworker@south.demo.test');
     const north = await t.as('caseworker@north.demo.test');
-    const grant = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+    const grant = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
     // Two persons known in the north are also assisted in the south; both consent to deduplication everywhere.
     for (const family of ['Person 700', 'Person 701']) {
       for (const client of [north, south]) {
         const c = (await client.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: family, citizenship: 'MD', sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
         for (const purpose of ['anonymous_statistics', 'network_deduplication']) await client.post(`/api/cases/${c.id}/entries`, grant(purpose));
-        await client.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: '2026-10-02' } });
+        await client.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) } });
       }
     }
-    const url = '/api/statistics/report?population=determined_victims_org&rows=all&from=2026&to=2026';
+    const url = `/api/statistics/report?population=determined_victims_org&rows=all&${YEARS}`;
     const grand = async (scope: string) => (await coordinator.get(`${url}&scope=${scope}`)).body.table.grandTotal;
     expect(await grand('organisation')).toBe(11);
     expect(await grand('network')).toBe(13);
