@@ -97,7 +97,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'network.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
   // Sending a case to a partner, and answering one, is for the people who carry cases.
   'referral.create': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
-  'referral.read': { roles: CASE_STAFF, when: sameOrganisation },
+  // A referral is read by the two organisations it names; only the receiver answers it (the resource is then the receiver).
+  'referral.read': { roles: CASE_STAFF, when: namedIn },
   'referral.respond': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   // The organisation's own public entry in the network directory.
   'directory.update': { roles: ['admin'], when: sameOrganisation },

@@ -84,6 +84,10 @@ export async function createReferral(ctx: AppContext, actor: Actor, caseId: stri
   return getReferral(ctx, actor, id);
 }
 
+/** A referral as a policy resource: the sender owns it, and both organisations it names may read it. */
+const partiesOf = (row: { fromOrganisationId: string; toOrganisationId: string }) =>
+  ({ organisationId: row.fromOrganisationId, parties: [row.fromOrganisationId, row.toOrganisationId] });
+
 export async function listReferrals(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'referral.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, (tx) => referralsRepo.list(tx));
@@ -113,6 +117,7 @@ export async function getReferral(ctx: AppContext, actor: Actor, referralId: str
   return inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
     if (!row) throw errors.notFound();
+    requireAccess(actor, 'referral.read', partiesOf(row));
     const incoming = row.toOrganisationId === actor.organisationId;
     const consentHolds = await sharingConsentHolds(tx, row);
     const snapshot: Snapshot | null = incoming && consentHolds ? SnapshotSchema.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.snapshotEnc))) : null;
@@ -127,7 +132,10 @@ export async function respondToReferral(ctx: AppContext, actor: Actor, referralI
   requireAccess(actor, 'referral.respond', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
-    if (!row || row.toOrganisationId !== actor.organisationId) throw errors.notFound();
+    if (!row) throw errors.notFound();
+    // Only the receiver answers: the resource is the receiving organisation, so the sender is refused
+    // by the policy's tenant check (as not found) although it sees the referral.
+    requireAccess(actor, 'referral.respond', { organisationId: row.toOrganisationId });
     // A transfer's acceptance is one command: new case, link and the sender's closure together.
     if (row.kind === 'transfer' && action === 'accept') return acceptTransfer({ ctx, actor, tx, referral: row, version: input.version });
     const status = nextStatus(row.status as ReferralStatus, action, input.reason);
@@ -175,6 +183,8 @@ export async function addReferralNote(ctx: AppContext, actor: Actor, referralId:
   await inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
     if (!row) throw errors.notFound();
+    // Either organisation named in the referral writes its own notes (stored under the writer's organisation).
+    requireAccess(actor, 'referral.read', partiesOf(row));
     if (row.status === 'declined') throw new DomainError('invalid_referral_transition', 'The referral was declined');
     await referralsRepo.insertNote(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), referralId, kind: input.kind, dataEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify(input.data)), createdBy: actor.userId });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${input.kind}.add`, entityType: 'referral', entityId: referralId, fields: Object.keys(input.data) });

@@ -24,6 +24,7 @@ import { auditRepo } from '../../storage/repositories/audit';
 import { caseEntriesRepo } from '../../storage/repositories/case-entries';
 import { casesRepo } from '../../storage/repositories/cases';
 import { referralsRepo, type ReferralRow } from '../../storage/repositories/referrals';
+import { requireAccess } from '../authorize';
 import { openCaseInTx } from '../cases';
 import type { AppContext } from '../context';
 import { sealEntry } from '../entry-secrets';
@@ -41,7 +42,9 @@ export interface AcceptTransferProps {
 }
 
 export async function acceptTransfer({ ctx, actor, tx, referral, version }: AcceptTransferProps): Promise<{ caseId: string }> {
-  if (referral.kind !== 'transfer' || referral.toOrganisationId !== actor.organisationId) throw errors.notFound();
+  if (referral.kind !== 'transfer') throw errors.notFound();
+  // Only the receiving organisation accepts a transfer: the policy's tenant check on the receiver.
+  requireAccess(actor, 'referral.respond', { organisationId: referral.toOrganisationId });
   const status = nextStatus(referral.status as ReferralStatus, 'accept');
   await requireSharingConsentHolds(tx, referral);
   if (!(await referralsRepo.setStatus(tx, referral.id, version, { status, declineReason: referral.declineReason }))) throw errors.versionConflict();
