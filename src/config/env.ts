@@ -3,6 +3,7 @@
  * the server refuses to start when the configuration is invalid.
  */
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -35,6 +36,12 @@ const EnvSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Login attempts per account (the email sent) per minute; no header changes this key. Default: the per-address limit. */
   LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** Worker threads for MSE fits, linkage and large exports; default: one per core but one, at least one. */
+  ARIADNE_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Heavy computations (MSE, linkage, large exports) one organisation may have running or queued at once. */
+  HEAVY_TASKS_PER_ORGANISATION: z.coerce.number().int().positive().default(2),
+  /** Requests per user per minute to each heavy route (POST /api/mse, report and export downloads, linkage runs). */
+  HEAVY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /**
    * Reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs.
    * Default none: the client address is the socket's, so the header cannot rotate it.
@@ -72,6 +79,10 @@ export type AppConfig = {
   loginAccountRateLimitPerMinute?: number;
   /** Addresses or CIDRs of trusted reverse proxies; empty: X-Forwarded-For is ignored. */
   trustedProxies: string[];
+  /** Size of the worker-thread pool for heavy computations. */
+  workerThreads: number;
+  heavyTasksPerOrganisation: number;
+  heavyRateLimitPerMinute: number;
 };
 
 /** Parses the environment (or a test override) into an AppConfig, failing loudly. */
@@ -100,5 +111,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginAccountRateLimitPerMinute: e.LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE,
     trustedProxies: e.ARIADNE_TRUSTED_PROXIES,
+    // One core stays with the event loop, so health checks and light requests answer while a fit runs.
+    workerThreads: e.ARIADNE_WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
+    heavyTasksPerOrganisation: e.HEAVY_TASKS_PER_ORGANISATION,
+    heavyRateLimitPerMinute: e.HEAVY_RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context';
 import { linkageIdle } from '../services/linkage-runs';
+import { closeWorkers } from '../services/workers';
 import { installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
 import { auditRoutes } from './routes/audit/routes';
@@ -97,7 +98,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
   // A background linkage run finishes before the database closes.
-  app.addHook('onClose', () => linkageIdle(ctx));
+  // Then the worker threads of heavy computations end (after the run, which uses them).
+  app.addHook('onClose', async () => { await linkageIdle(ctx); await closeWorkers(ctx); });
   // Pending audit entries become signed leaves within a second; a run in progress ends before the database closes.
   const auditSealer = startAuditSealer(ctx, { intervalMs: ctx.config.auditSealIntervalMs ?? 1000, onError: (message) => app.log.error({ job: 'audit.seal' }, message) });
   app.addHook('onClose', () => auditSealer.stop());

@@ -4,9 +4,7 @@
  * list is an organisation or an identification channel and each person counts
  * once through the linkage clusters.
  */
-import ExcelJS from 'exceljs';
 import { consentEventsFromRecords } from '../domain/cases/consent';
-import { captureTableFromRows, MseInputError, type CaptureTable } from '../domain/mse';
 import { countPersons, type PersonPart } from '../domain/statistics/persons';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
@@ -15,30 +13,8 @@ import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { asMember, networkMembers, networkPersonIds } from './network-scope';
 
-/** Spreadsheet cells can be formulas or rich text; MSE wants their displayed value. */
-function cellValue(value: ExcelJS.CellValue): unknown {
-  if (value && typeof value === 'object') {
-    if ('result' in value) return value.result;
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return value.text;
-  }
-  return value;
-}
-
-/** The first worksheet of an .xlsx, laid out like the CSV (one column per list, then count). */
-export async function captureTableFromXlsx(data: Buffer | ArrayBuffer): Promise<CaptureTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as ArrayBuffer);
-  } catch {
-    throw new MseInputError('invalid_file', 'The file is not a readable .xlsx workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new MseInputError('invalid_file', 'The workbook has no worksheet');
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => { rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)); });
-  return captureTableFromRows(rows);
-}
+// The workbook reader is pure (domain/mse/xlsx.ts) so the MSE worker threads can load it without the database layer.
+export { captureTableFromXlsx } from '../domain/mse/xlsx';
 
 export type CaptureLists = 'organisation' | 'channel';
 

@@ -2,14 +2,14 @@
  * The registry of estimates: published figures with their citation chains,
  * plus estimates computed by Ariadne's own MSE with their inputs and model.
  */
-import { captureTableFromXlsx } from './capture-tables';
 import crypto from 'node:crypto';
 import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
-import { estimatePopulation, parseCaptureCsv, type MseResult } from '../domain/mse';
+import type { MseResult } from '../domain/mse';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
+import { runInWorker } from './workers';
 
 export interface RegistryEntry extends Estimate {
   origin: 'seed' | 'ariadne_mse';
@@ -42,11 +42,14 @@ export interface MseRequest {
 
 export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): Promise<{ result: MseResult; savedEstimateId?: string }> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const table = input.xlsx ? await captureTableFromXlsx(Buffer.from(input.xlsx, 'base64')) : parseCaptureCsv(input.csv ?? '');
-  const result = await estimatePopulation(table, {
-    method: input.method ?? 'stepwise', pThreshold: input.threshold ?? 0.02, profile: true,
-    ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
-  });
+  // Reading the table and the fit (2,000 bootstrap replicates take seconds) run in a worker thread, off the event loop.
+  const { result, histories } = await runInWorker(ctx, 'mse', {
+    ...(input.xlsx ? { xlsx: input.xlsx } : { csv: input.csv ?? '' }),
+    options: {
+      method: input.method ?? 'stepwise', pThreshold: input.threshold ?? 0.02, profile: true,
+      ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
+    },
+  }, { organisationId: actor.organisationId });
   if (!input.save) return { result };
   const interval = result.interval.bootstrap ?? result.interval.wald;
   const org = await ctx.db.kysely.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
@@ -57,7 +60,7 @@ export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): 
     caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
     originalSource: { source: `Ariadne MSE by ${org.name}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
   });
-  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed, inputs: table.histories } };
+  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed, inputs: histories } };
   await inTenant(ctx, actor, async (tx) => {
     await tx.insertInto('estimates').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), created_by: actor.userId }).execute();
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'estimate.create', entityType: 'estimate', entityId: id, fields: ['value', 'method', 'scope'] });

@@ -7,8 +7,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
 import {
-  captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, deserialiseEncoding, linkNetwork, LinkageError, MIN_SECRET_BYTES,
-  pairKey, serialiseEncoding, type LinkagePhase, type CaptureHistoryTable, type ReviewItem,
+  captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, LinkageError, MIN_SECRET_BYTES,
+  pairKey, type IdentityRecord, type LinkagePhase, type CaptureHistoryTable, type ReviewItem,
 } from '../domain/linkage';
 import { ageOn } from '../domain/cases/person';
 import { ageBandOf } from '../domain/statistics';
@@ -22,6 +22,7 @@ import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
 import { openIdentity } from './person-identity';
+import { runInWorker } from './workers';
 
 /** The organisation's own system actor for scheduled or CLI linkage work (audited without a user). */
 const systemActor = (organisationId: string): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', organisationId, roles: [] });
@@ -44,31 +45,36 @@ export async function encodeOrganisation(ctx: AppContext, organisationId: string
   return inTenant(ctx, systemActor(organisationId), async (tx) => {
     const secretRow = await tx.selectFrom('linkage_secrets').select(['secret_enc']).where('organisation_id', '=', organisationId).executeTakeFirst();
     if (!secretRow) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
-    const encoder = createEncoder(await ctx.keyRing.decrypt(organisationId, secretRow.secret_enc), DEFAULT_SCHEMA);
+    const secret = await ctx.keyRing.decrypt(organisationId, secretRow.secret_enc);
+    // Checked here, before any identity is opened, so a bad secret refuses exactly as it did in-process.
+    createEncoder(secret, DEFAULT_SCHEMA);
     const cases = await tx.selectFrom('cases').innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
       .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
       .select(['cases.id as caseId', 'persons.id as personId', 'persons.identity_enc as identityEnc', 'persons.sex', 'case_intakes.contact_date as contactDate'])
       .where('cases.organisation_id', '=', organisationId).orderBy('case_intakes.contact_date').execute();
     const consents = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId), 'consent');
     const eventsOf = (caseId: string) => consentEventsFromRecords(consents.filter((e) => e.caseId === caseId));
-    let encoded = 0;
     const keep = new Set<string>();
+    const records: IdentityRecord[] = [];
     for (const c of cases) {
       if (keep.has(c.personId) || !hasConsent(eventsOf(c.caseId), 'network_deduplication')) continue;
       const identity = await openIdentity(ctx, organisationId, c.identityEnc);
       const contact = new Date(c.contactDate);
-      const encoding = encoder.encode({
+      records.push({
         recordId: c.personId, orgId: organisationId, consentToNetworkDedup: true,
         fields: { given_name: identity.givenName, surname: identity.familyName, date_of_birth: identity.dateOfBirth, sex: c.sex === 'unknown' ? null : c.sex, citizenship: identity.citizenship },
         // What a reviewer may see of a pair: coarse, never identifying on its own.
         attributes: { firstContactYear: contact.getUTCFullYear(), ageBandAtContact: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null) },
       });
-      const json = JSON.stringify(serialiseEncoding(encoding));
-      await tx.insertInto('linkage_encodings').values({ organisation_id: organisationId, person_id: c.personId, schema_version: DEFAULT_SCHEMA.version, encoding: json })
-        .onConflict((oc) => oc.columns(['organisation_id', 'person_id']).doUpdateSet({ encoding: json, schema_version: DEFAULT_SCHEMA.version, encoded_at: new Date() })).execute();
       keep.add(c.personId);
-      encoded += 1;
     }
+    // The keyed Bloom-filter encoding (HMACs per q-gram) runs in a worker thread; the rows are written here.
+    const encodings = records.length ? await runInWorker(ctx, 'linkage.encode', { secret, records }, { organisationId: null }) : [];
+    for (const [i, json] of encodings.entries()) {
+      await tx.insertInto('linkage_encodings').values({ organisation_id: organisationId, person_id: records[i].recordId, schema_version: DEFAULT_SCHEMA.version, encoding: json })
+        .onConflict((oc) => oc.columns(['organisation_id', 'person_id']).doUpdateSet({ encoding: json, schema_version: DEFAULT_SCHEMA.version, encoded_at: new Date() })).execute();
+    }
+    const encoded = encodings.length;
     const stale = (await tx.selectFrom('linkage_encodings').select('person_id').where('organisation_id', '=', organisationId).execute()).filter((r) => !keep.has(r.person_id));
     if (stale.length) await tx.deleteFrom('linkage_encodings').where('organisation_id', '=', organisationId).where('person_id', 'in', stale.map((r) => r.person_id)).execute();
     await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.encode', entityType: 'organisation', entityId: organisationId, fields: ['encodings'] });
@@ -99,10 +105,12 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     await sql`SELECT pg_advisory_xact_lock(hashtext('linkage:run'))`.execute(tx);
     // The linkage service: encodings only, validated against the network's schema version.
     const rows = await tx.selectFrom('linkage_encodings').select(['encoding']).where('organisation_id', 'in', orgs.length ? orgs.map((o) => o.id) : ['00000000-0000-0000-0000-000000000000']).execute();
-    const encodings = rows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));
     const decided = await tx.selectFrom('linkage_reviews').select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id', 'status']).where('status', '!=', 'pending').execute();
     const decisions = decided.map((d) => ({ a: { orgId: d.a_organisation_id, recordId: d.a_person_id }, b: { orgId: d.b_organisation_id, recordId: d.b_person_id }, match: d.status === 'match' }));
-    const result = linkNetwork(encodings, { schema: DEFAULT_SCHEMA, decisions }, onProgress);
+    // Validation, blocking, comparison and clustering run in a worker thread, off the event loop; progress comes back by message.
+    const result = await runInWorker(ctx, 'linkage.link', { encodings: rows.map((r) => r.encoding), decisions }, {
+      organisationId: null, onProgress: onProgress && ((p) => onProgress(p.phase as LinkagePhase, p.done, p.total)),
+    });
     const runId = crypto.randomUUID();
     await storeReviewItems(tx, runId, result.review);
     await tx.deleteFrom('linkage_matches').execute();

@@ -19,6 +19,7 @@ import { asMember, networkMembers, networkPersonIds, type Member } from './netwo
 import type { Tx } from '../storage/database';
 import { openIdentity } from './person-identity';
 import { reportFloor } from './disclosure-floors';
+import { runInWorker } from './workers';
 
 export interface ReportQuery {
   population: StandardPopulationKey;
@@ -214,8 +215,15 @@ export async function tabulateMembers(ctx: AppContext, actor: Actor, query: Omit
   return report;
 }
 
-export async function exportReport(report: PublishedReport, format: 'csv' | 'xlsx' | 'ctdc'): Promise<{ body: string | Buffer; contentType: string; extension: string }> {
+/**
+ * The report as a file. With `offload` (the server), the workbook is written in a worker thread:
+ * zipping a large XLSX would otherwise hold the event loop for every organisation.
+ */
+export async function exportReport(report: PublishedReport, format: 'csv' | 'xlsx' | 'ctdc', offload?: { ctx: AppContext; organisationId: string }): Promise<{ body: string | Buffer; contentType: string; extension: string }> {
   if (format === 'csv') return { body: reportToCsv(report), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
-  if (format === 'xlsx') return { body: await reportToXlsx(report), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+  if (format === 'xlsx') {
+    const body = offload ? Buffer.from(await runInWorker(offload.ctx, 'export.report-xlsx', { report }, { organisationId: offload.organisationId })) : await reportToXlsx(report);
+    return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' };
+  }
   return { body: JSON.stringify(toCtdcAggregate(report), null, 2), contentType: 'application/json', extension: 'json' };
 }

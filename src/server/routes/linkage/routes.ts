@@ -5,6 +5,7 @@ import type { AppContext } from '../../../services/context';
 import { decideReview, listReviews } from '../../../services/linkage';
 import { LINKAGE_PHASES, linkageJob, linkageStatus, startLinkageRun, storeLinkageSecret } from '../../../services/linkage-runs';
 import { MIN_SECRET_BYTES } from '../../../domain/linkage';
+import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
 
@@ -42,6 +43,7 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   });
 
   app.post('/api/linkage/runs', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags, summary: 'Start a network linkage run in the background (409 while one is running); follow it with GET /api/linkage/runs/{id}', body: z.strictObject({}).nullish(), response: { 202: JobSchema, ...errorResponses } },
   }, async (request, reply) => reply.code(202).send(await startLinkageRun(ctx, requireSession(request).actor)));
 

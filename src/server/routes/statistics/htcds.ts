@@ -1,9 +1,10 @@
 /** Thin handler for the de-identified HTCDS case export (JSON with its provenance, or CSV). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { htcdsToCsv } from '../../../domain/statistics';
 import type { AppContext } from '../../../services/context';
 import { exportHtcds } from '../../../services/htcds-export';
+import { htcdsCsv } from '../../../services/exports';
+import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
 
@@ -17,6 +18,7 @@ const HtcdsExportSchema = z.object({
 
 export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/exports/htcds', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: {
       tags: ['statistics'],
       summary: "This organisation's de-identified case records in the IOM HTCDS v2.0 layout: one per consenting person, no identifying field, k-anonymised quasi-identifiers; CSV with format=csv",
@@ -26,6 +28,6 @@ export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
   }, async (request, reply) => {
     const result = await exportHtcds(ctx, requireSession(request).actor, request.query.k);
     if (request.query.format === 'json') return result as never;
-    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ariadne-htcds.csv"').send(htcdsToCsv(result.records) as never);
+    return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ariadne-htcds.csv"').send(await htcdsCsv(ctx, request.session!.actor, result.records) as never);
   });
 };

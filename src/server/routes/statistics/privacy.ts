@@ -5,6 +5,7 @@ import { DIMENSION_KEYS, POPULATIONS, type PublishedReport, type StandardPopulat
 import type { AppContext } from '../../../services/context';
 import { getRelease, privacyLedger, releasePrivateReport, setPrivacyBudget } from '../../../services/privacy-releases';
 import { exportReport } from '../../../services/statistics';
+import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
 
@@ -44,13 +45,14 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   }, async (request) => privacyLedger(ctx, requireSession(request).actor, request.params.networkId));
 
   app.get('/api/statistics/releases/:networkId/:releaseKey', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags, summary: 'A stored release with its noisy numbers (JSON, or CSV / CTDC-like JSON with format=)',
       params: z.strictObject({ networkId: z.string().uuid(), releaseKey: z.string().regex(/^rk_[0-9a-f]{64}$/) }),
       querystring: z.strictObject({ format: z.enum(['json', 'csv', 'ctdc']).default('json') }), response: { 200: Release, ...errorResponses } },
   }, async (request, reply) => {
     const release = await getRelease(ctx, requireSession(request).actor, request.params.networkId, request.params.releaseKey);
     if (request.query.format === 'json') return release as z.infer<typeof Release>;
-    const file = await exportReport(release.report as unknown as PublishedReport, request.query.format);
+    const file = await exportReport(release.report as unknown as PublishedReport, request.query.format, { ctx, organisationId: request.session!.actor.organisationId });
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="ariadne-release-${release.releaseKey.slice(3, 15)}.${file.extension}"`).send(file.body as never);
   });
 

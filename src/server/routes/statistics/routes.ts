@@ -7,8 +7,10 @@ import type { AppContext } from '../../../services/context';
 import { listEstimates, runMse } from '../../../services/estimates';
 import { networkCaptureHistories } from '../../../services/capture-tables';
 import { outcomeCohort } from '../../../services/outcomes';
-import { cohortToCsv, cohortToXlsx } from '../../../domain/outcomes';
+import { cohortToCsv } from '../../../domain/outcomes';
+import { cohortXlsx } from '../../../services/exports';
 import { exportReport, organisationReport } from '../../../services/statistics';
+import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
 
@@ -89,12 +91,13 @@ const finiteOrNull = (value: unknown): unknown => (typeof value === 'number' && 
 
 export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/statistics/report', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags: ['statistics'], summary: 'Persons (never cases) of one population, cross-tabulated, with small cells suppressed; CSV, XLSX or CTDC-like JSON with format=', querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses } },
   }, async (request, reply) => {
     const { format, ...query } = request.query;
     const report = await organisationReport(ctx, requireSession(request).actor, query);
     if (format === 'json') return publicationOf(report);
-    const file = await exportReport(report, format);
+    const file = await exportReport(report, format, { ctx, organisationId: request.session!.actor.organisationId });
     const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${name}"`).send(file.body as never);
   });
@@ -113,6 +116,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   }, async (request) => setNetworkFloor(ctx, requireSession(request).actor, request.params.networkId, request.body.floor));
 
   app.get('/api/statistics/cohort', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',
       querystring: CohortQuery, response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
   }, async (request, reply) => {
@@ -120,7 +124,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     const cohort = await outcomeCohort(ctx, requireSession(request).actor, options);
     if (format === 'json') return cohort as never;
     const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
-    const body = format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortToXlsx(cohort, provenance);
+    const body = format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortXlsx(ctx, requireSession(request).actor, cohort, provenance);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     return reply.header('content-type', type).header('content-disposition', `attachment; filename="ariadne-cohort-${options.scope}.${format}"`).send(body as never);
   });
@@ -136,6 +140,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   }, async (request) => networkCaptureHistories(ctx, requireSession(request).actor, request.query.by));
 
   app.post('/api/mse', {
+    config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags: ['statistics'], summary: 'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry', body: MseBody, response: { 200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }), ...errorResponses } },
   }, async (request) => {
     const { result, savedEstimateId } = await runMse(ctx, requireSession(request).actor, request.body);

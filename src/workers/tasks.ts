@@ -1,0 +1,86 @@
+/**
+ * The CPU-heavy work that runs in worker threads (see services/workers.ts):
+ * MSE fits with their bootstraps, linkage encoding and comparison, and large
+ * exports. Pure: plain data in, plain data out, no database, no logging.
+ *
+ * Errors cross the thread boundary as data, because structured cloning drops
+ * an error's class: a domain refusal must still reach the edge as a 4xx.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { DomainError } from '../domain/errors';
+import { createEncoder, DEFAULT_SCHEMA, deserialiseEncoding, linkNetwork, LinkageError, serialiseEncoding, type IdentityRecord, type LinkageResult, type ReviewDecision } from '../domain/linkage';
+import { estimatePopulation, MseInputError, parseCaptureCsv, type CaptureTable, type MseOptions, type MseResult } from '../domain/mse';
+import { captureTableFromXlsx } from '../domain/mse/xlsx';
+import { cohortToXlsx, type CohortAggregates, type CohortProvenance } from '../domain/outcomes';
+import { htcdsToCsv, reportToXlsx, type PublishedReport } from '../domain/statistics';
+import type { HtcdsRecord } from '../domain/statistics/htcds';
+
+export interface TaskInputs {
+  /** Reads the table (CSV text or base64 .xlsx) and fits it: parsing a 4 MB workbook is heavy too. */
+  mse: { csv?: string; xlsx?: string; options: Omit<MseOptions, 'onProgress'> };
+  /** Bloom-filter encodings of consenting persons, serialised as stored. */
+  'linkage.encode': { secret: string; records: IdentityRecord[] };
+  /** Validates, blocks, compares and clusters stored encodings. */
+  'linkage.link': { encodings: unknown[]; decisions: ReviewDecision[] };
+  'export.report-xlsx': { report: PublishedReport };
+  'export.cohort-xlsx': { cohort: CohortAggregates; provenance: CohortProvenance };
+  'export.htcds-csv': { records: HtcdsRecord[] };
+}
+
+export interface TaskOutputs {
+  /** The fit, and the table it read (stored with a saved estimate). */
+  mse: { result: MseResult; histories: CaptureTable['histories'] };
+  'linkage.encode': string[];
+  'linkage.link': LinkageResult;
+  'export.report-xlsx': Uint8Array;
+  'export.cohort-xlsx': Uint8Array;
+  'export.htcds-csv': string;
+}
+
+export type TaskName = keyof TaskInputs;
+
+/** What a worker posts on the progress port of a task. */
+export interface TaskProgress { phase: string; done: number; total: number }
+
+/** A refusal carried back as data; the pool turns it back into the same error class. */
+export interface TaskRefusal { refused: { kind: 'mse' | 'linkage' | 'domain'; code: string; message: string; details?: unknown } }
+
+export interface TaskJob<K extends TaskName = TaskName> { task: K; input: TaskInputs[K]; progress?: MessagePort }
+
+const handlers: { [K in TaskName]: (input: TaskInputs[K], progress: (p: TaskProgress) => void) => Promise<TaskOutputs[K]> | TaskOutputs[K] } = {
+  mse: async ({ csv, xlsx, options }) => {
+    const table = xlsx ? await captureTableFromXlsx(Buffer.from(xlsx, 'base64')) : parseCaptureCsv(csv ?? '');
+    return { result: await estimatePopulation(table, options), histories: table.histories };
+  },
+  'linkage.encode': ({ secret, records }) => {
+    const encoder = createEncoder(secret, DEFAULT_SCHEMA);
+    return records.map((record) => JSON.stringify(serialiseEncoding(encoder.encode(record))));
+  },
+  'linkage.link': ({ encodings, decisions }, progress) => linkNetwork(
+    encodings.map((e) => deserialiseEncoding(e as never, DEFAULT_SCHEMA)), { schema: DEFAULT_SCHEMA, decisions },
+    (phase, done, total) => progress({ phase, done, total }),
+  ),
+  'export.report-xlsx': async ({ report }) => new Uint8Array(await reportToXlsx(report)),
+  'export.cohort-xlsx': async ({ cohort, provenance }) => new Uint8Array(await cohortToXlsx(cohort, provenance)),
+  'export.htcds-csv': ({ records }) => htcdsToCsv(records),
+};
+
+/** Runs one job; the default export of the worker entry (worker.mjs). */
+export async function runTask(job: TaskJob): Promise<unknown> {
+  const post = (p: TaskProgress) => job.progress?.postMessage(p);
+  try {
+    return await (handlers[job.task] as (input: unknown, progress: (p: TaskProgress) => void) => unknown)(job.input, post);
+  } catch (error) {
+    if (error instanceof MseInputError) return refusal('mse', error);
+    if (error instanceof LinkageError) return refusal('linkage', error);
+    if (error instanceof DomainError) return refusal('domain', error);
+    // Anything else is a fault: only its class name crosses, never a message that could quote input.
+    throw new Error(`worker task ${job.task} failed (${error instanceof Error ? error.name : typeof error})`);
+  } finally {
+    job.progress?.close();
+  }
+}
+
+function refusal(kind: TaskRefusal['refused']['kind'], error: { code: string; message: string; details?: unknown }): TaskRefusal {
+  return { refused: { kind, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+}
