@@ -69,5 +69,6 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('fuzzing every route on 
         }
       }), { numRuns: 25, seed: 20261122 });
     }
-  });
+    // Every route, 25 runs each, two fingerprints of every table per request: minutes, not seconds, on a shared machine.
+  }, 600_000);
 });
