@@ -60,6 +60,21 @@ describe('policy matrix', () => {
     expect(can({ ...owner, roles: ['coordinator'] }, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(false);
   });
 
+  test('a shared record: the organisations it names may read it, no other; only the one the rule names acts', () => {
+    const sender = { userId: 'u1', organisationId: OWN, roles: ['caseworker'] as Role[] };
+    const receiver = { ...sender, organisationId: FOREIGN };
+    const third = { ...sender, organisationId: 'org-third' };
+    const referral = { organisationId: OWN, parties: [OWN, FOREIGN] };
+    expect([sender, receiver, third].map((a) => can(a, 'referral.read', referral))).toEqual([true, true, false]);
+    // Answering: the resource is the receiving organisation, so the sender is refused although it reads it.
+    expect([sender, receiver, third].map((a) => can(a, 'referral.respond', { organisationId: FOREIGN }))).toEqual([false, true, false]);
+    const coordinator = (organisationId: string) => ({ userId: 'u2', organisationId, roles: ['coordinator'] as Role[] });
+    const pair = { organisationId: OWN, parties: [OWN, FOREIGN] };
+    expect([OWN, FOREIGN, 'org-third'].map((o) => can(coordinator(o), 'linkage.review', pair))).toEqual([true, true, false]);
+    // Naming an organisation widens only the rules written for sharing.
+    expect(can(receiver, 'case.read', { organisationId: OWN, parties: [OWN, FOREIGN] })).toBe(false);
+  });
+
   test('auditors and coordinators never read case content', () => {
     for (const role of ['auditor', 'coordinator', 'admin'] as Role[]) {
       expect(can({ userId: 'u', organisationId: OWN, roles: [role] }, 'case.read', { organisationId: OWN })).toBe(false);

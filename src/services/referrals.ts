@@ -55,7 +55,7 @@ export async function createReferral(ctx: AppContext, actor: Actor, caseId: stri
   await ctx.keyRing.warm(input.toOrganisationId);
   const id = crypto.randomUUID();
   await inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
+    const row = await requireCase(tx, actor, caseId, 'referral.create');
     assertEditable(row.status as CaseStatus);
     const networkId = await commonNetwork(tx, input.toOrganisationId);
     const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
