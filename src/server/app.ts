@@ -15,8 +15,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../services/context';
 import { linkageIdle } from '../services/linkage-runs';
 import { closeWorkers } from '../services/workers';
-import { installErrorHandler } from './errors-handler';
+import { answerClientError, installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
+import { installTextGuard } from './plugins/valid-text';
 import { auditRoutes } from './routes/audit/routes';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
@@ -55,6 +56,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       // The generic reply type is unresolved here, so go through the raw reply API.
       (reply as unknown as { code(n: number): { send(body: unknown): void } }).code(status).send({ error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' } });
     },
+    // Header overflow (431), malformed requests (400) and timeouts (408) answer in the envelope too.
+    clientErrorHandler: answerClientError,
     logger: ctx.config.logLevel === 'silent' ? false : {
       level: ctx.config.logLevel,
       stream: options.logStream,
@@ -66,6 +69,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({

@@ -2,6 +2,8 @@
  * Maps every failure to the error envelope with a stable code. Bad input is a
  * 4xx with a translatable code; only genuine faults are 500, logged by id only.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors';
@@ -17,6 +19,35 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> =
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: 'The Content-Length header does not match the body' },
 };
+
+/**
+ * PostgreSQL data exceptions (SQLSTATE class 22) that only bad input causes. The edge refuses such
+ * input first (valid-text.ts, Version in schemas.ts); this is the backstop, so a value that slips past
+ * is a 400 and never a 500. The database's message is not used: it may quote the value.
+ */
+const DATA_EXCEPTIONS: Record<string, { code: string; message: string }> = {
+  '22021': { code: 'invalid_text', message: 'Text must not contain NUL characters or unpaired surrogates' },
+  '22P05': { code: 'invalid_text', message: 'Text must not contain NUL characters or unpaired surrogates' },
+  '22003': { code: 'value_out_of_range', message: 'A number in the request is out of range' },
+  '22001': { code: 'value_too_long', message: 'A value in the request is too long' },
+};
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers over the size limit,
+ * malformed request lines, timeouts): answered in the error envelope, like every other error.
+ */
+export function answerClientError(error: { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', 'The request headers are too large']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', 'The request took too long to arrive']
+      : [400, 'bad_request', 'The request could not be read'] as const;
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`
+      + `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy();
+}
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -44,6 +75,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.code(error.statusCode).send({ error: { code: 'bad_request', message: 'The request could not be processed' } });
     }
+    const dataException = typeof error.code === 'string' ? DATA_EXCEPTIONS[error.code] : undefined;
+    if (dataException) return reply.code(400).send({ error: dataException });
     // Never log the error message of database errors verbatim: it may quote values.
     request.log.error({ errCode: error.code ?? 'unknown', errName: error.name, reqId: request.id }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side' } });

@@ -1,6 +1,7 @@
 /** Edge schemas for cases; the same shapes feed the OpenAPI document. */
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../domain/cases/entries';
+import { Version } from '../../schemas';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
@@ -40,23 +41,23 @@ export const CreateCaseBody = z.strictObject({
   }
 });
 
-export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: z.number().int().positive() });
+export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: Version });
 
 export const UpdateCaseBody = z.strictObject({
   programmeType: code.nullable().optional(),
   country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
   cooperationWithAuthorities: z.enum(['unknown', 'not_cooperating', 'cooperating', 'declined']).optional(),
-  version: z.number().int().positive(),
+  version: Version,
 });
 
 export const TransitionBody = z.strictObject({
   to: z.enum(['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed', 'reopened']),
   reason: code.optional(),
   note: z.string().trim().max(2000).optional(),
-  version: z.number().int().positive(),
+  version: Version,
 });
 
-export const ChangeOwnerBody = z.strictObject({ ownerId: z.string().uuid(), reason: z.string().trim().min(1).max(500), version: z.number().int().positive() });
+export const ChangeOwnerBody = z.strictObject({ ownerId: z.string().uuid(), reason: z.string().trim().min(1).max(500), version: Version });
 
 export const CaseListQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
@@ -72,4 +73,4 @@ export const CaseParams = z.strictObject({ id: z.string().uuid() });
 export const EntryParams = z.strictObject({ id: z.string().uuid(), entryId: z.string().uuid() });
 export const EntryKind = z.enum(ENTRY_KINDS as [string, ...string[]]);
 export const NewEntryBody = z.strictObject({ kind: EntryKind, data: z.record(z.string(), z.unknown()) });
-export const ReviseEntryBody = z.strictObject({ data: z.record(z.string(), z.unknown()), version: z.number().int().positive() });
+export const ReviseEntryBody = z.strictObject({ data: z.record(z.string(), z.unknown()), version: Version });

@@ -7,7 +7,7 @@ import { LINKAGE_PHASES, linkageJob, linkageStatus, startLinkageRun, storeLinkag
 import { MIN_SECRET_BYTES } from '../../../domain/linkage';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
-import { errorResponses } from '../../schemas';
+import { errorResponses, Version } from '../../schemas';
 
 const ReviewSchema = z.object({
   id: z.string().uuid(), score: z.number(), status: z.enum(['pending', 'match', 'non_match']), version: z.number().int(), decidedAt: z.string().nullable(),
@@ -57,7 +57,7 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.post('/api/linkage/reviews/:id', {
     schema: { tags, summary: 'Decide whether a pair is the same person; applies from the next linkage run (optimistic locking)',
-      params: z.strictObject({ id: z.string().uuid() }), body: z.strictObject({ decision: z.enum(['match', 'non_match']), version: z.number().int().min(1) }),
+      params: z.strictObject({ id: z.string().uuid() }), body: z.strictObject({ decision: z.enum(['match', 'non_match']), version: Version }),
       response: { 200: ReviewSchema, ...errorResponses } },
   }, async (request) => decideReview(ctx, requireSession(request).actor, request.params.id, request.body));
 };

@@ -6,7 +6,7 @@ import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
 import { presentReferral, presentReferralRow, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
-import { errorResponses } from '../../schemas';
+import { errorResponses, Version } from '../../schemas';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
 const Params = z.strictObject({ id: z.string().uuid() });
@@ -37,7 +37,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   for (const action of ['accept', 'decline', 'complete'] as const) {
     app.post(`/api/referrals/:id/${action}`, {
-      schema: { tags, summary: `The receiving organisation ${action}s the referral`, params: Params, body: z.strictObject({ reason: z.string().trim().max(500).optional(), version: z.number().int().positive() }), response: { 200: ReferralView, ...errorResponses } },
+      schema: { tags, summary: `The receiving organisation ${action}s the referral`, params: Params, body: z.strictObject({ reason: z.string().trim().max(500).optional(), version: Version }), response: { 200: ReferralView, ...errorResponses } },
     }, async (request) => presentReferral(await referrals.respondToReferral(ctx, requireSession(request).actor, request.params.id, action, request.body)));
   }
 

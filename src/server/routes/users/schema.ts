@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../../policies/roles';
 import { MIN_PASSWORD_LENGTH } from '../../../security/passwords';
+import { Version } from '../../schemas';
 
 const RoleList = z.array(z.enum(ROLES)).min(1).max(ROLES.length);
 
@@ -17,7 +18,7 @@ export const UpdateUserBody = z.strictObject({
   roles: RoleList.optional(),
   active: z.boolean().optional(),
   onDuty: z.boolean().optional().describe('on duty: receives notifications of incoming referrals'),
-  version: z.number().int().positive(),
+  version: Version,
 });
 
 export const UserParams = z.strictObject({ id: z.string().uuid() });
