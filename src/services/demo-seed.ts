@@ -11,6 +11,7 @@ import { setStaffRoles } from './catalogue';
 import { createNetwork } from './networks';
 import { updateOwnEntry } from './directory';
 import { createOrganisation, createUserInOrganisation } from './organisations';
+import { hashPassword } from '../security/passwords';
 
 export const DEMO_PASSWORD = 'ariadne-demo-2026';
 
@@ -35,16 +36,18 @@ export interface DemoCredential {
 export async function seedDemo(ctx: AppContext, options: { cases?: number; onProgress?: (done: number) => void } = {}): Promise<{ password: string; users: DemoCredential[]; cases: number } | undefined> {
   if (await organisationsRepo.findBySlug(ctx.db.kysely, DEMO_ORGANISATIONS[0].slug)) return undefined;
   const users: DemoCredential[] = [];
+  // One Argon2id hash for every demo account (they share the password): 22 hashes cost seconds per seed.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const org of DEMO_ORGANISATIONS) {
     await createOrganisation(ctx, { slug: org.slug, name: org.name, country: org.country });
     for (const role of ROLES) {
       const email = `${role}@${org.slug}.demo.test`;
-      await createUserInOrganisation(ctx, { organisationSlug: org.slug, email, displayName: `Demo ${ROLE_LABEL[role]} ${org.label}`, password: DEMO_PASSWORD, roles: [role] });
+      await createUserInOrganisation(ctx, { organisationSlug: org.slug, email, displayName: `Demo ${ROLE_LABEL[role]} ${org.label}`, password: DEMO_PASSWORD, passwordHash, roles: [role] });
       users.push({ email, organisation: org.name, roles: [role] });
     }
   }
   for (const org of DEMO_ORGANISATIONS) {
-    await createUserInOrganisation(ctx, { organisationSlug: org.slug, email: 'network.admin@demo.test', displayName: 'Demo Network Admin', password: DEMO_PASSWORD, roles: ['admin'] });
+    await createUserInOrganisation(ctx, { organisationSlug: org.slug, email: 'network.admin@demo.test', displayName: 'Demo Network Admin', password: DEMO_PASSWORD, passwordHash, roles: ['admin'] });
   }
   users.push({ email: 'network.admin@demo.test', organisation: DEMO_ORGANISATIONS.map((o) => o.name).join(', '), roles: ['admin'] });
   const orgIds = [];

@@ -24,7 +24,7 @@ export async function createOrganisation(ctx: AppContext, input: { slug: string;
 /** Creates a user with a membership in the given organisation (by slug), or adds a membership to an existing user. */
 export async function createUserInOrganisation(
   ctx: AppContext,
-  input: { organisationSlug: string; email: string; displayName: string; password: string; roles: Role[] },
+  input: { organisationSlug: string; email: string; displayName: string; password: string; roles: Role[]; passwordHash?: string },
 ) {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw errors.badRequest('password_too_short', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`);
   const org = await organisationsRepo.findBySlug(ctx.db.kysely, input.organisationSlug);
@@ -32,7 +32,8 @@ export async function createUserInOrganisation(
   const email = input.email.trim().toLowerCase();
   const existing = await usersRepo.findForLogin(ctx.db.kysely, email);
   const id = existing?.id ?? crypto.randomUUID();
-  const passwordHash = existing ? undefined : await hashPassword(input.password);
+  // A caller creating many accounts with one password (the demo seed) hashes it once and passes the hash.
+  const passwordHash = existing ? undefined : input.passwordHash ?? await hashPassword(input.password);
   await withSystem(ctx.db, async (tx) => {
     if (passwordHash) await usersRepo.insert(tx, { id, organisationId: org.id, email, displayName: input.displayName, passwordHash });
     await usersRepo.insertMembership(tx, org.id, id, input.roles);
