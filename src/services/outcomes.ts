@@ -15,6 +15,8 @@ import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo, type EntryRow } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
+import { effectiveThreshold } from '../domain/statistics/threshold';
+import { reportFloor } from './disclosure-floors';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
@@ -145,9 +147,11 @@ export async function outcomeCohort(ctx: AppContext, actor: Actor, options: { sc
   for (const member of members) parts.push(...await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id)));
   // One person across members through her identity keys, with the one consent gate; her earliest history counts.
   const { persons, notCounted: withoutConsent } = countPersons(parts, earliestHistory);
+  // The same floor as reports: a request may ask for more protection, never less.
+  const threshold = effectiveThreshold(options.threshold, await reportFloor(ctx, actor, scope, members.map((m) => m.id)));
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.cohort', entityType: 'organisation', entityId: actor.organisationId, fields: [scope] }));
   return {
-    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, persons.map((p) => p.data), { threshold: options.threshold ?? 5 }),
+    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, persons.map((p) => p.data), { threshold }),
     scope, organisations: members.map((m) => m.id), personsWithoutConsent: withoutConsent > 0,
     counts: 'Persons (not cases) with at least one outcome assessment, who consented to anonymous statistics',
     generatedAt: new Date().toISOString(),

@@ -71,6 +71,23 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcome cohort and inte
     expect((await north.get('/api/statistics/cohort')).status).toBe(403);
   });
 
+  test('the cohort respects the disclosure floor: omitted means the floor, below it is refused, above it hides more', async () => {
+    const admin = await t.as('admin@north.demo.test');
+    expect((await coordinator.get('/api/statistics/cohort')).body.threshold).toBe(5);
+    const low = await coordinator.get('/api/statistics/cohort?threshold=3');
+    expect([low.status, low.body.error.code, low.body.error.details[0].path]).toEqual([400, 'threshold_below_floor', ['threshold']]);
+    // Raised: the six persons at 6 months are now a small cell.
+    expect(cellAt((await coordinator.get('/api/statistics/cohort?threshold=10')).body, '6m')).toEqual({ suppressed: true });
+    // The organisation lowers its floor: the same request is now accepted.
+    expect((await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 3 })).status).toBe(200);
+    try {
+      const allowed = await coordinator.get('/api/statistics/cohort?threshold=3');
+      expect([allowed.status, allowed.body.threshold]).toEqual([200, 3]);
+    } finally {
+      await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
+    }
+  });
+
   test('CSV and XLSX exports carry the same suppression and say what they count', async () => {
     const csv = await coordinator.request('GET', '/api/statistics/cohort?format=csv');
     expect(csv.status).toBe(200);

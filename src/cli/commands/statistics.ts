@@ -92,11 +92,11 @@ export function registerStatisticsCommands(program: Command): void {
   program.command('cohort').description('(Re)integration outcomes of the cohort: progress against baseline per dimension at 6/12/24/36+ months, time to milestones, factors; small cells hidden')
     .requiredOption('--org <slug>', 'organisation')
     .option('--scope <scope>', 'organisation | network', 'organisation')
-    .option('--threshold <n>', 'smallest count shown', '5')
+    .option('--threshold <n>', 'smallest count shown (default and minimum: the disclosure floor)')
     .option('--format <format>', 'csv | xlsx (written to stdout)')
     .option('--json', 'print the aggregates as JSON')
     .action((opts) => withContext(async (ctx) => {
-      const cohort = await outcomeCohort(ctx, await operatorOf(ctx, opts.org), { scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'), threshold: Number(opts.threshold) });
+      const cohort = await outcomeCohort(ctx, await operatorOf(ctx, opts.org), { scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'), threshold: opts.threshold === undefined ? undefined : Number(opts.threshold) });
       const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
       if (opts.format) {
         const format = oneOf(opts.format, ['csv', 'xlsx'] as const, 'format');

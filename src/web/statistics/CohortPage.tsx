@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { Labels } from '../cases/outcomes/types';
+import type { DisclosureFloors } from './DisclosureFloorCard';
 import { EChart } from './EChart';
 
 type Cell = { value: number } | { suppressed: true };
@@ -23,8 +24,13 @@ export function CohortPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const [scope, setScope] = useState('organisation');
-  const [threshold, setThreshold] = useState('5');
-  const params = new URLSearchParams({ scope, threshold }).toString();
+  const floors = useQuery({ queryKey: ['disclosure-floors'], queryFn: () => api<DisclosureFloors>('/api/statistics/disclosure-floors') });
+  const floor = floors.data ? (scope === 'network' ? floors.data.network : floors.data.organisation) : undefined;
+  // Nothing chosen (or a choice below the scope's floor) asks the server for the floor itself.
+  const [chosen, setChosen] = useState('');
+  const threshold = chosen && floor !== undefined && Number(chosen) >= floor ? chosen : '';
+  const choices = floor === undefined ? [] : [...new Set([floor, 5, 10, 20])].filter((n) => n >= floor).sort((a, b) => a - b);
+  const params = new URLSearchParams({ scope, ...(threshold ? { threshold } : {}) }).toString();
   const cohort = useQuery({ queryKey: ['cohort', params], queryFn: () => api<Cohort>(`/api/statistics/cohort?${params}`) });
   const labels = useQuery({ queryKey: ['outcome-labels'], queryFn: () => api<ModelLabels>('/api/outcomes/model'), staleTime: Infinity });
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
@@ -58,14 +64,14 @@ export function CohortPage() {
   return (
     <section>
       <h1>{t('outcomesUi.cohortTitle')}</h1>
-      <p className="alert alert-info">{t('outcomesUi.cohortIntro', { threshold: c?.threshold ?? threshold })}</p>
+      <p className="alert alert-info">{t('outcomesUi.cohortIntro', { threshold: c?.threshold ?? (threshold || floor) })}</p>
       <form className="card filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field"><span>{t('outcomesUi.scope')}</span>
           <select value={scope} onChange={(e) => setScope(e.target.value)}>
             <option value="organisation">{t('outcomesUi.scopeOrganisation')}</option><option value="network">{t('outcomesUi.scopeNetwork')}</option>
           </select></label>
         <label className="field"><span>{t('outcomesUi.threshold')}</span>
-          <select value={threshold} onChange={(e) => setThreshold(e.target.value)}>{['3', '5', '10'].map((n) => <option key={n} value={n}>{n}</option>)}</select></label>
+          <select value={threshold || String(floor ?? '')} onChange={(e) => setChosen(e.target.value)}>{choices.map((n) => <option key={n} value={String(n)}>{n}</option>)}</select></label>
         <div className="actions">
           <a className="button secondary" href={`/api/statistics/cohort?${params}&format=csv`} download>{t('outcomesUi.download', { format: 'CSV' })}</a>
           <a className="button secondary" href={`/api/statistics/cohort?${params}&format=xlsx`} download>{t('outcomesUi.download', { format: 'XLSX' })}</a>

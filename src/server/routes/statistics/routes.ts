@@ -28,7 +28,7 @@ const ReportQuery = z.strictObject({
 
 const CohortQuery = z.strictObject({
   scope: z.enum(['organisation', 'network']).default('organisation'),
-  threshold: z.coerce.number().int().min(2).max(20).default(5),
+  threshold: z.coerce.number().int().min(2).max(20).optional().describe('smallest count shown; never below the disclosure floor of the organisation (and, for network scope, of its networks and members); omitted: the floor'),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
