@@ -1,23 +1,33 @@
 /**
- * Every language has every key, every key used in the web code exists, and no
- * JSX holds a hard-coded sentence.
+ * One translation system: i18next JSON resources in locales/<language>/<namespace>.json.
+ * Complete languages have exactly the English keys; any other folder (a language being
+ * translated) may lack keys, which fall back to English, but never has keys English lacks.
+ * Every key used in the web code exists, no namespace is defined twice, and no JSX holds a
+ * hard-coded sentence.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { en } from '../../src/web/i18n/locales/en';
-import { fr } from '../../src/web/i18n/locales/fr';
-import { it as italian } from '../../src/web/i18n/locales/it';
-import { sk } from '../../src/web/i18n/locales/sk';
+import { discoverLanguages, discoverNamespaces, flatten, loadAll, LOCALES_DIR, type Tree } from '../../src/i18n/resources';
+import { en as tsEn } from '../../src/web/i18n/locales/en';
+import { fr as tsFr } from '../../src/web/i18n/locales/fr';
+import { it as tsIt } from '../../src/web/i18n/locales/it';
+import { sk as tsSk } from '../../src/web/i18n/locales/sk';
 
-type Tree = { [key: string]: string | Tree };
+/** Languages the project ships complete; others are partial and fall back to English. */
+const COMPLETE = ['fr', 'it', 'sk'];
+const DEFAULT_NAMESPACE = 'translation';
 
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
+const all = loadAll();
+// Transitional: the default namespace is still TypeScript until it is converted.
+const tsTranslation: Record<string, Tree> = { en: tsEn as Tree, fr: tsFr as Tree, it: tsIt as Tree, sk: tsSk as Tree };
+for (const [language, tree] of Object.entries(tsTranslation)) (all[language] ??= {})[DEFAULT_NAMESPACE] ??= tree;
+
+/** Keys as the web calls them: translation's at the root, other namespaces prefixed by their name. */
+function webKeys(namespaces: Record<string, Tree>): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  for (const [namespace, tree] of Object.entries(namespaces)) {
+    for (const [key, text] of flatten(tree, namespace === DEFAULT_NAMESPACE ? '' : namespace)) out.set(key, text);
   }
   return out;
 }
@@ -32,19 +42,52 @@ function webSources(dir = 'src/web'): string[] {
   });
 }
 
-const english = flatten(en as Tree);
+const english = webKeys(all.en);
+const languages = discoverLanguages().filter((l) => l !== 'en');
 
-describe.each([['fr', fr], ['it', italian], ['sk', sk]])('%s translation', (_language, messages) => {
-  const translated = flatten(messages as Tree);
+test('the shipped languages and at least one language being translated are discovered from locales/', () => {
+  for (const language of COMPLETE) expect(languages).toContain(language);
+  expect(languages.filter((l) => !COMPLETE.includes(l)).length).toBeGreaterThan(0);
+});
 
-  test('has exactly the English keys', () => {
+describe.each(languages.map((l) => [l]))('%s translation', (language) => {
+  const translated = webKeys(all[language] ?? {});
+
+  test('has no key that English lacks, and no namespace file that English lacks', () => {
+    expect([...translated.keys()].filter((key) => !english.has(key))).toEqual([]);
+    const files = readdirSync(join(LOCALES_DIR, language)).map((f) => f.replace(/\.json$/, ''));
+    expect(files.filter((ns) => !discoverNamespaces().includes(ns))).toEqual([]);
+  });
+
+  test.runIf(COMPLETE.includes(language))('has exactly the English keys', () => {
     expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
   });
 
   test('has no empty messages and keeps every placeholder', () => {
-    for (const [key, text] of english) {
-      expect(translated.get(key)?.trim(), key).toBeTruthy();
-      expect(placeholders(translated.get(key) ?? ''), key).toEqual(placeholders(text));
+    for (const [key, text] of translated) {
+      expect(text.trim(), key).toBeTruthy();
+      expect(placeholders(text), key).toEqual(placeholders(english.get(key) ?? ''));
+    }
+  });
+});
+
+describe('namespaces', () => {
+  test('each namespace is defined once: in JSON only, and never also as a top-level key of the default namespace', () => {
+    const namespaces = discoverNamespaces();
+    expect(namespaces).toContain('lists');
+    const topLevel = Object.keys(all.en[DEFAULT_NAMESPACE] ?? {});
+    expect(namespaces.filter((ns) => ns !== DEFAULT_NAMESPACE && topLevel.includes(ns))).toEqual([]);
+    // No TypeScript message module is left beside the JSON (src/web/i18n holds the set-up only).
+    const leftovers = readdirSync('src/web/i18n', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(leftovers.filter((d) => d !== 'locales' || existsSync(join(LOCALES_DIR, 'en', `${DEFAULT_NAMESPACE}.json`)))).toEqual([]);
+  });
+
+  test('every file is valid JSON made of strings only', () => {
+    for (const language of discoverLanguages()) {
+      for (const file of readdirSync(join(LOCALES_DIR, language))) {
+        const tree = JSON.parse(readFileSync(join(LOCALES_DIR, language, file), 'utf8')) as Tree;
+        for (const [key, text] of flatten(tree)) expect(typeof text, `${language}/${file}: ${key}`).toBe('string');
+      }
     }
   });
 });

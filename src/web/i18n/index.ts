@@ -1,4 +1,14 @@
-/** react-i18next set-up: four languages from day one; the choice is remembered per browser. */
+/// <reference types="vite/client" />
+/**
+ * react-i18next set-up. Every message lives in locales/<language>/<namespace>.json at the top of the
+ * repository (the server reads the same files, see src/i18n/resources.ts). Languages and namespaces
+ * are whatever folders and files are there, so adding a language needs no code change; a key a
+ * language lacks falls back to English. The choice is remembered per browser.
+ *
+ * `translation` is the default namespace; every other file is a namespace reached by its name as the
+ * first part of the key (`t('caseUi.listTitle')` reads `listTitle` in caseUi.json), so namespace
+ * names must differ from the top-level keys of translation.json (tests/unit/i18n.test.ts checks it).
+ */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './locales/en';
@@ -6,21 +16,51 @@ import { fr } from './locales/fr';
 import { it } from './locales/it';
 import { sk } from './locales/sk';
 
-export const LANGUAGES = { en: 'English', fr: 'Français', it: 'Italiano', sk: 'Slovenčina' } as const;
-export type Language = keyof typeof LANGUAGES;
-export const resources = { en, fr, it, sk } as const;
+type Tree = { [key: string]: string | Tree };
+
+const files = import.meta.glob<Tree>('../../../locales/*/*.json', { eager: true, import: 'default' });
+
+/** { [language]: { [namespace]: messages } }, from the JSON files. */
+export const resources: Record<string, Record<string, Tree>> = {};
+for (const [file, tree] of Object.entries(files)) {
+  const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
+  if (match) (resources[match[1]] ??= {})[match[2]] = tree;
+}
+// Transitional: the default namespace is still TypeScript until it is converted too.
+for (const [language, messages] of Object.entries({ en, fr, it, sk })) (resources[language] ??= {}).translation ??= messages as Tree;
+
+export const DEFAULT_NAMESPACE = 'translation';
+export const NAMESPACES = Object.keys(resources.en ?? {}).sort();
+
+function nativeName(language: string): string {
+  const own = resources[language]?.[DEFAULT_NAMESPACE]?.languageName;
+  if (typeof own === 'string' && own.trim()) return own;
+  try {
+    return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+const codes = ['en', ...Object.keys(resources).filter((l) => l !== 'en').sort()];
+/** Every language with a folder under locales/, by its own name: { sq: 'Shqip', … }. */
+export const LANGUAGES: Record<string, string> = Object.fromEntries(codes.map((l) => [l, nativeName(l)]));
+export type Language = string;
 
 const STORAGE_KEY = 'ariadne.language';
 
 function initialLanguage(): Language {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  if (stored && stored in LANGUAGES) return stored as Language;
+  if (stored && stored in LANGUAGES) return stored;
   const browser = typeof navigator === 'undefined' ? 'en' : navigator.language.slice(0, 2);
-  return (browser in LANGUAGES ? browser : 'en') as Language;
+  return browser in LANGUAGES ? browser : 'en';
 }
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(Object.entries(resources).map(([lng, messages]) => [lng, { translation: messages }])),
+  resources,
+  ns: NAMESPACES,
+  defaultNS: DEFAULT_NAMESPACE,
+  nsSeparator: '.',
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

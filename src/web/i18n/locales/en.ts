@@ -2,12 +2,6 @@
 import { caseUiEn } from '../cases/en';
 import { netEn } from '../network/en';
 import { statsEn } from '../statistics/en';
-import { outcomesEn } from '../outcomes/en';
-import { linkageEn } from '../linkage/en';
-import { networksEn } from '../networks/en';
-import { rolesEn } from '../roles/en';
-import { privacyEn } from '../privacy/en';
-import { accountsEn } from '../accounts/en';
 export const en = {
   app: { name: 'Ariadne', tagline: 'Case management and referral networks for anti-trafficking support' },
   common: { loading: 'Loading…', yes: 'Yes', no: 'No', retry: 'Try again', cancel: 'Cancel', save: 'Save', saving: 'Saving…', close: 'Close', never: 'Never' },
@@ -58,12 +52,6 @@ export const en = {
   caseUi: caseUiEn,
   net: netEn,
   stats: statsEn,
-  outcomesUi: outcomesEn,
-  linkageUi: linkageEn,
-  networksUi: networksEn,
-  rolesUi: rolesEn,
-  privacyUi: privacyEn,
-  accountsUi: accountsEn,
   notFound: { title: 'Page not found', back: 'Back to the dashboard' },
   errors: {
     invalid_file: 'The file is not a readable spreadsheet.',

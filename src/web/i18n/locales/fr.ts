@@ -2,12 +2,6 @@
 import { caseUiFr } from '../cases/fr';
 import { netFr } from '../network/fr';
 import { statsFr } from '../statistics/fr';
-import { outcomesFr } from '../outcomes/fr';
-import { linkageFr } from '../linkage/fr';
-import { networksFr } from '../networks/fr';
-import { rolesFr } from '../roles/fr';
-import { privacyFr } from '../privacy/fr';
-import { accountsFr } from '../accounts/fr';
 import type { Messages } from './en';
 
 export const fr: Messages = {
@@ -60,12 +54,6 @@ export const fr: Messages = {
   caseUi: caseUiFr,
   net: netFr,
   stats: statsFr,
-  outcomesUi: outcomesFr,
-  linkageUi: linkageFr,
-  networksUi: networksFr,
-  rolesUi: rolesFr,
-  privacyUi: privacyFr,
-  accountsUi: accountsFr,
   notFound: { title: 'Page introuvable', back: 'Retour au tableau de bord' },
   errors: {
     invalid_file: 'Le fichier n’est pas un tableur lisible.',

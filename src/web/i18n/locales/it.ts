@@ -2,12 +2,6 @@
 import { caseUiIt } from '../cases/it';
 import { netIt } from '../network/it';
 import { statsIt } from '../statistics/it';
-import { outcomesIt } from '../outcomes/it';
-import { linkageIt } from '../linkage/it';
-import { networksIt } from '../networks/it';
-import { rolesIt } from '../roles/it';
-import { privacyIt } from '../privacy/it';
-import { accountsIt } from '../accounts/it';
 import type { Messages } from './en';
 
 export const it: Messages = {
@@ -60,12 +54,6 @@ export const it: Messages = {
   caseUi: caseUiIt,
   net: netIt,
   stats: statsIt,
-  outcomesUi: outcomesIt,
-  linkageUi: linkageIt,
-  networksUi: networksIt,
-  rolesUi: rolesIt,
-  privacyUi: privacyIt,
-  accountsUi: accountsIt,
   notFound: { title: 'Pagina non trovata', back: 'Torna al cruscotto' },
   errors: {
     invalid_file: 'Il file non è un foglio di calcolo leggibile.',

@@ -2,12 +2,6 @@
 import { caseUiSk } from '../cases/sk';
 import { netSk } from '../network/sk';
 import { statsSk } from '../statistics/sk';
-import { outcomesSk } from '../outcomes/sk';
-import { linkageSk } from '../linkage/sk';
-import { networksSk } from '../networks/sk';
-import { rolesSk } from '../roles/sk';
-import { privacySk } from '../privacy/sk';
-import { accountsSk } from '../accounts/sk';
 import type { Messages } from './en';
 
 export const sk: Messages = {
@@ -60,12 +54,6 @@ export const sk: Messages = {
   caseUi: caseUiSk,
   net: netSk,
   stats: statsSk,
-  outcomesUi: outcomesSk,
-  linkageUi: linkageSk,
-  networksUi: networksSk,
-  rolesUi: rolesSk,
-  privacyUi: privacySk,
-  accountsUi: accountsSk,
   notFound: { title: 'Stránka sa nenašla', back: 'Späť na prehľad' },
   errors: {
     invalid_file: 'Súbor nie je čitateľná tabuľka.',
