@@ -12,7 +12,7 @@ import path from 'node:path';
 import { buildDesign } from '../src/domain/mse/design';
 import { estimatePopulationWith, loadGlpk, validateCaptureTable, type CaptureTable } from '../src/domain/mse';
 import { fitPoisson } from '../src/domain/mse/irls';
-import { mulberry32 } from '../src/domain/mse/random';
+import { mulberry32 } from '../src/domain/shared/random';
 
 const LISTS = ['Police', 'NGO', 'Labour', 'Health', 'Shelter', 'Hotline'];
 const REPLICATES = 1000;

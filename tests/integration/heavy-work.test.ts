@@ -4,7 +4,7 @@
  * organisation cannot take every thread, and heavy routes are rate-limited.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mulberry32 } from '../../src/domain/mse/random';
+import { mulberry32 } from '../../src/domain/shared/random';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
 

@@ -3,7 +3,8 @@
  * resamples the observed persons and reruns the whole estimation (including
  * the stepwise selection), so the interval reflects model-selection uncertainty.
  */
-import { mulberry32, quantileSorted, resampleCounts } from './random';
+import { mulberry32, quantileSorted } from '../shared/random';
+import { resampleCounts } from './random';
 import { cellCountsFrom, type CellCounts } from './table';
 
 export interface BootstrapOptions {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mulberry32, quantileSorted, resampleCounts } from './random';
+import { mulberry32, quantileSorted } from '../shared/random';
+import { resampleCounts } from './random';
 
 describe('seeded resampling', () => {
   test('mulberry32 is deterministic per seed and uniform on [0, 1)', () => {

@@ -1,22 +1,9 @@
 /**
- * Seeded randomness for reproducible bootstrap intervals: the mulberry32
- * generator and a multinomial resampler of the observed persons.
+ * The multinomial resampler of the observed persons for reproducible bootstrap
+ * intervals; the seeded generator and the quantile are in shared/random.ts.
  */
 
-/** Uniform [0, 1) generator; the same seed always yields the same stream. */
-export type Uniform = () => number;
-
-/** mulberry32: tiny, fast and good enough for resampling (not for cryptography). */
-export function mulberry32(seed: number): Uniform {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { Uniform } from '../shared/random';
 
 /**
  * Draws `total` persons with replacement from the observed cells (the
@@ -45,13 +32,4 @@ export function resampleCounts(counts: Float64Array, random: Uniform): Float64Ar
     resampled[cells[lo]] += 1;
   }
   return resampled;
-}
-
-/** Type-7 (R's default) quantile of an ascending array. */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { addDays } from '../cases/dates';
 import type { ElementScore } from './assessment';
-import { cohortAggregates, quantile, suppressPart, suppressSmall, suppressedShare } from './cohort';
+import { quantileSorted as quantile } from '../shared/random';
+import { cohortAggregates, suppressPart, suppressSmall, suppressedShare } from './cohort';
 import type { CaseFacts } from './facts';
 import { DEFAULT_OUTCOME_MODEL as model } from './model';
 

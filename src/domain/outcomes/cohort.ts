@@ -10,12 +10,14 @@ import { continuum, type ContinuumPoint } from './continuum';
 import type { CaseFacts } from './facts';
 import { daysToMilestone, type MilestoneKind } from './milestones';
 import type { OutcomeModel } from './model';
+import { quantileSorted } from '../shared/random';
+import { isSmallCount } from '../shared/small-cells';
 
 export type Cell = { value: number } | { suppressed: true };
 
-/** A count, or hidden when below the threshold (zero included). */
+/** A count, or hidden when below the threshold (zero included: "nobody" is not told from "a few"). */
 export function suppressSmall(count: number, threshold = 5): Cell {
-  return count < threshold ? { suppressed: true } : { value: count };
+  return isSmallCount(count, threshold, 'hidden') ? { suppressed: true } : { value: count };
 }
 
 /** True when a part of a group could be recovered as a small complement (the rest of the group is 1…threshold-1). */
@@ -23,12 +25,12 @@ const smallComplement = (part: number, whole: number, threshold: number) => whol
 
 /** A count that is part of a shown group: hidden when small, or when the rest of the group would be small by subtraction. */
 export function suppressPart(part: number, whole: number, threshold = 5): Cell {
-  return part < threshold || smallComplement(part, whole, threshold) ? { suppressed: true } : { value: part };
+  return isSmallCount(part, threshold, 'hidden') || smallComplement(part, whole, threshold) ? { suppressed: true } : { value: part };
 }
 
 /** A percentage (one decimal), hidden when the numerator, its complement or the denominator is small. */
 export function suppressedShare(numerator: number, denominator: number, threshold = 5): Cell {
-  if (numerator < threshold || denominator < threshold || smallComplement(numerator, denominator, threshold)) return { suppressed: true };
+  if (isSmallCount(numerator, threshold, 'hidden') || isSmallCount(denominator, threshold, 'hidden') || smallComplement(numerator, denominator, threshold)) return { suppressed: true };
   return { value: Math.round((numerator / denominator) * 1000) / 10 };
 }
 
@@ -70,14 +72,6 @@ export interface CohortAggregates {
   factorPrevalence: FactorPrevalence[];
 }
 
-/** Quantile by linear interpolation between closest ranks (R type 7). */
-export function quantile(sorted: readonly number[], p: number): number {
-  const position = (sorted.length - 1) * p;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
-}
-
 function pointAt(points: ContinuumPoint[], intakeDate: string, horizon: (typeof HORIZONS)[number]): ContinuumPoint | undefined {
   const from = addMonths(intakeDate, horizon.fromMonths);
   const to = horizon.toMonths === null ? null : addMonths(intakeDate, horizon.toMonths);
@@ -103,7 +97,7 @@ export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[
 
   const timeToMilestone = (options.milestones ?? COHORT_MILESTONES).map((kind): MilestoneTiming => {
     const days = people.map((p) => daysToMilestone(p.facts.intakeDate, p.facts.events, kind)).filter((d): d is number => d !== null).sort((a, b) => a - b);
-    const quartiles = days.length < threshold ? { suppressed: true as const } : { q1: quantile(days, 0.25), median: quantile(days, 0.5), q3: quantile(days, 0.75) };
+    const quartiles = days.length < threshold ? { suppressed: true as const } : { q1: quantileSorted(days, 0.25), median: quantileSorted(days, 0.5), q3: quantileSorted(days, 0.75) };
     return { kind, persons: suppressSmall(days.length, threshold), quartiles };
   });
 

@@ -3,6 +3,7 @@
  * suppression of small counts, then complementary suppression so that no row
  * or column (margin included) hides exactly one cell, which subtraction would reveal.
  */
+import { isSmallCount } from '../shared/small-cells';
 import { gridLines } from './table';
 
 export type SuppressionReason = 'primary' | 'complementary';
@@ -38,7 +39,7 @@ export function resolveSuppressionOptions(options: SuppressionOptions = {}): Res
 
 /** Whether a count is sensitive on its own. */
 export function isSmall(value: number, options: ResolvedSuppressionOptions): boolean {
-  return value === 0 ? !options.zeroIsSafe : value < options.threshold;
+  return isSmallCount(value, options.threshold, options.zeroIsSafe ? 'shown' : 'hidden');
 }
 
 /** Hides every small count; margins (last row and column) only when the options say so. */

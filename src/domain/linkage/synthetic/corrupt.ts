@@ -3,7 +3,7 @@
  * keyboard typos, swapped name order, missing values, married surname,
  * day/month swap. Rates come from a named profile.
  */
-import type { Rng } from './rng';
+import type { Rng } from '../../shared/random';
 
 export interface CorruptionProfile {
   typo: number;

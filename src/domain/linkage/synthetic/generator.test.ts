@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CULTURES } from './cultures';
 import { generateSynthetic } from './generator';
-import { seededRng } from './rng';
+import { seededRng } from '../../shared/random';
 import { latinFromCyrillic, latinFromGreek } from './spellings';
 
 describe('synthetic generator', () => {

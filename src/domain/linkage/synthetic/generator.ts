@@ -6,7 +6,7 @@
 import type { IdentityRecord } from '../encode';
 import { CULTURES, type Culture } from './cultures';
 import { PROFILES, recordDob, typo, type CorruptionProfile, type Dob } from './corrupt';
-import { seededRng, type Rng } from './rng';
+import { seededRng, type Rng } from '../../shared/random';
 import { latinFromCyrillic, latinFromGreek, stripMarks } from './spellings';
 
 export interface SyntheticRecord extends IdentityRecord {

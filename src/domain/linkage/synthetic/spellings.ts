@@ -3,7 +3,7 @@
  * them: passport-style, scholarly (with diacritics) and German-style for
  * Cyrillic; ELOT-style and phonetic for Greek. Also tone-mark and diacritic loss.
  */
-import type { Rng } from './rng';
+import type { Rng } from '../../shared/random';
 
 const CYR_COMMON: Record<string, string> = {
   а: 'a', б: 'b', д: 'd', е: 'e', з: 'z', і: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r',
