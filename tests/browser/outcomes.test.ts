@@ -1,6 +1,7 @@
 /** Outcomes in the browser: interview → proposed scores → assessment, events and factors, follow-up opt-out; the cohort report for a coordinator. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
@@ -15,7 +16,7 @@ describe('outcomes in the browser', () => {
     await page.getByLabel('Given name').fill('Demo');
     await page.getByLabel('Family name').fill('Person 952');
     await page.getByLabel('Identification channel').selectOption({ label: 'Outreach unit' });
-    await page.getByLabel('Date of first contact').fill('2026-01-10');
+    await page.getByLabel('Date of first contact').fill(daysAgo(325));
     await page.getByLabel('Safety risk').selectOption({ label: 'Low' });
     await page.getByRole('button', { name: 'Open the case' }).click();
     await page.getByRole('heading', { name: /Demo Person 952/, level: 1 }).waitFor();
@@ -23,7 +24,7 @@ describe('outcomes in the browser', () => {
 
     // Baseline, with the anchored meaning of each level at hand.
     await page.getByRole('heading', { name: 'Record the baseline assessment' }).waitFor();
-    await page.getByLabel('Date', { exact: true }).fill('2026-02-01');
+    await page.getByLabel('Date', { exact: true }).fill(daysAgo(303));
     await page.getByLabel('A place to live').selectOption('1');
     await page.getByLabel('Self-esteem and self-cohesion').selectOption('2');
     await page.getByRole('button', { name: 'Save assessment' }).click();
@@ -39,12 +40,12 @@ describe('outcomes in the browser', () => {
     await page.getByRole('button', { name: 'Use these scores for a new assessment' }).click();
     await page.getByText(/Scores proposed from the interview/).waitFor();
     await expect.poll(() => page.getByLabel('A place to live').inputValue()).toBe('4');
-    await page.getByLabel('Date', { exact: true }).fill('2026-08-01');
+    await page.getByLabel('Date', { exact: true }).fill(daysAgo(122));
     await page.getByRole('button', { name: 'Save assessment' }).click();
-    await page.getByText(/2026-08-01: progress on Economic/).waitFor();
+    await page.getByText(new RegExp(`${daysAgo(122)}: progress on Economic`)).waitFor();
 
     // Revising the baseline keeps the earlier version.
-    await page.getByRole('button', { name: /Revise 2026-02-01/ }).click();
+    await page.getByRole('button', { name: new RegExp(`Revise ${daysAgo(303)}`) }).click();
     await page.getByLabel('A place to live').selectOption('0');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByRole('region', { name: 'Assessments' }).getByText('version 2').waitFor();
@@ -52,7 +53,7 @@ describe('outcomes in the browser', () => {
     // A turning point and a factor; unemployment is recorded without any failure flag.
     await page.getByRole('button', { name: 'Events' }).click();
     await page.getByLabel('What happened').selectOption({ label: 'Started a job' });
-    await page.getByLabel('When').fill('2026-07-01');
+    await page.getByLabel('When').fill(daysAgo(153));
     await page.getByRole('button', { name: 'Record the event' }).click();
     await page.getByRole('region', { name: 'Events and turning points' }).getByText('Started a job').waitFor();
     await page.getByRole('combobox', { name: /^Circumstance/ }).selectOption({ label: 'Unemployment' });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addEntry } from '../../src/services/case-entries';
 import { createCase } from '../../src/services/cases';
 import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
 beforeAll(async () => { harness = await startHarness(); });
@@ -141,9 +142,9 @@ describe('statistics in the browser', () => {
     for (let n = 971; n <= 975; n++) {
       const created = await createCase(harness.ctx, actor, {
         person: { givenName: 'Demo', familyName: `Person ${n}`, dateOfBirth: '1996-05-05', sex: 'female', citizenship: 'AL' },
-        intake: { channel: 'outreach_unit', contactDate: '2026-09-01', mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
+        intake: { channel: 'outreach_unit', contactDate: daysAgo(91), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
       });
-      await addEntry(harness.ctx, actor, created.row.id, 'consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-09-01' });
+      await addEntry(harness.ctx, actor, created.row.id, 'consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(91) });
     }
     const { context, page } = await harness.newPage();
     await logIn(page, 'admin@north.demo.test');
