@@ -82,3 +82,12 @@ export function labelsFor(namespace: string, key: string): { en: string } & Reco
   }
   return out;
 }
+
+/** Like labelsFor, but undefined when English has no such key (optional texts such as role cards). */
+export function optionalLabelsFor(namespace: string, key: string): ({ en: string } & Record<string, string>) | undefined {
+  try {
+    return labelsFor(namespace, key);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { flatten, loadNamespace } from '../../i18n/resources';
 import { defaultReferenceLists, findItem, ReferenceListSchema, type ListKey } from './index';
 
 describe('seed reference lists', () => {
@@ -20,5 +21,17 @@ describe('seed reference lists', () => {
     for (const code of ['outreach_unit', 'drop_in_centre', 'hotline', 'law_enforcement', 'judiciary', 'client', 'partner', 'friend_acquaintance', 'self_referral', 'health_service', 'other']) {
       expect(findItem(channels, code), code).toBeDefined();
     }
+  });
+
+  test('labels are the lists namespace of locales/, complete in the shipped languages, and every entry there is a seeded item', () => {
+    const lists = loadNamespace('lists');
+    const seeded = new Set(defaultReferenceLists.flatMap((l) => l.items.map((i) => `${l.key}.${i.code}`)));
+    expect([...flatten(lists.en!).keys()].sort()).toEqual([...seeded].sort());
+    for (const l of defaultReferenceLists) {
+      for (const item of l.items) {
+        for (const language of ['en', 'fr', 'it', 'sk']) expect(item.label[language], `${language} ${l.key}.${item.code}`).toBe(flatten(lists[language]!).get(`${l.key}.${item.code}`));
+      }
+    }
+    expect(findItem(defaultReferenceLists.find((l) => l.key === 'risk_levels')!, 'low')!.label).toMatchObject({ en: 'Low', fr: 'Faible' });
   });
 });

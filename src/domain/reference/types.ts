@@ -3,8 +3,10 @@
  * that each country and organisation edits, extends and translates. Data, not enums.
  */
 import { z } from 'zod';
+import { labelsFor } from '../../i18n/resources';
 
-export const LabelsSchema = z.object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) });
+/** A text per language code; English always (the fallback), others as translated (locales/<language>/lists.json). */
+export const LabelsSchema = z.object({ en: z.string().min(1) }).catchall(z.string().min(1));
 export type Labels = z.infer<typeof LabelsSchema>;
 
 export const ReferenceItemSchema = z.object({
@@ -21,9 +23,20 @@ export const ReferenceListSchema = z.object({
 });
 export type ReferenceList = z.infer<typeof ReferenceListSchema>;
 
-/** Builds a list from compact rows: [code, en, fr, it, sk, meta?]. */
-export function list(key: string, rows: [string, string, string, string, string, Record<string, unknown>?][]): ReferenceList {
-  return { key, items: rows.map(([code, en, fr, it, sk, meta], order) => ({ code, label: { en, fr, it, sk }, order, ...(meta ? { meta } : {}) })) };
+/**
+ * Builds a list from its codes (optionally with meta) in order; the labels are the `lists`
+ * namespace's `<key>.<code>` in every language of locales/ (see src/i18n/resources.ts).
+ *
+ * @example list('risk_levels', ['low', 'medium', 'high']).items[0].label.fr // 'Faible'
+ */
+export function list(key: string, rows: (string | [string, Record<string, unknown>])[]): ReferenceList {
+  return {
+    key,
+    items: rows.map((row, order) => {
+      const [code, meta] = typeof row === 'string' ? [row, undefined] : row;
+      return { code, label: labelsFor('lists', `${key}.${code}`), order, ...(meta ? { meta } : {}) };
+    }),
+  };
 }
 
 /** The item with this code, or undefined (inactive or unknown codes are refused by callers). */

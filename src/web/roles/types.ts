@@ -1,6 +1,9 @@
 /** Shapes of the roles catalogue API, and picking text in the reader's language. */
-export type Locale = 'en' | 'fr' | 'it' | 'sk';
-export const LOCALES: Locale[] = ['en', 'fr', 'it', 'sk'];
+import { LANGUAGES } from '../i18n';
+
+/** A language code of locales/; every language found there can name roles and profiles. */
+export type Locale = string;
+export const LOCALES: Locale[] = Object.keys(LANGUAGES);
 export const CARD_FIELDS = ['area', 'organisation', 'actions', 'tasks', 'skills', 'methods', 'tools'] as const;
 export type Localised = Partial<Record<Locale, string>>;
 export interface Profile { code: string; taxonomyCode: string; labels: Localised; active: boolean }
