@@ -4,9 +4,8 @@
  * Codes are checked against the organisation's reference lists by the service.
  */
 import { z } from 'zod';
+import { code, isoDate } from '../shared/zod';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
 const shortText = z.string().trim().max(500);
 const longText = z.string().trim().max(10_000);
 

@@ -6,6 +6,7 @@
  * (trafficking-types.ts) and refused as a factor: severity takes precedence (001:3926).
  */
 import { z } from 'zod';
+import { modelCode } from '../shared/zod';
 import { OutcomeError } from './errors';
 import { labelsSchema, type Labels } from './model';
 import { SURTEES_INDICATORS } from './surtees';
@@ -19,7 +20,7 @@ export type Valence = 'positive' | 'negative';
 const isDuration = (code: string) => /(^|_)duration(_|$)/.test(code);
 
 export const factorDefinitionSchema = z.object({
-  code: z.string().regex(/^[a-z][a-z0-9_]*$/).refine((code) => !isDuration(code), 'duration is recorded but is not a factor'),
+  code: modelCode.refine((code) => !isDuration(code), 'duration is recorded but is not a factor'),
   group: z.enum(FACTOR_GROUPS),
   defaultLevel: z.enum(ECOLOGICAL_LEVELS),
   label: labelsSchema,

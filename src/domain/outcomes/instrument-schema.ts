@@ -4,12 +4,12 @@
  * so validated with Zod; small builders keep the question bank readable.
  */
 import { z } from 'zod';
+import { modelCode as code } from '../shared/zod';
 import { labelsSchema, type Labels } from './model';
 
 export const QUESTION_TYPES = ['scale', 'choice', 'text', 'boolean'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-const code = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 export const optionSchema = z.object({ code, label: labelsSchema, score: z.number().int().nullable().optional() });
 

@@ -5,6 +5,7 @@
  * so everything is validated with a Zod schema rather than fixed in enums.
  */
 import { z } from 'zod';
+import { modelCode as codeSchema } from '../shared/zod';
 import { OutcomeError } from './errors';
 import { DEFAULT_OUTCOME_MODEL_INPUT } from './default-model';
 
@@ -14,7 +15,6 @@ export type Locale = (typeof LOCALES)[number];
 export const labelsSchema = z.object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) });
 export type Labels = z.infer<typeof labelsSchema>;
 
-const codeSchema = z.string().regex(/^[a-z][a-z0-9_]*$/, 'codes are lower_snake_case');
 
 /** Social recovery is judged from her own view; social (re)integration from others' acceptance (001:3284–3292). */
 export const judgedFromSchema = z.enum(['own_view', 'others_acceptance']);

@@ -6,10 +6,9 @@
  */
 import { z } from 'zod';
 import { DomainError } from '../errors';
+import { code, isoDate } from '../shared/zod';
 import type { SharedSection } from './workflow';
 
-const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const IdentitySnapshot = z.strictObject({
   givenName: z.string(), familyName: z.string().optional(), aliases: z.array(z.string()).optional(), dateOfBirth: z.string().optional(),

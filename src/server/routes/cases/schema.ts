@@ -1,10 +1,9 @@
 /** Edge schemas for cases; the same shapes feed the OpenAPI document. */
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../domain/cases/entries';
+import { code, isoDate } from '../../../domain/shared/zod';
 import { Version } from '../../schemas';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
-const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
 const name = z.string().trim().min(1).max(200);
 
 const PersonFields = {

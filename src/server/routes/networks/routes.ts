@@ -2,12 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { answersSchema } from '../../../domain/referrals/questionnaire';
+import { isoDate } from '../../../domain/shared/zod';
 import type { AppContext } from '../../../services/context';
 import * as networks from '../../../services/networks';
 import { requireSession } from '../../plugins/session';
 import { errorResponses } from '../../schemas';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD');
 const NetworkBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   formal: z.boolean(),

@@ -6,9 +6,9 @@ import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
 import { presentReferral, presentReferralRow, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
+import { code, isoDate } from '../../../domain/shared/zod';
 import { errorResponses, Version } from '../../schemas';
 
-const code = z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/);
 const Params = z.strictObject({ id: z.string().uuid() });
 
 export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -58,7 +58,6 @@ const DirectoryEntry = z.strictObject({
   shelterPlacesFree: z.number().int().min(0).max(10_000).nullable().optional(),
   contactRoute: z.string().trim().max(200).nullable().optional(),
 });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['network'];
