@@ -134,6 +134,19 @@ async function cohortFactsOf(tx: Tx, organisationId: string): Promise<PersonPart
 }
 
 /**
+ * The true (unprotected) cohort: one outcome history per person who may be counted.
+ * Callers aggregate and protect it before anything leaves the server.
+ */
+export async function cohortPersons(ctx: AppContext, actor: Actor, scope: CohortScope) {
+  const members = scope === 'network' ? await networkMembers(ctx, actor) : [{ id: actor.organisationId, name: '' }];
+  const parts: PersonPart<CaseFacts>[] = [];
+  for (const member of members) parts.push(...await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id)));
+  // One person across members through her identity keys, with the one consent gate; her earliest history counts.
+  const { persons, notCounted: withoutConsent } = countPersons(parts, earliestHistory);
+  return { members, persons: persons.map((p) => p.data), withoutConsent };
+}
+
+/**
  * Cohort aggregates for coordinators: shares and distributions only, small
  * cells hidden. Persons, not cases: her cases in one organisation are one
  * history, and with network scope a person known to several members (transfer,
@@ -142,16 +155,12 @@ async function cohortFactsOf(tx: Tx, organisationId: string): Promise<PersonPart
 export async function outcomeCohort(ctx: AppContext, actor: Actor, options: { scope?: CohortScope; threshold?: number } = {}) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const scope = options.scope ?? 'organisation';
-  const members = scope === 'network' ? await networkMembers(ctx, actor) : [{ id: actor.organisationId, name: '' }];
-  const parts: PersonPart<CaseFacts>[] = [];
-  for (const member of members) parts.push(...await asMember(ctx, actor, member.id, (tx) => cohortFactsOf(tx, member.id)));
-  // One person across members through her identity keys, with the one consent gate; her earliest history counts.
-  const { persons, notCounted: withoutConsent } = countPersons(parts, earliestHistory);
+  const { members, persons, withoutConsent } = await cohortPersons(ctx, actor, scope);
   // The same floor as reports: a request may ask for more protection, never less.
   const threshold = effectiveThreshold(options.threshold, await reportFloor(ctx, actor, scope, members.map((m) => m.id)));
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.cohort', entityType: 'organisation', entityId: actor.organisationId, fields: [scope] }));
   return {
-    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, persons.map((p) => p.data), { threshold }),
+    ...cohortAggregates(DEFAULT_OUTCOME_MODEL, persons, { threshold }),
     scope, organisations: members.map((m) => m.id), personsWithoutConsent: withoutConsent > 0,
     counts: 'Persons (not cases) with at least one outcome assessment, who consented to anonymous statistics',
     generatedAt: new Date().toISOString(),

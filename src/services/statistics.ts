@@ -151,7 +151,15 @@ export function mergePersonRecords(records: PersonRecord[], personId: string): P
   const known = <V>(list: PersonRecord[], value: (r: PersonRecord) => V | null | undefined): V | null => list.map(value).find((v) => v !== null && v !== undefined) ?? null;
   const union = (values: (r: PersonRecord) => readonly string[]) => [...new Set(byFirst.flatMap(values))];
   const statuses = new Set(byFirst.flatMap((r) => [...r.statuses]));
+  const determinations = {
+    organisation: known(byLatest, (r) => r.detail.determinationByOrganisation),
+    authority: known(byLatest, (r) => r.detail.determinationByAuthority),
+  };
   if (statuses.has('determined_victim_org') || statuses.has('determined_victim_authority')) statuses.delete('potential_victim');
+  // Found not to be a victim by whoever decided last, with nothing pending: no longer a potential victim,
+  // even if another organisation that never assessed her would have counted her as one (the statusesOf rule).
+  const decided = [determinations.organisation, determinations.authority].filter((o) => o !== null);
+  if (decided.length > 0 && decided.every((o) => o === 'not_determined')) statuses.delete('potential_victim');
   return {
     personId, year: first.year, firstContact: first.firstContact, lastContact: last.lastContact,
     sex: byFirst.find((r) => r.sex !== 'unknown')?.sex ?? first.sex, ageBand: first.ageBand,
@@ -160,8 +168,7 @@ export function mergePersonRecords(records: PersonRecord[], personId: string): P
     detail: {
       ageAtFirstContact: first.detail.ageAtFirstContact, caseStatus: last.detail.caseStatus, methodsOfControl: union((r) => r.detail.methodsOfControl),
       recruiterRelationship: known(byFirst, (r) => r.detail.recruiterRelationship),
-      determinationByOrganisation: known(byLatest, (r) => r.detail.determinationByOrganisation),
-      determinationByAuthority: known(byLatest, (r) => r.detail.determinationByAuthority),
+      determinationByOrganisation: determinations.organisation, determinationByAuthority: determinations.authority,
     },
   };
 }

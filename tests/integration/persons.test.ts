@@ -14,7 +14,8 @@ import type { Role } from '../../src/policies/roles';
 import { networkCaptureHistories } from '../../src/services/capture-tables';
 import { exportHtcds } from '../../src/services/htcds-export';
 import { networkMembers } from '../../src/services/network-scope';
-import { outcomeCohort } from '../../src/services/outcomes';
+import { cohortAggregates, DEFAULT_OUTCOME_MODEL } from '../../src/domain/outcomes';
+import { cohortPersons } from '../../src/services/outcomes';
 import { tabulateMembers } from '../../src/services/statistics';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
@@ -96,7 +97,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     const report = await tabulateMembers(t.ctx, coordinator, { population: 'determined_victims_org', rows: 'year', cols: 'all', ...period }, members, scope === 'network');
     const histories = await networkCaptureHistories(t.ctx, coordinator, 'organisation');
     const [n, s] = ['Demo Shelter North', 'Demo Outreach South'].map((name) => histories.lists.indexOf(name));
-    const cohort = await outcomeCohort(t.ctx, coordinator, { scope, threshold: 1 });
+    const cohort = cohortAggregates(DEFAULT_OUTCOME_MODEL, (await cohortPersons(t.ctx, coordinator, scope)).persons, { threshold: 1 });
     const jobs = cohort.timeToMilestone.find((m) => m.kind === 'job')!.persons;
     const byYear = (year: number) => { const i = report.table.rows.indexOf(String(year)); return i < 0 ? 0 : report.table.rowTotals[i]; };
     return {
@@ -192,5 +193,26 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     const after = await counts('organisation');
     expect([after.report, after.capture, after.cohort]).toEqual([before.report, before.capture, before.cohort]);
     await reportsPublish();
+  });
+
+  test('found not to be a victim by the sender, she is no potential victim at network scope after a transfer to a partner that has not assessed her', async () => {
+    const members = await networkMembers(t.ctx, coordinator);
+    const potential = async () => (await tabulateMembers(t.ctx, coordinator, { population: 'potential_victims', rows: 'all', cols: 'all', ...period }, members, true)).table.grandTotal;
+    const before = await potential();
+    serial += 1;
+    const sent = (await north.post('/api/cases', intake({
+      person: { givenName: 'Demo', familyName: `Persona ${800 + serial}`, dateOfBirth: '1994-02-03', sex: 'female', citizenship: 'MD' },
+      intake: { channel: 'hotline', contactDate: daysAgo(60), mediatorUsed: false, immediateNeeds: [] },
+    }))).body;
+    for (const c of [consent('anonymous_statistics'), consent('referral_sharing', 'granted', southId)]) expect((await north.post(`/api/cases/${sent.id}/entries`, c)).status).toBe(201);
+    expect((await north.post(`/api/cases/${sent.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'not_determined', decidedBy: 'Demo team', decidedOn: daysAgo(1) } })).status).toBe(201);
+    expect(await potential()).toBe(before);
+    const referral = await north.post(`/api/cases/${sent.id}/referrals`, { toOrganisationId: southId, kind: 'transfer', requestedService: 'accommodation', sections: ['identity'] });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+    const accepted = await south.post(`/api/referrals/${referral.body.id}/accept`, { version: referral.body.version });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect((await south.post(`/api/cases/${accepted.body.toCaseId}/entries`, consent('anonymous_statistics'))).status).toBe(201);
+    // The receiver's record alone would make her a potential victim; her person-level determination says she is not.
+    expect(await potential()).toBe(before);
   });
 });
