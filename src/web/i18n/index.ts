@@ -11,10 +11,6 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
-import { it } from './locales/it';
-import { sk } from './locales/sk';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -26,8 +22,6 @@ for (const [file, tree] of Object.entries(files)) {
   const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(file);
   if (match) (resources[match[1]] ??= {})[match[2]] = tree;
 }
-// Transitional: the default namespace is still TypeScript until it is converted too.
-for (const [language, messages] of Object.entries({ en, fr, it, sk })) (resources[language] ??= {}).translation ??= messages as Tree;
 
 export const DEFAULT_NAMESPACE = 'translation';
 export const NAMESPACES = Object.keys(resources.en ?? {}).sort();
