@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { code, isoDate } from '../shared/zod';
+import { LEGAL_EVENT_TYPES } from './vocabulary';
 
 const shortText = z.string().trim().max(500);
 const longText = z.string().trim().max(10_000);
@@ -42,7 +43,7 @@ export const ENTRY_SCHEMAS = {
   }),
   placement: z.strictObject({ type: code, startOn: isoDate, endOn: isoDate.optional(), reason: shortText.optional(), address: shortText.optional() }),
   legal_event: z.strictObject({
-    type: z.enum(['reflection_period', 'complaint', 'statement', 'permit_application', 'permit_decision', 'proceeding', 'hearing', 'compensation_claim', 'compensation_outcome', 'return']),
+    type: z.enum(LEGAL_EVENT_TYPES),
     date: isoDate, country: z.string().regex(/^[A-Z]{2}$/).optional(), endDate: isoDate.optional(), permitType: code.optional(),
     authority: shortText.optional(), path: z.enum(['judicial', 'social']).optional(), validUntil: isoDate.optional(),
     stage: code.optional(), court: shortText.optional(), testimonyMode: code.optional(), accompanied: z.boolean().optional(),

@@ -34,4 +34,4 @@ export interface AuditEntryView {
   fields: string[];
 }
 
-export const ROLES = ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'] as const;
+export { ROLES } from '../../domain/roles/staff-roles';

@@ -6,9 +6,9 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useLabel, type CaseSummary } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { STATUSES } from '../../domain/cases/lifecycle';
 import { Field } from './fields';
 
-const STATUSES = ['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed'];
 const PAGE = 25;
 
 export function CaseListPage() {

@@ -1,6 +1,8 @@
 /** One person-based report: what is counted first, then a chart and the table; hidden counts marked. Shared by suppressed reports and private releases. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DIMENSION_KEYS } from '../../domain/statistics/dimensions';
+import { POPULATIONS as STANDARD_POPULATIONS, type StandardPopulationKey } from '../../domain/statistics/populations';
 import { useLabel } from '../api/cases';
 import { EChart } from './EChart';
 
@@ -12,8 +14,9 @@ export interface Report {
   table: { rows: string[]; cols: string[]; cells: Count[][]; rowTotals: Count[]; colTotals: Count[]; grandTotal: Count };
 }
 
-export const POPULATIONS = ['potential_victims', 'determined_victims_org', 'determined_victims_authority', 'determined_victims', 'assisted_persons', 'irregular_migration', 'smuggling', 'sex_work'];
-export const DIMENSIONS = ['year', 'sex', 'ageBand', 'citizenship', 'formOfExploitation', 'identificationChannel', 'programmeType', 'outcome'];
+/** The standard populations and the dimensions a report may cross, from the domain (the server validates against the same lists). */
+export const POPULATIONS = Object.keys(STANDARD_POPULATIONS) as StandardPopulationKey[];
+export const DIMENSIONS = DIMENSION_KEYS.filter((d) => d !== 'all');
 const LISTS: Record<string, string> = { formOfExploitation: 'forms_of_exploitation', identificationChannel: 'channels', programmeType: 'programme_types' };
 const hidden = (c: Count): c is { suppressed: true; reason: string } => typeof c === 'object';
 

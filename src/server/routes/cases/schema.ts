@@ -1,6 +1,8 @@
 /** Edge schemas for cases; the same shapes feed the OpenAPI document. */
 import { z } from 'zod';
 import { ENTRY_KINDS } from '../../../domain/cases/entries';
+import { STATUSES } from '../../../domain/cases/lifecycle';
+import { COOPERATION_VALUES } from '../../../domain/cases/vocabulary';
 import { code, isoDate } from '../../../domain/shared/zod';
 import { Version } from '../../schemas';
 
@@ -45,12 +47,12 @@ export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ 
 export const UpdateCaseBody = z.strictObject({
   programmeType: code.nullable().optional(),
   country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
-  cooperationWithAuthorities: z.enum(['unknown', 'not_cooperating', 'cooperating', 'declined']).optional(),
+  cooperationWithAuthorities: z.enum(COOPERATION_VALUES).optional(),
   version: Version,
 });
 
 export const TransitionBody = z.strictObject({
-  to: z.enum(['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed', 'reopened']),
+  to: z.enum([...STATUSES, 'reopened']),
   reason: code.optional(),
   note: z.string().trim().max(2000).optional(),
   version: Version,
@@ -61,7 +63,7 @@ export const ChangeOwnerBody = z.strictObject({ ownerId: z.string().uuid(), reas
 export const CaseListQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   dob: isoDate.optional(),
-  status: z.enum(['contact', 'identification', 'reflection', 'programme', 'follow_up', 'paused', 'closed']).optional(),
+  status: z.enum(STATUSES).optional(),
   ownerId: z.string().uuid().optional(),
   programme: code.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

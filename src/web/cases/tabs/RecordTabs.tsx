@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CodeSelect, Field } from '../fields';
+import { LEGAL_EVENT_TYPES as LEGAL_TYPES } from '../../../domain/cases/vocabulary';
 import { EntryList } from './EntryList';
 
 const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined));
@@ -59,7 +60,6 @@ export function PlacementsTab({ c }: { c: CaseDetail }) {
   );
 }
 
-const LEGAL_TYPES = ['reflection_period', 'complaint', 'statement', 'permit_application', 'permit_decision', 'proceeding', 'hearing', 'compensation_claim', 'compensation_outcome', 'return'];
 
 export function LegalTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();

@@ -1,0 +1,13 @@
+/**
+ * Closed code lists of case records that the server's schemas, the domain and
+ * the web's forms share. Plain constants with no dependency (no zod), so the
+ * web imports them by value without pulling in the validation code.
+ */
+
+/** The types of a legal event record, in the order the form offers them. */
+export const LEGAL_EVENT_TYPES = ['reflection_period', 'complaint', 'statement', 'permit_application', 'permit_decision', 'proceeding', 'hearing', 'compensation_claim', 'compensation_outcome', 'return'] as const;
+export type LegalEventType = (typeof LEGAL_EVENT_TYPES)[number];
+
+/** Her cooperation with the authorities: recorded, never a condition of assistance. */
+export const COOPERATION_VALUES = ['unknown', 'not_cooperating', 'cooperating', 'declined'] as const;
+export type Cooperation = (typeof COOPERATION_VALUES)[number];
