@@ -1,6 +1,7 @@
 /** Case API hooks: reference lists, cases, records, transitions, outcomes. Shapes mirror /api/docs. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { listLabel } from '../i18n';
 import { api } from './client';
 
 export interface RefItem { code: string; label: Record<string, string>; order: number; meta?: Record<string, unknown> }
@@ -43,7 +44,7 @@ export function useLabel() {
   return (listKey: string, code: string | null | undefined): string => {
     if (!code) return '—';
     const item = lists.find((l) => l.key === listKey)?.items.find((i) => i.code === code);
-    return item ? item.label[i18n.resolvedLanguage ?? 'en'] ?? item.label.en : code;
+    return item ? listLabel(item.label, listKey, code, i18n.resolvedLanguage ?? 'en') : code;
   };
 }
 

@@ -2,12 +2,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReferenceLists } from '../api/cases';
+import { listLabel } from '../i18n';
 
 function useItems(listKey: string) {
   const { i18n } = useTranslation();
   const list = useReferenceLists().data?.lists.find((l) => l.key === listKey);
   const lang = i18n.resolvedLanguage ?? 'en';
-  return (list?.items ?? []).map((item) => ({ code: item.code, label: item.label[lang] ?? item.label.en, meta: item.meta }));
+  return (list?.items ?? []).map((item) => ({ code: item.code, label: listLabel(item.label, listKey, item.code, lang), meta: item.meta }));
 }
 
 export function CodeSelect({ label, listKey, value, onChange, required = false, name }: { label: string; listKey: string; value: string; onChange: (v: string) => void; required?: boolean; name?: string }) {

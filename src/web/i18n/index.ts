@@ -41,6 +41,16 @@ const codes = ['en', ...Object.keys(resources).filter((l) => l !== 'en').sort()]
 export const LANGUAGES: Record<string, string> = Object.fromEntries(codes.map((l) => [l, nativeName(l)]));
 export type Language = string;
 
+/**
+ * The label of an organisation's list item in a language: the organisation's own translation first,
+ * then the seed text of locales/<language>/lists.json (for a language added after the organisation's
+ * lists were seeded), then the organisation's English label.
+ */
+export function listLabel(labels: Record<string, string>, listKey: string, code: string, language: string): string {
+  const seed = i18n.getResource(language, 'lists', `${listKey}.${code}`) as unknown;
+  return labels[language] ?? (typeof seed === 'string' ? seed : undefined) ?? labels.en ?? code;
+}
+
 const STORAGE_KEY = 'ariadne.language';
 
 function initialLanguage(): Language {
