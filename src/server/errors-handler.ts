@@ -9,8 +9,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors';
 import { AppError } from '../errors';
 
-/** Domain rule violations that are about the record's state rather than the input. */
-const CONFLICT_CODES = new Set(['privacy_budget_exceeded', 'case_closed', 'invalid_transition', 'consent_already_withdrawn', 'append_only', 'invalid_referral_transition', 'consent_withdrawn']);
+/** Domain rule violations that are about the record's state rather than the input (missing_secret: no linkage secret stored yet). */
+const CONFLICT_CODES = new Set(['privacy_budget_exceeded', 'case_closed', 'invalid_transition', 'consent_already_withdrawn', 'append_only', 'invalid_referral_transition', 'consent_withdrawn', 'missing_secret']);
 
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON' },

@@ -1,7 +1,10 @@
 /**
  * The typed error of the linkage module. Callers branch on `code`, never on
- * the message, which is written for the person operating the network.
+ * the message, which is written for the person operating the network. A
+ * DomainError, so one that reaches the edge answers 4xx in the error envelope
+ * (missing_secret 409: the organisation's state, not the request; the rest 400).
  */
+import { DomainError } from '../errors';
 
 export type LinkageErrorCode =
   | 'missing_secret'
@@ -14,9 +17,11 @@ export type LinkageErrorCode =
   | 'invalid_options';
 
 /** Raised for every refusal of the linkage module (bad secret, schema mismatch, missing consent...). */
-export class LinkageError extends Error {
-  constructor(readonly code: LinkageErrorCode, message: string) {
-    super(message);
+export class LinkageError extends DomainError {
+  declare readonly code: LinkageErrorCode;
+
+  constructor(code: LinkageErrorCode, message: string, details?: unknown) {
+    super(code, message, details);
     this.name = 'LinkageError';
   }
 }
