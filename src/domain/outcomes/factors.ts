@@ -10,6 +10,7 @@ import { modelCode } from '../shared/zod';
 import { OutcomeError } from './errors';
 import { labelsSchema, type Labels } from './model';
 import { SURTEES_INDICATORS } from './surtees';
+import { labelsFor } from '../../i18n/resources';
 
 export const FACTOR_GROUPS = ['background', 'trafficking_experience', 'institutions', 'economic', 'personal', 'family_friends'] as const;
 export const ECOLOGICAL_LEVELS = ['micro', 'meso', 'macro'] as const;
@@ -37,35 +38,36 @@ export interface RecordedFactor {
   note?: string;
 }
 
-const L = (en: string, fr: string, it: string, sk: string): Labels => ({ en, fr, it, sk });
+/** A text of locales/<language>/outcomes.json in every language that has it. */
+const T = (key: string): Labels => labelsFor('outcomes', key) as Labels;
 const f = (code: string, group: FactorGroup, defaultLevel: EcologicalLevel, surtees: number[], label: Labels): FactorDefinition => ({ code, group, defaultLevel, surtees, label });
 
 /** Seed catalogue drawn from 001 ch. 5. */
 export const DEFAULT_FACTOR_CATALOGUE: FactorDefinition[] = factorCatalogueSchema.parse([
-  f('family_background', 'background', 'micro', [6, 7, 14], L('Family background', 'Milieu familial', 'Contesto familiare', 'Rodinné zázemie')),
-  f('vulnerable_community', 'background', 'macro', [6, 11], L('Belonging to a vulnerable community', 'Appartenance à une communauté vulnérable', 'Appartenenza a una comunità vulnerabile', 'Príslušnosť k zraniteľnej komunite')),
-  f('education_employment_history', 'background', 'micro', [3, 4], L('Education and employment history', 'Parcours scolaire et professionnel', 'Percorso di studi e di lavoro', 'Vzdelanie a pracovná história')),
-  f('migration_path', 'background', 'meso', [2, 5], L('Path of migration', 'Parcours migratoire', 'Percorso migratorio', 'Migračná cesta')),
-  f('trafficker_relation', 'trafficking_experience', 'micro', [5, 6], L('Who the trafficker was', 'Qui était le trafiquant', 'Chi era il trafficante', 'Kto bol obchodník')),
-  f('severity', 'trafficking_experience', 'micro', [9, 10], L('Severity of the experience', 'Gravité de l’expérience', 'Gravità dell’esperienza', 'Závažnosť skúsenosti')),
-  f('identification', 'institutions', 'meso', [5, 11], L('How identification was conducted', 'Déroulement de l’identification', 'Modalità dell’identificazione', 'Priebeh identifikácie')),
-  f('trusted_provider_relationship', 'institutions', 'meso', [7, 11, 12], L('Relationship of trust with a service provider', 'Relation de confiance avec un intervenant', 'Rapporto di fiducia con un operatore', 'Dôverný vzťah s poskytovateľom služieb')),
-  f('institutional_coordination', 'institutions', 'meso', [11], L('Coordination between institutions', 'Coordination entre institutions', 'Coordinamento tra istituzioni', 'Koordinácia medzi inštitúciami')),
-  f('criminal_proceedings', 'institutions', 'macro', [2, 5, 13], L('Criminal proceedings and testimony', 'Procédure pénale et témoignage', 'Procedimento penale e testimonianza', 'Trestné konanie a svedectvo')),
-  f('funding_and_policy', 'institutions', 'macro', [11], L('Funding, policy and corruption', 'Financement, politiques et corruption', 'Finanziamenti, politiche e corruzione', 'Financovanie, politiky a korupcia')),
-  f('employment', 'economic', 'micro', [3, 8], L('Employment', 'Emploi', 'Lavoro', 'Zamestnanie')),
-  f('housing', 'economic', 'micro', [1], L('Housing', 'Logement', 'Alloggio', 'Bývanie')),
-  f('economic_crisis', 'economic', 'macro', [3, 8], L('Economic or political crisis', 'Crise économique ou politique', 'Crisi economica o politica', 'Hospodárska alebo politická kríza')),
-  f('compensation', 'economic', 'meso', [8, 13], L('Financial compensation', 'Indemnisation financière', 'Risarcimento economico', 'Finančné odškodnenie')),
-  f('motivation_agency', 'personal', 'micro', [12], L('Motivation and agency', 'Motivation et capacité d’agir', 'Motivazione e capacità di agire', 'Motivácia a schopnosť konať')),
-  f('coping', 'personal', 'micro', [10], L('Coping (approach or avoidance)', 'Stratégies d’adaptation (approche ou évitement)', 'Strategie di coping (approccio o evitamento)', 'Zvládanie (približovanie alebo vyhýbanie)')),
-  f('health', 'personal', 'micro', [9, 10], L('Physical and mental health', 'Santé physique et mentale', 'Salute fisica e mentale', 'Telesné a duševné zdravie')),
-  f('substance_use', 'personal', 'micro', [9, 10], L('Substance use', 'Consommation de substances', 'Uso di sostanze', 'Užívanie návykových látok')),
-  f('family_support', 'family_friends', 'micro', [7, 14], L('Family support and acceptance', 'Soutien et acceptation de la famille', 'Sostegno e accettazione della famiglia', 'Podpora a prijatie rodinou')),
-  f('children', 'family_friends', 'micro', [7, 12, 14], L('Children', 'Enfants', 'Figli', 'Deti')),
-  f('partner', 'family_friends', 'micro', [7, 8], L('Partner', 'Partenaire', 'Partner', 'Partner')),
-  f('friends_network', 'family_friends', 'meso', [6, 7], L('Friends and support network', 'Amis et réseau de soutien', 'Amici e rete di sostegno', 'Priatelia a podporná sieť')),
-  f('community_stigma', 'family_friends', 'meso', [5, 6], L('Stigma in the community', 'Stigmatisation dans la communauté', 'Stigma nella comunità', 'Stigmatizácia v komunite')),
+  f('family_background', 'background', 'micro', [6, 7, 14], T('factors.default_factor_catalogue.family_background.label')),
+  f('vulnerable_community', 'background', 'macro', [6, 11], T('factors.default_factor_catalogue.vulnerable_community.label')),
+  f('education_employment_history', 'background', 'micro', [3, 4], T('factors.default_factor_catalogue.education_employment_history.label')),
+  f('migration_path', 'background', 'meso', [2, 5], T('factors.default_factor_catalogue.migration_path.label')),
+  f('trafficker_relation', 'trafficking_experience', 'micro', [5, 6], T('factors.default_factor_catalogue.trafficker_relation.label')),
+  f('severity', 'trafficking_experience', 'micro', [9, 10], T('factors.default_factor_catalogue.severity.label')),
+  f('identification', 'institutions', 'meso', [5, 11], T('factors.default_factor_catalogue.identification.label')),
+  f('trusted_provider_relationship', 'institutions', 'meso', [7, 11, 12], T('factors.default_factor_catalogue.trusted_provider_relationship.label')),
+  f('institutional_coordination', 'institutions', 'meso', [11], T('factors.default_factor_catalogue.institutional_coordination.label')),
+  f('criminal_proceedings', 'institutions', 'macro', [2, 5, 13], T('factors.default_factor_catalogue.criminal_proceedings.label')),
+  f('funding_and_policy', 'institutions', 'macro', [11], T('factors.default_factor_catalogue.funding_and_policy.label')),
+  f('employment', 'economic', 'micro', [3, 8], T('factors.default_factor_catalogue.employment.label')),
+  f('housing', 'economic', 'micro', [1], T('factors.default_factor_catalogue.housing.label')),
+  f('economic_crisis', 'economic', 'macro', [3, 8], T('factors.default_factor_catalogue.economic_crisis.label')),
+  f('compensation', 'economic', 'meso', [8, 13], T('factors.default_factor_catalogue.compensation.label')),
+  f('motivation_agency', 'personal', 'micro', [12], T('factors.default_factor_catalogue.motivation_agency.label')),
+  f('coping', 'personal', 'micro', [10], T('factors.default_factor_catalogue.coping.label')),
+  f('health', 'personal', 'micro', [9, 10], T('factors.default_factor_catalogue.health.label')),
+  f('substance_use', 'personal', 'micro', [9, 10], T('factors.default_factor_catalogue.substance_use.label')),
+  f('family_support', 'family_friends', 'micro', [7, 14], T('factors.default_factor_catalogue.family_support.label')),
+  f('children', 'family_friends', 'micro', [7, 12, 14], T('factors.default_factor_catalogue.children.label')),
+  f('partner', 'family_friends', 'micro', [7, 8], T('factors.default_factor_catalogue.partner.label')),
+  f('friends_network', 'family_friends', 'meso', [6, 7], T('factors.default_factor_catalogue.friends_network.label')),
+  f('community_stigma', 'family_friends', 'meso', [5, 6], T('factors.default_factor_catalogue.community_stigma.label')),
 ]);
 
 /** Validates a catalogue edited by an organisation; a duration factor is refused. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { modelCode as code } from '../shared/zod';
 import { labelsSchema, type Labels } from './model';
+import { labelsFor } from '../../i18n/resources';
 
 export const QUESTION_TYPES = ['scale', 'choice', 'text', 'boolean'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -59,7 +60,11 @@ export type Section = z.infer<typeof sectionSchema>;
 export type Instrument = z.infer<typeof instrumentSchema>;
 export type ChoiceOption = z.infer<typeof optionSchema>;
 
-export const L = (en: string, fr: string, it: string, sk: string): Labels => ({ en, fr, it, sk });
+/** A text of locales/<language>/outcomes.json in every language that has it. */
+export const T = (key: string): Labels => labelsFor('outcomes', key) as Labels;
+/** A text of outcomes.json with each {{name}} replaced by that label in the same language (English if it lacks one). */
+export const Tf = (key: string, vars: Record<string, Labels>): Labels =>
+  Object.fromEntries(Object.entries(T(key)).map(([lng, text]) => [lng, text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => vars[name]?.[lng as keyof Labels] ?? vars[name]?.en ?? '')])) as Labels;
 
 type Extra = Partial<Omit<Question, 'code' | 'type' | 'label'>>;
 
@@ -76,4 +81,4 @@ export const section = (code: string, label: Labels, questions: Question[], neve
   ({ code, label, questions, ...(neverRequired ? { neverRequired } : {}) });
 
 /** Options shared by several questions. */
-export const YES_PARTLY_NO = [opt('yes', L('Yes', 'Oui', 'Sì', 'Áno')), opt('partly', L('Partly', 'En partie', 'In parte', 'Čiastočne')), opt('no', L('No', 'Non', 'No', 'Nie'))];
+export const YES_PARTLY_NO = [opt('yes', T('instrument_schema.yes_partly_no.yes.label')), opt('partly', T('instrument_schema.yes_partly_no.partly.label')), opt('no', T('instrument_schema.yes_partly_no.no.label'))];

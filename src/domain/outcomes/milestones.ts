@@ -7,6 +7,7 @@
 import { daysBetween } from '../cases/dates';
 import { OutcomeError } from './errors';
 import type { Labels } from './model';
+import { labelsFor } from '../../i18n/resources';
 
 export const TURNING_POINTS = ['thinking_about_future', 'decision_to_leave_shelter'] as const;
 export const MARKER_EVENTS = ['shelter_exit', 'permit', 'job', 'family_reunification'] as const;
@@ -27,18 +28,19 @@ export interface CaseEvent {
   statedReasons?: string | null;
 }
 
-const L = (en: string, fr: string, it: string, sk: string): Labels => ({ en, fr, it, sk });
+/** A text of locales/<language>/outcomes.json in every language that has it. */
+const T = (key: string): Labels => labelsFor('outcomes', key) as Labels;
 
 export const MILESTONE_LABELS: Record<MilestoneKind, Labels> = {
-  thinking_about_future: L('Thinks more about the future than the past', 'Pense davantage à l’avenir qu’au passé', 'Pensa più al futuro che al passato', 'Myslí viac na budúcnosť ako na minulosť'),
-  decision_to_leave_shelter: L('Decided to leave the shelter', 'A décidé de quitter le foyer', 'Ha deciso di lasciare la struttura', 'Rozhodla sa opustiť útulok'),
-  shelter_exit: L('Left the shelter', 'A quitté le foyer', 'Ha lasciato la struttura', 'Odišla z útulku'),
-  permit: L('Residence permit', 'Titre de séjour', 'Permesso di soggiorno', 'Povolenie na pobyt'),
-  job: L('Started a job', 'A commencé un emploi', 'Ha iniziato un lavoro', 'Začala pracovať'),
-  family_reunification: L('Family reunification', 'Réunification familiale', 'Ricongiungimento familiare', 'Zlúčenie rodiny'),
-  return_to_exploitation: L('Return to exploitation', 'Retour à l’exploitation', 'Ritorno allo sfruttamento', 'Návrat do vykorisťovania'),
-  violence: L('Violence', 'Violence', 'Violenza', 'Násilie'),
-  re_trafficking: L('Re-trafficking', 'Nouvelle traite', 'Nuova tratta', 'Opätovné obchodovanie'),
+  thinking_about_future: T('milestones.milestone_labels.thinking_about_future'),
+  decision_to_leave_shelter: T('milestones.milestone_labels.decision_to_leave_shelter'),
+  shelter_exit: T('milestones.milestone_labels.shelter_exit'),
+  permit: T('milestones.milestone_labels.permit'),
+  job: T('milestones.milestone_labels.job'),
+  family_reunification: T('milestones.milestone_labels.family_reunification'),
+  return_to_exploitation: T('milestones.milestone_labels.return_to_exploitation'),
+  violence: T('milestones.milestone_labels.violence'),
+  re_trafficking: T('milestones.milestone_labels.re_trafficking'),
 };
 
 /** Typical month after intake, where the thesis gives one. */
