@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Writable } from 'node:stream';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,10 +15,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context';
 import { linkageIdle } from '../services/linkage-runs';
+import { startJobs, stopJobs } from '../services/jobs';
 import { closeWorkers } from '../services/workers';
 import { answerClientError, installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
 import { installTextGuard } from './plugins/valid-text';
+import { docsContentSecurityPolicy, helmetOptions } from './plugins/security-headers';
+import { errors } from '../errors';
 import { auditRoutes } from './routes/audit/routes';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
@@ -78,16 +82,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }, 'request');
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    if (!request.url.startsWith('/api/docs')) {
-      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-    }
     return payload;
   });
 
+  // Content-Security-Policy, HSTS (production), nosniff, frame and referrer policies on every response.
+  await app.register(helmet, helmetOptions(ctx.config));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -99,11 +99,18 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx });
+  // After the session plugin, so the documentation's hooks see the session: in production only staff read it.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: docsContentSecurityPolicy(ctx.config),
+    uiHooks: { preHandler: async (request) => { if (ctx.config.env === 'production' && !request.session) throw errors.unauthenticated(); } },
+  });
   // A background linkage run finishes before the database closes.
   // Then the worker threads of heavy computations end (after the run, which uses them).
-  app.addHook('onClose', async () => { await linkageIdle(ctx); await closeWorkers(ctx); });
+  // The job queue stops after it (a job in hand finishes, or goes back to the queue for another server).
+  app.addHook('onClose', async () => { await linkageIdle(ctx); await stopJobs(ctx); await closeWorkers(ctx); });
+  // Background jobs (ARIADNE_JOBS): with `on`, every queue and the schedules; under NODE_ENV=test nothing until a request queues work.
+  await startJobs(ctx, { onError: (message) => app.log.error({ job: 'queue' }, message) });
   // Pending audit entries become signed leaves within a second; a run in progress ends before the database closes.
   const auditSealer = startAuditSealer(ctx, { intervalMs: ctx.config.auditSealIntervalMs ?? 1000, onError: (message) => app.log.error({ job: 'audit.seal' }, message) });
   app.addHook('onClose', () => auditSealer.stop());

@@ -1,4 +1,5 @@
 /** Entry point: i18n, the query cache and the router. */
+import './zod-config';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
