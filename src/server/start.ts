@@ -24,7 +24,7 @@ export interface StartOptions {
 }
 
 export async function startAriadne(opts: StartOptions = {}) {
-  const base = loadConfig(opts.env ?? process.env);
+  const base = loadConfig(opts.env);
   const config = {
     ...base,
     port: opts.port ?? base.port,

@@ -14,6 +14,7 @@ import { startAriadne } from '../../server/start';
 import { openDatabase } from '../../storage/database';
 import { migrate } from '../../storage/migrate';
 import { organisationsRepo } from '../../storage/repositories/organisations';
+import { newUserPassword } from '../../config/cli-inputs';
 import { isRole, type Role } from '../../policies/roles';
 import { output, withContext, withProgress } from '../context';
 
@@ -62,7 +63,7 @@ export function registerAdminCommands(program: Command): void {
       const roles = String(opts.roles).split(',').map((r) => r.trim());
       const unknown = roles.filter((r) => !isRole(r));
       if (unknown.length) throw new Error(`Unknown roles: ${unknown.join(', ')}`);
-      const password = opts.passwordStdin ? fs.readFileSync(0, 'utf8').trim() : process.env.ARIADNE_NEW_PASSWORD ?? '';
+      const password = opts.passwordStdin ? fs.readFileSync(0, 'utf8').trim() : newUserPassword();
       const user = await createUserInOrganisation(ctx, { organisationSlug: opts.org, email: opts.email, displayName: opts.name, password, roles: roles as Role[] });
       output(opts.json, user, () => `Created ${user.email} (${user.id})`);
     }));
