@@ -12,7 +12,8 @@ import { DEFAULT_OUTCOME_MODEL_INPUT } from './default-model';
 export const LOCALES = ['en', 'fr', 'it', 'sk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const labelsSchema = z.object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) });
+/** The four shipped languages, plus any other language of locales/ that translates the text. */
+export const labelsSchema = z.object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) }).catchall(z.string().min(1));
 export type Labels = z.infer<typeof labelsSchema>;
 
 
