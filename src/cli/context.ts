@@ -1,8 +1,9 @@
 /** Shared CLI plumbing: configuration, the app context, and JSON-or-text output. */
-import { loadConfig } from '../config/env';
-import { createAppContext, type AppContext } from '../services/context';
+import type { AppContext } from '../services/context';
 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: `ariadne --help` needs neither the configuration nor a database driver.
+  const [{ loadConfig }, { createAppContext }] = await Promise.all([import('../config/env'), import('../services/context')]);
   const ctx = await createAppContext(loadConfig());
   try {
     return await fn(ctx);

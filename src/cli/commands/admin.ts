@@ -1,22 +1,34 @@
 /** Administration commands: migrate, organisations, users, demo data, audit, keys, start. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/env';
 import { parseMasterKey } from '../../security/field-encryption';
 import { loadMasterKey } from '../../security/master-key';
 import { parseCheckpointFile } from '../../domain/audit/checkpoint';
-import { auditPublicKey, latestCheckpoints, proveEntry, verifyAllChains } from '../../services/audit';
-import { backfillFreeText } from '../../services/backfill-free-text';
-import { seedDemo } from '../../services/demo-seed';
-import { rewrapAllKeys, rotateOrganisationDataKey } from '../../services/keys';
-import { createOrganisation, createUserInOrganisation } from '../../services/organisations';
-import { startAriadne } from '../../server/start';
-import { openDatabase } from '../../storage/database';
-import { migrate } from '../../storage/migrate';
-import { organisationsRepo } from '../../storage/repositories/organisations';
 import { newUserPassword } from '../../config/cli-inputs';
 import { isRole, type Role } from '../../policies/roles';
 import { output, withContext, withProgress } from '../context';
+import { lazy } from '../lazy';
+
+// Services, the server and the database load when a command runs, not for --help (see ../lazy.ts).
+const auditService = () => import('../../services/audit');
+const latestCheckpoints = lazy(auditService, 'latestCheckpoints');
+const proveEntry = lazy(auditService, 'proveEntry');
+const verifyAllChains = lazy(auditService, 'verifyAllChains');
+const backfillFreeText = lazy(() => import('../../services/backfill-free-text'), 'backfillFreeText');
+const seedDemo = lazy(() => import('../../services/demo-seed'), 'seedDemo');
+const keyService = () => import('../../services/keys');
+const rewrapAllKeys = lazy(keyService, 'rewrapAllKeys');
+const rotateOrganisationDataKey = lazy(keyService, 'rotateOrganisationDataKey');
+const organisations = () => import('../../services/organisations');
+const createOrganisation = lazy(organisations, 'createOrganisation');
+const createUserInOrganisation = lazy(organisations, 'createUserInOrganisation');
+const startAriadne = lazy(() => import('../../server/start'), 'startAriadne');
+const openDatabase = lazy(() => import('../../storage/database'), 'openDatabase');
+const migrate = lazy(() => import('../../storage/migrate'), 'migrate');
+const findOrganisationBySlug: typeof import('../../storage/repositories/organisations').organisationsRepo.findBySlug = async (...args) =>
+  (await import('../../storage/repositories/organisations')).organisationsRepo.findBySlug(...args);
+const loadConfig = async () => (await import('../../config/env')).loadConfig();
+const auditPublicKey = async (...args: Parameters<typeof import('../../services/audit').auditPublicKey>) => (await auditService()).auditPublicKey(...args);
 
 function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string {
   if (!seeded) return 'Demo data already present.';
@@ -40,7 +52,7 @@ export function registerAdminCommands(program: Command): void {
     });
 
   program.command('migrate').description('Apply database migrations').option('--json').action(async (opts) => {
-    const config = loadConfig();
+    const config = await loadConfig();
     const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
     try {
       const applied = await migrate(db);
@@ -93,7 +105,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--org <slug>').option('--json')
     .action((opts) => withContext(async (ctx) => {
       const checkpoints = await latestCheckpoints(ctx, opts.org);
-      output(opts.json, { publicKey: auditPublicKey(ctx), checkpoints }, () => checkpoints.map((c) => c.note).join('\n'));
+      output(opts.json, { publicKey: await auditPublicKey(ctx), checkpoints }, () => checkpoints.map((c) => c.note).join('\n'));
     }));
   audit.command('prove').description('Print the RFC 9162 inclusion proof of one entry in the latest signed checkpoint')
     .requiredOption('--org <slug>').requiredOption('--seq <n>').option('--json')
@@ -104,7 +116,7 @@ export function registerAdminCommands(program: Command): void {
     }));
   audit.command('public-key').description('Print the verifier key of the audit checkpoints (signed-note vkey)').option('--json')
     .action((opts) => withContext(async (ctx) => {
-      const vkey = auditPublicKey(ctx);
+      const vkey = await auditPublicKey(ctx);
       output(opts.json, { publicKey: vkey }, () => vkey);
     }));
 
@@ -112,7 +124,7 @@ export function registerAdminCommands(program: Command): void {
   keys.command('rotate-data-key').description("Rotate an organisation's data key and re-encrypt its fields")
     .requiredOption('--org <slug>').option('--json')
     .action((opts) => withContext(async (ctx) => {
-      const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
+      const org = await findOrganisationBySlug(ctx.db.kysely, opts.org);
       if (!org) throw new Error(`No organisation ${opts.org}`);
       const result = await rotateOrganisationDataKey(ctx, org.id, (n) => { if (!opts.json && process.stderr.isTTY) process.stderr.write(`\rre-encrypted ${n}`); });
       output(opts.json, result, () => `\nData key is now version ${result.version}; ${result.reencrypted} fields re-encrypted.`);
@@ -127,7 +139,7 @@ export function registerAdminCommands(program: Command): void {
   keys.command('rotate-master').description('Re-wrap every organisation key under a new master key (read from --new-key-file, base64)')
     .requiredOption('--new-key-file <file>').option('--json')
     .action((opts) => withContext(async (ctx) => {
-      const config = loadConfig();
+      const config = await loadConfig();
       const oldMaster = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
       const newMaster = parseMasterKey(fs.readFileSync(opts.newKeyFile, 'utf8').trim());
       const count = await rewrapAllKeys(ctx, oldMaster, newMaster);

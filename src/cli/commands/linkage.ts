@@ -1,11 +1,16 @@
 /** `ariadne link`: privacy-preserving record linkage across the network, with a progress bar and a JSON summary. */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { captureHistoriesCsv, listReviews, runNetworkLinkage, setLinkageSecret } from '../../services/linkage';
 import { operatorOf } from './statistics';
-import { organisationsRepo } from '../../storage/repositories/organisations';
-import { linkageStatus } from '../../services/linkage-runs';
 import { output, withContext, withProgress } from '../context';
+import { lazy } from '../lazy';
+
+// Services and the database load when a command runs, not for --help (see ../lazy.ts).
+const linkage = () => import('../../services/linkage');
+const listReviews = lazy(linkage, 'listReviews');
+const runNetworkLinkage = lazy(linkage, 'runNetworkLinkage');
+const setLinkageSecret = lazy(linkage, 'setLinkageSecret');
+const linkageStatus = lazy(() => import('../../services/linkage-runs'), 'linkageStatus');
 
 export function registerLinkageCommands(program: Command): void {
   program.command('link').description('Encode consenting persons of every organisation holding the network secret, link the encodings, and report persons counted once')
@@ -15,7 +20,7 @@ export function registerLinkageCommands(program: Command): void {
       const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) => runNetworkLinkage(ctx, (phase) => {
         tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
       }));
-      if (opts.captureHistories) fs.writeFileSync(opts.captureHistories, captureHistoriesCsv(summary.captureHistories));
+      if (opts.captureHistories) fs.writeFileSync(opts.captureHistories, (await linkage()).captureHistoriesCsv(summary.captureHistories));
       output(Boolean(opts.json), summary, () => [
         `Linkage run ${summary.runId}`,
         ...summary.organisations.map((o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`),
@@ -48,6 +53,7 @@ export function registerLinkageCommands(program: Command): void {
   program.command('link-secret').description("Store the network linkage secret for an organisation (read from standard input; encrypted under the organisation's key)")
     .requiredOption('--org <slug>', 'organisation')
     .action((opts) => withContext(async (ctx) => {
+      const { organisationsRepo } = await import('../../storage/repositories/organisations');
       const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
       if (!org) throw new Error(`No organisation with slug ${opts.org}`);
       await setLinkageSecret(ctx, org.id, fs.readFileSync(0, 'utf8').trim());

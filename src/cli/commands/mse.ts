@@ -5,13 +5,9 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { captureTableFromXlsx } from '../../services/capture-tables';
-import {
-  captureTableFromRows, estimatePopulation, MseInputError, parseCaptureCsv,
-  type CaptureTable, type MseMethod, type MseResult,
-} from '../../domain/mse';
+import type { CaptureTable, MseMethod, MseResult } from '../../domain/mse';
+import { MseInputError } from '../../domain/mse/errors';
 
 interface MseCommandOptions {
   json?: boolean;
@@ -26,9 +22,10 @@ class UsageError extends Error {}
 
 async function readTable(file: string): Promise<CaptureTable> {
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.xlsx') return captureTableFromXlsx(await fs.readFile(file));
+  // exceljs and the estimator load only when a file is estimated, not for --help.
+  if (extension === '.xlsx') return (await import('../../services/capture-tables')).captureTableFromXlsx(await fs.readFile(file));
   if (extension !== '.csv' && extension !== '.txt') throw new UsageError(`Unsupported file type "${extension || file}": give a .csv or .xlsx file.`);
-  return parseCaptureCsv(await fs.readFile(file, 'utf8'));
+  return (await import('../../domain/mse')).parseCaptureCsv(await fs.readFile(file, 'utf8'));
 }
 
 function parseOptions(opts: MseCommandOptions) {
@@ -70,6 +67,7 @@ export function formatMseSummary(result: MseResult): string {
 async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
   const { method, threshold, replicates, seed } = parseOptions(opts);
   const table = await readTable(file);
+  const [{ default: cliProgress }, { estimatePopulation }] = await Promise.all([import('cli-progress'), import('../../domain/mse')]);
   const showBar = replicates > 0 && !opts.json && Boolean(process.stderr.isTTY);
   const bar = showBar ? new cliProgress.SingleBar({ format: 'bootstrap [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
   bar?.start(replicates, 0);

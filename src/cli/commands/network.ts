@@ -1,10 +1,18 @@
 /** `ariadne networks`, `ariadne network-graph`, `ariadne coverage-gaps`, `ariadne roles`: the network capabilities, scriptable, with --json. Aggregates only, no case content. */
 import type { Command } from 'commander';
-import { getCatalogue, listStaffRoles, networkRoleCoverage } from '../../services/catalogue';
-import { coverageGaps, networkGraph } from '../../services/directory';
-import { listNetworks } from '../../services/networks';
 import { output, withContext } from '../context';
+import { lazy } from '../lazy';
 import { operatorOf } from './statistics';
+
+// Services and the database load when a command runs, not for --help (see ../lazy.ts).
+const catalogue = () => import('../../services/catalogue');
+const getCatalogue = lazy(catalogue, 'getCatalogue');
+const listStaffRoles = lazy(catalogue, 'listStaffRoles');
+const networkRoleCoverage = lazy(catalogue, 'networkRoleCoverage');
+const directory = () => import('../../services/directory');
+const coverageGaps = lazy(directory, 'coverageGaps');
+const networkGraph = lazy(directory, 'networkGraph');
+const listNetworks = lazy(() => import('../../services/networks'), 'listNetworks');
 
 const today = () => new Date().toISOString().slice(0, 10);
 const yearAgo = () => new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);

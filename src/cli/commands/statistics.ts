@@ -1,24 +1,33 @@
 /** `ariadne report`, `ariadne estimates`, `ariadne export htcds`…: the statistics capabilities, scriptable, with --json. */
-import { cohortRows, cohortToCsv, cohortToXlsx } from '../../domain/outcomes';
-import { outcomeCohort } from '../../services/outcomes';
-import { networkCaptureHistories } from '../../services/capture-tables';
 import type { Command } from 'commander';
-import { DIMENSION_KEYS, POPULATIONS, htcdsToCsv, publicationOf, type DimensionKey, type PublishedReport, type StandardPopulationKey } from '../../domain/statistics';
+// The option lists come from the two small modules that define them; the rest of statistics loads on use.
+import { DIMENSION_KEYS, type DimensionKey } from '../../domain/statistics/dimensions';
+import { POPULATIONS, type StandardPopulationKey } from '../../domain/statistics/populations';
+import type { PublishedReport } from '../../domain/statistics';
 import type { Actor } from '../../policies/policies';
 import type { Role } from '../../policies/roles';
 import type { AppContext } from '../../services/context';
-import { listEstimates } from '../../services/estimates';
-import { exportHtcds } from '../../services/htcds-export';
-import { listNetworks } from '../../services/networks';
-import { privacyLedger, releasePrivateReport } from '../../services/privacy-releases';
-import { exportReport, organisationReport } from '../../services/statistics';
-import { organisationsRepo } from '../../storage/repositories/organisations';
 import { output, withContext } from '../context';
+import { lazy } from '../lazy';
+
+// Services (and exceljs, GLPK, the database) load when a command runs, not for --help (see ../lazy.ts).
+const outcomeCohort = lazy(() => import('../../services/outcomes'), 'outcomeCohort');
+const networkCaptureHistories = lazy(() => import('../../services/capture-tables'), 'networkCaptureHistories');
+const listEstimates = lazy(() => import('../../services/estimates'), 'listEstimates');
+const exportHtcds = lazy(() => import('../../services/htcds-export'), 'exportHtcds');
+const listNetworks = lazy(() => import('../../services/networks'), 'listNetworks');
+const privacyReleases = () => import('../../services/privacy-releases');
+const privacyLedger = lazy(privacyReleases, 'privacyLedger');
+const releasePrivateReport = lazy(privacyReleases, 'releasePrivateReport');
+const statisticsService = () => import('../../services/statistics');
+const exportReport = lazy(statisticsService, 'exportReport');
+const organisationReport = lazy(statisticsService, 'organisationReport');
 
 /** The CLI acts as the organisation's statistics operator; its reads are audited without a user id. */
 const CLI_OPERATOR = '00000000-0000-0000-0000-000000000000';
 
 export async function operatorOf(ctx: AppContext, slug: string, role: Role = 'coordinator'): Promise<Actor> {
+  const { organisationsRepo } = await import('../../storage/repositories/organisations');
   const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
   if (!org) throw new Error(`No organisation with slug ${slug}`);
   return { userId: CLI_OPERATOR, organisationId: org.id, roles: [role] };
@@ -56,6 +65,7 @@ export function registerStatisticsCommands(program: Command): void {
       const k = opts.k === undefined ? undefined : Number(opts.k);
       if (k !== undefined && (!Number.isInteger(k) || k < 2)) throw new Error('--k must be a whole number of at least 2');
       const result = await exportHtcds(ctx, await operatorOf(ctx, opts.org, 'admin'), k);
+      const { htcdsToCsv } = await import('../../domain/statistics');
       if (format === 'csv') process.stdout.write(htcdsToCsv(result.records));
       else console.log(JSON.stringify(result, null, 2));
       const p = result.provenance;
@@ -86,6 +96,7 @@ export function registerStatisticsCommands(program: Command): void {
         return;
       }
       // The same presenter as the API: only what a published report states.
+      const { publicationOf } = await import('../../domain/statistics');
       output(Boolean(opts.json), publicationOf(report), () => printTable(report));
     }));
 
@@ -97,6 +108,7 @@ export function registerStatisticsCommands(program: Command): void {
     .option('--json', 'print the aggregates as JSON')
     .action((opts) => withContext(async (ctx) => {
       const cohort = await outcomeCohort(ctx, await operatorOf(ctx, opts.org), { scope: oneOf(opts.scope, ['organisation', 'network'] as const, 'scope'), threshold: opts.threshold === undefined ? undefined : Number(opts.threshold) });
+      const { cohortRows, cohortToCsv, cohortToXlsx } = await import('../../domain/outcomes');
       const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
       if (opts.format) {
         const format = oneOf(opts.format, ['csv', 'xlsx'] as const, 'format');

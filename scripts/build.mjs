@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * Compiles the server, the CLI and the workers (everything in src/ but the web app and tests)
+ * ahead of time with esbuild, one output file per source file, into dist/ with src/'s layout:
+ * src/cli/main.ts becomes dist/cli/main.js. Because every file keeps its depth, the paths the
+ * code resolves from import.meta.url (dist/web, ./migrations, ../workers/worker.mjs, ../../data)
+ * mean the same from dist/ as from src/. SQL migrations and MSE fixtures are copied next to
+ * the code that reads them; dist/workers/worker.mjs loads the compiled tasks (no tsx).
+ *
+ *   node scripts/build.mjs            build
+ *   node scripts/build.mjs --if-stale build only when a source file is newer than the last build
+ *
+ * Files are written to a temporary name and renamed, so a process importing dist/ while
+ * another rebuilds never reads half a file. The web app is built separately (npm run build:web).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = path.join(ROOT, 'src');
+const OUT = path.join(ROOT, 'dist');
+export const STAMP = path.join(OUT, '.node-build.json');
+
+/** Source files of the Node side: no web app, no tests. */
+function sources(dir = SRC, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (full !== path.join(SRC, 'web')) sources(full, out);
+    } else if (!/\.test\.tsx?$/.test(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** True when dist/ is missing or older than any source file (or this script). */
+export function isStale() {
+  let built;
+  try { built = fs.statSync(STAMP).mtimeMs; } catch { return true; }
+  for (const file of [...sources(), fileURLToPath(import.meta.url)]) {
+    if (fs.statSync(file).mtimeMs > built) return true;
+  }
+  return false;
+}
+
+function writeAtomically(file, contents) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
+}
+
+/** Relative imports stay separate modules: resolved to the .js file the same build writes. */
+const keepModules = {
+  name: 'keep-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      for (const ext of ['', '.ts', '.tsx', '/index.ts']) {
+        const candidate = target + ext;
+        if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+          const rel = path.relative(args.resolveDir, candidate).replace(/\.tsx?$/, '.js');
+          return { path: rel.startsWith('.') ? rel : `./${rel}`, external: true };
+        }
+      }
+      return undefined;
+    });
+  },
+};
+
+export async function buildNode() {
+  const started = new Date();
+  const all = sources();
+  const entryPoints = all.filter((f) => /\.tsx?$/.test(f));
+  // Loaded here: bin/ariadne.mjs imports this file for isStale() on every run.
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints,
+    outbase: SRC,
+    outdir: OUT,
+    bundle: true,
+    packages: 'external',
+    plugins: [keepModules],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    write: false,
+    logLevel: 'warning',
+  });
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  // Data files next to the code that reads them (migrate.ts, domain/mse/fixtures.ts).
+  for (const file of all.filter((f) => /\.(sql|csv)$/.test(f))) writeAtomically(path.join(OUT, path.relative(SRC, file)), fs.readFileSync(file));
+  writeAtomically(path.join(OUT, 'workers/worker.mjs'),
+    '// Entry of each worker thread in the compiled build (src/workers/worker.mjs loads the TypeScript instead).\n' +
+    "export { runTask as default } from './tasks.js';\n");
+  writeAtomically(STAMP, JSON.stringify({ builtAt: started.toISOString(), files: entryPoints.length }) + '\n');
+  // Dated when the build began: a source saved while it ran counts as newer.
+  fs.utimesSync(STAMP, started, started);
+  return entryPoints.length;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
+  const started = Date.now();
+  const files = await buildNode();
+  if (!process.argv.includes('--quiet')) console.error(`built ${files} files into dist/ in ${Date.now() - started} ms`);
+}
