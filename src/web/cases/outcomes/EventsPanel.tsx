@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { todayIso, useAddEntry, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryList } from '../tabs/EntryList';
+import { NOT_FAILURE_CIRCUMSTANCES, SUCCESS_WITHHOLDING_CIRCUMSTANCES } from '../../../domain/outcomes/circumstances';
 import { Field } from '../fields';
 
 const EVENT_KINDS = ['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification', 'violence', 're_trafficking', 'return_to_exploitation'] as const;
 const HARD = new Set(['violence', 're_trafficking', 'return_to_exploitation']);
-const CIRCUMSTANCES = ['unemployment', 'financial_dependence_family', 'financial_dependence_partner', 'institutional_mental_health_care', 'alcohol_addiction', 'drug_addiction'] as const;
+const CIRCUMSTANCES = [...NOT_FAILURE_CIRCUMSTANCES, ...SUCCESS_WITHHOLDING_CIRCUMSTANCES];
 
 export function EventsPanel({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
