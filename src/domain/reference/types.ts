@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { labelsFor } from '../../i18n/resources';
+import { code } from '../shared/zod';
 
 /** A text per language code; English always (the fallback), others as translated (locales/<language>/lists.json). */
 export const LabelsSchema = z.object({ en: z.string().min(1) }).catchall(z.string().min(1));
 export type Labels = z.infer<typeof LabelsSchema>;
 
 export const ReferenceItemSchema = z.object({
-  code: z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/),
+  code,
   label: LabelsSchema,
   order: z.number().int(),
   meta: z.record(z.string(), z.unknown()).optional(),
