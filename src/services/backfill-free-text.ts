@@ -1,7 +1,8 @@
 /**
  * Encrypts the free text that deployments stored in clear before migration 021: secret fields
  * of case records (every version, current or retired), the intake municipality and the reason
- * of owner hand-overs. Idempotent: a row already sealed is not found again. It runs at start-up
+ * of owner hand-overs; and the reason of referrals declined before migration 027, sealed for both
+ * organisations the referral names. Idempotent: a row already sealed is not found again. It runs at start-up
  * after the migrations and records the rule it applied, so later start-ups cost one lookup
  * until SECRET_FIELDS changes; `ariadne keys encrypt-free-text` runs it again in full.
  */
@@ -19,7 +20,7 @@ export const FREE_TEXT_BACKFILL = 'free_text_encrypted';
 /** Event kinds whose clear data once carried free text, and those fields. */
 const EVENT_FREE_TEXT: Record<string, string[]> = { 'case.owner_changed': ['reason'] };
 
-const fingerprint = () => crypto.createHash('sha256').update(JSON.stringify({ SECRET_FIELDS, EVENT_FREE_TEXT, intake: ['municipality'] })).digest('hex');
+const fingerprint = () => crypto.createHash('sha256').update(JSON.stringify({ SECRET_FIELDS, EVENT_FREE_TEXT, intake: ['municipality'], referrals: ['decline_reason'] })).digest('hex');
 
 export interface BackfillResult {
   /** True when an earlier run with the same rule had finished, so nothing was looked at. */
@@ -27,6 +28,8 @@ export interface BackfillResult {
   entries: number;
   intakes: number;
   events: number;
+  /** Referrals whose clear decline reason was sealed. */
+  declineReasons: number;
 }
 
 /** Runs `step` on batches until none is left; a row coming back means it could not be sealed. */
@@ -47,7 +50,7 @@ async function inBatches<R>(fetch: () => Promise<R[]>, keyOf: (r: R) => string, 
 
 export async function backfillFreeText(ctx: AppContext, opts: { force?: boolean; batchSize?: number } = {}): Promise<BackfillResult> {
   const rule = fingerprint();
-  if (!opts.force && (await repo.completed(ctx.db.kysely, FREE_TEXT_BACKFILL))?.fingerprint === rule) return { skipped: true, entries: 0, intakes: 0, events: 0 };
+  if (!opts.force && (await repo.completed(ctx.db.kysely, FREE_TEXT_BACKFILL))?.fingerprint === rule) return { skipped: true, entries: 0, intakes: 0, events: 0, declineReasons: 0 };
   const batchSize = opts.batchSize ?? 500;
   const touched = new Set<string>();
   // Keys are loaded before each write transaction: the embedded engine has a single connection.
@@ -82,12 +85,21 @@ export async function backfillFreeText(ctx: AppContext, opts: { force?: boolean;
     await withSystem(ctx.db, async (tx) => { for (const r of sealed) await repo.setEvent(tx, r); });
   }, batchSize);
 
+  // A referral names two organisations and each reads the reason under its own key.
+  const declineReasons = await inBatches(() => repo.clearDeclineReasons(ctx.db.kysely, batchSize), (r) => r.id, async (rows) => {
+    await warm(rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]));
+    const sealed = await Promise.all(rows.map(async (r) => ({
+      id: r.id, fromEnc: await ctx.keyRing.encrypt(r.fromOrganisationId, r.declineReason ?? ''), toEnc: await ctx.keyRing.encrypt(r.toOrganisationId, r.declineReason ?? ''),
+    })));
+    await withSystem(ctx.db, async (tx) => { for (const r of sealed) await repo.setDeclineReason(tx, r); });
+  }, batchSize);
+
   await withSystem(ctx.db, async (tx) => {
     // Each organisation's trail records that its stored free text was sealed (counts and names, no values).
     for (const organisationId of touched) {
-      await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'keys.encrypt_free_text', entityType: 'organisation', entityId: organisationId, fields: ['case_entries', 'case_intakes.municipality', 'case_events'] });
+      await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'keys.encrypt_free_text', entityType: 'organisation', entityId: organisationId, fields: ['case_entries', 'case_intakes.municipality', 'case_events', 'referrals.decline_reason'] });
     }
     await repo.markCompleted(tx, FREE_TEXT_BACKFILL, rule);
   });
-  return { skipped: false, entries, intakes, events };
+  return { skipped: false, entries, intakes, events, declineReasons };
 }

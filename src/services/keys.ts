@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { KeyRing } from '../security/field-encryption';
 import { withSystem } from '../storage/database';
-import { ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
+import { ENCRYPTED_COLUMNS, SHARED_ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
 import { auditRepo } from '../storage/repositories/audit';
 import { keysRepo } from '../storage/repositories/keys';
 import type { AppContext } from './context';
@@ -11,16 +11,19 @@ import type { AppContext } from './context';
 export async function rotateOrganisationDataKey(ctx: AppContext, organisationId: string, onProgress?: (done: number) => void) {
   const version = await ctx.keyRing.rotateDataKey(organisationId);
   let reencrypted = 0;
-  for (const col of ENCRYPTED_COLUMNS) {
+  // The rotating organisation's own rows, and its side of the rows it shares: the snapshots it
+  // received and its copies of decline reasons (the referral's other organisation keeps its own).
+  for (const col of [...ENCRYPTED_COLUMNS, ...SHARED_ENCRYPTED_COLUMNS]) {
+    const owner = sql.ref(col.organisationColumn ?? 'organisation_id');
     // Rows are addressed by their key columns, read back as text in one JSON array.
     const keyExpr = sql.join(col.keyColumns.map((c) => sql`${sql.ref(c)}::text`));
     const rows = await sql<{ key: string[]; value: string }>`
       SELECT json_build_array(${keyExpr}) AS key, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
-      WHERE organisation_id = ${organisationId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(ctx.db.kysely);
+      WHERE ${owner} = ${organisationId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(ctx.db.kysely);
     for (const row of rows.rows) {
       const fresh = await ctx.keyRing.encrypt(organisationId, await ctx.keyRing.decrypt(organisationId, row.value));
       const match = sql.join(col.keyColumns.map((c, i) => sql`${sql.ref(c)}::text = ${String(row.key[i])}`), sql` AND `);
-      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE organisation_id = ${organisationId} AND ${match}`.execute(ctx.db.kysely);
+      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE ${owner} = ${organisationId} AND ${match}`.execute(ctx.db.kysely);
       reencrypted += 1;
       onProgress?.(reencrypted);
     }

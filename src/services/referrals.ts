@@ -16,12 +16,12 @@ import { asOrganisation, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
-import { referralsRepo, type NoteRow } from '../storage/repositories/referrals';
+import { referralsRepo, type NoteRow, type ReferralRow } from '../storage/repositories/referrals';
 import { requireAccess } from './authorize';
 import { acceptTransfer } from './commands/accept-transfer';
 import { notifyInTx } from './notifications';
 import { requireCase } from './cases';
-import { inTenant, type AppContext } from './context';
+import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openIdentity } from './person-identity';
 import { requireSharingConsentHolds, sharingConsentHolds } from './referral-consent';
 
@@ -109,6 +109,20 @@ async function openNote(ctx: AppContext, organisationId: string, n: NoteRow) {
 }
 
 /**
+ * The decline reason as the viewing organisation reads it: its own copy, sealed under its key
+ * (a row the start-up backfill has not sealed yet is read in its older clear form).
+ */
+async function openDeclineReason(ctx: AppContext, organisationId: string, row: ReferralRow): Promise<string | null> {
+  const sealed = row.toOrganisationId === organisationId ? row.declineReasonToEnc : row.fromOrganisationId === organisationId ? row.declineReasonFromEnc : null;
+  return sealed ? ctx.keyRing.decrypt(organisationId, sealed) : row.declineReason;
+}
+
+/** Free text that may describe her: sealed once for each organisation the referral names, under its own key. */
+export async function sealDeclineReason(ctx: Pick<AppContext, 'keyRing'>, row: { fromOrganisationId: string; toOrganisationId: string }, reason: string) {
+  return { fromEnc: await ctx.keyRing.encrypt(row.fromOrganisationId, reason), toEnc: await ctx.keyRing.encrypt(row.toOrganisationId, reason) };
+}
+
+/**
  * Sender: what was shared and the status. Receiver: the decrypted snapshot too, but only
  * while her consent for this receiver holds (checked on every read). Each side: only its own notes.
  */
@@ -122,14 +136,22 @@ export async function getReferral(ctx: AppContext, actor: Actor, referralId: str
     const consentHolds = await sharingConsentHolds(tx, row);
     const snapshot: Snapshot | null = incoming && consentHolds ? SnapshotSchema.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.snapshotEnc))) : null;
     const notes = await Promise.all((await referralsRepo.notes(tx, actor.organisationId, referralId)).map((n) => openNote(ctx, actor.organisationId, n)));
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'referral.read', entityType: 'referral', entityId: referralId, fields: snapshot ? ['snapshot'] : ['status'] });
-    return { row, direction: (incoming ? 'incoming' : 'outgoing') as 'incoming' | 'outgoing', snapshot, consentWithdrawn: !consentHolds, notes };
+    const declineReason = await openDeclineReason(ctx, actor.organisationId, row);
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'referral.read', entityType: 'referral', entityId: referralId,
+      fields: [...(snapshot ? ['snapshot'] : ['status']), ...(declineReason !== null ? ['decline_reason'] : [])] });
+    return { row, direction: (incoming ? 'incoming' : 'outgoing') as 'incoming' | 'outgoing', snapshot, declineReason, consentWithdrawn: !consentHolds, notes };
   });
 }
 export type ReferralModel = Awaited<ReturnType<typeof getReferral>>;
 
 export async function respondToReferral(ctx: AppContext, actor: Actor, referralId: string, action: ReferralAction, input: { reason?: string; version: number }) {
   requireAccess(actor, 'referral.respond', { organisationId: actor.organisationId });
+  // A decline reason is sealed for the sender too: its keys are loaded before the transaction
+  // (the embedded engine has one connection). Only the two named organisations see the row.
+  if (action === 'decline') {
+    const named = await inTenant(ctx, actor, (tx) => referralsRepo.find(tx, referralId), READS_ONLY);
+    if (named) await ctx.keyRing.warm(named.fromOrganisationId);
+  }
   await inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
     if (!row) throw errors.notFound();
@@ -141,8 +163,9 @@ export async function respondToReferral(ctx: AppContext, actor: Actor, referralI
     const status = nextStatus(row.status as ReferralStatus, action, input.reason);
     // Accepting takes up what she shared: only while she still consents. Declining uses nothing of it.
     if (action === 'accept') await requireSharingConsentHolds(tx, row);
-    if (!(await referralsRepo.setStatus(tx, referralId, input.version, { status, declineReason: action === 'decline' ? input.reason ?? null : row.declineReason }))) throw errors.versionConflict();
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${action}`, entityType: 'referral', entityId: referralId, fields: ['status'] });
+    const declineReason = action === 'decline' ? await sealDeclineReason(ctx, row, input.reason!) : undefined;
+    if (!(await referralsRepo.setStatus(tx, referralId, input.version, { status, declineReason }))) throw errors.versionConflict();
+    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${action}`, entityType: 'referral', entityId: referralId, fields: declineReason ? ['status', 'decline_reason'] : ['status'] });
     await asOrganisation(tx, actor, { organisationId: row.fromOrganisationId }, async () => {
       await auditRepo.append(tx, { organisationId: row.fromOrganisationId, actorUserId: null, action: `referral.${ANSWERED[action]}_by_partner`, entityType: 'referral', entityId: referralId, fields: ['status'] });
       await notifyInTx(tx, row.fromOrganisationId, [row.createdBy], `referral.${ANSWERED[action]}`, referralId);

@@ -358,7 +358,11 @@ export interface ReferralsTable {
   requested_service: string;
   shared_sections: string[];
   snapshot_enc: string;
+  /** Clear reason of rows written before migration 027, until the start-up backfill seals it; NULL otherwise. */
   decline_reason: string | null;
+  /** The decline reason sealed under the sender's and under the receiver's data key (migration 027). */
+  decline_reason_from_enc: string | null;
+  decline_reason_to_enc: string | null;
   /** The sender's network person identity for her (migration 016). */
   network_person_id: string | null;
   created_by: string;

@@ -100,6 +100,6 @@ describe('ariadne CLI', () => {
   }, 60_000);
 
   test('keys encrypt-free-text: the demo data holds no free text in clear, so a full run seals nothing', async () => {
-    expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({ skipped: false, entries: 0, intakes: 0, events: 0 });
+    expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({ skipped: false, entries: 0, intakes: 0, events: 0, declineReasons: 0 });
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { backfillFreeText } from '../../src/services/backfill-free-text';
 import { rotateOrganisationDataKey } from '../../src/services/keys';
+import { ENCRYPTED_COLUMNS, SHARED_ENCRYPTED_COLUMNS } from '../../src/storage/encrypted-columns';
 import { caseEntriesRepo } from '../../src/storage/repositories/case-entries';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
@@ -40,6 +41,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
   let t: TestApp;
   let north: ApiClient;
   let south: ApiClient;
+  let east: ApiClient;
   let southId: string;
   // Distinct per run, so a value left from anything else cannot make the search pass or fail.
   const run = crypto.randomBytes(3).toString('hex');
@@ -49,9 +51,22 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     t = await createTestApp(engine);
     north = await t.as('caseworker@north.demo.test');
     south = await t.as('caseworker@south.demo.test');
+    east = await t.as('caseworker@east.demo.test');
     southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely)).rows[0].id;
   });
   afterAll(() => t.close());
+
+  /** A referral of the case to south, declined by south with `reason`; the case must hold her consent for south. */
+  async function declinedReferral(caseId: string, reason: string): Promise<string> {
+    const sent = await north.post(`/api/cases/${caseId}/referrals`, { toOrganisationId: southId, kind: 'referral', requestedService: 'accommodation' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const pending = (await south.get(`/api/referrals/${sent.body.id}`)).body;
+    const declined = await south.post(`/api/referrals/${sent.body.id}/decline`, { reason, version: pending.version });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(200);
+    return sent.body.id;
+  }
+  const consentForSouth = (caseId: string) => north.post(`/api/cases/${caseId}/entries`, { kind: 'consent',
+    data: { purpose: 'referral_sharing', partnerOrganisationId: southId, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(56) } });
 
   test('no table holds any free-text field in clear, no log line carries one, and the owning organisation reads each back', async () => {
     const contact = daysAgo(60);
@@ -108,6 +123,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     expect((await south.post(`/api/referrals/${sent.body.id}/accept`, { version: incoming.version })).status).toBe(200);
     expect((await south.post(`/api/referrals/${sent.body.id}/notes`, { kind: 'note', data: { text: canary('referral note') } })).status).toBe(201);
     expect((await south.post(`/api/referrals/${sent.body.id}/notes`, { kind: 'service', data: { service: 'legal_counselling', note: canary('referral service note') } })).status).toBe(201);
+    // A second referral, which south declines: its reason is free text that both organisations read.
+    const declinedId = await declinedReferral(c.id, canary('decline reason'));
 
     // Lifecycle free text: the reopening note (kept in no table at all) and an owner hand-over's reason.
     let current = (await north.get(`/api/cases/${c.id}`)).body;
@@ -129,7 +146,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       'decision', 'objective', 'micro objective', 'hand-over reason',
     ].map(canary);
     const referralNotes = [canary('referral note'), canary('referral service note')];
-    const all = [...stored, ...referralNotes, canary('reopen note'), canary('rejected notes')];
+    const all = [...stored, ...referralNotes, canary('decline reason'), canary('reopen note'), canary('rejected notes')];
 
     expectNowhere(await dumpAllTables(t.ctx.db.kysely), all);
     const logs = t.logs.join('');
@@ -148,6 +165,20 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     expect(JSON.stringify(outcomes.flags)).toContain(canary('event reasons'));
     const southView = JSON.stringify((await south.get(`/api/referrals/${sent.body.id}`)).body);
     for (const value of referralNotes) expect(southView).toContain(value);
+    // The decline reason: sealed once per organisation the referral names, each reads its own copy; a third organisation sees no referral.
+    const sealedReason = (await sql<{ decline_reason: string | null; f: string; t: string }>`
+      SELECT decline_reason, decline_reason_from_enc AS f, decline_reason_to_enc AS t FROM referrals WHERE id = ${declinedId}`.execute(t.ctx.db.kysely)).rows[0];
+    expect(sealedReason.decline_reason).toBeNull();
+    // The receiver's copy opens under south's key; the sender's copy is bound to north and does not.
+    expect(await t.ctx.keyRing.decrypt(southId, sealedReason.t)).toBe(canary('decline reason'));
+    await expect(t.ctx.keyRing.decrypt(southId, sealedReason.f)).rejects.toThrow();
+    for (const side of [north, south]) {
+      const view = await side.get(`/api/referrals/${declinedId}`);
+      expect([view.status, view.body.declineReason]).toEqual([200, canary('decline reason')]);
+    }
+    const third = await east.get(`/api/referrals/${declinedId}`);
+    expect(third.status).toBe(404);
+    expect(JSON.stringify(third.body)).not.toContain(canary('decline reason'));
     // Sealed under north's key: the partner sees none of it anywhere.
     expect((await south.get(`/api/cases/${c.id}/entries`)).status).toBe(404);
     // Codes and dates stay clear for statistics and the agenda.
@@ -163,6 +194,48 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     const afterRotation = JSON.stringify([(await newOwner.get(`/api/cases/${c.id}`)).body, (await newOwner.get(`/api/cases/${c.id}/timeline`)).body]);
     expect(afterRotation).toContain(canary('municipality'));
     expect(afterRotation).toContain(canary('hand-over reason'));
+  });
+
+  test("rotating the receiver's data key re-encrypts the snapshots it received and its copies of decline reasons; both sides still read them", async () => {
+    const db = t.ctx.db.kysely;
+    const northId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(db)).rows[0].id;
+    const c = (await north.post('/api/cases', intake({ intake: { channel: 'hotline', contactDate: daysAgo(40), language: 'ro', mediatorUsed: false, immediateNeeds: ['shelter'] } }))).body;
+    expect((await consentForSouth(c.id)).status).toBe(201);
+    const pending = await north.post(`/api/cases/${c.id}/referrals`, { toOrganisationId: southId, kind: 'referral', requestedService: 'legal_counselling' });
+    expect(pending.status, JSON.stringify(pending.body)).toBe(201);
+    const declinedId = await declinedReferral(c.id, canary('rotated decline reason'));
+    const sealed = async () => (await sql<{ id: string; snapshot_enc: string; f: string | null; t: string | null }>`
+      SELECT id, snapshot_enc, decline_reason_from_enc AS f, decline_reason_to_enc AS t FROM referrals WHERE id IN (${pending.body.id}, ${declinedId})`.execute(db))
+      .rows.reduce<Record<string, { snapshot: string; from: string | null; to: string | null }>>((acc, r) => ({ ...acc, [r.id]: { snapshot: r.snapshot_enc, from: r.f, to: r.t } }), {});
+    const versionOf = (ciphertext: string | null) => ciphertext?.split('.')[1];
+    const before = await sealed();
+    const reads = async () => {
+      const incoming = await south.get(`/api/referrals/${pending.body.id}`);
+      expect([incoming.status, incoming.body.snapshot?.requestedService]).toEqual([200, 'legal_counselling']);
+      for (const side of [north, south]) expect((await side.get(`/api/referrals/${declinedId}`)).body.declineReason).toBe(canary('rotated decline reason'));
+    };
+
+    const south1 = await rotateOrganisationDataKey(t.ctx, southId);
+    const afterSouth = await sealed();
+    expect([versionOf(afterSouth[pending.body.id].snapshot), versionOf(afterSouth[declinedId].snapshot), versionOf(afterSouth[declinedId].to)])
+      .toEqual([String(south1.version), String(south1.version), String(south1.version)]);
+    // North's copy is north's: untouched by south's rotation.
+    expect(afterSouth[declinedId].from).toBe(before[declinedId].from);
+    await reads();
+    // Nothing of south's is left under an older key version, in its own rows or its side of shared ones.
+    const stale: string[] = [];
+    for (const col of [...ENCRYPTED_COLUMNS, ...SHARED_ENCRYPTED_COLUMNS]) {
+      const values = await sql<{ v: string }>`SELECT ${sql.ref(col.column)} AS v FROM ${sql.table(col.table)}
+        WHERE ${sql.ref(col.organisationColumn ?? 'organisation_id')} = ${southId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(db);
+      stale.push(...values.rows.filter((r) => versionOf(r.v) !== String(south1.version)).map(() => `${col.table}.${col.column}`));
+    }
+    expect(stale).toEqual([]);
+
+    const north1 = await rotateOrganisationDataKey(t.ctx, northId);
+    const afterNorth = await sealed();
+    expect(versionOf(afterNorth[declinedId].from)).toBe(String(north1.version));
+    expect([afterNorth[pending.body.id].snapshot, afterNorth[declinedId].to]).toEqual([afterSouth[pending.body.id].snapshot, afterSouth[declinedId].to]);
+    await reads();
   });
 
   test('the backfill seals rows written in clear before migration 021, once, and the API still shows them', async () => {
@@ -190,18 +263,31 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     await sql`INSERT INTO case_events (organisation_id, id, case_id, actor_user_id, kind, data) VALUES (${org}, ${crypto.randomUUID()}, ${c.id}, ${user}, 'case.owner_changed',
       ${JSON.stringify({ from: user, to: ownerId, reason: legacy('hand-over') })}::jsonb)`.execute(db);
 
-    const canaries = ['old review', 'review', 'score', 'reasons', 'placement reason', 'municipality', 'hand-over'].map(legacy);
+    // A decline reason as versions before migration 027 stored it: in clear, with no sealed copy (the
+    // CHECK that refuses a clear reason is set aside for this write, as those versions had none).
+    expect((await consentForSouth(c.id)).status).toBe(201);
+    const declinedId = await declinedReferral(c.id, 'replaced below');
+    await sql`ALTER TABLE referrals DROP CONSTRAINT referrals_decline_reason_sealed`.execute(db);
+    await sql`UPDATE referrals SET decline_reason = ${legacy('decline reason')}, decline_reason_from_enc = NULL, decline_reason_to_enc = NULL WHERE id = ${declinedId}`.execute(db);
+    await sql`ALTER TABLE referrals ADD CONSTRAINT referrals_decline_reason_sealed CHECK (decline_reason IS NULL) NOT VALID`.execute(db);
+    // Until the backfill, both sides read the clear form.
+    expect((await south.get(`/api/referrals/${declinedId}`)).body.declineReason).toBe(legacy('decline reason'));
+
+    const canaries = ['old review', 'review', 'score', 'reasons', 'placement reason', 'municipality', 'hand-over', 'decline reason'].map(legacy);
     const before = await dumpAllTables(db);
     expect(canaries.every((v) => Object.values(before).some((text) => text.includes(v)))).toBe(true);
 
     const result = await backfillFreeText(t.ctx, { force: true, batchSize: 2 });
-    expect(result).toMatchObject({ skipped: false, intakes: 1, events: 1 });
+    expect(result).toMatchObject({ skipped: false, intakes: 1, events: 1, declineReasons: 1 });
     expect(result.entries).toBeGreaterThanOrEqual(5);
     expectNowhere(await dumpAllTables(db), canaries);
 
     const seen = JSON.stringify([(await north.get(`/api/cases/${c.id}`)).body, (await north.get(`/api/cases/${c.id}/entries`)).body, (await north.get(`/api/cases/${c.id}/timeline`)).body]);
-    for (const value of canaries.filter((v) => v !== legacy('old review'))) expect(seen, `the API shows "${value}"`).toContain(value);
+    for (const value of canaries.filter((v) => v !== legacy('old review') && v !== legacy('decline reason'))) expect(seen, `the API shows "${value}"`).toContain(value);
     expect(JSON.stringify((await north.get(`/api/cases/${c.id}/outcomes`)).body.flags)).toContain(legacy('reasons'));
+    for (const side of [north, south]) expect((await side.get(`/api/referrals/${declinedId}`)).body.declineReason).toBe(legacy('decline reason'));
+    // From here on no row can hold a clear reason again.
+    await expect(sql`UPDATE referrals SET decline_reason = 'Demo clear' WHERE id = ${declinedId}`.execute(db)).rejects.toThrow(/referrals_decline_reason_sealed/);
     const scores = (await north.get(`/api/cases/${c.id}/entries?kind=outcome_assessment`)).body.entries[0].data.scores;
     expect(scores).toEqual([{ element, score: 1, source: 'own_view', note: legacy('score') }, { element, score: 2, source: 'document' }]);
     // The retired version is sealed too, and still opens.
@@ -209,8 +295,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     expect(JSON.parse(await t.ctx.keyRing.decrypt(org, old.rows[0].secret_enc))).toEqual({ notes: legacy('old review') });
 
     // Idempotent: a second full run finds nothing; a start-up after a finished run looks nothing up.
-    expect(await backfillFreeText(t.ctx, { force: true })).toEqual({ skipped: false, entries: 0, intakes: 0, events: 0 });
-    expect(await backfillFreeText(t.ctx)).toEqual({ skipped: true, entries: 0, intakes: 0, events: 0 });
+    expect(await backfillFreeText(t.ctx, { force: true })).toEqual({ skipped: false, entries: 0, intakes: 0, events: 0, declineReasons: 0 });
+    expect(await backfillFreeText(t.ctx)).toEqual({ skipped: true, entries: 0, intakes: 0, events: 0, declineReasons: 0 });
     const trail = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = ${org} AND action = 'keys.encrypt_free_text'`.execute(db);
     expect(trail.rows[0].n).toBe(1);
   });

@@ -50,7 +50,7 @@ export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSc
     id: row.id, kind: row.kind, status: row.status, direction: m.direction, fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId,
     // Each side sees only its own case.
     fromCaseId: incoming ? null : row.fromCaseId, toCaseId: incoming ? row.toCaseId : null,
-    requestedService: row.requestedService, sharedSections: [...row.sharedSections], declineReason: row.declineReason, version: row.version,
+    requestedService: row.requestedService, sharedSections: [...row.sharedSections], declineReason: m.declineReason, version: row.version,
     consentWithdrawn: m.consentWithdrawn, consentWithdrawnAt: row.consentWithdrawnAt ? new Date(row.consentWithdrawnAt).toISOString() : null,
     snapshot: m.snapshot ? presentSnapshot(m.snapshot) : null,
     notes: m.notes.map((n) => ({ id: n.id, kind: n.kind, data: Object.fromEntries(Object.entries(n.data).map(([k, v]) => [k, scalar(v)])), createdAt: n.createdAt.toISOString() })),

@@ -47,7 +47,7 @@ export async function acceptTransfer({ ctx, actor, tx, referral, version }: Acce
   requireAccess(actor, 'referral.respond', { organisationId: referral.toOrganisationId });
   const status = nextStatus(referral.status as ReferralStatus, 'accept');
   await requireSharingConsentHolds(tx, referral);
-  if (!(await referralsRepo.setStatus(tx, referral.id, version, { status, declineReason: referral.declineReason }))) throw errors.versionConflict();
+  if (!(await referralsRepo.setStatus(tx, referral.id, version, { status }))) throw errors.versionConflict();
 
   const snapshot = SnapshotSchema.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, referral.snapshotEnc)));
   if (!snapshot.identity) throw new DomainError('identity_required', 'A transfer moves the case: share the identity section too');

@@ -60,4 +60,14 @@ export const freeTextBackfillRepo = {
   setEvent: (db: Kysely<DB>, r: { organisationId: string; id: string; data: Record<string, unknown>; secretEnc: string | null }) =>
     db.updateTable('case_events').set({ data: JSON.stringify(r.data), secret_enc: r.secretEnc })
       .where('organisation_id', '=', r.organisationId).where('id', '=', r.id).execute(),
+
+  /** Referrals declined before migration 027, whose reason is still in clear. */
+  clearDeclineReasons: (db: Kysely<DB>, limit: number) =>
+    db.selectFrom('referrals').select(['id', 'from_organisation_id as fromOrganisationId', 'to_organisation_id as toOrganisationId', 'decline_reason as declineReason'])
+      .where('decline_reason', 'is not', null).orderBy('id').limit(limit).execute(),
+
+  /** Replaces a clear decline reason by its two sealed copies (sender's key, receiver's key). */
+  setDeclineReason: (db: Kysely<DB>, r: { id: string; fromEnc: string; toEnc: string }) =>
+    db.updateTable('referrals').set({ decline_reason: null, decline_reason_from_enc: r.fromEnc, decline_reason_to_enc: r.toEnc })
+      .where('id', '=', r.id).where('decline_reason', 'is not', null).execute(),
 };

@@ -17,7 +17,11 @@ export interface ReferralRow {
   requestedService: string;
   sharedSections: string[];
   snapshotEnc: string;
+  /** Clear reason of a row written before migration 027 (until the backfill seals it). */
   declineReason: string | null;
+  /** The decline reason under the sender's key and under the receiver's key. */
+  declineReasonFromEnc: string | null;
+  declineReasonToEnc: string | null;
   networkPersonId: string | null;
   consentWithdrawnAt: Date | null;
   createdBy: string;
@@ -39,6 +43,7 @@ const referralColumns = (db: Kysely<DB>) => db.selectFrom('referrals').select([
   'id', 'network_id as networkId', 'from_organisation_id as fromOrganisationId', 'to_organisation_id as toOrganisationId',
   'from_case_id as fromCaseId', 'to_case_id as toCaseId', 'kind', 'status', 'requested_service as requestedService',
   'shared_sections as sharedSections', 'snapshot_enc as snapshotEnc', 'decline_reason as declineReason',
+  'decline_reason_from_enc as declineReasonFromEnc', 'decline_reason_to_enc as declineReasonToEnc',
   'network_person_id as networkPersonId', 'consent_withdrawn_at as consentWithdrawnAt', 'created_by as createdBy',
   'created_at as createdAt', 'version',
 ]);
@@ -53,10 +58,13 @@ export const referralsRepo = {
       network_person_id: r.networkPersonId, created_by: r.createdBy,
     }).execute(),
 
-  /** Optimistic status change: false when someone else answered first. */
-  async setStatus(db: Kysely<DB>, id: string, version: number, changes: { status: string; declineReason: string | null; toCaseId?: string }): Promise<boolean> {
+  /** Optimistic status change: false when someone else answered first. A decline reason comes sealed for each side. */
+  async setStatus(db: Kysely<DB>, id: string, version: number, changes: { status: string; declineReason?: { fromEnc: string; toEnc: string }; toCaseId?: string }): Promise<boolean> {
     const result = await db.updateTable('referrals')
-      .set({ status: changes.status, decline_reason: changes.declineReason, ...(changes.toCaseId ? { to_case_id: changes.toCaseId } : {}), updated_at: new Date(), version: version + 1 })
+      .set({
+        status: changes.status, ...(changes.toCaseId ? { to_case_id: changes.toCaseId } : {}), updated_at: new Date(), version: version + 1,
+        ...(changes.declineReason ? { decline_reason: null, decline_reason_from_enc: changes.declineReason.fromEnc, decline_reason_to_enc: changes.declineReason.toEnc } : {}),
+      })
       .where('id', '=', id).where('version', '=', version).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
