@@ -29,6 +29,14 @@ const EnvSchema = z.object({
    * Default 1000, but 0 under NODE_ENV=test: tests seal on demand, so no row changes behind them.
    */
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(0).optional(),
+  /**
+   * Background jobs in this server: `on` works every queue and runs the schedules (session purge,
+   * reminders); `own` works only the jobs its own requests start (the default under NODE_ENV=test, so
+   * nothing runs behind a test); `off` only enqueues, for servers that leave the work to others.
+   */
+  ARIADNE_JOBS: z.enum(['on', 'own', 'off']).optional(),
+  /** A job whose worker has not heart-beaten for this long is retried once, then marked failed. */
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(30),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** A session unused for this long ends, whatever its absolute lifetime. */
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
@@ -72,6 +80,9 @@ export type AppConfig = {
   secureCookies: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   auditSealIntervalMs: number;
+  /** Which background jobs this server works (see ARIADNE_JOBS). */
+  jobs: 'on' | 'own' | 'off';
+  jobHeartbeatSeconds: number;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
   loginRateLimitPerMinute: number;
@@ -106,6 +117,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     secureCookies: e.NODE_ENV === 'production' ? true : (e.ARIADNE_SECURE_COOKIES ?? false),
     logLevel: e.LOG_LEVEL,
     auditSealIntervalMs: e.AUDIT_SEAL_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 1000),
+    jobs: e.ARIADNE_JOBS ?? (e.NODE_ENV === 'test' ? 'own' : 'on'),
+    jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

@@ -1,7 +1,7 @@
 /**
- * Linkage runs started from the web UI or API: one run at a time per server,
- * in the background, with its progress readable while it works. Only counts
- * leave a run (never encodings, never identities).
+ * Linkage runs started from the web UI or API: jobs on the durable queue (jobs.ts), one at a
+ * time across every server, with their progress in job_progress so any server can answer for
+ * them. Only counts leave a run (never encodings, never identities).
  */
 import crypto from 'node:crypto';
 import { LinkageError, type LinkagePhase } from '../domain/linkage';
@@ -10,8 +10,10 @@ import type { Actor } from '../policies/policies';
 import { sql } from 'kysely';
 import { withSystem, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
+import { jobProgressRepo, type JobProgressRow } from '../storage/repositories/job-progress';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
+import { enqueueJob, JOB, JOB_RETRY_LIMIT, queuedJobState, type JobAttempt } from './jobs';
 import { runNetworkLinkage, setLinkageSecret } from './linkage';
 
 export const LINKAGE_PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
@@ -56,8 +58,37 @@ function jobFor(job: LinkageJob | undefined, visible: readonly string[]) {
   return { ...job, summary };
 }
 
-// In-process: a run belongs to the server that started it (a deployment with several servers runs linkage from the CLI).
-const jobs = new WeakMap<AppContext, LinkageJob>();
+type LinkageRunner = typeof runNetworkLinkage;
+
+/** Runs a test substituted for one job id, taken by this server's worker; everywhere else the real run. */
+const substitutes = new WeakMap<AppContext, Map<string, LinkageRunner>>();
+/** Linkage jobs this server's worker has in hand. */
+const inHand = new WeakMap<AppContext, Set<string>>();
+
+function toJob(row: JobProgressRow): LinkageJob {
+  return {
+    id: row.id, state: row.state, phase: row.phase as LinkageJob['phase'], done: row.done, total: row.total,
+    startedAt: new Date(row.startedAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+    summary: row.summary as LinkageRunSummary | null, errorCode: row.errorCode,
+  };
+}
+
+/**
+ * The row as it stands, checked against the queue while it says "running": a job pg-boss has
+ * failed (its worker stopped heart-beating on every attempt, or it threw) is failed here too.
+ */
+async function current(ctx: AppContext, row: JobProgressRow | undefined): Promise<LinkageJob | null> {
+  if (!row) return null;
+  if (row.state !== 'running') return toJob(row);
+  const queued = await queuedJobState(ctx, JOB.linkageRun, row.id);
+  if (queued && !['failed', 'cancelled', 'completed'].includes(queued.state)) return toJob(row);
+  // Gone from the queue, or ended there without writing its result: the worker was lost.
+  const errorCode = queued?.state === 'failed' && !queued.workerLost ? 'linkage_failed' : 'worker_lost';
+  await jobProgressRepo.finish(ctx.db.kysely, row.id, null, { state: 'failed', errorCode });
+  return toJob((await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, row.id))!);
+}
+
+const latestJob = async (ctx: AppContext) => current(ctx, await jobProgressRepo.latest(ctx.db.kysely, JOB.linkageRun));
 
 /** The organisation's linkage set-up, the latest network run and any run in progress: counts only. */
 export async function linkageStatus(ctx: AppContext, actor: Actor) {
@@ -80,7 +111,7 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
       id: lastRun.id, startedAt: new Date(lastRun.started_at).toISOString(), finishedAt: new Date(lastRun.finished_at).toISOString(),
       stats: countsOf((typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>),
     } : null,
-    job: jobFor(jobs.get(ctx), own.visible),
+    job: jobFor((await latestJob(ctx)) ?? undefined, own.visible),
   };
 }
 
@@ -95,38 +126,79 @@ export async function storeLinkageSecret(ctx: AppContext, actor: Actor, secret: 
   }
 }
 
-/** Starts a network linkage run in the background; refuses while one is running. */
-export async function startLinkageRun(ctx: AppContext, actor: Actor, run: typeof runNetworkLinkage = runNetworkLinkage) {
+const alreadyRunning = () => errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
+
+/**
+ * Queues a network linkage run (any server working the queue runs it); refuses while one is queued
+ * or running anywhere. `run` replaces the real run for this job, if this server's worker takes it (tests).
+ */
+export async function startLinkageRun(ctx: AppContext, actor: Actor, run: LinkageRunner = runNetworkLinkage) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
-  if (jobs.get(ctx)?.state === 'running') throw errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
-  const job: LinkageJob = { id: crypto.randomUUID(), state: 'running', phase: 'encode', done: 0, total: 0, startedAt: new Date().toISOString(), finishedAt: null, summary: null, errorCode: null };
-  jobs.set(ctx, job);
-  try {
-    await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId }));
-  } catch (error) {
-    // Not started: the next attempt must not be refused as "already running".
-    Object.assign(job, { state: 'failed', finishedAt: new Date().toISOString(), errorCode: 'linkage_failed' });
-    throw error;
-  }
-  const onProgress = (phase: LinkagePhase | 'encode', done: number, total: number) => Object.assign(job, { phase, done, total });
-  void run(ctx, onProgress).then(
-    (summary) => Object.assign(job, {
-      state: 'succeeded', finishedAt: new Date().toISOString(),
-      summary: { runId: summary.runId, organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })), stats: countsOf(summary.stats), personsDeduplicated: summary.personsDeduplicated },
-    }),
-    (error: unknown) => Object.assign(job, { state: 'failed', finishedAt: new Date().toISOString(), errorCode: error instanceof LinkageError ? error.code : 'linkage_failed' }),
-  );
-  return jobFor(job, [])!;
+  if ((await latestJob(ctx))?.state === 'running') throw alreadyRunning();
+  // Audited first: a start that cannot be audited queues nothing.
+  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId }));
+  const id = crypto.randomUUID();
+  if (run !== runNetworkLinkage) substitutes.set(ctx, (substitutes.get(ctx) ?? new Map()).set(id, run));
+  // Another server queued one between the check and now: the queue's exclusive policy refuses this one.
+  if (!(await enqueueJob(ctx, JOB.linkageRun, { id, data: { organisationId: actor.organisationId } }))) throw alreadyRunning();
+  // Queued first, so a row saying "running" always has its job; the worker may have written it already.
+  await jobProgressRepo.create(ctx.db.kysely, { id, kind: JOB.linkageRun, organisationId: actor.organisationId, phase: 'encode' });
+  return jobFor(toJob((await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, id))!), [])!;
 }
 
 export async function linkageJob(ctx: AppContext, actor: Actor, id: string) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
-  const job = jobs.get(ctx);
-  if (!job || job.id !== id) throw errors.notFound();
+  const job = await current(ctx, await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, id));
+  if (!job) throw errors.notFound();
   return jobFor(job, await inTenant(ctx, actor, (tx) => visibleOrganisations(tx, actor)))!;
 }
 
-/** For tests and shutdown: resolves once no run is in progress. */
+/**
+ * The "linkage.run" job handler: runs the linkage, writing progress (throttled) and the counts-only
+ * summary. A refusal (no secret, bad encodings) fails the run without retry; anything else is thrown
+ * back to the queue, which retries it once and then fails it.
+ */
+export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<void> {
+  const db = ctx.db.kysely;
+  const attempt = job.retryCount;
+  const local = inHand.get(ctx) ?? new Set<string>();
+  inHand.set(ctx, local.add(job.id));
+  try {
+    const organisationId = typeof job.data.organisationId === 'string' ? job.data.organisationId : null;
+    await jobProgressRepo.begin(db, { id: job.id, kind: JOB.linkageRun, organisationId, attempt, phase: 'encode' });
+    const run = substitutes.get(ctx)?.get(job.id) ?? runNetworkLinkage;
+    // Progress writes go one after another, at most every 200 ms within a phase (each is a round trip).
+    let writes = Promise.resolve();
+    let last = { phase: '', at: 0 };
+    const onProgress = (phase: LinkagePhase | 'encode', done: number, total: number) => {
+      const now = Date.now();
+      if (phase === last.phase && done < total && now - last.at < 200) return;
+      last = { phase, at: now };
+      writes = writes.then(() => jobProgressRepo.progress(db, job.id, attempt, { phase, done, total })).then(() => {}, () => {});
+    };
+    try {
+      const summary = await run(ctx, onProgress);
+      await writes;
+      await jobProgressRepo.finish(db, job.id, attempt, {
+        state: 'succeeded',
+        summary: { runId: summary.runId, organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })), stats: countsOf(summary.stats), personsDeduplicated: summary.personsDeduplicated },
+      });
+    } catch (error) {
+      await writes;
+      if (error instanceof LinkageError) {
+        await jobProgressRepo.finish(db, job.id, attempt, { state: 'failed', errorCode: error.code });
+        return;
+      }
+      if (attempt >= JOB_RETRY_LIMIT) await jobProgressRepo.finish(db, job.id, attempt, { state: 'failed', errorCode: 'linkage_failed' });
+      throw error;
+    }
+    substitutes.get(ctx)?.delete(job.id);
+  } finally {
+    local.delete(job.id);
+  }
+}
+
+/** For shutdown: resolves once this server's worker has no linkage run in hand. */
 export async function linkageIdle(ctx: AppContext): Promise<void> {
-  while (jobs.get(ctx)?.state === 'running') await new Promise((resolve) => setTimeout(resolve, 20));
+  while (inHand.get(ctx)?.size) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -18,6 +18,12 @@ export interface Database {
   kysely: Kysely<DB>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(script: string): Promise<void>;
+  /**
+   * The job queue's (pg-boss) way in: one statement with parameters, or a multi-statement script
+   * without, answering the rows of every statement. On PGlite it waits its turn on Kysely's single
+   * connection, so it never lands inside another caller's transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           client.release();
         }
       },
+      async executeSql(text, values) {
+        // A multi-statement script answers one result per statement: keep every statement's rows.
+        const result = (await pool.query(text, values)) as pg.QueryResult | pg.QueryResult[];
+        return { rows: Array.isArray(result) ? result.flatMap((r) => r.rows ?? []) : result.rows };
+      },
       close: () => kysely.destroy(),
     };
   }
@@ -64,6 +75,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         await pglite.exec(script);
       });
     },
+    executeSql: (text, values) => kysely.connection().execute(async () => {
+      try {
+        if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+        // query() takes one statement; pg-boss's parameterless scripts (BEGIN … COMMIT) go through exec().
+        return { rows: (await pglite.exec(text)).flatMap((r) => r.rows ?? []) };
+      } catch (error) {
+        // One connection: a script that failed inside BEGIN would leave every later statement aborted.
+        await pglite.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    }),
     close: () => kysely.destroy(),
   };
 }

@@ -274,6 +274,22 @@ export interface LinkageRunsTable {
   capture_histories: ColumnType<Record<string, unknown>, string, string>;
 }
 
+export interface JobProgressTable {
+  id: string;
+  kind: string;
+  organisation_id: string | null;
+  state: 'running' | 'succeeded' | 'failed';
+  phase: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  attempt: Generated<number>;
+  started_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+  summary: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  error_code: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface NetworksTable {
   id: string;
   name: string;
@@ -411,6 +427,7 @@ export interface DB {
   linkage_encodings: LinkageEncodingsTable;
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
+  job_progress: JobProgressTable;
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
