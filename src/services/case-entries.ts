@@ -1,6 +1,6 @@
 /** Typed case records (identification, consent, plan, services, placements, legal events...), the timeline and the agenda. */
 import crypto from 'node:crypto';
-import { agendaFor } from '../domain/cases/agenda';
+import { agendaFor, type AgendaSource } from '../domain/cases/agenda';
 import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
 import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
@@ -183,8 +183,12 @@ export async function agenda(ctx: AppContext, actor: Actor) {
   return inTenant(ctx, actor, async (tx) => {
     const cases = await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId);
     const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, cases.map((c) => c.id));
-    const byCase = new Map(cases.map((c) => [c.id, { caseId: c.id, entries: [] as { kind: string; data: Record<string, unknown> }[] }]));
+    const byCase = new Map(cases.map((c): [string, AgendaSource] => [c.id, { caseId: c.id, entries: [] }]));
     for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
+    for (const asked of await casesRepo.firstEventOfKind(tx, actor.organisationId, cases.map((c) => c.id), 'consent.record_afresh')) {
+      const source = byCase.get(asked.caseId);
+      if (source) source.consentsAskedFrom = toIsoDate(new Date(asked.at as unknown as string));
+    }
     const references = new Map(cases.map((c) => [c.id, c.reference]));
     const intakes = cases.length ? await tx.selectFrom('case_intakes').select(['case_id', 'contact_date']).where('organisation_id', '=', actor.organisationId).where('case_id', 'in', cases.map((c) => c.id)).execute() : [];
     // Follow-up assessments she has not opted out of, from the outcome schedule.

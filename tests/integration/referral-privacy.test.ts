@@ -181,6 +181,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral privacy on %s'
     // Her consents do not travel: the new case asks for them afresh, and has none yet.
     expect((await south.get(`/api/cases/${accepted.toCaseId}`)).body.consents).toEqual([]);
     expect((await south.get(`/api/cases/${accepted.toCaseId}/timeline`)).body.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['transfer.received', 'consent.record_afresh']));
+    // The prompt sits on the new owner's agenda until a first consent is recorded.
+    const prompts = async () => ((await south.get('/api/agenda')).body.items as { caseId: string; kind: string }[]).filter((i) => i.caseId === accepted.toCaseId && i.kind === 'consents_to_record').map((i) => i.kind);
+    expect(await prompts()).toEqual(['consents_to_record']);
+    const given = await south.post(`/api/cases/${accepted.toCaseId}/entries`, { kind: 'consent', data: { purpose: 'assistance', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(0) } });
+    expect(given.status, JSON.stringify(given.body)).toBe(201);
+    expect(await prompts()).toEqual([]);
 
     const persons = (await sql<{ organisation_id: string; network_person_id: string }>`
       SELECT p.organisation_id, p.network_person_id FROM persons p JOIN cases k ON k.organisation_id = p.organisation_id AND k.person_id = p.id

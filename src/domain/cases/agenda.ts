@@ -4,7 +4,7 @@
  */
 import { daysBetween } from './dates';
 
-export type AgendaKind = 'review_due' | 'reflection_ending' | 'permit_expiring' | 'hearing' | 'objective_due' | 'follow_up_due';
+export type AgendaKind = 'review_due' | 'reflection_ending' | 'permit_expiring' | 'hearing' | 'objective_due' | 'follow_up_due' | 'consents_to_record';
 
 export interface AgendaItem {
   caseId: string;
@@ -17,11 +17,13 @@ export interface AgendaItem {
 export interface AgendaSource {
   caseId: string;
   entries: { kind: string; data: Record<string, unknown> }[];
+  /** A transferred case: her consents never travel, so she is asked afresh from this date. */
+  consentsAskedFrom?: string;
 }
 
 /** How far ahead each kind of deadline appears. */
 export const HORIZON_DAYS: Record<AgendaKind, number> = {
-  review_due: 30, reflection_ending: 14, permit_expiring: 60, hearing: 30, objective_due: 30, follow_up_due: 30,
+  review_due: 30, reflection_ending: 14, permit_expiring: 60, hearing: 30, objective_due: 30, follow_up_due: 30, consents_to_record: 30,
 };
 
 function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }[] {
@@ -29,6 +31,8 @@ function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }
   const reviews = source.entries.filter((e) => e.kind === 'review').map((e) => e.data as { reviewedOn: string; nextReviewOn?: string });
   const latestReview = reviews.sort((a, b) => b.reviewedOn.localeCompare(a.reviewedOn))[0];
   if (latestReview?.nextReviewOn) out.push({ kind: 'review_due', dueDate: latestReview.nextReviewOn });
+  // Until her first consent is recorded on a transferred case, nothing may be shared or counted: ask her.
+  if (source.consentsAskedFrom && !source.entries.some((e) => e.kind === 'consent')) out.push({ kind: 'consents_to_record', dueDate: source.consentsAskedFrom });
   for (const { kind, data } of source.entries) {
     if (kind === 'objective' && data.status === 'open' && typeof data.dueDate === 'string') out.push({ kind: 'objective_due', dueDate: data.dueDate });
     if (kind !== 'legal_event') continue;

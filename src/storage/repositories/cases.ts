@@ -169,6 +169,11 @@ export const casesRepo = {
       data: JSON.stringify(e.data), ...(e.secretEnc ? { secret_enc: e.secretEnc } : {}), ...(e.at ? { at: e.at } : {}),
     }).execute(),
 
+  /** When each of these cases first got an event of this kind (e.g. consent.record_afresh on a transferred case). */
+  firstEventOfKind: (db: Kysely<DB>, organisationId: string, caseIds: string[], kind: string) => caseIds.length === 0 ? Promise.resolve([]) :
+    db.selectFrom('case_events').select(['case_id as caseId']).select((eb) => eb.fn.min('at').as('at'))
+      .where('organisation_id', '=', organisationId).where('case_id', 'in', caseIds).where('kind', '=', kind).groupBy('case_id').execute(),
+
   events: (db: Kysely<DB>, organisationId: string, caseId: string) =>
     db.selectFrom('case_events').leftJoin('users', 'users.id', 'case_events.actor_user_id')
       .select(['case_events.at', 'case_events.kind', 'case_events.data', 'case_events.secret_enc as secretEnc', 'case_events.actor_user_id as actorId', 'users.display_name as actorName'])
