@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
+import { registerBackupCommands } from './commands/backup';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -21,6 +22,7 @@ function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
 
   registerAdminCommands(program);
+  registerBackupCommands(program);
   registerMseCommand(program);
   registerLinkageCommands(program);
   registerStatisticsCommands(program);

@@ -5,7 +5,15 @@
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/**
+ * The default data folder is `data/` in the installation, not in the working directory: a
+ * command run from another folder must find the same database and master key file, not
+ * create an empty database with a new key beside it.
+ */
+const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -16,7 +24,7 @@ const EnvSchema = z.object({
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
   DATABASE_URL: z.string().startsWith('postgres').optional(),
   /** Folder for the embedded database and the development master key file. */
-  ARIADNE_DATA_DIR: z.string().default('./data'),
+  ARIADNE_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
   /** base64 of 32 random bytes; wraps every organisation's data key. Required in production. */

@@ -147,6 +147,15 @@ export class KeyRing {
     return this.unwrapCached(organisationId, 'index', active);
   }
 
+  /** Whether the master key opens a wrapped key (checked at start for every stored key). */
+  static unwraps(masterKey: Buffer, wrappedKey: string): boolean {
+    try {
+      return unwrap(masterKey, wrappedKey).length === 32;
+    } catch {
+      return false;
+    }
+  }
+
   /** Re-wraps a stored key under a new master key (master-key rotation). */
   static rewrap(oldMaster: Buffer, newMaster: Buffer, wrappedKey: string): string {
     return wrap(newMaster, unwrap(oldMaster, wrappedKey));

@@ -2,11 +2,12 @@
 import type { AppConfig } from '../config/env';
 import { openDatabase, withTenant, type Database, type TenantContext, type TenantOptions, type Tx } from '../storage/database';
 import { migrate } from '../storage/migrate';
-import { keyStore } from '../storage/repositories/keys';
+import { keyStore, storedKeys } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
 import { loadMasterKey } from '../security/master-key';
 import { backfillReferralNotes } from './referral-notes-backfill';
 import { backfillFreeText } from './backfill-free-text';
+import { assertMasterKeyOpens } from './keys';
 
 export interface AppContext {
   config: AppConfig;
@@ -15,14 +16,27 @@ export interface AppContext {
 }
 
 export async function createAppContext(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<AppContext> {
+  // Takes the data directory's lock for PGlite: a second process is refused here (data-dir-lock.ts).
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-  if (opts.migrate !== false) await migrate(db);
-  const masterKey = loadMasterKey({ masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production' });
-  const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
-  // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
-  if (opts.migrate !== false) await backfillReferralNotes({ db, keyRing });
-  if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });
-  return { config, db, keyRing };
+  try {
+    // The key is found and checked against every stored key before anything writes, so a
+    // missing or wrong key refuses the start with the data untouched (no migration, no new key).
+    const stored = await storedKeys(db.kysely);
+    const masterKey = loadMasterKey({
+      masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production',
+      mayGenerate: stored.organisations === 0 && stored.keys.length === 0, organisations: stored.organisations,
+    });
+    assertMasterKeyOpens(masterKey, stored);
+    if (opts.migrate !== false) await migrate(db);
+    const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
+    // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
+    if (opts.migrate !== false) await backfillReferralNotes({ db, keyRing });
+    if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });
+    return { config, db, keyRing };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
 }
 
 /** For services that only read: their one write, the audit entry, may commit asynchronously (see TenantOptions). */

@@ -4,7 +4,8 @@ import { KeyRing } from '../security/field-encryption';
 import { withSystem } from '../storage/database';
 import { ENCRYPTED_COLUMNS, SHARED_ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
 import { auditRepo } from '../storage/repositories/audit';
-import { keysRepo } from '../storage/repositories/keys';
+import { keysRepo, type StoredKeys } from '../storage/repositories/keys';
+import { MasterKeyError } from '../security/master-key';
 import type { AppContext } from './context';
 
 /** Rotates the organisation's data key and re-encrypts every encrypted field with it. Returns the count re-encrypted. */
@@ -41,4 +42,20 @@ export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaste
     }
     return keys.length;
   });
+}
+
+/**
+ * Refuses a master key that does not unwrap every stored organisation key. Checked at every
+ * start, before migrations or anything else writes: a wrong key would otherwise start "healthy",
+ * answer 500 to every case and sign audit checkpoints no verifier accepts.
+ */
+export function assertMasterKeyOpens(masterKey: Buffer, stored: StoredKeys): void {
+  const failing = [...new Set(stored.keys.filter((k) => !KeyRing.unwraps(masterKey, k.wrappedKey)).map((k) => k.slug))].sort();
+  if (failing.length === 0) return;
+  const all = new Set(stored.keys.map((k) => k.slug)).size;
+  throw new MasterKeyError('master_key_mismatch',
+    `The master key does not unwrap the data keys of ${failing.length} of ${all} organisations (${failing.join(', ')}): `
+    + 'it is not the key this data was encrypted with. Refusing to start; nothing was changed. '
+    + 'Set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of this data.',
+    { organisations: failing });
 }

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
+import { lockDataDir } from './data-dir-lock';
 
 export type Engine = 'pglite' | 'postgres';
 export type Tx = Transaction<DB>;
@@ -18,6 +19,8 @@ export interface Database {
   kysely: Kysely<DB>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(script: string): Promise<void>;
+  /** PGlite only: a tarball of the database folder, taken by the engine itself (backups). */
+  dumpDataDir?(): Promise<Blob>;
   /**
    * The job queue's (pg-boss) way in: one statement with parameters, or a multi-statement script
    * without, answering the rows of every statement. On PGlite it waits its turn on Kysely's single
@@ -31,6 +34,8 @@ export interface OpenOptions {
   /** postgres://… selects PostgreSQL; otherwise PGlite in dataDir (or in memory when dataDir is omitted). */
   databaseUrl?: string;
   dataDir?: string;
+  /** PGlite only: fill an empty dataDir from a tarball of dumpDataDir (restore). */
+  loadDataDir?: Blob;
 }
 
 // int8 (counts) as numbers: our counts never approach 2^53.
@@ -63,8 +68,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     };
   }
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const pglite = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await pglite.waitReady;
+  // One process per folder (see data-dir-lock.ts); taken before PGlite reads a single page.
+  const unlock = options.dataDir ? await lockDataDir(options.dataDir) : async () => {};
+  let pglite: PGlite;
+  try {
+    pglite = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    await pglite.waitReady;
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     engine: 'pglite',
@@ -75,6 +88,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         await pglite.exec(script);
       });
     },
+    // Through the same connection: no statement runs while the engine copies its files.
+    dumpDataDir: () => kysely.connection().execute(() => pglite.dumpDataDir('none')),
     executeSql: (text, values) => kysely.connection().execute(async () => {
       try {
         if (values?.length) return { rows: (await pglite.query(text, values)).rows };
@@ -86,7 +101,16 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         throw error;
       }
     }),
-    close: () => kysely.destroy(),
+    async close() {
+      try {
+        await kysely.destroy();
+        // Kysely closes the engine only if a query ever ran: without this an instance opened and
+        // closed unused (a restore) would stay open past its lock, and keep the process alive.
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }
 

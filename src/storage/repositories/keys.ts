@@ -1,5 +1,5 @@
 /** Wrapped organisation keys; only reachable outside tenant transactions. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { KeyStore, WrappedKey } from '../../security/field-encryption';
 import type { DB } from '../schema';
 
@@ -32,6 +32,28 @@ export function keyStore(db: Kysely<DB>): KeyStore {
       });
     },
   };
+}
+
+export interface StoredKeys {
+  organisations: number;
+  keys: { organisationId: string; slug: string; purpose: string; version: number; wrappedKey: string }[];
+}
+
+/**
+ * What a start must check before it migrates or generates anything: how many organisations
+ * exist and every wrapped key. A database not migrated yet has neither table and holds nothing.
+ */
+export async function storedKeys(db: Kysely<DB>): Promise<StoredKeys> {
+  const tables = await sql<{ orgs: string | null; keys: string | null }>`
+    SELECT to_regclass('public.organisations')::text AS orgs, to_regclass('public.organisation_keys')::text AS keys`.execute(db);
+  const present = tables.rows[0];
+  if (!present?.orgs) return { organisations: 0, keys: [] };
+  const count = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (!present.keys) return { organisations: Number(count.n), keys: [] };
+  const keys = await db.selectFrom('organisation_keys').innerJoin('organisations', 'organisations.id', 'organisation_keys.organisation_id')
+    .select(['organisation_keys.organisation_id as organisationId', 'organisations.slug as slug', 'organisation_keys.purpose as purpose', 'organisation_keys.version as version', 'organisation_keys.wrapped_key as wrappedKey'])
+    .execute();
+  return { organisations: Number(count.n), keys };
 }
 
 export const keysRepo = {
