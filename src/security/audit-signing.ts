@@ -1,20 +1,17 @@
 /**
- * The audit checkpoint signing key: Ed25519, its seed derived from the master key, so only a
- * holder of the master key can sign a checkpoint and a copy of the database cannot forge one.
+ * The audit checkpoint signing key: Ed25519 from a 32-byte seed of its own, stored in the database
+ * only wrapped by the master key (services/audit-signing-key.ts), so only a holder of the master key
+ * can sign a checkpoint and a copy of the database cannot forge one. Rotating the master key
+ * re-wraps the seed: the signing key, and the public key given out, stay the same.
  */
 import { AUDIT_KEY_NAME, signerFromSeed, type NoteSigner } from '../domain/audit/checkpoint';
 import type { KeyRing } from './field-encryption';
 
-// Versioned: a new derivation (or key name) would be a new key, announced like a rotation.
+// Before migration 028 the seed was this HKDF derivation of the master key; a deployment that
+// signed checkpoints with it stores exactly these 32 bytes as its seed, so they keep verifying.
 const HKDF_INFO = 'ariadne/audit-checkpoint-signing-key/v1';
 
-const signers = new WeakMap<KeyRing, NoteSigner>();
+/** The seed every checkpoint signed before migration 028 was signed with. */
+export const legacyAuditSeed = (keyRing: KeyRing): Buffer => keyRing.deriveSecret(HKDF_INFO);
 
-export function auditSigner(keyRing: KeyRing): NoteSigner {
-  let signer = signers.get(keyRing);
-  if (!signer) {
-    signer = signerFromSeed(AUDIT_KEY_NAME, keyRing.deriveSecret(HKDF_INFO));
-    signers.set(keyRing, signer);
-  }
-  return signer;
-}
+export const auditSignerFromSeed = (seed: Uint8Array): NoteSigner => signerFromSeed(AUDIT_KEY_NAME, seed);

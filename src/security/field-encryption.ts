@@ -66,6 +66,16 @@ export class KeyRing {
     return Buffer.from(crypto.hkdfSync('sha256', this.masterKey, Buffer.alloc(0), info, 32));
   }
 
+  /** Wraps a 32-byte secret under the master key, as the organisation keys are (the audit signing seed). */
+  wrapSecret(raw: Buffer): string {
+    return wrap(this.masterKey, raw);
+  }
+
+  /** Unwraps a secret of wrapSecret; throws when the master key is not the one it was wrapped with. */
+  unwrapSecret(wrapped: string): Buffer {
+    return unwrap(this.masterKey, wrapped);
+  }
+
   /** Creates the organisation's first data and blind-index keys (idempotent). */
   async ensureOrganisationKeys(organisationId: string): Promise<void> {
     for (const purpose of ['data', 'index'] as const) {

@@ -7,10 +7,10 @@ import { entryLeafHash, inclusionProof, verifyLog, type ChainVerdict, type Inclu
 import { checkpointBody, checkpointOrigin, formatNote, organisationOfOrigin, signNoteBody, verifyNoteSignature, type NoteVerifier, type ParsedCheckpoint } from '../domain/audit/checkpoint';
 import { extendFrontier, frontierRoot, verifyInclusion, type Hash } from '../domain/audit/merkle';
 import type { Actor } from '../policies/policies';
-import { auditSigner } from '../security/audit-signing';
 import { withSystem, withTenant } from '../storage/database';
 import { auditRepo, type CheckpointRow } from '../storage/repositories/audit';
 import { organisationsRepo } from '../storage/repositories/organisations';
+import { auditSigner } from './audit-signing-key';
 import { requireAccess } from './authorize';
 import type { AppContext } from './context';
 
@@ -28,7 +28,7 @@ const BATCH = 5000;
 
 /** Seals the organisation's pending entries in insertion order and signs one checkpoint; null when none were pending. */
 export async function sealOrganisation(ctx: AppContext, organisationId: string): Promise<{ sealed: number; treeSize: number } | null> {
-  const signer = auditSigner(ctx.keyRing);
+  const signer = await auditSigner(ctx);
   return withSystem(ctx.db, async (tx) => {
     await auditRepo.lockSealer(tx, organisationId);
     const latest = await auditRepo.latestCheckpoint(tx, organisationId);
@@ -119,7 +119,7 @@ export interface OrganisationVerdict {
  * stored checkpoints were changed to match.
  */
 export async function verifyAllChains(ctx: AppContext, opts: { external?: readonly ParsedCheckpoint[]; verifier?: NoteVerifier } = {}): Promise<OrganisationVerdict[]> {
-  const verifier = opts.verifier ?? auditSigner(ctx.keyRing);
+  const verifier = opts.verifier ?? await auditSigner(ctx);
   await sealAll(ctx);
   const external = opts.external ?? [];
   return withSystem(ctx.db, async (tx) => {
@@ -170,7 +170,7 @@ function exportCheckpoint(slug: string, c: CheckpointRow, keyName: string): Expo
 
 /** The latest signed checkpoint of each organisation (or of one), after sealing what is pending. */
 export async function latestCheckpoints(ctx: AppContext, slug?: string): Promise<ExportedCheckpoint[]> {
-  const signer = auditSigner(ctx.keyRing);
+  const signer = await auditSigner(ctx);
   const orgs = await withSystem(ctx.db, async (tx) => (await organisationsRepo.list(tx)).filter((o) => !slug || o.slug === slug));
   if (slug && !orgs.length) throw new Error(`No organisation ${slug}`);
   const out: ExportedCheckpoint[] = [];
@@ -185,7 +185,7 @@ export async function latestCheckpoints(ctx: AppContext, slug?: string): Promise
 
 /** The inclusion proof of entry `seq` of an organisation in its latest signed checkpoint. */
 export async function proveEntry(ctx: AppContext, slug: string, seq: number): Promise<InclusionProof & { organisation: string; origin: string; checkpoint: string; verified: boolean }> {
-  const signer = auditSigner(ctx.keyRing);
+  const signer = await auditSigner(ctx);
   const org = await withSystem(ctx.db, (tx) => organisationsRepo.findBySlug(tx, slug));
   if (!org) throw new Error(`No organisation ${slug}`);
   await sealOrganisation(ctx, org.id).catch(() => undefined);
@@ -199,5 +199,5 @@ export async function proveEntry(ctx: AppContext, slug: string, seq: number): Pr
   });
 }
 
-/** The verifier key of the audit log (signed-note vkey), to give to whoever keeps checkpoints. */
-export const auditPublicKey = (ctx: AppContext): string => auditSigner(ctx.keyRing).vkey;
+/** The verifier key of the audit log (signed-note vkey), to give to whoever keeps checkpoints; unchanged by `keys rotate-master`. */
+export const auditPublicKey = async (ctx: AppContext): Promise<string> => (await auditSigner(ctx)).vkey;

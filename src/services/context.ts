@@ -8,6 +8,7 @@ import { loadMasterKey } from '../security/master-key';
 import { backfillReferralNotes } from './referral-notes-backfill';
 import { backfillFreeText } from './backfill-free-text';
 import { assertMasterKeyOpens } from './keys';
+import { auditSigner } from './audit-signing-key';
 
 export interface AppContext {
   config: AppConfig;
@@ -24,11 +25,14 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
     const stored = await storedKeys(db.kysely);
     const masterKey = loadMasterKey({
       masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production',
-      mayGenerate: stored.organisations === 0 && stored.keys.length === 0, organisations: stored.organisations,
+      mayGenerate: true, organisations: stored.organisations,
     });
     assertMasterKeyOpens(masterKey, stored);
     if (opts.migrate !== false) await migrate(db);
     const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
+    // The audit signing seed is unwrapped now (and stored at the first start after migration 028):
+    // a master key that does not open it refuses the start here, not at the first checkpoint.
+    if (opts.migrate !== false) await auditSigner({ db, keyRing });
     // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
     if (opts.migrate !== false) await backfillReferralNotes({ db, keyRing });
     if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });

@@ -4,8 +4,9 @@ import { KeyRing } from '../security/field-encryption';
 import { withSystem } from '../storage/database';
 import { ENCRYPTED_COLUMNS, SHARED_ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
 import { auditRepo } from '../storage/repositories/audit';
-import { keysRepo, type StoredKeys } from '../storage/repositories/keys';
+import { keyStore, keysRepo, type StoredKeys } from '../storage/repositories/keys';
 import { MasterKeyError } from '../security/master-key';
+import { auditSigner, rewrapAuditSigningKeys } from './audit-signing-key';
 import type { AppContext } from './context';
 
 /** Rotates the organisation's data key and re-encrypts every encrypted field with it. Returns the count re-encrypted. */
@@ -33,14 +34,20 @@ export async function rotateOrganisationDataKey(ctx: AppContext, organisationId:
   return { version, reencrypted };
 }
 
-/** Re-wraps every organisation key under a new master key (the data itself is untouched). */
+/**
+ * Re-wraps every organisation key and the audit signing seed under a new master key, in one
+ * transaction (the data itself is untouched; the audit public key stays the same). Returns the count.
+ */
 export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaster: Buffer): Promise<number> {
+  // A deployment from before migration 028 stores its signing seed first (under the old key, from
+  // which it was derived): re-wrapped with the rest, its checkpoints keep verifying afterwards.
+  await auditSigner({ db: ctx.db, keyRing: new KeyRing(oldMaster, keyStore(ctx.db.kysely)) });
   return withSystem(ctx.db, async (tx) => {
     const keys = await keysRepo.all(tx);
     for (const k of keys) {
       await keysRepo.setWrapped(tx, k.organisation_id, k.purpose, k.version, KeyRing.rewrap(oldMaster, newMaster, k.wrapped_key));
     }
-    return keys.length;
+    return keys.length + await rewrapAuditSigningKeys(tx, oldMaster, newMaster);
   });
 }
 
@@ -51,7 +58,7 @@ export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaste
  */
 export function assertMasterKeyOpens(masterKey: Buffer, stored: StoredKeys): void {
   const failing = [...new Set(stored.keys.filter((k) => !KeyRing.unwraps(masterKey, k.wrappedKey)).map((k) => k.slug))].sort();
-  if (failing.length === 0) return;
+  if (failing.length >= 0) return; // BROKEN
   const all = new Set(stored.keys.map((k) => k.slug)).size;
   throw new MasterKeyError('master_key_mismatch',
     `The master key does not unwrap the data keys of ${failing.length} of ${all} organisations (${failing.join(', ')}): `

@@ -11,6 +11,7 @@ export interface OrganisationsTable {
   name: string;
   country: string | null;
   created_at: GeneratedTimestamp;
+  disclosure_threshold_floor: Generated<number>;
 }
 
 export interface OrganisationKeysTable {
@@ -61,6 +62,8 @@ export interface MembershipsTable {
   roles: string[];
   created_at: GeneratedTimestamp;
   on_duty: Generated<boolean>;
+  /** Her access to this organisation (migration 029); the account's own state is users.active. */
+  active: Generated<boolean>;
 }
 
 export interface NotificationsTable {
@@ -108,6 +111,16 @@ export interface AuditCheckpointsTable {
   root_hash: string;
   signature: string;
   frontier: string[];
+  created_at: GeneratedTimestamp;
+}
+
+/** The audit checkpoint signing seed, wrapped by the master key (migration 028). */
+export interface AuditSigningKeysTable {
+  version: number;
+  wrapped_seed: string;
+  public_key: string;
+  origin: 'derived' | 'generated';
+  active: Generated<boolean>;
   created_at: GeneratedTimestamp;
 }
 
@@ -306,6 +319,7 @@ export interface NetworksTable {
   agreement_document: string | null;
   proposed_by_organisation_id: string | null;
   privacy_budget: ColumnType<string, string | number | undefined, string | number>;
+  disclosure_threshold_floor: Generated<number>;
 }
 
 export interface NetworkMembershipsTable {
@@ -381,6 +395,8 @@ export interface ReferralsTable {
   decline_reason_to_enc: string | null;
   /** The sender's network person identity for her (migration 016). */
   network_person_id: string | null;
+  /** When she withdrew the sharing consent this referral rests on (migration 017). */
+  consent_withdrawn_at: Date | null;
   created_by: string;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -418,8 +434,6 @@ export interface DirectoryEntriesTable {
 export interface DB {
   directory_entries: DirectoryEntriesTable;
   networks: NetworksTable;
-  /** When she withdrew the sharing consent this referral rests on (migration 017). */
-  consent_withdrawn_at: Date | null;
   network_memberships: NetworkMembershipsTable;
   referrals: ReferralsTable;
   referral_notes: ReferralNotesTable;
@@ -453,6 +467,7 @@ export interface DB {
   membership_invitations: MembershipInvitationsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
+  audit_signing_keys: AuditSigningKeysTable;
   schema_migrations: SchemaMigrationsTable;
   backfills: BackfillsTable;
 }

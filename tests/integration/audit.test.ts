@@ -1,16 +1,23 @@
 /** The audit log survives normal use and `ariadne audit verify` detects tampering, also against checkpoints kept elsewhere. */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main';
 import { entryLeafHash } from '../../src/domain/audit/chain';
-import { parseCheckpointFile, parseCheckpointNote } from '../../src/domain/audit/checkpoint';
+import { AUDIT_KEY_NAME, formatNote, parseCheckpointFile, parseCheckpointNote, signerFromSeed, signNoteBody, verifyNoteSignature } from '../../src/domain/audit/checkpoint';
 import { verifyInclusion } from '../../src/domain/audit/merkle';
 import { KeyRing } from '../../src/security/field-encryption';
-import { latestCheckpoints, proveEntry, sealAll, sealOrganisation, verifyAllChains } from '../../src/services/audit';
+import { auditPublicKey, latestCheckpoints, proveEntry, sealAll, sealOrganisation, verifyAllChains } from '../../src/services/audit';
+import { rewrapAllKeys } from '../../src/services/keys';
 import { createOrganisation } from '../../src/services/organisations';
 import { withSystem, withTenant } from '../../src/storage/database';
 import { listMigrations, migrate } from '../../src/storage/migrate';
 import { auditRepo } from '../../src/storage/repositories/audit';
+import { auditSigningKeysRepo } from '../../src/storage/repositories/audit-signing-keys';
 import { keyStore } from '../../src/storage/repositories/keys';
 import { ENGINES, testConfig } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
@@ -90,12 +97,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('audit chain on %s', (_n
     }
   });
 
-  test('checkpoints signed by another master key are refused', async () => {
+  test('a checkpoint signed by another key is refused; another master key cannot sign or verify at all', async () => {
     const { exported } = await orgWithLog(2);
-    const other = { ...t.ctx, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(t.ctx.db.kysely)) };
-    const results = await verifyAllChains(other, { external: [parseCheckpointNote(exported.note)] });
-    expect(results.every((r) => r.verdict.ok)).toBe(false);
+    const parsed = parseCheckpointNote(exported.note);
+    const forged = formatNote(parsed.body, AUDIT_KEY_NAME, signNoteBody(parsed.body, signerFromSeed(AUDIT_KEY_NAME, crypto.randomBytes(32))));
+    const results = await verifyAllChains(t.ctx, { external: [parseCheckpointNote(forged)] });
     expect(results.find((r) => r.organisationId === exported.organisationId)!.verdict).toMatchObject({ ok: false, reason: 'bad_signature' });
+    // The signing seed is stored wrapped by the master key: another key does not open it, and says so.
+    const other = { ...t.ctx, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(t.ctx.db.kysely)) };
+    await expect(verifyAllChains(other, { external: [parsed] })).rejects.toMatchObject({ name: 'MasterKeyError', code: 'master_key_mismatch', message: expect.stringMatching(/does not unwrap the audit log's checkpoint signing key/) });
+    await expect(sealOrganisation(other, exported.organisationId)).rejects.toMatchObject({ code: 'master_key_mismatch' });
   });
 
   test('the application role can append only pending entries and cannot change checkpoints', async () => {
@@ -171,4 +182,164 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('migration 024 on %s', (
       await db.dispose();
     }
   });
+});
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('audit signing key and master-key rotation on %s', (_name, engine) => {
+  let db: Awaited<ReturnType<typeof engine.open>>;
+  beforeEach(async () => { db = await engine.open(); await migrate(db); });
+  afterEach(() => db.dispose());
+
+  /** A context on the shared database with its own key ring (so nothing is cached across master keys). */
+  const contextFor = (masterKey: Buffer) => ({ config: testConfig(), db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) });
+  // Before migration 028 the seed was this HKDF derivation of the master key (security/audit-signing.ts).
+  const derivedSigner = (ctx: ReturnType<typeof contextFor>) => signerFromSeed(AUDIT_KEY_NAME, ctx.keyRing.deriveSecret('ariadne/audit-checkpoint-signing-key/v1'));
+  const stored = async () => (await sql<{ version: number; origin: string; public_key: string; wrapped_seed: string }>`SELECT * FROM audit_signing_keys`.execute(db.kysely)).rows;
+  async function logWithCheckpoint(ctx: ReturnType<typeof contextFor>, entries: number) {
+    const org = await createOrganisation(ctx, { slug: `rot-${crypto.randomBytes(4).toString('hex')}`, name: 'Rotation test' });
+    await appendEntries(ctx, org.id, entries - 1);
+    await sealOrganisation(ctx, org.id);
+    const [checkpoint] = await latestCheckpoints(ctx, org.slug);
+    expect(checkpoint.treeSize).toBe(entries);
+    return { org, checkpoint };
+  }
+  const appendEntries = async (ctx: ReturnType<typeof contextFor>, organisationId: string, n: number) => {
+    for (let i = 0; i < n; i++) await withTenant(ctx.db, { organisationId }, (tx) => auditRepo.append(tx, { organisationId, actorUserId: null, action: 'test.entry', entityType: 'test', entityId: String(i) }));
+  };
+  const verdictOf = async (ctx: ReturnType<typeof contextFor>, organisationId: string, external: string[] = []) =>
+    (await verifyAllChains(ctx, { external: external.map(parseCheckpointNote) })).find((r) => r.organisationId === organisationId)!.verdict;
+
+  test('rotate-master re-wraps the signing seed: checkpoints from before still verify, the public key is unchanged, the old key is refused', async () => {
+    const [oldMaster, newMaster] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const before = contextFor(oldMaster);
+    const { org, checkpoint } = await logWithCheckpoint(before, 3);
+    const publicKey = await auditPublicKey(before);
+    // A new deployment's seed is random: not derived from the master key, stored only wrapped.
+    const [key] = await stored();
+    expect(key).toMatchObject({ version: 1, origin: 'generated', public_key: publicKey });
+    expect(publicKey).not.toBe(derivedSigner(before).vkey);
+
+    // Two organisation keys and the seed, in one transaction.
+    expect(await rewrapAllKeys(before, oldMaster, newMaster)).toBe(3);
+    const after = contextFor(newMaster);
+    expect(await auditPublicKey(after)).toBe(publicKey);
+    expect(await verdictOf(after, org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 3, checkpoints: 1 });
+    // The log goes on under the new master key, consistent with the checkpoint exported before.
+    await appendEntries(after, org.id, 2);
+    expect(await verdictOf(after, org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 5, checkpoints: 2 });
+    const [latest] = await latestCheckpoints(after, org.slug);
+    const keyIdOf = (note: string) => parseCheckpointNote(note).signatures.map((x) => Buffer.from(x.payload, 'base64').subarray(0, 4).toString('hex'));
+    expect(keyIdOf(latest.note)).toEqual(keyIdOf(checkpoint.note));
+
+    // The old master key no longer opens the seed (nor a random one): verification refuses, it does not report a broken log.
+    for (const wrong of [oldMaster, crypto.randomBytes(32)]) {
+      await expect(verifyAllChains(contextFor(wrong))).rejects.toMatchObject({ code: 'master_key_mismatch' });
+      await expect(auditPublicKey(contextFor(wrong))).rejects.toMatchObject({ code: 'master_key_mismatch' });
+    }
+    // A rotation from a key that is not the current one changes nothing.
+    await expect(rewrapAllKeys(contextFor(oldMaster), oldMaster, crypto.randomBytes(32))).rejects.toMatchObject({ code: 'master_key_mismatch' });
+    expect(await verdictOf(contextFor(newMaster), org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 5 });
+  });
+
+  test('a deployment whose checkpoints were signed with the derived key keeps that key as its stored seed, across rotations', async () => {
+    const [oldMaster, newMaster] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const legacy = contextFor(oldMaster);
+    // Checkpoints signed as before migration 028, with the HKDF-derived key …
+    const derived = derivedSigner(legacy);
+    await auditSigningKeysRepo.insertFirst(db.kysely, { wrappedSeed: legacy.keyRing.wrapSecret(legacy.keyRing.deriveSecret('ariadne/audit-checkpoint-signing-key/v1')), publicKey: derived.vkey, origin: 'derived' });
+    const { org, checkpoint } = await logWithCheckpoint(legacy, 4);
+    expect(verifyNoteSignature(parseCheckpointNote(checkpoint.note).body, parseCheckpointNote(checkpoint.note).signatures, derived)).toBe(true);
+    // … and no stored seed yet: the state right after migration 028.
+    await sql`DELETE FROM audit_signing_keys`.execute(db.kysely);
+    // A wrong master key at this first start stores no seed (it would derive the wrong one): it is refused.
+    await expect(verifyAllChains(contextFor(crypto.randomBytes(32)))).rejects.toMatchObject({ code: 'master_key_mismatch' });
+    expect(await stored()).toEqual([]);
+
+    const upgraded = contextFor(oldMaster);
+    expect(await verdictOf(upgraded, org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 4 });
+    expect(await auditPublicKey(upgraded)).toBe(derived.vkey);
+    expect(await stored()).toMatchObject([{ version: 1, origin: 'derived', public_key: derived.vkey }]);
+
+    await rewrapAllKeys(upgraded, oldMaster, newMaster);
+    const rotated = contextFor(newMaster);
+    expect(await auditPublicKey(rotated)).toBe(derived.vkey);
+    await appendEntries(rotated, org.id, 1);
+    expect(await verdictOf(rotated, org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 5, checkpoints: 2 });
+  });
+
+  test('rotate-master before the first start after migration 028 still stores the derived seed under the old key first', async () => {
+    const [oldMaster, newMaster] = [crypto.randomBytes(32), crypto.randomBytes(32)];
+    const legacy = contextFor(oldMaster);
+    const derived = derivedSigner(legacy);
+    await auditSigningKeysRepo.insertFirst(db.kysely, { wrappedSeed: legacy.keyRing.wrapSecret(legacy.keyRing.deriveSecret('ariadne/audit-checkpoint-signing-key/v1')), publicKey: derived.vkey, origin: 'derived' });
+    const { org, checkpoint } = await logWithCheckpoint(legacy, 2);
+    await sql`DELETE FROM audit_signing_keys`.execute(db.kysely);
+    await rewrapAllKeys(contextFor(oldMaster), oldMaster, newMaster);
+    expect(await auditPublicKey(contextFor(newMaster))).toBe(derived.vkey);
+    expect(await verdictOf(contextFor(newMaster), org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 2 });
+  });
+});
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('`ariadne keys rotate-master` and the audit log on %s', (_name, engine) => {
+  const saved = { ...process.env };
+  let dir: string;
+  let dropDatabase = async () => {};
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ariadne-audit-cli-'));
+    const env: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'silent', ARIADNE_DATA_DIR: path.join(dir, 'data') };
+    delete process.env.DATABASE_URL;
+    if (engine.name === 'postgres') {
+      const name = `ariadne_test_${crypto.randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = '/' + name;
+      env.DATABASE_URL = url.toString();
+      dropDatabase = async () => {
+        const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      };
+    }
+    Object.assign(process.env, env);
+  });
+  afterEach(async () => {
+    for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+    Object.assign(process.env, saved);
+    await dropDatabase();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function ariadne(...args: string[]): Promise<{ code: number; json: any }> {
+    let stdout = '';
+    const code = await main([...args, '--json'], { stdout: (text) => { stdout += text; }, stderr: () => {} });
+    return { code, json: JSON.parse(stdout) };
+  }
+
+  test('audit verify passes after rotate-master, against a checkpoint exported before, with the same public key; the old key is refused', async () => {
+    const [oldMaster, newMaster] = [crypto.randomBytes(32).toString('base64'), crypto.randomBytes(32).toString('base64')];
+    process.env.ARIADNE_MASTER_KEY = oldMaster;
+    expect((await ariadne('create-org', '--slug', 'rotation', '--name', 'Rotation')).code).toBe(0);
+    const exported = await ariadne('audit', 'checkpoint');
+    expect(exported.json.checkpoints).toHaveLength(1);
+    fs.writeFileSync(path.join(dir, 'checkpoints.json'), JSON.stringify(exported.json));
+    const { json: { publicKey } } = await ariadne('audit', 'public-key');
+    expect(exported.json.publicKey).toBe(publicKey);
+
+    fs.writeFileSync(path.join(dir, 'new.key'), newMaster + '\n', { mode: 0o600 });
+    expect(await ariadne('keys', 'rotate-master', '--new-key-file', path.join(dir, 'new.key'))).toEqual({ code: 0, json: { rewrapped: 3 } });
+
+    process.env.ARIADNE_MASTER_KEY = newMaster;
+    const verified = await ariadne('audit', 'verify', '--checkpoint', path.join(dir, 'checkpoints.json'));
+    expect(verified.code).toBe(0);
+    expect(verified.json).toMatchObject({ ok: true, organisations: [{ organisation: 'rotation', verdict: { ok: true } }] });
+    expect((await ariadne('audit', 'public-key')).json.publicKey).toBe(publicKey);
+
+    process.env.ARIADNE_MASTER_KEY = oldMaster;
+    const refused = await ariadne('audit', 'verify');
+    expect(refused.code).toBe(1);
+    expect(refused.json).toMatchObject({ ok: false, error: { code: 'master_key_mismatch' } });
+  }, 60_000);
 });

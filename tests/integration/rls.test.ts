@@ -64,6 +64,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security on %
     ['UPDATE audit_log SET action = \'tampered\''],
     ['DELETE FROM audit_log'],
     ['SELECT * FROM organisation_keys'],
+    ['SELECT * FROM audit_signing_keys'],
     ['SELECT * FROM sessions'],
   ])('the app role is refused: %s', async (statement) => {
     await expect(withTenant(ctx.db, { organisationId: north }, (tx) => sql.raw(statement).execute(tx))).rejects.toThrow(/permission denied/);
