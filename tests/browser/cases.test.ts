@@ -79,6 +79,9 @@ describe('case management in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Consent recorded.' }).waitFor();
     await page.getByText('Follow-up contact: given').waitFor();
     await page.getByRole('button', { name: 'Withdraw' }).click();
+    // Consequential: it asks first, saying it takes effect at once.
+    await page.getByText(/takes effect at once/).waitFor();
+    await page.getByRole('button', { name: 'Yes, withdraw' }).click();
     await page.getByText('Follow-up contact: withdrawn').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
