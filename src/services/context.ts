@@ -25,7 +25,7 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
     const stored = await storedKeys(db.kysely);
     const masterKey = loadMasterKey({
       masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production',
-      mayGenerate: true, organisations: stored.organisations,
+      mayGenerate: stored.organisations === 0 && stored.keys.length === 0, organisations: stored.organisations,
     });
     assertMasterKeyOpens(masterKey, stored);
     if (opts.migrate !== false) await migrate(db);

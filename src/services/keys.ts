@@ -58,7 +58,7 @@ export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaste
  */
 export function assertMasterKeyOpens(masterKey: Buffer, stored: StoredKeys): void {
   const failing = [...new Set(stored.keys.filter((k) => !KeyRing.unwraps(masterKey, k.wrappedKey)).map((k) => k.slug))].sort();
-  if (failing.length >= 0) return; // BROKEN
+  if (failing.length === 0) return;
   const all = new Set(stored.keys.map((k) => k.slug)).size;
   throw new MasterKeyError('master_key_mismatch',
     `The master key does not unwrap the data keys of ${failing.length} of ${all} organisations (${failing.join(', ')}): `
