@@ -27,6 +27,8 @@ export const errors = {
   // "Not found or no access": never reveal that a record of another organisation exists.
   notFound: () => new AppError(404, 'not_found', 'Not found, or you do not have access'),
   conflict: (code: string, message: string) => new AppError(409, code, message),
+  // Her name and the account as a whole belong to her home organisation; a partner changes only her membership.
+  homeOrganisationOnly: () => new AppError(403, 'home_organisation_only', "Only her home organisation's administrators change her name or deactivate her whole account; you can deactivate her membership in your organisation"),
   // Names her open case (a reference, not personal data) so the caseworker can go there instead.
   openCaseExists: (caseId: string, reference: string) => new AppError(409, 'open_case_exists', `She already has an open case (${reference}); continue or reopen it instead of opening another`, { caseId, reference }),
   versionConflict: () => new AppError(409, 'version_conflict', 'Someone else changed this record; reload it and apply your change again'),

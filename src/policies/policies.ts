@@ -29,6 +29,7 @@ export const ACTIONS = [
   'user.list',
   'user.create',
   'user.update',
+  'user.update_account',
   'user.set_password',
   'user.unlock',
   'account.manage',
@@ -71,7 +72,11 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'organisation.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
   'user.list': { roles: ['admin'], when: sameOrganisation },
   'user.create': { roles: ['admin'], when: sameOrganisation },
+  // Her membership here: roles, on duty, and whether she may work in this organisation at all.
   'user.update': { roles: ['admin'], when: sameOrganisation },
+  // The account as a whole (her name, deactivation everywhere) belongs to her home organisation:
+  // a partner's administrator must not rename her or lock her out of the other organisations.
+  'user.update_account': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },
   // A temporary password (changed at the next login) is set by the account's own organisation only:
   // an account shared with partners must not be taken over by a partner's administrator.
   'user.set_password': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },

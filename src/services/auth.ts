@@ -5,7 +5,8 @@
  * Every check of a secret (password or TOTP code) first reserves an attempt on the
  * account in one atomic statement, so parallel guesses cannot outrun the lockout.
  * Unknown, deactivated and locked accounts answer alike (invalid_credentials) and take
- * the same time, since a dummy Argon2id hash is verified for them.
+ * the same time, since a dummy Argon2id hash is verified for them; so does an account whose
+ * every membership was deactivated. Login and switching use active memberships only.
  */
 import { errors } from '../errors';
 import { isRole, type Role } from '../policies/roles';
@@ -69,15 +70,18 @@ export async function login(ctx: AppContext, input: { email: string; password: s
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   const user = await usersRepo.findForLogin(ctx.db.kysely, email);
-  const attempt = user?.active ? await reserveAttempt(ctx, user.id, now) : undefined;
-  if (!user || !user.active || !attempt) {
-    // Unknown, deactivated and locked accounts answer alike and take as long as a real check.
+  // Deactivated memberships are left out: an organisation that ended her access there ends only that.
+  const memberships = user?.active ? await usersRepo.membershipsOf(ctx.db.kysely, user.id) : [];
+  const usable = !!user?.active && memberships.length > 0;
+  const attempt = user && usable ? await reserveAttempt(ctx, user.id, now) : undefined;
+  if (!user || !usable || !attempt) {
+    // Unknown, deactivated (account or every membership) and locked accounts answer alike and take as long as a real check.
     await verifyPassword(await dummyPasswordHash(), input.password);
     if (!user) {
       // No account, so no organisation whose audit chain could hold it: counted per day instead.
       await loginFailuresRepo.countUnknown(ctx.db.kysely, now);
     } else {
-      await auditAccount(ctx, user, user.active ? 'auth.login_refused_locked' : 'auth.login_refused_inactive', ['password']);
+      await auditAccount(ctx, user, usable ? 'auth.login_refused_locked' : 'auth.login_refused_inactive', ['password']);
     }
     throw errors.invalidCredentials();
   }
@@ -97,7 +101,6 @@ export async function login(ctx: AppContext, input: { email: string; password: s
       throw errors.invalidTotp();
     }
   }
-  const memberships = await usersRepo.membershipsOf(ctx.db.kysely, user.id);
   const home = memberships.find((m) => m.organisationId === user.organisation_id) ?? memberships[0];
   if (!home) throw errors.invalidCredentials();
   // Other attempts reserved while this one was checked: a burst of guesses, which no right password escapes.

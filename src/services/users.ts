@@ -1,7 +1,7 @@
 /** Managing the staff of one's own organisation. */
 import crypto from 'node:crypto';
 import { errors } from '../errors';
-import type { Actor } from '../policies/policies';
+import { can, type Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
 import { checkPasswordStrength } from '../security/password-strength';
 import { hashPassword } from '../security/passwords';
@@ -22,7 +22,10 @@ export interface NewUserInput {
 export interface UserChanges {
   displayName?: string;
   roles?: Role[];
+  /** The account in every organisation: her home organisation's administrators only. */
   active?: boolean;
+  /** Her membership in the actor's organisation: its administrators. */
+  membershipActive?: boolean;
   onDuty?: boolean;
   version: number;
 }
@@ -64,7 +67,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
       if (await usersRepo.findMember(tx, actor.organisationId, existing.id)) throw errors.conflict('email_taken', 'A user with this email already exists');
       await usersRepo.upsertInvitation(tx, { organisationId: actor.organisationId, userId: existing.id, roles, invitedBy: actor.userId });
       await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.invite', entityType: 'user', entityId: existing.id, fields: ['email', 'roles'] });
-      return { id, email, displayName, active: true, totpEnabled: false, lastLoginAt: null, version: 1, roles, onDuty: false, locked: false, mustChangePassword: false, homeOrganisationId: actor.organisationId };
+      return { id, email, displayName, active: true, accountActive: true, membershipActive: true, totpEnabled: false, lastLoginAt: null, version: 1, roles, onDuty: false, locked: false, mustChangePassword: false, homeOrganisationId: actor.organisationId };
     });
   }
   try {
@@ -82,25 +85,47 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
   }
 }
 
+/**
+ * Changes a member of the actor's organisation. Roles, on duty and her membership's active state
+ * are the organisation's own; her name and the account's active state are global and belong to her
+ * home organisation (a partner's administrator gets 403 home_organisation_only; she may rename
+ * herself). Deactivating her membership ends her sessions in this organisation only; deactivating
+ * the account (home organisation) ends every session of hers, in every organisation.
+ */
 export async function updateUser(ctx: AppContext, actor: Actor, userId: string, changes: UserChanges): Promise<UserRow> {
   requireAccess(actor, 'user.update', { organisationId: actor.organisationId });
-  return withTenant(ctx.db, actor, async (tx) => {
+  const updated = await withTenant(ctx.db, actor, async (tx) => {
     const current = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!current) throw errors.notFound();
-    if (userId === actor.userId && (changes.active === false || (changes.roles && !changes.roles.includes('admin')))) {
+    if (userId === actor.userId && (changes.active === false || changes.membershipActive === false || (changes.roles && !changes.roles.includes('admin')))) {
       throw errors.badRequest('cannot_demote_self', 'You cannot deactivate yourself or remove your own administrator role');
     }
+    // An unchanged name sent along with a role edit is no rename.
+    const displayName = changes.displayName?.trim();
+    const renames = displayName !== undefined && displayName !== current.displayName;
+    const accountChange = changes.active !== undefined && changes.active !== current.accountActive;
+    if (((renames && userId !== actor.userId) || accountChange)
+      && !can(actor, 'user.update_account', { organisationId: actor.organisationId, homeOrganisationId: current.homeOrganisationId })) {
+      throw errors.homeOrganisationOnly();
+    }
     if (current.version !== changes.version) throw errors.versionConflict();
-    const changed = await usersRepo.updateProfile(tx, userId, changes.version, { displayName: changes.displayName?.trim(), active: changes.active });
+    const changed = await usersRepo.updateProfile(tx, userId, changes.version, { displayName: renames ? displayName : undefined, active: accountChange ? changes.active : undefined });
     if (!changed) throw errors.versionConflict();
     if (changes.roles) await usersRepo.setRoles(tx, actor.organisationId, userId, [...new Set(changes.roles)]);
     if (changes.onDuty !== undefined) await usersRepo.setOnDuty(tx, actor.organisationId, userId, changes.onDuty);
-    const fields = Object.keys(changes).filter((k) => k !== 'version').map((k) => (k === 'displayName' ? 'display_name' : k));
+    if (changes.membershipActive !== undefined) await usersRepo.setMembershipActive(tx, actor.organisationId, userId, changes.membershipActive);
+    const names: Record<string, string> = { displayName: 'display_name', membershipActive: 'membership_active' };
+    const fields = Object.keys(changes).filter((k) => k !== 'version').map((k) => names[k] ?? k);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.update', entityType: 'user', entityId: userId, fields });
-    const updated = await usersRepo.findMember(tx, actor.organisationId, userId);
-    if (!updated) throw errors.notFound();
-    return updated;
+    const row = await usersRepo.findMember(tx, actor.organisationId, userId);
+    if (!row) throw errors.notFound();
+    return row;
   });
+  // Sessions are system rows (no tenant policy), ended once the change is committed; until then
+  // (and should this fail) resolving a session already refuses an inactive account or membership.
+  if (changes.active === false) await withSystem(ctx.db, (tx) => sessionsRepo.deleteAllForUser(tx, userId));
+  else if (changes.membershipActive === false) await withSystem(ctx.db, (tx) => sessionsRepo.deleteForUserInOrganisation(tx, userId, actor.organisationId));
+  return updated;
 }
 
 /**
@@ -139,7 +164,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, userId: string):
   });
 }
 
-/** Names and roles of active colleagues, for owner pickers: no emails or login data. */
+/** Names and roles of active colleagues (account and membership here), for owner pickers: no emails or login data. */
 export async function listStaff(ctx: AppContext, actor: Actor): Promise<{ id: string; displayName: string; roles: string[] }[]> {
   requireAccess(actor, 'staff.list', { organisationId: actor.organisationId });
   return withTenant(ctx.db, actor, async (tx) => (await usersRepo.listMembers(tx, actor.organisationId))

@@ -157,3 +157,41 @@ describe('on a phone', () => {
     await context.close();
   });
 });
+
+describe('a person who works for several organisations', () => {
+  test("a partner's administrator deactivates her membership there, after a confirmation saying what will happen; her home organisation is untouched", async () => {
+    const { context, page } = await harness.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.accept(); });
+    await logIn(page, 'admin@south.demo.test');
+    await page.getByRole('link', { name: 'Users' }).first().click();
+    const row = page.getByRole('row').filter({ hasText: 'network.admin@demo.test' });
+    await page.getByRole('button', { name: 'Edit Demo Network Admin' }).click();
+    // Her name belongs to her home organisation (North): read-only here, and no deactivation of the whole account.
+    expect(await page.getByLabel('Name').last().getAttribute('readonly')).not.toBeNull();
+    await page.getByText('managed by her home organisation').waitFor();
+    expect(await page.getByRole('button', { name: 'Deactivate the account everywhere' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Deactivate in Demo Outreach South' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]).toContain('will no longer be able to work in Demo Outreach South');
+    expect(dialogs[0]).toContain('other organisations she works for stay as they are');
+    await expect.poll(() => row.textContent()).toContain('Deactivated here');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // She still logs in, to her home organisation, and South is gone from her switcher.
+    const her = await harness.newPage();
+    await logIn(her.page, 'network.admin@demo.test');
+    const switcher = her.page.getByLabel('Switch organisation');
+    await switcher.waitFor();
+    expect(await switcher.locator('option').allTextContents()).not.toContain('Demo Outreach South');
+    await her.context.close();
+
+    // Reactivated (no confirmation needed to give access back).
+    await page.getByRole('button', { name: 'Edit Demo Network Admin' }).click();
+    await page.getByRole('button', { name: 'Reactivate in Demo Outreach South' }).click();
+    await expect.poll(() => row.textContent()).toContain('Active');
+    expect(dialogs).toHaveLength(1);
+    await context.close();
+  });
+});

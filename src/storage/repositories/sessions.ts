@@ -21,6 +21,8 @@ export const sessionsRepo = {
       // The idle timeout, on top of the absolute lifetime.
       .where('sessions.last_seen_at', '>', idleSince)
       .where('users.active', '=', true)
+      // A membership deactivated by the organisation ends her sessions there, whatever else is left.
+      .where('memberships.active', '=', true)
       .executeTakeFirst(),
 
   touch: (db: Kysely<DB>, tokenHash: string, now: Date) =>
@@ -32,6 +34,10 @@ export const sessionsRepo = {
   delete: (db: Kysely<DB>, tokenHash: string) => db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute(),
 
   deleteAllForUser: (db: Kysely<DB>, userId: string) => db.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+
+  /** Her sessions in one organisation (its membership was deactivated); the others stay. */
+  deleteForUserInOrganisation: (db: Kysely<DB>, userId: string, organisationId: string) =>
+    db.deleteFrom('sessions').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute(),
 
   /** Every session of the user but one (after a password change, the device that made it stays in). */
   deleteOthersForUser: (db: Kysely<DB>, userId: string, keepTokenHash: string) =>

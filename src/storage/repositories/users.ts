@@ -6,7 +6,12 @@ export interface UserRow {
   id: string;
   email: string;
   displayName: string;
+  /** She can work in this organisation: her account and her membership here are both active. */
   active: boolean;
+  /** The account as a whole (users.active): only her home organisation changes it. */
+  accountActive: boolean;
+  /** Her membership in this organisation (memberships.active): this organisation's to change. */
+  membershipActive: boolean;
   totpEnabled: boolean;
   lastLoginAt: Date | null;
   version: number;
@@ -31,7 +36,9 @@ function selectMembers(db: Kysely<DB>, organisationId: string) {
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
     .where('memberships.organisation_id', '=', organisationId)
     .select([
-      'users.id', 'users.email', 'users.display_name as displayName', 'users.active',
+      'users.id', 'users.email', 'users.display_name as displayName',
+      sql<boolean>`users.active AND memberships.active`.as('active'),
+      'users.active as accountActive', 'memberships.active as membershipActive',
       'users.totp_enabled as totpEnabled', 'users.last_login_at as lastLoginAt', 'users.version',
       'memberships.roles', 'memberships.on_duty as onDuty',
       sql<boolean>`coalesce(users.locked_until > now(), false)`.as('locked'),
@@ -73,6 +80,11 @@ export const usersRepo = {
     db.updateTable('memberships').set({ on_duty: onDuty })
       .where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
 
+  /** Deactivates or reactivates her membership in one organisation (not the account). */
+  setMembershipActive: (db: Kysely<DB>, organisationId: string, userId: string, active: boolean) =>
+    db.updateTable('memberships').set({ active })
+      .where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
+
   setRoles: (db: Kysely<DB>, organisationId: string, userId: string, roles: string[]) =>
     db.updateTable('memberships').set({ roles })
       .where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute(),
@@ -82,10 +94,11 @@ export const usersRepo = {
     db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
   findById: (db: Kysely<DB>, id: string) =>
     db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Her active memberships: the organisations she may log in to and switch to. */
   membershipsOf: (db: Kysely<DB>, userId: string) =>
     db.selectFrom('memberships').innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
       .select(['memberships.organisation_id as organisationId', 'organisations.name as organisationName', 'memberships.roles'])
-      .where('memberships.user_id', '=', userId).orderBy('organisations.name').execute(),
+      .where('memberships.user_id', '=', userId).where('memberships.active', '=', true).orderBy('organisations.name').execute(),
   /**
    * Reserves one attempt before any secret is checked, in one atomic statement: counts it and,
    * when it is the max-th consecutive one, locks the account. Concurrent attempts queue on the

@@ -13,14 +13,21 @@ export interface UserView {
   email: string;
   displayName: string;
   roles: string[];
+  /** She can work in this organisation: account and membership here both active. */
   active: boolean;
+  /** The account in every organisation (her home organisation decides). */
+  accountActive: boolean;
+  /** Her membership in this organisation (this organisation decides). */
+  membershipActive: boolean;
+  /** This organisation is her home. */
+  homeHere: boolean;
   totpEnabled: boolean;
   lastLoginAt: string | null;
   version: number;
   onDuty: boolean;
   locked: boolean;
   mustChangePassword: boolean;
-  permissions: { update: boolean; setPassword: boolean; unlock: boolean };
+  permissions: { update: boolean; updateAccount: boolean; setPassword: boolean; unlock: boolean };
 }
 
 export interface AuditEntryView {

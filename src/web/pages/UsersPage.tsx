@@ -1,4 +1,8 @@
-/** Staff accounts of the current organisation: list, create, edit roles, deactivate. */
+/**
+ * Staff accounts of the current organisation: list, create, edit roles, deactivate. A person may
+ * work for several organisations: this one deactivates her membership here; only her home
+ * organisation renames her or deactivates her account everywhere.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +42,7 @@ export function UsersPage({ session }: { session: SessionView }) {
                   <td>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-                  <td>{user.active ? t('users.active') : t('users.inactive')}{user.locked ? ` · ${t('accountsUi.locked')}` : ''}{user.mustChangePassword ? ` · ${t('accountsUi.mustChange')}` : ''}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
+                  <td>{statusOf(user, t)}{user.locked ? ` · ${t('accountsUi.locked')}` : ''}{user.mustChangePassword ? ` · ${t('accountsUi.mustChange')}` : ''}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
                   <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
                   <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}</td>
                   <td>
@@ -54,10 +58,16 @@ export function UsersPage({ session }: { session: SessionView }) {
         </div>
       )}
       {editing
-        ? <EditUserForm key={editing.id} user={editing} onDone={(saved) => { setEditing(null); if (saved) setNotice(t('users.saved')); }} />
+        ? <EditUserForm key={editing.id} user={editing} organisation={session.organisation.name} self={editing.id === session.user.id} onDone={(saved) => { setEditing(null); if (saved) setNotice(t('users.saved')); }} />
         : <CreateUserForm onCreated={() => setNotice(t('users.created'))} />}
     </section>
   );
+}
+
+/** Account deactivated (by her home organisation) outranks membership deactivated (here). */
+function statusOf(user: UserView, t: (key: string) => string): string {
+  if (!user.accountActive) return t('users.accountInactive');
+  return user.membershipActive ? t('users.active') : t('users.inactiveHere');
 }
 
 function RolePicker({ value, onChange }: { value: string[]; onChange: (roles: string[]) => void }) {
@@ -112,13 +122,13 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolean) => void }) {
+function EditUserForm({ user, organisation, self, onDone }: { user: UserView; organisation: string; self: boolean; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
   const update = useMutation({
-    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean; onDuty?: boolean }) =>
+    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean; membershipActive?: boolean; onDuty?: boolean }) =>
       api<UserView>(`/api/users/${user.id}`, { method: 'PATCH', body: { ...changes, version: user.version } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: usersKey });
@@ -129,23 +139,38 @@ function EditUserForm({ user, onDone }: { user: UserView; onDone: (saved: boolea
     mutationFn: () => api<UserView>(`/api/users/${user.id}/unlock`, { method: 'POST' }),
     onSuccess: () => { void client.invalidateQueries({ queryKey: usersKey }); },
   });
+  // Her name is global: her home organisation's administrators change it, or she herself.
+  const canRename = user.permissions.updateAccount || self;
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (roles.length > 0) update.mutate({ displayName, roles });
+    if (roles.length > 0) update.mutate(canRename ? { displayName, roles } : { roles });
   }
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="edit-user-title">
       <h2 id="edit-user-title">{t('users.editing', { name: user.displayName })}</h2>
       <label className="field"><span>{t('users.displayName')}</span>
-        <input name="displayName" required maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
+        <input name="displayName" required maxLength={200} value={displayName} readOnly={!canRename} aria-describedby={canRename ? undefined : 'name-from-home'}
+          onChange={(e) => setDisplayName(e.target.value)} /></label>
+      {!user.homeHere && <p id="name-from-home" className="muted">{t('users.nameFromHome')}</p>}
       <RolePicker value={roles} onChange={setRoles} />
       {roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
       <ErrorMessage error={update.error} />
       <div className="actions">
         <button type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
-        <button type="button" className="secondary" onClick={() => update.mutate({ active: !user.active })}>
-          {user.active ? t('users.deactivate') : t('users.activate')}
+        <button type="button" className="secondary" onClick={() => {
+          if (!user.membershipActive) update.mutate({ membershipActive: true });
+          else if (window.confirm(t('users.confirmDeactivateHere', { name: user.displayName, organisation }))) update.mutate({ membershipActive: false });
+        }}>
+          {user.membershipActive ? t('users.deactivateHere', { organisation }) : t('users.activateHere', { organisation })}
         </button>
+        {user.permissions.updateAccount && (
+          <button type="button" className="secondary" onClick={() => {
+            if (!user.accountActive) update.mutate({ active: true });
+            else if (window.confirm(t('users.confirmDeactivateAccount', { name: user.displayName }))) update.mutate({ active: false });
+          }}>
+            {user.accountActive ? t('users.deactivateAccount') : t('users.activateAccount')}
+          </button>
+        )}
         <button type="button" className="secondary" aria-pressed={user.onDuty} onClick={() => update.mutate({ onDuty: !user.onDuty })}>
           {user.onDuty ? t('users.offDuty') : t('users.onDuty')}
         </button>

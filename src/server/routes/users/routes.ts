@@ -24,7 +24,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   });
 
   app.patch('/api/users/:id', {
-    schema: { tags: ['users'], summary: "Change a user's name, roles or active state (optimistic locking on version)", params: UserParams, body: UpdateUserBody, response: { 200: UserViewSchema, ...errorResponses } },
+    schema: { tags: ['users'], summary: "Change a member's roles, on-duty or membership state here; her name and account state from her home organisation only (optimistic locking on version)", params: UserParams, body: UpdateUserBody, response: { 200: UserViewSchema, ...errorResponses } },
   }, async (request) => {
     const { actor } = requireSession(request);
     return presentUser(actor, await users.updateUser(ctx, actor, request.params.id, request.body));
