@@ -12,7 +12,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context';
 import { linkageIdle } from '../services/linkage-runs';
 import { startJobs, stopJobs } from '../services/jobs';
@@ -98,6 +98,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas registered with .meta({ id }) go to components.schemas, which the $refs point to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(sessionPlugin, { ctx });
   // After the session plugin, so the documentation's hooks see the session: in production only staff read it.

@@ -1,23 +1,22 @@
 /** Thin handlers for the professional roles and profiles catalogue and the staff-to-role mapping. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CatalogueCodeSchema, LocalisedTextSchema, ProfileInputSchema, RoleCardSchema, RoleInputSchema } from '../../../domain/roles/catalogue';
+import { CatalogueCodeSchema, ProfileInputSchema, RoleInputSchema } from '../../../domain/roles/catalogue';
 import * as catalogue from '../../../services/catalogue';
 import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
+import { CatalogueViewSchema, presentCatalogue, presentStaffRoles, StaffRolesSchema } from '../../presenters/catalogue';
+import { NetworkRoleCoverageSchema, presentNetworkRoleCoverage } from '../../presenters/network';
 import { errorResponses } from '../../schemas';
 
-const Profile = z.object({ code: z.string(), taxonomyCode: z.string(), labels: LocalisedTextSchema, active: z.boolean() }).meta({ id: 'CatalogueProfile' });
-const Role = z.object({ code: z.string(), taxonomyCode: z.string(), labels: LocalisedTextSchema, card: RoleCardSchema, profileCodes: z.array(z.string()), active: z.boolean() }).meta({ id: 'CatalogueRole' });
-const TaxonomyEntry = z.object({ code: z.string(), labels: LocalisedTextSchema });
-const CatalogueView = z.object({ profiles: z.array(Profile), roles: z.array(Role), taxonomy: z.object({ profiles: z.array(TaxonomyEntry), roles: z.array(TaxonomyEntry) }) });
-const StaffRoles = z.object({ userId: z.string().uuid(), displayName: z.string(), accessRoles: z.array(z.string()), roles: z.array(z.string()), profiles: z.array(z.string()) });
+const CatalogueView = CatalogueViewSchema;
+const StaffRoles = StaffRolesSchema;
 
 export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['roles'];
   app.get('/api/catalogue', {
     schema: { tags, summary: "The organisation's professional profiles and roles (with 7-field role cards), and the shared EX-CHANGE taxonomy they map to", response: { 200: CatalogueView, ...errorResponses } },
-  }, async (request) => catalogue.getCatalogue(ctx, requireSession(request).actor) as Promise<z.infer<typeof CatalogueView>>);
+  }, async (request) => presentCatalogue(await catalogue.getCatalogue(ctx, requireSession(request).actor)));
 
   app.put('/api/catalogue/roles/:code', {
     schema: { tags, summary: 'Create or edit a local role: names and role card in any of the four languages, mapped to a role of the shared taxonomy', params: z.strictObject({ code: CatalogueCodeSchema }), body: RoleInputSchema, response: { 204: z.null(), ...errorResponses } },
@@ -29,7 +28,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get('/api/staff/roles', {
     schema: { tags, summary: 'Staff with the professional roles and profiles they hold', response: { 200: z.object({ staff: z.array(StaffRoles) }), ...errorResponses } },
-  }, async (request) => ({ staff: await catalogue.listStaffRoles(ctx, requireSession(request).actor) }));
+  }, async (request) => ({ staff: (await catalogue.listStaffRoles(ctx, requireSession(request).actor)).map(presentStaffRoles) }));
 
   app.put('/api/staff/:userId/roles', {
     schema: { tags, summary: "Replace a staff member's professional roles and profiles (a person can hold several)", params: z.strictObject({ userId: z.string().uuid() }),
@@ -38,6 +37,6 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
 
   app.get('/api/network/roles', {
     schema: { tags, summary: 'Which roles of the shared taxonomy each active network member covers, with staff counts (never names)',
-      response: { 200: z.object({ organisations: z.array(z.object({ organisationId: z.string().uuid(), name: z.string(), roles: z.record(z.string(), z.number().int()) })) }), ...errorResponses } },
-  }, async (request) => ({ organisations: await catalogue.networkRoleCoverage(ctx, requireSession(request).actor) }));
+      response: { 200: z.object({ organisations: z.array(NetworkRoleCoverageSchema) }), ...errorResponses } },
+  }, async (request) => ({ organisations: (await catalogue.networkRoleCoverage(ctx, requireSession(request).actor)).map(presentNetworkRoleCoverage) }));
 };

@@ -3,35 +3,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../services/context';
 import { decideReview, listReviews } from '../../../services/linkage';
-import { LINKAGE_PHASES, linkageJob, linkageStatus, startLinkageRun, storeLinkageSecret } from '../../../services/linkage-runs';
+import { linkageJob, linkageStatus, startLinkageRun, storeLinkageSecret } from '../../../services/linkage-runs';
 import { MIN_SECRET_BYTES } from '../../../domain/linkage';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
+import { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema, presentJob, presentReview, presentStatus } from '../../presenters/linkage';
 import { errorResponses, Version } from '../../schemas';
 
-const ReviewSchema = z.object({
-  id: z.string().uuid(), score: z.number(), status: z.enum(['pending', 'match', 'non_match']), version: z.number().int(), decidedAt: z.string().nullable(),
-  records: z.array(z.object({ organisation: z.object({ id: z.string().uuid(), name: z.string() }), own: z.boolean(), attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) })),
-}).meta({ id: 'LinkageReview' });
-
-const Counts = z.record(z.string(), z.number());
-const JobSchema = z.object({
-  id: z.string().uuid(), state: z.enum(['running', 'succeeded', 'failed']), phase: z.enum(LINKAGE_PHASES), done: z.number().int(), total: z.number().int(),
-  startedAt: z.string(), finishedAt: z.string().nullable(), errorCode: z.string().nullable(),
-  summary: z.object({ runId: z.string().uuid(), organisations: z.array(z.object({ name: z.string(), encoded: z.number().int() })), stats: Counts, personsDeduplicated: z.number().int() }).nullable(),
-}).meta({ id: 'LinkageJob' });
-const StatusSchema = z.object({
-  secret: z.object({ set: z.boolean(), schemaVersion: z.string().nullable(), updatedAt: z.string().nullable() }),
-  encodings: z.number().int(), participatingOrganisations: z.number().int(),
-  lastRun: z.object({ id: z.string().uuid(), startedAt: z.string(), finishedAt: z.string(), stats: Counts }).nullable(),
-  job: JobSchema.nullable(),
-}).meta({ id: 'LinkageStatus' });
+const ReviewSchema = LinkageReviewSchema;
+const JobSchema = LinkageJobSchema;
+const StatusSchema = LinkageStatusSchema;
 
 export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['linkage'];
   app.get('/api/linkage/status', {
     schema: { tags, summary: "This organisation's linkage set-up (secret present, encodings held), the latest network run and any run in progress: counts only", response: { 200: StatusSchema, ...errorResponses } },
-  }, async (request) => linkageStatus(ctx, requireSession(request).actor));
+  }, async (request) => presentStatus(await linkageStatus(ctx, requireSession(request).actor)));
 
   app.put('/api/linkage/secret', {
     schema: { tags, summary: "Store this organisation's copy of the shared network linkage secret (encrypted at rest, never returned)",
@@ -45,19 +32,19 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.post('/api/linkage/runs', {
     config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags, summary: 'Start a network linkage run in the background (409 while one is running); follow it with GET /api/linkage/runs/{id}', body: z.strictObject({}).nullish(), response: { 202: JobSchema, ...errorResponses } },
-  }, async (request, reply) => reply.code(202).send(await startLinkageRun(ctx, requireSession(request).actor)));
+  }, async (request, reply) => reply.code(202).send(presentJob(await startLinkageRun(ctx, requireSession(request).actor))));
 
   app.get('/api/linkage/runs/:id', {
     schema: { tags, summary: 'Progress of a linkage run, and its summary (counts only) once finished', params: z.strictObject({ id: z.string().uuid() }), response: { 200: JobSchema, ...errorResponses } },
-  }, async (request) => linkageJob(ctx, requireSession(request).actor, request.params.id));
+  }, async (request) => presentJob(await linkageJob(ctx, requireSession(request).actor, request.params.id)));
 
   app.get('/api/linkage/reviews', {
     schema: { tags, summary: 'Pairs of records (one of them ours) whose similarity is in the review band: score and non-identifying attributes, never names', response: { 200: z.object({ reviews: z.array(ReviewSchema) }), ...errorResponses } },
-  }, async (request) => ({ reviews: await listReviews(ctx, requireSession(request).actor) }));
+  }, async (request) => ({ reviews: (await listReviews(ctx, requireSession(request).actor)).map(presentReview) }));
 
   app.post('/api/linkage/reviews/:id', {
     schema: { tags, summary: 'Decide whether a pair is the same person; applies from the next linkage run (optimistic locking)',
       params: z.strictObject({ id: z.string().uuid() }), body: z.strictObject({ decision: z.enum(['match', 'non_match']), version: Version }),
       response: { 200: ReviewSchema, ...errorResponses } },
-  }, async (request) => decideReview(ctx, requireSession(request).actor, request.params.id, request.body));
+  }, async (request) => presentReview(await decideReview(ctx, requireSession(request).actor, request.params.id, request.body)));
 };

@@ -6,6 +6,7 @@ import { isoDate } from '../../../domain/shared/zod';
 import type { AppContext } from '../../../services/context';
 import * as networks from '../../../services/networks';
 import { requireSession } from '../../plugins/session';
+import { presentQuestionnaire, QuestionnaireViewSchema } from '../../presenters/network';
 import { errorResponses } from '../../schemas';
 
 const NetworkBody = z.strictObject({
@@ -25,7 +26,7 @@ const NetworkView = z.object({
   myStatus: z.enum(['invited', 'active']), activeMembers: z.number().int(),
   members: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean(), status: z.enum(['invited', 'active', 'declined']) })),
 }).meta({ id: 'Network' });
-const QuestionnaireView = z.object({ answers: z.record(z.string(), z.unknown()), version: z.number().int(), submittedAt: z.string().nullable(), visible: z.array(z.string()), network: z.record(z.string(), z.unknown()).nullable() });
+const QuestionnaireView = QuestionnaireViewSchema;
 
 export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['networks'];
@@ -47,9 +48,9 @@ export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 
   app.get('/api/questionnaire', {
     schema: { tags, summary: "My organisation's latest answers to the EX-CHANGE network-mapping questionnaire (A1–C18), the items its skip logic shows, and the network section C describes", response: { 200: QuestionnaireView, ...errorResponses } },
-  }, async (request) => networks.getQuestionnaire(ctx, requireSession(request).actor) as never);
+  }, async (request) => presentQuestionnaire(await networks.getQuestionnaire(ctx, requireSession(request).actor)));
 
   app.put('/api/questionnaire', {
     schema: { tags, summary: 'Submit answers (a new version); answers to items the skip logic leaves out are refused', body: z.strictObject({ answers: answersSchema }), response: { 200: QuestionnaireView, ...errorResponses } },
-  }, async (request) => networks.submitQuestionnaire(ctx, requireSession(request).actor, request.body.answers) as never);
+  }, async (request) => presentQuestionnaire(await networks.submitQuestionnaire(ctx, requireSession(request).actor, request.body.answers)));
 };
