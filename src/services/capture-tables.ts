@@ -9,6 +9,7 @@ import { countPersons, type PersonPart } from '../domain/statistics/persons';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { asMember, networkMembers, networkPersonIds } from './network-scope';
@@ -40,8 +41,7 @@ export async function networkCaptureHistories(ctx: AppContext, actor: Actor, by:
   const parts: PersonPart<Set<string>>[] = [];
   for (const member of members) {
     parts.push(...await asMember(ctx, actor, member.id, async (tx) => {
-      const cases = await tx.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-        .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel']).where('cases.organisation_id', '=', member.id).execute();
+      const cases = await casesRepo.casesWithChannel(tx, member.id);
       const consents = await caseEntriesRepo.listCurrent(tx, member.id, cases.map((c) => c.caseId), 'consent');
       const keys = await networkPersonIds(tx, member.id, cases.map((c) => c.personId));
       return countPersons(cases.map((c) => ({

@@ -172,8 +172,7 @@ export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
     // The case's own organisation and owner decide, not the session's organisation.
     const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
     if (!can(actor, 'case.audit.read', resource)) requireAccess(actor, 'case.access_log.read', resource);
-    return tx.selectFrom('audit_log').selectAll().where('organisation_id', '=', actor.organisationId)
-      .where('entity_type', '=', 'case').where('entity_id', '=', caseId).orderBy('id', 'desc').limit(500).execute();
+    return auditRepo.recentOfEntity(tx, actor.organisationId, 'case', caseId, 500);
   });
 }
 
@@ -190,7 +189,7 @@ export async function agenda(ctx: AppContext, actor: Actor) {
       if (source) source.consentsAskedFrom = toIsoDate(new Date(asked.at as unknown as string));
     }
     const references = new Map(cases.map((c) => [c.id, c.reference]));
-    const intakes = cases.length ? await tx.selectFrom('case_intakes').select(['case_id', 'contact_date']).where('organisation_id', '=', actor.organisationId).where('case_id', 'in', cases.map((c) => c.id)).execute() : [];
+    const intakes = await casesRepo.contactDatesOf(tx, actor.organisationId, cases.map((c) => c.id));
     // Follow-up assessments she has not opted out of, from the outcome schedule.
     const followUps = intakes.flatMap((i) => dueAssessments(factsFrom(i.case_id, toIsoDate(new Date(i.contact_date)), entries.filter((e) => e.caseId === i.case_id)), today())
       .filter((d) => d.mode !== 'self_initiated').map((d) => ({ caseId: i.case_id, kind: 'follow_up_due' as const, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft })));

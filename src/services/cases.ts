@@ -11,6 +11,7 @@ import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo, type CaseRow } from '../storage/repositories/cases';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
 import { inTenant, READS_ONLY, type AppContext } from './context';
@@ -98,7 +99,7 @@ export async function openCaseInTx(ctx: AppContext, tx: Tx, actor: Actor, input:
 
     const opened = new Date();
     const number = await casesRepo.nextReference(tx, actor.organisationId, opened.getUTCFullYear());
-    const prefix = (await tx.selectFrom('organisations').select('slug').where('id', '=', actor.organisationId).executeTakeFirstOrThrow()).slug.slice(0, 3).toUpperCase();
+    const prefix = (await organisationsRepo.slugOf(tx, actor.organisationId)).slice(0, 3).toUpperCase();
     if (input.person && sealed) {
       await casesRepo.insertPerson(tx, {
         id: personId, organisationId: actor.organisationId, ...sealed, sex: input.person.sex ?? 'unknown',

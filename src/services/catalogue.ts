@@ -4,7 +4,6 @@
  * taxonomy, and which staff hold which roles and profiles. Network partners see
  * only which fields of activity each member covers and how many staff, never who.
  */
-import { sql } from 'kysely';
 import {
   checkProfile, checkRole, defaultCatalogue, TAXONOMY_PROFILES, TAXONOMY_ROLES,
   type CatalogueProfile, type CatalogueRole, type ProfileInput, type RoleInput,
@@ -14,6 +13,7 @@ import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { catalogueRepo } from '../storage/repositories/catalogue';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
@@ -60,8 +60,8 @@ export async function saveRole(ctx: AppContext, actor: Actor, code: string, inpu
 }
 
 async function refuseIfHeld(tx: Tx, organisationId: string, table: 'staff_roles' | 'staff_profiles', column: 'role_code' | 'profile_code', code: string) {
-  const held = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE organisation_id = ${organisationId} AND ${sql.ref(column)} = ${code}`.execute(tx);
-  if (held.rows[0].n > 0) throw errors.conflict('in_use', `${held.rows[0].n} staff member(s) still hold "${code}"; change their roles and profiles first`);
+  const held = await catalogueRepo.holders(tx, organisationId, table, column, code);
+  if (held > 0) throw errors.conflict('in_use', `${held} staff member(s) still hold "${code}"; change their roles and profiles first`);
 }
 
 /** Staff with the roles and profiles they hold. */
@@ -96,9 +96,9 @@ export async function setStaffRoles(ctx: AppContext, actor: Actor, userId: strin
 export async function networkRoleCoverage(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const rows = (await sql<{ organisation_id: string; taxonomy_code: string; staff: number }>`SELECT * FROM app_network_role_coverage()`.execute(tx)).rows;
+    const rows = await catalogueRepo.networkRoleCoverage(tx);
     const ids = [...new Set(rows.map((r) => r.organisation_id))];
-    const names = ids.length ? await tx.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute() : [];
+    const names = await organisationsRepo.summariesOf(tx, ids);
     return names.sort((a, b) => a.name.localeCompare(b.name)).map((o) => ({
       organisationId: o.id, name: o.name,
       roles: Object.fromEntries(rows.filter((r) => r.organisation_id === o.id).map((r) => [r.taxonomy_code, r.staff])),

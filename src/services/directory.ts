@@ -1,10 +1,12 @@
 /** The network directory, the referral-flow graph and the coverage gap report (aggregates only, never case content). */
-import { sql } from 'kysely';
 import { coverageMatrix } from '../domain/referrals/coverage';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
+import { directoryRepo } from '../storage/repositories/directory';
+import { networksRepo } from '../storage/repositories/networks';
+import { referralsRepo } from '../storage/repositories/referrals';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { loadLists } from './reference-lists';
@@ -23,16 +25,7 @@ export interface DirectoryEntryInput {
 
 export async function searchDirectory(ctx: AppContext, actor: Actor, q: { service?: string; territory?: string; language?: string; targetGroup?: string }) {
   requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => {
-    let query = tx.selectFrom('directory_entries').innerJoin('organisations', 'organisations.id', 'directory_entries.organisation_id')
-      .select(['organisations.id', 'organisations.name', 'organisation_type as organisationType', 'territory_level as territoryLevel', 'territory', 'languages', 'services',
-        'target_groups as targetGroups', 'shelter_places_total as shelterPlacesTotal', 'shelter_places_free as shelterPlacesFree', 'contact_route as contactRoute', 'directory_entries.version']);
-    if (q.service) query = query.where((eb) => eb(eb.val(q.service!), '=', eb.fn.any('services')));
-    if (q.language) query = query.where((eb) => eb(eb.val(q.language!), '=', eb.fn.any('languages')));
-    if (q.targetGroup) query = query.where((eb) => eb(eb.val(q.targetGroup!), '=', eb.fn.any('target_groups')));
-    if (q.territory) query = query.where('territory', '=', q.territory);
-    return query.orderBy('organisations.name').execute();
-  });
+  return inTenant(ctx, actor, (tx) => directoryRepo.search(tx, q));
 }
 
 export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: DirectoryEntryInput) {
@@ -48,8 +41,7 @@ export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: Direc
       services: input.services, target_groups: input.targetGroups, shelter_places_total: input.shelterPlacesTotal ?? null,
       shelter_places_free: input.shelterPlacesFree ?? null, contact_route: input.contactRoute ?? null, updated_at: new Date(),
     };
-    await tx.insertInto('directory_entries').values({ organisation_id: actor.organisationId, ...values })
-      .onConflict((oc) => oc.column('organisation_id').doUpdateSet((eb) => ({ ...values, version: eb('directory_entries.version', '+', 1) }))).execute();
+    await directoryRepo.upsertOwn(tx, actor.organisationId, values);
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'directory.update', entityType: 'organisation', entityId: actor.organisationId, fields: Object.keys(input) });
   });
 }
@@ -58,11 +50,8 @@ export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: Direc
 export async function networkGraph(ctx: AppContext, actor: Actor, period: { from: string; to: string; service?: string; territory?: string }) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const [allMembers, entries] = await inTenant(ctx, actor, async (tx) => [
-    await tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-      .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
-      .select(['organisations.id', 'organisations.name', 'network_memberships.network_id as networkId', 'networks.name as networkName', 'network_memberships.lead'])
-      .where('network_memberships.status', '=', 'active').where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`).execute(),
-    await tx.selectFrom('directory_entries').select(['organisation_id as organisationId', 'territory', 'services']).execute(),
+    await networksRepo.activeMembershipsOfCurrentNetworks(tx),
+    await directoryRepo.territoriesAndServices(tx),
   ] as const);
   // Filters keep the organisations offering the service and/or working in the territory (per their directory entry).
   const entryOf = new Map(entries.map((e) => [e.organisationId, e]));
@@ -73,12 +62,8 @@ export async function networkGraph(ctx: AppContext, actor: Actor, period: { from
   });
   const orgIds = [...new Set(members.map((m) => m.id))];
   // Counts across the network need every party's referrals: read as the system, aggregated before leaving.
-  const flows = orgIds.length === 0 ? [] : await withSystem(ctx.db, (tx) => tx.selectFrom('referrals')
-    .select(['from_organisation_id as source', 'to_organisation_id as target', 'kind', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('from_organisation_id', 'in', orgIds).where('to_organisation_id', 'in', orgIds)
-    .where('created_at', '>=', new Date(period.from)).where('created_at', '<', new Date(new Date(period.to).getTime() + 86_400_000))
-    .$if(Boolean(period.service), (q) => q.where('requested_service', '=', period.service!))
-    .groupBy(['from_organisation_id', 'to_organisation_id', 'kind']).execute());
+  const flows = orgIds.length === 0 ? [] : await withSystem(ctx.db, (tx) =>
+    referralsRepo.flowCounts(tx, orgIds, new Date(period.from), new Date(new Date(period.to).getTime() + 86_400_000), period.service));
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.graph', entityType: 'organisation', entityId: actor.organisationId }));
   const byOrg = new Map(members.map((m) => [m.id, m]));
   const networks = [...new Map(members.map((m) => [m.networkId, { id: m.networkId, name: m.networkName, members: members.filter((x) => x.networkId === m.networkId).map((x) => x.id) }])).values()];
@@ -92,7 +77,7 @@ export async function networkGraph(ctx: AppContext, actor: Actor, period: { from
 export async function coverageGaps(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const entries = await tx.selectFrom('directory_entries').select(['organisation_id as organisationId', 'territory', 'services', 'shelter_places_free as shelterPlacesFree']).execute();
+    const entries = await directoryRepo.coverage(tx);
     const services = (await loadLists(tx, actor.organisationId)).lists.find((l) => l.key === 'services')?.items.map((i) => i.code) ?? [];
     return coverageMatrix(entries, services);
   });

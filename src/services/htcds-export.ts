@@ -6,6 +6,7 @@
 import { EXCLUDED_FIELDS, HTCDS_COLUMNS, HTCDS_SOURCE, kAnonymise, toHtcdsRecords, type HtcdsRecord, type KAnonymityResult } from '../domain/statistics';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { personRecords } from './statistics';
@@ -33,8 +34,7 @@ export async function exportHtcds(ctx: AppContext, actor: Actor, requestedK?: nu
   requireAccess(actor, 'htcds.export', { organisationId: actor.organisationId });
   const k = effectiveThreshold(requestedK, await reportFloor(ctx, actor, 'organisation', [actor.organisationId]), 'k');
   return inTenant(ctx, actor, async (tx) => {
-    const org = await tx.selectFrom('organisations').leftJoin('directory_entries', 'directory_entries.organisation_id', 'organisations.id')
-      .select(['organisations.name', 'organisations.country', 'directory_entries.organisation_type as type']).where('organisations.id', '=', actor.organisationId).executeTakeFirstOrThrow();
+    const org = await organisationsRepo.exportProfile(tx, actor.organisationId);
     const { records, withoutConsent } = await personRecords(ctx, tx, actor.organisationId);
     // Persons, not cases: a person with several cases here is exported once, as first met.
     const byPerson = new Map<string, (typeof records)[number]>();

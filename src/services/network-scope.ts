@@ -5,9 +5,10 @@
  * reduced to aggregates, and persons known to several members are counted once
  * through their identity keys (network person id and linkage cluster). Nothing but suppressed aggregates leaves here.
  */
-import { sql } from 'kysely';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
+import { networksRepo } from '../storage/repositories/networks';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { personIdentitiesRepo } from '../storage/repositories/person-identities';
 import { inTenant, type AppContext } from './context';
 
@@ -15,11 +16,8 @@ export interface Member { id: string; name: string }
 
 /** The caller's organisation and every organisation it shares a network with. */
 export async function networkMembers(ctx: AppContext, actor: Actor): Promise<Member[]> {
-  const rows = await inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships')
-    .innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-    .where('network_memberships.status', '=', 'active').where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`)
-    .select(['organisations.id', 'organisations.name']).distinct().execute());
-  const own = await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  const rows = await inTenant(ctx, actor, (tx) => networksRepo.activeMembersOfCurrentNetworks(tx));
+  const own = await organisationsRepo.summaryOf(ctx.db.kysely, actor.organisationId);
   const byId = new Map([own, ...rows].map((m) => [m.id, m]));
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -116,9 +116,7 @@ export type CohortScope = 'organisation' | 'network';
  * facts only for persons who may be counted in statistics.
  */
 async function cohortFactsOf(tx: Tx, organisationId: string): Promise<PersonPart<CaseFacts>[]> {
-  const cases = await tx.selectFrom('case_intakes').innerJoin('cases', (j) => j.onRef('cases.organisation_id', '=', 'case_intakes.organisation_id').onRef('cases.id', '=', 'case_intakes.case_id'))
-    .select(['case_intakes.case_id as caseId', 'case_intakes.contact_date as contactDate', 'cases.person_id as personId'])
-    .where('case_intakes.organisation_id', '=', organisationId).execute();
+  const cases = await casesRepo.casesWithContactDate(tx, organisationId);
   const entries = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId));
   const byCase = new Map<string, EntryRow[]>();
   for (const e of entries) if (OUTCOME_KINDS.has(e.kind) || e.kind === 'consent') byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);

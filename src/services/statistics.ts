@@ -13,6 +13,8 @@ import { countPersons, type PersonPart } from '../domain/statistics/persons';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { casesRepo } from '../storage/repositories/cases';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { asMember, networkMembers, networkPersonIds, type Member } from './network-scope';
@@ -86,12 +88,7 @@ export type StatisticsPart = PersonPart<PersonRecord>;
  * network count; `withoutConsent` counts persons, not cases.
  */
 export async function personRecords(ctx: AppContext, tx: Tx, organisationId: string): Promise<{ records: PersonRecord[]; withoutConsent: number; parts: StatisticsPart[] }> {
-  const rows = await tx.selectFrom('cases')
-    .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
-    .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-    .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
-      'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
-    .where('cases.organisation_id', '=', organisationId).execute();
+  const rows = await casesRepo.statisticsSources(tx, organisationId);
   const entries = await caseEntriesRepo.listCurrent(tx, organisationId, rows.map((r) => r.caseId));
   const identityKeys = await networkPersonIds(tx, organisationId, rows.map((r) => r.personId));
   const byCase = new Map<string, typeof entries>();
@@ -188,7 +185,7 @@ function factsFor(records: PersonRecord[], population: StandardPopulationKey): P
 export async function organisationReport(ctx: AppContext, actor: Actor, query: ReportQuery): Promise<PublishedReport> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const network = query.scope === 'network';
-  const members = network ? await networkMembers(ctx, actor) : [await ctx.db.kysely.selectFrom('organisations').select(['id', 'name']).where('id', '=', actor.organisationId).executeTakeFirstOrThrow()];
+  const members = network ? await networkMembers(ctx, actor) : [await organisationsRepo.summaryOf(ctx.db.kysely, actor.organisationId)];
   const threshold = effectiveThreshold(query.threshold, await reportFloor(ctx, actor, network ? 'network' : 'organisation', members.map((m) => m.id)));
   const report = await tabulateMembers(ctx, actor, query, members, network);
   const published = protectReport(report, await loadLpSolver(), { threshold });

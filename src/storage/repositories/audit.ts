@@ -51,6 +51,11 @@ export const auditRepo = {
     db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
       .orderBy('id', 'desc').limit(limit).execute(),
 
+  /** One entity's entries, newest first (a case's access log). */
+  recentOfEntity: (db: Kysely<DB>, organisationId: string, entityType: string, entityId: string, limit: number) =>
+    db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
+      .where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id', 'desc').limit(limit).execute(),
+
   /** Organisations that have entries waiting to be sealed. */
   async pendingOrganisations(db: Kysely<DB>): Promise<string[]> {
     const rows = await db.selectFrom('audit_log').select('organisation_id').distinct().where('seq', 'is', null).execute();

@@ -185,4 +185,29 @@ export const casesRepo = {
     db.selectFrom('cases').select(['id', 'reference'])
       .where('organisation_id', '=', organisationId).where('owner_user_id', '=', ownerUserId)
       .where('status', 'not in', ['closed', 'paused']).execute(),
+
+  /** Every case of the organisation with its person and intake channel (capture tables). */
+  casesWithChannel: (db: Kysely<DB>, organisationId: string) =>
+    db.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+      .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel']).where('cases.organisation_id', '=', organisationId).execute(),
+
+  /** Every case of the organisation with its person and first contact date (outcome cohorts). */
+  casesWithContactDate: (db: Kysely<DB>, organisationId: string) =>
+    db.selectFrom('case_intakes').innerJoin('cases', (j) => j.onRef('cases.organisation_id', '=', 'case_intakes.organisation_id').onRef('cases.id', '=', 'case_intakes.case_id'))
+      .select(['case_intakes.case_id as caseId', 'case_intakes.contact_date as contactDate', 'cases.person_id as personId'])
+      .where('case_intakes.organisation_id', '=', organisationId).execute(),
+
+  /** Every case of the organisation with the person and intake fields statistics tabulate (identity still sealed). */
+  statisticsSources: (db: Kysely<DB>, organisationId: string) =>
+    db.selectFrom('cases')
+      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
+      .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
+        'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
+      .where('cases.organisation_id', '=', organisationId).execute(),
+
+  /** Contact dates of the intakes of these cases. */
+  contactDatesOf: (db: Kysely<DB>, organisationId: string, caseIds: string[]): Promise<{ case_id: string; contact_date: string }[]> =>
+    caseIds.length === 0 ? Promise.resolve([]) : db.selectFrom('case_intakes').select(['case_id', 'contact_date'])
+      .where('organisation_id', '=', organisationId).where('case_id', 'in', caseIds).execute(),
 };

@@ -1,5 +1,5 @@
 /** The organisation's copy of the professional roles and profiles catalogue, and which staff hold which. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CatalogueProfile, CatalogueRole, ProfileInput, RoleInput } from '../../domain/roles/catalogue';
 import type { DB } from '../schema';
 
@@ -52,4 +52,12 @@ export const catalogueRepo = {
     if (roles.length) await db.insertInto('staff_roles').values(roles.map((role_code) => ({ organisation_id: organisationId, user_id: userId, role_code }))).execute();
     if (profiles.length) await db.insertInto('staff_profiles').values(profiles.map((profile_code) => ({ organisation_id: organisationId, user_id: userId, profile_code }))).execute();
   },
+  /** How many staff members hold this role (staff_roles) or profile (staff_profiles). */
+  async holders(db: Kysely<DB>, organisationId: string, table: 'staff_roles' | 'staff_profiles', column: 'role_code' | 'profile_code', code: string): Promise<number> {
+    const held = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE organisation_id = ${organisationId} AND ${sql.ref(column)} = ${code}`.execute(db);
+    return held.rows[0].n;
+  },
+  /** Staff counts per shared-taxonomy role of each active network partner (and the caller), no names. */
+  networkRoleCoverage: async (db: Kysely<DB>) =>
+    (await sql<{ organisation_id: string; taxonomy_code: string; staff: number }>`SELECT * FROM app_network_role_coverage()`.execute(db)).rows,
 };

@@ -116,6 +116,18 @@ export const referralsRepo = {
   clearNotes: (db: Kysely<DB>, limit: number) =>
     db.selectFrom('referral_notes').select(['organisation_id as organisationId', 'id', 'data']).where('data_enc', 'is', null).orderBy('organisation_id').orderBy('id').limit(limit).execute(),
 
+  /**
+   * Referral counts between these organisations by source, target and kind, created in [from, to) and for one
+   * requested service if given. Reads every party's referrals: run as the system, only counts leave.
+   */
+  flowCounts: (db: Kysely<DB>, organisationIds: string[], from: Date, to: Date, service?: string) =>
+    db.selectFrom('referrals')
+      .select(['from_organisation_id as source', 'to_organisation_id as target', 'kind', (eb) => eb.fn.countAll<string>().as('count')])
+      .where('from_organisation_id', 'in', organisationIds).where('to_organisation_id', 'in', organisationIds)
+      .where('created_at', '>=', from).where('created_at', '<', to)
+      .$if(Boolean(service), (q) => q.where('requested_service', '=', service!))
+      .groupBy(['from_organisation_id', 'to_organisation_id', 'kind']).execute(),
+
   /** Replaces one clear note by its encrypted form; a no-op when another run got there first. */
   sealNote: (db: Kysely<DB>, organisationId: string, id: string, dataEnc: string) =>
     db.updateTable('referral_notes').set({ data_enc: dataEnc, data: null })
