@@ -7,6 +7,8 @@ import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../d
 import type { MseResult } from '../domain/mse';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
+import { estimatesRepo } from '../storage/repositories/estimates';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { runInWorker } from './workers';
@@ -19,7 +21,7 @@ export interface RegistryEntry extends Estimate {
 
 export async function listEstimates(ctx: AppContext, actor: Actor): Promise<RegistryEntry[]> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const own = await inTenant(ctx, actor, (tx) => tx.selectFrom('estimates').select(['data']).where('organisation_id', '=', actor.organisationId).orderBy('created_at').execute());
+  const own = await inTenant(ctx, actor, (tx) => estimatesRepo.listOf(tx, actor.organisationId));
   return [
     ...seedEstimates.map((e) => ({ ...e, origin: 'seed' as const, chain: citationChain(e) })),
     ...own.map((row) => {
@@ -52,17 +54,17 @@ export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): 
   }, { organisationId: actor.organisationId });
   if (!input.save) return { result };
   const interval = result.interval.bootstrap ?? result.interval.wald;
-  const org = await ctx.db.kysely.selectFrom('organisations').select('name').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+  const orgName = await organisationsRepo.nameOf(ctx.db.kysely, actor.organisationId);
   const id = `ariadne-mse-${crypto.randomUUID()}`;
   const estimate = parseEstimate({
     id, value: Math.round(result.estimate), unit: 'stock', unitNote: 'persons, including those on no list (multiple systems estimation)',
     scope: { geography: input.save.geography, period: input.save.period, forms: [] }, method: 'mse',
     caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
-    originalSource: { source: `Ariadne MSE by ${org.name}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
+    originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
   });
   const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed, inputs: histories } };
   await inTenant(ctx, actor, async (tx) => {
-    await tx.insertInto('estimates').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), created_by: actor.userId }).execute();
+    await estimatesRepo.insert(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), createdBy: actor.userId });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'estimate.create', entityType: 'estimate', entityId: id, fields: ['value', 'method', 'scope'] });
   });
   return { result, savedEstimateId: id };

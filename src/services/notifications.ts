@@ -3,11 +3,11 @@
  * arriving goes to the receiving organisation's duty users (everyone who can
  * answer referrals when nobody is on duty); answers go back to its sender.
  */
-import crypto from 'node:crypto';
 import { can, type Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
 import { errors } from '../errors';
 import type { Tx } from '../storage/database';
+import { notificationsRepo } from '../storage/repositories/notifications';
 import { usersRepo } from '../storage/repositories/users';
 import { inTenant, type AppContext } from './context';
 
@@ -36,9 +36,7 @@ async function recipientsInTx(tx: Tx, organisationId: string): Promise<string[]>
  */
 export async function notifyInTx(tx: Tx, organisationId: string, to: 'respondents' | string[], kind: NotificationKind, referralId: string): Promise<void> {
   const users = to === 'respondents' ? await recipientsInTx(tx, organisationId) : to;
-  if (users.length === 0) return;
-  await tx.insertInto('notifications')
-    .values(users.map((userId) => ({ organisation_id: organisationId, id: crypto.randomUUID(), user_id: userId, kind, referral_id: referralId }))).execute();
+  await notificationsRepo.insertFor(tx, organisationId, users, kind, referralId);
 }
 
 /** Notifies the receiving organisation of a referral or transfer. */
@@ -54,18 +52,12 @@ export async function notifyAnswered(ctx: AppContext, organisationId: string, us
 
 async function insert(ctx: AppContext, organisationId: string, users: string[], kind: NotificationKind, referralId: string) {
   if (users.length === 0) return;
-  await inTenant(ctx, { organisationId }, (tx) => tx.insertInto('notifications')
-    .values(users.map((userId) => ({ organisation_id: organisationId, id: crypto.randomUUID(), user_id: userId, kind, referral_id: referralId }))).execute());
+  await inTenant(ctx, { organisationId }, (tx) => notificationsRepo.insertFor(tx, organisationId, users, kind, referralId));
 }
 
 export async function listNotifications(ctx: AppContext, actor: Actor) {
   return inTenant(ctx, actor, async (tx) => {
-    const rows = await tx.selectFrom('notifications').leftJoin('referrals', 'referrals.id', 'notifications.referral_id')
-      .leftJoin('organisations as f', 'f.id', 'referrals.from_organisation_id').leftJoin('organisations as t', 't.id', 'referrals.to_organisation_id')
-      .select(['notifications.id', 'notifications.kind', 'notifications.referral_id as referralId', 'notifications.created_at as createdAt', 'notifications.read_at as readAt',
-        'referrals.requested_service as requestedService', 'f.name as fromName', 't.name as toName'])
-      .where('notifications.organisation_id', '=', actor.organisationId).where('notifications.user_id', '=', actor.userId)
-      .orderBy('notifications.created_at', 'desc').limit(50).execute();
+    const rows = await notificationsRepo.recentOf(tx, actor.organisationId, actor.userId, 50);
     return {
       unread: rows.filter((r) => !r.readAt).length,
       notifications: rows.map((r) => ({
@@ -78,13 +70,9 @@ export async function listNotifications(ctx: AppContext, actor: Actor) {
 
 export async function markRead(ctx: AppContext, actor: Actor, id: string | 'all'): Promise<void> {
   await inTenant(ctx, actor, async (tx) => {
-    let query = tx.updateTable('notifications').set({ read_at: new Date() })
-      .where('organisation_id', '=', actor.organisationId).where('user_id', '=', actor.userId).where('read_at', 'is', null);
-    if (id !== 'all') query = query.where('id', '=', id);
-    const result = await query.executeTakeFirst();
-    if (id !== 'all' && Number(result.numUpdatedRows) === 0) {
-      const exists = await tx.selectFrom('notifications').select('id').where('organisation_id', '=', actor.organisationId).where('user_id', '=', actor.userId).where('id', '=', id).executeTakeFirst();
-      if (!exists) throw errors.notFound();
+    const updated = await notificationsRepo.markRead(tx, actor.organisationId, actor.userId, id);
+    if (id !== 'all' && updated === 0) {
+      if (!(await notificationsRepo.exists(tx, actor.organisationId, actor.userId, id))) throw errors.notFound();
     }
   });
 }
