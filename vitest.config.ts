@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers: pure unit tests (fast), integration tests against PGlite and,
@@ -19,7 +20,13 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Builds each run's template databases on first use and drops them at the end (support/templates.ts).
+          globalSetup: ['tests/integration/support/global-setup.ts'],
+          // Every test file has databases of its own (copies of the templates), random ports and
+          // temporary directories, so files run side by side: two at least, even on a 2-core machine
+          // where much of each file's time is spent waiting on PostgreSQL.
+          fileParallelism: true,
+          maxWorkers: Math.max(2, os.availableParallelism() - 1),
         },
       },
       {

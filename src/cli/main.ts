@@ -1,5 +1,6 @@
 /** The `ariadne` command line: administration and every analytic capability, with --json output. */
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerBackupCommands } from './commands/backup';
@@ -87,7 +88,15 @@ function redirectProcessOutput(io: CliIo): () => void {
   }) as typeof process.stdout.write;
   process.stdout.write = to(io.stdout);
   process.stderr.write = to(io.stderr);
-  return () => { process.stdout.write = out; process.stderr.write = err; };
+  // console may not write through process.stdout (test runners replace it), so it is redirected too.
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  console.log = console.info = (...args: unknown[]) => io.stdout(format(...args) + '\n');
+  console.warn = console.error = (...args: unknown[]) => io.stderr(format(...args) + '\n');
+  return () => {
+    process.stdout.write = out;
+    process.stderr.write = err;
+    Object.assign(console, saved);
+  };
 }
 
 // Run directly (`tsx src/cli/main.ts`, `node dist/cli/main.js`); bin/ariadne.mjs imports main and calls it.

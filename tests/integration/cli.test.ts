@@ -1,6 +1,8 @@
 /**
  * The `ariadne` CLI end to end, as an analyst runs it: a fresh file-backed PGlite,
  * fictional demo data, then each scriptable capability with --json parsed as JSON.
+ * Commands run in-process through main(argv, io), which returns the exit code instead of
+ * exiting; one test spawns the real binary (bin/ariadne.mjs, the compiled dist/ build).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,16 +10,32 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../../src/cli/main';
 
 const run = promisify(execFile);
 let dataDir: string;
 
-async function ariadne(...args: string[]): Promise<any> {
+/** The environment a command sees: this test's data directory, never a PostgreSQL server. */
+function cliEnv(): NodeJS.ProcessEnv {
   const { DATABASE_URL: _server, ...env } = process.env;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    env: { ...env, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, maxBuffer: 64 * 1024 * 1024,
-  });
-  return args.includes('--json') ? JSON.parse(stdout) : stdout;
+  return { ...env, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+}
+
+/** Runs one command in-process; a non-zero exit code rejects with what it wrote to stderr. */
+async function ariadne(...args: string[]): Promise<any> {
+  const saved = process.env;
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  process.env = cliEnv();
+  let code: number;
+  try {
+    code = await main(args, { stdout: (text) => { stdout.push(text); }, stderr: (text) => { stderr.push(text); } });
+  } finally {
+    process.env = saved;
+  }
+  if (code !== 0) throw new Error(`ariadne ${args.join(' ')} exited with ${code}: ${stderr.join('')}`);
+  const out = stdout.join('');
+  return args.includes('--json') ? JSON.parse(out) : out;
 }
 
 describe('ariadne CLI', () => {
@@ -27,6 +45,25 @@ describe('ariadne CLI', () => {
     expect(seeded.cases).toBe(30);
   }, 120_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('the real binary: bin/ariadne.mjs runs the compiled CLI (built first if dist/ is missing or stale) on the same data', async () => {
+    const help = await run(process.execPath, ['bin/ariadne.mjs', '--help'], { env: cliEnv() });
+    expect(help.stdout).toMatch(/Usage: ariadne/);
+    const { stdout } = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'south', '--json'], { env: cliEnv() });
+    expect(JSON.parse(stdout).networks[0]).toMatchObject({ name: 'Demo Anti-Trafficking Network', activeMembers: 3 });
+    // A refusal exits non-zero with its message, not a stack trace.
+    const refused = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'nowhere', '--json'], { env: cliEnv() }).catch((error) => error);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^ariadne: No organisation with slug nowhere/m);
+  }, 120_000);
+
+  test('main(argv, io) answers help and usage errors with an exit code, never by exiting', async () => {
+    const out: string[] = [];
+    expect(await main(['--help'], { stdout: (t) => { out.push(t); }, stderr: (t) => { out.push(t); } })).toBe(0);
+    expect(out.join('')).toMatch(/Usage: ariadne/);
+    expect(await main(['report'], { stdout: () => {}, stderr: () => {} })).toBe(1);
+    await expect(ariadne('mse', 'no-such-file.csv')).rejects.toThrow(/exited with 2: ariadne mse: cannot read no-such-file.csv/);
+  });
 
   test('roles: the catalogue mapped to the shared taxonomy, staff per role, and network coverage without names', async () => {
     const out = await ariadne('roles', '--org', 'north', '--json');

@@ -20,8 +20,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
-  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000, ...opts.config });
-  await seedDemo(ctx);
+  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000, ...opts.config }, { seeded: true });
+  await seedDemo(ctx); // already present in the seeded template: returns at once
   const logs: string[] = [];
   const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } });
   const app = await buildServer(ctx, { logStream });

@@ -12,10 +12,14 @@ import type { AppContext } from '../../../src/services/context';
 import { openDatabase, type Database } from '../../../src/storage/database';
 import { migrate } from '../../../src/storage/migrate';
 import { keyStore } from '../../../src/storage/repositories/keys';
+import { clonePglite, clonePostgres, type TemplateKind } from './templates';
 
 export interface EngineUnderTest {
   name: 'pglite' | 'postgres';
+  /** An empty database (no migrations). */
   open(): Promise<Database & { dispose(): Promise<void> }>;
+  /** A copy of this run's migrated (or migrated and seeded) template, with the master key its data needs. */
+  clone(kind: TemplateKind): Promise<{ db: Database & { dispose(): Promise<void> }; masterKey: Buffer }>;
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -41,8 +45,12 @@ async function freshPostgres(): Promise<Database & { dispose(): Promise<void> }>
 }
 
 export const ENGINES: EngineUnderTest[] = [
-  { name: 'pglite', open: async () => { const db = await openDatabase({}); return Object.assign(db, { dispose: () => db.close() }); } },
-  ...(serverUrl ? [{ name: 'postgres' as const, open: freshPostgres }] : []),
+  {
+    name: 'pglite',
+    open: async () => { const db = await openDatabase({}); return Object.assign(db, { dispose: () => db.close() }); },
+    clone: (kind) => clonePglite(kind),
+  },
+  ...(serverUrl ? [{ name: 'postgres' as const, open: freshPostgres, clone: (kind: TemplateKind) => clonePostgres(serverUrl, kind) }] : []),
 ];
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -53,10 +61,14 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-/** A migrated database with a random master key: the app context services expect. */
-export async function createTestContext(engine: EngineUnderTest, overrides: Partial<AppConfig> = {}): Promise<AppContext & { dispose(): Promise<void> }> {
-  const db = await engine.open();
-  await migrate(db);
-  const keyRing = new KeyRing(crypto.randomBytes(32), keyStore(db.kysely));
+/**
+ * A migrated database with a random master key: the app context services expect. It is a copy of
+ * the run's migrated template (support/templates.ts), or with `seeded` of the template that also
+ * holds the demo data, whose master key the context then uses.
+ */
+export async function createTestContext(engine: EngineUnderTest, overrides: Partial<AppConfig> = {}, options: { seeded?: boolean } = {}): Promise<AppContext & { dispose(): Promise<void> }> {
+  const { db, masterKey } = await engine.clone(options.seeded ? 'seeded' : 'migrated');
+  await migrate(db); // a no-op on the template's copy, which still checks every migration's checksum
+  const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
   return { config: testConfig(overrides), db, keyRing, dispose: () => db.dispose() };
 }
