@@ -5,13 +5,15 @@
  * kept per organisation and its section C describes the network.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { networkFromAnswers, validateQuestionnaire, visibleItems, type Answers } from '../domain/referrals/questionnaire';
 import { assertNetworkSize } from '../domain/referrals/workflow';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
+import { networksRepo } from '../storage/repositories/networks';
+import { organisationsRepo } from '../storage/repositories/organisations';
+import { questionnairesRepo } from '../storage/repositories/questionnaires';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 
@@ -37,21 +39,21 @@ async function insertNetwork(ctx: AppContext, input: NetworkInput, proposer: str
   if (input.agreement?.from && input.agreement.to && input.agreement.to < input.agreement.from) throw errors.badRequest('invalid_dates', 'The agreement ends before it starts');
   const id = crypto.randomUUID();
   await withSystem(ctx.db, async (tx) => {
-    const known = await tx.selectFrom('organisations').select('id').where('id', 'in', input.members.map((m) => m.organisationId)).execute();
+    const known = await organisationsRepo.existingIds(tx, input.members.map((m) => m.organisationId));
     if (known.length !== new Set(input.members.map((m) => m.organisationId)).size) throw errors.badRequest('unknown_organisation', 'Every member must be an organisation of this deployment');
-    await tx.insertInto('networks').values({
+    await networksRepo.insert(tx, {
       id, name: input.name, formal: input.formal, level: input.level, structure: input.structure, multi_agency: input.multiAgency ?? true,
       objectives: input.objectives ?? null, composition: input.composition ?? [], agreement_title: input.agreement?.title ?? null,
       agreement_document: input.agreement?.document ?? null, agreement_from: input.agreement?.from ?? null, agreement_to: input.agreement?.to ?? null,
       proposed_by_organisation_id: proposer,
-    }).execute();
+    });
     const unique = [...new Map(input.members.map((m) => [m.organisationId, m])).values()];
-    await tx.insertInto('network_memberships').values(unique.map((m) => ({
+    await networksRepo.insertMemberships(tx, unique.map((m) => ({
       network_id: id, organisation_id: m.organisationId, lead: m.lead ?? false,
       // Without a proposer (set-up) everyone is in; otherwise each partner decides.
       status: proposer === null || m.organisationId === proposer ? 'active' as const : 'invited' as const,
       joined_at: proposer === null || m.organisationId === proposer ? new Date() : null,
-    }))).execute();
+    })));
     for (const m of unique) {
       await auditRepo.append(tx, { organisationId: m.organisationId, actorUserId: null, action: m.organisationId === proposer ? 'network.propose' : proposer ? 'network.invited' : 'network.create', entityType: 'network', entityId: id });
     }
@@ -70,10 +72,8 @@ export async function proposeNetwork(ctx: AppContext, actor: Actor, input: Netwo
 export async function listNetworks(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const networks = await tx.selectFrom('networks').selectAll().orderBy('name').execute();
-    const members = networks.length ? await tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-      .select(['network_memberships.network_id as networkId', 'organisations.id', 'organisations.name', 'network_memberships.lead', 'network_memberships.status'])
-      .where('network_memberships.network_id', 'in', networks.map((n) => n.id)).orderBy('organisations.name').execute() : [];
+    const networks = await networksRepo.listVisible(tx);
+    const members = await networksRepo.membersOf(tx, networks.map((n) => n.id));
     const iso = (d: unknown) => (d ? new Date(d as string).toISOString().slice(0, 10) : null);
     return networks.map((n) => {
       const own = members.find((m) => m.networkId === n.id && m.id === actor.organisationId);
@@ -92,13 +92,10 @@ export async function listNetworks(ctx: AppContext, actor: Actor) {
 export async function answerInvitation(ctx: AppContext, actor: Actor, networkId: string, answer: 'accept' | 'decline'): Promise<void> {
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await tx.selectFrom('network_memberships').select('status').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    if (!row) throw errors.notFound();
-    if (row.status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
-    const now = new Date();
-    await tx.updateTable('network_memberships')
-      .set(answer === 'accept' ? { status: 'active', joined_at: now, answered_at: now } : { status: 'declined', answered_at: now })
-      .where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).execute();
+    const status = await networksRepo.membershipStatus(tx, networkId, actor.organisationId);
+    if (!status) throw errors.notFound();
+    if (status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
+    await networksRepo.answerInvitation(tx, networkId, actor.organisationId, answer, new Date());
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `network.${answer}`, entityType: 'network', entityId: networkId });
   });
 }
@@ -106,14 +103,14 @@ export async function answerInvitation(ctx: AppContext, actor: Actor, networkId:
 /** Organisations that can be invited (names only). */
 export async function networkCandidates(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, (tx) => tx.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute());
+  return inTenant(ctx, actor, (tx) => organisationsRepo.listSummaries(tx));
 }
 
 /** The organisation's latest questionnaire answers, what the skip logic shows, and the network they describe. */
 export async function getQuestionnaire(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const latest = await tx.selectFrom('questionnaire_responses').selectAll().where('organisation_id', '=', actor.organisationId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const latest = await questionnairesRepo.latest(tx, actor.organisationId);
     const answers = (latest ? (typeof latest.answers === 'string' ? JSON.parse(latest.answers) : latest.answers) : {}) as Answers;
     return {
       answers, version: latest?.version ?? 0, submittedAt: latest ? new Date(latest.submitted_at).toISOString() : null,
@@ -127,8 +124,7 @@ export async function submitQuestionnaire(ctx: AppContext, actor: Actor, input: 
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
   const answers = validateQuestionnaire(input);
   await inTenant(ctx, actor, async (tx) => {
-    const { max } = await tx.selectFrom('questionnaire_responses').select(sql<number>`coalesce(max(version), 0)`.as('max')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
-    await tx.insertInto('questionnaire_responses').values({ organisation_id: actor.organisationId, id: crypto.randomUUID(), answers: JSON.stringify(answers), submitted_by: actor.userId, version: Number(max) + 1 }).execute();
+    await questionnairesRepo.insertNextVersion(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), answers: JSON.stringify(answers), submittedBy: actor.userId });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'questionnaire.submit', entityType: 'organisation', entityId: actor.organisationId, fields: Object.keys(answers) });
   });
   return getQuestionnaire(ctx, actor);

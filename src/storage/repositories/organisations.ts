@@ -17,6 +17,11 @@ export const organisationsRepo = {
   findById: (db: Kysely<DB>, id: string) =>
     db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
   list: (db: Kysely<DB>) => db.selectFrom('organisations').selectAll().orderBy('name').execute(),
+  /** Ids and names of every organisation, by name. */
+  listSummaries: (db: Kysely<DB>) => db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute(),
+  /** Which of these ids are organisations of this deployment. */
+  existingIds: async (db: Kysely<DB>, ids: string[]): Promise<string[]> =>
+    ids.length === 0 ? [] : (await db.selectFrom('organisations').select('id').where('id', 'in', ids).execute()).map((r) => r.id),
   /** Id and name of one organisation (organisations are readable by the app role). */
   summaryOf: (db: Kysely<DB>, id: string) =>
     db.selectFrom('organisations').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow(),
