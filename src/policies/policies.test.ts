@@ -8,13 +8,13 @@ const FOREIGN = 'org-foreign';
 
 /** The expected permissions within one's own organisation; abroad everything is denied. */
 const EXPECTED_OWN: Record<Role, Action[]> = {
-  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'audit.read', 'case.audit.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export', 'statistics.floor.manage', 'user.unlock'],
-  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
-  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'catalogue.read'],
-  legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
-  mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'catalogue.read'],
+  admin: ['organisation.read', 'user.list', 'user.create', 'user.update', 'user.demote', 'audit.read', 'case.audit.read', 'case.audit_or_access_log.read', 'reference.read', 'staff.list', 'network.aggregates.read', 'network.read', 'directory.update', 'network.manage', 'catalogue.read', 'catalogue.manage', 'linkage.run', 'linkage.secret.manage', 'htcds.export', 'statistics.floor.manage', 'user.unlock'],
+  case_owner: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'case.own', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'referral.note.write', 'catalogue.read'],
+  caseworker: ['organisation.read', 'case.read', 'case.create', 'case.update', 'case.change_owner', 'case.own', 'reference.read', 'staff.list', 'network.read', 'referral.create', 'referral.read', 'referral.respond', 'referral.note.write', 'catalogue.read'],
+  legal_advisor: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'referral.note.write', 'catalogue.read'],
+  mediator: ['organisation.read', 'case.read', 'case.update', 'reference.read', 'staff.list', 'network.read', 'referral.read', 'referral.note.write', 'catalogue.read'],
   coordinator: ['organisation.read', 'reference.read', 'network.aggregates.read', 'network.read', 'linkage.review', 'linkage.run', 'network.manage', 'catalogue.read'],
-  auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'reference.read', 'network.read', 'catalogue.read'],
+  auditor: ['organisation.read', 'audit.read', 'case.audit.read', 'case.audit_or_access_log.read', 'reference.read', 'network.read', 'catalogue.read'],
 };
 
 const matrix = ROLES.flatMap((role) => ACTIONS.flatMap((action) => [
@@ -58,6 +58,35 @@ describe('policy matrix', () => {
     expect(can(owner, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u2' })).toBe(false);
     expect(can(owner, 'case.access_log.read', { organisationId: FOREIGN, ownerUserId: 'u1' })).toBe(false);
     expect(can({ ...owner, roles: ['coordinator'] }, 'case.access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(false);
+  });
+
+  test('the case audit page: the whole trail for auditors and administrators, the access log for her own case only', () => {
+    const owner = { userId: 'u1', organisationId: OWN, roles: ['caseworker'] as Role[] };
+    expect(can(owner, 'case.audit_or_access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(true);
+    expect(can(owner, 'case.audit_or_access_log.read', { organisationId: OWN, ownerUserId: 'u2' })).toBe(false);
+    expect(can({ ...owner, roles: ['auditor'] }, 'case.audit_or_access_log.read', { organisationId: OWN, ownerUserId: 'u2' })).toBe(true);
+    expect(can({ ...owner, roles: ['auditor'] }, 'case.audit_or_access_log.read', { organisationId: FOREIGN, ownerUserId: 'u2' })).toBe(false);
+    expect(can({ ...owner, roles: ['coordinator'] }, 'case.audit_or_access_log.read', { organisationId: OWN, ownerUserId: 'u1' })).toBe(false);
+  });
+
+  test.each(ROLES)('a %s may own a case only with a case-carrying role', (role) => {
+    const candidate = { userId: 'u2', organisationId: OWN, roles: [role] };
+    expect(can(candidate, 'case.own', { organisationId: OWN })).toBe(role === 'case_owner' || role === 'caseworker');
+    expect(can(candidate, 'case.own', { organisationId: FOREIGN })).toBe(false);
+  });
+
+  test('no administrator demotes or deactivates herself', () => {
+    const admin = { userId: 'u1', organisationId: OWN, roles: ['admin'] as Role[] };
+    expect(can(admin, 'user.demote', { organisationId: OWN, userId: 'u2' })).toBe(true);
+    expect(can(admin, 'user.demote', { organisationId: OWN, userId: 'u1' })).toBe(false);
+    expect(can(admin, 'user.demote', { organisationId: FOREIGN, userId: 'u2' })).toBe(false);
+  });
+
+  test('either organisation a referral names writes its own notes on it; no third one', () => {
+    const writer = (organisationId: string) => ({ userId: 'u1', organisationId, roles: ['mediator'] as Role[] });
+    const referral = { organisationId: OWN, parties: [OWN, FOREIGN] };
+    expect([OWN, FOREIGN, 'org-third'].map((o) => can(writer(o), 'referral.note.write', referral))).toEqual([true, true, false]);
+    expect(can({ ...writer(OWN), roles: ['coordinator'] }, 'referral.note.write', referral)).toBe(false);
   });
 
   test('a shared record: the organisations it names may read it, no other; only the one the rule names acts', () => {

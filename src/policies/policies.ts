@@ -22,6 +22,8 @@ export interface Resource {
   parties?: readonly string[];
   /** For staff accounts: the organisation the account belongs to (the one that created it). */
   homeOrganisationId?: string;
+  /** For staff accounts: the account acted on. */
+  userId?: string;
 }
 
 export const ACTIONS = [
@@ -32,6 +34,7 @@ export const ACTIONS = [
   'user.update_account',
   'user.set_password',
   'user.unlock',
+  'user.demote',
   'account.manage',
   'audit.read',
   'case.read',
@@ -40,6 +43,8 @@ export const ACTIONS = [
   'case.change_owner',
   'case.audit.read',
   'case.access_log.read',
+  'case.audit_or_access_log.read',
+  'case.own',
   'reference.read',
   'staff.list',
   'network.aggregates.read',
@@ -47,6 +52,7 @@ export const ACTIONS = [
   'referral.create',
   'referral.read',
   'referral.respond',
+  'referral.note.write',
   'directory.update',
   'linkage.review',
   'linkage.run',
@@ -81,6 +87,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // an account shared with partners must not be taken over by a partner's administrator.
   'user.set_password': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },
   'user.unlock': { roles: ['admin'], when: sameOrganisation },
+  // Deactivating a member or taking away her administrator role: no one does it to herself (the resource is her account).
+  'user.demote': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.userId !== actor.userId },
   // One's own account (password, invitations to join other organisations): everyone, for herself only.
   'account.manage': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
   // Auditors read the trail (who did what to which record) but never case content.
@@ -95,6 +103,10 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'case.audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
   // The responsible case owner sees who opened or changed her own case (names and actions, no content).
   'case.access_log.read': { roles: CASE_STAFF, when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
+  // The case audit page: the full trail for auditors and administrators, the access log for the case's own owner.
+  'case.audit_or_access_log.read': { roles: ['admin', 'auditor', ...CASE_STAFF], when: (actor, resource) => can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource) },
+  // Who may be made responsible for a case (the actor is the candidate): the people who carry cases.
+  'case.own': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   'reference.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
   'staff.list': { roles: ['admin', ...CASE_STAFF], when: sameOrganisation },
   // Coordinators see network-level aggregates only.
@@ -105,6 +117,8 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // A referral is read by the two organisations it names; only the receiver answers it (the resource is then the receiver).
   'referral.read': { roles: CASE_STAFF, when: namedIn },
   'referral.respond': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  // Either organisation a referral names writes its own notes and delivered services on it (stored under the writer's key).
+  'referral.note.write': { roles: CASE_STAFF, when: namedIn },
   // The organisation's own public entry in the network directory.
   'directory.update': { roles: ['admin'], when: sameOrganisation },
   // Deciding whether two encodings are one person: scores and coarse attributes only, never names.

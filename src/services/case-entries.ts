@@ -13,7 +13,6 @@ import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo, type EntryRow } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
-import { can } from '../policies/policies';
 import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openEntry, sealEntry } from './entry-secrets';
@@ -165,13 +164,13 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
 /** Who read or changed a case: for auditors and administrators, and for the case's own owner. */
 export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
   const own = { organisationId: actor.organisationId };
-  if (!can(actor, 'case.audit.read', own) && !can(actor, 'case.access_log.read', { ...own, ownerUserId: actor.userId })) requireAccess(actor, 'case.audit.read', own);
+  requireAccess(actor, 'case.audit_or_access_log.read', { ...own, ownerUserId: actor.userId });
   return inTenant(ctx, actor, async (tx) => {
     const row = await casesRepo.find(tx, actor.organisationId, caseId);
     if (!row) throw errors.notFound();
     // The case's own organisation and owner decide, not the session's organisation.
     const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
-    if (!can(actor, 'case.audit.read', resource)) requireAccess(actor, 'case.access_log.read', resource);
+    requireAccess(actor, 'case.audit_or_access_log.read', resource);
     return auditRepo.recentOfEntity(tx, actor.organisationId, 'case', caseId, 500);
   });
 }

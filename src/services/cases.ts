@@ -38,7 +38,6 @@ interface IntakeDetails {
   ownerId?: string;
 }
 
-const CASE_CARRYING_ROLES = ['case_owner', 'caseworker'];
 const today = () => toIsoDate(new Date());
 
 function audit(tx: Tx, actor: Actor, action: string, caseId: string, fields: string[] = []) {
@@ -47,7 +46,8 @@ function audit(tx: Tx, actor: Actor, action: string, caseId: string, fields: str
 
 async function requireOwnerCandidate(tx: Tx, organisationId: string, userId: string) {
   const member = await usersRepo.findMember(tx, organisationId, userId);
-  if (!member || !member.active || !member.roles.some((r) => CASE_CARRYING_ROLES.includes(r))) {
+  // The candidate, not the actor, must be one who may own a case (the policies decide which roles do).
+  if (!member || !member.active || !can({ userId, organisationId, roles: member.roles as Actor['roles'] }, 'case.own', { organisationId })) {
     throw new DomainError('invalid_owner', 'The case owner must be an active case owner or caseworker of this organisation');
   }
 }

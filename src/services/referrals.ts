@@ -202,12 +202,12 @@ export async function withdrawSharingInTx(tx: Tx, actor: Actor, caseId: string, 
 
 /** A note or a delivered service, visible to the writing organisation only and encrypted under its key. */
 export async function addReferralNote(ctx: AppContext, actor: Actor, referralId: string, input: { kind: 'note' | 'service'; data: Record<string, unknown> }) {
-  requireAccess(actor, 'referral.read', { organisationId: actor.organisationId });
+  requireAccess(actor, 'referral.note.write', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
     if (!row) throw errors.notFound();
     // Either organisation named in the referral writes its own notes (stored under the writer's organisation).
-    requireAccess(actor, 'referral.read', partiesOf(row));
+    requireAccess(actor, 'referral.note.write', partiesOf(row));
     if (row.status === 'declined') throw new DomainError('invalid_referral_transition', 'The referral was declined');
     await referralsRepo.insertNote(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), referralId, kind: input.kind, dataEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify(input.data)), createdBy: actor.userId });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${input.kind}.add`, entityType: 'referral', entityId: referralId, fields: Object.keys(input.data) });
