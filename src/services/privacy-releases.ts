@@ -7,7 +7,6 @@
  * overdrawn by two requests at once.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { planRelease, privateReport, type DimensionKey, type Ledger, type NoiseMechanism, type StandardPopulationKey } from '../domain/statistics';
 import { PrivacyBudgetExceededError } from '../domain/statistics/ledger';
 import { STATUSES } from '../domain/cases/lifecycle';
@@ -15,6 +14,8 @@ import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { withSystem, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
+import { networksRepo } from '../storage/repositories/networks';
+import { privacyReleasesRepo } from '../storage/repositories/privacy-releases';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { loadLists } from './reference-lists';
@@ -35,14 +36,13 @@ const num = (v: string | number) => Number(v);
 
 /** The network as the caller's organisation sees it; 404 unless it is an active member. */
 async function memberNetwork(tx: Tx, networkId: string) {
-  const network = await tx.selectFrom('networks').select(['id', 'name', 'privacy_budget'])
-    .where('id', '=', networkId).where(sql<boolean>`id IN (SELECT app_current_networks())`).executeTakeFirst();
+  const network = await networksRepo.findCurrent(tx, networkId);
   if (!network) throw errors.notFound();
   return network;
 }
 
 async function loadLedger(tx: Tx, networkId: string, totalEpsilon: number): Promise<Ledger> {
-  const rows = await tx.selectFrom('privacy_releases').select(['release_key', 'epsilon', 'created_at']).where('network_id', '=', networkId).orderBy('created_at').execute();
+  const rows = await privacyReleasesRepo.ledgerOf(tx, networkId);
   return { networkId, totalEpsilon, releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), at: new Date(r.created_at).toISOString() })) };
 }
 
@@ -52,9 +52,7 @@ const specOf = (r: ReleaseRequest) => ({
 });
 
 async function storedRelease(tx: Tx, networkId: string, releaseKey: string) {
-  const row = await tx.selectFrom('privacy_releases').innerJoin('organisations', 'organisations.id', 'privacy_releases.organisation_id')
-    .select(['privacy_releases.release_key', 'privacy_releases.epsilon', 'privacy_releases.mechanism', 'privacy_releases.query', 'privacy_releases.published', 'privacy_releases.created_at', 'organisations.name as requestedBy'])
-    .where('privacy_releases.network_id', '=', networkId).where('privacy_releases.release_key', '=', releaseKey).executeTakeFirst();
+  const row = await privacyReleasesRepo.find(tx, networkId, releaseKey);
   if (!row) throw errors.notFound();
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return { releaseKey: row.release_key, epsilon: num(row.epsilon), mechanism: row.mechanism, query: json(row.query), report: json(row.published), requestedBy: row.requestedBy, createdAt: new Date(row.created_at).toISOString() };
@@ -78,9 +76,7 @@ export async function releasePrivateReport(ctx: AppContext, actor: Actor, reques
   if (first.plan.kind === 'refuse') throw refusal(first.ledger, request.epsilon, first.plan.reason);
   if (first.plan.kind === 'reuse') return serve(ctx, actor, request.networkId, first.plan.releaseKey, true);
 
-  const members = await inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-    .select(['organisations.id', 'organisations.name']).where('network_memberships.network_id', '=', request.networkId).where('network_memberships.status', '=', 'active')
-    .orderBy('organisations.name').execute());
+  const members = await inTenant(ctx, actor, (tx) => networksRepo.activeMembersOf(tx, request.networkId));
   const categories = await inTenant(ctx, actor, (tx) => publicCategories(tx, actor.organisationId));
   const truth = await tabulateMembers(ctx, actor, request, members, true, { categories, closedCategories: true });
   truth.scope = { ...truth.scope, description: `${truth.scope.description} — network "${first.network.name}"` };
@@ -88,15 +84,15 @@ export async function releasePrivateReport(ctx: AppContext, actor: Actor, reques
   const released = privateReport(truth, { mechanism: request.mechanism, epsilon: request.epsilon, seed: crypto.randomBytes(32).toString('hex') });
 
   const outcome = await inTenant(ctx, actor, async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('privacy:' || ${request.networkId}))`.execute(tx);
+    await privacyReleasesRepo.lockNetwork(tx, request.networkId);
     const network = await memberNetwork(tx, request.networkId);
     const ledger = await loadLedger(tx, network.id, num(network.privacy_budget));
     const plan = planRelease(ledger, spec);
     if (plan.kind !== 'spend') return plan;
-    await tx.insertInto('privacy_releases').values({
-      network_id: request.networkId, release_key: plan.releaseKey, organisation_id: actor.organisationId, requested_by: actor.userId === SYSTEM_USER ? null : actor.userId,
+    await privacyReleasesRepo.insert(tx, {
+      networkId: request.networkId, releaseKey: plan.releaseKey, organisationId: actor.organisationId, requestedBy: actor.userId === SYSTEM_USER ? null : actor.userId,
       epsilon: request.epsilon, mechanism: request.mechanism, query: JSON.stringify(spec.query), published: JSON.stringify(released),
-    }).execute();
+    });
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.private_release', entityType: 'network', entityId: request.networkId, fields: [request.population, request.rows, request.cols, `epsilon=${request.epsilon}`] });
     return plan;
   });
@@ -139,13 +135,11 @@ export async function privacyLedger(ctx: AppContext, actor: Actor, networkId: st
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     const network = await memberNetwork(tx, networkId);
-    const lead = await tx.selectFrom('network_memberships').select('lead').where('network_id', '=', networkId).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    const rows = await tx.selectFrom('privacy_releases').innerJoin('organisations', 'organisations.id', 'privacy_releases.organisation_id')
-      .select(['privacy_releases.release_key', 'privacy_releases.epsilon', 'privacy_releases.mechanism', 'privacy_releases.query', 'privacy_releases.created_at', 'organisations.name as requestedBy'])
-      .where('privacy_releases.network_id', '=', networkId).orderBy('privacy_releases.created_at', 'desc').execute();
+    const lead = await networksRepo.isLead(tx, networkId, actor.organisationId);
+    const rows = await privacyReleasesRepo.listOf(tx, networkId);
     const ledger = await loadLedger(tx, networkId, num(network.privacy_budget));
     return {
-      network: { id: network.id, name: network.name }, budget: budgetOf(ledger), canSetBudget: Boolean(lead?.lead),
+      network: { id: network.id, name: network.name }, budget: budgetOf(ledger), canSetBudget: lead,
       releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), mechanism: r.mechanism, query: (typeof r.query === 'string' ? JSON.parse(r.query) : r.query) as Record<string, unknown>, requestedBy: r.requestedBy, createdAt: new Date(r.created_at).toISOString() })),
     };
   });
@@ -164,13 +158,13 @@ export async function setPrivacyBudget(ctx: AppContext, actor: Actor, networkId:
     const network = await memberNetwork(tx, networkId);
     // The budget belongs to the network's lead organisation: it is the resource, so the policy's tenant
     // check decides; the other members see the network, so their refusal is 403, not 404.
-    const members = await tx.selectFrom('network_memberships').select(['organisation_id', 'lead']).where('network_id', '=', networkId).where('status', '=', 'active').execute();
+    const members = await networksRepo.activeMemberships(tx, networkId);
     requireAccess(actor, 'network.manage', { organisationId: members.find((m) => m.lead)?.organisation_id ?? '', parties: members.map((m) => m.organisation_id) });
     return budgetOf(await loadLedger(tx, networkId, num(network.privacy_budget)));
   });
   if (totalEpsilon < spent) throw errors.conflict('budget_below_spent', `The network has already spent epsilon ${spent}; the budget cannot be set below that`);
   // networks is not writable by the app role; the lead check above authorises this one change.
-  await withSystem(ctx.db, (tx) => tx.updateTable('networks').set({ privacy_budget: totalEpsilon }).where('id', '=', networkId).execute());
+  await withSystem(ctx.db, (tx) => networksRepo.setPrivacyBudget(tx, networkId, totalEpsilon));
   await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.privacy_budget', entityType: 'network', entityId: networkId, fields: ['privacy_budget'] }));
   return privacyLedger(ctx, actor, networkId);
 }
