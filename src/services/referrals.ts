@@ -4,7 +4,6 @@
  * adds itself; notes never cross back. Everything is audited on both sides.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { consentEventsFromRecords, requireSharingConsent } from '../domain/cases/consent';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
@@ -16,6 +15,7 @@ import { asOrganisation, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
+import { networksRepo } from '../storage/repositories/networks';
 import { referralsRepo, type NoteRow, type ReferralRow } from '../storage/repositories/referrals';
 import { requireAccess } from './authorize';
 import { acceptTransfer } from './commands/accept-transfer';
@@ -33,19 +33,14 @@ const ANSWERED = { accept: 'accepted', decline: 'declined', complete: 'completed
 /** Partners the actor's organisation shares a network with. */
 export async function networkPartners(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, (tx) => tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
-    .innerJoin('networks', 'networks.id', 'network_memberships.network_id')
-    .select(['organisations.id', 'organisations.name', 'networks.id as networkId', 'networks.name as networkName'])
-    .where('network_memberships.organisation_id', '!=', actor.organisationId).where('network_memberships.status', '=', 'active')
-    .where(sql<boolean>`network_memberships.network_id IN (SELECT app_current_networks())`).orderBy('organisations.name').execute());
+  return inTenant(ctx, actor, (tx) => networksRepo.partnersOf(tx, actor.organisationId));
 }
 
 async function commonNetwork(tx: Tx, partnerId: string): Promise<string> {
-  const row = await tx.selectFrom('network_memberships').select('network_id').where('organisation_id', '=', partnerId).where('status', '=', 'active')
-    // Only networks the current organisation has joined (not ones it is merely invited to).
-    .where(sql<boolean>`network_id IN (SELECT app_current_networks())`).executeTakeFirst();
-  if (!row) throw new DomainError('not_in_network', 'This organisation is not a partner in any of your networks');
-  return row.network_id;
+  // Only networks the current organisation has joined (not ones it is merely invited to).
+  const networkId = await networksRepo.commonNetworkWith(tx, partnerId);
+  if (!networkId) throw new DomainError('not_in_network', 'This organisation is not a partner in any of your networks');
+  return networkId;
 }
 
 export async function createReferral(ctx: AppContext, actor: Actor, caseId: string, input: { toOrganisationId: string; kind: 'referral' | 'transfer'; requestedService: string; sections: string[] }) {
