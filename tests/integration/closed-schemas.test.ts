@@ -23,8 +23,6 @@ const EXCEPTIONS: RegExp[] = [
  */
 const PENDING: RegExp[] = [
   /^GET \/api\/reference-lists 200 \$\.lists\[\]\.items\[\]\.(label|meta)/,
-  /^(POST|GET|PATCH) \/api\/cases(\/\{id\}(\/person|\/transitions|\/owner)?)? 20[01] \$\.identification<anyOf0>\.derivation\.steps\[\]\.params/,
-  /^(GET|POST|PATCH) \/api\/cases\/\{id\}\/entries(\/\{entryId\})? 20[01] \$(\.entries\[\])?\.data/,
   /^GET \/api\/cases\/\{id\}\/timeline 200 \$\.events\[\]\.data/,
   /^GET \/api\/cases\/\{id\}\/outcomes 200 /,
   /^(GET|POST) \/api\/outcomes\/(model|instrument|proposals) 200 /,

@@ -1,6 +1,7 @@
 /** Exactly which fields of a case, its person and its records leave the server. */
 import { z } from 'zod';
 import type { CaseDetailModel } from '../../services/cases';
+import { ENTRY_KINDS, ENTRY_SCHEMAS, type EntryKind } from '../../domain/cases/entries';
 import type { EntryView } from '../../services/case-entries';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -21,7 +22,7 @@ export function presentCaseSummary(row: { id: string; reference: string; status:
 
 const DerivationSchema = z.object({
   definitionMet: z.union([z.boolean(), z.literal('undetermined')]), consentIrrelevant: z.boolean(), resultKey: z.string(),
-  steps: z.array(z.object({ rule: z.string(), satisfied: z.boolean(), explanationKey: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
+  steps: z.array(z.object({ rule: z.string(), satisfied: z.boolean(), explanationKey: z.string(), params: z.strictObject({ count: z.number().int().optional() }).optional() })),
 });
 
 export const CaseDetailSchema = z.object({
@@ -76,11 +77,29 @@ export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSc
   };
 }
 
-export const EntrySchema = z.object({
-  id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.unknown()), recordedAt: z.string(),
-  recordedBy: z.object({ id: z.string().uuid(), displayName: z.string() }).nullable(), version: z.number().int(),
-}).meta({ id: 'CaseEntry' });
+/** The data of each kind of record as it leaves the server: its own schema, and for an identification the assessment recomputed on read. */
+const ENTRY_DATA = {
+  ...ENTRY_SCHEMAS,
+  identification: ENTRY_SCHEMAS.identification.extend({
+    isMinor: z.boolean().nullable(), minorBasis: z.enum(['explicit', 'date_of_birth']).nullable(), derivation: DerivationSchema,
+  }),
+} as const;
 
+const entryBase = {
+  id: z.string().uuid(), recordedAt: z.string(),
+  recordedBy: z.strictObject({ id: z.string().uuid(), displayName: z.string() }).nullable(), version: z.number().int(),
+};
+const entryOf = <K extends EntryKind>(kind: K) => z.strictObject({ ...entryBase, kind: z.literal(kind), data: ENTRY_DATA[kind] as (typeof ENTRY_DATA)[K] });
+type EntryVariant = ReturnType<typeof entryOf<EntryKind>>;
+
+export const EntrySchema = z.discriminatedUnion('kind', ENTRY_KINDS.map((k) => entryOf(k)) as [EntryVariant, ...EntryVariant[]]).meta({ id: 'CaseEntry' });
+
+/** Only the fields its kind names leave the server (a field a former version stored stays behind). */
 export function presentEntry(entry: EntryView): z.infer<typeof EntrySchema> {
-  return { ...entry, recordedAt: iso(entry.recordedAt)! };
+  const kind = entry.kind as EntryKind;
+  const data = Object.fromEntries(Object.keys(ENTRY_DATA[kind].shape).filter((k) => entry.data[k] !== undefined).map((k) => [k, entry.data[k]]));
+  return {
+    id: entry.id, kind, data, recordedAt: iso(entry.recordedAt)!,
+    recordedBy: entry.recordedBy ? { id: entry.recordedBy.id, displayName: entry.recordedBy.displayName } : null, version: entry.version,
+  } as z.infer<typeof EntrySchema>;
 }
