@@ -7,10 +7,11 @@ import crypto from 'node:crypto';
 import { LinkageError, type LinkagePhase } from '../domain/linkage';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
-import { sql } from 'kysely';
 import { withSystem, type Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { jobProgressRepo, type JobProgressRow } from '../storage/repositories/job-progress';
+import { linkageRepo } from '../storage/repositories/linkage';
+import { networksRepo } from '../storage/repositories/networks';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { enqueueJob, JOB, JOB_RETRY_LIMIT, queuedJobState, type JobAttempt } from './jobs';
@@ -45,8 +46,8 @@ const countsOf = (stats: Record<string, unknown>): Record<string, number> =>
 
 /** The organisation itself and its active network partners: the only organisations a run summary names to it. */
 async function visibleOrganisations(tx: Tx, actor: Actor): Promise<string[]> {
-  const partners = await sql<{ id: string }>`SELECT id FROM app_network_partners() AS id`.execute(tx);
-  return [...new Set([actor.organisationId, ...partners.rows.map((r) => r.id)])];
+  const partners = await networksRepo.partnerIds(tx);
+  return [...new Set([actor.organisationId, ...partners])];
 }
 
 /** A job as one organisation may see it: other networks' organisations are left out of the summary. */
@@ -94,14 +95,14 @@ const latestJob = async (ctx: AppContext) => current(ctx, await jobProgressRepo.
 export async function linkageStatus(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
   const own = await inTenant(ctx, actor, async (tx) => {
-    const secret = await tx.selectFrom('linkage_secrets').select(['schema_version', 'updated_at']).where('organisation_id', '=', actor.organisationId).executeTakeFirst();
-    const encodings = await tx.selectFrom('linkage_encodings').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow();
-    return { secret, encodings: Number(encodings.n), visible: await visibleOrganisations(tx, actor) };
+    const secret = await linkageRepo.secretStatus(tx, actor.organisationId);
+    const encodings = await linkageRepo.encodingCount(tx, actor.organisationId);
+    return { secret, encodings, visible: await visibleOrganisations(tx, actor) };
   });
   // Runs and partners' secrets are not this tenant's rows: read as the system, counts only.
   const { lastRun, participants } = await withSystem(ctx.db, async (tx) => ({
-    lastRun: await tx.selectFrom('linkage_runs').select(['id', 'started_at', 'finished_at', 'stats']).orderBy('finished_at', 'desc').limit(1).executeTakeFirst(),
-    participants: Number((await tx.selectFrom('linkage_secrets').select((eb) => eb.fn.countAll<number>().as('n')).where('organisation_id', 'in', own.visible).executeTakeFirstOrThrow()).n),
+    lastRun: await linkageRepo.latestRun(tx),
+    participants: await linkageRepo.secretCount(tx, own.visible),
   }));
   return {
     secret: own.secret ? { set: true, schemaVersion: own.secret.schema_version, updatedAt: new Date(own.secret.updated_at).toISOString() } : { set: false, schemaVersion: null, updatedAt: null },

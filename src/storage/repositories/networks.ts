@@ -60,6 +60,9 @@ export const networksRepo = {
   commonNetworkWith: async (tx: Kysely<DB>, partnerId: string): Promise<string | undefined> =>
     (await tx.selectFrom('network_memberships').select('network_id').where('organisation_id', '=', partnerId).where('status', '=', 'active')
       .where(sql<boolean>`network_id IN (SELECT app_current_networks())`).executeTakeFirst())?.network_id,
+  /** Ids of the caller's active network partners (app_network_partners). */
+  partnerIds: async (tx: Kysely<DB>): Promise<string[]> =>
+    (await sql<{ id: string }>`SELECT id FROM app_network_partners() AS id`.execute(tx)).rows.map((r) => r.id),
   /** Active memberships of the caller's current networks: organisation, network and lead flag (tenant transaction). */
   activeMembershipsOfCurrentNetworks: (tx: Kysely<DB>) =>
     tx.selectFrom('network_memberships').innerJoin('organisations', 'organisations.id', 'network_memberships.organisation_id')
