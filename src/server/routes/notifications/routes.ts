@@ -4,17 +4,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../../services/context';
 import { listNotifications, markRead } from '../../../services/notifications';
 import { requireSession } from '../../plugins/session';
+import { NotificationListSchema, presentNotifications } from '../../presenters/notification';
 import { errorResponses } from '../../schemas';
-
-const NotificationSchema = z.object({
-  id: z.string().uuid(), kind: z.string(), referralId: z.string().uuid().nullable(), requestedService: z.string().nullable(), partner: z.string(), createdAt: z.string(), read: z.boolean(),
-}).meta({ id: 'Notification' });
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['notifications'];
   app.get('/api/notifications', {
-    schema: { tags, summary: 'My latest notifications (e.g. a referral arrived while I am on duty) and the unread count', response: { 200: z.object({ unread: z.number().int(), notifications: z.array(NotificationSchema) }), ...errorResponses } },
-  }, async (request) => listNotifications(ctx, requireSession(request).actor));
+    schema: { tags, summary: 'My latest notifications (e.g. a referral arrived while I am on duty) and the unread count', response: { 200: NotificationListSchema, ...errorResponses } },
+  }, async (request) => presentNotifications(await listNotifications(ctx, requireSession(request).actor)));
 
   app.post('/api/notifications/:id/read', {
     schema: { tags, summary: 'Mark one notification read, or all with id "all"', params: z.strictObject({ id: z.union([z.string().uuid(), z.literal('all')]) }), response: { 204: z.null(), ...errorResponses } },
