@@ -4,7 +4,6 @@
  * encodings and returns to each organisation which partners know the same person.
  */
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
 import {
   captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, LinkageError, MIN_SECRET_BYTES,
@@ -18,6 +17,8 @@ import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
+import { linkageRepo } from '../storage/repositories/linkage';
+import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
@@ -31,8 +32,7 @@ export async function setLinkageSecret(ctx: AppContext, organisationId: string, 
   if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
   const secretEnc = await ctx.keyRing.encrypt(organisationId, secret);
   await inTenant(ctx, { organisationId, userId: actorUserId ?? undefined }, async (tx) => {
-    await tx.insertInto('linkage_secrets').values({ organisation_id: organisationId, secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version })
-      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret_enc: secretEnc, schema_version: DEFAULT_SCHEMA.version, updated_at: new Date() })).execute();
+    await linkageRepo.saveSecret(tx, organisationId, secretEnc, DEFAULT_SCHEMA.version);
     await auditRepo.append(tx, { organisationId, actorUserId, action: 'linkage.secret.set', entityType: 'organisation', entityId: organisationId, fields: ['secret'] });
   });
 }
@@ -43,15 +43,12 @@ export async function setLinkageSecret(ctx: AppContext, organisationId: string, 
  */
 export async function encodeOrganisation(ctx: AppContext, organisationId: string): Promise<{ encoded: number; removed: number }> {
   return inTenant(ctx, systemActor(organisationId), async (tx) => {
-    const secretRow = await tx.selectFrom('linkage_secrets').select(['secret_enc']).where('organisation_id', '=', organisationId).executeTakeFirst();
-    if (!secretRow) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
-    const secret = await ctx.keyRing.decrypt(organisationId, secretRow.secret_enc);
+    const secretEnc = await linkageRepo.secretOf(tx, organisationId);
+    if (!secretEnc) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
+    const secret = await ctx.keyRing.decrypt(organisationId, secretEnc);
     // Checked here, before any identity is opened, so a bad secret refuses exactly as it did in-process.
     createEncoder(secret, DEFAULT_SCHEMA);
-    const cases = await tx.selectFrom('cases').innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
-      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-      .select(['cases.id as caseId', 'persons.id as personId', 'persons.identity_enc as identityEnc', 'persons.sex', 'case_intakes.contact_date as contactDate'])
-      .where('cases.organisation_id', '=', organisationId).orderBy('case_intakes.contact_date').execute();
+    const cases = await linkageRepo.casesToEncode(tx, organisationId);
     const consents = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId), 'consent');
     const eventsOf = (caseId: string) => consentEventsFromRecords(consents.filter((e) => e.caseId === caseId));
     const keep = new Set<string>();
@@ -71,12 +68,11 @@ export async function encodeOrganisation(ctx: AppContext, organisationId: string
     // The keyed Bloom-filter encoding (HMACs per q-gram) runs in a worker thread; the rows are written here.
     const encodings = records.length ? await runInWorker(ctx, 'linkage.encode', { secret, records }, { organisationId: null }) : [];
     for (const [i, json] of encodings.entries()) {
-      await tx.insertInto('linkage_encodings').values({ organisation_id: organisationId, person_id: records[i].recordId, schema_version: DEFAULT_SCHEMA.version, encoding: json })
-        .onConflict((oc) => oc.columns(['organisation_id', 'person_id']).doUpdateSet({ encoding: json, schema_version: DEFAULT_SCHEMA.version, encoded_at: new Date() })).execute();
+      await linkageRepo.saveEncoding(tx, organisationId, records[i].recordId, DEFAULT_SCHEMA.version, json);
     }
     const encoded = encodings.length;
-    const stale = (await tx.selectFrom('linkage_encodings').select('person_id').where('organisation_id', '=', organisationId).execute()).filter((r) => !keep.has(r.person_id));
-    if (stale.length) await tx.deleteFrom('linkage_encodings').where('organisation_id', '=', organisationId).where('person_id', 'in', stale.map((r) => r.person_id)).execute();
+    const stale = (await linkageRepo.encodedPersonIds(tx, organisationId)).filter((personId) => !keep.has(personId));
+    await linkageRepo.deleteEncodings(tx, organisationId, stale);
     await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.encode', entityType: 'organisation', entityId: organisationId, fields: ['encodings'] });
     return { encoded, removed: stale.length };
   });
@@ -93,8 +89,7 @@ export interface NetworkLinkageSummary {
 /** Encodes every organisation that holds the secret, links all encodings, and writes each organisation's hints. */
 export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void): Promise<NetworkLinkageSummary> {
   const startedAt = new Date();
-  const orgs = await ctx.db.kysely.selectFrom('organisations').innerJoin('linkage_secrets', 'linkage_secrets.organisation_id', 'organisations.id')
-    .select(['organisations.id', 'organisations.slug', 'organisations.name']).orderBy('organisations.slug').execute();
+  const orgs = await linkageRepo.organisationsWithSecret(ctx.db.kysely);
   const counts = new Map<string, number>();
   for (const [i, org] of orgs.entries()) {
     counts.set(org.id, (await encodeOrganisation(ctx, org.id)).encoded);
@@ -102,10 +97,10 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
   }
   return withSystem(ctx.db, async (tx) => {
     // Runs from several servers or the CLI replace the matches one after the other, never interleaved.
-    await sql`SELECT pg_advisory_xact_lock(hashtext('linkage:run'))`.execute(tx);
+    await linkageRepo.lockRun(tx);
     // The linkage service: encodings only, validated against the network's schema version.
-    const rows = await tx.selectFrom('linkage_encodings').select(['encoding']).where('organisation_id', 'in', orgs.length ? orgs.map((o) => o.id) : ['00000000-0000-0000-0000-000000000000']).execute();
-    const decided = await tx.selectFrom('linkage_reviews').select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id', 'status']).where('status', '!=', 'pending').execute();
+    const rows = await linkageRepo.encodingsOf(tx, orgs.map((o) => o.id));
+    const decided = await linkageRepo.decidedReviews(tx);
     const decisions = decided.map((d) => ({ a: { orgId: d.a_organisation_id, recordId: d.a_person_id }, b: { orgId: d.b_organisation_id, recordId: d.b_person_id }, match: d.status === 'match' }));
     // Validation, blocking, comparison and clustering run in a worker thread, off the event loop; progress comes back by message.
     const result = await runInWorker(ctx, 'linkage.link', { encodings: rows.map((r) => r.encoding), decisions }, {
@@ -113,23 +108,23 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     });
     const runId = crypto.randomUUID();
     await storeReviewItems(tx, runId, result.review);
-    await tx.deleteFrom('linkage_matches').execute();
+    await linkageRepo.deleteAllMatches(tx);
     for (const cluster of result.clusters) {
       const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
       if (orgIds.length < 2) continue;
       // One id per cluster, shared by every member, so network reports count her once.
       const clusterId = crypto.randomUUID();
       for (const member of cluster.members) {
-        await tx.insertInto('linkage_matches').values({
+        await linkageRepo.insertMatch(tx, {
           organisation_id: member.orgId, person_id: member.recordId, cluster_id: clusterId,
           partner_organisation_ids: orgIds.filter((o) => o !== member.orgId), run_id: runId,
-        }).onConflict((oc) => oc.doNothing()).execute();
+        });
       }
     }
     const byId = captureHistories(result.clusters, orgs.map((o) => o.id));
     const histories = { lists: orgs.map((o) => o.slug), rows: byId.rows };
     const stats = { ...result.stats } as unknown as Record<string, number>;
-    await tx.insertInto('linkage_runs').values({ id: runId, started_at: startedAt, finished_at: new Date(), schema_version: DEFAULT_SCHEMA.version, stats: JSON.stringify(stats), capture_histories: JSON.stringify(histories) }).execute();
+    await linkageRepo.insertRun(tx, { id: runId, started_at: startedAt, finished_at: new Date(), schema_version: DEFAULT_SCHEMA.version, stats: JSON.stringify(stats), capture_histories: JSON.stringify(histories) });
     for (const org of orgs) await auditRepo.append(tx, { organisationId: org.id, actorUserId: null, action: 'linkage.run', entityType: 'organisation', entityId: org.id, fields: ['linkage_matches'] });
     return {
       runId, organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0 })), stats,
@@ -145,14 +140,14 @@ async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Pro
     const [a, b] = [item.a, item.b].sort((x, y) => `${x.orgId}/${x.recordId}`.localeCompare(`${y.orgId}/${y.recordId}`));
     const [aAttributes, bAttributes] = a === item.a ? [item.aAttributes, item.bAttributes] : [item.bAttributes, item.aAttributes];
     current.add(pairKey(a, b));
-    await tx.insertInto('linkage_reviews').values({
-      id: crypto.randomUUID(), a_organisation_id: a.orgId, a_person_id: a.recordId, b_organisation_id: b.orgId, b_person_id: b.recordId,
-      score: item.score, a_attributes: JSON.stringify(aAttributes ?? {}), b_attributes: JSON.stringify(bAttributes ?? {}), run_id: runId,
-    }).onConflict((oc) => oc.columns(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id']).doUpdateSet({ score: item.score, run_id: runId })).execute();
+    await linkageRepo.upsertReview(tx, {
+      id: crypto.randomUUID(), aOrganisationId: a.orgId, aPersonId: a.recordId, bOrganisationId: b.orgId, bPersonId: b.recordId,
+      score: item.score, aAttributes: JSON.stringify(aAttributes ?? {}), bAttributes: JSON.stringify(bAttributes ?? {}), runId,
+    });
   }
-  const pending = await tx.selectFrom('linkage_reviews').select(['id', 'a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id']).where('status', '=', 'pending').execute();
+  const pending = await linkageRepo.pendingReviews(tx);
   const stale = pending.filter((p) => !current.has(pairKey({ orgId: p.a_organisation_id, recordId: p.a_person_id }, { orgId: p.b_organisation_id, recordId: p.b_person_id })));
-  if (stale.length) await tx.deleteFrom('linkage_reviews').where('id', 'in', stale.map((p) => p.id)).execute();
+  await linkageRepo.deleteReviews(tx, stale.map((p) => p.id));
 }
 
 export interface ReviewView {
@@ -164,9 +159,9 @@ export interface ReviewView {
 export async function listReviews(ctx: AppContext, actor: Actor): Promise<ReviewView[]> {
   requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const rows = await tx.selectFrom('linkage_reviews').selectAll().orderBy('status').orderBy('score', 'desc').limit(500).execute();
+    const rows = await linkageRepo.listReviews(tx, 500);
     const orgIds = [...new Set(rows.flatMap((r) => [r.a_organisation_id, r.b_organisation_id]))];
-    const names = new Map((orgIds.length ? await tx.selectFrom('organisations').select(['id', 'name']).where('id', 'in', orgIds).execute() : []).map((o) => [o.id, o.name]));
+    const names = new Map((await organisationsRepo.summariesOf(tx, orgIds)).map((o) => [o.id, o.name]));
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.review.list', entityType: 'organisation', entityId: actor.organisationId });
     return rows.map((r) => ({
       id: r.id, score: Math.round(r.score * 1000) / 1000, status: r.status, version: r.version, decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
@@ -181,13 +176,13 @@ export async function listReviews(ctx: AppContext, actor: Actor): Promise<Review
 export async function decideReview(ctx: AppContext, actor: Actor, id: string, input: { decision: 'match' | 'non_match'; version: number }): Promise<ReviewView> {
   requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
-    const row = await tx.selectFrom('linkage_reviews').select(['version', 'a_organisation_id', 'b_organisation_id']).where('id', '=', id).executeTakeFirst();
+    const row = await linkageRepo.findReview(tx, id);
     if (!row) throw errors.notFound();
     // The pair decides who may: one of the two organisations it names.
     requireAccess(actor, 'linkage.review', { organisationId: row.a_organisation_id, parties: [row.a_organisation_id, row.b_organisation_id] });
-    const updated = await tx.updateTable('linkage_reviews').set({ status: input.decision, decided_by: actor.userId, decided_by_organisation_id: actor.organisationId, decided_at: new Date(), version: row.version + 1 })
-      .where('id', '=', id).where('version', '=', input.version).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw errors.versionConflict();
+    // Only the version the reviewer saw is decided (then row.version is input.version).
+    const decided = await linkageRepo.decideReview(tx, id, input.version, { decision: input.decision, userId: actor.userId, organisationId: actor.organisationId });
+    if (!decided) throw errors.versionConflict();
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `linkage.review.${input.decision}`, entityType: 'linkage_review', entityId: id, fields: ['status'] });
   });
   return (await listReviews(ctx, actor)).find((r) => r.id === id)!;
@@ -203,11 +198,10 @@ export async function possibleDuplicates(ctx: AppContext, actor: Actor, caseId: 
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId);
-    const match = await tx.selectFrom('linkage_matches').select(['partner_organisation_ids']).where('organisation_id', '=', actor.organisationId).where('person_id', '=', row.personId).executeTakeFirst();
+    const partnerIds = await linkageRepo.partnersOfPerson(tx, actor.organisationId, row.personId);
     const consents = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], 'consent');
     const consented = hasConsent(consentEventsFromRecords(consents), 'network_deduplication');
-    const partners = consented && match?.partner_organisation_ids.length
-      ? await tx.selectFrom('organisations').select(['id', 'name']).where('id', 'in', match.partner_organisation_ids).orderBy('name').execute() : [];
+    const partners = consented && partnerIds?.length ? await organisationsRepo.summariesByName(tx, partnerIds) : [];
     await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['possible_duplicates'] });
     return { consentToNetworkDeduplication: consented, organisations: partners };
   });

@@ -28,6 +28,9 @@ export const organisationsRepo = {
   /** Ids and names of several organisations, in no particular order. */
   summariesOf: (db: Kysely<DB>, ids: string[]): Promise<{ id: string; name: string }[]> =>
     ids.length === 0 ? Promise.resolve([]) : db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute(),
+  /** Ids and names of several organisations, by name. */
+  summariesByName: (db: Kysely<DB>, ids: string[]): Promise<{ id: string; name: string }[]> =>
+    ids.length === 0 ? Promise.resolve([]) : db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute(),
   /** The organisation's name. */
   nameOf: async (db: Kysely<DB>, id: string): Promise<string> =>
     (await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name,
