@@ -6,15 +6,8 @@ import { exportHtcds } from '../../../services/htcds-export';
 import { htcdsCsv } from '../../../services/exports';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
+import { HtcdsExportSchema, presentHtcdsExport } from '../../presenters/htcds';
 import { errorResponses } from '../../schemas';
-
-const HtcdsExportSchema = z.object({
-  provenance: z.object({
-    standard: z.string(), organisation: z.string(), generatedAt: z.string(), counts: z.string(), personsWithConsent: z.number().int(), personsWithoutConsent: z.number().int(),
-    k: z.number().int(), generalised: z.record(z.string(), z.number().int()), withheldRecords: z.number().int(), excludedFields: z.array(z.string()),
-  }),
-  records: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]))),
-}).meta({ id: 'HtcdsExport' });
 
 export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/exports/htcds', {
@@ -27,7 +20,7 @@ export const htcdsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
     },
   }, async (request, reply) => {
     const result = await exportHtcds(ctx, requireSession(request).actor, request.query.k);
-    if (request.query.format === 'json') return result as never;
+    if (request.query.format === 'json') return presentHtcdsExport(result);
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="ariadne-htcds.csv"').send(await htcdsCsv(ctx, request.session!.actor, result.records) as never);
   });
 };
