@@ -4,6 +4,7 @@
  */
 import { ROLES, type Role } from '../policies/roles';
 import { organisationsRepo } from '../storage/repositories/organisations';
+import { usersRepo } from '../storage/repositories/users';
 import type { AppContext } from './context';
 import { seedDemoCases, type DemoStaff } from './demo-cases';
 import { setLinkageSecret } from './linkage';
@@ -30,6 +31,13 @@ export interface DemoCredential {
   email: string;
   organisation: string;
   roles: Role[];
+}
+
+/** A seeded demo user (by email), who must exist. */
+async function demoUser(ctx: AppContext, email: string): Promise<{ id: string }> {
+  const user = await usersRepo.findForLogin(ctx.db.kysely, email);
+  if (!user) throw new Error(`Demo user ${email} is missing`);
+  return { id: user.id };
 }
 
 /** Seeds once; returns undefined when demo data is already present. */
@@ -59,7 +67,7 @@ export async function seedDemo(ctx: AppContext, options: { cases?: number; onPro
     { organisationType: 'advocacy_group', territory: 'Demo Region East', services: ['legal_counselling', 'accompaniment_police_court', 'return_assistance'], languages: ['sk', 'en', 'uk'], shelterPlacesTotal: null, shelterPlacesFree: null },
   ] as const;
   for (const [i, organisationId] of orgIds.entries()) {
-    const admin = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `admin@${DEMO_ORGANISATIONS[i].slug}.demo.test`).executeTakeFirstOrThrow();
+    const admin = await demoUser(ctx, `admin@${DEMO_ORGANISATIONS[i].slug}.demo.test`);
     const e = entries[i];
     await updateOwnEntry(ctx, { userId: admin.id, organisationId, roles: ['admin'] }, {
       organisationType: e.organisationType, territoryLevel: 'nuts2', territory: e.territory, languages: [...e.languages], services: [...e.services],
@@ -87,9 +95,9 @@ const DEMO_PROFESSIONAL_ROLES: Partial<Record<Role, { roles: string[]; profiles:
 async function mapDemoStaffToRoles(ctx: AppContext, orgIds: string[]): Promise<void> {
   for (const [i, organisationId] of orgIds.entries()) {
     const slug = DEMO_ORGANISATIONS[i].slug;
-    const admin = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `admin@${slug}.demo.test`).executeTakeFirstOrThrow();
+    const admin = await demoUser(ctx, `admin@${slug}.demo.test`);
     for (const [role, held] of Object.entries(DEMO_PROFESSIONAL_ROLES)) {
-      const user = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `${role}@${slug}.demo.test`).executeTakeFirstOrThrow();
+      const user = await demoUser(ctx, `${role}@${slug}.demo.test`);
       await setStaffRoles(ctx, { userId: admin.id, organisationId, roles: ['admin'] }, user.id, held);
     }
   }
@@ -102,7 +110,7 @@ async function demoStaff(ctx: AppContext): Promise<DemoStaff[]> {
     const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
     const owners = [];
     for (const role of ['case_owner', 'caseworker'] as const) {
-      const user = await ctx.db.kysely.selectFrom('users').select('id').where('email', '=', `${role}@${org.slug}.demo.test`).executeTakeFirstOrThrow();
+      const user = await demoUser(ctx, `${role}@${org.slug}.demo.test`);
       owners.push({ userId: user.id, roles: [role] as Role[] });
     }
     staff.push({ organisationId: row!.id, country: org.country, owners });
