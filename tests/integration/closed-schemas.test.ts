@@ -28,7 +28,6 @@ const PENDING: RegExp[] = [
   /^(GET|POST) \/api\/outcomes\/(model|instrument|proposals) 200 /,
   /^GET \/api\/statistics\/cohort 200 /,
   /^(POST|GET) \/api\/(cases\/\{id\}\/referrals|referrals\/\{id\}(\/accept|\/decline|\/complete|\/notes)?) 20[01] \$\.notes\[\]\.data/,
-  /^GET \/api\/directory 200 \$\.entries\[\]/,
   /^(POST|GET|PUT) \/api\/statistics\/releases(\/\{networkId\}(\/\{releaseKey\}|\/budget)?)? 20[01] \$(\.releases\[\])?\.(query|report)/,
 ];
 

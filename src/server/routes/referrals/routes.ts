@@ -5,6 +5,7 @@ import type { AppContext } from '../../../services/context';
 import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
+import { DirectoryEntryViewSchema, presentDirectoryEntry } from '../../presenters/directory';
 import { presentReferral, presentReferralRow, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
 import { code, isoDate } from '../../../domain/shared/zod';
 import { errorResponses, Version } from '../../schemas';
@@ -63,8 +64,8 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
   const tags = ['network'];
   app.get('/api/directory', {
     schema: { tags, summary: 'Search the directory of my networks by service, territory, language and target group', querystring: z.strictObject({ service: code.optional(), territory: z.string().max(120).optional(), language: z.string().max(20).optional(), targetGroup: z.string().max(40).optional() }),
-      response: { 200: z.object({ entries: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
-  }, async (request) => ({ entries: await directory.searchDirectory(ctx, requireSession(request).actor, request.query) }));
+      response: { 200: z.object({ entries: z.array(DirectoryEntryViewSchema) }), ...errorResponses } },
+  }, async (request) => ({ entries: (await directory.searchDirectory(ctx, requireSession(request).actor, request.query)).map(presentDirectoryEntry) }));
 
   app.put('/api/directory/me', {
     schema: { tags, summary: "Publish or update my organisation's directory entry (capacity included)", body: DirectoryEntry, response: { 204: z.null(), ...errorResponses } },
