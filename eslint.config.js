@@ -22,13 +22,15 @@ const into = (layers, message, allowTypeImports = false) => ({
   allowTypeImports,
 });
 
-/**
- * Kysely only in src/storage/: OFF until the services' remaining query-builder calls move into
- * repositories (another change). Switch it on by setting this to true; `npm run lint` then lists them.
- */
-const KYSELY_ONLY_IN_STORAGE = false;
+/** Kysely only in src/storage/: services orchestrate repositories; they never build queries. */
+const KYSELY_ONLY_IN_STORAGE = true;
 const kyselyOutsideStorage = KYSELY_ONLY_IN_STORAGE
   ? [{ regex: '^kysely(/|$)', message: 'Only src/storage/ talks to the database: move the query into a repository.', allowTypeImports: true }]
+  : [];
+
+/** A transaction handed to a service must not be used to build a query there either (no import needed for that). */
+const queryBuildingOutsideStorage = KYSELY_ONLY_IN_STORAGE
+  ? [{ selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|with)$/][callee.object.name=/^(tx|db|trx|kysely)$/]", message: 'Only src/storage/ builds queries: move it into a repository.' }]
   : [];
 
 /** The rule's options for one layer; every layer but storage also gets the Kysely restriction (when on). */
@@ -43,6 +45,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings in src/config/ (env.ts) and pass them in; nothing else reads the environment.' },
+        ...queryBuildingOutsideStorage,
         { selector: "MemberExpression[object.name='process'][property.value='env']", message: 'Read settings in src/config/ (env.ts) and pass them in; nothing else reads the environment.' },
       ],
       'no-restricted-imports': restricted(),
@@ -64,6 +67,7 @@ export default tseslint.config(
   {
     files: ['src/storage/**'],
     rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings in src/config/ (env.ts) and pass them in; nothing else reads the environment.' }],
       'no-restricted-imports': restricted([
         into(['services', 'server', 'web', 'cli', 'workers'], 'src/storage/ sits below the services: it imports nothing from services, server, web, cli or workers.'),
       ], { storage: true }),

@@ -1,9 +1,9 @@
 /** Key rotation: a new data key per organisation (re-encrypting its fields) and master-key re-wrapping. */
-import { sql } from 'kysely';
 import { KeyRing } from '../security/field-encryption';
 import { withSystem } from '../storage/database';
 import { ENCRYPTED_COLUMNS, SHARED_ENCRYPTED_COLUMNS } from '../storage/encrypted-columns';
 import { auditRepo } from '../storage/repositories/audit';
+import { encryptedValuesRepo } from '../storage/repositories/encrypted-values';
 import { keyStore, keysRepo, type StoredKeys } from '../storage/repositories/keys';
 import { MasterKeyError } from '../security/master-key';
 import { auditSigner, rewrapAuditSigningKeys } from './audit-signing-key';
@@ -16,16 +16,9 @@ export async function rotateOrganisationDataKey(ctx: AppContext, organisationId:
   // The rotating organisation's own rows, and its side of the rows it shares: the snapshots it
   // received and its copies of decline reasons (the referral's other organisation keeps its own).
   for (const col of [...ENCRYPTED_COLUMNS, ...SHARED_ENCRYPTED_COLUMNS]) {
-    const owner = sql.ref(col.organisationColumn ?? 'organisation_id');
-    // Rows are addressed by their key columns, read back as text in one JSON array.
-    const keyExpr = sql.join(col.keyColumns.map((c) => sql`${sql.ref(c)}::text`));
-    const rows = await sql<{ key: string[]; value: string }>`
-      SELECT json_build_array(${keyExpr}) AS key, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
-      WHERE ${owner} = ${organisationId} AND ${sql.ref(col.column)} IS NOT NULL`.execute(ctx.db.kysely);
-    for (const row of rows.rows) {
+    for (const row of await encryptedValuesRepo.sealedBy(ctx.db.kysely, col, organisationId)) {
       const fresh = await ctx.keyRing.encrypt(organisationId, await ctx.keyRing.decrypt(organisationId, row.value));
-      const match = sql.join(col.keyColumns.map((c, i) => sql`${sql.ref(c)}::text = ${String(row.key[i])}`), sql` AND `);
-      await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${fresh} WHERE ${owner} = ${organisationId} AND ${match}`.execute(ctx.db.kysely);
+      await encryptedValuesRepo.replace(ctx.db.kysely, col, organisationId, row.key, fresh);
       reencrypted += 1;
       onProgress?.(reencrypted);
     }
