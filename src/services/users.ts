@@ -97,7 +97,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
   const updated = await withTenant(ctx.db, actor, async (tx) => {
     const current = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!current) throw errors.notFound();
-    if (userId === actor.userId && (changes.active === false || changes.membershipActive === false || (changes.roles && !changes.roles.includes('admin')))) {
+    // No one deactivates or demotes herself (the policy table's user.demote): an organisation never loses its last way in by accident.
+    if (!can(actor, 'user.demote', { organisationId: actor.organisationId, userId }) && (changes.active === false || changes.membershipActive === false || (changes.roles && !changes.roles.includes('admin')))) {
       throw errors.badRequest('cannot_demote_self', 'You cannot deactivate yourself or remove your own administrator role');
     }
     // An unchanged name sent along with a role edit is no rename.
