@@ -31,6 +31,10 @@ summary() {
     echo "${name}:"
     sed 's/\x1b\[[0-9;]*m//g' "${logs}/${name}.log" | grep -E '^ *(Test Files|Tests|Errors|Start at|Duration) ' || true
   done
+  # One plain closing line over every tier: "N passed, N failed, N skipped".
+  sed 's/\x1b\[[0-9;]*m//g' "${logs}"/*.log 2>/dev/null | grep -E '^ *Tests ' | awk '
+    { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^skipped/) s += $i } }
+    END { printf "\nTotal: %d passed, %d failed, %d skipped\n", p, f, s }'
   rm -rf "${logs}"
 }
 trap summary EXIT
