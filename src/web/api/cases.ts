@@ -3,33 +3,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listLabel } from '../i18n';
 import { api } from './client';
+import type { CaseDetail, CaseSummary, DerivationStep } from '../../server/api-types';
 
 export interface RefItem { code: string; label: Record<string, string>; order: number; meta?: Record<string, unknown> }
 export interface RefList { key: string; items: RefItem[] }
 
-export interface CaseSummary {
-  id: string; reference: string; status: string; personName: string; chosenTerm: string | null; isMinor: boolean | null;
-  owner: { id: string; displayName: string }; programmeType: string | null; openedAt: string; updatedAt: string;
-}
-
-export interface DerivationStep { rule: string; satisfied: boolean; explanationKey: string }
-export interface CaseDetail {
-  id: string; reference: string; status: string; pausedFrom: string | null; version: number; openedAt: string; closedAt: string | null;
-  closureReason: string | null; programmeType: string | null; country: string | null; cooperationWithAuthorities: string;
-  owner: { id: string; displayName: string };
-  person: { id: string; givenName: string; familyName: string | null; dateOfBirth: string | null; sex: string; citizenship: string | null; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null; version: number };
-  intake: { channel: string; contactDate: string; municipality: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] } | null;
-  identification: {
-    entryId: string; actsDate: string | null; minorAtActs: 'yes' | 'no' | 'unknown' | null;
-    /** Under 18 at the time of the acts, as derived by the server. */
-    isMinor: boolean | null; minorBasis: 'explicit' | 'date_of_birth' | null;
-    derivation: { definitionMet: boolean | 'undetermined'; consentIrrelevant: boolean; resultKey: string; steps: DerivationStep[] };
-  } | null;
-  consents: { purpose: string; granted: boolean; at: string; partnerOrganisationId?: string }[];
-  otherCases: { id: string; reference: string; status: string; openedAt: string; closedAt: string | null }[];
-  allowedTransitions: string[];
-  permissions: { update: boolean; changeOwner: boolean; readAudit: boolean; openNewCase: boolean };
-}
+/** Inferred from the server's schemas, not written again here. */
+export type { CaseDetail, CaseSummary, DerivationStep };
 
 export interface Entry { id: string; kind: string; data: Record<string, unknown>; recordedAt: string; recordedBy: { id: string; displayName: string } | null; version: number }
 

@@ -1,0 +1,41 @@
+/**
+ * The API's response shapes for the web, inferred from the presenters' and routes' Zod schemas: one
+ * definition, the schema that validates and documents the response. The web takes them with
+ * `import type` (erased at build time), so nothing of the server reaches the browser bundle.
+ *
+ * @example
+ * import type { CaseDetail } from '../../server/api-types';
+ */
+import type { z } from 'zod';
+import type { AuditEntryViewSchema } from './presenters/audit';
+import type { CaseDetailSchema, CaseSummarySchema, EntrySchema } from './presenters/case';
+import type { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema } from './presenters/linkage';
+import type { NotificationListSchema, NotificationSchema } from './presenters/notification';
+import type { ReferralRowSchema, ReferralSnapshotSchema, ReferralViewSchema } from './presenters/referral';
+import type { SessionViewSchema } from './presenters/session';
+import type { UserViewSchema } from './presenters/user';
+import type { InvitationsResponse, TotpSetupResponse } from './routes/auth/schema';
+
+export type SessionView = z.infer<typeof SessionViewSchema>;
+export type UserView = z.infer<typeof UserViewSchema>;
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
+export type Invitations = z.infer<typeof InvitationsResponse>;
+export type Invitation = Invitations['invitations'][number];
+export type TotpSetup = z.infer<typeof TotpSetupResponse>;
+
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+export type DerivationStep = NonNullable<CaseDetail['identification']>['derivation']['steps'][number];
+/** A record of a case, one variant per kind (its data as that kind's schema names it). */
+export type CaseEntry = z.infer<typeof EntrySchema>;
+
+export type ReferralView = z.infer<typeof ReferralViewSchema>;
+export type ReferralSnapshot = z.infer<typeof ReferralSnapshotSchema>;
+export type ReferralRow = z.infer<typeof ReferralRowSchema>;
+
+export type NotificationView = z.infer<typeof NotificationSchema>;
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+export type LinkageJob = z.infer<typeof LinkageJobSchema>;
+export type LinkageStatus = z.infer<typeof LinkageStatusSchema>;
+export type LinkageReview = z.infer<typeof LinkageReviewSchema>;
