@@ -1,17 +1,17 @@
 /** Reference lists and the staff directory used by case forms. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ReferenceListSchema } from '../../../domain/reference';
 import type { AppContext } from '../../../services/context';
 import { referenceLists } from '../../../services/reference-lists';
 import { listStaff } from '../../../services/users';
 import { requireSession } from '../../plugins/session';
+import { presentReferenceList, ReferenceListViewSchema } from '../../presenters/reference';
 import { errorResponses } from '../../schemas';
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get('/api/reference-lists', {
-    schema: { tags: ['reference'], summary: "The organisation's configurable lists with labels in every language", response: { 200: z.object({ lists: z.array(ReferenceListSchema) }), ...errorResponses } },
-  }, async (request) => ({ lists: await referenceLists(ctx, requireSession(request).actor) }));
+    schema: { tags: ['reference'], summary: "The organisation's configurable lists with labels in every language", response: { 200: z.strictObject({ lists: z.array(ReferenceListViewSchema) }), ...errorResponses } },
+  }, async (request) => ({ lists: (await referenceLists(ctx, requireSession(request).actor)).map(presentReferenceList) }));
 
   app.get('/api/staff', {
     schema: { tags: ['reference'], summary: 'Active staff of the organisation (names and roles only), e.g. to pick a case owner', response: { 200: z.object({ staff: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.string()) })) }), ...errorResponses } },

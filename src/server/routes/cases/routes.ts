@@ -10,13 +10,10 @@ import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
 import { AuditEntryViewSchema, presentAuditEntry } from '../../presenters/audit';
 import { CaseDetailSchema, CaseSummarySchema, EntrySchema, presentCase, presentCaseSummary, presentEntry } from '../../presenters/case';
+import { presentTimelineEvent, TimelineEventSchema } from '../../presenters/timeline';
 import { errorResponses } from '../../schemas';
 import { CaseListQuery, CaseParams, ChangeOwnerBody, CreateCaseBody, EntryKind, EntryParams, NewEntryBody, ReviseEntryBody, TransitionBody, UpdateCaseBody, UpdatePersonBody } from './schema';
 
-const TimelineEventSchema = z.object({
-  at: z.string(), kind: z.string(), data: z.record(z.string(), z.unknown()),
-  actor: z.object({ id: z.string().uuid(), displayName: z.string() }).nullable(),
-});
 const AgendaItemSchema = z.object({
   caseId: z.string().uuid(), caseReference: z.string(), kind: z.string(), dueDate: z.string(), overdue: z.boolean(), daysLeft: z.number().int(),
 });
@@ -73,11 +70,9 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   }, async (request) => presentEntry(await entries.reviseEntry(ctx, requireSession(request).actor, request.params.id, request.params.entryId, request.body.data, request.body.version)));
 
   app.get('/api/cases/:id/timeline', {
-    schema: { tags, summary: 'What happened to the case, in order (codes only)', params: CaseParams, response: { 200: z.object({ events: z.array(TimelineEventSchema) }), ...errorResponses } },
+    schema: { tags, summary: 'What happened to the case, in order (codes only)', params: CaseParams, response: { 200: z.strictObject({ events: z.array(TimelineEventSchema) }), ...errorResponses } },
   }, async (request) => ({
-    events: (await entries.caseTimeline(ctx, requireSession(request).actor, request.params.id)).map((e) => ({
-      at: new Date(e.at).toISOString(), kind: e.kind, data: e.data, actor: e.actorId ? { id: e.actorId, displayName: e.actorName ?? '' } : null,
-    })),
+    events: (await entries.caseTimeline(ctx, requireSession(request).actor, request.params.id)).map(presentTimelineEvent),
   }));
 
   app.get('/api/cases/:id/audit', {
