@@ -7,13 +7,7 @@ import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CodeSelect, Field } from '../cases/fields';
-
-interface Referral {
-  id: string; kind: string; status: string; direction: 'incoming' | 'outgoing'; requestedService: string; sharedSections: string[]; declineReason: string | null; version: number;
-  toCaseId: string | null; fromCaseId: string | null; consentWithdrawn: boolean; consentWithdrawnAt: string | null;
-  snapshot: { chosenTerm: string | null; language: string | null; needs: string[]; requestedService: string; identity?: { givenName: string; familyName?: string } } | null;
-  notes: { id: string; kind: string; data: Record<string, unknown>; createdAt: string }[];
-}
+import type { ReferralView as Referral } from '../../server/api-types';
 
 export function ReferralPage() {
   const { t, i18n } = useTranslation();

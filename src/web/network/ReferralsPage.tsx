@@ -5,9 +5,8 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
+import type { ReferralRow } from '../../server/api-types';
 import { ErrorMessage } from '../components/ErrorMessage';
-
-interface ReferralRow { id: string; kind: string; status: string; requestedService: string; createdAt: string; fromId: string; fromName: string; toId: string; toName: string }
 
 export function ReferralsPage({ session }: { session: SessionView }) {
   const { t, i18n } = useTranslation();

@@ -3,9 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/cases';
+import type { AuditEntryView as AuditEntry } from '../../../server/api-types';
 import { ErrorMessage } from '../../components/ErrorMessage';
-
-interface AuditEntry { seq: number | null; at: string; actorId: string | null; action: string; fields: string[] }
 
 export function AuditTab({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();

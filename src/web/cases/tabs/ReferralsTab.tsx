@@ -7,10 +7,9 @@ import { useLabel, type CaseDetail } from '../../api/cases';
 import { Link } from 'react-router-dom';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { Check, CodeSelect } from '../fields';
+import type { ReferralRow as CaseReferral } from '../../../server/api-types';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
-
-interface CaseReferral { id: string; kind: string; status: string; requestedService: string; createdAt: string; consentWithdrawnAt: string | null; toName: string }
 
 export function ReferralsTab({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
