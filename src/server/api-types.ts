@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { AuditEntryViewSchema } from './presenters/audit';
+import type { CatalogueProfileSchema, CatalogueRoleSchema, CatalogueViewSchema, StaffRolesSchema } from './presenters/catalogue';
 import type { CaseDetailSchema, CaseSummarySchema, EntrySchema } from './presenters/case';
 import type { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema } from './presenters/linkage';
 import type { NotificationListSchema, NotificationSchema } from './presenters/notification';
@@ -39,3 +40,8 @@ export type NotificationList = z.infer<typeof NotificationListSchema>;
 export type LinkageJob = z.infer<typeof LinkageJobSchema>;
 export type LinkageStatus = z.infer<typeof LinkageStatusSchema>;
 export type LinkageReview = z.infer<typeof LinkageReviewSchema>;
+
+export type Catalogue = z.infer<typeof CatalogueViewSchema>;
+export type CatalogueProfile = z.infer<typeof CatalogueProfileSchema>;
+export type CatalogueRole = z.infer<typeof CatalogueRoleSchema>;
+export type StaffRoles = z.infer<typeof StaffRolesSchema>;

@@ -4,22 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import type { LinkageJob, LinkageStatus } from '../../server/api-types';
 
 const PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 const SHOWN_STATS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'matches', 'review', 'clusters'] as const;
 const MIN_SECRET_LENGTH = 16;
 
-interface LinkageJob {
-  id: string; state: 'running' | 'succeeded' | 'failed'; phase: (typeof PHASES)[number]; done: number; total: number;
-  startedAt: string; finishedAt: string | null; errorCode: string | null;
-  summary: { runId: string; organisations: { name: string; encoded: number }[]; stats: Record<string, number>; personsDeduplicated: number } | null;
-}
-interface LinkageStatus {
-  secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null };
-  encodings: number; participatingOrganisations: number;
-  lastRun: { id: string; startedAt: string; finishedAt: string; stats: Record<string, number> } | null;
-  job: LinkageJob | null;
-}
 
 /** Overall share done: each phase is a fifth of the run. */
 function overallPercent(job: LinkageJob): number {

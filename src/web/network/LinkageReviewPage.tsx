@@ -5,11 +5,8 @@ import { api } from '../api/client';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LinkageRunPanel, LinkageSecretPanel, useLinkageStatus } from './LinkagePanels';
+import type { LinkageReview as Review } from '../../server/api-types';
 
-interface Review {
-  id: string; score: number; status: 'pending' | 'match' | 'non_match'; version: number; decidedAt: string | null;
-  records: { organisation: { id: string; name: string }; own: boolean; attributes: Record<string, string | number | boolean> }[];
-}
 
 function ScoreBar({ score }: { score: number }) {
   const { t } = useTranslation();

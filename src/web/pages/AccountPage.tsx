@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { sessionKey, useLogout } from '../api/session';
 import type { SessionView } from '../api/types';
+import type { Invitations } from '../../server/api-types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { ChangePasswordForm } from '../components/PasswordForms';
 
@@ -79,13 +80,11 @@ function TotpCard({ enabled }: { enabled: boolean }) {
   );
 }
 
-interface Invitation { organisationId: string; organisationName: string; roles: string[] }
-
 /** Invitations to join another organisation; accepting shares her name and email with it, so it is confirmed first. */
 function InvitationsCard() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const invitations = useQuery({ queryKey: ['account', 'invitations'], queryFn: () => api<{ invitations: Invitation[] }>('/api/account/invitations') });
+  const invitations = useQuery({ queryKey: ['account', 'invitations'], queryFn: () => api<Invitations>('/api/account/invitations') });
   const [notice, setNotice] = useState<string | null>(null);
   const answer = useMutation({
     mutationFn: ({ organisationId, accept }: { organisationId: string; accept: boolean }) =>
