@@ -25,7 +25,6 @@ const PENDING: RegExp[] = [
   /^GET \/api\/cases\/\{id\}\/outcomes 200 /,
   /^(GET|POST) \/api\/outcomes\/(model|instrument|proposals) 200 /,
   /^GET \/api\/statistics\/cohort 200 /,
-  /^(POST|GET) \/api\/(cases\/\{id\}\/referrals|referrals\/\{id\}(\/accept|\/decline|\/complete|\/notes)?) 20[01] \$\.notes\[\]\.data/,
   /^(POST|GET|PUT) \/api\/statistics\/releases(\/\{networkId\}(\/\{releaseKey\}|\/budget)?)? 20[01] \$(\.releases\[\])?\.(query|report)/,
 ];
 

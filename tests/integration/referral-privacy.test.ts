@@ -129,7 +129,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral privacy on %s'
     const legal = await north.post(`/api/cases/${c.id}/entries`, { kind: 'legal_event', data: { type: 'reflection_period', date: daysAgo(10), country: 'IT', note: 'Demo legal free text' } });
     expect(legal.status, JSON.stringify(legal.body)).toBe(201);
     const sent = (await north.post(`/api/cases/${c.id}/referrals`, { toOrganisationId: southId, kind: 'transfer', requestedService: 'accommodation', sections: ['identity', 'identification', 'legal'] })).body;
-    await north.post(`/api/referrals/${sent.id}/notes`, { kind: 'note', data: { note: 'Demo sender-only note' } });
+    await north.post(`/api/referrals/${sent.id}/notes`, { kind: 'note', data: { text: 'Demo sender-only note' } });
     return { c, sent, reflectionEnd: legal.body.data.endDate as string };
   }
 

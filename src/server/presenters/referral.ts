@@ -1,9 +1,26 @@
 /** Exactly which fields of a referral, its snapshot and its notes leave the server. */
 import { z } from 'zod';
 import { SnapshotSchema, type Snapshot } from '../../domain/referrals/snapshot';
+import { code, isoDate } from '../../domain/shared/zod';
 import type { ReferralModel } from '../../services/referrals';
 
 export const ReferralSnapshotSchema = SnapshotSchema.meta({ id: 'ReferralSnapshot' });
+
+/**
+ * A note's data, per kind (sealed under the writer's organisation and read back by it only): a note is her
+ * worker's text; a delivered service is the service code, the day it was delivered and an optional note.
+ */
+export const ReferralNoteBodySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('note'), data: z.strictObject({ text: z.string().trim().min(1).max(2000) }) }),
+  z.strictObject({ kind: z.literal('service'), data: z.strictObject({ service: code, deliveredOn: isoDate.optional(), note: z.string().trim().min(1).max(2000).optional() }) }),
+]);
+
+export const ReferralNoteDataSchema = z.strictObject({
+  text: z.string().optional(), service: z.string().optional(), deliveredOn: z.string().optional(), note: z.string().optional(),
+}).meta({ id: 'ReferralNoteData' });
+type ReferralNoteData = z.infer<typeof ReferralNoteDataSchema>;
+
+export const ReferralNoteSchema = z.strictObject({ id: z.string().uuid(), kind: z.string(), data: ReferralNoteDataSchema, createdAt: z.string() }).meta({ id: 'ReferralNote' });
 
 export const ReferralViewSchema = z.strictObject({
   id: z.string().uuid(), kind: z.string(), status: z.string(), direction: z.enum(['incoming', 'outgoing']),
@@ -13,8 +30,14 @@ export const ReferralViewSchema = z.strictObject({
   consentWithdrawn: z.boolean(),
   consentWithdrawnAt: z.string().nullable(),
   snapshot: ReferralSnapshotSchema.nullable(),
-  notes: z.array(z.strictObject({ id: z.string().uuid(), kind: z.string(), data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), createdAt: z.string() })),
+  notes: z.array(ReferralNoteSchema),
 }).meta({ id: 'Referral' });
+
+function presentNoteData(d: Record<string, unknown>): ReferralNoteData {
+  const out: ReferralNoteData = {};
+  for (const k of ['text', 'service', 'deliveredOn', 'note'] as const) if (typeof d[k] === 'string') out[k] = d[k] as string;
+  return out;
+}
 
 function presentSnapshot(s: Snapshot): Snapshot {
   return {
@@ -41,8 +64,6 @@ function presentSnapshot(s: Snapshot): Snapshot {
   };
 }
 
-const scalar = (v: unknown): string | number | boolean => (typeof v === 'number' || typeof v === 'boolean' ? v : String(v));
-
 export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSchema> {
   const { row } = m;
   const incoming = m.direction === 'incoming';
@@ -53,7 +74,7 @@ export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSc
     requestedService: row.requestedService, sharedSections: [...row.sharedSections], declineReason: m.declineReason, version: row.version,
     consentWithdrawn: m.consentWithdrawn, consentWithdrawnAt: row.consentWithdrawnAt ? new Date(row.consentWithdrawnAt).toISOString() : null,
     snapshot: m.snapshot ? presentSnapshot(m.snapshot) : null,
-    notes: m.notes.map((n) => ({ id: n.id, kind: n.kind, data: Object.fromEntries(Object.entries(n.data).map(([k, v]) => [k, scalar(v)])), createdAt: n.createdAt.toISOString() })),
+    notes: m.notes.map((n) => ({ id: n.id, kind: n.kind, data: presentNoteData(n.data), createdAt: n.createdAt.toISOString() })),
   };
 }
 

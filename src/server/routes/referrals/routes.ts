@@ -6,7 +6,7 @@ import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
 import { DirectoryEntryViewSchema, presentDirectoryEntry } from '../../presenters/directory';
-import { presentReferral, presentReferralRow, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
+import { presentReferral, presentReferralRow, ReferralNoteBodySchema, ReferralRowSchema, ReferralViewSchema as ReferralView } from '../../presenters/referral';
 import { code, isoDate } from '../../../domain/shared/zod';
 import { errorResponses, Version } from '../../schemas';
 
@@ -44,7 +44,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
 
   app.post('/api/referrals/:id/notes', {
     schema: { tags, summary: 'Add a note or a delivered service; visible to my organisation only', params: Params,
-      body: z.strictObject({ kind: z.enum(['note', 'service']), data: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])) }), response: { 201: ReferralView, ...errorResponses } },
+      body: ReferralNoteBodySchema, response: { 201: ReferralView, ...errorResponses } },
   }, async (request, reply) => reply.code(201).send(presentReferral(await referrals.addReferralNote(ctx, requireSession(request).actor, request.params.id, request.body))));
 };
 
