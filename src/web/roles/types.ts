@@ -6,10 +6,8 @@ export type Locale = string;
 export const LOCALES: Locale[] = Object.keys(LANGUAGES);
 export const CARD_FIELDS = ['area', 'organisation', 'actions', 'tasks', 'skills', 'methods', 'tools'] as const;
 export type Localised = Partial<Record<Locale, string>>;
-export interface Profile { code: string; taxonomyCode: string; labels: Localised; active: boolean }
-export interface Role { code: string; taxonomyCode: string; labels: Localised; card: Partial<Record<(typeof CARD_FIELDS)[number], Localised>>; profileCodes: string[]; active: boolean }
-export interface Catalogue { profiles: Profile[]; roles: Role[]; taxonomy: { profiles: { code: string; labels: Localised }[]; roles: { code: string; labels: Localised }[] } }
-export interface StaffRoles { userId: string; displayName: string; accessRoles: string[]; roles: string[]; profiles: string[] }
+/** The catalogue's response shapes, inferred from the server's presenter schemas. */
+export type { Catalogue, CatalogueProfile as Profile, CatalogueRole as Role, StaffRoles } from '../../server/api-types';
 
 export function asLocale(language: string): Locale {
   const short = language.slice(0, 2);
