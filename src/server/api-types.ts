@@ -16,6 +16,7 @@ import type { ReferralRowSchema, ReferralSnapshotSchema, ReferralViewSchema } fr
 import type { SessionViewSchema } from './presenters/session';
 import type { UserViewSchema } from './presenters/user';
 import type { InvitationsResponse, TotpSetupResponse } from './routes/auth/schema';
+import type { EstimateView, FloorsSchema, MseResultSchema, ReportSchema } from './routes/statistics/routes';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -45,3 +46,12 @@ export type Catalogue = z.infer<typeof CatalogueViewSchema>;
 export type CatalogueProfile = z.infer<typeof CatalogueProfileSchema>;
 export type CatalogueRole = z.infer<typeof CatalogueRoleSchema>;
 export type StaffRoles = z.infer<typeof StaffRolesSchema>;
+
+export type DisclosureFloors = z.infer<typeof FloorsSchema>;
+/** A published statistics report: counts of persons, suppressed cells named as such. */
+export type PublishedReport = z.infer<typeof ReportSchema>;
+/** A cell of a published report: a count, or the reason it is withheld. */
+export type ReportCount = PublishedReport['table']['grandTotal'];
+export type Estimate = z.infer<typeof EstimateView>;
+export type Citation = Estimate['originalSource'];
+export type MseResult = z.infer<typeof MseResultSchema>;

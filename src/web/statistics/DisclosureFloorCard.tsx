@@ -4,13 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import type { DisclosureFloors } from '../../server/api-types';
 
-export interface DisclosureFloors {
-  organisation: number;
-  network: number;
-  networks: { id: string; name: string; floor: number; canSet: boolean }[];
-  canSetOrganisation: boolean;
-}
+export type { DisclosureFloors } from '../../server/api-types';
 
 export function DisclosureFloorCard({ floors }: { floors: DisclosureFloors }) {
   const { t } = useTranslation();

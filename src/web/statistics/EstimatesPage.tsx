@@ -5,13 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Check } from '../cases/fields';
+import type { Estimate } from '../../server/api-types';
 
-interface Citation { source: string; year?: number; page?: string; locator: string; attributedTo?: string }
-interface Estimate {
-  id: string; value?: number; low?: number; high?: number; figureText?: string; unit: string; unitNote?: string; scope: { geography: string; period: string };
-  method: string; caveat?: string; flags?: string[]; origin: string;
-  chain: { links: { role: string; citation: Citation; creditedTo: string; recast: boolean }[]; recast: boolean };
-}
 
 export function EstimatesPage() {
   const { t, i18n } = useTranslation();

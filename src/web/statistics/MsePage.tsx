@@ -6,12 +6,8 @@ import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import { EChart } from './EChart';
+import type { MseResult } from '../../server/api-types';
 
-interface MseResult {
-  lists: string[]; model: string; observed: number; hiddenEstimate: number; estimate: number;
-  interval: { level: number; wald: (number | null)[]; profile?: (number | null)[]; bootstrap?: (number | null)[] };
-  terms: string[]; steps: { term: string; pValue: number }[]; fit: { deviance: number; df: number; pValue: number | null; aic: number }; warnings: { code: string; message: string }[];
-}
 
 export function MsePage() {
   const { t, i18n } = useTranslation();

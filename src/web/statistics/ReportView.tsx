@@ -6,13 +6,9 @@ import { POPULATIONS as STANDARD_POPULATIONS, type StandardPopulationKey } from 
 import { useLabel } from '../api/cases';
 import { EChart } from './EChart';
 
-export type Count = number | { suppressed: true; reason: string };
-export interface Report {
-  counts: 'persons'; population: string; populationKind: string; definition: string; period: { from: number; to: number };
-  scope: { description?: string }; provenance: { source?: string; generatedAt?: string; disclosureControl?: string[] }; notes: string[];
-  rowDimension: string; colDimension: string;
-  table: { rows: string[]; cols: string[]; cells: Count[][]; rowTotals: Count[]; colTotals: Count[]; grandTotal: Count };
-}
+import type { PublishedReport as Report, ReportCount as Count } from '../../server/api-types';
+/** The published report's shapes, inferred from the server's response schema. */
+export type { Count, Report };
 
 /** The standard populations and the dimensions a report may cross, from the domain (the server validates against the same lists). */
 export const POPULATIONS = Object.keys(STANDARD_POPULATIONS) as StandardPopulationKey[];

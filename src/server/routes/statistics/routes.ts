@@ -34,12 +34,12 @@ const CohortQuery = z.strictObject({
 
 const Count = z.union([z.number(), z.strictObject({ suppressed: z.literal(true), reason: z.string() })]);
 const FloorValue = z.number().int().min(2).max(20);
-const FloorsSchema = z.strictObject({
+export const FloorsSchema = z.strictObject({
   organisation: z.number().int(), network: z.number().int(), canSetOrganisation: z.boolean(),
   networks: z.array(z.strictObject({ id: z.string(), name: z.string(), floor: z.number().int(), canSet: z.boolean() })),
 }).meta({ id: 'DisclosureFloors' });
 // Closed, field by field: a number not listed here (a count of facts, an audit interval) cannot leave by accident.
-const ReportSchema = z.strictObject({
+export const ReportSchema = z.strictObject({
   counts: z.literal('persons'), population: z.string(), populationKind: z.enum(['trafficking', 'separate']), definition: z.string(),
   period: z.strictObject({ from: z.number(), to: z.number() }),
   scope: z.strictObject({ description: z.string(), networkId: z.string().optional(), organisationIds: z.array(z.string()).optional(), geography: z.string().optional() }),
@@ -57,7 +57,7 @@ const ReportSchema = z.strictObject({
 }).meta({ id: 'PublishedReport' });
 
 const Citation = z.object({ source: z.string(), title: z.string().optional(), year: z.number().optional(), page: z.string().optional(), locator: z.string(), attributedTo: z.string().optional() });
-const EstimateView = z.object({
+export const EstimateView = z.object({
   id: z.string(), value: z.number().optional(), low: z.number().optional(), high: z.number().optional(), figureText: z.string().optional(),
   unit: z.string(), unitNote: z.string().optional(), scope: z.object({ geography: z.string(), period: z.string(), forms: z.array(z.string()) }),
   method: z.string(), caveat: z.string().optional(), flags: z.array(z.string()).optional(), originalSource: Citation, citingSources: z.array(Citation),
@@ -76,7 +76,7 @@ const MseBody = z.strictObject({
   save: z.strictObject({ label: z.string().trim().min(1).max(200), geography: z.string().trim().min(1).max(200), period: z.string().trim().min(1).max(100) }).optional(),
 }).refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), { message: 'Send the table either as csv or as xlsx', path: ['csv'] });
 const Interval = z.array(z.number().nullable());
-const MseResultSchema = z.object({
+export const MseResultSchema = z.object({
   lists: z.array(z.string()), model: z.string(), observed: z.number(), hiddenEstimate: z.number(), estimate: z.number(),
   interval: z.object({ level: z.number(), wald: Interval, profile: Interval.optional(), bootstrap: Interval.optional() }),
   terms: z.array(z.string()), infiniteTerms: z.array(z.string()), steps: z.array(z.object({ term: z.string(), pValue: z.number() })),
