@@ -178,21 +178,27 @@ export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
 /** The deadlines of the actor's own open cases. */
 export async function agenda(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => {
-    const cases = await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId);
-    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, cases.map((c) => c.id));
-    const byCase = new Map(cases.map((c): [string, AgendaSource] => [c.id, { caseId: c.id, entries: [] }]));
-    for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
-    for (const asked of await casesRepo.firstEventOfKind(tx, actor.organisationId, cases.map((c) => c.id), 'consent.record_afresh')) {
-      const source = byCase.get(asked.caseId);
-      if (source) source.consentsAskedFrom = toIsoDate(new Date(asked.at as unknown as string));
-    }
-    const references = new Map(cases.map((c) => [c.id, c.reference]));
-    const intakes = await casesRepo.contactDatesOf(tx, actor.organisationId, cases.map((c) => c.id));
-    // Follow-up assessments she has not opted out of, from the outcome schedule.
-    const followUps = intakes.flatMap((i) => dueAssessments(factsFrom(i.case_id, toIsoDate(new Date(i.contact_date)), entries.filter((e) => e.caseId === i.case_id)), today())
-      .filter((d) => d.mode !== 'self_initiated').map((d) => ({ caseId: i.case_id, kind: 'follow_up_due' as const, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft })));
-    return [...agendaFor([...byCase.values()], today()), ...followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-      .map((item) => ({ ...item, caseReference: references.get(item.caseId) ?? '' }));
-  });
+  return inTenant(ctx, actor, async (tx) => agendaOfCases(tx, actor.organisationId, await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId)));
+}
+
+/**
+ * The agenda items of these cases of one organisation (the transaction is scoped to it): the
+ * deadlines of their records and the follow-up assessments due. Shared by GET /api/agenda and
+ * the scheduled deadline reminders (src/services/reminders.ts).
+ */
+export async function agendaOfCases(tx: Tx, organisationId: string, cases: { id: string; reference: string }[], on: string = today()) {
+  const entries = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.id));
+  const byCase = new Map(cases.map((c): [string, AgendaSource] => [c.id, { caseId: c.id, entries: [] }]));
+  for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
+  for (const asked of await casesRepo.firstEventOfKind(tx, organisationId, cases.map((c) => c.id), 'consent.record_afresh')) {
+    const source = byCase.get(asked.caseId);
+    if (source) source.consentsAskedFrom = toIsoDate(new Date(asked.at as unknown as string));
+  }
+  const references = new Map(cases.map((c) => [c.id, c.reference]));
+  const intakes = await casesRepo.contactDatesOf(tx, organisationId, cases.map((c) => c.id));
+  // Follow-up assessments she has not opted out of, from the outcome schedule.
+  const followUps = intakes.flatMap((i) => dueAssessments(factsFrom(i.case_id, toIsoDate(new Date(i.contact_date)), entries.filter((e) => e.caseId === i.case_id)), on)
+    .filter((d) => d.mode !== 'self_initiated').map((d) => ({ caseId: i.case_id, kind: 'follow_up_due' as const, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft })));
+  return [...agendaFor([...byCase.values()], on), ...followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    .map((item) => ({ ...item, caseReference: references.get(item.caseId) ?? '' }));
 }

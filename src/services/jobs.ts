@@ -1,6 +1,6 @@
 /**
  * Background jobs on the durable queue (pg-boss, src/storage/job-queue.ts): linkage runs and the
- * scheduled work (session purge). A job survives the server that queued it; any server that works
+ * scheduled work (session purge, deadline reminders). A job survives the server that queued it; any server that works
  * the queue may run it; a worker that stops heart-beating (a crash, a killed process) has its job
  * retried once and then marked failed by pg-boss's supervisor, so nothing stays "running" for ever.
  *
@@ -11,9 +11,10 @@ import type { JobQueue } from '../storage/job-queue';
 import { openJobQueue } from '../storage/job-queue';
 import type { AppContext } from './context';
 import { runLinkageJob } from './linkage-runs';
+import { sendDeadlineReminders } from './reminders';
 import { purgeExpiredSessions } from './session-purge';
 
-export const JOB = { linkageRun: 'linkage.run', sessionsPurge: 'sessions.purge' } as const;
+export const JOB = { linkageRun: 'linkage.run', sessionsPurge: 'sessions.purge', deadlinesRemind: 'deadlines.remind' } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
 /** What a handler is told of the job it runs. */
@@ -42,6 +43,8 @@ const QUEUES: Record<JobName, QueueSpec> = {
   [JOB.linkageRun]: { handler: (ctx, job) => runLinkageJob(ctx, job), policy: 'exclusive', expireInSeconds: 24 * 3600 },
   // Logins purge too; this catches the sessions of an organisation nobody logs in to for a while.
   [JOB.sessionsPurge]: { handler: (ctx) => purgeExpiredSessions(ctx), policy: 'singleton', expireInSeconds: 600, cron: '*/15 * * * *' },
+  // Deadline reminders each morning (UTC); written once each, so a retry or a second run sends nothing twice.
+  [JOB.deadlinesRemind]: { handler: (ctx) => sendDeadlineReminders(ctx), policy: 'singleton', expireInSeconds: 3600, cron: '0 6 * * *' },
 };
 
 interface Runtime {

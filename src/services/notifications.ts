@@ -12,6 +12,7 @@ import { usersRepo } from '../storage/repositories/users';
 import { inTenant, type AppContext } from './context';
 
 export type NotificationKind = 'referral.received' | 'transfer.received' | 'referral.accepted' | 'referral.declined' | 'referral.completed' | 'referral.consent_withdrawn';
+// Deadline reminders ('deadline.overdue', 'deadline.soon') are written by the scheduled job in src/services/reminders.ts.
 
 /** Kinds sent to the receiving side of a referral: they name the sending organisation. */
 const TO_RECEIVER: ReadonlySet<string> = new Set(['referral.received', 'transfer.received', 'referral.consent_withdrawn']);
@@ -62,6 +63,7 @@ export async function listNotifications(ctx: AppContext, actor: Actor) {
       unread: rows.filter((r) => !r.readAt).length,
       notifications: rows.map((r) => ({
         id: r.id, kind: r.kind, referralId: r.referralId, requestedService: r.requestedService, partner: (TO_RECEIVER.has(r.kind) ? r.fromName : r.toName) ?? '',
+        caseId: r.caseId, caseReference: r.caseReference, detail: r.detail, dueDate: r.dueDate,
         createdAt: new Date(r.createdAt).toISOString(), read: Boolean(r.readAt),
       })),
     };

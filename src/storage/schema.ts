@@ -74,6 +74,10 @@ export interface NotificationsTable {
   referral_id: string | null;
   created_at: GeneratedTimestamp;
   read_at: Date | null;
+  /** Deadline reminders (migration 030): the case, the agenda kind and the due date. */
+  case_id: string | null;
+  due_date: string | null;
+  detail: string | null;
 }
 
 export interface SessionsTable {

@@ -19,6 +19,8 @@ import { sessionsRepo } from '../../src/storage/repositories/sessions';
 import { createTestApp, type TestApp } from './support/app';
 import { ENGINES, testConfig } from './support/engines';
 import { ApiClient } from './support/http';
+import { daysAgo } from './support/dates';
+import { intake } from './support/fixtures';
 
 async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 600; i++) {
@@ -113,7 +115,43 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     await startJobs(scheduler);
     const schedules = await (await jobQueue(scheduler)).getSchedules();
     expect(schedules.map((s: { name: string }) => s.name)).toContain(JOB.sessionsPurge);
+    expect(schedules.map((s: { name: string }) => s.name)).toContain(JOB.deadlinesRemind);
     await stopJobs(scheduler);
+  });
+
+  test('the deadline reminder job tells a case owner once of an overdue review, with codes and ids only, and nothing of another organisation', async () => {
+    const worker = await t.as('caseworker@north.demo.test');
+    const created = await worker.post('/api/cases', intake());
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const c = created.body;
+    const dueDate = daysAgo(5);
+    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: daysAgo(40), notes: 'Demo review', nextReviewOn: dueDate } })).status).toBe(201);
+
+    const remind = async () => {
+      const id = crypto.randomUUID();
+      expect(await enqueueJob(t.ctx, JOB.deadlinesRemind, { id })).toBe(id);
+      await workQueue(t.ctx, JOB.deadlinesRemind);
+      await waitFor(() => queuedJobState(t.ctx, JOB.deadlinesRemind, id), (s) => s?.state === 'completed');
+    };
+    await remind();
+    await remind();
+    await stopWorkingQueue(t.ctx, JOB.deadlinesRemind);
+
+    const mine = (await worker.get('/api/notifications')).body.notifications
+      .filter((n: { caseId: string | null }) => n.caseId === c.id);
+    expect(mine).toEqual([{
+      id: expect.any(String), kind: 'deadline.overdue', referralId: null, requestedService: null, partner: '', createdAt: expect.any(String), read: false,
+      caseId: c.id, caseReference: c.reference, detail: 'review_due', dueDate,
+    }]);
+    // Nobody of another organisation hears of it.
+    const south = await t.as('caseworker@south.demo.test');
+    expect((await south.get('/api/notifications')).body.notifications.some((n: { caseId: string | null }) => n.caseId === c.id)).toBe(false);
+    // Every reminder went to a case of the recipient's own organisation, owned by her.
+    const stray = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications n JOIN cases c ON c.id = n.case_id
+      WHERE n.kind LIKE 'deadline.%' AND (c.organisation_id <> n.organisation_id OR c.owner_user_id <> n.user_id)`.execute(t.ctx.db.kysely);
+    expect(stray.rows[0].n).toBe(0);
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${c.id}::uuid`.execute(t.ctx.db.kysely);
+    expect(rows.rows[0].n).toBe(1);
   });
 });
 

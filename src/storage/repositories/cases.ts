@@ -186,6 +186,11 @@ export const casesRepo = {
       .where('organisation_id', '=', organisationId).where('owner_user_id', '=', ownerUserId)
       .where('status', 'not in', ['closed', 'paused']).execute(),
 
+  /** Every open case of the organisation with its owner, for the deadline reminders. */
+  openCasesWithOwner: (db: Kysely<DB>, organisationId: string) =>
+    db.selectFrom('cases').select(['id', 'reference', 'owner_user_id as ownerUserId'])
+      .where('organisation_id', '=', organisationId).where('status', 'not in', ['closed', 'paused']).execute(),
+
   /** Every case of the organisation with its person and intake channel (capture tables). */
   casesWithChannel: (db: Kysely<DB>, organisationId: string) =>
     db.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))

@@ -1,4 +1,4 @@
-/** The current user's notifications: referrals arriving while on duty, and partners' answers to referrals she sent. */
+/** The current user's notifications: referrals arriving while on duty, partners' answers to referrals she sent, and her cases' deadline reminders. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,7 +6,10 @@ import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import { ErrorMessage } from './ErrorMessage';
 
-export interface NotificationView { id: string; kind: string; referralId: string | null; requestedService: string | null; partner: string; createdAt: string; read: boolean }
+export interface NotificationView {
+  id: string; kind: string; referralId: string | null; requestedService: string | null; partner: string; createdAt: string; read: boolean;
+  caseId: string | null; caseReference: string | null; detail: string | null; dueDate: string | null;
+}
 
 export function useNotifications() {
   return useQuery({ queryKey: ['notifications'], queryFn: () => api<{ unread: number; notifications: NotificationView[] }>('/api/notifications'), refetchInterval: 60_000 });
@@ -30,9 +33,10 @@ export function NotificationsCard() {
       <ul className="entries">{items.map((n) => (
         <li key={n.id} className={n.read ? 'muted' : undefined}>
           {!n.read && <strong>{t('notifications.new')} · </strong>}
-          {t(`notifications.kinds.${n.kind}`, { partner: n.partner, service: label('services', n.requestedService) })}{' '}
+          {t(`notifications.kinds.${n.kind}`, { partner: n.partner, service: label('services', n.requestedService), deadline: n.detail ? t(`caseUi.agendaKinds.${n.detail}`) : '', date: n.dueDate ?? '', reference: n.caseReference ?? '' })}{' '}
           <small>({new Date(n.createdAt).toLocaleString(i18n.language)})</small>{' '}
           {n.referralId && <Link to={`/referrals/${n.referralId}`} onClick={() => { if (!n.read) read.mutate(n.id); }}>{t('notifications.open')}</Link>}
+          {n.caseId && <Link to={`/cases/${n.caseId}`} onClick={() => { if (!n.read) read.mutate(n.id); }}>{t('notifications.openCase')}</Link>}
         </li>
       ))}</ul>
       {(list.data?.unread ?? 0) > 0 && <div className="actions"><button type="button" className="secondary" onClick={() => read.mutate('all')}>{t('notifications.markAllRead')}</button></div>}
