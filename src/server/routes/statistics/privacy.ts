@@ -7,6 +7,7 @@ import { getRelease, privacyLedger, releasePrivateReport, setPrivacyBudget } fro
 import { exportReport } from '../../../services/statistics';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
+import { presentLedger, presentRelease, PrivateReportSchema, ReleaseQuerySchema } from '../../presenters/private-release';
 import { errorResponses } from '../../schemas';
 
 const year = z.number().int().min(1990).max(2100);
@@ -19,14 +20,14 @@ const ReleaseBody = z.strictObject({
   epsilon: z.number().min(0.01).max(10).describe('privacy loss of this release, charged to the network budget'),
   mechanism: z.enum(['geometric', 'laplace']).default('geometric'),
 }).refine((b) => b.from <= b.to, { message: 'from must not be after to', path: ['from'] });
-const Budget = z.object({ total: z.number(), spent: z.number(), remaining: z.number() });
-const Release = z.object({
-  releaseKey: z.string(), epsilon: z.number(), mechanism: z.string(), query: z.record(z.string(), z.unknown()), report: z.record(z.string(), z.unknown()),
-  requestedBy: z.string(), createdAt: z.string(), network: z.object({ id: z.string().uuid(), name: z.string() }), reused: z.boolean(), budget: Budget,
+const Budget = z.strictObject({ total: z.number(), spent: z.number(), remaining: z.number() });
+const Release = z.strictObject({
+  releaseKey: z.string(), epsilon: z.number(), mechanism: z.string(), query: ReleaseQuerySchema, report: PrivateReportSchema,
+  requestedBy: z.string(), createdAt: z.string(), network: z.strictObject({ id: z.string().uuid(), name: z.string() }), reused: z.boolean(), budget: Budget,
 }).meta({ id: 'PrivateRelease' });
-const Ledger = z.object({
-  network: z.object({ id: z.string().uuid(), name: z.string() }), budget: Budget, canSetBudget: z.boolean(),
-  releases: z.array(z.object({ releaseKey: z.string(), epsilon: z.number(), mechanism: z.string(), query: z.record(z.string(), z.unknown()), requestedBy: z.string(), createdAt: z.string() })),
+const Ledger = z.strictObject({
+  network: z.strictObject({ id: z.string().uuid(), name: z.string() }), budget: Budget, canSetBudget: z.boolean(),
+  releases: z.array(z.strictObject({ releaseKey: z.string(), epsilon: z.number(), mechanism: z.string(), query: ReleaseQuerySchema, requestedBy: z.string(), createdAt: z.string() })),
 }).meta({ id: 'PrivacyLedger' });
 const NetworkParam = z.strictObject({ networkId: z.string().uuid() });
 
@@ -37,12 +38,12 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       body: ReleaseBody, response: { 200: Release, 201: Release, ...errorResponses } },
   }, async (request, reply) => {
     const release = await releasePrivateReport(ctx, requireSession(request).actor, request.body);
-    return reply.code(release.reused ? 200 : 201).send(release as z.infer<typeof Release>);
+    return reply.code(release.reused ? 200 : 201).send(presentRelease(release));
   });
 
   app.get('/api/statistics/releases/:networkId', {
     schema: { tags, summary: "The network's privacy budget and every release charged to it", params: NetworkParam, response: { 200: Ledger, ...errorResponses } },
-  }, async (request) => privacyLedger(ctx, requireSession(request).actor, request.params.networkId));
+  }, async (request) => presentLedger(await privacyLedger(ctx, requireSession(request).actor, request.params.networkId)));
 
   app.get('/api/statistics/releases/:networkId/:releaseKey', {
     config: { rateLimit: heavyRateLimit(ctx) },
@@ -51,7 +52,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       querystring: z.strictObject({ format: z.enum(['json', 'csv', 'ctdc']).default('json') }), response: { 200: Release, ...errorResponses } },
   }, async (request, reply) => {
     const release = await getRelease(ctx, requireSession(request).actor, request.params.networkId, request.params.releaseKey);
-    if (request.query.format === 'json') return release as z.infer<typeof Release>;
+    if (request.query.format === 'json') return presentRelease(release);
     const file = await exportReport(release.report as unknown as PublishedReport, request.query.format, { ctx, organisationId: request.session!.actor.organisationId });
     return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="ariadne-release-${release.releaseKey.slice(3, 15)}.${file.extension}"`).send(file.body as never);
   });
@@ -59,5 +60,5 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app.put('/api/statistics/releases/:networkId/budget', {
     schema: { tags, summary: "The lead organisation sets the network's total epsilon (never below what is spent)", params: NetworkParam,
       body: z.strictObject({ totalEpsilon: z.number().min(0.01).max(100) }), response: { 200: Ledger, ...errorResponses } },
-  }, async (request) => setPrivacyBudget(ctx, requireSession(request).actor, request.params.networkId, request.body.totalEpsilon));
+  }, async (request) => presentLedger(await setPrivacyBudget(ctx, requireSession(request).actor, request.params.networkId, request.body.totalEpsilon)));
 };
