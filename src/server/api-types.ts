@@ -17,6 +17,9 @@ import type { SessionViewSchema } from './presenters/session';
 import type { UserViewSchema } from './presenters/user';
 import type { InvitationsResponse, TotpSetupResponse } from './routes/auth/schema';
 import type { EstimateView, FloorsSchema, MseResultSchema, ReportSchema } from './routes/statistics/routes';
+import type { NetworkView as NetworkViewSchema } from './routes/networks/routes';
+import type { HtcdsExportSchema } from './presenters/htcds';
+import type { QuestionnaireViewSchema } from './presenters/network';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -55,3 +58,7 @@ export type ReportCount = PublishedReport['table']['grandTotal'];
 export type Estimate = z.infer<typeof EstimateView>;
 export type Citation = Estimate['originalSource'];
 export type MseResult = z.infer<typeof MseResultSchema>;
+
+export type NetworkView = z.infer<typeof NetworkViewSchema>;
+export type QuestionnaireView = z.infer<typeof QuestionnaireViewSchema>;
+export type HtcdsExport = z.infer<typeof HtcdsExportSchema>;

@@ -7,12 +7,8 @@ import { api } from '../api/client';
 import type { SessionView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
+import type { NetworkView } from '../../server/api-types';
 
-interface NetworkView {
-  id: string; name: string; formal: boolean; level: string; structure: string; multiAgency: boolean; objectives: string | null; composition: string[];
-  agreement: { title: string | null; document: string | null; from: string | null; to: string | null };
-  myStatus: 'invited' | 'active'; activeMembers: number; members: { id: string; name: string; lead: boolean; status: 'invited' | 'active' | 'declined' }[];
-}
 /** What the questionnaire page hands over when its section C describes a network. */
 export interface NetworkDraft { name: string; formal: boolean; level: string; structure: string; multiAgency: boolean; composition: string[]; objectives: string | null }
 

@@ -10,8 +10,8 @@ import { visibleItems, type Answer, type Answers, type QuestionnaireItem } from 
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import type { NetworkDraft } from './NetworksPage';
+import type { QuestionnaireView } from '../../server/api-types';
 
-interface QuestionnaireView { answers: Answers; version: number; submittedAt: string | null; visible: string[]; network: NetworkDraft | null }
 
 /** Drops empty answers and those the skip logic hides, so a changed B1/B2 never sends stale items. */
 function answersToSend(answers: Answers): Answers {
@@ -30,7 +30,8 @@ export function QuestionnairePage() {
   const navigate = useNavigate();
   const saved = useQuery({ queryKey: ['questionnaire'], queryFn: () => api<QuestionnaireView>('/api/questionnaire') });
   const [answers, setAnswers] = useState<Answers>({});
-  useEffect(() => { if (saved.data) setAnswers(saved.data.answers); }, [saved.data]);
+  // The view names every item it may have, each optional: keep the answered ones.
+  useEffect(() => { if (saved.data) setAnswers(Object.fromEntries(Object.entries(saved.data.answers).filter((e): e is [string, Answer] => e[1] !== undefined))); }, [saved.data]);
   const submit = useMutation({
     mutationFn: () => api<QuestionnaireView>('/api/questionnaire', { method: 'PUT', body: { answers: answersToSend(answers) } }),
     onSuccess: (data) => client.setQueryData(['questionnaire'], data),

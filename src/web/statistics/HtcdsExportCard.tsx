@@ -4,11 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
+import type { HtcdsExport } from '../../server/api-types';
 
-interface HtcdsExport {
-  provenance: { standard: string; personsWithConsent: number; personsWithoutConsent: number; k: number; generalised: Record<string, number>; withheldRecords: number; excludedFields: string[] };
-  records: unknown[];
-}
 
 /** floor: the organisation's disclosure floor; k is never below it (the server refuses it too). */
 export function HtcdsExportCard({ floor }: { floor: number }) {

@@ -20,7 +20,7 @@ const NetworkBody = z.strictObject({
   agreement: z.strictObject({ title: z.string().trim().max(300).optional(), document: z.string().max(100_000).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
   members: z.array(z.strictObject({ organisationId: z.string().uuid(), lead: z.boolean().optional() })).min(1).max(200),
 });
-const NetworkView = z.object({
+export const NetworkView = z.object({
   id: z.string().uuid(), name: z.string(), formal: z.boolean(), level: z.string(), structure: z.string(), multiAgency: z.boolean(), objectives: z.string().nullable(), composition: z.array(z.string()),
   agreement: z.object({ title: z.string().nullable(), document: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
   myStatus: z.enum(['invited', 'active']), activeMembers: z.number().int(),
