@@ -12,6 +12,7 @@ import { cohortXlsx } from '../../../services/exports';
 import { exportReport, organisationReport } from '../../../services/statistics';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
+import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
 import { errorResponses } from '../../schemas';
 
 const year = z.coerce.number().int().min(1990).max(2100);
@@ -118,11 +119,11 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   app.get('/api/statistics/cohort', {
     config: { rateLimit: heavyRateLimit(ctx) },
     schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',
-      querystring: CohortQuery, response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
+      querystring: CohortQuery, response: { 200: CohortViewSchema, ...errorResponses } },
   }, async (request, reply) => {
     const { format, ...options } = request.query;
     const cohort = await outcomeCohort(ctx, requireSession(request).actor, options);
-    if (format === 'json') return cohort as never;
+    if (format === 'json') return presentCohort(cohort);
     const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
     const body = format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortXlsx(ctx, requireSession(request).actor, cohort, provenance);
     const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
