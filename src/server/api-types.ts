@@ -18,6 +18,7 @@ import type { UserViewSchema } from './presenters/user';
 import type { InvitationsResponse, TotpSetupResponse } from './routes/auth/schema';
 import type { EstimateView, FloorsSchema, MseResultSchema, ReportSchema } from './routes/statistics/routes';
 import type { NetworkView as NetworkViewSchema } from './routes/networks/routes';
+import type { AgendaItemSchema } from './routes/cases/routes';
 import type { HtcdsExportSchema } from './presenters/htcds';
 import type { QuestionnaireViewSchema } from './presenters/network';
 
@@ -62,3 +63,4 @@ export type MseResult = z.infer<typeof MseResultSchema>;
 export type NetworkView = z.infer<typeof NetworkViewSchema>;
 export type QuestionnaireView = z.infer<typeof QuestionnaireViewSchema>;
 export type HtcdsExport = z.infer<typeof HtcdsExportSchema>;
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { ErrorMessage } from './ErrorMessage';
+import type { AgendaItem } from '../../server/api-types';
 
-interface AgendaItem { caseId: string; caseReference: string; kind: string; dueDate: string; overdue: boolean; daysLeft: number }
 
 export function AgendaCard() {
   const { t } = useTranslation();

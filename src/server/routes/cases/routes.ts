@@ -14,7 +14,7 @@ import { presentTimelineEvent, TimelineEventSchema } from '../../presenters/time
 import { errorResponses } from '../../schemas';
 import { CaseListQuery, CaseParams, ChangeOwnerBody, CreateCaseBody, EntryKind, EntryParams, NewEntryBody, ReviseEntryBody, TransitionBody, UpdateCaseBody, UpdatePersonBody } from './schema';
 
-const AgendaItemSchema = z.object({
+export const AgendaItemSchema = z.object({
   caseId: z.string().uuid(), caseReference: z.string(), kind: z.string(), dueDate: z.string(), overdue: z.boolean(), daysLeft: z.number().int(),
 });
 
