@@ -10,6 +10,7 @@ import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
 import { AuditEntryViewSchema, presentAuditEntry } from '../../presenters/audit';
 import { CaseDetailSchema, CaseSummarySchema, EntrySchema, presentCase, presentCaseSummary, presentEntry } from '../../presenters/case';
+import { FactorDefinitionSchema, InstrumentSchema, OutcomeModelSchema, presentFactorDefinition, presentInstrument, presentOutcomeModel, presentProposedScore, ProposedScoreSchema } from '../../presenters/outcomes';
 import { presentTimelineEvent, TimelineEventSchema } from '../../presenters/timeline';
 import { errorResponses } from '../../schemas';
 import { CaseListQuery, CaseParams, ChangeOwnerBody, CreateCaseBody, EntryKind, EntryParams, NewEntryBody, ReviseEntryBody, TransitionBody, UpdateCaseBody, UpdatePersonBody } from './schema';
@@ -90,18 +91,18 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   }, async (request) => caseOutcomes(ctx, requireSession(request).actor, request.params.id) as never);
 
   app.get('/api/outcomes/model', {
-    schema: { tags, summary: 'The outcome model (dimensions, elements, anchored scale) and the factor catalogue: configuration, no case content', response: { 200: z.object({ model: z.record(z.string(), z.unknown()), factorCatalogue: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
-  }, async (request) => { requireSession(request); return outcomeModel() as never; });
+    schema: { tags, summary: 'The outcome model (dimensions, elements, anchored scale) and the factor catalogue: configuration, no case content', response: { 200: z.strictObject({ model: OutcomeModelSchema, factorCatalogue: z.array(FactorDefinitionSchema) }), ...errorResponses } },
+  }, async (request) => { requireSession(request); const { model, factorCatalogue } = outcomeModel(); return { model: presentOutcomeModel(model), factorCatalogue: factorCatalogue.map(presentFactorDefinition) }; });
 
   app.get('/api/outcomes/instrument', {
-    schema: { tags, summary: 'The follow-up interview instrument (thesis Annex 2): sections, questions, which elements each informs; trafficking-experience questions are never required', response: { 200: z.record(z.string(), z.unknown()), ...errorResponses } },
-  }, async (request) => { requireSession(request); return outcomeInstrument() as never; });
+    schema: { tags, summary: 'The follow-up interview instrument (thesis Annex 2): sections, questions, which elements each informs; trafficking-experience questions are never required', response: { 200: InstrumentSchema, ...errorResponses } },
+  }, async (request) => { requireSession(request); return presentInstrument(outcomeInstrument()); });
 
   app.post('/api/outcomes/proposals', {
     schema: { tags, summary: 'Proposed element scores from interview answers, each with the answers that informed it (nothing is stored)',
       body: z.strictObject({ answers: z.array(z.strictObject({ question: z.string().max(64), value: z.union([z.number(), z.string().max(2000), z.boolean(), z.null()]), answeredBy: z.enum(['person', 'caseworker']).optional() })).max(200) }),
-      response: { 200: z.object({ proposals: z.array(z.record(z.string(), z.unknown())) }), ...errorResponses } },
-  }, async (request) => { requireSession(request); return { proposals: proposeScores(request.body.answers) as never[] }; });
+      response: { 200: z.strictObject({ proposals: z.array(ProposedScoreSchema) }), ...errorResponses } },
+  }, async (request) => { requireSession(request); return { proposals: proposeScores(request.body.answers).map(presentProposedScore) }; });
 
   app.get('/api/agenda', {
     schema: { tags, summary: "Deadlines of the current user's open cases, overdue first", response: { 200: z.object({ items: z.array(AgendaItemSchema) }), ...errorResponses } },
