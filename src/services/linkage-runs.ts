@@ -8,13 +8,13 @@ import { LinkageError, type LinkagePhase } from '../domain/linkage';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { withSystem, type Tx } from '../storage/database';
-import { auditRepo } from '../storage/repositories/audit';
 import { jobProgressRepo, type JobProgressRow } from '../storage/repositories/job-progress';
 import { linkageRepo } from '../storage/repositories/linkage';
 import { networksRepo } from '../storage/repositories/networks';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
-import { enqueueJob, JOB, JOB_RETRY_LIMIT, queuedJobState, type JobAttempt } from './jobs';
+import { alreadyRunning, startLinkageRun as startLinkageRunCommand } from './commands/start-linkage-run';
+import { JOB, JOB_RETRY_LIMIT, jobQueue, queuedJobState, workQueue, type JobAttempt } from './jobs';
 import { runNetworkLinkage, setLinkageSecret } from './linkage';
 
 export const LINKAGE_PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
@@ -127,23 +127,26 @@ export async function storeLinkageSecret(ctx: AppContext, actor: Actor, secret: 
   }
 }
 
-const alreadyRunning = () => errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
-
 /**
  * Queues a network linkage run (any server working the queue runs it); refuses while one is queued
  * or running anywhere. `run` replaces the real run for this job, if this server's worker takes it (tests).
  */
 export async function startLinkageRun(ctx: AppContext, actor: Actor, run: LinkageRunner = runNetworkLinkage) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
+  // A fast refusal; the queue's exclusive policy, inside the command's transaction, is the one that holds.
   if ((await latestJob(ctx))?.state === 'running') throw alreadyRunning();
-  // Audited first: a start that cannot be audited queues nothing.
-  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId }));
+  // Opened before the transaction (see StartLinkageRunProps.queue); opening caches every queue's settings.
+  const queue = await jobQueue(ctx);
   const id = crypto.randomUUID();
   if (run !== runNetworkLinkage) substitutes.set(ctx, (substitutes.get(ctx) ?? new Map()).set(id, run));
-  // Another server queued one between the check and now: the queue's exclusive policy refuses this one.
-  if (!(await enqueueJob(ctx, JOB.linkageRun, { id, data: { organisationId: actor.organisationId } }))) throw alreadyRunning();
-  // Queued first, so a row saying "running" always has its job; the worker may have written it already.
-  await jobProgressRepo.create(ctx.db.kysely, { id, kind: JOB.linkageRun, organisationId: actor.organisationId, phase: 'encode' });
+  try {
+    await inTenant(ctx, actor, (tx) => startLinkageRunCommand({ actor, tx, queue, id }));
+  } catch (error) {
+    substitutes.get(ctx)?.delete(id);
+    throw error;
+  }
+  // Committed: this server works the queue too, unless it works none.
+  if (ctx.config.jobs !== 'off') await workQueue(ctx, JOB.linkageRun);
   return jobFor(toJob((await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, id))!), [])!;
 }
 

@@ -6,8 +6,6 @@
  */
 import crypto from 'node:crypto';
 import { networkFromAnswers, validateQuestionnaire, visibleItems, type Answers } from '../domain/referrals/questionnaire';
-import { assertNetworkSize } from '../domain/referrals/workflow';
-import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -15,6 +13,8 @@ import { networksRepo } from '../storage/repositories/networks';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { questionnairesRepo } from '../storage/repositories/questionnaires';
 import { requireAccess } from './authorize';
+import { answerInvitation as answerInvitationCommand } from './commands/answer-invitation';
+import { insertNetworkRows, proposeNetwork as proposeNetworkCommand } from './commands/propose-network';
 import { inTenant, type AppContext } from './context';
 
 export interface NetworkInput {
@@ -31,41 +31,17 @@ export interface NetworkInput {
 
 /** Creates a network whose members are all active at once: for deployment set-up (CLI, demo seed). */
 export async function createNetwork(ctx: AppContext, input: NetworkInput): Promise<string> {
-  return insertNetwork(ctx, input, null);
-}
-
-async function insertNetwork(ctx: AppContext, input: NetworkInput, proposer: string | null): Promise<string> {
-  assertNetworkSize(new Set(input.members.map((m) => m.organisationId)).size);
-  if (input.agreement?.from && input.agreement.to && input.agreement.to < input.agreement.from) throw errors.badRequest('invalid_dates', 'The agreement ends before it starts');
-  const id = crypto.randomUUID();
-  await withSystem(ctx.db, async (tx) => {
-    const known = await organisationsRepo.existingIds(tx, input.members.map((m) => m.organisationId));
-    if (known.length !== new Set(input.members.map((m) => m.organisationId)).size) throw errors.badRequest('unknown_organisation', 'Every member must be an organisation of this deployment');
-    await networksRepo.insert(tx, {
-      id, name: input.name, formal: input.formal, level: input.level, structure: input.structure, multi_agency: input.multiAgency ?? true,
-      objectives: input.objectives ?? null, composition: input.composition ?? [], agreement_title: input.agreement?.title ?? null,
-      agreement_document: input.agreement?.document ?? null, agreement_from: input.agreement?.from ?? null, agreement_to: input.agreement?.to ?? null,
-      proposed_by_organisation_id: proposer,
-    });
-    const unique = [...new Map(input.members.map((m) => [m.organisationId, m])).values()];
-    await networksRepo.insertMemberships(tx, unique.map((m) => ({
-      network_id: id, organisation_id: m.organisationId, lead: m.lead ?? false,
-      // Without a proposer (set-up) everyone is in; otherwise each partner decides.
-      status: proposer === null || m.organisationId === proposer ? 'active' as const : 'invited' as const,
-      joined_at: proposer === null || m.organisationId === proposer ? new Date() : null,
-    })));
-    for (const m of unique) {
-      await auditRepo.append(tx, { organisationId: m.organisationId, actorUserId: null, action: m.organisationId === proposer ? 'network.propose' : proposer ? 'network.invited' : 'network.create', entityType: 'network', entityId: id });
-    }
+  return withSystem(ctx.db, async (tx) => {
+    const { id, members } = await insertNetworkRows(tx, input, null);
+    for (const organisationId of members) await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'network.create', entityType: 'network', entityId: id });
+    return id;
   });
-  return id;
 }
 
 /** An organisation proposes a network; the others are invited and must accept. */
 export async function proposeNetwork(ctx: AppContext, actor: Actor, input: NetworkInput): Promise<string> {
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
-  const members = input.members.some((m) => m.organisationId === actor.organisationId) ? input.members : [{ organisationId: actor.organisationId }, ...input.members];
-  return insertNetwork(ctx, { ...input, members }, actor.organisationId);
+  return (await inTenant(ctx, actor, (tx) => proposeNetworkCommand({ actor, tx, input }))).networkId;
 }
 
 /** The networks the organisation belongs to or is invited to, with their members. */
@@ -91,13 +67,7 @@ export async function listNetworks(ctx: AppContext, actor: Actor) {
 /** The organisation accepts or declines an invitation to a network. */
 export async function answerInvitation(ctx: AppContext, actor: Actor, networkId: string, answer: 'accept' | 'decline'): Promise<void> {
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
-  await inTenant(ctx, actor, async (tx) => {
-    const status = await networksRepo.membershipStatus(tx, networkId, actor.organisationId);
-    if (!status) throw errors.notFound();
-    if (status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
-    await networksRepo.answerInvitation(tx, networkId, actor.organisationId, answer, new Date());
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `network.${answer}`, entityType: 'network', entityId: networkId });
-  });
+  await inTenant(ctx, actor, (tx) => answerInvitationCommand({ actor, tx, networkId, answer }));
 }
 
 /** Organisations that can be invited (names only). */

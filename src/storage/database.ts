@@ -160,6 +160,19 @@ export async function asOrganisation<T>(tx: Tx, current: TenantContext, other: T
   return result;
 }
 
+/**
+ * Runs fn with an open tenant transaction switched back to the connection's own role, then
+ * re-scopes it to `current`. For a command's writes to rows the app role may not write (a
+ * network and its memberships, a job's progress row, the job queue) that must commit or fail
+ * with the tenant's own writes. As with asOrganisation, scoping back happens on success only.
+ */
+export async function asSystem<T>(tx: Tx, current: TenantContext, fn: () => Promise<T>): Promise<T> {
+  await sql`SELECT set_config('role', 'none', true)`.execute(tx);
+  const result = await fn();
+  await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${current.organisationId}, true), set_config('app.user_id', ${current.userId ?? ''}, true)`.execute(tx);
+  return result;
+}
+
 /** Runs fn as the connection's own role: only for migrations, authentication and admin commands. */
 export async function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.kysely.transaction().execute(fn);

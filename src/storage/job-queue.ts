@@ -6,8 +6,9 @@
  * PGlite the one serialised connection (pg-boss's own "pglite" backend profile), so no embedded
  * fallback is needed.
  */
+import { CompiledQuery } from 'kysely';
 import { PgBoss } from 'pg-boss';
-import type { Database } from './database';
+import type { Database, Tx } from './database';
 
 export type JobQueue = PgBoss;
 
@@ -29,3 +30,12 @@ export function openJobQueue(db: Database, options: JobQueueOptions): JobQueue {
     registerInstance: false,
   });
 }
+
+/**
+ * pg-boss's way into an open transaction (`send(name, data, { db: inTransaction(tx) })`): the job
+ * is written there, so it exists once the transaction commits and not at all if it rolls back.
+ * The transaction must be in the connection's own role (asSystem): pgboss is not the app role's.
+ */
+export const inTransaction = (tx: Tx) => ({
+  executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[] }),
+});
