@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listLabel } from '../i18n';
 import { api } from './client';
-import type { CaseDetail, CaseSummary, DerivationStep } from '../../server/api-types';
+import type { CaseDetail, CaseEntry, CaseSummary, DerivationStep } from '../../server/api-types';
 
 export interface RefItem { code: string; label: Record<string, string>; order: number; meta?: Record<string, unknown> }
 export interface RefList { key: string; items: RefItem[] }
@@ -11,7 +11,8 @@ export interface RefList { key: string; items: RefItem[] }
 /** Inferred from the server's schemas, not written again here. */
 export type { CaseDetail, CaseSummary, DerivationStep };
 
-export interface Entry { id: string; kind: string; data: Record<string, unknown>; recordedAt: string; recordedBy: { id: string; displayName: string } | null; version: number }
+/** A record of any kind, its data read generically: the server's per-kind entry type, with the data widened for lists and forms. */
+export type Entry = Omit<CaseEntry, 'kind' | 'data'> & { kind: CaseEntry['kind']; data: Record<string, unknown> };
 
 export function useReferenceLists() {
   return useQuery({ queryKey: ['reference-lists'], queryFn: () => api<{ lists: RefList[] }>('/api/reference-lists'), staleTime: 300_000 });
