@@ -4,7 +4,12 @@
  * the languages the server knows.
  */
 import { z } from 'zod';
+import type { AutonomySummary } from '../../domain/outcomes/autonomy';
+import type { Continuum, OutcomeFlag } from '../../domain/outcomes/continuum';
 import type { FactorDefinition } from '../../domain/outcomes/factors';
+import type { ChartMarker } from '../../domain/outcomes/milestones';
+import type { NextObjectives } from '../../domain/outcomes/priority';
+import type { DueAssessment, FollowUpState } from '../../domain/outcomes/schedule';
 import type { ProposedScore } from '../../domain/outcomes/instrument';
 import type { Instrument, Question } from '../../domain/outcomes/instrument-schema';
 import type { Labels, OutcomeModel } from '../../domain/outcomes/model';
@@ -75,4 +80,68 @@ export const ProposedScoreSchema = z.strictObject({
 
 export function presentProposedScore(p: ProposedScore): z.infer<typeof ProposedScoreSchema> {
   return { element: p.element, score: p.score, source: p.source, trace: p.trace.map((t) => ({ question: t.question, value: t.value, answeredBy: t.answeredBy, element: t.element, contribution: t.contribution })) };
+}
+
+// The case outcome view: her change against her own baseline, recorded hard failures, chart markers, follow-ups due.
+const Change = z.enum(['progress', 'stable', 'regression', 'not_assessed']);
+const ContinuumPointSchema = z.strictObject({
+  assessmentId: z.string(), date: z.string(), daysSinceBaseline: z.number(),
+  elements: z.array(z.strictObject({ element: z.string(), dimension: z.string(), baseline: z.number().nullable(), current: z.number().nullable(), change: Change })),
+  dimensions: z.array(z.strictObject({ dimension: z.string(), score: z.number().nullable(), baselineMean: z.number().nullable(), currentMean: z.number().nullable(), comparedElements: z.array(z.string()), change: Change })),
+  progressOn: z.array(z.string()), regressionOn: z.array(z.string()),
+  progressWithheld: z.strictObject({ reasons: z.array(z.string()), dimensions: z.array(z.string()) }).nullable(),
+}).meta({ id: 'ContinuumPoint' });
+type ContinuumPointView = z.infer<typeof ContinuumPointSchema>;
+
+export const CaseOutcomesSchema = z.strictObject({
+  model: OutcomeModelSchema, factorCatalogue: z.array(FactorDefinitionSchema),
+  followUp: z.strictObject({ optedOut: z.boolean(), consented: z.boolean(), mode: z.string(), selfInitiatedContacts: z.array(z.string()) }),
+  autonomy: z.strictObject({
+    decisions: z.array(z.strictObject({ area: z.string(), status: z.string(), concerns: z.array(z.string()), unknown: z.array(z.string()) })),
+    autonomous: z.number().int(), concern: z.number().int(), unknown: z.number().int(),
+  }),
+  continuum: z.strictObject({
+    baseline: z.strictObject({ assessmentId: z.string(), date: z.string(), dimensions: z.array(z.strictObject({ dimension: z.string(), score: z.number().nullable() })) }).nullable(),
+    points: z.array(ContinuumPointSchema),
+  }).nullable(),
+  flags: z.array(z.strictObject({ kind: z.literal('hard_failure'), event: z.string(), date: z.string(), statedReasons: z.string().nullable() })),
+  markers: z.array(z.strictObject({ date: z.string(), kind: z.string(), category: z.string(), label: OutcomeLabelsSchema })),
+  due: z.array(z.strictObject({ caseId: z.string(), dueDate: z.string(), overdue: z.boolean(), daysLeft: z.number().int(), kind: z.enum(['scheduled', 'ad_hoc']), month: z.number().int().nullable(), mode: z.string() })),
+  next: z.strictObject({
+    suggestions: z.array(z.strictObject({ element: z.string(), dimension: z.string(), priority: z.number().int(), score: z.number().nullable(), reason: z.string() })),
+    hint: z.literal('recovery_first').nullable(),
+  }),
+}).meta({ id: 'CaseOutcomes' });
+type CaseOutcomesView = z.infer<typeof CaseOutcomesSchema>;
+
+function presentPoint(p: Continuum['points'][number]): ContinuumPointView {
+  return {
+    assessmentId: p.assessmentId, date: p.date, daysSinceBaseline: p.daysSinceBaseline,
+    elements: p.elements.map((e) => ({ element: e.element, dimension: e.dimension, baseline: e.baseline, current: e.current, change: e.change })),
+    dimensions: p.dimensions.map((d) => ({ dimension: d.dimension, score: d.score, baselineMean: d.baselineMean, currentMean: d.currentMean, comparedElements: [...d.comparedElements], change: d.change })),
+    progressOn: [...p.progressOn], regressionOn: [...p.regressionOn],
+    progressWithheld: p.progressWithheld ? { reasons: [...p.progressWithheld.reasons], dimensions: [...p.progressWithheld.dimensions] } : null,
+  };
+}
+
+export function presentCaseOutcomes(o: {
+  model: OutcomeModel; factorCatalogue: readonly FactorDefinition[]; followUp: FollowUpState; autonomy: AutonomySummary; continuum: Continuum | null;
+  flags: OutcomeFlag[]; markers: ChartMarker[]; due: DueAssessment[]; next: NextObjectives;
+}): CaseOutcomesView {
+  return {
+    model: presentOutcomeModel(o.model), factorCatalogue: o.factorCatalogue.map(presentFactorDefinition),
+    followUp: { optedOut: o.followUp.optedOut, consented: o.followUp.consented, mode: o.followUp.mode, selfInitiatedContacts: [...o.followUp.selfInitiatedContacts] },
+    autonomy: {
+      decisions: o.autonomy.decisions.map((d) => ({ area: d.area, status: d.status, concerns: [...d.concerns], unknown: [...d.unknown] })),
+      autonomous: o.autonomy.autonomous, concern: o.autonomy.concern, unknown: o.autonomy.unknown,
+    },
+    continuum: o.continuum ? {
+      baseline: o.continuum.baseline ? { assessmentId: o.continuum.baseline.assessmentId, date: o.continuum.baseline.date, dimensions: o.continuum.baseline.dimensions.map((d) => ({ dimension: d.dimension, score: d.score })) } : null,
+      points: o.continuum.points.map(presentPoint),
+    } : null,
+    flags: o.flags.map((f) => ({ kind: f.kind, event: f.event, date: f.date, statedReasons: f.statedReasons })),
+    markers: o.markers.map((m) => ({ date: m.date, kind: m.kind, category: m.category, label: labelsOf(m.label) })),
+    due: o.due.map((d) => ({ caseId: d.caseId, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft, kind: d.kind, month: d.month, mode: d.mode })),
+    next: { suggestions: o.next.suggestions.map((s) => ({ element: s.element, dimension: s.dimension, priority: s.priority, score: s.score, reason: s.reason })), hint: o.next.hint },
+  };
 }

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
 import { AuditEntryViewSchema, presentAuditEntry } from '../../presenters/audit';
 import { CaseDetailSchema, CaseSummarySchema, EntrySchema, presentCase, presentCaseSummary, presentEntry } from '../../presenters/case';
-import { FactorDefinitionSchema, InstrumentSchema, OutcomeModelSchema, presentFactorDefinition, presentInstrument, presentOutcomeModel, presentProposedScore, ProposedScoreSchema } from '../../presenters/outcomes';
+import { CaseOutcomesSchema, FactorDefinitionSchema, InstrumentSchema, OutcomeModelSchema, presentCaseOutcomes, presentFactorDefinition, presentInstrument, presentOutcomeModel, presentProposedScore, ProposedScoreSchema } from '../../presenters/outcomes';
 import { presentTimelineEvent, TimelineEventSchema } from '../../presenters/timeline';
 import { errorResponses } from '../../schemas';
 import { CaseListQuery, CaseParams, ChangeOwnerBody, CreateCaseBody, EntryKind, EntryParams, NewEntryBody, ReviseEntryBody, TransitionBody, UpdateCaseBody, UpdatePersonBody } from './schema';
@@ -87,8 +87,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   app.get('/api/cases/:id/outcomes', {
     schema: { tags, summary: "(Re)integration outcomes against her own baseline: per-dimension change, recorded hard failures only, chart markers, follow-ups due, recovery-first hint. No overall score exists.", params: CaseParams,
-      response: { 200: z.object({ model: z.record(z.string(), z.unknown()), factorCatalogue: z.array(z.record(z.string(), z.unknown())), followUp: z.record(z.string(), z.unknown()), autonomy: z.record(z.string(), z.unknown()), continuum: z.record(z.string(), z.unknown()).nullable(), flags: z.array(z.record(z.string(), z.unknown())), markers: z.array(z.record(z.string(), z.unknown())), due: z.array(z.record(z.string(), z.unknown())), next: z.record(z.string(), z.unknown()) }), ...errorResponses } },
-  }, async (request) => caseOutcomes(ctx, requireSession(request).actor, request.params.id) as never);
+      response: { 200: CaseOutcomesSchema, ...errorResponses } },
+  }, async (request) => presentCaseOutcomes(await caseOutcomes(ctx, requireSession(request).actor, request.params.id)));
 
   app.get('/api/outcomes/model', {
     schema: { tags, summary: 'The outcome model (dimensions, elements, anchored scale) and the factor catalogue: configuration, no case content', response: { 200: z.strictObject({ model: OutcomeModelSchema, factorCatalogue: z.array(FactorDefinitionSchema) }), ...errorResponses } },
