@@ -8,7 +8,13 @@
 import { parseArgs } from 'node:util';
 import { andPopcount } from '../src/domain/linkage/bits';
 import { packClks } from '../src/domain/linkage/compare';
-import { createEncoder, generateSynthetic, linkNetwork, type EncodedRecord, type SyntheticRecord } from '../src/domain/linkage/index';
+import {
+  createEncoder,
+  generateSynthetic,
+  linkNetwork,
+  type EncodedRecord,
+  type SyntheticRecord,
+} from '../src/domain/linkage/index';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const sizes = values.quick ? [1_000, 10_000] : [10_000, 100_000];
@@ -24,7 +30,12 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 /** `perSource` records at each of two organisations, about 70% of persons known to both. */
 function twoSources(perSource: number, seed: number): SyntheticRecord[] {
-  const records = generateSynthetic({ seed, persons: Math.ceil(perSource / 0.7) + 50, orgs: ['org-a', 'org-b'], presence: 0.7 });
+  const records = generateSynthetic({
+    seed,
+    persons: Math.ceil(perSource / 0.7) + 50,
+    orgs: ['org-a', 'org-b'],
+    presence: 0.7,
+  });
   const a = records.filter((r) => r.orgId === 'org-a').slice(0, perSource);
   const b = records.filter((r) => r.orgId === 'org-b').slice(0, perSource);
   return [...a, ...b];
@@ -55,19 +66,25 @@ function dicePerSecond(encodings: EncodedRecord[], comparisons: number, popcount
   return comparisons / seconds;
 }
 
-console.log(`Record linkage benchmark (${values.quick ? 'quick' : 'full'}): CLK ${WORDS * 32} bits, Node ${process.version}`);
+console.log(
+  `Record linkage benchmark (${values.quick ? 'quick' : 'full'}): CLK ${WORDS * 32} bits, Node ${process.version}`,
+);
 
 // Encoding throughput on a fresh encoder (its token-hash cache starts empty).
 const sample = twoSources(values.quick ? 2_000 : 10_000, 1);
 const encoder = createEncoder(SECRET);
 const [encodedSample, encodeSeconds] = time(() => sample.map((r) => encoder.encode(r)));
-console.log(`encode: ${fmt(sample.length / encodeSeconds)} records/s (${sample.length} records, HMAC-SHA256 double hashing, cache cold)`);
+console.log(
+  `encode: ${fmt(sample.length / encodeSeconds)} records/s (${sample.length} records, HMAC-SHA256 double hashing, cache cold)`,
+);
 
 // Dice throughput: SWAR popcount against the bit-by-bit loop on the same arrays.
 dicePerSecond(encodedSample, 200_000, andPopcount); // warm-up
 const swar = dicePerSecond(encodedSample, values.quick ? 2_000_000 : 10_000_000, andPopcount);
 const naive = dicePerSecond(encodedSample, values.quick ? 200_000 : 1_000_000, naiveAndPopcount);
-console.log(`dice: ${fmt(swar)} comparisons/s SWAR vs ${fmt(naive)} naive bit loop → ratio ${(swar / naive).toFixed(1)}×`);
+console.log(
+  `dice: ${fmt(swar)} comparisons/s SWAR vs ${fmt(naive)} naive bit loop → ratio ${(swar / naive).toFixed(1)}×`,
+);
 
 // End-to-end linkage at two sizes.
 const timings: number[] = [];

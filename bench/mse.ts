@@ -47,7 +47,10 @@ function timeR(table: CaptureTable): number | undefined {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mse-bench-'));
   const file = path.join(dir, 'table.csv');
-  fs.writeFileSync(file, [[...table.lists, 'n'].join(','), ...table.histories.map((h) => [...h.pattern, h.count].join(','))].join('\n'));
+  fs.writeFileSync(
+    file,
+    [[...table.lists, 'n'].join(','), ...table.histories.map((h) => [...h.pattern, h.count].join(','))].join('\n'),
+  );
   const script = `suppressMessages(library(SparseMSE)); z <- read.csv("${file}");
     t <- system.time(estimatepopulation(z, method = "stepwise", nboot = ${REPLICATES}))[["elapsed"]]; cat(t * 1000)`;
   const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8' });
@@ -66,10 +69,15 @@ const fullMs = timeMs(() => {
 }, 1);
 
 console.log(`table: ${LISTS.length} lists, ${table.histories.length} observed combinations, ${cells.observed} persons`);
-console.log(`stepwise terms: ${result.terms.join(', ') || '(none)'}; estimate ${result.estimate.toFixed(0)}, bootstrap 95% ${result.interval.bootstrap?.map((v) => v.toFixed(0)).join('-')}`);
+console.log(
+  `stepwise terms: ${result.terms.join(', ') || '(none)'}; estimate ${result.estimate.toFixed(0)}, bootstrap 95% ${result.interval.bootstrap?.map((v) => v.toFixed(0)).join('-')}`,
+);
 console.log(`single main-effects IRLS fit (baseline): ${singleFit.toFixed(3)} ms`);
 console.log(`stepwise + profile + ${REPLICATES} bootstrap replicates: ${fullMs.toFixed(0)} ms`);
 console.log(`fit time / single-fit time: ${(fullMs / singleFit).toFixed(0)}x`);
 const rMs = timeR(table);
 if (rMs === undefined) console.log('R not found: absolute time only');
-else console.log(`R SparseMSE estimatepopulation (nboot=${REPLICATES}): ${rMs.toFixed(0)} ms; TypeScript / R: ${(fullMs / rMs).toFixed(2)}`);
+else
+  console.log(
+    `R SparseMSE estimatepopulation (nboot=${REPLICATES}): ${rMs.toFixed(0)} ms; TypeScript / R: ${(fullMs / rMs).toFixed(2)}`,
+  );

@@ -7,21 +7,36 @@ import { parseArgs } from 'node:util';
 import { startAriadne } from '../src/server/start';
 import { freshDatabase, percentile } from './support';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '50' }, 'per-user': { type: 'string', default: '4' } } });
+const { values } = parseArgs({
+  options: { users: { type: 'string', default: '50' }, 'per-user': { type: 'string', default: '4' } },
+});
 const users = Number(values.users);
 const perUser = Number(values['per-user']);
 
 const db = await freshDatabase('ariadne_bench_referrals');
-const app = await startAriadne({ port: 0, databaseUrl: db.url, seedDemo: true, env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' } });
+const app = await startAriadne({
+  port: 0,
+  databaseUrl: db.url,
+  seedDemo: true,
+  env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
+});
 
 async function session(email: string) {
-  const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'ariadne-demo-2026' }) });
+  const res = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'ariadne-demo-2026' }),
+  });
   const body = (await res.json()) as { csrfToken: string; organisation: { id: string } };
   const cookie = res.headers.get('set-cookie')!.split(';')[0];
   return {
     orgId: body.organisation.id,
     async call(method: string, path: string, payload?: unknown) {
-      const r = await fetch(`${app.url}${path}`, { method, headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) }, body: payload ? JSON.stringify(payload) : undefined });
+      const r = await fetch(`${app.url}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) },
+        body: payload ? JSON.stringify(payload) : undefined,
+      });
       const json = await r.json().catch(() => null);
       if (r.status >= 400) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
       return json as any;
@@ -42,8 +57,22 @@ try {
   // Prepare one case per user operation, each with sharing consent for the partner.
   const cases: { id: string; version: number }[] = [];
   for (let i = 0; i < users * perUser; i++) {
-    const c = await north.call('POST', '/api/cases', { person: { givenName: 'Demo', familyName: `Bench ${i}` }, intake: { channel: 'hotline', contactDate: '2026-10-01', mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' } });
-    await north.call('POST', `/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'referral_sharing', partnerOrganisationId: south.orgId, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: '2026-10-01' } });
+    const c = await north.call('POST', '/api/cases', {
+      person: { givenName: 'Demo', familyName: `Bench ${i}` },
+      intake: { channel: 'hotline', contactDate: '2026-10-01', mediatorUsed: false, immediateNeeds: [] },
+      risk: { level: 'low' },
+    });
+    await north.call('POST', `/api/cases/${c.id}/entries`, {
+      kind: 'consent',
+      data: {
+        purpose: 'referral_sharing',
+        partnerOrganisationId: south.orgId,
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: '2026-10-01',
+      },
+    });
     cases.push({ id: c.id, version: c.version });
   }
   const update: number[] = [];
@@ -52,15 +81,26 @@ try {
   const worker = (offset: number) => async () => {
     for (let k = 0; k < perUser; k++) {
       const c = cases[offset * perUser + k];
-      const updated = await timed(update, () => north.call('PATCH', `/api/cases/${c.id}`, { cooperationWithAuthorities: 'unknown', version: c.version }));
+      const updated = await timed(update, () =>
+        north.call('PATCH', `/api/cases/${c.id}`, { cooperationWithAuthorities: 'unknown', version: c.version }),
+      );
       c.version = updated.version;
-      const referral = await timed(create, () => north.call('POST', `/api/cases/${c.id}/referrals`, { toOrganisationId: south.orgId, kind: 'referral', requestedService: 'legal_counselling' }));
-      await timed(accept, () => south.call('POST', `/api/referrals/${referral.id}/accept`, { version: referral.version }));
+      const referral = await timed(create, () =>
+        north.call('POST', `/api/cases/${c.id}/referrals`, {
+          toOrganisationId: south.orgId,
+          kind: 'referral',
+          requestedService: 'legal_counselling',
+        }),
+      );
+      await timed(accept, () =>
+        south.call('POST', `/api/referrals/${referral.id}/accept`, { version: referral.version }),
+      );
     }
   };
   await Promise.all(Array.from({ length: users }, (_, i) => worker(i)()));
   for (const xs of [update, create, accept]) xs.sort((a, b) => a - b);
-  const row = (label: string, xs: number[]) => `${label.padEnd(26)} p50 ${percentile(xs, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(xs, 99).toFixed(1).padStart(7)} ms  ratio to case update p50 ${(percentile(xs, 50) / percentile(update, 50)).toFixed(2)}x  p99 ${(percentile(xs, 99) / percentile(update, 99)).toFixed(2)}x`;
+  const row = (label: string, xs: number[]) =>
+    `${label.padEnd(26)} p50 ${percentile(xs, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(xs, 99).toFixed(1).padStart(7)} ms  ratio to case update p50 ${(percentile(xs, 50) / percentile(update, 50)).toFixed(2)}x  p99 ${(percentile(xs, 99) / percentile(update, 99)).toFixed(2)}x`;
   console.log(`${users} concurrent users × ${perUser} operations, PostgreSQL, loopback`);
   console.log(row('plain case update (PATCH)', update));
   console.log(row('referral creation', create));

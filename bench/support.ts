@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
-export const SERVER_URL = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const SERVER_URL =
+  process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function freshDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`;
@@ -47,9 +48,16 @@ export async function timeLoop(fn: () => Promise<unknown>, iterations: number, c
 }
 
 /** Like timeLoop for an HTTP GET, but driven from a worker thread, as a separate load generator would be. */
-export function timeGetInWorker(url: string, headers: Record<string, string>, iterations: number, concurrency: number): Promise<number[]> {
+export function timeGetInWorker(
+  url: string,
+  headers: Record<string, string>,
+  iterations: number,
+  concurrency: number,
+): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), { workerData: { url, headers, iterations, concurrency } });
+    const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), {
+      workerData: { url, headers, iterations, concurrency },
+    });
     worker.once('message', (latencies: number[]) => resolve(latencies.sort((a, b) => a - b)));
     worker.once('error', reject);
   });

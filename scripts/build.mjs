@@ -38,7 +38,11 @@ function sources(dir = SRC, out = []) {
 /** True when dist/ is missing or older than any source file (or this script). */
 export function isStale() {
   let built;
-  try { built = fs.statSync(STAMP).mtimeMs; } catch { return true; }
+  try {
+    built = fs.statSync(STAMP).mtimeMs;
+  } catch {
+    return true;
+  }
   for (const file of [...sources(), fileURLToPath(import.meta.url)]) {
     if (fs.statSync(file).mtimeMs > built) return true;
   }
@@ -93,10 +97,13 @@ export async function buildNode() {
   });
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
   // Data files next to the code that reads them (migrate.ts, domain/mse/fixtures.ts).
-  for (const file of all.filter((f) => /\.(sql|csv)$/.test(f))) writeAtomically(path.join(OUT, path.relative(SRC, file)), fs.readFileSync(file));
-  writeAtomically(path.join(OUT, 'workers/worker.mjs'),
+  for (const file of all.filter((f) => /\.(sql|csv)$/.test(f)))
+    writeAtomically(path.join(OUT, path.relative(SRC, file)), fs.readFileSync(file));
+  writeAtomically(
+    path.join(OUT, 'workers/worker.mjs'),
     '// Entry of each worker thread in the compiled build (src/workers/worker.mjs loads the TypeScript instead).\n' +
-    "export { runTask as default } from './tasks.js';\n");
+      "export { runTask as default } from './tasks.js';\n",
+  );
   writeAtomically(STAMP, JSON.stringify({ builtAt: started.toISOString(), files: entryPoints.length }) + '\n');
   // Dated when the build began: a source saved while it ran counts as newer.
   fs.utimesSync(STAMP, started, started);

@@ -19,8 +19,16 @@ const OUT_DIR = path.join(ROOT, 'locales');
 
 /** Namespace (the top-level key it was mounted on) → folder of its TypeScript modules. */
 export const FOLDERS: Record<string, string> = {
-  accountsUi: 'accounts', caseUi: 'cases', linkageUi: 'linkage', net: 'network', networksUi: 'networks',
-  outcomesUi: 'outcomes', privacyUi: 'privacy', rolesUi: 'roles', stats: 'statistics', translation: 'locales',
+  accountsUi: 'accounts',
+  caseUi: 'cases',
+  linkageUi: 'linkage',
+  net: 'network',
+  networksUi: 'networks',
+  outcomesUi: 'outcomes',
+  privacyUi: 'privacy',
+  rolesUi: 'roles',
+  stats: 'statistics',
+  translation: 'locales',
 };
 
 type Tree = { [key: string]: string | Tree };
@@ -38,10 +46,14 @@ async function convert(namespace: string): Promise<string[]> {
   const dir = path.join(TS_DIR, folder);
   if (!fs.existsSync(dir)) return [];
   const written: string[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => /^[a-z]{2,3}\.ts$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
+    .sort()) {
     const language = file.slice(0, -3);
     let tree = await exported(path.join(dir, file));
-    if (namespace === 'translation') tree = Object.fromEntries(Object.entries(tree).filter(([key]) => !(key in FOLDERS)));
+    if (namespace === 'translation')
+      tree = Object.fromEntries(Object.entries(tree).filter(([key]) => !(key in FOLDERS)));
     const out = path.join(OUT_DIR, language, `${namespace}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(tree, null, 2)}\n`);

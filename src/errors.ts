@@ -16,7 +16,8 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  validation: (details: unknown, message = 'The request is not valid') => new AppError(400, 'validation_failed', message, details),
+  validation: (details: unknown, message = 'The request is not valid') =>
+    new AppError(400, 'validation_failed', message, details),
   badRequest: (code: string, message: string) => new AppError(400, code, message),
   unauthenticated: () => new AppError(401, 'unauthenticated', 'Please log in'),
   invalidCredentials: () => new AppError(401, 'invalid_credentials', 'The email or password is not correct'),
@@ -28,16 +29,35 @@ export const errors = {
   notFound: () => new AppError(404, 'not_found', 'Not found, or you do not have access'),
   conflict: (code: string, message: string) => new AppError(409, code, message),
   // Her name and the account as a whole belong to her home organisation; a partner changes only her membership.
-  homeOrganisationOnly: () => new AppError(403, 'home_organisation_only', "Only her home organisation's administrators change her name or deactivate her whole account; you can deactivate her membership in your organisation"),
+  homeOrganisationOnly: () =>
+    new AppError(
+      403,
+      'home_organisation_only',
+      "Only her home organisation's administrators change her name or deactivate her whole account; you can deactivate her membership in your organisation",
+    ),
   // Names her open case (a reference, not personal data) so the caseworker can go there instead.
-  openCaseExists: (caseId: string, reference: string) => new AppError(409, 'open_case_exists', `She already has an open case (${reference}); continue or reopen it instead of opening another`, { caseId, reference }),
-  versionConflict: () => new AppError(409, 'version_conflict', 'Someone else changed this record; reload it and apply your change again'),
+  openCaseExists: (caseId: string, reference: string) =>
+    new AppError(
+      409,
+      'open_case_exists',
+      `She already has an open case (${reference}); continue or reopen it instead of opening another`,
+      { caseId, reference },
+    ),
+  versionConflict: () =>
+    new AppError(409, 'version_conflict', 'Someone else changed this record; reload it and apply your change again'),
   lockedOut: () => new AppError(429, 'locked_out', 'Too many failed attempts; try again later'),
   /** A new password the estimator finds guessable; details carry its feedback keys for the field. */
-  weakPassword: (field: string, verdict: { warning: string | null; suggestions: string[] }) => verdict.warning === 'too_short'
-    ? new AppError(400, 'password_too_short', 'The password is too short', [{ path: [field], code: 'password_too_short' }])
-    : new AppError(400, 'weak_password', 'The password is too easy to guess', [{ path: [field], code: 'weak_password', warning: verdict.warning, suggestions: verdict.suggestions }]),
-  wrongPassword: (field: string) => new AppError(400, 'wrong_password', 'The password is not correct', [{ path: [field], code: 'wrong_password' }]),
+  weakPassword: (field: string, verdict: { warning: string | null; suggestions: string[] }) =>
+    verdict.warning === 'too_short'
+      ? new AppError(400, 'password_too_short', 'The password is too short', [
+          { path: [field], code: 'password_too_short' },
+        ])
+      : new AppError(400, 'weak_password', 'The password is too easy to guess', [
+          { path: [field], code: 'weak_password', warning: verdict.warning, suggestions: verdict.suggestions },
+        ]),
+  wrongPassword: (field: string) =>
+    new AppError(400, 'wrong_password', 'The password is not correct', [{ path: [field], code: 'wrong_password' }]),
   rateLimited: () => new AppError(429, 'rate_limited', 'Too many requests; slow down and try again'),
-  passwordChangeRequired: () => new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
+  passwordChangeRequired: () =>
+    new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
 };

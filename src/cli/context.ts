@@ -3,7 +3,10 @@ import type { AppContext } from '../services/context';
 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   // Loaded here, not at the top: `ariadne --help` needs neither the configuration nor a database driver.
-  const [{ loadConfig }, { createAppContext }] = await Promise.all([import('../config/env'), import('../services/context')]);
+  const [{ loadConfig }, { createAppContext }] = await Promise.all([
+    import('../config/env'),
+    import('../services/context'),
+  ]);
   const ctx = await createAppContext(loadConfig());
   try {
     return await fn(ctx);
@@ -18,10 +21,18 @@ export function output(json: boolean, data: unknown, text: () => string): void {
 }
 
 /** A progress bar on stderr for long operations; silent when not a terminal or when printing JSON. */
-export async function withProgress<T>(label: string, total: number, quiet: boolean, fn: (tick: (done: number) => void) => Promise<T>): Promise<T> {
+export async function withProgress<T>(
+  label: string,
+  total: number,
+  quiet: boolean,
+  fn: (tick: (done: number) => void) => Promise<T>,
+): Promise<T> {
   if (quiet || !process.stderr.isTTY) return fn(() => {});
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   bar.start(total, 0);
   try {
     return await fn((done) => bar.update(done));

@@ -11,5 +11,6 @@ type AsyncExports<M> = { [K in keyof M]: M[K] extends (...args: any[]) => Promis
 
 /** An async export of a module loaded on first call; calls are identical to the real function's. */
 export function lazy<M, K extends AsyncExports<M>>(load: () => Promise<M>, name: K): M[K] {
-  return (async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args)) as M[K];
+  return (async (...args: unknown[]) =>
+    ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args)) as M[K];
 }

@@ -38,8 +38,12 @@ function inheritOverrides(command: Command, io: CliIo): void {
 }
 
 const processIo: CliIo = {
-  stdout: (text) => { process.stdout.write(text); },
-  stderr: (text) => { process.stderr.write(text); },
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
 };
 
 /**
@@ -66,7 +70,13 @@ export async function main(argv: string[] = process.argv.slice(2), io?: CliIo): 
       // and the details our own errors carry (e.g. the pid holding a data directory).
       const { code, details } = error as { code?: unknown; details?: unknown };
       const extra = details && typeof details === 'object' ? details : {};
-      out.stdout(JSON.stringify({ ok: false, error: { code: typeof code === 'string' ? code : 'error', message, ...extra } }, null, 2) + '\n');
+      out.stdout(
+        JSON.stringify(
+          { ok: false, error: { code: typeof code === 'string' ? code : 'error', message, ...extra } },
+          null,
+          2,
+        ) + '\n',
+      );
     }
     out.stderr(`ariadne: ${message}\n`);
     return 1;
@@ -80,12 +90,13 @@ export async function main(argv: string[] = process.argv.slice(2), io?: CliIo): 
 function redirectProcessOutput(io: CliIo): () => void {
   const out = process.stdout.write;
   const err = process.stderr.write;
-  const to = (sink: (text: string) => void) => ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  }) as typeof process.stdout.write;
+  const to = (sink: (text: string) => void) =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
   process.stdout.write = to(io.stdout);
   process.stderr.write = to(io.stderr);
   // console may not write through process.stdout (test runners replace it), so it is redirected too.

@@ -8,7 +8,12 @@ describe('account and session configuration', () => {
   });
 
   test('trusted proxies are a list of addresses or CIDRs', () => {
-    expect(loadConfig({ ARIADNE_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7,::1, fd00::/8' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8']);
+    expect(loadConfig({ ARIADNE_TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7,::1, fd00::/8' }).trustedProxies).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '::1',
+      'fd00::/8',
+    ]);
   });
 
   test.each(['proxy.example.org', '10.0.0.0/33', '10.0.0.1/8/1', '::1/129', '10.0.0.0/x'])('%s is refused', (value) => {
@@ -18,6 +23,9 @@ describe('account and session configuration', () => {
   test('idle timeout defaults to 30 minutes; fractional lifetimes are accepted', () => {
     const c = loadConfig({ SESSION_TTL_HOURS: '0.5' });
     expect([c.sessionTtlHours, c.sessionIdleMinutes, c.loginAccountRateLimitPerMinute]).toEqual([0.5, 30, undefined]);
-    expect(loadConfig({ SESSION_IDLE_MINUTES: '5', LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: '4' })).toMatchObject({ sessionIdleMinutes: 5, loginAccountRateLimitPerMinute: 4 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '5', LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: '4' })).toMatchObject({
+      sessionIdleMinutes: 5,
+      loginAccountRateLimitPerMinute: 4,
+    });
   });
 });

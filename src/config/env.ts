@@ -15,9 +15,7 @@ import { z } from 'zod';
  */
 const DEFAULT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -62,11 +60,18 @@ const EnvSchema = z.object({
    * Reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs.
    * Default none: the client address is the socket's, so the header cannot rotate it.
    */
-  ARIADNE_TRUSTED_PROXIES: z.string().default('').transform((v, ctx) => {
-    const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
-    for (const entry of entries) if (!isAddressOrCidr(entry)) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR: ${entry}` });
-    return entries;
-  }),
+  ARIADNE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const entries = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const entry of entries)
+        if (!isAddressOrCidr(entry)) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR: ${entry}` });
+      return entries;
+    }),
 });
 
 function isAddressOrCidr(entry: string): boolean {

@@ -17,14 +17,21 @@ export type Tree = { [key: string]: string | Tree };
 
 /** Language codes with a folder under locales/, English first, then alphabetical. */
 export function discoverLanguages(dir = LOCALES_DIR): string[] {
-  const found = fs.readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(e.name)).map((e) => e.name).sort();
+  const found = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^[a-z]{2,3}(-[A-Z]{2})?$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   return [SOURCE_LANGUAGE, ...found.filter((l) => l !== SOURCE_LANGUAGE)];
 }
 
 /** Namespace names: the JSON files of the source language. */
 export function discoverNamespaces(dir = LOCALES_DIR): string[] {
-  return fs.readdirSync(path.join(dir, SOURCE_LANGUAGE)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(path.join(dir, SOURCE_LANGUAGE))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** One namespace in every language that has it ({} for a language without the file). */
@@ -41,7 +48,8 @@ export function loadNamespace(namespace: string, dir = LOCALES_DIR): Record<stri
 export function loadAll(dir = LOCALES_DIR): Record<string, Record<string, Tree>> {
   const out: Record<string, Record<string, Tree>> = {};
   for (const namespace of discoverNamespaces(dir)) {
-    for (const [language, tree] of Object.entries(loadNamespace(namespace, dir))) (out[language] ??= {})[namespace] = tree;
+    for (const [language, tree] of Object.entries(loadNamespace(namespace, dir)))
+      (out[language] ??= {})[namespace] = tree;
   }
   return out;
 }
@@ -84,7 +92,10 @@ export function labelsFor(namespace: string, key: string): { en: string } & Reco
 }
 
 /** Like labelsFor, but undefined when English has no such key (optional texts such as role cards). */
-export function optionalLabelsFor(namespace: string, key: string): ({ en: string } & Record<string, string>) | undefined {
+export function optionalLabelsFor(
+  namespace: string,
+  key: string,
+): ({ en: string } & Record<string, string>) | undefined {
   try {
     return labelsFor(namespace, key);
   } catch {

@@ -70,27 +70,45 @@ type Predicate = (actor: Actor, resource: Resource) => boolean;
 /** The tenant check: nothing is ever allowed across organisations except through sharing tables. */
 const sameOrganisation: Predicate = (actor, resource) => actor.organisationId === resource.organisationId;
 /** The sharing check: the actor's organisation is one of those the shared record names (or owns it). */
-const namedIn: Predicate = (actor, resource) => sameOrganisation(actor, resource) || (resource.parties ?? []).includes(actor.organisationId);
+const namedIn: Predicate = (actor, resource) =>
+  sameOrganisation(actor, resource) || (resource.parties ?? []).includes(actor.organisationId);
 
 const CASE_STAFF: Role[] = ['case_owner', 'caseworker', 'legal_advisor', 'mediator'];
 
 const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
-  'organisation.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'organisation.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: sameOrganisation,
+  },
   'user.list': { roles: ['admin'], when: sameOrganisation },
   'user.create': { roles: ['admin'], when: sameOrganisation },
   // Her membership here: roles, on duty, and whether she may work in this organisation at all.
   'user.update': { roles: ['admin'], when: sameOrganisation },
   // The account as a whole (her name, deactivation everywhere) belongs to her home organisation:
   // a partner's administrator must not rename her or lock her out of the other organisations.
-  'user.update_account': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },
+  'user.update_account': {
+    roles: ['admin'],
+    when: (actor, resource) =>
+      sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId,
+  },
   // A temporary password (changed at the next login) is set by the account's own organisation only:
   // an account shared with partners must not be taken over by a partner's administrator.
-  'user.set_password': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId },
+  'user.set_password': {
+    roles: ['admin'],
+    when: (actor, resource) =>
+      sameOrganisation(actor, resource) && resource.homeOrganisationId === actor.organisationId,
+  },
   'user.unlock': { roles: ['admin'], when: sameOrganisation },
   // Deactivating a member or taking away her administrator role: no one does it to herself (the resource is her account).
-  'user.demote': { roles: ['admin'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.userId !== actor.userId },
+  'user.demote': {
+    roles: ['admin'],
+    when: (actor, resource) => sameOrganisation(actor, resource) && resource.userId !== actor.userId,
+  },
   // One's own account (password, invitations to join other organisations): everyone, for herself only.
-  'account.manage': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
+  'account.manage': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId,
+  },
   // Auditors read the trail (who did what to which record) but never case content.
   'audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
   // Administrators manage the organisation, not cases: case content needs a case role.
@@ -102,16 +120,28 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // The audit trail of one case: who read or changed it, never its content.
   'case.audit.read': { roles: ['admin', 'auditor'], when: sameOrganisation },
   // The responsible case owner sees who opened or changed her own case (names and actions, no content).
-  'case.access_log.read': { roles: CASE_STAFF, when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId },
+  'case.access_log.read': {
+    roles: CASE_STAFF,
+    when: (actor, resource) => sameOrganisation(actor, resource) && resource.ownerUserId === actor.userId,
+  },
   // The case audit page: the full trail for auditors and administrators, the access log for the case's own owner.
-  'case.audit_or_access_log.read': { roles: ['admin', 'auditor', ...CASE_STAFF], when: (actor, resource) => can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource) },
+  'case.audit_or_access_log.read': {
+    roles: ['admin', 'auditor', ...CASE_STAFF],
+    when: (actor, resource) => can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
+  },
   // Who may be made responsible for a case (the actor is the candidate): the people who carry cases.
   'case.own': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
-  'reference.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'reference.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: sameOrganisation,
+  },
   'staff.list': { roles: ['admin', ...CASE_STAFF], when: sameOrganisation },
   // Coordinators see network-level aggregates only.
   'network.aggregates.read': { roles: ['coordinator', 'admin'], when: sameOrganisation },
-  'network.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'network.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: sameOrganisation,
+  },
   // Sending a case to a partner, and answering one, is for the people who carry cases.
   'referral.create': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   // A referral is read by the two organisations it names; only the receiver answers it (the resource is then the receiver).
@@ -132,7 +162,10 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // Proposing or joining a network agreement, and answering the network-mapping questionnaire.
   'network.manage': { roles: ['admin', 'coordinator'], when: sameOrganisation },
   // The professional roles and profiles catalogue: everyone reads it; administrators adapt it and map staff to roles.
-  'catalogue.read': { roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'], when: sameOrganisation },
+  'catalogue.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: sameOrganisation,
+  },
   'catalogue.manage': { roles: ['admin'], when: sameOrganisation },
   // The smallest disclosure threshold the organisation accepts for reports on its persons: an organisational decision.
   'statistics.floor.manage': { roles: ['admin'], when: sameOrganisation },

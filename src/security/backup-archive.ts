@@ -40,7 +40,10 @@ export interface BackupHeader {
 
 /** A file that is not an archive, or whose archive does not decrypt: the CLI prints the code. */
 export class BackupArchiveError extends Error {
-  constructor(readonly code: 'not_a_backup' | 'backup_wrong_key' | 'backup_corrupt', message: string) {
+  constructor(
+    readonly code: 'not_a_backup' | 'backup_wrong_key' | 'backup_corrupt',
+    message: string,
+  ) {
     super(message);
     this.name = 'BackupArchiveError';
   }
@@ -64,10 +67,20 @@ function headerBytes(header: BackupHeader): Buffer {
 }
 
 /** secret: backupSecret(masterKey), or KeyRing.deriveSecret(BACKUP_SECRET_INFO). */
-export function sealBackup(secret: Buffer, meta: Omit<BackupHeader, 'kdf' | 'salt' | 'iv' | 'keyFingerprint'>, payload: Buffer): Buffer {
+export function sealBackup(
+  secret: Buffer,
+  meta: Omit<BackupHeader, 'kdf' | 'salt' | 'iv' | 'keyFingerprint'>,
+  payload: Buffer,
+): Buffer {
   const salt = crypto.randomBytes(16);
   const iv = crypto.randomBytes(12);
-  const header = headerBytes({ ...meta, kdf: 'hkdf-sha256', salt: salt.toString('base64'), iv: iv.toString('base64'), keyFingerprint: secretFingerprint(secret) });
+  const header = headerBytes({
+    ...meta,
+    kdf: 'hkdf-sha256',
+    salt: salt.toString('base64'),
+    iv: iv.toString('base64'),
+    keyFingerprint: secretFingerprint(secret),
+  });
   const cipher = crypto.createCipheriv('aes-256-gcm', archiveKey(secret, salt), iv);
   cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(zlib.gzipSync(payload)), cipher.final()]);
@@ -82,7 +95,10 @@ export function readBackupHeader(archive: Buffer): { header: BackupHeader; heade
   const length = archive.readUInt32BE(MAGIC.length);
   const start = MAGIC.length + 4;
   try {
-    return { header: JSON.parse(archive.subarray(start, start + length).toString('utf8')) as BackupHeader, headerLength: start + length };
+    return {
+      header: JSON.parse(archive.subarray(start, start + length).toString('utf8')) as BackupHeader,
+      headerLength: start + length,
+    };
   } catch {
     throw new BackupArchiveError('not_a_backup', 'This file is not an Ariadne backup archive (unreadable header)');
   }
@@ -92,10 +108,17 @@ export function readBackupHeader(archive: Buffer): { header: BackupHeader; heade
 export function openBackup(secret: Buffer, archive: Buffer): { header: BackupHeader; payload: Buffer } {
   const { header, headerLength } = readBackupHeader(archive);
   if (header.keyFingerprint !== secretFingerprint(secret)) {
-    throw new BackupArchiveError('backup_wrong_key', 'This archive was made with another master key: set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of the backed-up installation');
+    throw new BackupArchiveError(
+      'backup_wrong_key',
+      'This archive was made with another master key: set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of the backed-up installation',
+    );
   }
   if (archive.length < headerLength + 16) throw new BackupArchiveError('backup_corrupt', 'The archive is truncated');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', archiveKey(secret, Buffer.from(header.salt, 'base64')), Buffer.from(header.iv, 'base64'));
+  const decipher = crypto.createDecipheriv(
+    'aes-256-gcm',
+    archiveKey(secret, Buffer.from(header.salt, 'base64')),
+    Buffer.from(header.iv, 'base64'),
+  );
   decipher.setAAD(archive.subarray(0, headerLength));
   decipher.setAuthTag(archive.subarray(archive.length - 16));
   try {

@@ -7,9 +7,16 @@ function memoryStore(): KeyStore & { keys: Map<string, WrappedKey[]> } {
   const keys = new Map<string, WrappedKey[]>();
   return {
     keys,
-    async activeKey(org, purpose) { const list = keys.get(`${org}:${purpose}`) ?? []; return list[list.length - 1]; },
-    async keyVersion(org, purpose, version) { return (keys.get(`${org}:${purpose}`) ?? []).find((k) => k.version === version); },
-    async addKey(org, purpose, key) { keys.set(`${org}:${purpose}`, [...(keys.get(`${org}:${purpose}`) ?? []), key]); },
+    async activeKey(org, purpose) {
+      const list = keys.get(`${org}:${purpose}`) ?? [];
+      return list[list.length - 1];
+    },
+    async keyVersion(org, purpose, version) {
+      return (keys.get(`${org}:${purpose}`) ?? []).find((k) => k.version === version);
+    },
+    async addKey(org, purpose, key) {
+      keys.set(`${org}:${purpose}`, [...(keys.get(`${org}:${purpose}`) ?? []), key]);
+    },
     async allVersions(org) {
       return (['data', 'index'] as const).flatMap((purpose) => {
         const list = keys.get(`${org}:${purpose}`) ?? [];
@@ -33,7 +40,9 @@ describe('field encryption', () => {
     const old = await r.encrypt('org-a', 'Demo Person 018');
     await r.rotateDataKey('org-a');
     await r.warm('org-a');
-    store.activeKey = store.keyVersion = async () => { throw new Error('the store must not be asked inside a transaction'); };
+    store.activeKey = store.keyVersion = async () => {
+      throw new Error('the store must not be asked inside a transaction');
+    };
     expect(await r.decrypt('org-a', old)).toBe('Demo Person 018');
     expect(await r.decrypt('org-a', await r.encrypt('org-a', 'Demo Person 019'))).toBe('Demo Person 019');
     expect((await r.encrypt('org-a', 'x')).split('.')[1]).toBe('2');
@@ -81,7 +90,8 @@ describe('field encryption', () => {
     const r1 = new KeyRing(oldMaster, store);
     await r1.ensureOrganisationKeys('org-a');
     const ct = await r1.encrypt('org-a', 'value');
-    for (const list of store.keys.values()) for (const k of list) k.wrappedKey = KeyRing.rewrap(oldMaster, newMaster, k.wrappedKey);
+    for (const list of store.keys.values())
+      for (const k of list) k.wrappedKey = KeyRing.rewrap(oldMaster, newMaster, k.wrappedKey);
     expect(await new KeyRing(newMaster, store).decrypt('org-a', ct)).toBe('value');
     await expect(new KeyRing(oldMaster, store).decrypt('org-a', ct)).rejects.toThrow();
   });

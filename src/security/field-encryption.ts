@@ -56,7 +56,10 @@ export class KeyRing {
   private versions = new Map<string, WrappedKey>();
   private warmedAt = new Map<string, number>();
 
-  constructor(private masterKey: Buffer, private store: KeyStore) {}
+  constructor(
+    private masterKey: Buffer,
+    private store: KeyStore,
+  ) {}
 
   /**
    * A 32-byte secret for one purpose, derived from the master key with HKDF-SHA256: keys the
@@ -80,7 +83,10 @@ export class KeyRing {
   async ensureOrganisationKeys(organisationId: string): Promise<void> {
     for (const purpose of ['data', 'index'] as const) {
       if (!(await this.store.activeKey(organisationId, purpose))) {
-        await this.store.addKey(organisationId, purpose, { version: 1, wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)) });
+        await this.store.addKey(organisationId, purpose, {
+          version: 1,
+          wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)),
+        });
       }
     }
   }
@@ -89,7 +95,10 @@ export class KeyRing {
   async rotateDataKey(organisationId: string): Promise<number> {
     const current = await this.store.activeKey(organisationId, 'data');
     const version = (current?.version ?? 0) + 1;
-    await this.store.addKey(organisationId, 'data', { version, wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)) });
+    await this.store.addKey(organisationId, 'data', {
+      version,
+      wrappedKey: wrap(this.masterKey, crypto.randomBytes(32)),
+    });
     this.active.delete(`${organisationId}:data`);
     this.warmedAt.delete(organisationId);
     return version;
@@ -104,8 +113,15 @@ export class KeyRing {
     const now = Date.now();
     if (now - (this.warmedAt.get(organisationId) ?? 0) < ACTIVE_KEY_TTL_MS) return;
     for (const key of await this.store.allVersions(organisationId)) {
-      this.versions.set(`${organisationId}:${key.purpose}:${key.version}`, { version: key.version, wrappedKey: key.wrappedKey });
-      if (key.active) this.active.set(`${organisationId}:${key.purpose}`, { key: { version: key.version, wrappedKey: key.wrappedKey }, loadedAt: now });
+      this.versions.set(`${organisationId}:${key.purpose}:${key.version}`, {
+        version: key.version,
+        wrappedKey: key.wrappedKey,
+      });
+      if (key.active)
+        this.active.set(`${organisationId}:${key.purpose}`, {
+          key: { version: key.version, wrappedKey: key.wrappedKey },
+          loadedAt: now,
+        });
     }
     this.warmedAt.set(organisationId, now);
   }
@@ -118,7 +134,11 @@ export class KeyRing {
     return key;
   }
 
-  private async keyVersion(organisationId: string, purpose: 'data' | 'index', version: number): Promise<WrappedKey | undefined> {
+  private async keyVersion(
+    organisationId: string,
+    purpose: 'data' | 'index',
+    version: number,
+  ): Promise<WrappedKey | undefined> {
     const id = `${organisationId}:${purpose}:${version}`;
     const hit = this.versions.get(id);
     if (hit) return hit;
@@ -135,7 +155,13 @@ export class KeyRing {
     const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(organisationId));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [PREFIX, String(active.version), iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [
+      PREFIX,
+      String(active.version),
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   }
 
   async decrypt(organisationId: string, ciphertext: string): Promise<string> {

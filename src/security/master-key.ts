@@ -15,7 +15,11 @@ export const MASTER_KEY_FILE = 'master.key';
 
 /** A start refused because of the master key; the CLI prints its code, never a key. */
 export class MasterKeyError extends Error {
-  constructor(readonly code: 'master_key_missing' | 'master_key_mismatch' | 'master_key_file_mode', message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: 'master_key_missing' | 'master_key_mismatch' | 'master_key_file_mode',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'MasterKeyError';
   }
@@ -42,16 +46,21 @@ export function loadMasterKey(opts: LoadMasterKeyOptions): Buffer {
   const file = masterKeyFile(opts.dataDir);
   if (!fs.existsSync(file)) {
     if (!opts.mayGenerate) {
-      throw new MasterKeyError('master_key_missing',
-        `No master key: ARIADNE_MASTER_KEY is not set and ${file} does not exist, but the database already holds `
-        + `${opts.organisations ?? 'the'} organisation${opts.organisations === 1 ? '' : 's'}' encrypted data. A new key could decrypt none of it, so none is generated. `
-        + 'Put back the master.key that belongs to this data (mode 0600) or set ARIADNE_MASTER_KEY.',
-        { keyFile: file, organisations: opts.organisations });
+      throw new MasterKeyError(
+        'master_key_missing',
+        `No master key: ARIADNE_MASTER_KEY is not set and ${file} does not exist, but the database already holds ` +
+          `${opts.organisations ?? 'the'} organisation${opts.organisations === 1 ? '' : 's'}' encrypted data. A new key could decrypt none of it, so none is generated. ` +
+          'Put back the master.key that belongs to this data (mode 0600) or set ARIADNE_MASTER_KEY.',
+        { keyFile: file, organisations: opts.organisations },
+      );
     }
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
   const mode = fs.statSync(file).mode & 0o777;
-  if (mode & 0o077) throw new MasterKeyError('master_key_file_mode', `${file} must not be readable by others (chmod 600)`, { keyFile: file });
+  if (mode & 0o077)
+    throw new MasterKeyError('master_key_file_mode', `${file} must not be readable by others (chmod 600)`, {
+      keyFile: file,
+    });
   return parseMasterKey(fs.readFileSync(file, 'utf8').trim());
 }

@@ -25,7 +25,8 @@ export interface PasswordVerdict {
   suggestions: string[];
 }
 
-const identity = <T extends object>(messages: T) => Object.fromEntries(Object.keys(messages).map((k) => [k, k])) as { [K in keyof T]: string };
+const identity = <T extends object>(messages: T) =>
+  Object.fromEntries(Object.keys(messages).map((k) => [k, k])) as { [K in keyof T]: string };
 
 let factory: ZxcvbnFactory | undefined;
 function estimator(): ZxcvbnFactory {
@@ -33,7 +34,11 @@ function estimator(): ZxcvbnFactory {
   factory ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...it.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: { ...en.translations, warnings: identity(en.translations.warnings), suggestions: identity(en.translations.suggestions) },
+    translations: {
+      ...en.translations,
+      warnings: identity(en.translations.warnings),
+      suggestions: identity(en.translations.suggestions),
+    },
   });
   return factory;
 }
@@ -44,5 +49,9 @@ export function checkPasswordStrength(password: string, userInputs: string[] = [
   // The estimator's cost grows with length; beyond 100 characters the prefix decides.
   const inputs = userInputs.flatMap((u) => [u, ...u.split(/[@.\s_-]+/)]).filter((u) => u.length >= 3);
   const result = estimator().check(password.slice(0, 100), inputs);
-  return { ok: result.score >= MIN_PASSWORD_SCORE, warning: result.feedback.warning || null, suggestions: result.feedback.suggestions };
+  return {
+    ok: result.score >= MIN_PASSWORD_SCORE,
+    warning: result.feedback.warning || null,
+    suggestions: result.feedback.suggestions,
+  };
 }

@@ -1,8 +1,13 @@
 /** Password hashing with Argon2id (OWASP-recommended parameters). */
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
-const OPTIONS = { // Algorithm.Argon2id; the const enum cannot be read under isolatedModules.
-  algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = {
+  // Algorithm.Argon2id; the const enum cannot be read under isolatedModules.
+  algorithm: 2 as Algorithm,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -8,7 +8,12 @@
  */
 import type { z } from 'zod';
 import type { AuditEntryViewSchema } from './presenters/audit';
-import type { CatalogueProfileSchema, CatalogueRoleSchema, CatalogueViewSchema, StaffRolesSchema } from './presenters/catalogue';
+import type {
+  CatalogueProfileSchema,
+  CatalogueRoleSchema,
+  CatalogueViewSchema,
+  StaffRolesSchema,
+} from './presenters/catalogue';
 import type { CaseDetailSchema, CaseSummarySchema, EntrySchema } from './presenters/case';
 import type { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema } from './presenters/linkage';
 import type { NotificationListSchema, NotificationSchema } from './presenters/notification';

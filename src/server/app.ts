@@ -12,7 +12,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../services/context';
 import { linkageIdle } from '../services/linkage-runs';
 import { startJobs, stopJobs } from '../services/jobs';
@@ -58,16 +64,25 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     frameworkErrors: (error, _request, reply) => {
       const status = (error as { statusCode?: number }).statusCode ?? 400;
       // The generic reply type is unresolved here, so go through the raw reply API.
-      (reply as unknown as { code(n: number): { send(body: unknown): void } }).code(status).send({ error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' } });
+      (reply as unknown as { code(n: number): { send(body: unknown): void } }).code(status).send({
+        error: { code: status === 414 ? 'url_too_long' : 'bad_url', message: 'The request URL is not valid' },
+      });
     },
     // Header overflow (431), malformed requests (400) and timeouts (408) answer in the envelope too.
     clientErrorHandler: answerClientError,
-    logger: ctx.config.logLevel === 'silent' ? false : {
-      level: ctx.config.logLevel,
-      stream: options.logStream,
-      // Request logs carry ids and route patterns only: URLs and bodies may hold personal data.
-      serializers: { req: () => ({}), res: () => ({}), err: (e: { name: string }) => ({ type: e.name, message: '', stack: '' }) },
-    },
+    logger:
+      ctx.config.logLevel === 'silent'
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            stream: options.logStream,
+            // Request logs carry ids and route patterns only: URLs and bodies may hold personal data.
+            serializers: {
+              req: () => ({}),
+              res: () => ({}),
+              err: (e: { name: string }) => ({ type: e.name, message: '', stack: '' }),
+            },
+          },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -76,10 +91,16 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   installTextGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({
-      method: request.method, route: request.routeOptions.url ?? 'unmatched',
-      status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.session?.actor.userId,
-    }, 'request');
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        actor: request.session?.actor.userId,
+      },
+      'request',
+    );
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -93,8 +114,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Ariadne API', version: '0.1.0', description: 'Case management, referral networks, (re)integration outcomes and honest statistics.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ariadne_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      info: {
+        title: 'Ariadne API',
+        version: '0.1.0',
+        description: 'Case management, referral networks, (re)integration outcomes and honest statistics.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ariadne_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
@@ -104,27 +134,57 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(sessionPlugin, { ctx });
   // After the session plugin, so the documentation's hooks see the session: in production only staff read it.
   await app.register(swaggerUi, {
-    routePrefix: '/api/docs', staticCSP: docsContentSecurityPolicy(ctx.config),
-    uiHooks: { preHandler: async (request) => { if (ctx.config.env === 'production' && !request.session) throw errors.unauthenticated(); } },
+    routePrefix: '/api/docs',
+    staticCSP: docsContentSecurityPolicy(ctx.config),
+    uiHooks: {
+      preHandler: async (request) => {
+        if (ctx.config.env === 'production' && !request.session) throw errors.unauthenticated();
+      },
+    },
   });
   // A background linkage run finishes before the database closes.
   // Then the worker threads of heavy computations end (after the run, which uses them).
   // The job queue stops after it (a job in hand finishes, or goes back to the queue for another server).
-  app.addHook('onClose', async () => { await linkageIdle(ctx); await stopJobs(ctx); await closeWorkers(ctx); });
+  app.addHook('onClose', async () => {
+    await linkageIdle(ctx);
+    await stopJobs(ctx);
+    await closeWorkers(ctx);
+  });
   // Background jobs (ARIADNE_JOBS): with `on`, every queue and the schedules; under NODE_ENV=test nothing until a request queues work.
   await startJobs(ctx, { onError: (message) => app.log.error({ job: 'queue' }, message) });
   // Pending audit entries become signed leaves within a second; a run in progress ends before the database closes.
-  const auditSealer = startAuditSealer(ctx, { intervalMs: ctx.config.auditSealIntervalMs ?? 1000, onError: (message) => app.log.error({ job: 'audit.seal' }, message) });
+  const auditSealer = startAuditSealer(ctx, {
+    intervalMs: ctx.config.auditSealIntervalMs ?? 1000,
+    onError: (message) => app.log.error({ job: 'audit.seal' }, message),
+  });
   app.addHook('onClose', () => auditSealer.stop());
 
-  for (const routes of [healthRoutes, authRoutes, userRoutes, auditRoutes, referenceRoutes, caseRoutes, statisticsRoutes, referralRoutes, directoryRoutes, linkageRoutes, notificationRoutes, networkRoutes, catalogueRoutes, privacyRoutes, htcdsRoutes]) await app.register(routes, { ctx });
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    auditRoutes,
+    referenceRoutes,
+    caseRoutes,
+    statisticsRoutes,
+    referralRoutes,
+    directoryRoutes,
+    linkageRoutes,
+    notificationRoutes,
+    networkRoutes,
+    catalogueRoutes,
+    privacyRoutes,
+    htcdsRoutes,
+  ])
+    await app.register(routes, { ctx });
 
   const webDir = options.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false });
     // Client-side routes fall back to the SPA; unknown API paths stay JSON 404s.
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'not_found', message: 'Not found, or you do not have access' } });
+      if (request.url.startsWith('/api/'))
+        return reply.code(404).send({ error: { code: 'not_found', message: 'Not found, or you do not have access' } });
       return reply.sendFile('index.html');
     });
   }

@@ -23,7 +23,10 @@ const thrown: Record<string, () => Error> = {
 
 beforeAll(async () => {
   installErrorHandler(app);
-  for (const [path, error] of Object.entries(thrown)) app.get(`/${path}`, async () => { throw error(); });
+  for (const [path, error] of Object.entries(thrown))
+    app.get(`/${path}`, async () => {
+      throw error();
+    });
   await app.ready();
 });
 afterAll(() => app.close());

@@ -10,14 +10,29 @@ import { DomainError } from '../domain/errors';
 import { AppError } from '../errors';
 
 /** Domain rule violations that are about the record's state rather than the input (missing_secret: no linkage secret stored yet). */
-const CONFLICT_CODES = new Set(['privacy_budget_exceeded', 'case_closed', 'invalid_transition', 'consent_already_withdrawn', 'append_only', 'invalid_referral_transition', 'consent_withdrawn', 'missing_secret']);
+const CONFLICT_CODES = new Set([
+  'privacy_budget_exceeded',
+  'case_closed',
+  'invalid_transition',
+  'consent_already_withdrawn',
+  'append_only',
+  'invalid_referral_transition',
+  'consent_withdrawn',
+  'missing_secret',
+]);
 
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'The request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'The request body is empty' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request body as application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: 'The Content-Length header does not match the body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'Send the request body as application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_content_length',
+    message: 'The Content-Length header does not match the body',
+  },
 };
 
 /**
@@ -38,13 +53,18 @@ const DATA_EXCEPTIONS: Record<string, { code: string; message: string }> = {
  */
 export function answerClientError(error: { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'headers_too_large', 'The request headers are too large']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'request_timeout', 'The request took too long to arrive']
-      : [400, 'bad_request', 'The request could not be read'] as const;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive']
+        : ([400, 'bad_request', 'The request could not be read'] as const);
   const body = JSON.stringify({ error: { code, message } });
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n`
-      + `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy();
 }
@@ -52,12 +72,16 @@ export function answerClientError(error: { code?: string }, socket: Duplex): voi
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.code(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+      return reply
+        .code(error.status)
+        .send({ error: { code: error.code, message: error.message, details: error.details } });
     }
     if ((error as unknown) instanceof DomainError) {
       const domain = error as unknown as DomainError;
       const status = CONFLICT_CODES.has(domain.code) ? 409 : 400;
-      return reply.code(status).send({ error: { code: domain.code, message: domain.message, details: domain.details } });
+      return reply
+        .code(status)
+        .send({ error: { code: domain.code, message: domain.message, details: domain.details } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
@@ -65,15 +89,21 @@ export function installErrorHandler(app: FastifyInstance): void {
         code: v.keyword,
         message: v.message,
       }));
-      return reply.code(400).send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });
+      return reply
+        .code(400)
+        .send({ error: { code: 'validation_failed', message: 'The request is not valid', details } });
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send({ error: known });
     if (error.statusCode === 429) {
-      return reply.code(429).send({ error: { code: 'rate_limited', message: 'Too many requests; slow down and try again' } });
+      return reply
+        .code(429)
+        .send({ error: { code: 'rate_limited', message: 'Too many requests; slow down and try again' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({ error: { code: 'bad_request', message: 'The request could not be processed' } });
+      return reply
+        .code(error.statusCode)
+        .send({ error: { code: 'bad_request', message: 'The request could not be processed' } });
     }
     const dataException = typeof error.code === 'string' ? DATA_EXCEPTIONS[error.code] : undefined;
     if (dataException) return reply.code(400).send({ error: dataException });

@@ -1,9 +1,11 @@
 /** Shared edge schemas: the error envelope every 4xx/5xx uses. */
 import { z } from 'zod';
 
-export const ErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-}).meta({ id: 'Error' });
+export const ErrorSchema = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: 'Error' });
 
 /** PostgreSQL's int4, the type of every version column: a larger number must be a 400, not a database error. */
 export const INT4_MAX = 2 ** 31 - 1;

@@ -33,7 +33,9 @@ export async function startAriadne(opts: StartOptions = {}) {
     databaseUrl: opts.databaseUrl ?? base.databaseUrl,
   };
   const ctx: AppContext = await createAppContext(config);
-  const seeded = opts.seedDemo ? await seedDemo(ctx, { cases: opts.demoCases ?? 0, onProgress: opts.onSeedProgress }) : undefined;
+  const seeded = opts.seedDemo
+    ? await seedDemo(ctx, { cases: opts.demoCases ?? 0, onProgress: opts.onSeedProgress })
+    : undefined;
   const app = await buildServer(ctx, { webDir: opts.webDir ?? DEFAULT_WEB_DIR, logStream: opts.logStream });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

@@ -43,13 +43,16 @@ async function loadSigner(ctx: SigningContext): Promise<NoteSigner> {
     if (active) return active;
     // Never store a seed under a master key that is not this data's: it opens the organisation keys.
     const orgKey = await auditSigningKeysRepo.anyOrganisationKey(tx);
-    if (orgKey !== undefined && !opens(ctx.keyRing, orgKey)) throw mismatch('The master key does not unwrap the organisation keys', {});
+    if (orgKey !== undefined && !opens(ctx.keyRing, orgKey))
+      throw mismatch('The master key does not unwrap the organisation keys', {});
     // First start after migration 028. Checkpoints already stored were signed with the seed derived
     // from the master key: keep exactly that seed. A log that never signed one gets a random seed.
     const derived = await auditSigningKeysRepo.anyCheckpoint(tx);
     const seed = derived ? legacyAuditSeed(ctx.keyRing) : crypto.randomBytes(32);
     await auditSigningKeysRepo.insertFirst(tx, {
-      wrappedSeed: ctx.keyRing.wrapSecret(seed), publicKey: auditSignerFromSeed(seed).vkey, origin: derived ? 'derived' : 'generated',
+      wrappedSeed: ctx.keyRing.wrapSecret(seed),
+      publicKey: auditSignerFromSeed(seed).vkey,
+      origin: derived ? 'derived' : 'generated',
     });
     // Another process may have stored its key first: the stored one is the key.
     return auditSigningKeysRepo.active(tx);
@@ -67,20 +70,28 @@ function opens(keyRing: KeyRing, wrapped: string): boolean {
   }
 }
 
-const mismatch = (what: string, details: Record<string, unknown>) => new MasterKeyError('master_key_mismatch',
-  `${what}: it is not the key this data was encrypted with. Refusing to sign or verify audit checkpoints; nothing was changed. `
-  + 'Set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of this data.', details);
+const mismatch = (what: string, details: Record<string, unknown>) =>
+  new MasterKeyError(
+    'master_key_mismatch',
+    `${what}: it is not the key this data was encrypted with. Refusing to sign or verify audit checkpoints; nothing was changed. ` +
+      'Set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of this data.',
+    details,
+  );
 
 function unwrapSigner(keyRing: KeyRing, stored: StoredAuditSigningKey): NoteSigner {
   let seed: Buffer;
   try {
     seed = keyRing.unwrapSecret(stored.wrappedSeed);
   } catch {
-    throw mismatch('The master key does not unwrap the audit log\'s checkpoint signing key', { auditSigningKey: stored.version });
+    throw mismatch("The master key does not unwrap the audit log's checkpoint signing key", {
+      auditSigningKey: stored.version,
+    });
   }
   const signer = auditSignerFromSeed(seed);
   if (signer.vkey !== stored.publicKey) {
-    throw new Error(`audit signing key ${stored.version}: its seed does not match its stored public key ${stored.publicKey}`);
+    throw new Error(
+      `audit signing key ${stored.version}: its seed does not match its stored public key ${stored.publicKey}`,
+    );
   }
   return signer;
 }
@@ -88,6 +99,7 @@ function unwrapSigner(keyRing: KeyRing, stored: StoredAuditSigningKey): NoteSign
 /** Re-wraps the signing seed under a new master key, inside the caller's transaction (keys rotate-master). */
 export async function rewrapAuditSigningKeys(tx: Tx, oldMaster: Buffer, newMaster: Buffer): Promise<number> {
   const keys = await auditSigningKeysRepo.all(tx);
-  for (const k of keys) await auditSigningKeysRepo.setWrapped(tx, k.version, KeyRing.rewrap(oldMaster, newMaster, k.wrappedSeed));
+  for (const k of keys)
+    await auditSigningKeysRepo.setWrapped(tx, k.version, KeyRing.rewrap(oldMaster, newMaster, k.wrappedSeed));
   return keys.length;
 }

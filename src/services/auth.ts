@@ -36,8 +36,21 @@ export interface AuthenticatedSession {
 type LoginUser = NonNullable<Awaited<ReturnType<typeof usersRepo.findForLogin>>>;
 
 /** Appends account events to the account's own organisation (its home), outside any tenant. */
-async function auditAccount(ctx: AppContext, user: { id: string; organisation_id: string }, action: string, fields: string[] = [], tx?: Tx): Promise<void> {
-  const event = { organisationId: user.organisation_id, actorUserId: user.id, action, entityType: 'user', entityId: user.id, fields };
+async function auditAccount(
+  ctx: AppContext,
+  user: { id: string; organisation_id: string },
+  action: string,
+  fields: string[] = [],
+  tx?: Tx,
+): Promise<void> {
+  const event = {
+    organisationId: user.organisation_id,
+    actorUserId: user.id,
+    action,
+    entityType: 'user',
+    entityId: user.id,
+    fields,
+  };
   if (tx) await auditRepo.append(tx, event);
   else await withSystem(ctx.db, (t) => auditRepo.append(t, event));
 }
@@ -59,14 +72,22 @@ export function reserveAttempt(ctx: AppContext, userId: string, now = new Date()
  * Checks a TOTP code and accepts its time step once: a replayed code (same or earlier
  * step than the last accepted one) is refused like a wrong one.
  */
-export async function acceptTotp(ctx: AppContext, user: { id: string; organisation_id: string; totp_secret_enc: string | null }, code: string, now = new Date()): Promise<boolean> {
+export async function acceptTotp(
+  ctx: AppContext,
+  user: { id: string; organisation_id: string; totp_secret_enc: string | null },
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
   if (!user.totp_secret_enc) return false;
   const secret = await ctx.keyRing.decrypt(user.organisation_id, user.totp_secret_enc);
   const step = verifyTotp(secret, code, now.getTime());
   return step !== null && usersRepo.consumeTotpStep(ctx.db.kysely, user.id, step);
 }
 
-export async function login(ctx: AppContext, input: { email: string; password: string; totpCode?: string }): Promise<AuthenticatedSession> {
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; totpCode?: string },
+): Promise<AuthenticatedSession> {
   const email = input.email.trim().toLowerCase();
   const now = new Date();
   const user = await usersRepo.findForLogin(ctx.db.kysely, email);
@@ -115,12 +136,26 @@ export async function login(ctx: AppContext, input: { email: string; password: s
     // Opportunistic purge: no job queue needed, and logins are frequent enough.
     await sessionsRepo.deleteExpired(tx, now, idleSince(ctx, now));
     await sessionsRepo.insert(tx, {
-      tokenHash: sha256Hex(token), userId: user.id, organisationId: home.organisationId, csrfToken,
+      tokenHash: sha256Hex(token),
+      userId: user.id,
+      organisationId: home.organisationId,
+      csrfToken,
       expiresAt: new Date(now.getTime() + Math.round(ctx.config.sessionTtlHours * 3_600_000)),
     });
-    await auditRepo.append(tx, { organisationId: home.organisationId, actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id });
+    await auditRepo.append(tx, {
+      organisationId: home.organisationId,
+      actorUserId: user.id,
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
-  return { token, csrfToken, mustChangePassword: user.must_change_password, actor: { userId: user.id, organisationId: home.organisationId, roles: home.roles.filter(isRole) } };
+  return {
+    token,
+    csrfToken,
+    mustChangePassword: user.must_change_password,
+    actor: { userId: user.id, organisationId: home.organisationId, roles: home.roles.filter(isRole) },
+  };
 }
 
 function idleMs(ctx: AppContext): number {
@@ -133,14 +168,21 @@ function idleSince(ctx: AppContext, now: Date): Date {
 }
 
 /** Resolves a session cookie to the acting user, or undefined when missing, expired, idle too long or revoked. */
-export async function resolveSession(ctx: AppContext, token: string | undefined, now = new Date()): Promise<AuthenticatedSession | undefined> {
+export async function resolveSession(
+  ctx: AppContext,
+  token: string | undefined,
+  now = new Date(),
+): Promise<AuthenticatedSession | undefined> {
   if (!token) return undefined;
   const row = await sessionsRepo.findActive(ctx.db.kysely, sha256Hex(token), now, idleSince(ctx, now));
   if (!row) return undefined;
   // Sliding activity timestamp, written at most once a minute (more often only for very short idle timeouts).
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > Math.min(60_000, idleMs(ctx) / 4)) await sessionsRepo.touch(ctx.db.kysely, row.tokenHash, now);
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > Math.min(60_000, idleMs(ctx) / 4))
+    await sessionsRepo.touch(ctx.db.kysely, row.tokenHash, now);
   return {
-    token, csrfToken: row.csrfToken, mustChangePassword: row.mustChangePassword,
+    token,
+    csrfToken: row.csrfToken,
+    mustChangePassword: row.mustChangePassword,
     actor: { userId: row.userId, organisationId: row.organisationId, roles: row.roles.filter(isRole) as Role[] },
   };
 }
@@ -152,11 +194,21 @@ export async function logout(ctx: AppContext, token: string): Promise<void> {
 export async function logoutEverywhere(ctx: AppContext, actor: Actor): Promise<void> {
   await withSystem(ctx.db, async (tx) => {
     await sessionsRepo.deleteAllForUser(tx, actor.userId);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'auth.logout_everywhere', entityType: 'user', entityId: actor.userId });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'auth.logout_everywhere',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }
 
-export async function switchOrganisation(ctx: AppContext, session: AuthenticatedSession, organisationId: string): Promise<AuthenticatedSession> {
+export async function switchOrganisation(
+  ctx: AppContext,
+  session: AuthenticatedSession,
+  organisationId: string,
+): Promise<AuthenticatedSession> {
   const memberships = await usersRepo.membershipsOf(ctx.db.kysely, session.actor.userId);
   const target = memberships.find((m) => m.organisationId === organisationId);
   if (!target || memberships.length < 2) throw errors.notFound();
@@ -188,7 +240,13 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string): P
   // Enrolment proves the authenticator works; its code is not a login, so the step is not consumed.
   if (verifyTotp(secret, code) === null) throw errors.invalidTotp();
   await withTenant(ctx.db, actor, async (tx) => {
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'auth.totp_enabled', entityType: 'user', entityId: actor.userId });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'auth.totp_enabled',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
   await usersRepo.setTotp(ctx.db.kysely, user.id, user.totp_secret_enc, true);
 }
@@ -216,6 +274,12 @@ export async function disableTotp(ctx: AppContext, actor: Actor, password: strin
   await usersRepo.resetLoginFailures(ctx.db.kysely, user.id);
   await usersRepo.setTotp(ctx.db.kysely, user.id, null, false);
   await withTenant(ctx.db, actor, async (tx) => {
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'auth.totp_disabled', entityType: 'user', entityId: actor.userId });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'auth.totp_disabled',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }

@@ -6,7 +6,8 @@ export function requireAccess(actor: Actor, action: Action, resource: Resource):
   if (!can(actor, action, resource)) {
     // Across organisations a denial must not reveal that the record exists; an organisation the
     // shared record names already sees it, so it is told "forbidden".
-    const visible = resource.organisationId === actor.organisationId || (resource.parties ?? []).includes(actor.organisationId);
+    const visible =
+      resource.organisationId === actor.organisationId || (resource.parties ?? []).includes(actor.organisationId);
     throw visible ? errors.forbidden() : errors.notFound();
   }
 }

@@ -37,30 +37,54 @@ const today = () => toIsoDate(new Date());
 function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<string, unknown> {
   const parsed = ENTRY_SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
-    throw errors.validation(parsed.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], code: i.code, message: i.message })));
+    throw errors.validation(
+      parsed.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], code: i.code, message: i.message })),
+    );
   }
   const data = parsed.data as Record<string, unknown>;
-  for (const [field, list] of Object.entries(CODED_FIELDS[kind] ?? {})) lists.check(list, data[field] as string | string[] | undefined, field);
-  for (const [start, end] of DATE_RANGES[kind] ?? []) if (data[start]) assertRange(String(data[start]), data[end] as string | undefined);
+  for (const [field, list] of Object.entries(CODED_FIELDS[kind] ?? {}))
+    lists.check(list, data[field] as string | string[] | undefined, field);
+  for (const [start, end] of DATE_RANGES[kind] ?? [])
+    if (data[start]) assertRange(String(data[start]), data[end] as string | undefined);
   for (const field of PAST_DATES[kind] ?? []) if (data[field]) assertNotFuture(String(data[field]), today(), field);
   return data;
 }
 
 /** Server-derived values: the reflection period's end from the country's configured length. */
-function complete(kind: EntryKind, data: Record<string, unknown>, lists: ListIndex, caseCountry: string | null): Record<string, unknown> {
+function complete(
+  kind: EntryKind,
+  data: Record<string, unknown>,
+  lists: ListIndex,
+  caseCountry: string | null,
+): Record<string, unknown> {
   if (kind === 'legal_event' && data.type === 'reflection_period') {
     const country = (data.country as string | undefined) ?? caseCountry;
-    const period = lists.lists.find((l) => l.key === 'reflection_periods')?.items.find((i) => i.meta?.country === country);
-    if (!period) throw new DomainError('unknown_list_value', 'No reflection period is configured for this country', { field: 'country' });
-    return { ...data, country, endDate: reflectionEnd(String(data.date), period.meta as { days?: number; months?: number }) };
+    const period = lists.lists
+      .find((l) => l.key === 'reflection_periods')
+      ?.items.find((i) => i.meta?.country === country);
+    if (!period)
+      throw new DomainError('unknown_list_value', 'No reflection period is configured for this country', {
+        field: 'country',
+      });
+    return {
+      ...data,
+      country,
+      endDate: reflectionEnd(String(data.date), period.meta as { days?: number; months?: number }),
+    };
   }
   return data;
 }
 
-const splitSecrets = (ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) => sealEntry(ctx, organisationId, kind, data);
+const splitSecrets = (ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) =>
+  sealEntry(ctx, organisationId, kind, data);
 
 /** `dateOfBirth` is read for identification records only (the derivation needs her age at the acts). */
-async function present(ctx: AppContext, organisationId: string, row: EntryRow, dateOfBirth: string | null = null): Promise<EntryView> {
+async function present(
+  ctx: AppContext,
+  organisationId: string,
+  row: EntryRow,
+  dateOfBirth: string | null = null,
+): Promise<EntryView> {
   // Secrets (her own words, notes, shelter addresses) are decrypted only for staff of the organisation holding them.
   const data = { ...(await openEntry(ctx, organisationId, row)).data };
   if (row.kind === 'identification') {
@@ -68,7 +92,14 @@ async function present(ctx: AppContext, organisationId: string, row: EntryRow, d
     // the current rules; a legacy stored `isMinor` (her age at intake) is replaced, never shown.
     Object.assign(data, assessIdentification(data, dateOfBirth));
   }
-  return { id: row.id, kind: row.kind, data, recordedAt: row.recordedAt, recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null, version: row.version };
+  return {
+    id: row.id,
+    kind: row.kind,
+    data,
+    recordedAt: row.recordedAt,
+    recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null,
+    version: row.version,
+  };
 }
 
 async function consentHistory(tx: Tx, organisationId: string, caseId: string): Promise<ConsentEvent[]> {
@@ -78,16 +109,36 @@ async function consentHistory(tx: Tx, organisationId: string, caseId: string): P
 
 export async function listEntries(ctx: AppContext, actor: Actor, caseId: string, kind?: string): Promise<EntryView[]> {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
-    const rows = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], kind);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: [`entries.${kind ?? 'all'}`] });
-    const dob = rows.some((r) => r.kind === 'identification') ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
-    return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob)));
-  }, READS_ONLY);
+  return inTenant(
+    ctx,
+    actor,
+    async (tx) => {
+      const row = await requireCase(tx, actor, caseId);
+      const rows = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], kind);
+      await auditRepo.append(tx, {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'case.read',
+        entityType: 'case',
+        entityId: caseId,
+        fields: [`entries.${kind ?? 'all'}`],
+      });
+      const dob = rows.some((r) => r.kind === 'identification')
+        ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId)
+        : null;
+      return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob)));
+    },
+    READS_ONLY,
+  );
 }
 
-export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, kind: EntryKind, raw: unknown): Promise<EntryView> {
+export async function addEntry(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  kind: EntryKind,
+  raw: unknown,
+): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');
@@ -103,12 +154,40 @@ export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, ki
     if (kind === 'identification') checkActsDate(data, dob);
     const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
     const id = crypto.randomUUID();
-    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id, version: 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
+    await caseEntriesRepo.insert(tx, {
+      organisationId: actor.organisationId,
+      id,
+      version: 1,
+      caseId,
+      kind,
+      data: clear,
+      secretEnc,
+      recordedBy: actor.userId,
+    });
     await casesRepo.touch(tx, actor.organisationId, caseId);
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `entry.${kind}`, data: timelineCodes(kind, data) });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.create`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: `entry.${kind}`,
+      data: timelineCodes(kind, data),
+    });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `case.entry.${kind}.create`,
+      entityType: 'case',
+      entityId: caseId,
+      fields: Object.keys(data),
+    });
     // Her withdrawal takes effect at once, in this transaction: the partner's open referrals end.
-    if (kind === 'consent' && data.action === 'withdrawn' && data.purpose === 'referral_sharing' && typeof data.partnerOrganisationId === 'string') {
+    if (
+      kind === 'consent' &&
+      data.action === 'withdrawn' &&
+      data.purpose === 'referral_sharing' &&
+      typeof data.partnerOrganisationId === 'string'
+    ) {
       await withdrawSharingInTx(tx, actor, caseId, data.partnerOrganisationId);
     }
     const stored = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, id);
@@ -116,7 +195,14 @@ export async function addEntry(ctx: AppContext, actor: Actor, caseId: string, ki
   });
 }
 
-export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string, entryId: string, raw: unknown, version: number): Promise<EntryView> {
+export async function reviseEntry(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  entryId: string,
+  raw: unknown,
+  version: number,
+): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');
@@ -124,7 +210,8 @@ export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string,
     const current = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId);
     if (!current) throw errors.notFound();
     // Consent is a history of events: a change is a new grant or withdrawal, never an edit.
-    if (current.kind === 'consent' || current.kind === 'exploitation_return') throw new DomainError('append_only', 'Record a new event instead of editing this one');
+    if (current.kind === 'consent' || current.kind === 'exploitation_return')
+      throw new DomainError('append_only', 'Record a new event instead of editing this one');
     if (current.version !== version) throw errors.versionConflict();
     const kind = current.kind as EntryKind;
     const lists = await loadLists(tx, actor.organisationId);
@@ -135,17 +222,54 @@ export async function reviseEntry(ctx: AppContext, actor: Actor, caseId: string,
     if (!(await caseEntriesRepo.retire(tx, actor.organisationId, entryId, version))) throw errors.versionConflict();
     // A revision replaces the record: a legacy `isMinor` (her age at intake) is not carried forward.
     const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
-    await caseEntriesRepo.insert(tx, { organisationId: actor.organisationId, id: entryId, version: version + 1, caseId, kind, data: clear, secretEnc, recordedBy: actor.userId });
+    await caseEntriesRepo.insert(tx, {
+      organisationId: actor.organisationId,
+      id: entryId,
+      version: version + 1,
+      caseId,
+      kind,
+      data: clear,
+      secretEnc,
+      recordedBy: actor.userId,
+    });
     await casesRepo.touch(tx, actor.organisationId, caseId);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `case.entry.${kind}.revise`, entityType: 'case', entityId: caseId, fields: Object.keys(data) });
-    return present(ctx, actor.organisationId, (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!, dob);
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `case.entry.${kind}.revise`,
+      entityType: 'case',
+      entityId: caseId,
+      fields: Object.keys(data),
+    });
+    return present(
+      ctx,
+      actor.organisationId,
+      (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!,
+      dob,
+    );
   });
 }
 
 /** Only codes reach the timeline; free text and secrets stay in the record. */
 function timelineCodes(kind: EntryKind, data: Record<string, unknown>): Record<string, unknown> {
-  const keep = ['type', 'purpose', 'action', 'service', 'level', 'outcome', 'status', 'date', 'startOn', 'endOn', 'deliveredOn', 'reviewedOn', 'endDate'];
-  return Object.fromEntries(Object.entries(data).filter(([k, v]) => keep.includes(k) && (typeof v === 'string' || typeof v === 'number')));
+  const keep = [
+    'type',
+    'purpose',
+    'action',
+    'service',
+    'level',
+    'outcome',
+    'status',
+    'date',
+    'startOn',
+    'endOn',
+    'deliveredOn',
+    'reviewedOn',
+    'endDate',
+  ];
+  return Object.fromEntries(
+    Object.entries(data).filter(([k, v]) => keep.includes(k) && (typeof v === 'string' || typeof v === 'number')),
+  );
 }
 
 export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string) {
@@ -153,11 +277,28 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
   return inTenant(ctx, actor, async (tx) => {
     await requireCase(tx, actor, caseId);
     const events = await casesRepo.events(tx, actor.organisationId, caseId);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['timeline'] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'case.read',
+      entityType: 'case',
+      entityId: caseId,
+      fields: ['timeline'],
+    });
     // An event's free text (a hand-over reason) is stored sealed; her own organisation reads it back here.
-    return Promise.all(events.map(async ({ secretEnc, ...e }) => (secretEnc
-      ? { ...e, data: { ...e.data, ...(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, secretEnc)) as Record<string, unknown>) } }
-      : e)));
+    return Promise.all(
+      events.map(async ({ secretEnc, ...e }) =>
+        secretEnc
+          ? {
+              ...e,
+              data: {
+                ...e.data,
+                ...(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, secretEnc)) as Record<string, unknown>),
+              },
+            }
+          : e,
+      ),
+    );
   });
 }
 
@@ -178,7 +319,9 @@ export async function caseAudit(ctx: AppContext, actor: Actor, caseId: string) {
 /** The deadlines of the actor's own open cases. */
 export async function agenda(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => agendaOfCases(tx, actor.organisationId, await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId)));
+  return inTenant(ctx, actor, async (tx) =>
+    agendaOfCases(tx, actor.organisationId, await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId)),
+  );
 }
 
 /**
@@ -186,19 +329,54 @@ export async function agenda(ctx: AppContext, actor: Actor) {
  * deadlines of their records and the follow-up assessments due. Shared by GET /api/agenda and
  * the scheduled deadline reminders (src/services/reminders.ts).
  */
-export async function agendaOfCases(tx: Tx, organisationId: string, cases: { id: string; reference: string }[], on: string = today()) {
-  const entries = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.id));
+export async function agendaOfCases(
+  tx: Tx,
+  organisationId: string,
+  cases: { id: string; reference: string }[],
+  on: string = today(),
+) {
+  const entries = await caseEntriesRepo.listCurrent(
+    tx,
+    organisationId,
+    cases.map((c) => c.id),
+  );
   const byCase = new Map(cases.map((c): [string, AgendaSource] => [c.id, { caseId: c.id, entries: [] }]));
   for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
-  for (const asked of await casesRepo.firstEventOfKind(tx, organisationId, cases.map((c) => c.id), 'consent.record_afresh')) {
+  for (const asked of await casesRepo.firstEventOfKind(
+    tx,
+    organisationId,
+    cases.map((c) => c.id),
+    'consent.record_afresh',
+  )) {
     const source = byCase.get(asked.caseId);
     if (source) source.consentsAskedFrom = toIsoDate(new Date(asked.at as unknown as string));
   }
   const references = new Map(cases.map((c) => [c.id, c.reference]));
-  const intakes = await casesRepo.contactDatesOf(tx, organisationId, cases.map((c) => c.id));
+  const intakes = await casesRepo.contactDatesOf(
+    tx,
+    organisationId,
+    cases.map((c) => c.id),
+  );
   // Follow-up assessments she has not opted out of, from the outcome schedule.
-  const followUps = intakes.flatMap((i) => dueAssessments(factsFrom(i.case_id, toIsoDate(new Date(i.contact_date)), entries.filter((e) => e.caseId === i.case_id)), on)
-    .filter((d) => d.mode !== 'self_initiated').map((d) => ({ caseId: i.case_id, kind: 'follow_up_due' as const, dueDate: d.dueDate, overdue: d.overdue, daysLeft: d.daysLeft })));
-  return [...agendaFor([...byCase.values()], on), ...followUps].sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+  const followUps = intakes.flatMap((i) =>
+    dueAssessments(
+      factsFrom(
+        i.case_id,
+        toIsoDate(new Date(i.contact_date)),
+        entries.filter((e) => e.caseId === i.case_id),
+      ),
+      on,
+    )
+      .filter((d) => d.mode !== 'self_initiated')
+      .map((d) => ({
+        caseId: i.case_id,
+        kind: 'follow_up_due' as const,
+        dueDate: d.dueDate,
+        overdue: d.overdue,
+        daysLeft: d.daysLeft,
+      })),
+  );
+  return [...agendaFor([...byCase.values()], on), ...followUps]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
     .map((item) => ({ ...item, caseReference: references.get(item.caseId) ?? '' }));
 }

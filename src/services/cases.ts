@@ -3,7 +3,14 @@ import crypto from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
-import { allowedTransitions, assertEditable, transition, type CaseStatus, type OpenStatus, type TransitionCommand } from '../domain/cases/lifecycle';
+import {
+  allowedTransitions,
+  assertEditable,
+  transition,
+  type CaseStatus,
+  type OpenStatus,
+  type TransitionCommand,
+} from '../domain/cases/lifecycle';
 import { assertValidBirthDate, isMinor } from '../domain/cases/person';
 import { errors } from '../errors';
 import { can, type Action, type Actor } from '../policies/policies';
@@ -30,10 +37,18 @@ export interface PersonInput extends PersonIdentity {
  * A first contact: either a new person (`person`) or one the organisation already knows
  * (`personId`), whose identity is reused so she stays one person across her cases.
  */
-export type IntakeInput = IntakeDetails & ({ person: PersonInput; personId?: undefined } | { personId: string; person?: undefined });
+export type IntakeInput = IntakeDetails &
+  ({ person: PersonInput; personId?: undefined } | { personId: string; person?: undefined });
 
 interface IntakeDetails {
-  intake: { channel: string; contactDate: string; municipality?: string; language?: string; mediatorUsed: boolean; immediateNeeds: string[] };
+  intake: {
+    channel: string;
+    contactDate: string;
+    municipality?: string;
+    language?: string;
+    mediatorUsed: boolean;
+    immediateNeeds: string[];
+  };
   risk: { level: string; notes?: string };
   ownerId?: string;
 }
@@ -41,14 +56,28 @@ interface IntakeDetails {
 const today = () => toIsoDate(new Date());
 
 function audit(tx: Tx, actor: Actor, action: string, caseId: string, fields: string[] = []) {
-  return auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action, entityType: 'case', entityId: caseId, fields });
+  return auditRepo.append(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action,
+    entityType: 'case',
+    entityId: caseId,
+    fields,
+  });
 }
 
 async function requireOwnerCandidate(tx: Tx, organisationId: string, userId: string) {
   const member = await usersRepo.findMember(tx, organisationId, userId);
   // The candidate, not the actor, must be one who may own a case (the policies decide which roles do).
-  if (!member || !member.active || !can({ userId, organisationId, roles: member.roles as Actor['roles'] }, 'case.own', { organisationId })) {
-    throw new DomainError('invalid_owner', 'The case owner must be an active case owner or caseworker of this organisation');
+  if (
+    !member ||
+    !member.active ||
+    !can({ userId, organisationId, roles: member.roles as Actor['roles'] }, 'case.own', { organisationId })
+  ) {
+    throw new DomainError(
+      'invalid_owner',
+      'The case owner must be an active case owner or caseworker of this organisation',
+    );
   }
 }
 
@@ -61,7 +90,12 @@ function validatePerson(person: Partial<PersonInput>, lists: Awaited<ReturnType<
  * Loads a case of the actor's organisation (RLS hides other tenants anyway) and asks the policy table about it: the resource is the case's own organisation
  * and owner, so the tenant predicate judges the record, not the actor's session.
  */
-export async function requireCase(tx: Tx, actor: Actor, caseId: string, action: Action = 'case.read'): Promise<CaseRow> {
+export async function requireCase(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  action: Action = 'case.read',
+): Promise<CaseRow> {
   const row = await casesRepo.find(tx, actor.organisationId, caseId);
   if (!row) throw errors.notFound();
   requireAccess(actor, action, { organisationId: row.organisationId, ownerUserId: row.ownerUserId });
@@ -71,7 +105,8 @@ export async function requireCase(tx: Tx, actor: Actor, caseId: string, action: 
 export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInput) {
   requireAccess(actor, 'case.create', { organisationId: actor.organisationId });
   const { caseId } = await inTenant(ctx, actor, (tx) => openCaseInTx(ctx, tx, actor, input)).catch((e: unknown) => {
-    if (isOpenCaseViolation(e)) throw errors.conflict('open_case_exists', 'She already has an open case; continue or reopen it');
+    if (isOpenCaseViolation(e))
+      throw errors.conflict('open_case_exists', 'She already has an open case; continue or reopen it');
     throw e;
   });
   return getCase(ctx, actor, caseId);
@@ -82,7 +117,13 @@ export async function createCase(ctx: AppContext, actor: Actor, input: IntakeInp
  * the caller's tenant transaction, so a command that spans aggregates (a transfer) commits or
  * fails as one. The caller has checked access and warmed the organisation's keys.
  */
-export async function openCaseInTx(ctx: AppContext, tx: Tx, actor: Actor, input: IntakeInput, opts: { networkPersonId?: string; openedEvent?: Record<string, unknown> } = {}) {
+export async function openCaseInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  input: IntakeInput,
+  opts: { networkPersonId?: string; openedEvent?: Record<string, unknown> } = {},
+) {
   const sealed = input.person ? await sealIdentity(ctx, actor.organisationId, stripPersonMeta(input.person)) : null;
   const caseId = crypto.randomUUID();
   const personId = input.personId ?? crypto.randomUUID();
@@ -102,26 +143,70 @@ export async function openCaseInTx(ctx: AppContext, tx: Tx, actor: Actor, input:
     const prefix = (await organisationsRepo.slugOf(tx, actor.organisationId)).slice(0, 3).toUpperCase();
     if (input.person && sealed) {
       await casesRepo.insertPerson(tx, {
-        id: personId, organisationId: actor.organisationId, ...sealed, sex: input.person.sex ?? 'unknown',
-        chosenTerm: input.person.chosenTerm ?? null, pronouns: input.person.pronouns ?? null, preferredLanguage: input.person.preferredLanguage ?? null,
-        isMinor: isMinor(input.person.dateOfBirth, opened), networkPersonId: opts.networkPersonId,
+        id: personId,
+        organisationId: actor.organisationId,
+        ...sealed,
+        sex: input.person.sex ?? 'unknown',
+        chosenTerm: input.person.chosenTerm ?? null,
+        pronouns: input.person.pronouns ?? null,
+        preferredLanguage: input.person.preferredLanguage ?? null,
+        isMinor: isMinor(input.person.dateOfBirth, opened),
+        networkPersonId: opts.networkPersonId,
       });
     }
-    await casesRepo.insertCase(tx, { id: caseId, organisationId: actor.organisationId, personId, reference: `${prefix}-${opened.getUTCFullYear()}-${String(number).padStart(4, '0')}`, ownerUserId: ownerId, openedAt: opened });
+    await casesRepo.insertCase(tx, {
+      id: caseId,
+      organisationId: actor.organisationId,
+      personId,
+      reference: `${prefix}-${opened.getUTCFullYear()}-${String(number).padStart(4, '0')}`,
+      ownerUserId: ownerId,
+      openedAt: opened,
+    });
     await casesRepo.insertIntake(tx, {
-      organisationId: actor.organisationId, caseId, channel: input.intake.channel, contactDate: input.intake.contactDate,
+      organisationId: actor.organisationId,
+      caseId,
+      channel: input.intake.channel,
+      contactDate: input.intake.contactDate,
       // Where she was met may locate her: encrypted like her identity.
-      municipalityEnc: input.intake.municipality ? await ctx.keyRing.encrypt(actor.organisationId, input.intake.municipality) : null,
-      language: input.intake.language ?? null, mediatorUsed: input.intake.mediatorUsed,
+      municipalityEnc: input.intake.municipality
+        ? await ctx.keyRing.encrypt(actor.organisationId, input.intake.municipality)
+        : null,
+      language: input.intake.language ?? null,
+      mediatorUsed: input.intake.mediatorUsed,
       immediateNeeds: [...new Set(input.intake.immediateNeeds)],
     });
-    const riskNotes = input.risk.notes ? await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ notes: input.risk.notes })) : null;
+    const riskNotes = input.risk.notes
+      ? await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ notes: input.risk.notes }))
+      : null;
     await caseEntriesRepo.insert(tx, {
-      organisationId: actor.organisationId, id: crypto.randomUUID(), version: 1, caseId, kind: 'risk_assessment',
-      data: { level: input.risk.level, assessedOn: input.intake.contactDate }, secretEnc: riskNotes, recordedBy: actor.userId,
+      organisationId: actor.organisationId,
+      id: crypto.randomUUID(),
+      version: 1,
+      caseId,
+      kind: 'risk_assessment',
+      data: { level: input.risk.level, assessedOn: input.intake.contactDate },
+      secretEnc: riskNotes,
+      recordedBy: actor.userId,
     });
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.opened', data: { channel: input.intake.channel, ownerId, ...(input.personId ? { knownPerson: true } : {}), ...opts.openedEvent } });
-    await audit(tx, actor, 'case.create', caseId, [input.person ? 'person.identity' : 'person.known', 'intake', 'risk_assessment', 'owner']);
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: 'case.opened',
+      data: {
+        channel: input.intake.channel,
+        ownerId,
+        ...(input.personId ? { knownPerson: true } : {}),
+        ...opts.openedEvent,
+      },
+    });
+    await audit(tx, actor, 'case.create', caseId, [
+      input.person ? 'person.identity' : 'person.known',
+      'intake',
+      'risk_assessment',
+      'owner',
+    ]);
   }
   return { caseId, personId };
 }
@@ -141,7 +226,11 @@ async function requireReusablePerson(tx: Tx, actor: Actor, personId: string): Pr
 /** The partial unique index "one open case per person" caught a concurrent duplicate. */
 function isOpenCaseViolation(e: unknown): boolean {
   const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | null;
-  return !!err && err.code === '23505' && (err.constraint === 'cases_one_open_per_person' || String(err.message).includes('cases_one_open_per_person'));
+  return (
+    !!err &&
+    err.code === '23505' &&
+    (err.constraint === 'cases_one_open_per_person' || String(err.message).includes('cases_one_open_per_person'))
+  );
 }
 
 function stripPersonMeta(person: PersonInput): PersonIdentity {
@@ -149,65 +238,124 @@ function stripPersonMeta(person: PersonInput): PersonIdentity {
   return identity;
 }
 
-export async function listCases(ctx: AppContext, actor: Actor, filter: { q?: string; dob?: string; status?: string; ownerId?: string; programme?: string; limit: number; offset: number }) {
+export async function listCases(
+  ctx: AppContext,
+  actor: Actor,
+  filter: {
+    q?: string;
+    dob?: string;
+    status?: string;
+    ownerId?: string;
+    programme?: string;
+    limit: number;
+    offset: number;
+  },
+) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
   const indexes = await searchIndexes(ctx, actor.organisationId, { name: filter.q, dateOfBirth: filter.dob });
-  return inTenant(ctx, actor, async (tx) => {
-    const { rows, total, totalCapped } = await casesRepo.list(tx, actor.organisationId, { ...filter, ...indexes });
-    const cases = await Promise.all(rows.map(async (row) => ({ ...row, personName: fullName(await openIdentity(ctx, actor.organisationId, row.identityEnc)) })));
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.list', entityType: 'case', entityId: null, fields: ['person.name', ...(filter.q || filter.dob ? ['search'] : [])] });
-    return { cases, total, totalCapped };
-  }, READS_ONLY);
+  return inTenant(
+    ctx,
+    actor,
+    async (tx) => {
+      const { rows, total, totalCapped } = await casesRepo.list(tx, actor.organisationId, { ...filter, ...indexes });
+      const cases = await Promise.all(
+        rows.map(async (row) => ({
+          ...row,
+          personName: fullName(await openIdentity(ctx, actor.organisationId, row.identityEnc)),
+        })),
+      );
+      await auditRepo.append(tx, {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'case.list',
+        entityType: 'case',
+        entityId: null,
+        fields: ['person.name', ...(filter.q || filter.dob ? ['search'] : [])],
+      });
+      return { cases, total, totalCapped };
+    },
+    READS_ONLY,
+  );
 }
 
 export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId);
-    const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
-    if (!person) throw errors.notFound();
-    const identity = await openIdentity(ctx, actor.organisationId, person.identityEnc);
-    const intake = await openIntake(ctx, actor.organisationId, await casesRepo.findIntake(tx, actor.organisationId, caseId));
-    const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
-    const identification = entries.filter((e) => e.kind === 'identification').at(-1);
-    const consentEvents = consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'));
-    // Her other cases here (references and statuses only), so the relationship history is visible.
-    const otherCases = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).filter((c) => c.id !== caseId);
-    await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
-    const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
-    return {
-      row, person: { ...person, identity }, intake: intake ?? null,
-      identification: identification ? {
-        entryId: identification.id,
-        ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }),
-        actsDate: (identification.data.actsDate as string | undefined) ?? null,
-        minorAtActs: (identification.data.minorAtActs as string | undefined) ?? null,
-        // The same derivation as the identification records: her age at the acts, never at intake or today.
-        ...assessIdentification(identification.data, identity.dateOfBirth),
-      } : null,
-      consents: currentConsents(consentEvents),
-      otherCases,
-      allowedTransitions: allowedTransitions(row.status as CaseStatus),
-      permissions: {
-        // A new case for her once this one is closed, unless another case of hers is still open.
-        openNewCase: can(actor, 'case.create', { organisationId: row.organisationId }) && row.status === 'closed' && !otherCases.some((c) => c.status !== 'closed'),
-        update: can(actor, 'case.update', resource) && row.status !== 'closed',
-        changeOwner: can(actor, 'case.change_owner', resource) && row.status !== 'closed',
-        readAudit: can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
-      },
-    };
-  }, READS_ONLY);
+  return inTenant(
+    ctx,
+    actor,
+    async (tx) => {
+      const row = await requireCase(tx, actor, caseId);
+      const person = await casesRepo.findPerson(tx, actor.organisationId, row.personId);
+      if (!person) throw errors.notFound();
+      const identity = await openIdentity(ctx, actor.organisationId, person.identityEnc);
+      const intake = await openIntake(
+        ctx,
+        actor.organisationId,
+        await casesRepo.findIntake(tx, actor.organisationId, caseId),
+      );
+      const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
+      const identification = entries.filter((e) => e.kind === 'identification').at(-1);
+      const consentEvents = consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'));
+      // Her other cases here (references and statuses only), so the relationship history is visible.
+      const otherCases = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).filter(
+        (c) => c.id !== caseId,
+      );
+      await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
+      const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
+      return {
+        row,
+        person: { ...person, identity },
+        intake: intake ?? null,
+        identification: identification
+          ? {
+              entryId: identification.id,
+              ...(identification.data as { acts: string[]; means: string[]; purposes: string[] }),
+              actsDate: (identification.data.actsDate as string | undefined) ?? null,
+              minorAtActs: (identification.data.minorAtActs as string | undefined) ?? null,
+              // The same derivation as the identification records: her age at the acts, never at intake or today.
+              ...assessIdentification(identification.data, identity.dateOfBirth),
+            }
+          : null,
+        consents: currentConsents(consentEvents),
+        otherCases,
+        allowedTransitions: allowedTransitions(row.status as CaseStatus),
+        permissions: {
+          // A new case for her once this one is closed, unless another case of hers is still open.
+          openNewCase:
+            can(actor, 'case.create', { organisationId: row.organisationId }) &&
+            row.status === 'closed' &&
+            !otherCases.some((c) => c.status !== 'closed'),
+          update: can(actor, 'case.update', resource) && row.status !== 'closed',
+          changeOwner: can(actor, 'case.change_owner', resource) && row.status !== 'closed',
+          readAudit: can(actor, 'case.audit.read', resource) || can(actor, 'case.access_log.read', resource),
+        },
+      };
+    },
+    READS_ONLY,
+  );
 }
 export type CaseDetailModel = Awaited<ReturnType<typeof getCase>>;
 
 /** The intake with its municipality decrypted (or still clear, in a row the backfill has not reached). */
-async function openIntake(ctx: AppContext, organisationId: string, intake: Awaited<ReturnType<typeof casesRepo.findIntake>>) {
+async function openIntake(
+  ctx: AppContext,
+  organisationId: string,
+  intake: Awaited<ReturnType<typeof casesRepo.findIntake>>,
+) {
   if (!intake) return null;
   const { municipalityEnc, municipality, ...rest } = intake;
-  return { ...rest, municipality: municipalityEnc ? await ctx.keyRing.decrypt(organisationId, municipalityEnc) : municipality };
+  return {
+    ...rest,
+    municipality: municipalityEnc ? await ctx.keyRing.decrypt(organisationId, municipalityEnc) : municipality,
+  };
 }
 
-export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string, changes: Partial<PersonInput> & { version: number }) {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  changes: Partial<PersonInput> & { version: number },
+) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');
@@ -221,19 +369,41 @@ export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string
     const identity = { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), ...identityChanges };
     const sealed = await sealIdentity(ctx, actor.organisationId, identity);
     const ok = await casesRepo.updatePerson(tx, actor.organisationId, person.id, version, {
-      identity_enc: sealed.identityEnc, name_bidx: sealed.nameIndex, dob_bidx: sealed.dobIndex,
-      ...(sex !== undefined ? { sex } : {}), ...(chosenTerm !== undefined ? { chosen_term: chosenTerm } : {}),
-      ...(pronouns !== undefined ? { pronouns } : {}), ...(preferredLanguage !== undefined ? { preferred_language: preferredLanguage } : {}),
+      identity_enc: sealed.identityEnc,
+      name_bidx: sealed.nameIndex,
+      dob_bidx: sealed.dobIndex,
+      ...(sex !== undefined ? { sex } : {}),
+      ...(chosenTerm !== undefined ? { chosen_term: chosenTerm } : {}),
+      ...(pronouns !== undefined ? { pronouns } : {}),
+      ...(preferredLanguage !== undefined ? { preferred_language: preferredLanguage } : {}),
       is_minor: isMinor(identity.dateOfBirth, new Date()),
     });
     if (!ok) throw errors.versionConflict();
     await casesRepo.touch(tx, actor.organisationId, caseId);
-    await audit(tx, actor, 'case.person.update', caseId, Object.keys(changes).filter((k) => k !== 'version').map((k) => `person.${k}`));
+    await audit(
+      tx,
+      actor,
+      'case.person.update',
+      caseId,
+      Object.keys(changes)
+        .filter((k) => k !== 'version')
+        .map((k) => `person.${k}`),
+    );
   });
   return getCase(ctx, actor, caseId);
 }
 
-export async function updateCase(ctx: AppContext, actor: Actor, caseId: string, changes: { programmeType?: string | null; country?: string | null; cooperationWithAuthorities?: string; version: number }) {
+export async function updateCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  changes: {
+    programmeType?: string | null;
+    country?: string | null;
+    cooperationWithAuthorities?: string;
+    version: number;
+  },
+) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');
@@ -247,12 +417,23 @@ export async function updateCase(ctx: AppContext, actor: Actor, caseId: string, 
       ...(changes.cooperationWithAuthorities !== undefined ? { cooperation: changes.cooperationWithAuthorities } : {}),
     });
     if (!ok) throw errors.versionConflict();
-    await audit(tx, actor, 'case.update', caseId, Object.keys(changes).filter((k) => k !== 'version'));
+    await audit(
+      tx,
+      actor,
+      'case.update',
+      caseId,
+      Object.keys(changes).filter((k) => k !== 'version'),
+    );
   });
   return getCase(ctx, actor, caseId);
 }
 
-export async function transitionCase(ctx: AppContext, actor: Actor, caseId: string, input: { to: string; reason?: string; note?: string; version: number }) {
+export async function transitionCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: { to: string; reason?: string; note?: string; version: number },
+) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');
@@ -262,26 +443,53 @@ export async function transitionCase(ctx: AppContext, actor: Actor, caseId: stri
     if (input.to === 'closed') lists.check('closure_reasons', input.reason ?? '', 'reason');
     if (input.to === 'reopened' && row.status === 'closed') {
       // She is followed in one open case at a time: reopening this one would duplicate the other.
-      const open = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).find((c) => c.id !== caseId && c.status !== 'closed');
+      const open = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).find(
+        (c) => c.id !== caseId && c.status !== 'closed',
+      );
       if (open) throw errors.openCaseExists(open.id, open.reference);
     }
-    const command = (input.to === 'reopened' ? { to: 'reopened', note: input.note ?? '' }
-      : input.to === 'paused' || input.to === 'closed' ? { to: input.to, reason: input.reason ?? '' }
-        : { to: input.to as OpenStatus }) as TransitionCommand;
-    const { next, event } = transition({ status: row.status as CaseStatus, pausedFrom: row.pausedFrom as OpenStatus | null }, command);
+    const command = (
+      input.to === 'reopened'
+        ? { to: 'reopened', note: input.note ?? '' }
+        : input.to === 'paused' || input.to === 'closed'
+          ? { to: input.to, reason: input.reason ?? '' }
+          : { to: input.to as OpenStatus }
+    ) as TransitionCommand;
+    const { next, event } = transition(
+      { status: row.status as CaseStatus, pausedFrom: row.pausedFrom as OpenStatus | null },
+      command,
+    );
     const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, {
-      status: next.status, paused_from: next.pausedFrom,
-      closed_at: next.status === 'closed' ? new Date() : null, closure_reason: next.status === 'closed' ? input.reason ?? null : null,
+      status: next.status,
+      paused_from: next.pausedFrom,
+      closed_at: next.status === 'closed' ? new Date() : null,
+      closure_reason: next.status === 'closed' ? (input.reason ?? null) : null,
     });
     if (!ok) throw errors.versionConflict();
     // The free-text note stays out of the timeline (it may describe her); codes only.
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `case.${event}`, data: { from: row.status, to: next.status, ...(input.reason ? { reason: input.reason } : {}) } });
-    await audit(tx, actor, `case.${event}`, caseId, ['status', ...(input.reason ? ['reason'] : []), ...(input.note ? ['note'] : [])]);
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: `case.${event}`,
+      data: { from: row.status, to: next.status, ...(input.reason ? { reason: input.reason } : {}) },
+    });
+    await audit(tx, actor, `case.${event}`, caseId, [
+      'status',
+      ...(input.reason ? ['reason'] : []),
+      ...(input.note ? ['note'] : []),
+    ]);
   });
   return getCase(ctx, actor, caseId);
 }
 
-export async function changeOwner(ctx: AppContext, actor: Actor, caseId: string, input: { ownerId: string; reason: string; version: number }) {
+export async function changeOwner(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: { ownerId: string; reason: string; version: number },
+) {
   requireAccess(actor, 'case.change_owner', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.change_owner');
@@ -289,12 +497,19 @@ export async function changeOwner(ctx: AppContext, actor: Actor, caseId: string,
     if (row.version !== input.version) throw errors.versionConflict();
     if (row.ownerUserId === input.ownerId) throw new DomainError('invalid_owner', 'This person already owns the case');
     await requireOwnerCandidate(tx, actor.organisationId, input.ownerId);
-    const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, { owner_user_id: input.ownerId });
+    const ok = await casesRepo.update(tx, actor.organisationId, caseId, input.version, {
+      owner_user_id: input.ownerId,
+    });
     if (!ok) throw errors.versionConflict();
     // The reason is free text (it may describe her): sealed beside the event, never in its clear data.
     await casesRepo.addEvent(tx, {
-      id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'case.owner_changed',
-      data: { from: row.ownerUserId, to: input.ownerId }, secretEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ reason: input.reason })),
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: 'case.owner_changed',
+      data: { from: row.ownerUserId, to: input.ownerId },
+      secretEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify({ reason: input.reason })),
     });
     await audit(tx, actor, 'case.owner_change', caseId, ['owner', 'reason']);
   });

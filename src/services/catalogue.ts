@@ -5,8 +5,15 @@
  * only which fields of activity each member covers and how many staff, never who.
  */
 import {
-  checkProfile, checkRole, defaultCatalogue, TAXONOMY_PROFILES, TAXONOMY_ROLES,
-  type CatalogueProfile, type CatalogueRole, type ProfileInput, type RoleInput,
+  checkProfile,
+  checkRole,
+  defaultCatalogue,
+  TAXONOMY_PROFILES,
+  TAXONOMY_ROLES,
+  type CatalogueProfile,
+  type CatalogueRole,
+  type ProfileInput,
+  type RoleInput,
 } from '../domain/roles/catalogue';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
@@ -18,7 +25,10 @@ import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 
-async function loadCatalogue(tx: Tx, organisationId: string): Promise<{ profiles: CatalogueProfile[]; roles: CatalogueRole[] }> {
+async function loadCatalogue(
+  tx: Tx,
+  organisationId: string,
+): Promise<{ profiles: CatalogueProfile[]; roles: CatalogueRole[] }> {
   const current = await catalogueRepo.list(tx, organisationId);
   if (current.roles.length > 0 || current.profiles.length > 0) return current;
   await catalogueRepo.seed(tx, organisationId, defaultCatalogue());
@@ -44,7 +54,14 @@ export async function saveProfile(ctx: AppContext, actor: Actor, code: string, i
     await loadCatalogue(tx, actor.organisationId);
     if (!input.active) await refuseIfHeld(tx, actor.organisationId, 'staff_profiles', 'profile_code', code);
     await catalogueRepo.saveProfile(tx, actor.organisationId, code, input);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'catalogue.profile.save', entityType: 'catalogue_profile', entityId: null, fields: [code] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'catalogue.profile.save',
+      entityType: 'catalogue_profile',
+      entityId: null,
+      fields: [code],
+    });
   });
 }
 
@@ -55,40 +72,95 @@ export async function saveRole(ctx: AppContext, actor: Actor, code: string, inpu
     checkRole(input, new Set(profiles.filter((p) => p.active).map((p) => p.code)));
     if (!input.active) await refuseIfHeld(tx, actor.organisationId, 'staff_roles', 'role_code', code);
     await catalogueRepo.saveRole(tx, actor.organisationId, code, input);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'catalogue.role.save', entityType: 'catalogue_role', entityId: null, fields: [code] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'catalogue.role.save',
+      entityType: 'catalogue_role',
+      entityId: null,
+      fields: [code],
+    });
   });
 }
 
-async function refuseIfHeld(tx: Tx, organisationId: string, table: 'staff_roles' | 'staff_profiles', column: 'role_code' | 'profile_code', code: string) {
+async function refuseIfHeld(
+  tx: Tx,
+  organisationId: string,
+  table: 'staff_roles' | 'staff_profiles',
+  column: 'role_code' | 'profile_code',
+  code: string,
+) {
   const held = await catalogueRepo.holders(tx, organisationId, table, column, code);
-  if (held > 0) throw errors.conflict('in_use', `${held} staff member(s) still hold "${code}"; change their roles and profiles first`);
+  if (held > 0)
+    throw errors.conflict(
+      'in_use',
+      `${held} staff member(s) still hold "${code}"; change their roles and profiles first`,
+    );
 }
 
 /** Staff with the roles and profiles they hold. */
 export async function listStaffRoles(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'catalogue.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const [members, held] = await Promise.all([usersRepo.listMembers(tx, actor.organisationId), catalogueRepo.assignments(tx, actor.organisationId)]);
-    return members.filter((m) => m.active).map((m) => ({
-      userId: m.id, displayName: m.displayName, accessRoles: m.roles,
-      roles: held.roles.filter((r) => r.userId === m.id).map((r) => r.code).sort(),
-      profiles: held.profiles.filter((p) => p.userId === m.id).map((p) => p.code).sort(),
-    }));
+    const [members, held] = await Promise.all([
+      usersRepo.listMembers(tx, actor.organisationId),
+      catalogueRepo.assignments(tx, actor.organisationId),
+    ]);
+    return members
+      .filter((m) => m.active)
+      .map((m) => ({
+        userId: m.id,
+        displayName: m.displayName,
+        accessRoles: m.roles,
+        roles: held.roles
+          .filter((r) => r.userId === m.id)
+          .map((r) => r.code)
+          .sort(),
+        profiles: held.profiles
+          .filter((p) => p.userId === m.id)
+          .map((p) => p.code)
+          .sort(),
+      }));
   });
 }
 
 /** Replaces a staff member's roles and profiles; every code must be an active entry of the catalogue. */
-export async function setStaffRoles(ctx: AppContext, actor: Actor, userId: string, input: { roles: string[]; profiles: string[] }): Promise<void> {
+export async function setStaffRoles(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  input: { roles: string[]; profiles: string[] },
+): Promise<void> {
   requireAccess(actor, 'catalogue.manage', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     if (!(await usersRepo.findMember(tx, actor.organisationId, userId))) throw errors.notFound();
     const catalogue = await loadCatalogue(tx, actor.organisationId);
     const activeRoles = new Set(catalogue.roles.filter((r) => r.active).map((r) => r.code));
     const activeProfiles = new Set(catalogue.profiles.filter((p) => p.active).map((p) => p.code));
-    const unknown = [...input.roles.filter((r) => !activeRoles.has(r)), ...input.profiles.filter((p) => !activeProfiles.has(p))];
-    if (unknown.length) throw errors.badRequest('unknown_catalogue_entry', `Not active roles or profiles of this organisation: ${unknown.join(', ')}`);
-    await catalogueRepo.replaceAssignments(tx, actor.organisationId, userId, [...new Set(input.roles)], [...new Set(input.profiles)]);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'staff.roles.update', entityType: 'user', entityId: userId, fields: ['roles', 'profiles'] });
+    const unknown = [
+      ...input.roles.filter((r) => !activeRoles.has(r)),
+      ...input.profiles.filter((p) => !activeProfiles.has(p)),
+    ];
+    if (unknown.length)
+      throw errors.badRequest(
+        'unknown_catalogue_entry',
+        `Not active roles or profiles of this organisation: ${unknown.join(', ')}`,
+      );
+    await catalogueRepo.replaceAssignments(
+      tx,
+      actor.organisationId,
+      userId,
+      [...new Set(input.roles)],
+      [...new Set(input.profiles)],
+    );
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'staff.roles.update',
+      entityType: 'user',
+      entityId: userId,
+      fields: ['roles', 'profiles'],
+    });
   });
 }
 
@@ -99,9 +171,14 @@ export async function networkRoleCoverage(ctx: AppContext, actor: Actor) {
     const rows = await catalogueRepo.networkRoleCoverage(tx);
     const ids = [...new Set(rows.map((r) => r.organisation_id))];
     const names = await organisationsRepo.summariesOf(tx, ids);
-    return names.sort((a, b) => a.name.localeCompare(b.name)).map((o) => ({
-      organisationId: o.id, name: o.name,
-      roles: Object.fromEntries(rows.filter((r) => r.organisation_id === o.id).map((r) => [r.taxonomy_code, r.staff])),
-    }));
+    return names
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((o) => ({
+        organisationId: o.id,
+        name: o.name,
+        roles: Object.fromEntries(
+          rows.filter((r) => r.organisation_id === o.id).map((r) => [r.taxonomy_code, r.staff]),
+        ),
+      }));
   });
 }

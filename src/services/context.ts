@@ -1,6 +1,13 @@
 /** Everything a service needs, built once at start-up and passed explicitly (no globals). */
 import type { AppConfig } from '../config/env';
-import { openDatabase, withTenant, type Database, type TenantContext, type TenantOptions, type Tx } from '../storage/database';
+import {
+  openDatabase,
+  withTenant,
+  type Database,
+  type TenantContext,
+  type TenantOptions,
+  type Tx,
+} from '../storage/database';
 import { migrate } from '../storage/migrate';
 import { keyStore, storedKeys } from '../storage/repositories/keys';
 import { KeyRing } from '../security/field-encryption';
@@ -18,14 +25,20 @@ export interface AppContext {
 
 export async function createAppContext(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<AppContext> {
   // Takes the data directory's lock for PGlite: a second process is refused here (data-dir-lock.ts).
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   try {
     // The key is found and checked against every stored key before anything writes, so a
     // missing or wrong key refuses the start with the data untouched (no migration, no new key).
     const stored = await storedKeys(db.kysely);
     const masterKey = loadMasterKey({
-      masterKey: config.masterKey, dataDir: config.dataDir, allowKeyFile: config.env !== 'production',
-      mayGenerate: stored.organisations === 0 && stored.keys.length === 0, organisations: stored.organisations,
+      masterKey: config.masterKey,
+      dataDir: config.dataDir,
+      allowKeyFile: config.env !== 'production',
+      mayGenerate: stored.organisations === 0 && stored.keys.length === 0,
+      organisations: stored.organisations,
     });
     assertMasterKeyOpens(masterKey, stored);
     if (opts.migrate !== false) await migrate(db);
@@ -47,7 +60,12 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
 export const READS_ONLY: TenantOptions = { asyncCommit: true };
 
 /** A tenant transaction with the organisation's keys loaded first, so encryption inside it never touches the database. */
-export async function inTenant<T>(ctx: AppContext, tenant: TenantContext, fn: (tx: Tx) => Promise<T>, opts?: TenantOptions): Promise<T> {
+export async function inTenant<T>(
+  ctx: AppContext,
+  tenant: TenantContext,
+  fn: (tx: Tx) => Promise<T>,
+  opts?: TenantOptions,
+): Promise<T> {
   await ctx.keyRing.warm(tenant.organisationId);
   return withTenant(ctx.db, tenant, fn, opts);
 }

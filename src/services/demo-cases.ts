@@ -12,20 +12,86 @@ import { addEntry } from './case-entries';
 import { createCase, transitionCase, updateCase } from './cases';
 import type { AppContext } from './context';
 
-const CHANNELS = ['outreach_unit', 'drop_in_centre', 'hotline', 'law_enforcement', 'self_referral', 'health_service', 'partner', 'client'];
+const CHANNELS = [
+  'outreach_unit',
+  'drop_in_centre',
+  'hotline',
+  'law_enforcement',
+  'self_referral',
+  'health_service',
+  'partner',
+  'client',
+];
 const CITIZENSHIPS = ['NG', 'RO', 'MD', 'AL', 'UA', 'BG', 'CN', 'VN', 'SK', 'IT', 'FR', 'BR'];
 const FORMS = ['sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail_order_bride'];
-const PURPOSE_OF_FORM: Record<string, string> = { sexual: 'sexual_exploitation', forced_labour: 'forced_labour', begging: 'forced_labour', illegal_activities: 'servitude', mail_order_bride: 'slavery' };
-const SERVICES = ['health_checkup', 'psychological_counselling', 'social_counselling', 'legal_counselling', 'language_course', 'vocational_guidance', 'job_placement', 'interpretation_mediation'];
-const PROGRAMMES: Record<string, string[]> = { IT: ['it_art13', 'it_art18'], FR: ['fr_acse', 'generic'], SK: ['sk_iom_return_reintegration', 'sk_moi_programme'] };
+const PURPOSE_OF_FORM: Record<string, string> = {
+  sexual: 'sexual_exploitation',
+  forced_labour: 'forced_labour',
+  begging: 'forced_labour',
+  illegal_activities: 'servitude',
+  mail_order_bride: 'slavery',
+};
+const SERVICES = [
+  'health_checkup',
+  'psychological_counselling',
+  'social_counselling',
+  'legal_counselling',
+  'language_course',
+  'vocational_guidance',
+  'job_placement',
+  'interpretation_mediation',
+];
+const PROGRAMMES: Record<string, string[]> = {
+  IT: ['it_art13', 'it_art18'],
+  FR: ['fr_acse', 'generic'],
+  SK: ['sk_iom_return_reintegration', 'sk_moi_programme'],
+};
 /**
  * Made-up syllables: demo names must differ from one another as real names do (record linkage
  * relies on it; a thousand "Demo Person NNN" look alike to it) while staying plainly invented.
  */
-const SYLLABLES = ['ka', 'lo', 'mi', 're', 'su', 'ta', 'vi', 'no', 'be', 'da', 'fe', 'gi', 'ho', 'ju', 'ku', 'le', 'ma', 'ni', 'po', 'ra', 'se', 'to', 'vu', 'ze', 'xa', 'qi', 'yo', 'wu'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  're',
+  'su',
+  'ta',
+  'vi',
+  'no',
+  'be',
+  'da',
+  'fe',
+  'gi',
+  'ho',
+  'ju',
+  'ku',
+  'le',
+  'ma',
+  'ni',
+  'po',
+  'ra',
+  'se',
+  'to',
+  'vu',
+  'ze',
+  'xa',
+  'qi',
+  'yo',
+  'wu',
+];
 
 /** Where each demo case stops on its way through the lifecycle. */
-const TARGETS = ['contact', 'identification', 'reflection', 'programme', 'programme', 'follow_up', 'paused', 'closed'] as const;
+const TARGETS = [
+  'contact',
+  'identification',
+  'reflection',
+  'programme',
+  'programme',
+  'follow_up',
+  'paused',
+  'closed',
+] as const;
 
 export interface DemoStaff {
   organisationId: string;
@@ -35,7 +101,12 @@ export interface DemoStaff {
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
-export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: number, onProgress?: (done: number) => void): Promise<number> {
+export async function seedDemoCases(
+  ctx: AppContext,
+  staff: DemoStaff[],
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
   const rng = seededPrng(`ariadne-demo-cases-${count}`);
   const random = () => rng.next();
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
@@ -52,55 +123,163 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
     const form = pick(FORMS);
     const isMinorCase = random() < 0.12;
     const person = {
-        givenName: `Demo ${invented(3)}`, familyName: `${invented(3)} ${String(i).padStart(3, '0')}`,
-        dateOfBirth: isoDaysAgo(365 * (isMinorCase ? 16 : 19 + Math.floor(random() * 25)) + Math.floor(random() * 300)),
-        sex: (random() < 0.8 ? 'female' : random() < 0.9 ? 'male' : 'other') as 'female' | 'male' | 'other', citizenship: pick(CITIZENSHIPS),
-        chosenTerm: pick(['survivor', 'victim', 'beneficiary', 'none']), languages: ['en'],
-      };
+      givenName: `Demo ${invented(3)}`,
+      familyName: `${invented(3)} ${String(i).padStart(3, '0')}`,
+      dateOfBirth: isoDaysAgo(365 * (isMinorCase ? 16 : 19 + Math.floor(random() * 25)) + Math.floor(random() * 300)),
+      sex: (random() < 0.8 ? 'female' : random() < 0.9 ? 'male' : 'other') as 'female' | 'male' | 'other',
+      citizenship: pick(CITIZENSHIPS),
+      chosenTerm: pick(['survivor', 'victim', 'beneficiary', 'none']),
+      languages: ['en'],
+    };
     const dedupConsent = random() < 0.6;
     const created = await createCase(ctx, actor, {
       person,
-      intake: { channel: pick(CHANNELS), contactDate, municipality: `Demo Town ${1 + (i % 9)}`, mediatorUsed: random() < 0.5, immediateNeeds: ['shelter', 'medical', 'food', 'legal'].filter(() => random() < 0.5) },
+      intake: {
+        channel: pick(CHANNELS),
+        contactDate,
+        municipality: `Demo Town ${1 + (i % 9)}`,
+        mediatorUsed: random() < 0.5,
+        immediateNeeds: ['shelter', 'medical', 'food', 'legal'].filter(() => random() < 0.5),
+      },
       risk: { level: pick(['low', 'medium', 'high', 'critical']) },
     });
     const target = pick(TARGETS);
     let version = created.row.version;
-    const record = (kind: Parameters<typeof addEntry>[3], data: Record<string, unknown>) => addEntry(ctx, actor, created.row.id, kind, data);
-    const move = async (to: string, extra: Record<string, string> = {}) => { version = (await transitionCase(ctx, actor, created.row.id, { to, version, ...extra })).row.version; };
+    const record = (kind: Parameters<typeof addEntry>[3], data: Record<string, unknown>) =>
+      addEntry(ctx, actor, created.row.id, kind, data);
+    const move = async (to: string, extra: Record<string, string> = {}) => {
+      version = (await transitionCase(ctx, actor, created.row.id, { to, version, ...extra })).row.version;
+    };
 
-    await record('consent', { purpose: 'assistance', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
-    if (random() < 0.7) await record('consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
-    if (dedupConsent) await record('consent', { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: contactDate });
+    await record('consent', {
+      purpose: 'assistance',
+      action: 'granted',
+      language: 'en',
+      interpreterUsed: false,
+      recordedOn: contactDate,
+    });
+    if (random() < 0.7)
+      await record('consent', {
+        purpose: 'anonymous_statistics',
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: contactDate,
+      });
+    if (dedupConsent)
+      await record('consent', {
+        purpose: 'network_deduplication',
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: contactDate,
+      });
     // Every 20th person is also known to the next organisation, so linkage has someone to find.
     if (i % 20 === 0 && dedupConsent) {
       const partner = staff[(i + 1) % staff.length];
-      const partnerActor: Actor = { userId: partner.owners[0].userId, organisationId: partner.organisationId, roles: partner.owners[0].roles };
-      const again = await createCase(ctx, partnerActor, { person, intake: { channel: 'partner', contactDate: isoDaysAgo(Math.max(1, contactDaysAgo - 30)), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'medium' } });
-      await addEntry(ctx, partnerActor, again.row.id, 'consent', { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 30)) });
+      const partnerActor: Actor = {
+        userId: partner.owners[0].userId,
+        organisationId: partner.organisationId,
+        roles: partner.owners[0].roles,
+      };
+      const again = await createCase(ctx, partnerActor, {
+        person,
+        intake: {
+          channel: 'partner',
+          contactDate: isoDaysAgo(Math.max(1, contactDaysAgo - 30)),
+          mediatorUsed: false,
+          immediateNeeds: [],
+        },
+        risk: { level: 'medium' },
+      });
+      await addEntry(ctx, partnerActor, again.row.id, 'consent', {
+        purpose: 'network_deduplication',
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 30)),
+      });
     }
     onProgress?.(i);
     if (target === 'contact') continue;
-    await record('identification', { acts: ['recruitment', 'transportation'].filter((_, k) => k === 0 || random() < 0.5), means: isMinorCase || random() < 0.15 ? [] : [pick(['deception', 'coercion', 'abuse_of_vulnerability', 'threat_or_force'])], purposes: [PURPOSE_OF_FORM[form]], formsOfExploitation: [form], assessedOn: isoDaysAgo(contactDaysAgo - 3), actsDate: isoDaysAgo(contactDaysAgo + 60) });
-    await record('determination_organisation', { outcome: random() < 0.85 ? 'determined' : 'pending', decidedBy: 'Demo team meeting', decidedOn: isoDaysAgo(contactDaysAgo - 5) });
+    await record('identification', {
+      acts: ['recruitment', 'transportation'].filter((_, k) => k === 0 || random() < 0.5),
+      means:
+        isMinorCase || random() < 0.15
+          ? []
+          : [pick(['deception', 'coercion', 'abuse_of_vulnerability', 'threat_or_force'])],
+      purposes: [PURPOSE_OF_FORM[form]],
+      formsOfExploitation: [form],
+      assessedOn: isoDaysAgo(contactDaysAgo - 3),
+      actsDate: isoDaysAgo(contactDaysAgo + 60),
+    });
+    await record('determination_organisation', {
+      outcome: random() < 0.85 ? 'determined' : 'pending',
+      decidedBy: 'Demo team meeting',
+      decidedOn: isoDaysAgo(contactDaysAgo - 5),
+    });
     await move('identification');
     if (target === 'identification') continue;
-    await record('legal_event', { type: 'reflection_period', date: isoDaysAgo(contactDaysAgo - 6), country: org.country });
+    await record('legal_event', {
+      type: 'reflection_period',
+      date: isoDaysAgo(contactDaysAgo - 6),
+      country: org.country,
+    });
     await move('reflection');
     if (target === 'reflection') continue;
-    await record('objective', { title: 'Health check-up and counselling', status: random() < 0.6 ? 'achieved' : 'open', dueDate: isoDaysAgo(contactDaysAgo - 60), microObjectives: [{ title: 'Book appointment', done: true }] });
-    await record('objective', { title: 'Language course', status: 'open', dueDate: isoDaysAgo(Math.max(0, contactDaysAgo - 150) - 20), microObjectives: [] });
-    await record('review', { reviewedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 90)), notes: 'Demo review note', nextReviewOn: isoDaysAgo(Math.max(0, contactDaysAgo - 90) - 30 - Math.floor(random() * 40)) });
+    await record('objective', {
+      title: 'Health check-up and counselling',
+      status: random() < 0.6 ? 'achieved' : 'open',
+      dueDate: isoDaysAgo(contactDaysAgo - 60),
+      microObjectives: [{ title: 'Book appointment', done: true }],
+    });
+    await record('objective', {
+      title: 'Language course',
+      status: 'open',
+      dueDate: isoDaysAgo(Math.max(0, contactDaysAgo - 150) - 20),
+      microObjectives: [],
+    });
+    await record('review', {
+      reviewedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 90)),
+      notes: 'Demo review note',
+      nextReviewOn: isoDaysAgo(Math.max(0, contactDaysAgo - 90) - 30 - Math.floor(random() * 40)),
+    });
     for (let s = 0; s < 2 + Math.floor(random() * 4); s += 1) {
-      await record('service', { service: pick(SERVICES), deliveredOn: isoDaysAgo(Math.max(1, contactDaysAgo - 10 - s * 20)), provider: random() < 0.8 ? 'own' : 'partner', durationMinutes: 60 });
+      await record('service', {
+        service: pick(SERVICES),
+        deliveredOn: isoDaysAgo(Math.max(1, contactDaysAgo - 10 - s * 20)),
+        provider: random() < 0.8 ? 'own' : 'partner',
+        durationMinutes: 60,
+      });
     }
-    await record('placement', { type: pick(['emergency', 'first_care', 'second_care']), startOn: isoDaysAgo(contactDaysAgo - 2), address: `Demo Street ${i}, Demo Town` });
-    await record('legal_event', { type: 'permit_decision', date: isoDaysAgo(Math.max(1, contactDaysAgo - 40)), validUntil: isoDaysAgo(-10 - Math.floor(random() * 300)) });
-    version = (await updateCase(ctx, actor, created.row.id, { country: org.country, programmeType: pick(PROGRAMMES[org.country] ?? ['generic']), version })).row.version;
+    await record('placement', {
+      type: pick(['emergency', 'first_care', 'second_care']),
+      startOn: isoDaysAgo(contactDaysAgo - 2),
+      address: `Demo Street ${i}, Demo Town`,
+    });
+    await record('legal_event', {
+      type: 'permit_decision',
+      date: isoDaysAgo(Math.max(1, contactDaysAgo - 40)),
+      validUntil: isoDaysAgo(-10 - Math.floor(random() * 300)),
+    });
+    version = (
+      await updateCase(ctx, actor, created.row.id, {
+        country: org.country,
+        programmeType: pick(PROGRAMMES[org.country] ?? ['generic']),
+        version,
+      })
+    ).row.version;
     await move('programme');
     await recordDemoOutcomes(record, contactDaysAgo, random);
     if (target === 'programme') continue;
-    if (target === 'follow_up') { await move('follow_up'); continue; }
-    if (target === 'paused') { await move('paused', { reason: 'lost_contact' }); continue; }
+    if (target === 'follow_up') {
+      await move('follow_up');
+      continue;
+    }
+    if (target === 'paused') {
+      await move('paused', { reason: 'lost_contact' });
+      continue;
+    }
     await move('closed', { reason: pick(['programme_completed', 'returned_to_country_of_origin', 'lost_contact']) });
   }
   return count;
@@ -111,24 +290,41 @@ export async function seedDemoCases(ctx: AppContext, staff: DemoStaff[], count: 
  * follow-ups at 3, 6, 12, 24 and 36 months while they lie in the past, drifting
  * upwards with setbacks, plus a few turning points, factors and circumstances.
  */
-async function recordDemoOutcomes(record: (kind: EntryKind, data: Record<string, unknown>) => Promise<unknown>, contactDaysAgo: number, random: () => number): Promise<void> {
+async function recordDemoOutcomes(
+  record: (kind: EntryKind, data: Record<string, unknown>) => Promise<unknown>,
+  contactDaysAgo: number,
+  random: () => number,
+): Promise<void> {
   if (contactDaysAgo < 10) return;
   const elements = DEFAULT_OUTCOME_MODEL.elements.filter(() => random() < 0.6);
   if (elements.length === 0) return;
   const level = new Map(elements.map((e) => [e.code, Math.floor(random() * 2)]));
-  const scores = () => elements.map((e) => ({ element: e.code, score: level.get(e.code)!, source: random() < 0.6 ? 'own_view' : 'caseworker_observation' }));
+  const scores = () =>
+    elements.map((e) => ({
+      element: e.code,
+      score: level.get(e.code)!,
+      source: random() < 0.6 ? 'own_view' : 'caseworker_observation',
+    }));
   await record('outcome_assessment', { date: isoDaysAgo(contactDaysAgo - 7), origin: 'intake', scores: scores() });
   for (const months of [3, 6, 12, 24, 36]) {
     const daysAgo = contactDaysAgo - Math.round(months * 30.4);
     if (daysAgo < 1) break;
-    for (const e of elements) level.set(e.code, Math.max(0, Math.min(4, level.get(e.code)! + (random() < 0.6 ? 1 : random() < 0.5 ? 0 : -1))));
+    for (const e of elements)
+      level.set(e.code, Math.max(0, Math.min(4, level.get(e.code)! + (random() < 0.6 ? 1 : random() < 0.5 ? 0 : -1))));
     await record('outcome_assessment', { date: isoDaysAgo(daysAgo), origin: 'scheduled', scores: scores() });
   }
-  const events: [string, number][] = [['thinking_about_future', 80 + Math.floor(random() * 40)], ['decision_to_leave_shelter', 120 + Math.floor(random() * 90)], ['shelter_exit', 200 + Math.floor(random() * 120)], ['job', 240 + Math.floor(random() * 300)]];
+  const events: [string, number][] = [
+    ['thinking_about_future', 80 + Math.floor(random() * 40)],
+    ['decision_to_leave_shelter', 120 + Math.floor(random() * 90)],
+    ['shelter_exit', 200 + Math.floor(random() * 120)],
+    ['job', 240 + Math.floor(random() * 300)],
+  ];
   for (const [kind, afterDays] of events) {
-    if (random() < 0.65 && contactDaysAgo - afterDays > 0) await record('outcome_event', { kind, date: isoDaysAgo(contactDaysAgo - afterDays) });
+    if (random() < 0.65 && contactDaysAgo - afterDays > 0)
+      await record('outcome_event', { kind, date: isoDaysAgo(contactDaysAgo - afterDays) });
   }
   const factors = DEFAULT_FACTOR_CATALOGUE.filter(() => random() < 0.15).slice(0, 3);
   for (const f of factors) await record('factor', { code: f.code, valence: random() < 0.6 ? 'positive' : 'negative' });
-  if (random() < 0.3) await record('circumstance', { kind: 'unemployment', from: isoDaysAgo(Math.max(1, contactDaysAgo - 100)) });
+  if (random() < 0.3)
+    await record('circumstance', { kind: 'unemployment', from: isoDaysAgo(Math.max(1, contactDaysAgo - 100)) });
 }

@@ -23,8 +23,13 @@ export const DEMO_ORGANISATIONS = [
 ] as const;
 
 const ROLE_LABEL: Record<Role, string> = {
-  admin: 'Admin', case_owner: 'Case Owner', caseworker: 'Caseworker', legal_advisor: 'Legal Advisor',
-  mediator: 'Mediator', coordinator: 'Coordinator', auditor: 'Auditor',
+  admin: 'Admin',
+  case_owner: 'Case Owner',
+  caseworker: 'Caseworker',
+  legal_advisor: 'Legal Advisor',
+  mediator: 'Mediator',
+  coordinator: 'Coordinator',
+  auditor: 'Auditor',
 };
 
 export interface DemoCredential {
@@ -41,7 +46,10 @@ async function demoUser(ctx: AppContext, email: string): Promise<{ id: string }>
 }
 
 /** Seeds once; returns undefined when demo data is already present. */
-export async function seedDemo(ctx: AppContext, options: { cases?: number; onProgress?: (done: number) => void } = {}): Promise<{ password: string; users: DemoCredential[]; cases: number } | undefined> {
+export async function seedDemo(
+  ctx: AppContext,
+  options: { cases?: number; onProgress?: (done: number) => void } = {},
+): Promise<{ password: string; users: DemoCredential[]; cases: number } | undefined> {
   if (await organisationsRepo.findBySlug(ctx.db.kysely, DEMO_ORGANISATIONS[0].slug)) return undefined;
   const users: DemoCredential[] = [];
   // One Argon2id hash for every demo account (they share the password): 22 hashes cost seconds per seed.
@@ -50,29 +58,85 @@ export async function seedDemo(ctx: AppContext, options: { cases?: number; onPro
     await createOrganisation(ctx, { slug: org.slug, name: org.name, country: org.country });
     for (const role of ROLES) {
       const email = `${role}@${org.slug}.demo.test`;
-      await createUserInOrganisation(ctx, { organisationSlug: org.slug, email, displayName: `Demo ${ROLE_LABEL[role]} ${org.label}`, password: DEMO_PASSWORD, passwordHash, roles: [role] });
+      await createUserInOrganisation(ctx, {
+        organisationSlug: org.slug,
+        email,
+        displayName: `Demo ${ROLE_LABEL[role]} ${org.label}`,
+        password: DEMO_PASSWORD,
+        passwordHash,
+        roles: [role],
+      });
       users.push({ email, organisation: org.name, roles: [role] });
     }
   }
   for (const org of DEMO_ORGANISATIONS) {
-    await createUserInOrganisation(ctx, { organisationSlug: org.slug, email: 'network.admin@demo.test', displayName: 'Demo Network Admin', password: DEMO_PASSWORD, passwordHash, roles: ['admin'] });
+    await createUserInOrganisation(ctx, {
+      organisationSlug: org.slug,
+      email: 'network.admin@demo.test',
+      displayName: 'Demo Network Admin',
+      password: DEMO_PASSWORD,
+      passwordHash,
+      roles: ['admin'],
+    });
   }
-  users.push({ email: 'network.admin@demo.test', organisation: DEMO_ORGANISATIONS.map((o) => o.name).join(', '), roles: ['admin'] });
+  users.push({
+    email: 'network.admin@demo.test',
+    organisation: DEMO_ORGANISATIONS.map((o) => o.name).join(', '),
+    roles: ['admin'],
+  });
   const orgIds = [];
   for (const org of DEMO_ORGANISATIONS) orgIds.push((await organisationsRepo.findBySlug(ctx.db.kysely, org.slug))!.id);
-  await createNetwork(ctx, { name: 'Demo Anti-Trafficking Network', formal: true, level: 'regional', structure: 'lead_and_partners', members: orgIds.map((organisationId, i) => ({ organisationId, lead: i === 0 })) });
+  await createNetwork(ctx, {
+    name: 'Demo Anti-Trafficking Network',
+    formal: true,
+    level: 'regional',
+    structure: 'lead_and_partners',
+    members: orgIds.map((organisationId, i) => ({ organisationId, lead: i === 0 })),
+  });
   const entries = [
-    { organisationType: 'ngo', territory: 'Demo Region North', services: ['accommodation', 'psychological_counselling', 'social_counselling', 'health_checkup'], languages: ['it', 'en', 'ro'], shelterPlacesTotal: 12, shelterPlacesFree: 0 },
-    { organisationType: 'ngo', territory: 'Demo Region South', services: ['social_counselling', 'interpretation_mediation', 'vocational_guidance', 'language_course'], languages: ['fr', 'en', 'pcm'], shelterPlacesTotal: null, shelterPlacesFree: null },
-    { organisationType: 'advocacy_group', territory: 'Demo Region East', services: ['legal_counselling', 'accompaniment_police_court', 'return_assistance'], languages: ['sk', 'en', 'uk'], shelterPlacesTotal: null, shelterPlacesFree: null },
+    {
+      organisationType: 'ngo',
+      territory: 'Demo Region North',
+      services: ['accommodation', 'psychological_counselling', 'social_counselling', 'health_checkup'],
+      languages: ['it', 'en', 'ro'],
+      shelterPlacesTotal: 12,
+      shelterPlacesFree: 0,
+    },
+    {
+      organisationType: 'ngo',
+      territory: 'Demo Region South',
+      services: ['social_counselling', 'interpretation_mediation', 'vocational_guidance', 'language_course'],
+      languages: ['fr', 'en', 'pcm'],
+      shelterPlacesTotal: null,
+      shelterPlacesFree: null,
+    },
+    {
+      organisationType: 'advocacy_group',
+      territory: 'Demo Region East',
+      services: ['legal_counselling', 'accompaniment_police_court', 'return_assistance'],
+      languages: ['sk', 'en', 'uk'],
+      shelterPlacesTotal: null,
+      shelterPlacesFree: null,
+    },
   ] as const;
   for (const [i, organisationId] of orgIds.entries()) {
     const admin = await demoUser(ctx, `admin@${DEMO_ORGANISATIONS[i].slug}.demo.test`);
     const e = entries[i];
-    await updateOwnEntry(ctx, { userId: admin.id, organisationId, roles: ['admin'] }, {
-      organisationType: e.organisationType, territoryLevel: 'nuts2', territory: e.territory, languages: [...e.languages], services: [...e.services],
-      targetGroups: ['women', 'minors', 'sexual', 'forced_labour'], shelterPlacesTotal: e.shelterPlacesTotal, shelterPlacesFree: e.shelterPlacesFree, contactRoute: 'Demo duty phone +00 000 000',
-    });
+    await updateOwnEntry(
+      ctx,
+      { userId: admin.id, organisationId, roles: ['admin'] },
+      {
+        organisationType: e.organisationType,
+        territoryLevel: 'nuts2',
+        territory: e.territory,
+        languages: [...e.languages],
+        services: [...e.services],
+        targetGroups: ['women', 'minors', 'sexual', 'forced_labour'],
+        shelterPlacesTotal: e.shelterPlacesTotal,
+        shelterPlacesFree: e.shelterPlacesFree,
+        contactRoute: 'Demo duty phone +00 000 000',
+      },
+    );
   }
   await mapDemoStaffToRoles(ctx, orgIds);
   // A fictional network secret, so `ariadne link` works on the demo data out of the box.

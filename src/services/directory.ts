@@ -23,7 +23,11 @@ export interface DirectoryEntryInput {
   contactRoute?: string | null;
 }
 
-export async function searchDirectory(ctx: AppContext, actor: Actor, q: { service?: string; territory?: string; language?: string; targetGroup?: string }) {
+export async function searchDirectory(
+  ctx: AppContext,
+  actor: Actor,
+  q: { service?: string; territory?: string; language?: string; targetGroup?: string },
+) {
   requireAccess(actor, 'network.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, (tx) => directoryRepo.search(tx, q));
 }
@@ -33,26 +37,53 @@ export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: Direc
   return inTenant(ctx, actor, async (tx) => {
     const lists = await loadLists(tx, actor.organisationId);
     lists.check('services', input.services, 'services');
-    if (input.shelterPlacesFree != null && input.shelterPlacesTotal != null && input.shelterPlacesFree > input.shelterPlacesTotal) {
+    if (
+      input.shelterPlacesFree != null &&
+      input.shelterPlacesTotal != null &&
+      input.shelterPlacesFree > input.shelterPlacesTotal
+    ) {
       throw errors.badRequest('invalid_capacity', 'Free places cannot exceed the total');
     }
     const values = {
-      organisation_type: input.organisationType, territory_level: input.territoryLevel, territory: input.territory, languages: input.languages,
-      services: input.services, target_groups: input.targetGroups, shelter_places_total: input.shelterPlacesTotal ?? null,
-      shelter_places_free: input.shelterPlacesFree ?? null, contact_route: input.contactRoute ?? null, updated_at: new Date(),
+      organisation_type: input.organisationType,
+      territory_level: input.territoryLevel,
+      territory: input.territory,
+      languages: input.languages,
+      services: input.services,
+      target_groups: input.targetGroups,
+      shelter_places_total: input.shelterPlacesTotal ?? null,
+      shelter_places_free: input.shelterPlacesFree ?? null,
+      contact_route: input.contactRoute ?? null,
+      updated_at: new Date(),
     };
     await directoryRepo.upsertOwn(tx, actor.organisationId, values);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'directory.update', entityType: 'organisation', entityId: actor.organisationId, fields: Object.keys(input) });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'directory.update',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      fields: Object.keys(input),
+    });
   });
 }
 
 /** Organisations as nodes; agreements (shared networks) and referral counts over a period as edges. No case content. */
-export async function networkGraph(ctx: AppContext, actor: Actor, period: { from: string; to: string; service?: string; territory?: string }) {
+export async function networkGraph(
+  ctx: AppContext,
+  actor: Actor,
+  period: { from: string; to: string; service?: string; territory?: string },
+) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
-  const [allMembers, entries] = await inTenant(ctx, actor, async (tx) => [
-    await networksRepo.activeMembershipsOfCurrentNetworks(tx),
-    await directoryRepo.territoriesAndServices(tx),
-  ] as const);
+  const [allMembers, entries] = await inTenant(
+    ctx,
+    actor,
+    async (tx) =>
+      [
+        await networksRepo.activeMembershipsOfCurrentNetworks(tx),
+        await directoryRepo.territoriesAndServices(tx),
+      ] as const,
+  );
   // Filters keep the organisations offering the service and/or working in the territory (per their directory entry).
   const entryOf = new Map(entries.map((e) => [e.organisationId, e]));
   const members = allMembers.filter((m) => {
@@ -62,14 +93,45 @@ export async function networkGraph(ctx: AppContext, actor: Actor, period: { from
   });
   const orgIds = [...new Set(members.map((m) => m.id))];
   // Counts across the network need every party's referrals: read as the system, aggregated before leaving.
-  const flows = orgIds.length === 0 ? [] : await withSystem(ctx.db, (tx) =>
-    referralsRepo.flowCounts(tx, orgIds, new Date(period.from), new Date(new Date(period.to).getTime() + 86_400_000), period.service));
-  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.graph', entityType: 'organisation', entityId: actor.organisationId }));
+  const flows =
+    orgIds.length === 0
+      ? []
+      : await withSystem(ctx.db, (tx) =>
+          referralsRepo.flowCounts(
+            tx,
+            orgIds,
+            new Date(period.from),
+            new Date(new Date(period.to).getTime() + 86_400_000),
+            period.service,
+          ),
+        );
+  await inTenant(ctx, actor, (tx) =>
+    auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'network.graph',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+    }),
+  );
   const byOrg = new Map(members.map((m) => [m.id, m]));
-  const networks = [...new Map(members.map((m) => [m.networkId, { id: m.networkId, name: m.networkName, members: members.filter((x) => x.networkId === m.networkId).map((x) => x.id) }])).values()];
+  const networks = [
+    ...new Map(
+      members.map((m) => [
+        m.networkId,
+        {
+          id: m.networkId,
+          name: m.networkName,
+          members: members.filter((x) => x.networkId === m.networkId).map((x) => x.id),
+        },
+      ]),
+    ).values(),
+  ];
   return {
     nodes: [...byOrg.values()].map((m) => ({ id: m.id, name: m.name, lead: m.lead })),
-    agreements: networks.map((n) => ({ ...n, members: n.members.filter((id) => orgIds.includes(id)) })).filter((n) => n.members.length > 1),
+    agreements: networks
+      .map((n) => ({ ...n, members: n.members.filter((id) => orgIds.includes(id)) }))
+      .filter((n) => n.members.length > 1),
     flows: flows.map((f) => ({ source: f.source, target: f.target, kind: f.kind, count: Number(f.count) })),
   };
 }
@@ -78,7 +140,9 @@ export async function coverageGaps(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     const entries = await directoryRepo.coverage(tx);
-    const services = (await loadLists(tx, actor.organisationId)).lists.find((l) => l.key === 'services')?.items.map((i) => i.code) ?? [];
+    const services =
+      (await loadLists(tx, actor.organisationId)).lists.find((l) => l.key === 'services')?.items.map((i) => i.code) ??
+      [];
     return coverageMatrix(entries, services);
   });
 }

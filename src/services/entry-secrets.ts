@@ -15,11 +15,18 @@ export async function sealEntry(ctx: AppContext, organisationId: string, kind: s
 }
 
 /** The row with its whole record in `data`; only for staff of the organisation holding it. */
-export async function openEntry<R extends { data: Record<string, unknown>; secretEnc: string | null }>(ctx: AppContext, organisationId: string, row: R): Promise<R> {
+export async function openEntry<R extends { data: Record<string, unknown>; secretEnc: string | null }>(
+  ctx: AppContext,
+  organisationId: string,
+  row: R,
+): Promise<R> {
   if (!row.secretEnc) return row;
   const secrets = JSON.parse(await ctx.keyRing.decrypt(organisationId, row.secretEnc)) as Record<string, unknown>;
   return { ...row, data: mergeSecretFields(row.data, secrets) };
 }
 
-export const openEntries = <R extends { data: Record<string, unknown>; secretEnc: string | null }>(ctx: AppContext, organisationId: string, rows: R[]) =>
-  Promise.all(rows.map((r) => openEntry(ctx, organisationId, r)));
+export const openEntries = <R extends { data: Record<string, unknown>; secretEnc: string | null }>(
+  ctx: AppContext,
+  organisationId: string,
+  rows: R[],
+) => Promise.all(rows.map((r) => openEntry(ctx, organisationId, r)));

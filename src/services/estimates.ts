@@ -42,30 +42,69 @@ export interface MseRequest {
   save?: { label: string; geography: string; period: string };
 }
 
-export async function runMse(ctx: AppContext, actor: Actor, input: MseRequest): Promise<{ result: MseResult; savedEstimateId?: string }> {
+export async function runMse(
+  ctx: AppContext,
+  actor: Actor,
+  input: MseRequest,
+): Promise<{ result: MseResult; savedEstimateId?: string }> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   // Reading the table and the fit (2,000 bootstrap replicates take seconds) run in a worker thread, off the event loop.
-  const { result, histories } = await runInWorker(ctx, 'mse', {
-    ...(input.xlsx ? { xlsx: input.xlsx } : { csv: input.csv ?? '' }),
-    options: {
-      method: input.method ?? 'stepwise', pThreshold: input.threshold ?? 0.02, profile: true,
-      ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
+  const { result, histories } = await runInWorker(
+    ctx,
+    'mse',
+    {
+      ...(input.xlsx ? { xlsx: input.xlsx } : { csv: input.csv ?? '' }),
+      options: {
+        method: input.method ?? 'stepwise',
+        pThreshold: input.threshold ?? 0.02,
+        profile: true,
+        ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
+      },
     },
-  }, { organisationId: actor.organisationId });
+    { organisationId: actor.organisationId },
+  );
   if (!input.save) return { result };
   const interval = result.interval.bootstrap ?? result.interval.wald;
   const orgName = await organisationsRepo.nameOf(ctx.db.kysely, actor.organisationId);
   const id = `ariadne-mse-${crypto.randomUUID()}`;
   const estimate = parseEstimate({
-    id, value: Math.round(result.estimate), unit: 'stock', unitNote: 'persons, including those on no list (multiple systems estimation)',
-    scope: { geography: input.save.geography, period: input.save.period, forms: [] }, method: 'mse',
+    id,
+    value: Math.round(result.estimate),
+    unit: 'stock',
+    unitNote: 'persons, including those on no list (multiple systems estimation)',
+    scope: { geography: input.save.geography, period: input.save.period, forms: [] },
+    method: 'mse',
     caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
-    originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id }, citingSources: [],
+    originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id },
+    citingSources: [],
   });
-  const stored = { ...estimate, origin: 'ariadne_mse', mse: { lists: result.lists, terms: result.terms, model: result.model, interval, observed: result.observed, inputs: histories } };
+  const stored = {
+    ...estimate,
+    origin: 'ariadne_mse',
+    mse: {
+      lists: result.lists,
+      terms: result.terms,
+      model: result.model,
+      interval,
+      observed: result.observed,
+      inputs: histories,
+    },
+  };
   await inTenant(ctx, actor, async (tx) => {
-    await estimatesRepo.insert(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), data: JSON.stringify(stored), createdBy: actor.userId });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'estimate.create', entityType: 'estimate', entityId: id, fields: ['value', 'method', 'scope'] });
+    await estimatesRepo.insert(tx, {
+      organisationId: actor.organisationId,
+      id: crypto.randomUUID(),
+      data: JSON.stringify(stored),
+      createdBy: actor.userId,
+    });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'estimate.create',
+      entityType: 'estimate',
+      entityId: id,
+      fields: ['value', 'method', 'scope'],
+    });
   });
   return { result, savedEstimateId: id };
 }

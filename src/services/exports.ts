@@ -10,8 +10,15 @@ import type { AppContext } from './context';
 import { runInWorker } from './workers';
 
 /** The outcome cohort as an .xlsx workbook. */
-export async function cohortXlsx(ctx: AppContext, actor: Actor, cohort: CohortAggregates, provenance: CohortProvenance): Promise<Buffer> {
-  return Buffer.from(await runInWorker(ctx, 'export.cohort-xlsx', { cohort, provenance }, { organisationId: actor.organisationId }));
+export async function cohortXlsx(
+  ctx: AppContext,
+  actor: Actor,
+  cohort: CohortAggregates,
+  provenance: CohortProvenance,
+): Promise<Buffer> {
+  return Buffer.from(
+    await runInWorker(ctx, 'export.cohort-xlsx', { cohort, provenance }, { organisationId: actor.organisationId }),
+  );
 }
 
 /** The de-identified HTCDS records as CSV. */

@@ -3,7 +3,15 @@
  * collaboratives and national rapporteurs: one record per person who consented
  * to anonymous statistics, identifying fields never included, k-anonymised.
  */
-import { EXCLUDED_FIELDS, HTCDS_COLUMNS, HTCDS_SOURCE, kAnonymise, toHtcdsRecords, type HtcdsRecord, type KAnonymityResult } from '../domain/statistics';
+import {
+  EXCLUDED_FIELDS,
+  HTCDS_COLUMNS,
+  HTCDS_SOURCE,
+  kAnonymise,
+  toHtcdsRecords,
+  type HtcdsRecord,
+  type KAnonymityResult,
+} from '../domain/statistics';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { organisationsRepo } from '../storage/repositories/organisations';
@@ -38,18 +46,41 @@ export async function exportHtcds(ctx: AppContext, actor: Actor, requestedK?: nu
     const { records, withoutConsent } = await personRecords(ctx, tx, actor.organisationId);
     // Persons, not cases: a person with several cases here is exported once, as first met.
     const byPerson = new Map<string, (typeof records)[number]>();
-    for (const r of [...records].sort((a, b) => a.year - b.year)) if (!byPerson.has(r.personId)) byPerson.set(r.personId, r);
-    const mapped = toHtcdsRecords([...byPerson.values()].map((r) => ({
-      sex: r.sex, citizenship: r.citizenship, firstContactYear: r.year, channel: r.channel, formsOfExploitation: r.forms, ...r.detail,
-    })), { type: org.type ?? null, country: org.country ?? null });
+    for (const r of [...records].sort((a, b) => a.year - b.year))
+      if (!byPerson.has(r.personId)) byPerson.set(r.personId, r);
+    const mapped = toHtcdsRecords(
+      [...byPerson.values()].map((r) => ({
+        sex: r.sex,
+        citizenship: r.citizenship,
+        firstContactYear: r.year,
+        channel: r.channel,
+        formsOfExploitation: r.forms,
+        ...r.detail,
+      })),
+      { type: org.type ?? null, country: org.country ?? null },
+    );
     const anonymised = kAnonymise(mapped, k);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'export.htcds', entityType: 'organisation', entityId: actor.organisationId, fields: [...HTCDS_COLUMNS] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'export.htcds',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+      fields: [...HTCDS_COLUMNS],
+    });
     return {
       provenance: {
-        standard: HTCDS_SOURCE, organisation: org.name, generatedAt: new Date().toISOString(),
-        counts: 'One de-identified record per person assisted by this organisation who consented to anonymous statistics (persons, not cases)',
-        personsWithConsent: byPerson.size, personsWithoutConsent: withoutConsent, k, generalised: anonymised.generalised,
-        withheldRecords: anonymised.withheldRecords, excludedFields: EXCLUDED_FIELDS,
+        standard: HTCDS_SOURCE,
+        organisation: org.name,
+        generatedAt: new Date().toISOString(),
+        counts:
+          'One de-identified record per person assisted by this organisation who consented to anonymous statistics (persons, not cases)',
+        personsWithConsent: byPerson.size,
+        personsWithoutConsent: withoutConsent,
+        k,
+        generalised: anonymised.generalised,
+        withheldRecords: anonymised.withheldRecords,
+        excludedFields: EXCLUDED_FIELDS,
       },
       records: anonymised.records,
     };

@@ -28,14 +28,29 @@ export interface IdentificationAssessment {
  * the acts unknown" until the acts date or the explicit answer is recorded. The age is worked out
  * on read, so correcting her date of birth corrects the result, while a later birthday cannot.
  */
-export function assessIdentification(data: Record<string, unknown>, dateOfBirth: string | null | undefined): IdentificationAssessment {
-  const { isMinor, basis } = minorAtTimeOfActs({ minorAtActs: data.minorAtActs as AgeAtActsInput['minorAtActs'], actsDate: data.actsDate as string | undefined }, dateOfBirth);
+export function assessIdentification(
+  data: Record<string, unknown>,
+  dateOfBirth: string | null | undefined,
+): IdentificationAssessment {
+  const { isMinor, basis } = minorAtTimeOfActs(
+    { minorAtActs: data.minorAtActs as AgeAtActsInput['minorAtActs'], actsDate: data.actsDate as string | undefined },
+    dateOfBirth,
+  );
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : []);
-  return { isMinor, minorBasis: basis, derivation: derive({ acts: list(data.acts), means: list(data.means), purposes: list(data.purposes), isMinor }) };
+  return {
+    isMinor,
+    minorBasis: basis,
+    derivation: derive({ acts: list(data.acts), means: list(data.means), purposes: list(data.purposes), isMinor }),
+  };
 }
 
 /** Her date of birth, the only person fact the derivation reads. */
-export async function dateOfBirthOf(ctx: AppContext, tx: Tx, organisationId: string, personId: string): Promise<string | null> {
+export async function dateOfBirthOf(
+  ctx: AppContext,
+  tx: Tx,
+  organisationId: string,
+  personId: string,
+): Promise<string | null> {
   const person = await casesRepo.findPerson(tx, organisationId, personId);
   if (!person) return null;
   return (await openIdentity(ctx, organisationId, person.identityEnc)).dateOfBirth ?? null;
@@ -46,7 +61,17 @@ export function checkActsDate(data: Record<string, unknown>, dateOfBirth: string
   const actsDate = data.actsDate as string | undefined;
   if (!actsDate) return;
   const field = ['data', 'actsDate'];
-  try { parseIsoDate(actsDate); } catch { throw errors.validation([{ path: field, code: 'invalid_date', message: 'The date of the acts is not a calendar date' }]); }
-  if (actsDate > toIsoDate(now)) throw errors.validation([{ path: field, code: 'future_date', message: 'The date of the acts is in the future' }]);
-  if (dateOfBirth && actsDate < dateOfBirth) throw errors.validation([{ path: field, code: 'acts_before_birth', message: 'The date of the acts is before her date of birth' }]);
+  try {
+    parseIsoDate(actsDate);
+  } catch {
+    throw errors.validation([
+      { path: field, code: 'invalid_date', message: 'The date of the acts is not a calendar date' },
+    ]);
+  }
+  if (actsDate > toIsoDate(now))
+    throw errors.validation([{ path: field, code: 'future_date', message: 'The date of the acts is in the future' }]);
+  if (dateOfBirth && actsDate < dateOfBirth)
+    throw errors.validation([
+      { path: field, code: 'acts_before_birth', message: 'The date of the acts is before her date of birth' },
+    ]);
 }

@@ -14,7 +14,11 @@ import { runLinkageJob } from './linkage-runs';
 import { sendDeadlineReminders } from './reminders';
 import { purgeExpiredSessions } from './session-purge';
 
-export const JOB = { linkageRun: 'linkage.run', sessionsPurge: 'sessions.purge', deadlinesRemind: 'deadlines.remind' } as const;
+export const JOB = {
+  linkageRun: 'linkage.run',
+  sessionsPurge: 'sessions.purge',
+  deadlinesRemind: 'deadlines.remind',
+} as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
 /** What a handler is told of the job it runs. */
@@ -42,9 +46,19 @@ const QUEUES: Record<JobName, QueueSpec> = {
   // A 100k×100k linkage takes minutes; the heart-beat, not this bound, is what catches a dead worker.
   [JOB.linkageRun]: { handler: (ctx, job) => runLinkageJob(ctx, job), policy: 'exclusive', expireInSeconds: 24 * 3600 },
   // Logins purge too; this catches the sessions of an organisation nobody logs in to for a while.
-  [JOB.sessionsPurge]: { handler: (ctx) => purgeExpiredSessions(ctx), policy: 'singleton', expireInSeconds: 600, cron: '*/15 * * * *' },
+  [JOB.sessionsPurge]: {
+    handler: (ctx) => purgeExpiredSessions(ctx),
+    policy: 'singleton',
+    expireInSeconds: 600,
+    cron: '*/15 * * * *',
+  },
   // Deadline reminders each morning (UTC); written once each, so a retry or a second run sends nothing twice.
-  [JOB.deadlinesRemind]: { handler: (ctx) => sendDeadlineReminders(ctx), policy: 'singleton', expireInSeconds: 3600, cron: '0 6 * * *' },
+  [JOB.deadlinesRemind]: {
+    handler: (ctx) => sendDeadlineReminders(ctx),
+    policy: 'singleton',
+    expireInSeconds: 3600,
+    cron: '0 6 * * *',
+  },
 };
 
 interface Runtime {
@@ -64,7 +78,13 @@ async function open(ctx: AppContext): Promise<Runtime> {
   await queue.start();
   const heartbeatSeconds = ctx.config.jobHeartbeatSeconds ?? 30;
   for (const [name, spec] of Object.entries(QUEUES)) {
-    await queue.createQueue(name, { policy: spec.policy, retryLimit: JOB_RETRY_LIMIT, retryDelay: 0, heartbeatSeconds, expireInSeconds: spec.expireInSeconds });
+    await queue.createQueue(name, {
+      policy: spec.policy,
+      retryLimit: JOB_RETRY_LIMIT,
+      retryDelay: 0,
+      heartbeatSeconds,
+      expireInSeconds: spec.expireInSeconds,
+    });
   }
   return { queue, working: new Map() };
 }
@@ -87,7 +107,16 @@ export async function workQueue(ctx: AppContext, name: JobName): Promise<void> {
   const runtime = await runtimes.get(ctx)!;
   if (!runtime.working.has(name)) {
     const spec = QUEUES[name];
-    runtime.working.set(name, runtime.queue.work(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => spec.handler(ctx, { id: job.id, retryCount: job.retryCount, data: (job.data ?? {}) as Record<string, unknown> })));
+    runtime.working.set(
+      name,
+      runtime.queue.work(name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) =>
+        spec.handler(ctx, {
+          id: job.id,
+          retryCount: job.retryCount,
+          data: (job.data ?? {}) as Record<string, unknown>,
+        }),
+      ),
+    );
   }
   await runtime.working.get(name);
 }
@@ -104,7 +133,11 @@ export async function stopWorkingQueue(ctx: AppContext, name: JobName): Promise<
  * Puts a job on the queue and, unless this server works no jobs, makes sure it works that queue.
  * Answers null when the queue's policy refuses it (an exclusive queue with a job queued or active).
  */
-export async function enqueueJob(ctx: AppContext, name: JobName, options: { id: string; data?: Record<string, string> }): Promise<string | null> {
+export async function enqueueJob(
+  ctx: AppContext,
+  name: JobName,
+  options: { id: string; data?: Record<string, string> },
+): Promise<string | null> {
   const queue = await jobQueue(ctx);
   const id = await queue.send(name, options.data ?? {}, { id: options.id });
   if (id && ctx.config.jobs !== 'off') await workQueue(ctx, name);
@@ -112,7 +145,11 @@ export async function enqueueJob(ctx: AppContext, name: JobName, options: { id: 
 }
 
 /** The queue's view of one job: pg-boss state and, for a failed job, whether its worker was lost. */
-export async function queuedJobState(ctx: AppContext, name: JobName, id: string): Promise<{ state: string; workerLost: boolean } | null> {
+export async function queuedJobState(
+  ctx: AppContext,
+  name: JobName,
+  id: string,
+): Promise<{ state: string; workerLost: boolean } | null> {
   const queue = await jobQueue(ctx);
   const [job] = await queue.findJobs<Record<string, unknown>>(name, { id });
   if (!job) return null;

@@ -10,7 +10,11 @@ import { auditSigner, rewrapAuditSigningKeys } from './audit-signing-key';
 import type { AppContext } from './context';
 
 /** Rotates the organisation's data key and re-encrypts every encrypted field with it. Returns the count re-encrypted. */
-export async function rotateOrganisationDataKey(ctx: AppContext, organisationId: string, onProgress?: (done: number) => void) {
+export async function rotateOrganisationDataKey(
+  ctx: AppContext,
+  organisationId: string,
+  onProgress?: (done: number) => void,
+) {
   const version = await ctx.keyRing.rotateDataKey(organisationId);
   let reencrypted = 0;
   // The rotating organisation's own rows, and its side of the rows it shares: the snapshots it
@@ -23,7 +27,15 @@ export async function rotateOrganisationDataKey(ctx: AppContext, organisationId:
       onProgress?.(reencrypted);
     }
   }
-  await withSystem(ctx.db, (tx) => auditRepo.append(tx, { organisationId, actorUserId: null, action: 'keys.rotate_data_key', entityType: 'organisation', entityId: organisationId }));
+  await withSystem(ctx.db, (tx) =>
+    auditRepo.append(tx, {
+      organisationId,
+      actorUserId: null,
+      action: 'keys.rotate_data_key',
+      entityType: 'organisation',
+      entityId: organisationId,
+    }),
+  );
   return { version, reencrypted };
 }
 
@@ -38,9 +50,15 @@ export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaste
   return withSystem(ctx.db, async (tx) => {
     const keys = await keysRepo.all(tx);
     for (const k of keys) {
-      await keysRepo.setWrapped(tx, k.organisation_id, k.purpose, k.version, KeyRing.rewrap(oldMaster, newMaster, k.wrapped_key));
+      await keysRepo.setWrapped(
+        tx,
+        k.organisation_id,
+        k.purpose,
+        k.version,
+        KeyRing.rewrap(oldMaster, newMaster, k.wrapped_key),
+      );
     }
-    return keys.length + await rewrapAuditSigningKeys(tx, oldMaster, newMaster);
+    return keys.length + (await rewrapAuditSigningKeys(tx, oldMaster, newMaster));
   });
 }
 
@@ -50,12 +68,16 @@ export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaste
  * answer 500 to every case and sign audit checkpoints no verifier accepts.
  */
 export function assertMasterKeyOpens(masterKey: Buffer, stored: StoredKeys): void {
-  const failing = [...new Set(stored.keys.filter((k) => !KeyRing.unwraps(masterKey, k.wrappedKey)).map((k) => k.slug))].sort();
+  const failing = [
+    ...new Set(stored.keys.filter((k) => !KeyRing.unwraps(masterKey, k.wrappedKey)).map((k) => k.slug)),
+  ].sort();
   if (failing.length === 0) return;
   const all = new Set(stored.keys.map((k) => k.slug)).size;
-  throw new MasterKeyError('master_key_mismatch',
-    `The master key does not unwrap the data keys of ${failing.length} of ${all} organisations (${failing.join(', ')}): `
-    + 'it is not the key this data was encrypted with. Refusing to start; nothing was changed. '
-    + 'Set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of this data.',
-    { organisations: failing });
+  throw new MasterKeyError(
+    'master_key_mismatch',
+    `The master key does not unwrap the data keys of ${failing.length} of ${all} organisations (${failing.join(', ')}): ` +
+      'it is not the key this data was encrypted with. Refusing to start; nothing was changed. ' +
+      'Set ARIADNE_MASTER_KEY (or the master.key file in the data directory) to the key of this data.',
+    { organisations: failing },
+  );
 }

@@ -54,7 +54,10 @@ async function visibleOrganisations(tx: Tx, actor: Actor): Promise<string[]> {
 function jobFor(job: LinkageJob | undefined, visible: readonly string[]) {
   if (!job) return null;
   const summary = job.summary && {
-    ...job.summary, organisations: job.summary.organisations.filter((o) => visible.includes(o.id)).map(({ name, encoded }) => ({ name, encoded })),
+    ...job.summary,
+    organisations: job.summary.organisations
+      .filter((o) => visible.includes(o.id))
+      .map(({ name, encoded }) => ({ name, encoded })),
   };
   return { ...job, summary };
 }
@@ -68,9 +71,15 @@ const inHand = new WeakMap<AppContext, Set<string>>();
 
 function toJob(row: JobProgressRow): LinkageJob {
   return {
-    id: row.id, state: row.state, phase: row.phase as LinkageJob['phase'], done: row.done, total: row.total,
-    startedAt: new Date(row.startedAt).toISOString(), finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
-    summary: row.summary as LinkageRunSummary | null, errorCode: row.errorCode,
+    id: row.id,
+    state: row.state,
+    phase: row.phase as LinkageJob['phase'],
+    done: row.done,
+    total: row.total,
+    startedAt: new Date(row.startedAt).toISOString(),
+    finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+    summary: row.summary as LinkageRunSummary | null,
+    errorCode: row.errorCode,
   };
 }
 
@@ -105,13 +114,25 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
     participants: await linkageRepo.secretCount(tx, own.visible),
   }));
   return {
-    secret: own.secret ? { set: true, schemaVersion: own.secret.schema_version, updatedAt: new Date(own.secret.updated_at).toISOString() } : { set: false, schemaVersion: null, updatedAt: null },
+    secret: own.secret
+      ? {
+          set: true,
+          schemaVersion: own.secret.schema_version,
+          updatedAt: new Date(own.secret.updated_at).toISOString(),
+        }
+      : { set: false, schemaVersion: null, updatedAt: null },
     encodings: own.encodings,
     participatingOrganisations: participants,
-    lastRun: lastRun ? {
-      id: lastRun.id, startedAt: new Date(lastRun.started_at).toISOString(), finishedAt: new Date(lastRun.finished_at).toISOString(),
-      stats: countsOf((typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>),
-    } : null,
+    lastRun: lastRun
+      ? {
+          id: lastRun.id,
+          startedAt: new Date(lastRun.started_at).toISOString(),
+          finishedAt: new Date(lastRun.finished_at).toISOString(),
+          stats: countsOf(
+            (typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>,
+          ),
+        }
+      : null,
     job: jobFor((await latestJob(ctx)) ?? undefined, own.visible),
   };
 }
@@ -178,14 +199,24 @@ export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<v
       const now = Date.now();
       if (phase === last.phase && done < total && now - last.at < 200) return;
       last = { phase, at: now };
-      writes = writes.then(() => jobProgressRepo.progress(db, job.id, attempt, { phase, done, total })).then(() => {}, () => {});
+      writes = writes
+        .then(() => jobProgressRepo.progress(db, job.id, attempt, { phase, done, total }))
+        .then(
+          () => {},
+          () => {},
+        );
     };
     try {
       const summary = await run(ctx, onProgress);
       await writes;
       await jobProgressRepo.finish(db, job.id, attempt, {
         state: 'succeeded',
-        summary: { runId: summary.runId, organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })), stats: countsOf(summary.stats), personsDeduplicated: summary.personsDeduplicated },
+        summary: {
+          runId: summary.runId,
+          organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })),
+          stats: countsOf(summary.stats),
+          personsDeduplicated: summary.personsDeduplicated,
+        },
       });
     } catch (error) {
       await writes;
@@ -193,7 +224,8 @@ export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<v
         await jobProgressRepo.finish(db, job.id, attempt, { state: 'failed', errorCode: error.code });
         return;
       }
-      if (attempt >= JOB_RETRY_LIMIT) await jobProgressRepo.finish(db, job.id, attempt, { state: 'failed', errorCode: 'linkage_failed' });
+      if (attempt >= JOB_RETRY_LIMIT)
+        await jobProgressRepo.finish(db, job.id, attempt, { state: 'failed', errorCode: 'linkage_failed' });
       throw error;
     }
     substitutes.get(ctx)?.delete(job.id);

@@ -6,8 +6,17 @@
 import crypto from 'node:crypto';
 import { consentEventsFromRecords, hasConsent } from '../domain/cases/consent';
 import {
-  captureHistories, createEncoder, DEFAULT_SCHEMA, dedupedPersonCount, LinkageError, MIN_SECRET_BYTES,
-  pairKey, type IdentityRecord, type LinkagePhase, type CaptureHistoryTable, type ReviewItem,
+  captureHistories,
+  createEncoder,
+  DEFAULT_SCHEMA,
+  dedupedPersonCount,
+  LinkageError,
+  MIN_SECRET_BYTES,
+  pairKey,
+  type IdentityRecord,
+  type LinkagePhase,
+  type CaptureHistoryTable,
+  type ReviewItem,
 } from '../domain/linkage';
 import { ageOn } from '../domain/cases/person';
 import { ageBandOf } from '../domain/statistics';
@@ -26,14 +35,31 @@ import { openIdentity } from './person-identity';
 import { runInWorker } from './workers';
 
 /** The organisation's own system actor for scheduled or CLI linkage work (audited without a user). */
-const systemActor = (organisationId: string): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', organisationId, roles: [] });
+const systemActor = (organisationId: string): Actor => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  organisationId,
+  roles: [],
+});
 
-export async function setLinkageSecret(ctx: AppContext, organisationId: string, secret: string, actorUserId: string | null = null): Promise<void> {
-  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
+export async function setLinkageSecret(
+  ctx: AppContext,
+  organisationId: string,
+  secret: string,
+  actorUserId: string | null = null,
+): Promise<void> {
+  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
+    throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
   const secretEnc = await ctx.keyRing.encrypt(organisationId, secret);
   await inTenant(ctx, { organisationId, userId: actorUserId ?? undefined }, async (tx) => {
     await linkageRepo.saveSecret(tx, organisationId, secretEnc, DEFAULT_SCHEMA.version);
-    await auditRepo.append(tx, { organisationId, actorUserId, action: 'linkage.secret.set', entityType: 'organisation', entityId: organisationId, fields: ['secret'] });
+    await auditRepo.append(tx, {
+      organisationId,
+      actorUserId,
+      action: 'linkage.secret.set',
+      entityType: 'organisation',
+      entityId: organisationId,
+      fields: ['secret'],
+    });
   });
 }
 
@@ -41,15 +67,27 @@ export async function setLinkageSecret(ctx: AppContext, organisationId: string, 
  * (Re-)encodes the organisation's persons who currently consent to network
  * deduplication, and removes encodings of those who withdrew. Refuses without a secret.
  */
-export async function encodeOrganisation(ctx: AppContext, organisationId: string): Promise<{ encoded: number; removed: number }> {
+export async function encodeOrganisation(
+  ctx: AppContext,
+  organisationId: string,
+): Promise<{ encoded: number; removed: number }> {
   return inTenant(ctx, systemActor(organisationId), async (tx) => {
     const secretEnc = await linkageRepo.secretOf(tx, organisationId);
-    if (!secretEnc) throw new LinkageError('missing_secret', 'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback');
+    if (!secretEnc)
+      throw new LinkageError(
+        'missing_secret',
+        'This organisation has no network linkage secret: nothing is encoded, and there is no unkeyed fallback',
+      );
     const secret = await ctx.keyRing.decrypt(organisationId, secretEnc);
     // Checked here, before any identity is opened, so a bad secret refuses exactly as it did in-process.
     createEncoder(secret, DEFAULT_SCHEMA);
     const cases = await linkageRepo.casesToEncode(tx, organisationId);
-    const consents = await caseEntriesRepo.listCurrent(tx, organisationId, cases.map((c) => c.caseId), 'consent');
+    const consents = await caseEntriesRepo.listCurrent(
+      tx,
+      organisationId,
+      cases.map((c) => c.caseId),
+      'consent',
+    );
     const eventsOf = (caseId: string) => consentEventsFromRecords(consents.filter((e) => e.caseId === caseId));
     const keep = new Set<string>();
     const records: IdentityRecord[] = [];
@@ -58,22 +96,42 @@ export async function encodeOrganisation(ctx: AppContext, organisationId: string
       const identity = await openIdentity(ctx, organisationId, c.identityEnc);
       const contact = new Date(c.contactDate);
       records.push({
-        recordId: c.personId, orgId: organisationId, consentToNetworkDedup: true,
-        fields: { given_name: identity.givenName, surname: identity.familyName, date_of_birth: identity.dateOfBirth, sex: c.sex === 'unknown' ? null : c.sex, citizenship: identity.citizenship },
+        recordId: c.personId,
+        orgId: organisationId,
+        consentToNetworkDedup: true,
+        fields: {
+          given_name: identity.givenName,
+          surname: identity.familyName,
+          date_of_birth: identity.dateOfBirth,
+          sex: c.sex === 'unknown' ? null : c.sex,
+          citizenship: identity.citizenship,
+        },
         // What a reviewer may see of a pair: coarse, never identifying on its own.
-        attributes: { firstContactYear: contact.getUTCFullYear(), ageBandAtContact: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null) },
+        attributes: {
+          firstContactYear: contact.getUTCFullYear(),
+          ageBandAtContact: ageBandOf(identity.dateOfBirth ? ageOn(identity.dateOfBirth, contact) : null),
+        },
       });
       keep.add(c.personId);
     }
     // The keyed Bloom-filter encoding (HMACs per q-gram) runs in a worker thread; the rows are written here.
-    const encodings = records.length ? await runInWorker(ctx, 'linkage.encode', { secret, records }, { organisationId: null }) : [];
+    const encodings = records.length
+      ? await runInWorker(ctx, 'linkage.encode', { secret, records }, { organisationId: null })
+      : [];
     for (const [i, json] of encodings.entries()) {
       await linkageRepo.saveEncoding(tx, organisationId, records[i].recordId, DEFAULT_SCHEMA.version, json);
     }
     const encoded = encodings.length;
     const stale = (await linkageRepo.encodedPersonIds(tx, organisationId)).filter((personId) => !keep.has(personId));
     await linkageRepo.deleteEncodings(tx, organisationId, stale);
-    await auditRepo.append(tx, { organisationId, actorUserId: null, action: 'linkage.encode', entityType: 'organisation', entityId: organisationId, fields: ['encodings'] });
+    await auditRepo.append(tx, {
+      organisationId,
+      actorUserId: null,
+      action: 'linkage.encode',
+      entityType: 'organisation',
+      entityId: organisationId,
+      fields: ['encodings'],
+    });
     return { encoded, removed: stale.length };
   });
 }
@@ -87,7 +145,10 @@ export interface NetworkLinkageSummary {
 }
 
 /** Encodes every organisation that holds the secret, links all encodings, and writes each organisation's hints. */
-export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void): Promise<NetworkLinkageSummary> {
+export async function runNetworkLinkage(
+  ctx: AppContext,
+  onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void,
+): Promise<NetworkLinkageSummary> {
   const startedAt = new Date();
   const orgs = await linkageRepo.organisationsWithSecret(ctx.db.kysely);
   const counts = new Map<string, number>();
@@ -99,13 +160,26 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
     // Runs from several servers or the CLI replace the matches one after the other, never interleaved.
     await linkageRepo.lockRun(tx);
     // The linkage service: encodings only, validated against the network's schema version.
-    const rows = await linkageRepo.encodingsOf(tx, orgs.map((o) => o.id));
+    const rows = await linkageRepo.encodingsOf(
+      tx,
+      orgs.map((o) => o.id),
+    );
     const decided = await linkageRepo.decidedReviews(tx);
-    const decisions = decided.map((d) => ({ a: { orgId: d.a_organisation_id, recordId: d.a_person_id }, b: { orgId: d.b_organisation_id, recordId: d.b_person_id }, match: d.status === 'match' }));
+    const decisions = decided.map((d) => ({
+      a: { orgId: d.a_organisation_id, recordId: d.a_person_id },
+      b: { orgId: d.b_organisation_id, recordId: d.b_person_id },
+      match: d.status === 'match',
+    }));
     // Validation, blocking, comparison and clustering run in a worker thread, off the event loop; progress comes back by message.
-    const result = await runInWorker(ctx, 'linkage.link', { encodings: rows.map((r) => r.encoding), decisions }, {
-      organisationId: null, onProgress: onProgress && ((p) => onProgress(p.phase as LinkagePhase, p.done, p.total)),
-    });
+    const result = await runInWorker(
+      ctx,
+      'linkage.link',
+      { encodings: rows.map((r) => r.encoding), decisions },
+      {
+        organisationId: null,
+        onProgress: onProgress && ((p) => onProgress(p.phase as LinkagePhase, p.done, p.total)),
+      },
+    );
     const runId = crypto.randomUUID();
     await storeReviewItems(tx, runId, result.review);
     await linkageRepo.deleteAllMatches(tx);
@@ -116,19 +190,43 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
       const clusterId = crypto.randomUUID();
       for (const member of cluster.members) {
         await linkageRepo.insertMatch(tx, {
-          organisation_id: member.orgId, person_id: member.recordId, cluster_id: clusterId,
-          partner_organisation_ids: orgIds.filter((o) => o !== member.orgId), run_id: runId,
+          organisation_id: member.orgId,
+          person_id: member.recordId,
+          cluster_id: clusterId,
+          partner_organisation_ids: orgIds.filter((o) => o !== member.orgId),
+          run_id: runId,
         });
       }
     }
-    const byId = captureHistories(result.clusters, orgs.map((o) => o.id));
+    const byId = captureHistories(
+      result.clusters,
+      orgs.map((o) => o.id),
+    );
     const histories = { lists: orgs.map((o) => o.slug), rows: byId.rows };
     const stats = { ...result.stats } as unknown as Record<string, number>;
-    await linkageRepo.insertRun(tx, { id: runId, started_at: startedAt, finished_at: new Date(), schema_version: DEFAULT_SCHEMA.version, stats: JSON.stringify(stats), capture_histories: JSON.stringify(histories) });
-    for (const org of orgs) await auditRepo.append(tx, { organisationId: org.id, actorUserId: null, action: 'linkage.run', entityType: 'organisation', entityId: org.id, fields: ['linkage_matches'] });
+    await linkageRepo.insertRun(tx, {
+      id: runId,
+      started_at: startedAt,
+      finished_at: new Date(),
+      schema_version: DEFAULT_SCHEMA.version,
+      stats: JSON.stringify(stats),
+      capture_histories: JSON.stringify(histories),
+    });
+    for (const org of orgs)
+      await auditRepo.append(tx, {
+        organisationId: org.id,
+        actorUserId: null,
+        action: 'linkage.run',
+        entityType: 'organisation',
+        entityId: org.id,
+        fields: ['linkage_matches'],
+      });
     return {
-      runId, organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0 })), stats,
-      personsDeduplicated: dedupedPersonCount(result.clusters), captureHistories: histories,
+      runId,
+      organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0 })),
+      stats,
+      personsDeduplicated: dedupedPersonCount(result.clusters),
+      captureHistories: histories,
     };
   });
 }
@@ -137,22 +235,51 @@ export async function runNetworkLinkage(ctx: AppContext, onProgress?: (phase: Li
 async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Promise<void> {
   const current = new Set<string>();
   for (const item of items) {
-    const [a, b] = [item.a, item.b].sort((x, y) => `${x.orgId}/${x.recordId}`.localeCompare(`${y.orgId}/${y.recordId}`));
-    const [aAttributes, bAttributes] = a === item.a ? [item.aAttributes, item.bAttributes] : [item.bAttributes, item.aAttributes];
+    const [a, b] = [item.a, item.b].sort((x, y) =>
+      `${x.orgId}/${x.recordId}`.localeCompare(`${y.orgId}/${y.recordId}`),
+    );
+    const [aAttributes, bAttributes] =
+      a === item.a ? [item.aAttributes, item.bAttributes] : [item.bAttributes, item.aAttributes];
     current.add(pairKey(a, b));
     await linkageRepo.upsertReview(tx, {
-      id: crypto.randomUUID(), aOrganisationId: a.orgId, aPersonId: a.recordId, bOrganisationId: b.orgId, bPersonId: b.recordId,
-      score: item.score, aAttributes: JSON.stringify(aAttributes ?? {}), bAttributes: JSON.stringify(bAttributes ?? {}), runId,
+      id: crypto.randomUUID(),
+      aOrganisationId: a.orgId,
+      aPersonId: a.recordId,
+      bOrganisationId: b.orgId,
+      bPersonId: b.recordId,
+      score: item.score,
+      aAttributes: JSON.stringify(aAttributes ?? {}),
+      bAttributes: JSON.stringify(bAttributes ?? {}),
+      runId,
     });
   }
   const pending = await linkageRepo.pendingReviews(tx);
-  const stale = pending.filter((p) => !current.has(pairKey({ orgId: p.a_organisation_id, recordId: p.a_person_id }, { orgId: p.b_organisation_id, recordId: p.b_person_id })));
-  await linkageRepo.deleteReviews(tx, stale.map((p) => p.id));
+  const stale = pending.filter(
+    (p) =>
+      !current.has(
+        pairKey(
+          { orgId: p.a_organisation_id, recordId: p.a_person_id },
+          { orgId: p.b_organisation_id, recordId: p.b_person_id },
+        ),
+      ),
+  );
+  await linkageRepo.deleteReviews(
+    tx,
+    stale.map((p) => p.id),
+  );
 }
 
 export interface ReviewView {
-  id: string; score: number; status: 'pending' | 'match' | 'non_match'; version: number; decidedAt: string | null;
-  records: { organisation: { id: string; name: string }; own: boolean; attributes: Record<string, string | number | boolean> }[];
+  id: string;
+  score: number;
+  status: 'pending' | 'match' | 'non_match';
+  version: number;
+  decidedAt: string | null;
+  records: {
+    organisation: { id: string; name: string };
+    own: boolean;
+    attributes: Record<string, string | number | boolean>;
+  }[];
 }
 
 /** Review pairs that involve the caller's organisation: similarity and non-identifying attributes only. */
@@ -162,35 +289,73 @@ export async function listReviews(ctx: AppContext, actor: Actor): Promise<Review
     const rows = await linkageRepo.listReviews(tx, 500);
     const orgIds = [...new Set(rows.flatMap((r) => [r.a_organisation_id, r.b_organisation_id]))];
     const names = new Map((await organisationsRepo.summariesOf(tx, orgIds)).map((o) => [o.id, o.name]));
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.review.list', entityType: 'organisation', entityId: actor.organisationId });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'linkage.review.list',
+      entityType: 'organisation',
+      entityId: actor.organisationId,
+    });
     return rows.map((r) => ({
-      id: r.id, score: Math.round(r.score * 1000) / 1000, status: r.status, version: r.version, decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
-      records: ([[r.a_organisation_id, r.a_attributes], [r.b_organisation_id, r.b_attributes]] as const).map(([orgId, attributes]) => ({
-        organisation: { id: orgId, name: names.get(orgId) ?? '' }, own: orgId === actor.organisationId, attributes: typeof attributes === 'string' ? JSON.parse(attributes) : attributes,
+      id: r.id,
+      score: Math.round(r.score * 1000) / 1000,
+      status: r.status,
+      version: r.version,
+      decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+      records: (
+        [
+          [r.a_organisation_id, r.a_attributes],
+          [r.b_organisation_id, r.b_attributes],
+        ] as const
+      ).map(([orgId, attributes]) => ({
+        organisation: { id: orgId, name: names.get(orgId) ?? '' },
+        own: orgId === actor.organisationId,
+        attributes: typeof attributes === 'string' ? JSON.parse(attributes) : attributes,
       })),
     }));
   });
 }
 
 /** A reviewer's decision on one pair; it applies from the next linkage run. */
-export async function decideReview(ctx: AppContext, actor: Actor, id: string, input: { decision: 'match' | 'non_match'; version: number }): Promise<ReviewView> {
+export async function decideReview(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { decision: 'match' | 'non_match'; version: number },
+): Promise<ReviewView> {
   requireAccess(actor, 'linkage.review', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await linkageRepo.findReview(tx, id);
     if (!row) throw errors.notFound();
     // The pair decides who may: one of the two organisations it names.
-    requireAccess(actor, 'linkage.review', { organisationId: row.a_organisation_id, parties: [row.a_organisation_id, row.b_organisation_id] });
+    requireAccess(actor, 'linkage.review', {
+      organisationId: row.a_organisation_id,
+      parties: [row.a_organisation_id, row.b_organisation_id],
+    });
     // Only the version the reviewer saw is decided (then row.version is input.version).
-    const decided = await linkageRepo.decideReview(tx, id, input.version, { decision: input.decision, userId: actor.userId, organisationId: actor.organisationId });
+    const decided = await linkageRepo.decideReview(tx, id, input.version, {
+      decision: input.decision,
+      userId: actor.userId,
+      organisationId: actor.organisationId,
+    });
     if (!decided) throw errors.versionConflict();
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `linkage.review.${input.decision}`, entityType: 'linkage_review', entityId: id, fields: ['status'] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `linkage.review.${input.decision}`,
+      entityType: 'linkage_review',
+      entityId: id,
+      fields: ['status'],
+    });
   });
   return (await listReviews(ctx, actor)).find((r) => r.id === id)!;
 }
 
 /** Capture histories as the CSV that `ariadne mse` and POST /api/mse read. */
 export function captureHistoriesCsv(table: CaptureHistoryTable): string {
-  return [[...table.lists, 'count'].join(','), ...table.rows.map((r) => [...r.lists, r.count].join(','))].join('\n') + '\n';
+  return (
+    [[...table.lists, 'count'].join(','), ...table.rows.map((r) => [...r.lists, r.count].join(','))].join('\n') + '\n'
+  );
 }
 
 /** Which partner organisations may already know this person; names only, so staff can ask through a referral. */
@@ -202,7 +367,14 @@ export async function possibleDuplicates(ctx: AppContext, actor: Actor, caseId: 
     const consents = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId], 'consent');
     const consented = hasConsent(consentEventsFromRecords(consents), 'network_deduplication');
     const partners = consented && partnerIds?.length ? await organisationsRepo.summariesByName(tx, partnerIds) : [];
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'case.read', entityType: 'case', entityId: caseId, fields: ['possible_duplicates'] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'case.read',
+      entityType: 'case',
+      entityId: caseId,
+      fields: ['possible_duplicates'],
+    });
     return { consentToNetworkDeduplication: consented, organisations: partners };
   });
 }

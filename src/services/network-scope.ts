@@ -12,7 +12,10 @@ import { organisationsRepo } from '../storage/repositories/organisations';
 import { personIdentitiesRepo } from '../storage/repositories/person-identities';
 import { inTenant, type AppContext } from './context';
 
-export interface Member { id: string; name: string }
+export interface Member {
+  id: string;
+  name: string;
+}
 
 /** The caller's organisation and every organisation it shares a network with. */
 export async function networkMembers(ctx: AppContext, actor: Actor): Promise<Member[]> {
@@ -23,7 +26,12 @@ export async function networkMembers(ctx: AppContext, actor: Actor): Promise<Mem
 }
 
 /** Runs fn inside a member's tenant transaction, on behalf of the coordinator (aggregates only). */
-export function asMember<T>(ctx: AppContext, actor: Actor, organisationId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function asMember<T>(
+  ctx: AppContext,
+  actor: Actor,
+  organisationId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return inTenant(ctx, { organisationId, userId: actor.userId }, fn);
 }
 

@@ -13,7 +13,8 @@ export interface PersonIdentity {
   documents?: string;
 }
 
-export const fullName = (p: Pick<PersonIdentity, 'givenName' | 'familyName'>) => [p.givenName, p.familyName].filter(Boolean).join(' ');
+export const fullName = (p: Pick<PersonIdentity, 'givenName' | 'familyName'>) =>
+  [p.givenName, p.familyName].filter(Boolean).join(' ');
 
 export async function sealIdentity(ctx: AppContext, organisationId: string, identity: PersonIdentity) {
   const indexKey = await ctx.keyRing.indexKey(organisationId);
@@ -24,12 +25,20 @@ export async function sealIdentity(ctx: AppContext, organisationId: string, iden
   };
 }
 
-export async function openIdentity(ctx: AppContext, organisationId: string, identityEnc: string): Promise<PersonIdentity> {
+export async function openIdentity(
+  ctx: AppContext,
+  organisationId: string,
+  identityEnc: string,
+): Promise<PersonIdentity> {
   return JSON.parse(await ctx.keyRing.decrypt(organisationId, identityEnc)) as PersonIdentity;
 }
 
 /** Index values for a search, computed with the same key; the database never sees the name. */
-export async function searchIndexes(ctx: AppContext, organisationId: string, q?: { name?: string; dateOfBirth?: string }) {
+export async function searchIndexes(
+  ctx: AppContext,
+  organisationId: string,
+  q?: { name?: string; dateOfBirth?: string },
+) {
   const indexKey = await ctx.keyRing.indexKey(organisationId);
   return {
     nameIndex: q?.name ? blindIndex(indexKey, 'person.name', q.name) : undefined,

@@ -7,7 +7,14 @@
  * overdrawn by two requests at once.
  */
 import crypto from 'node:crypto';
-import { planRelease, privateReport, type DimensionKey, type Ledger, type NoiseMechanism, type StandardPopulationKey } from '../domain/statistics';
+import {
+  planRelease,
+  privateReport,
+  type DimensionKey,
+  type Ledger,
+  type NoiseMechanism,
+  type StandardPopulationKey,
+} from '../domain/statistics';
 import { PrivacyBudgetExceededError } from '../domain/statistics/ledger';
 import { STATUSES } from '../domain/cases/lifecycle';
 import { errors } from '../errors';
@@ -43,11 +50,20 @@ async function memberNetwork(tx: Tx, networkId: string) {
 
 async function loadLedger(tx: Tx, networkId: string, totalEpsilon: number): Promise<Ledger> {
   const rows = await privacyReleasesRepo.ledgerOf(tx, networkId);
-  return { networkId, totalEpsilon, releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), at: new Date(r.created_at).toISOString() })) };
+  return {
+    networkId,
+    totalEpsilon,
+    releases: rows.map((r) => ({
+      releaseKey: r.release_key,
+      epsilon: num(r.epsilon),
+      at: new Date(r.created_at).toISOString(),
+    })),
+  };
 }
 
 const specOf = (r: ReleaseRequest) => ({
-  networkId: r.networkId, epsilon: r.epsilon,
+  networkId: r.networkId,
+  epsilon: r.epsilon,
   query: { population: r.population, rows: r.rows, cols: r.cols, from: r.from, to: r.to, mechanism: r.mechanism },
 });
 
@@ -55,12 +71,24 @@ async function storedRelease(tx: Tx, networkId: string, releaseKey: string) {
   const row = await privacyReleasesRepo.find(tx, networkId, releaseKey);
   if (!row) throw errors.notFound();
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-  return { releaseKey: row.release_key, epsilon: num(row.epsilon), mechanism: row.mechanism, query: json(row.query), report: json(row.published), requestedBy: row.requestedBy, createdAt: new Date(row.created_at).toISOString() };
+  return {
+    releaseKey: row.release_key,
+    epsilon: num(row.epsilon),
+    mechanism: row.mechanism,
+    query: json(row.query),
+    report: json(row.published),
+    requestedBy: row.requestedBy,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 const budgetOf = (ledger: Ledger) => {
   const spent = ledger.releases.reduce((t, r) => t + r.epsilon, 0);
-  return { total: ledger.totalEpsilon, spent: Number(spent.toFixed(6)), remaining: Number(Math.max(0, ledger.totalEpsilon - spent).toFixed(6)) };
+  return {
+    total: ledger.totalEpsilon,
+    spent: Number(spent.toFixed(6)),
+    remaining: Number(Math.max(0, ledger.totalEpsilon - spent).toFixed(6)),
+  };
 };
 
 /** Releases (or re-serves) a noisy network report; `reused` says whether budget was spent. */
@@ -81,7 +109,11 @@ export async function releasePrivateReport(ctx: AppContext, actor: Actor, reques
   const truth = await tabulateMembers(ctx, actor, request, members, true, { categories, closedCategories: true });
   truth.scope = { ...truth.scope, description: `${truth.scope.description} — network "${first.network.name}"` };
   // A fresh secret seed per release; it is not stored, so the noise cannot be subtracted later.
-  const released = privateReport(truth, { mechanism: request.mechanism, epsilon: request.epsilon, seed: crypto.randomBytes(32).toString('hex') });
+  const released = privateReport(truth, {
+    mechanism: request.mechanism,
+    epsilon: request.epsilon,
+    seed: crypto.randomBytes(32).toString('hex'),
+  });
 
   const outcome = await inTenant(ctx, actor, async (tx) => {
     await privacyReleasesRepo.lockNetwork(tx, request.networkId);
@@ -90,10 +122,23 @@ export async function releasePrivateReport(ctx: AppContext, actor: Actor, reques
     const plan = planRelease(ledger, spec);
     if (plan.kind !== 'spend') return plan;
     await privacyReleasesRepo.insert(tx, {
-      networkId: request.networkId, releaseKey: plan.releaseKey, organisationId: actor.organisationId, requestedBy: actor.userId === SYSTEM_USER ? null : actor.userId,
-      epsilon: request.epsilon, mechanism: request.mechanism, query: JSON.stringify(spec.query), published: JSON.stringify(released),
+      networkId: request.networkId,
+      releaseKey: plan.releaseKey,
+      organisationId: actor.organisationId,
+      requestedBy: actor.userId === SYSTEM_USER ? null : actor.userId,
+      epsilon: request.epsilon,
+      mechanism: request.mechanism,
+      query: JSON.stringify(spec.query),
+      published: JSON.stringify(released),
     });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'statistics.private_release', entityType: 'network', entityId: request.networkId, fields: [request.population, request.rows, request.cols, `epsilon=${request.epsilon}`] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'statistics.private_release',
+      entityType: 'network',
+      entityId: request.networkId,
+      fields: [request.population, request.rows, request.cols, `epsilon=${request.epsilon}`],
+    });
     return plan;
   });
   if (outcome.kind === 'refuse') throw refusal(first.ledger, request.epsilon, outcome.reason);
@@ -117,7 +162,8 @@ async function publicCategories(tx: Tx, organisationId: string): Promise<Partial
 const SYSTEM_USER = '00000000-0000-0000-0000-000000000000';
 
 function refusal(ledger: Ledger, requested: number, reason: string) {
-  if (/budget/i.test(reason)) return new PrivacyBudgetExceededError(ledger.networkId, requested, budgetOf(ledger).remaining);
+  if (/budget/i.test(reason))
+    return new PrivacyBudgetExceededError(ledger.networkId, requested, budgetOf(ledger).remaining);
   return errors.badRequest('invalid_release', reason);
 }
 
@@ -139,8 +185,17 @@ export async function privacyLedger(ctx: AppContext, actor: Actor, networkId: st
     const rows = await privacyReleasesRepo.listOf(tx, networkId);
     const ledger = await loadLedger(tx, networkId, num(network.privacy_budget));
     return {
-      network: { id: network.id, name: network.name }, budget: budgetOf(ledger), canSetBudget: lead,
-      releases: rows.map((r) => ({ releaseKey: r.release_key, epsilon: num(r.epsilon), mechanism: r.mechanism, query: (typeof r.query === 'string' ? JSON.parse(r.query) : r.query) as Record<string, unknown>, requestedBy: r.requestedBy, createdAt: new Date(r.created_at).toISOString() })),
+      network: { id: network.id, name: network.name },
+      budget: budgetOf(ledger),
+      canSetBudget: lead,
+      releases: rows.map((r) => ({
+        releaseKey: r.release_key,
+        epsilon: num(r.epsilon),
+        mechanism: r.mechanism,
+        query: (typeof r.query === 'string' ? JSON.parse(r.query) : r.query) as Record<string, unknown>,
+        requestedBy: r.requestedBy,
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
     };
   });
 }
@@ -159,12 +214,28 @@ export async function setPrivacyBudget(ctx: AppContext, actor: Actor, networkId:
     // The budget belongs to the network's lead organisation: it is the resource, so the policy's tenant
     // check decides; the other members see the network, so their refusal is 403, not 404.
     const members = await networksRepo.activeMemberships(tx, networkId);
-    requireAccess(actor, 'network.manage', { organisationId: members.find((m) => m.lead)?.organisation_id ?? '', parties: members.map((m) => m.organisation_id) });
+    requireAccess(actor, 'network.manage', {
+      organisationId: members.find((m) => m.lead)?.organisation_id ?? '',
+      parties: members.map((m) => m.organisation_id),
+    });
     return budgetOf(await loadLedger(tx, networkId, num(network.privacy_budget)));
   });
-  if (totalEpsilon < spent) throw errors.conflict('budget_below_spent', `The network has already spent epsilon ${spent}; the budget cannot be set below that`);
+  if (totalEpsilon < spent)
+    throw errors.conflict(
+      'budget_below_spent',
+      `The network has already spent epsilon ${spent}; the budget cannot be set below that`,
+    );
   // networks is not writable by the app role; the lead check above authorises this one change.
   await withSystem(ctx.db, (tx) => networksRepo.setPrivacyBudget(tx, networkId, totalEpsilon));
-  await inTenant(ctx, actor, (tx) => auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'network.privacy_budget', entityType: 'network', entityId: networkId, fields: ['privacy_budget'] }));
+  await inTenant(ctx, actor, (tx) =>
+    auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'network.privacy_budget',
+      entityType: 'network',
+      entityId: networkId,
+      fields: ['privacy_budget'],
+    }),
+  );
   return privacyLedger(ctx, actor, networkId);
 }

@@ -29,7 +29,8 @@ export async function loadLists(tx: Tx, organisationId: string): Promise<ListInd
     check(key, codes, field) {
       if (codes === undefined || codes === null) return;
       for (const code of Array.isArray(codes) ? codes : [codes]) {
-        if (!byKey.get(key)?.has(code)) throw new DomainError('unknown_list_value', `"${code}" is not in the list ${key}`, { field, list: key });
+        if (!byKey.get(key)?.has(code))
+          throw new DomainError('unknown_list_value', `"${code}" is not in the list ${key}`, { field, list: key });
       }
     },
   };

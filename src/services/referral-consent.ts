@@ -9,16 +9,28 @@ import { errors } from '../errors';
 import type { Tx } from '../storage/database';
 import { referralsRepo, type ReferralRow } from '../storage/repositories/referrals';
 
-export async function sharingConsentHolds(tx: Tx, referral: Pick<ReferralRow, 'id' | 'status' | 'toOrganisationId'>): Promise<boolean> {
+export async function sharingConsentHolds(
+  tx: Tx,
+  referral: Pick<ReferralRow, 'id' | 'status' | 'toOrganisationId'>,
+): Promise<boolean> {
   if (referral.status === 'consent_withdrawn') return false;
   const events: ConsentEvent[] = (await referralsRepo.sharingConsentEvents(tx, referral.id)).map((e) => ({
-    purpose: 'referral_sharing', action: e.action === 'granted' ? 'granted' : 'withdrawn', partnerOrganisationId: referral.toOrganisationId, at: e.recordedAt.toISOString(),
+    purpose: 'referral_sharing',
+    action: e.action === 'granted' ? 'granted' : 'withdrawn',
+    partnerOrganisationId: referral.toOrganisationId,
+    at: e.recordedAt.toISOString(),
   }));
   return hasConsent(events, 'referral_sharing', referral.toOrganisationId);
 }
 
-export async function requireSharingConsentHolds(tx: Tx, referral: Pick<ReferralRow, 'id' | 'status' | 'toOrganisationId'>): Promise<void> {
+export async function requireSharingConsentHolds(
+  tx: Tx,
+  referral: Pick<ReferralRow, 'id' | 'status' | 'toOrganisationId'>,
+): Promise<void> {
   if (!(await sharingConsentHolds(tx, referral))) {
-    throw errors.conflict('consent_withdrawn', 'She withdrew her consent to share with this organisation; nothing of the referral can be used any more');
+    throw errors.conflict(
+      'consent_withdrawn',
+      'She withdrew her consent to share with this organisation; nothing of the referral can be used any more',
+    );
   }
 }

@@ -15,9 +15,11 @@ export async function backfillReferralNotes(ctx: Pick<AppContext, 'db' | 'keyRin
     if (rows.length === 0) return sealed;
     const sealedRows: { organisationId: string; id: string; dataEnc: string }[] = [];
     // Keys first, outside the transaction (the embedded engine has one connection).
-    for (const r of rows) sealedRows.push({ ...r, dataEnc: await ctx.keyRing.encrypt(r.organisationId, JSON.stringify(r.data ?? {})) });
-    await withSystem(ctx.db, async (tx) => { for (const r of sealedRows) await referralsRepo.sealNote(tx, r.organisationId, r.id, r.dataEnc); });
+    for (const r of rows)
+      sealedRows.push({ ...r, dataEnc: await ctx.keyRing.encrypt(r.organisationId, JSON.stringify(r.data ?? {})) });
+    await withSystem(ctx.db, async (tx) => {
+      for (const r of sealedRows) await referralsRepo.sealNote(tx, r.organisationId, r.id, r.dataEnc);
+    });
     sealed += rows.length;
   }
 }
-

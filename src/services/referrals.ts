@@ -8,7 +8,15 @@ import { consentEventsFromRecords, requireSharingConsent } from '../domain/cases
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
 import { buildSnapshot, SnapshotSchema, type Snapshot } from '../domain/referrals/snapshot';
-import { assertTransferSections, nextStatus, reachedByWithdrawal, sectionsToShare, type ReferralAction, type ReferralStatus, type SharedSection } from '../domain/referrals/workflow';
+import {
+  assertTransferSections,
+  nextStatus,
+  reachedByWithdrawal,
+  sectionsToShare,
+  type ReferralAction,
+  type ReferralStatus,
+  type SharedSection,
+} from '../domain/referrals/workflow';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
 import { asOrganisation, type Tx } from '../storage/database';
@@ -43,7 +51,12 @@ async function commonNetwork(tx: Tx, partnerId: string): Promise<string> {
   return networkId;
 }
 
-export async function createReferral(ctx: AppContext, actor: Actor, caseId: string, input: { toOrganisationId: string; kind: 'referral' | 'transfer'; requestedService: string; sections: string[] }) {
+export async function createReferral(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: { toOrganisationId: string; kind: 'referral' | 'transfer'; requestedService: string; sections: string[] },
+) {
   requireAccess(actor, 'referral.create', { organisationId: actor.organisationId });
   const sections = sectionsToShare(input.sections, input.kind);
   assertTransferSections(input.kind, sections);
@@ -54,25 +67,62 @@ export async function createReferral(ctx: AppContext, actor: Actor, caseId: stri
     assertEditable(row.status as CaseStatus);
     const networkId = await commonNetwork(tx, input.toOrganisationId);
     const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
-    requireSharingConsent(consentEventsFromRecords(entries.filter((e) => e.kind === 'consent')), input.toOrganisationId);
+    requireSharingConsent(
+      consentEventsFromRecords(entries.filter((e) => e.kind === 'consent')),
+      input.toOrganisationId,
+    );
     const person = (await casesRepo.findPerson(tx, actor.organisationId, row.personId))!;
     const intake = await casesRepo.findIntake(tx, actor.organisationId, caseId);
     const snapshot = buildSnapshot(sections, {
-      chosenTerm: person.chosenTerm, language: person.preferredLanguage ?? intake?.language ?? null, needs: intake?.immediateNeeds ?? [], requestedService: input.requestedService,
-      ...(sections.includes('identity') ? { identity: { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), sex: person.sex } } : {}),
+      chosenTerm: person.chosenTerm,
+      language: person.preferredLanguage ?? intake?.language ?? null,
+      needs: intake?.immediateNeeds ?? [],
+      requestedService: input.requestedService,
+      ...(sections.includes('identity')
+        ? { identity: { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), sex: person.sex } }
+        : {}),
       // Clear data only: secrets (her words, addresses, risk notes) are never even opened here.
       entries: entries.map((e) => ({ kind: e.kind, data: e.data })),
     });
     await referralsRepo.insert(tx, {
-      id, networkId, fromOrganisationId: actor.organisationId, toOrganisationId: input.toOrganisationId, fromCaseId: caseId, kind: input.kind,
-      requestedService: input.requestedService, sharedSections: sections, snapshotEnc: await ctx.keyRing.encrypt(input.toOrganisationId, JSON.stringify(snapshot)),
-      networkPersonId: person.networkPersonId, createdBy: actor.userId,
+      id,
+      networkId,
+      fromOrganisationId: actor.organisationId,
+      toOrganisationId: input.toOrganisationId,
+      fromCaseId: caseId,
+      kind: input.kind,
+      requestedService: input.requestedService,
+      sharedSections: sections,
+      snapshotEnc: await ctx.keyRing.encrypt(input.toOrganisationId, JSON.stringify(snapshot)),
+      networkPersonId: person.networkPersonId,
+      createdBy: actor.userId,
     });
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: `${input.kind}.sent`, data: { to: input.toOrganisationId, sections } });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `${input.kind}.create`, entityType: 'case', entityId: caseId, fields: sections });
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: `${input.kind}.sent`,
+      data: { to: input.toOrganisationId, sections },
+    });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `${input.kind}.create`,
+      entityType: 'case',
+      entityId: caseId,
+      fields: sections,
+    });
     // The receiving side's own trail records what arrived (field names only), and its duty users hear of it.
     await asOrganisation(tx, actor, { organisationId: input.toOrganisationId }, async () => {
-      await auditRepo.append(tx, { organisationId: input.toOrganisationId, actorUserId: null, action: `${input.kind}.received`, entityType: 'referral', entityId: id, fields: sections });
+      await auditRepo.append(tx, {
+        organisationId: input.toOrganisationId,
+        actorUserId: null,
+        action: `${input.kind}.received`,
+        entityType: 'referral',
+        entityId: id,
+        fields: sections,
+      });
       await notifyInTx(tx, input.toOrganisationId, 'respondents', `${input.kind}.received`, id);
     });
   });
@@ -80,8 +130,10 @@ export async function createReferral(ctx: AppContext, actor: Actor, caseId: stri
 }
 
 /** A referral as a policy resource: the sender owns it, and both organisations it names may read it. */
-const partiesOf = (row: { fromOrganisationId: string; toOrganisationId: string }) =>
-  ({ organisationId: row.fromOrganisationId, parties: [row.fromOrganisationId, row.toOrganisationId] });
+const partiesOf = (row: { fromOrganisationId: string; toOrganisationId: string }) => ({
+  organisationId: row.fromOrganisationId,
+  parties: [row.fromOrganisationId, row.toOrganisationId],
+});
 
 export async function listReferrals(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'referral.read', { organisationId: actor.organisationId });
@@ -99,7 +151,9 @@ export async function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: s
 
 async function openNote(ctx: AppContext, organisationId: string, n: NoteRow) {
   // Rows written before notes were encrypted are read as they are until the backfill seals them.
-  const data = n.dataEnc ? JSON.parse(await ctx.keyRing.decrypt(organisationId, n.dataEnc)) as Record<string, unknown> : n.data ?? {};
+  const data = n.dataEnc
+    ? (JSON.parse(await ctx.keyRing.decrypt(organisationId, n.dataEnc)) as Record<string, unknown>)
+    : (n.data ?? {});
   return { id: n.id, kind: n.kind, data, createdAt: new Date(n.createdAt) };
 }
 
@@ -108,13 +162,25 @@ async function openNote(ctx: AppContext, organisationId: string, n: NoteRow) {
  * (a row the start-up backfill has not sealed yet is read in its older clear form).
  */
 async function openDeclineReason(ctx: AppContext, organisationId: string, row: ReferralRow): Promise<string | null> {
-  const sealed = row.toOrganisationId === organisationId ? row.declineReasonToEnc : row.fromOrganisationId === organisationId ? row.declineReasonFromEnc : null;
+  const sealed =
+    row.toOrganisationId === organisationId
+      ? row.declineReasonToEnc
+      : row.fromOrganisationId === organisationId
+        ? row.declineReasonFromEnc
+        : null;
   return sealed ? ctx.keyRing.decrypt(organisationId, sealed) : row.declineReason;
 }
 
 /** Free text that may describe her: sealed once for each organisation the referral names, under its own key. */
-export async function sealDeclineReason(ctx: Pick<AppContext, 'keyRing'>, row: { fromOrganisationId: string; toOrganisationId: string }, reason: string) {
-  return { fromEnc: await ctx.keyRing.encrypt(row.fromOrganisationId, reason), toEnc: await ctx.keyRing.encrypt(row.toOrganisationId, reason) };
+export async function sealDeclineReason(
+  ctx: Pick<AppContext, 'keyRing'>,
+  row: { fromOrganisationId: string; toOrganisationId: string },
+  reason: string,
+) {
+  return {
+    fromEnc: await ctx.keyRing.encrypt(row.fromOrganisationId, reason),
+    toEnc: await ctx.keyRing.encrypt(row.toOrganisationId, reason),
+  };
 }
 
 /**
@@ -129,17 +195,43 @@ export async function getReferral(ctx: AppContext, actor: Actor, referralId: str
     requireAccess(actor, 'referral.read', partiesOf(row));
     const incoming = row.toOrganisationId === actor.organisationId;
     const consentHolds = await sharingConsentHolds(tx, row);
-    const snapshot: Snapshot | null = incoming && consentHolds ? SnapshotSchema.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.snapshotEnc))) : null;
-    const notes = await Promise.all((await referralsRepo.notes(tx, actor.organisationId, referralId)).map((n) => openNote(ctx, actor.organisationId, n)));
+    const snapshot: Snapshot | null =
+      incoming && consentHolds
+        ? SnapshotSchema.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.snapshotEnc)))
+        : null;
+    const notes = await Promise.all(
+      (await referralsRepo.notes(tx, actor.organisationId, referralId)).map((n) =>
+        openNote(ctx, actor.organisationId, n),
+      ),
+    );
     const declineReason = await openDeclineReason(ctx, actor.organisationId, row);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'referral.read', entityType: 'referral', entityId: referralId,
-      fields: [...(snapshot ? ['snapshot'] : ['status']), ...(declineReason !== null ? ['decline_reason'] : [])] });
-    return { row, direction: (incoming ? 'incoming' : 'outgoing') as 'incoming' | 'outgoing', snapshot, declineReason, consentWithdrawn: !consentHolds, notes };
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'referral.read',
+      entityType: 'referral',
+      entityId: referralId,
+      fields: [...(snapshot ? ['snapshot'] : ['status']), ...(declineReason !== null ? ['decline_reason'] : [])],
+    });
+    return {
+      row,
+      direction: (incoming ? 'incoming' : 'outgoing') as 'incoming' | 'outgoing',
+      snapshot,
+      declineReason,
+      consentWithdrawn: !consentHolds,
+      notes,
+    };
   });
 }
 export type ReferralModel = Awaited<ReturnType<typeof getReferral>>;
 
-export async function respondToReferral(ctx: AppContext, actor: Actor, referralId: string, action: ReferralAction, input: { reason?: string; version: number }) {
+export async function respondToReferral(
+  ctx: AppContext,
+  actor: Actor,
+  referralId: string,
+  action: ReferralAction,
+  input: { reason?: string; version: number },
+) {
   requireAccess(actor, 'referral.respond', { organisationId: actor.organisationId });
   // A decline reason is sealed for the sender too: its keys are loaded before the transaction
   // (the embedded engine has one connection). Only the two named organisations see the row.
@@ -154,15 +246,31 @@ export async function respondToReferral(ctx: AppContext, actor: Actor, referralI
     // by the policy's tenant check (as not found) although it sees the referral.
     requireAccess(actor, 'referral.respond', { organisationId: row.toOrganisationId });
     // A transfer's acceptance is one command: new case, link and the sender's closure together.
-    if (row.kind === 'transfer' && action === 'accept') return acceptTransfer({ ctx, actor, tx, referral: row, version: input.version });
+    if (row.kind === 'transfer' && action === 'accept')
+      return acceptTransfer({ ctx, actor, tx, referral: row, version: input.version });
     const status = nextStatus(row.status as ReferralStatus, action, input.reason);
     // Accepting takes up what she shared: only while she still consents. Declining uses nothing of it.
     if (action === 'accept') await requireSharingConsentHolds(tx, row);
     const declineReason = action === 'decline' ? await sealDeclineReason(ctx, row, input.reason!) : undefined;
-    if (!(await referralsRepo.setStatus(tx, referralId, input.version, { status, declineReason }))) throw errors.versionConflict();
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${action}`, entityType: 'referral', entityId: referralId, fields: declineReason ? ['status', 'decline_reason'] : ['status'] });
+    if (!(await referralsRepo.setStatus(tx, referralId, input.version, { status, declineReason })))
+      throw errors.versionConflict();
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `referral.${action}`,
+      entityType: 'referral',
+      entityId: referralId,
+      fields: declineReason ? ['status', 'decline_reason'] : ['status'],
+    });
     await asOrganisation(tx, actor, { organisationId: row.fromOrganisationId }, async () => {
-      await auditRepo.append(tx, { organisationId: row.fromOrganisationId, actorUserId: null, action: `referral.${ANSWERED[action]}_by_partner`, entityType: 'referral', entityId: referralId, fields: ['status'] });
+      await auditRepo.append(tx, {
+        organisationId: row.fromOrganisationId,
+        actorUserId: null,
+        action: `referral.${ANSWERED[action]}_by_partner`,
+        entityType: 'referral',
+        entityId: referralId,
+        fields: ['status'],
+      });
       await notifyInTx(tx, row.fromOrganisationId, [row.createdBy], `referral.${ANSWERED[action]}`, referralId);
     });
     return undefined;
@@ -177,18 +285,46 @@ export async function respondToReferral(ctx: AppContext, actor: Actor, referralI
  * (codes and ids only) and both sides' trails record it. A later consent does not reopen
  * these referrals: a new referral shares what is current then.
  */
-export async function withdrawSharingInTx(tx: Tx, actor: Actor, caseId: string, partnerOrganisationId: string): Promise<string[]> {
-  const reached = (await referralsRepo.openOfCase(tx, actor.organisationId, caseId, partnerOrganisationId)).filter((r) => reachedByWithdrawal(r.kind, r.status));
+export async function withdrawSharingInTx(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  partnerOrganisationId: string,
+): Promise<string[]> {
+  const reached = (await referralsRepo.openOfCase(tx, actor.organisationId, caseId, partnerOrganisationId)).filter(
+    (r) => reachedByWithdrawal(r.kind, r.status),
+  );
   if (reached.length === 0) return [];
   const ids = reached.map((r) => r.id);
   await referralsRepo.markConsentWithdrawn(tx, ids);
   for (const id of ids) {
-    await casesRepo.addEvent(tx, { id: crypto.randomUUID(), organisationId: actor.organisationId, caseId, actorUserId: actor.userId, kind: 'referral.consent_withdrawn', data: { referralId: id, to: partnerOrganisationId } });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'referral.consent_withdrawn', entityType: 'referral', entityId: id, fields: ['status', 'consent'] });
+    await casesRepo.addEvent(tx, {
+      id: crypto.randomUUID(),
+      organisationId: actor.organisationId,
+      caseId,
+      actorUserId: actor.userId,
+      kind: 'referral.consent_withdrawn',
+      data: { referralId: id, to: partnerOrganisationId },
+    });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'referral.consent_withdrawn',
+      entityType: 'referral',
+      entityId: id,
+      fields: ['status', 'consent'],
+    });
   }
   await asOrganisation(tx, actor, { organisationId: partnerOrganisationId }, async () => {
     for (const id of ids) {
-      await auditRepo.append(tx, { organisationId: partnerOrganisationId, actorUserId: null, action: 'referral.consent_withdrawn_by_sender', entityType: 'referral', entityId: id, fields: ['status', 'snapshot'] });
+      await auditRepo.append(tx, {
+        organisationId: partnerOrganisationId,
+        actorUserId: null,
+        action: 'referral.consent_withdrawn_by_sender',
+        entityType: 'referral',
+        entityId: id,
+        fields: ['status', 'snapshot'],
+      });
       await notifyInTx(tx, partnerOrganisationId, 'respondents', 'referral.consent_withdrawn', id);
     }
   });
@@ -196,7 +332,12 @@ export async function withdrawSharingInTx(tx: Tx, actor: Actor, caseId: string, 
 }
 
 /** A note or a delivered service, visible to the writing organisation only and encrypted under its key. */
-export async function addReferralNote(ctx: AppContext, actor: Actor, referralId: string, input: { kind: 'note' | 'service'; data: Record<string, unknown> }) {
+export async function addReferralNote(
+  ctx: AppContext,
+  actor: Actor,
+  referralId: string,
+  input: { kind: 'note' | 'service'; data: Record<string, unknown> },
+) {
   requireAccess(actor, 'referral.note.write', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await referralsRepo.find(tx, referralId);
@@ -204,8 +345,22 @@ export async function addReferralNote(ctx: AppContext, actor: Actor, referralId:
     // Either organisation named in the referral writes its own notes (stored under the writer's organisation).
     requireAccess(actor, 'referral.note.write', partiesOf(row));
     if (row.status === 'declined') throw new DomainError('invalid_referral_transition', 'The referral was declined');
-    await referralsRepo.insertNote(tx, { organisationId: actor.organisationId, id: crypto.randomUUID(), referralId, kind: input.kind, dataEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify(input.data)), createdBy: actor.userId });
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `referral.${input.kind}.add`, entityType: 'referral', entityId: referralId, fields: Object.keys(input.data) });
+    await referralsRepo.insertNote(tx, {
+      organisationId: actor.organisationId,
+      id: crypto.randomUUID(),
+      referralId,
+      kind: input.kind,
+      dataEnc: await ctx.keyRing.encrypt(actor.organisationId, JSON.stringify(input.data)),
+      createdBy: actor.userId,
+    });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: `referral.${input.kind}.add`,
+      entityType: 'referral',
+      entityId: referralId,
+      fields: Object.keys(input.data),
+    });
   });
   return getReferral(ctx, actor, referralId);
 }

@@ -21,18 +21,29 @@ export const REMINDER_SOON_DAYS = 7;
 export type ReminderKind = 'deadline.overdue' | 'deadline.soon';
 
 /** Writes the reminders due as of `on` (YYYY-MM-DD); answers how many organisations were visited and how many reminders were new. */
-export async function sendDeadlineReminders(ctx: AppContext, on: string = toIsoDate(new Date())): Promise<{ organisations: number; sent: number }> {
+export async function sendDeadlineReminders(
+  ctx: AppContext,
+  on: string = toIsoDate(new Date()),
+): Promise<{ organisations: number; sent: number }> {
   const organisations = await withSystem(ctx.db, (tx) => organisationsRepo.listSummaries(tx));
   let sent = 0;
   for (const { id: organisationId } of organisations) {
     sent += await inTenant(ctx, { organisationId }, async (tx) => {
-      const active = new Set((await usersRepo.listMembers(tx, organisationId)).filter((m) => m.active).map((m) => m.id));
+      const active = new Set(
+        (await usersRepo.listMembers(tx, organisationId)).filter((m) => m.active).map((m) => m.id),
+      );
       const cases = (await casesRepo.openCasesWithOwner(tx, organisationId)).filter((c) => active.has(c.ownerUserId));
       if (cases.length === 0) return 0;
       const owners = new Map(cases.map((c) => [c.id, c.ownerUserId]));
       const reminders = (await agendaOfCases(tx, organisationId, cases, on))
         .filter((item) => item.overdue || item.daysLeft <= REMINDER_SOON_DAYS)
-        .map((item) => ({ userId: owners.get(item.caseId)!, kind: item.overdue ? 'deadline.overdue' : 'deadline.soon', caseId: item.caseId, detail: item.kind, dueDate: item.dueDate }));
+        .map((item) => ({
+          userId: owners.get(item.caseId)!,
+          kind: item.overdue ? 'deadline.overdue' : 'deadline.soon',
+          caseId: item.caseId,
+          detail: item.kind,
+          dueDate: item.dueDate,
+        }));
       return notificationsRepo.insertReminders(tx, organisationId, reminders);
     });
   }

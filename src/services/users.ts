@@ -38,7 +38,13 @@ export async function listUsers(ctx: AppContext, actor: Actor): Promise<UserRow[
   requireAccess(actor, 'user.list', { organisationId: actor.organisationId });
   return withTenant(ctx.db, actor, async (tx) => {
     const rows = await usersRepo.listMembers(tx, actor.organisationId);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.list', entityType: 'user', entityId: null });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'user.list',
+      entityType: 'user',
+      entityId: null,
+    });
     return rows;
   });
 }
@@ -64,17 +70,52 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
   const existing = await usersRepo.findForLogin(ctx.db.kysely, email);
   if (existing) {
     return withTenant(ctx.db, actor, async (tx) => {
-      if (await usersRepo.findMember(tx, actor.organisationId, existing.id)) throw errors.conflict('email_taken', 'A user with this email already exists');
-      await usersRepo.upsertInvitation(tx, { organisationId: actor.organisationId, userId: existing.id, roles, invitedBy: actor.userId });
-      await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.invite', entityType: 'user', entityId: existing.id, fields: ['email', 'roles'] });
-      return { id, email, displayName, active: true, accountActive: true, membershipActive: true, totpEnabled: false, lastLoginAt: null, version: 1, roles, onDuty: false, locked: false, mustChangePassword: false, homeOrganisationId: actor.organisationId };
+      if (await usersRepo.findMember(tx, actor.organisationId, existing.id))
+        throw errors.conflict('email_taken', 'A user with this email already exists');
+      await usersRepo.upsertInvitation(tx, {
+        organisationId: actor.organisationId,
+        userId: existing.id,
+        roles,
+        invitedBy: actor.userId,
+      });
+      await auditRepo.append(tx, {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'user.invite',
+        entityType: 'user',
+        entityId: existing.id,
+        fields: ['email', 'roles'],
+      });
+      return {
+        id,
+        email,
+        displayName,
+        active: true,
+        accountActive: true,
+        membershipActive: true,
+        totpEnabled: false,
+        lastLoginAt: null,
+        version: 1,
+        roles,
+        onDuty: false,
+        locked: false,
+        mustChangePassword: false,
+        homeOrganisationId: actor.organisationId,
+      };
     });
   }
   try {
     return await withTenant(ctx.db, actor, async (tx) => {
       await usersRepo.insert(tx, { id, organisationId: actor.organisationId, email, displayName, passwordHash });
       await usersRepo.insertMembership(tx, actor.organisationId, id, roles);
-      await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.create', entityType: 'user', entityId: id, fields: ['email', 'display_name', 'password', 'roles'] });
+      await auditRepo.append(tx, {
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: id,
+        fields: ['email', 'display_name', 'password', 'roles'],
+      });
       const created = await usersRepo.findMember(tx, actor.organisationId, id);
       if (!created) throw new Error('Created user is not visible');
       return created;
@@ -92,32 +133,63 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
  * herself). Deactivating her membership ends her sessions in this organisation only; deactivating
  * the account (home organisation) ends every session of hers, in every organisation.
  */
-export async function updateUser(ctx: AppContext, actor: Actor, userId: string, changes: UserChanges): Promise<UserRow> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  changes: UserChanges,
+): Promise<UserRow> {
   requireAccess(actor, 'user.update', { organisationId: actor.organisationId });
   const updated = await withTenant(ctx.db, actor, async (tx) => {
     const current = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!current) throw errors.notFound();
     // No one deactivates or demotes herself (the policy table's user.demote): an organisation never loses its last way in by accident.
-    if (!can(actor, 'user.demote', { organisationId: actor.organisationId, userId }) && (changes.active === false || changes.membershipActive === false || (changes.roles && !changes.roles.includes('admin')))) {
-      throw errors.badRequest('cannot_demote_self', 'You cannot deactivate yourself or remove your own administrator role');
+    if (
+      !can(actor, 'user.demote', { organisationId: actor.organisationId, userId }) &&
+      (changes.active === false ||
+        changes.membershipActive === false ||
+        (changes.roles && !changes.roles.includes('admin')))
+    ) {
+      throw errors.badRequest(
+        'cannot_demote_self',
+        'You cannot deactivate yourself or remove your own administrator role',
+      );
     }
     // An unchanged name sent along with a role edit is no rename.
     const displayName = changes.displayName?.trim();
     const renames = displayName !== undefined && displayName !== current.displayName;
     const accountChange = changes.active !== undefined && changes.active !== current.accountActive;
-    if (((renames && userId !== actor.userId) || accountChange)
-      && !can(actor, 'user.update_account', { organisationId: actor.organisationId, homeOrganisationId: current.homeOrganisationId })) {
+    if (
+      ((renames && userId !== actor.userId) || accountChange) &&
+      !can(actor, 'user.update_account', {
+        organisationId: actor.organisationId,
+        homeOrganisationId: current.homeOrganisationId,
+      })
+    ) {
       throw errors.homeOrganisationOnly();
     }
     if (current.version !== changes.version) throw errors.versionConflict();
-    const changed = await usersRepo.updateProfile(tx, userId, changes.version, { displayName: renames ? displayName : undefined, active: accountChange ? changes.active : undefined });
+    const changed = await usersRepo.updateProfile(tx, userId, changes.version, {
+      displayName: renames ? displayName : undefined,
+      active: accountChange ? changes.active : undefined,
+    });
     if (!changed) throw errors.versionConflict();
     if (changes.roles) await usersRepo.setRoles(tx, actor.organisationId, userId, [...new Set(changes.roles)]);
     if (changes.onDuty !== undefined) await usersRepo.setOnDuty(tx, actor.organisationId, userId, changes.onDuty);
-    if (changes.membershipActive !== undefined) await usersRepo.setMembershipActive(tx, actor.organisationId, userId, changes.membershipActive);
+    if (changes.membershipActive !== undefined)
+      await usersRepo.setMembershipActive(tx, actor.organisationId, userId, changes.membershipActive);
     const names: Record<string, string> = { displayName: 'display_name', membershipActive: 'membership_active' };
-    const fields = Object.keys(changes).filter((k) => k !== 'version').map((k) => names[k] ?? k);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.update', entityType: 'user', entityId: userId, fields });
+    const fields = Object.keys(changes)
+      .filter((k) => k !== 'version')
+      .map((k) => names[k] ?? k);
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: userId,
+      fields,
+    });
     const row = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!row) throw errors.notFound();
     return row;
@@ -125,7 +197,8 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
   // Sessions are system rows (no tenant policy), ended once the change is committed; until then
   // (and should this fail) resolving a session already refuses an inactive account or membership.
   if (changes.active === false) await withSystem(ctx.db, (tx) => sessionsRepo.deleteAllForUser(tx, userId));
-  else if (changes.membershipActive === false) await withSystem(ctx.db, (tx) => sessionsRepo.deleteForUserInOrganisation(tx, userId, actor.organisationId));
+  else if (changes.membershipActive === false)
+    await withSystem(ctx.db, (tx) => sessionsRepo.deleteForUserInOrganisation(tx, userId, actor.organisationId));
   return updated;
 }
 
@@ -133,16 +206,34 @@ export async function updateUser(ctx: AppContext, actor: Actor, userId: string, 
  * An administrator of the account's own organisation sets a temporary password: the person
  * must replace it at her next login, every session of hers ends, and a lockout is lifted.
  */
-export async function setTemporaryPassword(ctx: AppContext, actor: Actor, userId: string, password: string): Promise<UserRow> {
-  requireAccess(actor, 'user.set_password', { organisationId: actor.organisationId, homeOrganisationId: actor.organisationId });
+export async function setTemporaryPassword(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  password: string,
+): Promise<UserRow> {
+  requireAccess(actor, 'user.set_password', {
+    organisationId: actor.organisationId,
+    homeOrganisationId: actor.organisationId,
+  });
   const updated = await withTenant(ctx.db, actor, async (tx) => {
     const target = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!target) throw errors.notFound();
-    requireAccess(actor, 'user.set_password', { organisationId: actor.organisationId, homeOrganisationId: target.homeOrganisationId });
+    requireAccess(actor, 'user.set_password', {
+      organisationId: actor.organisationId,
+      homeOrganisationId: target.homeOrganisationId,
+    });
     const verdict = checkPasswordStrength(password, [target.email, target.displayName]);
     if (!verdict.ok) throw errors.weakPassword('password', verdict);
     await usersRepo.setPassword(tx, userId, await hashPassword(password), true);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.temporary_password', entityType: 'user', entityId: userId, fields: ['password', 'must_change_password'] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'user.temporary_password',
+      entityType: 'user',
+      entityId: userId,
+      fields: ['password', 'must_change_password'],
+    });
     return usersRepo.findMember(tx, actor.organisationId, userId);
   });
   if (!updated) throw errors.notFound();
@@ -158,7 +249,14 @@ export async function unlockUser(ctx: AppContext, actor: Actor, userId: string):
     const target = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!target) throw errors.notFound();
     await usersRepo.unlock(tx, userId);
-    await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'user.unlock', entityType: 'user', entityId: userId, fields: ['failed_logins', 'locked_until'] });
+    await auditRepo.append(tx, {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: userId,
+      fields: ['failed_logins', 'locked_until'],
+    });
     const updated = await usersRepo.findMember(tx, actor.organisationId, userId);
     if (!updated) throw errors.notFound();
     return updated;
@@ -166,8 +264,14 @@ export async function unlockUser(ctx: AppContext, actor: Actor, userId: string):
 }
 
 /** Names and roles of active colleagues (account and membership here), for owner pickers: no emails or login data. */
-export async function listStaff(ctx: AppContext, actor: Actor): Promise<{ id: string; displayName: string; roles: string[] }[]> {
+export async function listStaff(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ id: string; displayName: string; roles: string[] }[]> {
   requireAccess(actor, 'staff.list', { organisationId: actor.organisationId });
-  return withTenant(ctx.db, actor, async (tx) => (await usersRepo.listMembers(tx, actor.organisationId))
-    .filter((u) => u.active).map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles })));
+  return withTenant(ctx.db, actor, async (tx) =>
+    (await usersRepo.listMembers(tx, actor.organisationId))
+      .filter((u) => u.active)
+      .map((u) => ({ id: u.id, displayName: u.displayName, roles: u.roles })),
+  );
 }

@@ -36,7 +36,9 @@ function stateOf(ctx: AppContext): WorkerState {
     state = {
       pool: new Piscina({
         filename: new URL('../workers/worker.mjs', import.meta.url).href,
-        minThreads: 0, maxThreads: threads, idleTimeout: IDLE_TIMEOUT_MS,
+        minThreads: 0,
+        maxThreads: threads,
+        idleTimeout: IDLE_TIMEOUT_MS,
         // Beyond this the server is saturated: answering 503 at once beats a queue nobody waits for.
         maxQueue: Math.max(16, threads * 16),
       }),
@@ -48,8 +50,14 @@ function stateOf(ctx: AppContext): WorkerState {
 }
 
 export const workerErrors = {
-  organisationBusy: () => new AppError(429, 'heavy_tasks_busy', 'Your organisation already has heavy computations running; try again when they finish'),
-  serverBusy: () => new AppError(503, 'server_busy', 'The server is busy with other computations; try again in a minute'),
+  organisationBusy: () =>
+    new AppError(
+      429,
+      'heavy_tasks_busy',
+      'Your organisation already has heavy computations running; try again when they finish',
+    ),
+  serverBusy: () =>
+    new AppError(503, 'server_busy', 'The server is busy with other computations; try again in a minute'),
 };
 
 export interface RunOptions {
@@ -63,7 +71,12 @@ export interface RunOptions {
  * task threw (MseInputError, LinkageError, DomainError), so the edge answers as before.
  * @example const result = await runInWorker(ctx, 'mse', { csv, options }, { organisationId })
  */
-export async function runInWorker<K extends TaskName>(ctx: AppContext, task: K, input: TaskInputs[K], options: RunOptions): Promise<TaskOutputs[K]> {
+export async function runInWorker<K extends TaskName>(
+  ctx: AppContext,
+  task: K,
+  input: TaskInputs[K],
+  options: RunOptions,
+): Promise<TaskOutputs[K]> {
   const state = stateOf(ctx);
   const org = options.organisationId;
   const limit = ctx.config.heavyTasksPerOrganisation ?? 2;
@@ -75,17 +88,20 @@ export async function runInWorker<K extends TaskName>(ctx: AppContext, task: K, 
   const channel = options.onProgress ? new MessageChannel() : undefined;
   if (channel) channel.port1.on('message', options.onProgress!);
   // The task closes its end when done; progress posted before that arrives before 'close', so wait for it.
-  const drained = channel && new Promise<void>((resolve) => {
-    channel.port1.once('close', resolve);
-    setTimeout(resolve, 2_000).unref();
-  });
+  const drained =
+    channel &&
+    new Promise<void>((resolve) => {
+      channel.port1.once('close', resolve);
+      setTimeout(resolve, 2_000).unref();
+    });
   try {
     const job: TaskJob<K> = { task, input, ...(channel ? { progress: channel.port2 } : {}) };
     let result: TaskOutputs[K] | TaskRefusal;
     try {
       result = await state.pool.run(job, channel ? { transferList: [channel.port2] } : {});
     } catch (error) {
-      if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message)) throw workerErrors.serverBusy();
+      if (error instanceof Error && /queue is at limit|No task queue available/.test(error.message))
+        throw workerErrors.serverBusy();
       throw error;
     }
     if (isRefusal(result)) throw fromRefusal(result);
@@ -106,7 +122,8 @@ function isRefusal(value: unknown): value is TaskRefusal {
 }
 
 function fromRefusal({ refused }: TaskRefusal): Error {
-  if (refused.kind === 'mse') return new MseInputError(refused.code as MseInputErrorCode, refused.message, refused.details);
+  if (refused.kind === 'mse')
+    return new MseInputError(refused.code as MseInputErrorCode, refused.message, refused.details);
   if (refused.kind === 'linkage') return new LinkageError(refused.code as LinkageErrorCode, refused.message);
   return new DomainError(refused.code, refused.message, refused.details);
 }

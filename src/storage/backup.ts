@@ -20,7 +20,10 @@ const NOT_DATA = new Set(['master.key', ...LOCK_FILES]);
 
 /** A restore that would overwrite data, or cannot run here: the CLI prints the code. */
 export class RestoreRefusedError extends Error {
-  constructor(readonly code: 'restore_target_not_empty' | 'restore_engine_mismatch' | 'backup_tool_failed' | 'backup_file_exists', message: string) {
+  constructor(
+    readonly code: 'restore_target_not_empty' | 'restore_engine_mismatch' | 'backup_tool_failed' | 'backup_file_exists',
+    message: string,
+  ) {
     super(message);
     this.name = 'RestoreRefusedError';
   }
@@ -36,7 +39,10 @@ async function withoutNonData(archive: Buffer): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   pack.on('data', (c: unknown) => chunks.push(c as Buffer));
-  const packed = new Promise<void>((resolve, reject) => { pack.on('end', resolve); pack.on('error', reject); });
+  const packed = new Promise<void>((resolve, reject) => {
+    pack.on('end', resolve);
+    pack.on('error', reject);
+  });
   extract.on('entry', (header, stream, next) => {
     if (NOT_DATA.has(topLevel(header.name))) {
       stream.on('end', next);
@@ -45,7 +51,10 @@ async function withoutNonData(archive: Buffer): Promise<Buffer> {
     }
     stream.pipe(pack.entry(header, next));
   });
-  const done = new Promise<void>((resolve, reject) => { extract.on('finish', resolve); extract.on('error', reject); });
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('finish', resolve);
+    extract.on('error', reject);
+  });
   Readable.from([archive]).pipe(extract);
   await done;
   pack.finalize();
@@ -60,11 +69,24 @@ function run(command: string, args: string[], input?: Buffer): Promise<Buffer> {
     const err: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', (e) => reject(new RestoreRefusedError('backup_tool_failed', `${command} could not be run (${e.message}); install the PostgreSQL client tools`)));
+    child.on('error', (e) =>
+      reject(
+        new RestoreRefusedError(
+          'backup_tool_failed',
+          `${command} could not be run (${e.message}); install the PostgreSQL client tools`,
+        ),
+      ),
+    );
     child.on('close', (code) => {
       // pg tools print object names and SQL errors, never row values; the URL is not echoed.
       if (code === 0) resolve(Buffer.concat(out));
-      else reject(new RestoreRefusedError('backup_tool_failed', `${command} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(-5).join(' | ')}`));
+      else
+        reject(
+          new RestoreRefusedError(
+            'backup_tool_failed',
+            `${command} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim().split('\n').slice(-5).join(' | ')}`,
+          ),
+        );
     });
     child.stdin.on('error', () => {});
     child.stdin.end(input);
@@ -72,7 +94,10 @@ function run(command: string, args: string[], input?: Buffer): Promise<Buffer> {
 }
 
 /** A consistent dump of the open database (PGlite: its folder without the key; PostgreSQL: pg_dump's custom format). */
-export async function dumpDatabase(db: Database, databaseUrl: string | undefined): Promise<{ content: BackupContent; data: Buffer }> {
+export async function dumpDatabase(
+  db: Database,
+  databaseUrl: string | undefined,
+): Promise<{ content: BackupContent; data: Buffer }> {
   if (db.engine === 'pglite') {
     if (!db.dumpDataDir) throw new Error('This PGlite database cannot be dumped');
     const blob = await db.dumpDataDir();
@@ -80,7 +105,10 @@ export async function dumpDatabase(db: Database, databaseUrl: string | undefined
   }
   if (!databaseUrl) throw new Error('pg_dump needs DATABASE_URL');
   // One snapshot for the whole dump (pg_dump runs in a single repeatable-read transaction).
-  return { content: 'pg_dump-custom', data: await run('pg_dump', ['--format=custom', '--no-owner', `--dbname=${databaseUrl}`]) };
+  return {
+    content: 'pg_dump-custom',
+    data: await run('pg_dump', ['--format=custom', '--no-owner', `--dbname=${databaseUrl}`]),
+  };
 }
 
 export async function schemaVersion(db: Database): Promise<number> {
@@ -102,7 +130,11 @@ export async function restorePglite(dataDir: string, tarball: Buffer, force: boo
   const unlock = await lockDataDir(dataDir);
   try {
     if (pgliteHasDatabase(dataDir)) {
-      if (!force) throw new RestoreRefusedError('restore_target_not_empty', `${dataDir} already holds a database: restore into an empty data directory, or pass --force to replace it`);
+      if (!force)
+        throw new RestoreRefusedError(
+          'restore_target_not_empty',
+          `${dataDir} already holds a database: restore into an empty data directory, or pass --force to replace it`,
+        );
       for (const entry of fs.readdirSync(dataDir)) {
         if (!NOT_DATA.has(entry)) fs.rmSync(path.join(dataDir, entry), { recursive: true, force: true });
       }
@@ -131,7 +163,11 @@ export async function restorePostgres(databaseUrl: string, dump: Buffer, force: 
   const db = await openDatabase({ databaseUrl });
   try {
     if (!(await postgresIsEmpty(db))) {
-      if (!force) throw new RestoreRefusedError('restore_target_not_empty', 'The target database already holds tables: restore into an empty database, or pass --force to replace its public schema');
+      if (!force)
+        throw new RestoreRefusedError(
+          'restore_target_not_empty',
+          'The target database already holds tables: restore into an empty database, or pass --force to replace its public schema',
+        );
       await db.execScript('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     }
     await db.execScript(`DO $$
@@ -155,7 +191,10 @@ $$;`);
 }
 
 /** Every stored value of one encrypted column with its organisation, for a post-restore decryption check. */
-export async function encryptedValues(db: Database, col: EncryptedColumn): Promise<{ organisation_id: string; value: string }[]> {
+export async function encryptedValues(
+  db: Database,
+  col: EncryptedColumn,
+): Promise<{ organisation_id: string; value: string }[]> {
   const rows = await sql<{ organisation_id: string; value: string }>`
     SELECT organisation_id::text AS organisation_id, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
     WHERE ${sql.ref(col.column)} IS NOT NULL`.execute(db.kysely);

@@ -36,16 +36,27 @@ export interface LockOwner {
 /** Another live process holds the folder: the CLI prints it with its code and the holder's pid. */
 export class DataDirLockedError extends Error {
   readonly code = 'data_dir_locked';
-  constructor(readonly dataDir: string, readonly owner: LockOwner | undefined) {
-    super(owner
-      ? `The data directory ${dataDir} is in use by another Ariadne process (pid ${owner.pid}${owner.hostname !== os.hostname() ? ` on ${owner.hostname}` : ''}, \`${owner.command}\`, since ${owner.startedAt}). `
-        + 'Only one process may open an embedded database: stop that process first (or use PostgreSQL with DATABASE_URL to run several).'
-      : `The data directory ${dataDir} is being opened by another Ariadne process. Only one process may open an embedded database.`);
+  constructor(
+    readonly dataDir: string,
+    readonly owner: LockOwner | undefined,
+  ) {
+    super(
+      owner
+        ? `The data directory ${dataDir} is in use by another Ariadne process (pid ${owner.pid}${owner.hostname !== os.hostname() ? ` on ${owner.hostname}` : ''}, \`${owner.command}\`, since ${owner.startedAt}). ` +
+            'Only one process may open an embedded database: stop that process first (or use PostgreSQL with DATABASE_URL to run several).'
+        : `The data directory ${dataDir} is being opened by another Ariadne process. Only one process may open an embedded database.`,
+    );
     this.name = 'DataDirLockedError';
   }
 
   get details() {
-    return { dataDir: this.dataDir, pid: this.owner?.pid, hostname: this.owner?.hostname, command: this.owner?.command, since: this.owner?.startedAt };
+    return {
+      dataDir: this.dataDir,
+      pid: this.owner?.pid,
+      hostname: this.owner?.hostname,
+      command: this.owner?.command,
+      since: this.owner?.startedAt,
+    };
   }
 }
 
@@ -107,7 +118,10 @@ function tryLock(dataDir: string) {
     update: NEVER_STALE_MS / 2,
     retries: 0,
     // Someone removed the lock under us: say so, but do not crash a server in the middle of writes.
-    onCompromised: () => process.stderr.write(`ariadne: the lock on ${dataDir} was removed by someone else; stop any other process using this folder\n`),
+    onCompromised: () =>
+      process.stderr.write(
+        `ariadne: the lock on ${dataDir} was removed by someone else; stop any other process using this folder\n`,
+      ),
   });
 }
 
@@ -132,15 +146,27 @@ export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
     try {
       release = await tryLock(dataDir);
     } catch (again) {
-      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dataDir, await ownerOf(dataDir));
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED')
+        throw new DataDirLockedError(dataDir, await ownerOf(dataDir));
       throw again;
     }
   }
-  const owner: LockOwner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: commandName() };
+  const owner: LockOwner = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: new Date().toISOString(),
+    command: commandName(),
+  };
   const ownerFile = path.join(dataDir, LOCK_OWNER_FILE);
   fs.writeFileSync(ownerFile, JSON.stringify(owner) + '\n', { mode: 0o644 });
   // proper-lockfile removes its directory on exit; the owner file goes with it.
-  const onExit = () => { try { fs.rmSync(ownerFile, { force: true }); } catch { /* exiting anyway */ } };
+  const onExit = () => {
+    try {
+      fs.rmSync(ownerFile, { force: true });
+    } catch {
+      /* exiting anyway */
+    }
+  };
   process.once('exit', onExit);
   let released = false;
   const unlock = async () => {

@@ -90,17 +90,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     },
     // Through the same connection: no statement runs while the engine copies its files.
     dumpDataDir: () => kysely.connection().execute(() => pglite.dumpDataDir('none')),
-    executeSql: (text, values) => kysely.connection().execute(async () => {
-      try {
-        if (values?.length) return { rows: (await pglite.query(text, values)).rows };
-        // query() takes one statement; pg-boss's parameterless scripts (BEGIN … COMMIT) go through exec().
-        return { rows: (await pglite.exec(text)).flatMap((r) => r.rows ?? []) };
-      } catch (error) {
-        // One connection: a script that failed inside BEGIN would leave every later statement aborted.
-        await pglite.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
-    }),
+    executeSql: (text, values) =>
+      kysely.connection().execute(async () => {
+        try {
+          if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+          // query() takes one statement; pg-boss's parameterless scripts (BEGIN … COMMIT) go through exec().
+          return { rows: (await pglite.exec(text)).flatMap((r) => r.rows ?? []) };
+        } catch (error) {
+          // One connection: a script that failed inside BEGIN would leave every later statement aborted.
+          await pglite.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }),
     async close() {
       try {
         await kysely.destroy();
@@ -134,12 +135,19 @@ export interface TenantOptions {
  * Runs fn in a transaction that has switched to the restricted ariadne_app role
  * with the tenant set, so PostgreSQL row-level security confines every query.
  */
-export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Tx) => Promise<T>, opts: TenantOptions = {}): Promise<T> {
+export async function withTenant<T>(
+  db: Database,
+  ctx: TenantContext,
+  fn: (tx: Tx) => Promise<T>,
+  opts: TenantOptions = {},
+): Promise<T> {
   // Asynchronous commit: see TenantOptions. Otherwise the server's own setting stands.
   const commit = opts.asyncCommit ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
   return db.kysely.transaction().execute(async (tx) => {
     // One round trip: SET LOCAL ROLE and the tenant settings together (role is a GUC like the others).
-    await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)${commit}`.execute(tx);
+    await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)${commit}`.execute(
+      tx,
+    );
     return fn(tx);
   });
 }
@@ -150,8 +158,16 @@ export async function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: T
  * transfer closes the sender's case as the receiver's opens): RLS keeps confining every
  * query, now to `other`. Settings are transaction-local, so nothing outlives the transaction.
  */
-export async function asOrganisation<T>(tx: Tx, current: TenantContext, other: TenantContext, fn: () => Promise<T>): Promise<T> {
-  const scope = (t: TenantContext) => sql`SELECT set_config('app.organisation_id', ${t.organisationId}, true), set_config('app.user_id', ${t.userId ?? ''}, true)`.execute(tx);
+export async function asOrganisation<T>(
+  tx: Tx,
+  current: TenantContext,
+  other: TenantContext,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const scope = (t: TenantContext) =>
+    sql`SELECT set_config('app.organisation_id', ${t.organisationId}, true), set_config('app.user_id', ${t.userId ?? ''}, true)`.execute(
+      tx,
+    );
   await scope(other);
   // On failure the whole transaction rolls back, and an aborted transaction accepts no
   // further statement: scoping back happens on success only.
@@ -169,7 +185,9 @@ export async function asOrganisation<T>(tx: Tx, current: TenantContext, other: T
 export async function asSystem<T>(tx: Tx, current: TenantContext, fn: () => Promise<T>): Promise<T> {
   await sql`SELECT set_config('role', 'none', true)`.execute(tx);
   const result = await fn();
-  await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${current.organisationId}, true), set_config('app.user_id', ${current.userId ?? ''}, true)`.execute(tx);
+  await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${current.organisationId}, true), set_config('app.user_id', ${current.userId ?? ''}, true)`.execute(
+    tx,
+  );
   return result;
 }
 

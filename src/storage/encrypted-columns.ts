@@ -30,5 +30,10 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
 export const SHARED_ENCRYPTED_COLUMNS: (EncryptedColumn & { organisationColumn: string })[] = [
   { table: 'referrals', keyColumns: ['id'], column: 'snapshot_enc', organisationColumn: 'to_organisation_id' },
   { table: 'referrals', keyColumns: ['id'], column: 'decline_reason_to_enc', organisationColumn: 'to_organisation_id' },
-  { table: 'referrals', keyColumns: ['id'], column: 'decline_reason_from_enc', organisationColumn: 'from_organisation_id' },
+  {
+    table: 'referrals',
+    keyColumns: ['id'],
+    column: 'decline_reason_from_enc',
+    organisationColumn: 'from_organisation_id',
+  },
 ];

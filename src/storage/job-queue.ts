@@ -37,5 +37,7 @@ export function openJobQueue(db: Database, options: JobQueueOptions): JobQueue {
  * The transaction must be in the connection's own role (asSystem): pgboss is not the app role's.
  */
 export const inTransaction = (tx: Tx) => ({
-  executeSql: async (text: string, values?: unknown[]) => ({ rows: (await tx.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[] }),
+  executeSql: async (text: string, values?: unknown[]) => ({
+    rows: (await tx.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[],
+  }),
 });

@@ -51,7 +51,9 @@ export async function migrate(db: Database): Promise<string[]> {
       continue;
     }
     // One transaction per migration: a failing migration leaves no half-applied schema.
-    await db.execScript(`BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES (${m.version}, '${m.name}', '${m.checksum}');\nCOMMIT;`);
+    await db.execScript(
+      `BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES (${m.version}, '${m.name}', '${m.checksum}');\nCOMMIT;`,
+    );
     done.push(m.name);
   }
   return done;
@@ -59,13 +61,25 @@ export async function migrate(db: Database): Promise<string[]> {
 
 /** A canonical description of the schema, used to prove both engines end up identical. */
 export async function describeSchema(db: Database): Promise<unknown> {
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>`
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+  }>`
     SELECT table_name, column_name, data_type, is_nullable, column_default
     FROM information_schema.columns WHERE table_schema = 'public'
     ORDER BY table_name, column_name`.execute(db.kysely);
   const indexes = await sql<{ indexname: string; indexdef: string }>`
     SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`.execute(db.kysely);
-  const policies = await sql<{ tablename: string; policyname: string; cmd: string; qual: string | null; with_check: string | null }>`
+  const policies = await sql<{
+    tablename: string;
+    policyname: string;
+    cmd: string;
+    qual: string | null;
+    with_check: string | null;
+  }>`
     SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'
     ORDER BY tablename, policyname`.execute(db.kysely);
   const rls = await sql<{ relname: string; relrowsecurity: boolean }>`

@@ -365,8 +365,16 @@ export interface CatalogueRolesTable {
   updated_at: GeneratedTimestamp;
 }
 
-export interface StaffRolesTable { organisation_id: string; user_id: string; role_code: string }
-export interface StaffProfilesTable { organisation_id: string; user_id: string; profile_code: string }
+export interface StaffRolesTable {
+  organisation_id: string;
+  user_id: string;
+  role_code: string;
+}
+export interface StaffProfilesTable {
+  organisation_id: string;
+  user_id: string;
+  profile_code: string;
+}
 
 export interface PrivacyReleasesTable {
   network_id: string;

@@ -29,8 +29,18 @@ import { UsersPage } from './pages/UsersPage';
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
-  if (session.isPending) return <p className="page-loading" role="status">{t('common.loading')}</p>;
-  if (session.isError) return <main className="centered"><ErrorMessage error={session.error} /></main>;
+  if (session.isPending)
+    return (
+      <p className="page-loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  if (session.isError)
+    return (
+      <main className="centered">
+        <ErrorMessage error={session.error} />
+      </main>
+    );
   if (!session.data) return <LoginPage />;
   // A temporary password: the server refuses everything else until it is replaced.
   if (session.data.user.mustChangePassword) return <MustChangePasswordPage />;

@@ -8,8 +8,25 @@
  */
 import type { MessagePort } from 'node:worker_threads';
 import { DomainError } from '../domain/errors';
-import { createEncoder, DEFAULT_SCHEMA, deserialiseEncoding, linkNetwork, LinkageError, serialiseEncoding, type IdentityRecord, type LinkageResult, type ReviewDecision } from '../domain/linkage';
-import { estimatePopulation, MseInputError, parseCaptureCsv, type CaptureTable, type MseOptions, type MseResult } from '../domain/mse';
+import {
+  createEncoder,
+  DEFAULT_SCHEMA,
+  deserialiseEncoding,
+  linkNetwork,
+  LinkageError,
+  serialiseEncoding,
+  type IdentityRecord,
+  type LinkageResult,
+  type ReviewDecision,
+} from '../domain/linkage';
+import {
+  estimatePopulation,
+  MseInputError,
+  parseCaptureCsv,
+  type CaptureTable,
+  type MseOptions,
+  type MseResult,
+} from '../domain/mse';
 import { captureTableFromXlsx } from '../domain/mse/xlsx';
 import { cohortToXlsx, type CohortAggregates, type CohortProvenance } from '../domain/outcomes';
 import { htcdsToCsv, reportToXlsx, type PublishedReport } from '../domain/statistics';
@@ -40,14 +57,29 @@ export interface TaskOutputs {
 export type TaskName = keyof TaskInputs;
 
 /** What a worker posts on the progress port of a task. */
-export interface TaskProgress { phase: string; done: number; total: number }
+export interface TaskProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
 
 /** A refusal carried back as data; the pool turns it back into the same error class. */
-export interface TaskRefusal { refused: { kind: 'mse' | 'linkage' | 'domain'; code: string; message: string; details?: unknown } }
+export interface TaskRefusal {
+  refused: { kind: 'mse' | 'linkage' | 'domain'; code: string; message: string; details?: unknown };
+}
 
-export interface TaskJob<K extends TaskName = TaskName> { task: K; input: TaskInputs[K]; progress?: MessagePort }
+export interface TaskJob<K extends TaskName = TaskName> {
+  task: K;
+  input: TaskInputs[K];
+  progress?: MessagePort;
+}
 
-const handlers: { [K in TaskName]: (input: TaskInputs[K], progress: (p: TaskProgress) => void) => Promise<TaskOutputs[K]> | TaskOutputs[K] } = {
+const handlers: {
+  [K in TaskName]: (
+    input: TaskInputs[K],
+    progress: (p: TaskProgress) => void,
+  ) => Promise<TaskOutputs[K]> | TaskOutputs[K];
+} = {
   mse: async ({ csv, xlsx, options }) => {
     const table = xlsx ? await captureTableFromXlsx(Buffer.from(xlsx, 'base64')) : parseCaptureCsv(csv ?? '');
     return { result: await estimatePopulation(table, options), histories: table.histories };
@@ -56,10 +88,12 @@ const handlers: { [K in TaskName]: (input: TaskInputs[K], progress: (p: TaskProg
     const encoder = createEncoder(secret, DEFAULT_SCHEMA);
     return records.map((record) => JSON.stringify(serialiseEncoding(encoder.encode(record))));
   },
-  'linkage.link': ({ encodings, decisions }, progress) => linkNetwork(
-    encodings.map((e) => deserialiseEncoding(e as never, DEFAULT_SCHEMA)), { schema: DEFAULT_SCHEMA, decisions },
-    (phase, done, total) => progress({ phase, done, total }),
-  ),
+  'linkage.link': ({ encodings, decisions }, progress) =>
+    linkNetwork(
+      encodings.map((e) => deserialiseEncoding(e as never, DEFAULT_SCHEMA)),
+      { schema: DEFAULT_SCHEMA, decisions },
+      (phase, done, total) => progress({ phase, done, total }),
+    ),
   'export.report-xlsx': async ({ report }) => new Uint8Array(await reportToXlsx(report)),
   'export.cohort-xlsx': async ({ cohort, provenance }) => new Uint8Array(await cohortToXlsx(cohort, provenance)),
   'export.htcds-csv': ({ records }) => htcdsToCsv(records),
@@ -69,7 +103,10 @@ const handlers: { [K in TaskName]: (input: TaskInputs[K], progress: (p: TaskProg
 export async function runTask(job: TaskJob): Promise<unknown> {
   const post = (p: TaskProgress) => job.progress?.postMessage(p);
   try {
-    return await (handlers[job.task] as (input: unknown, progress: (p: TaskProgress) => void) => unknown)(job.input, post);
+    return await (handlers[job.task] as (input: unknown, progress: (p: TaskProgress) => void) => unknown)(
+      job.input,
+      post,
+    );
   } catch (error) {
     if (error instanceof MseInputError) return refusal('mse', error);
     if (error instanceof LinkageError) return refusal('linkage', error);
@@ -81,6 +118,16 @@ export async function runTask(job: TaskJob): Promise<unknown> {
   }
 }
 
-function refusal(kind: TaskRefusal['refused']['kind'], error: { code: string; message: string; details?: unknown }): TaskRefusal {
-  return { refused: { kind, code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
+function refusal(
+  kind: TaskRefusal['refused']['kind'],
+  error: { code: string; message: string; details?: unknown },
+): TaskRefusal {
+  return {
+    refused: {
+      kind,
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
 }

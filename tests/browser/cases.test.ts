@@ -6,8 +6,12 @@ import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } fro
 import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 /** An ISO date `years` years and `days` days before now (no test depends on today's date). */
 function isoAgo(years: number, days = 0): string {
@@ -21,7 +25,8 @@ async function arrangeCase(familyName: string, dateOfBirth: string) {
   const actor = await actorOf(harness, 'caseworker@north.demo.test');
   return createCase(harness.ctx, actor, {
     person: { givenName: 'Demo', familyName, dateOfBirth, sex: 'female' },
-    intake: { channel: 'hotline', contactDate: isoAgo(0, 30), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'medium' },
+    intake: { channel: 'hotline', contactDate: isoAgo(0, 30), mediatorUsed: false, immediateNeeds: [] },
+    risk: { level: 'medium' },
   });
 }
 
@@ -101,11 +106,15 @@ describe('case management in the browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Pause with a reason, reopen with a note, close with a reason
-    await moveTo(page, 'Paused', (p) => p.getByLabel('Why is the case paused?').selectOption({ label: 'Lost contact' }));
+    await moveTo(page, 'Paused', (p) =>
+      p.getByLabel('Why is the case paused?').selectOption({ label: 'Lost contact' }),
+    );
     await expect.poll(() => status(page)).toBe('Paused');
     await moveTo(page, 'Reopen', (p) => p.getByLabel('Why is it reopened?').fill('She called the hotline again'));
     await expect.poll(() => status(page)).toBe('First contact');
-    await moveTo(page, 'Closed', (p) => p.getByLabel('Why is the case closed?').selectOption({ label: 'Programme completed' }));
+    await moveTo(page, 'Closed', (p) =>
+      p.getByLabel('Why is the case closed?').selectOption({ label: 'Programme completed' }),
+    );
     await expect.poll(() => status(page)).toBe('Closed');
     await page.getByText('This case is closed and read-only.', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Services' }).click();
@@ -169,7 +178,10 @@ describe('case management in the browser', () => {
     expect(await actsDate.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await actsDate.fill(isoAgo(3));
-    await page.getByRole('group', { name: 'Under 18 at the time of the acts' }).getByRole('radio', { name: /^Not known/ }).check();
+    await page
+      .getByRole('group', { name: 'Under 18 at the time of the acts' })
+      .getByRole('radio', { name: /^Not known/ })
+      .check();
     await page.getByRole('button', { name: 'Save assessment' }).click();
     const derivation = page.getByTestId('palermo-derivation');
     await derivation.getByText('The legal definition is met.').waitFor();
@@ -186,7 +198,11 @@ describe('case management in the browser', () => {
   test('a closed case offers a new case for her, after a confirmation, bound to the same person; on a phone', async () => {
     const actor = await actorOf(harness, 'caseworker@north.demo.test');
     const first = await arrangeCase('Person 961', '1996-07-08');
-    await transitionCase(harness.ctx, actor, first.row.id, { to: 'closed', reason: 'programme_completed', version: first.row.version });
+    await transitionCase(harness.ctx, actor, first.row.id, {
+      to: 'closed',
+      reason: 'programme_completed',
+      version: first.row.version,
+    });
     const { context, page } = await harness.newPage({ width: 375, height: 800 });
     await logIn(page, 'caseworker@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
@@ -208,7 +224,9 @@ describe('case management in the browser', () => {
     await page.getByRole('button', { name: 'Open the case' }).click();
 
     await page.getByRole('heading', { name: 'Demo Person 961', level: 1 }).waitFor();
-    await page.waitForURL((url) => !url.pathname.endsWith(first.row.id) && /\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.waitForURL(
+      (url) => !url.pathname.endsWith(first.row.id) && /\/cases\/[0-9a-f-]{36}$/.test(url.pathname),
+    );
     expect(await status(page)).toBe('First contact');
     const history = page.getByRole('region', { name: 'Her other cases' });
     await history.getByRole('link', { name: first.row.reference }).waitFor();

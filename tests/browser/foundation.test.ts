@@ -4,8 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('login and user management', () => {
   test('an administrator logs in, creates and edits a user of her own organisation only', async () => {
@@ -103,10 +107,16 @@ describe('login and user management', () => {
 describe('passwords and lockouts', () => {
   test('an administrator unlocks a locked account and sets a temporary password, which must be changed at the next login', async () => {
     for (let i = 0; i < 5; i++) {
-      await fetch(`${harness.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'mediator@south.demo.test', password: 'wrong-guess-password' }) });
+      await fetch(`${harness.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'mediator@south.demo.test', password: 'wrong-guess-password' }),
+      });
     }
     const { context, page } = await harness.newPage();
-    page.on('dialog', (dialog) => { void dialog.accept(); });
+    page.on('dialog', (dialog) => {
+      void dialog.accept();
+    });
     await logIn(page, 'admin@south.demo.test');
     await page.getByRole('link', { name: 'Users' }).first().click();
     const row = page.getByRole('row').filter({ hasText: 'mediator@south.demo.test' });
@@ -146,7 +156,12 @@ describe('on a phone', () => {
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     // An administrator's pages, each reached through the phone menu.
-    for (const [link, heading] of [['Users', 'Users'], ['Record linkage', 'Record linkage across the network'], ['Roles', 'Roles and profiles'], ['Networks', 'Networks and agreements']]) {
+    for (const [link, heading] of [
+      ['Users', 'Users'],
+      ['Record linkage', 'Record linkage across the network'],
+      ['Roles', 'Roles and profiles'],
+      ['Networks', 'Networks and agreements'],
+    ]) {
       await menu.click();
       await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
@@ -162,7 +177,10 @@ describe('a person who works for several organisations', () => {
   test("a partner's administrator deactivates her membership there, after a confirmation saying what will happen; her home organisation is untouched", async () => {
     const { context, page } = await harness.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.accept(); });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
     await logIn(page, 'admin@south.demo.test');
     await page.getByRole('link', { name: 'Users' }).first().click();
     const row = page.getByRole('row').filter({ hasText: 'network.admin@demo.test' });

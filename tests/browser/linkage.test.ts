@@ -7,8 +7,12 @@ import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } fro
 import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 async function caseAt(email: string, familyName: string, dateOfBirth: string, citizenship: string) {
   const actor = await actorOf(harness, email);
@@ -17,7 +21,13 @@ async function caseAt(email: string, familyName: string, dateOfBirth: string, ci
     intake: { channel: 'hotline', contactDate: daysAgo(91), mediatorUsed: false, immediateNeeds: [] },
     risk: { level: 'low' },
   });
-  await addEntry(harness.ctx, actor, created.row.id, 'consent', { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(91) });
+  await addEntry(harness.ctx, actor, created.row.id, 'consent', {
+    purpose: 'network_deduplication',
+    action: 'granted',
+    language: 'en',
+    interpreterUsed: false,
+    recordedOn: daysAgo(91),
+  });
 }
 
 describe('linkage review in the browser', () => {
@@ -29,7 +39,10 @@ describe('linkage review in the browser', () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Record linkage' })
+      .click();
     await page.getByRole('heading', { name: 'Record linkage across the network', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Possible duplicates across the network', level: 2 }).waitFor();
     const pair = page.getByRole('listitem', { name: 'Pair 1' });
@@ -51,7 +64,10 @@ describe('linkage review in the browser', () => {
 
     const admin = await harness.newPage();
     await logIn(admin.page, 'admin@east.demo.test');
-    await admin.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await admin.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Record linkage' })
+      .click();
     await admin.page.getByRole('heading', { name: 'Network linkage secret' }).waitFor();
     expect(await admin.page.getByRole('heading', { name: 'Possible duplicates across the network' }).count()).toBe(0);
     const secret = admin.page.getByLabel('New secret');
@@ -68,7 +84,10 @@ describe('linkage review in the browser', () => {
 
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Record linkage' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Record linkage' })
+      .click();
     await page.getByRole('heading', { name: 'Linkage runs' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Network linkage secret' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Run linkage now' }).click();
@@ -85,7 +104,17 @@ describe('linkage review in the browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // While a run is in progress the page shows its phase and overall progress, and polls until it ends.
-    const running = { id: '00000000-0000-4000-8000-000000000001', state: 'running', phase: 'compare', done: 50, total: 100, startedAt: new Date().toISOString(), finishedAt: null, errorCode: null, summary: null };
+    const running = {
+      id: '00000000-0000-4000-8000-000000000001',
+      state: 'running',
+      phase: 'compare',
+      done: 50,
+      total: 100,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      errorCode: null,
+      summary: null,
+    };
     await page.route('**/api/linkage/status', async (route) => {
       const real = await (await route.fetch()).json();
       await route.fulfill({ json: { ...real, job: running } });

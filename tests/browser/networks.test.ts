@@ -3,15 +3,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('networks and the network-mapping questionnaire in the browser', () => {
   test('an administrator answers the questionnaire, proposes the network it describes, and a partner accepts', async () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'admin@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Questionnaire' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Questionnaire' })
+      .click();
     await page.getByRole('heading', { name: 'Network-mapping questionnaire', level: 1 }).waitFor();
 
     await page.getByLabel('A1. Name of the organisation').fill('Demo Shelter North');
@@ -39,12 +46,20 @@ describe('networks and the network-mapping questionnaire in the browser', () => 
     await page.getByRole('group', { name: /^C7\./ }).getByRole('checkbox', { name: 'Municipalities' }).check();
     await page.getByLabel(/^C8\./).fill('Demo: safe accommodation and legal aid');
     await page.getByRole('group', { name: /^C9\./ }).getByRole('checkbox', { name: 'Exchanging information' }).check();
-    await page.getByRole('group', { name: /^C12\./ }).getByRole('checkbox', { name: 'On final beneficiaries' }).check();
-    await page.getByRole('group', { name: /^C14\./ }).getByRole('checkbox', { name: 'Local' }).check();
+    await page
+      .getByRole('group', { name: /^C12\./ })
+      .getByRole('checkbox', { name: 'On final beneficiaries' })
+      .check();
+    await page
+      .getByRole('group', { name: /^C14\./ })
+      .getByRole('checkbox', { name: 'Local' })
+      .check();
     await page.getByRole('button', { name: 'Submit the answers' }).click();
     await page.getByText('Answers saved.').waitFor();
     await page.getByText(/Version 1, submitted/).waitFor();
-    await page.getByRole('heading', { name: 'Section C describes the network "Demo Anti-Trafficking Table".' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Section C describes the network "Demo Anti-Trafficking Table".' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Propose this network' }).click();
     await page.getByRole('heading', { name: 'Networks and agreements', level: 1 }).waitFor();

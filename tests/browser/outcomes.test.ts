@@ -4,8 +4,12 @@ import { logIn, seriousA11yViolations, startHarness, type Harness } from './supp
 import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('outcomes in the browser', () => {
   test('a caseworker records a baseline, a follow-up from the interview, events, factors and her follow-up choice', async () => {
@@ -62,9 +66,14 @@ describe('outcomes in the browser', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Factors' }).click();
-    await page.getByRole('combobox', { name: /^Factor/ }).selectOption({ label: 'Relationship of trust with a service provider' });
+    await page
+      .getByRole('combobox', { name: /^Factor/ })
+      .selectOption({ label: 'Relationship of trust with a service provider' });
     await page.getByRole('button', { name: 'Record the factor' }).click();
-    await page.getByRole('region', { name: 'Influencing factors' }).getByText(/Relationship of trust/).waitFor();
+    await page
+      .getByRole('region', { name: 'Influencing factors' })
+      .getByText(/Relationship of trust/)
+      .waitFor();
 
     // She opts out: the schedule stops and no follow-up can be scheduled.
     await page.getByRole('button', { name: 'Follow-up' }).click();

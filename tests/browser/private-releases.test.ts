@@ -3,15 +3,22 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('private network releases in the browser', () => {
   test('a coordinator releases noisy counts once, gets the same numbers again without spending, and sees the ledger', async () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Private releases' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Private releases' })
+      .click();
     await page.getByRole('heading', { name: 'Private network releases', level: 1 }).waitFor();
     await page.getByText('Spent 0 of 3; 3 remaining').waitFor();
 

@@ -5,8 +5,12 @@ import type { Page } from 'playwright-core';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 async function newCaseWithSharingConsent(page: Page, familyName: string) {
   await page.goto('/cases/new');
@@ -24,7 +28,11 @@ async function newCaseWithSharingConsent(page: Page, familyName: string) {
   await page.getByRole('status').filter({ hasText: 'Consent recorded.' }).waitFor();
 }
 
-async function send(page: Page, kind: 'Referral (a service; the case stays here)' | 'Transfer (the partner becomes the owner)', withIdentity = false) {
+async function send(
+  page: Page,
+  kind: 'Referral (a service; the case stays here)' | 'Transfer (the partner becomes the owner)',
+  withIdentity = false,
+) {
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Referrals' }).click();
   await page.getByLabel('Partner organisation').selectOption({ label: 'Demo Outreach South' });
   await page.getByLabel('Kind').selectOption({ label: kind });
@@ -37,7 +45,11 @@ async function send(page: Page, kind: 'Referral (a service; the case stays here)
 /** Opens the pending incoming referral of this kind (each test run sends at most one pending per kind). */
 async function openIncoming(page: Page, kind: 'Referral' | 'Transfer') {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referrals' }).click();
-  const row = page.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'Pending' }).filter({ hasText: kind });
+  const row = page
+    .getByRole('region', { name: 'Incoming' })
+    .getByRole('row')
+    .filter({ hasText: 'Pending' })
+    .filter({ hasText: kind });
   await row.first().getByRole('link').click();
 }
 
@@ -64,15 +76,26 @@ describe('referrals in the browser', () => {
     await expect.poll(() => south.page.getByTestId('referral-status').textContent()).toBe('Accepted');
     await south.page.getByRole('combobox', { name: /^Service/ }).selectOption({ label: 'Legal counselling' });
     await south.page.getByRole('button', { name: 'Log service' }).click();
-    await south.page.getByRole('region', { name: /Our records/ }).getByText('Legal counselling').waitFor();
+    await south.page
+      .getByRole('region', { name: /Our records/ })
+      .getByText('Legal counselling')
+      .waitFor();
     await south.page.getByRole('button', { name: 'Mark completed' }).click();
     await expect.poll(() => south.page.getByTestId('referral-status').textContent()).toBe('Completed');
 
     // The sender sees the status, not the receiver's records.
-    await north.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Referrals' }).click();
+    await north.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Referrals' })
+      .click();
     await north.page.getByRole('region', { name: 'Outgoing' }).getByRole('row').nth(1).getByRole('link').click();
     await expect.poll(() => north.page.getByTestId('referral-status').textContent()).toBe('Completed');
-    expect(await north.page.getByRole('region', { name: /Our records/ }).getByText('Legal counselling').count()).toBe(0);
+    expect(
+      await north.page
+        .getByRole('region', { name: /Our records/ })
+        .getByText('Legal counselling')
+        .count(),
+    ).toBe(0);
 
     // Transfer: the partner becomes owner of a new case.
     await newCaseWithSharingConsent(north.page, 'Person 961');
@@ -112,26 +135,59 @@ describe('referrals in the browser', () => {
     const body = (await posted).postDataJSON() as { data: Record<string, unknown> };
     expect(body.data).toMatchObject({ purpose: 'network_deduplication', action: 'granted' });
     expect(body.data).not.toHaveProperty('partnerOrganisationId');
-    await north.page.getByRole('listitem').filter({ hasText: 'Network deduplication' }).filter({ hasText: 'given' }).waitFor();
-    expect(await north.page.getByRole('listitem').filter({ hasText: 'Network deduplication' }).filter({ hasText: 'Demo' }).count()).toBe(0);
+    await north.page
+      .getByRole('listitem')
+      .filter({ hasText: 'Network deduplication' })
+      .filter({ hasText: 'given' })
+      .waitFor();
+    expect(
+      await north.page
+        .getByRole('listitem')
+        .filter({ hasText: 'Network deduplication' })
+        .filter({ hasText: 'Demo' })
+        .count(),
+    ).toBe(0);
 
     await send(north.page, 'Referral (a service; the case stays here)');
     await north.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Consent' }).click();
-    await north.page.getByRole('listitem').filter({ hasText: 'Sharing with a named partner' }).getByRole('button', { name: 'Withdraw' }).click();
+    await north.page
+      .getByRole('listitem')
+      .filter({ hasText: 'Sharing with a named partner' })
+      .getByRole('button', { name: 'Withdraw' })
+      .click();
     await north.page.getByText('Withdraw her consent to share with Demo Outreach South?').waitFor();
     await north.page.getByRole('button', { name: 'Yes, withdraw' }).click();
-    await north.page.getByRole('listitem').filter({ hasText: 'Sharing with a named partner' }).filter({ hasText: 'withdrawn' }).waitFor();
+    await north.page
+      .getByRole('listitem')
+      .filter({ hasText: 'Sharing with a named partner' })
+      .filter({ hasText: 'withdrawn' })
+      .waitFor();
 
     // The sender's case shows it on its Referrals tab.
-    await north.page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Referrals' }).click();
-    await north.page.getByTestId('referral-consent-withdrawn').getByText('Demo Outreach South no longer sees what was shared').waitFor();
+    await north.page
+      .getByRole('navigation', { name: 'Case sections' })
+      .getByRole('link', { name: 'Referrals' })
+      .click();
+    await north.page
+      .getByTestId('referral-consent-withdrawn')
+      .getByText('Demo Outreach South no longer sees what was shared')
+      .waitFor();
 
     // The partner, on a phone: told on the dashboard, and the referral page says why nothing is shown.
     await south.page.goto('/');
     await south.page.getByText('Consent withdrawn: the referral from Demo Shelter North').first().waitFor();
     await south.page.goto('/referrals');
-    await south.page.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'Consent withdrawn' }).first().getByRole('link').click();
-    await south.page.getByTestId('consent-withdrawn').getByText('She withdrew her consent to share with your organisation').waitFor();
+    await south.page
+      .getByRole('region', { name: 'Incoming' })
+      .getByRole('row')
+      .filter({ hasText: 'Consent withdrawn' })
+      .first()
+      .getByRole('link')
+      .click();
+    await south.page
+      .getByTestId('consent-withdrawn')
+      .getByText('She withdrew her consent to share with your organisation')
+      .waitFor();
     expect(await south.page.getByTestId('referral-status').textContent()).toBe('Consent withdrawn');
     expect(await south.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
     expect(await south.page.getByText('Person 962').count()).toBe(0);

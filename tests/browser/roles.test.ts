@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('roles and profiles in the browser', () => {
   test('an administrator adds a local role, maps a caseworker to it, and partners see only the count', async () => {
@@ -35,7 +39,10 @@ describe('roles and profiles in the browser', () => {
 
     await page.getByRole('button', { name: 'Roles and profiles of Demo Caseworker North' }).click();
     const staffForm = page.getByRole('form', { name: 'Roles and profiles of Demo Caseworker North' });
-    await staffForm.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'LIFEfriend operator' }).check();
+    await staffForm
+      .getByRole('group', { name: 'Roles' })
+      .getByRole('checkbox', { name: 'LIFEfriend operator' })
+      .check();
     await staffForm.getByRole('group', { name: 'Roles' }).getByRole('checkbox', { name: 'Cultural mediator' }).check();
     await staffForm.getByRole('group', { name: 'Profiles' }).getByRole('checkbox', { name: 'Social worker' }).check();
     await staffForm.getByRole('button', { name: 'Save' }).click();
@@ -44,7 +51,9 @@ describe('roles and profiles in the browser', () => {
     const held = await row.textContent();
     expect(held).toMatch(/LIFEfriend operator/);
     expect(held).toMatch(/Cultural mediator/);
-    const coverage = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Demo Shelter North' }) });
+    const coverage = page
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Demo Shelter North' }) });
     await coverage.getByRole('row', { name: /Social operator, programme delegate/ }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
@@ -54,7 +63,9 @@ describe('roles and profiles in the browser', () => {
     await logIn(partner.page, 'coordinator@south.demo.test');
     await partner.page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await partner.page.goto('/roles');
-    const table = partner.page.getByRole('table').filter({ has: partner.page.getByRole('columnheader', { name: 'Demo Shelter North' }) });
+    const table = partner.page
+      .getByRole('table')
+      .filter({ has: partner.page.getByRole('columnheader', { name: 'Demo Shelter North' }) });
     await table.getByRole('row', { name: /Social operator, programme delegate/ }).waitFor();
     expect(await table.textContent()).not.toMatch(/Caseworker North|LIFEfriend/);
     expect(await partner.page.getByRole('button', { name: 'Add a local role' }).count()).toBe(0);

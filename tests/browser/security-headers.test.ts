@@ -8,19 +8,27 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { logIn, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 /** Collects every CSP violation the page reports, from its first script on. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   const console: string[] = [];
-  page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) console.push(message.text()); });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) console.push(message.text());
+  });
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener('securitypolicyviolation', (e) => { seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`); });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
   });
-  return async () => [...console, ...await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)];
+  return async () => [...console, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
 }
 
 describe('under the Content-Security-Policy', () => {
@@ -50,7 +58,11 @@ describe('under the Content-Security-Policy', () => {
 
     expect(await violations()).toEqual([]);
     // Control: an inline <style> element is refused, so the listener above would have seen a violation.
-    await page.evaluate(() => { const s = document.createElement('style'); s.textContent = 'body { color: red }'; document.head.append(s); });
+    await page.evaluate(() => {
+      const s = document.createElement('style');
+      s.textContent = 'body { color: red }';
+      document.head.append(s);
+    });
     await expect.poll(async () => (await violations()).some((v) => v.includes('style-src'))).toBe(true);
     await context.close();
   });

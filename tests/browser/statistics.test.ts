@@ -7,8 +7,12 @@ import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } fro
 import { daysAgo } from '../integration/support/dates';
 
 let harness: Harness;
-beforeAll(async () => { harness = await startHarness(); });
-afterAll(async () => { await harness?.close(); });
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
 
 describe('statistics in the browser', () => {
   test('report, registry and MSE', async () => {
@@ -26,7 +30,10 @@ describe('statistics in the browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Estimates' }).click();
     await page.getByRole('heading', { name: 'Registry of estimates' }).waitFor();
     await page.getByRole('checkbox', { name: 'Only figures recast along their citation chain' }).check();
-    await page.getByText(/This figure was recast/).first().waitFor();
+    await page
+      .getByText(/This figure was recast/)
+      .first()
+      .waitFor();
     expect(await page.locator('.estimates > li').count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -45,15 +52,23 @@ describe('statistics in the browser', () => {
     // The table can also come from the network's own records, one list per channel.
     await page.getByRole('combobox', { name: /^Lists/ }).selectOption('channel');
     await page.getByRole('button', { name: 'Build the table' }).click();
-    await page.getByRole('status').filter({ hasText: /persons on \d+ lists/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /persons on \d+ lists/ })
+      .waitFor();
     expect(await page.getByLabel('Capture-history table').inputValue()).toMatch(/count\n/);
 
     // An .xlsx upload is read on the server (first sheet).
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Lists');
-    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/)) sheet.addRow(line.split(',').map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
-    await page.getByLabel('Capture-history file (CSV or XLSX)').setInputFiles({ name: 'western.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/))
+      sheet.addRow(line.split(',').map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    await page.getByLabel('Capture-history file (CSV or XLSX)').setInputFiles({
+      name: 'western.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
     await page.getByText('Workbook western.xlsx: its first sheet will be used.').waitFor();
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.getByRole('heading', { name: /Estimated total: 2,483 persons/ }).waitFor();
@@ -64,19 +79,35 @@ describe('statistics in the browser', () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
     const hiddenCell = { suppressed: true, reason: 'primary' };
-    let table = { rows: ['2025', '2026'], cols: ['female', 'male'], cells: [[hiddenCell, hiddenCell], [hiddenCell, hiddenCell]], rowTotals: [19, 12] as unknown[], colTotals: [hiddenCell, hiddenCell], grandTotal: 31 as unknown };
+    let table = {
+      rows: ['2025', '2026'],
+      cols: ['female', 'male'],
+      cells: [
+        [hiddenCell, hiddenCell],
+        [hiddenCell, hiddenCell],
+      ],
+      rowTotals: [19, 12] as unknown[],
+      colTotals: [hiddenCell, hiddenCell],
+      grandTotal: 31 as unknown,
+    };
     await page.route('**/api/statistics/report?*', async (route) => {
       const real = await (await route.fetch()).json();
       await route.fulfill({ json: { ...real, rowDimension: 'year', colDimension: 'sex', table } });
     });
     await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
-    await page.getByText('Every cell is hidden at this level of detail, so the chart shows the row totals that can be published.').waitFor();
+    await page
+      .getByText(
+        'Every cell is hidden at this level of detail, so the chart shows the row totals that can be published.',
+      )
+      .waitFor();
     expect(await page.getByRole('img', { name: /Bar chart of persons by Year/ }).count()).toBe(1);
 
     table = { ...table, rowTotals: [hiddenCell, hiddenCell], grandTotal: hiddenCell };
     await page.getByLabel('From year').fill('2024');
     await page.getByRole('button', { name: 'Show report' }).click();
-    await page.getByText('Every count in this table is hidden, so there is nothing to chart.', { exact: false }).waitFor();
+    await page
+      .getByText('Every count in this table is hidden, so there is nothing to chart.', { exact: false })
+      .waitFor();
     expect(await page.getByRole('img', { name: /Bar chart/ }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
@@ -95,7 +126,10 @@ describe('statistics in the browser', () => {
     expect(await threshold.getAttribute('min')).toBe('5');
     await page.getByText('At least 5: the floor set for these data.').waitFor();
     await threshold.fill('3');
-    await page.getByRole('alert').filter({ hasText: 'The smallest count shown cannot be below 5, the floor set for these data.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The smallest count shown cannot be below 5, the floor set for these data.' })
+      .waitFor();
     expect(await threshold.getAttribute('aria-invalid')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
@@ -121,8 +155,20 @@ describe('statistics in the browser', () => {
   test('smuggling has its own record on the case, apart from the trafficking assessment', async () => {
     const actor = await actorOf(harness, 'caseworker@north.demo.test');
     const created = await createCase(harness.ctx, actor, {
-      person: { givenName: 'Demo', familyName: 'Person 981', dateOfBirth: '1995-05-05', sex: 'female', citizenship: 'AL' },
-      intake: { channel: 'outreach_unit', contactDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
+      person: {
+        givenName: 'Demo',
+        familyName: 'Person 981',
+        dateOfBirth: '1995-05-05',
+        sex: 'female',
+        citizenship: 'AL',
+      },
+      intake: {
+        channel: 'outreach_unit',
+        contactDate: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+        mediatorUsed: false,
+        immediateNeeds: [],
+      },
+      risk: { level: 'low' },
     });
     const { context, page } = await harness.newPage();
     await logIn(page, 'caseworker@north.demo.test');
@@ -132,7 +178,10 @@ describe('statistics in the browser', () => {
     await form.getByText('never counted as trafficking', { exact: false }).waitFor();
     await form.getByLabel('Was she smuggled?').selectOption({ label: 'Yes' });
     await form.getByRole('button', { name: 'Record smuggling' }).click();
-    await page.getByRole('region', { name: 'Smuggling records' }).getByText(/^Yes ·/).waitFor();
+    await page
+      .getByRole('region', { name: 'Smuggling records' })
+      .getByText(/^Yes ·/)
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
@@ -141,10 +190,23 @@ describe('statistics in the browser', () => {
     const actor = await actorOf(harness, 'caseworker@north.demo.test');
     for (let n = 971; n <= 975; n++) {
       const created = await createCase(harness.ctx, actor, {
-        person: { givenName: 'Demo', familyName: `Person ${n}`, dateOfBirth: '1996-05-05', sex: 'female', citizenship: 'AL' },
-        intake: { channel: 'outreach_unit', contactDate: daysAgo(91), mediatorUsed: false, immediateNeeds: [] }, risk: { level: 'low' },
+        person: {
+          givenName: 'Demo',
+          familyName: `Person ${n}`,
+          dateOfBirth: '1996-05-05',
+          sex: 'female',
+          citizenship: 'AL',
+        },
+        intake: { channel: 'outreach_unit', contactDate: daysAgo(91), mediatorUsed: false, immediateNeeds: [] },
+        risk: { level: 'low' },
       });
-      await addEntry(harness.ctx, actor, created.row.id, 'consent', { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(91) });
+      await addEntry(harness.ctx, actor, created.row.id, 'consent', {
+        purpose: 'anonymous_statistics',
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: daysAgo(91),
+      });
     }
     const { context, page } = await harness.newPage();
     await logIn(page, 'admin@north.demo.test');
@@ -159,11 +221,15 @@ describe('statistics in the browser', () => {
     await card.getByRole('button', { name: 'Prepare the export' }).click();
     await card.getByText('Records in the export').waitFor();
     expect(await card.locator('dl.facts').textContent()).toMatch(/Records in the export5Records withheld0/);
-    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe('/api/exports/htcds?k=5&format=csv');
+    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe(
+      '/api/exports/htcds?k=5&format=csv',
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await card.getByLabel('Smallest group of persons').fill('6');
     await card.locator('dl.facts', { hasText: /Records in the export0Records withheld5/ }).waitFor();
-    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe('/api/exports/htcds?k=6&format=csv');
+    expect(await card.getByRole('link', { name: 'Download HTCDS CSV' }).getAttribute('href')).toBe(
+      '/api/exports/htcds?k=6&format=csv',
+    );
     expect(await page.locator('body').textContent()).not.toMatch(/Person 97\d/);
     await context.close();
 

@@ -19,7 +19,9 @@ import { testConfig } from './support/engines';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const cleanups: (() => Promise<void> | void)[] = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c(); });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
 
 function tmpDir(prefix: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -57,7 +59,11 @@ async function identities(config: AppConfig): Promise<Map<string, string>> {
   }
 }
 
-interface Target { source: AppConfig; target: () => Promise<AppConfig>; keyText: () => string }
+interface Target {
+  source: AppConfig;
+  target: () => Promise<AppConfig>;
+  keyText: () => string;
+}
 
 const engines: { name: string; setup: () => Promise<Target> }[] = [
   {
@@ -69,7 +75,8 @@ const engines: { name: string; setup: () => Promise<Target> }[] = [
       const source = testConfig({ dataDir, masterKey: undefined });
       const keyText = () => fs.readFileSync(path.join(dataDir, 'master.key'), 'utf8').trim();
       return {
-        source, keyText,
+        source,
+        keyText,
         target: async () => {
           const dir = tmpDir('ariadne-backup-dst-');
           // The key travels separately: the operator puts it back before restoring.
@@ -79,14 +86,22 @@ const engines: { name: string; setup: () => Promise<Target> }[] = [
       };
     },
   },
-  ...(serverUrl ? [{
-    name: 'postgres',
-    setup: async (): Promise<Target> => {
-      const masterKey = crypto.randomBytes(32).toString('base64');
-      const source = testConfig({ databaseUrl: await freshDatabaseUrl(), masterKey });
-      return { source, keyText: () => masterKey, target: async () => testConfig({ databaseUrl: await freshDatabaseUrl(), masterKey }) };
-    },
-  }] : []),
+  ...(serverUrl
+    ? [
+        {
+          name: 'postgres',
+          setup: async (): Promise<Target> => {
+            const masterKey = crypto.randomBytes(32).toString('base64');
+            const source = testConfig({ databaseUrl: await freshDatabaseUrl(), masterKey });
+            return {
+              source,
+              keyText: () => masterKey,
+              target: async () => testConfig({ databaseUrl: await freshDatabaseUrl(), masterKey }),
+            };
+          },
+        },
+      ]
+    : []),
 ];
 
 describe.each(engines)('backup and restore on $name', ({ setup }) => {
@@ -156,7 +171,11 @@ describe.each(engines)('backup and restore on $name', ({ setup }) => {
     const damaged = fs.readFileSync(file);
     damaged[damaged.length - 40] ^= 0xff;
     fs.writeFileSync(file, damaged);
-    await expect(restoreDatabase(source.databaseUrl ? restoredConfig : { ...restoredConfig, masterKey: undefined, dataDir: source.dataDir }, file))
-      .rejects.toMatchObject({ code: 'backup_corrupt' });
+    await expect(
+      restoreDatabase(
+        source.databaseUrl ? restoredConfig : { ...restoredConfig, masterKey: undefined, dataDir: source.dataDir },
+        file,
+      ),
+    ).rejects.toMatchObject({ code: 'backup_corrupt' });
   }, 240_000);
 });

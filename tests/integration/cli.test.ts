@@ -29,7 +29,14 @@ async function ariadne(...args: string[]): Promise<any> {
   process.env = cliEnv();
   let code: number;
   try {
-    code = await main(args, { stdout: (text) => { stdout.push(text); }, stderr: (text) => { stderr.push(text); } });
+    code = await main(args, {
+      stdout: (text) => {
+        stdout.push(text);
+      },
+      stderr: (text) => {
+        stderr.push(text);
+      },
+    });
   } finally {
     process.env = saved;
   }
@@ -49,27 +56,49 @@ describe('ariadne CLI', () => {
   test('the real binary: bin/ariadne.mjs runs the compiled CLI (built first if dist/ is missing or stale) on the same data', async () => {
     const help = await run(process.execPath, ['bin/ariadne.mjs', '--help'], { env: cliEnv() });
     expect(help.stdout).toMatch(/Usage: ariadne/);
-    const { stdout } = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'south', '--json'], { env: cliEnv() });
+    const { stdout } = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'south', '--json'], {
+      env: cliEnv(),
+    });
     expect(JSON.parse(stdout).networks[0]).toMatchObject({ name: 'Demo Anti-Trafficking Network', activeMembers: 3 });
     // A refusal exits non-zero with its message, not a stack trace.
-    const refused = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'nowhere', '--json'], { env: cliEnv() }).catch((error) => error);
+    const refused = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'nowhere', '--json'], {
+      env: cliEnv(),
+    }).catch((error) => error);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^ariadne: No organisation with slug nowhere/m);
   }, 120_000);
 
   test('main(argv, io) answers help and usage errors with an exit code, never by exiting', async () => {
     const out: string[] = [];
-    expect(await main(['--help'], { stdout: (t) => { out.push(t); }, stderr: (t) => { out.push(t); } })).toBe(0);
+    expect(
+      await main(['--help'], {
+        stdout: (t) => {
+          out.push(t);
+        },
+        stderr: (t) => {
+          out.push(t);
+        },
+      }),
+    ).toBe(0);
     expect(out.join('')).toMatch(/Usage: ariadne/);
     expect(await main(['report'], { stdout: () => {}, stderr: () => {} })).toBe(1);
-    await expect(ariadne('mse', 'no-such-file.csv')).rejects.toThrow(/exited with 2: ariadne mse: cannot read no-such-file.csv/);
+    await expect(ariadne('mse', 'no-such-file.csv')).rejects.toThrow(
+      /exited with 2: ariadne mse: cannot read no-such-file.csv/,
+    );
   });
 
   test('roles: the catalogue mapped to the shared taxonomy, staff per role, and network coverage without names', async () => {
     const out = await ariadne('roles', '--org', 'north', '--json');
     expect(out.profiles).toBe(24);
-    expect(out.roles.find((r: { code: string }) => r.code === 'programme_delegate')).toMatchObject({ taxonomyCode: 'programme_delegate', staff: 1 });
-    expect(out.networkCoverage.map((o: { name: string }) => o.name).sort()).toEqual(['Demo Legal Aid East', 'Demo Outreach South', 'Demo Shelter North']);
+    expect(out.roles.find((r: { code: string }) => r.code === 'programme_delegate')).toMatchObject({
+      taxonomyCode: 'programme_delegate',
+      staff: 1,
+    });
+    expect(out.networkCoverage.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Demo Legal Aid East',
+      'Demo Outreach South',
+      'Demo Shelter North',
+    ]);
     expect(JSON.stringify(out)).not.toMatch(/Demo Case Owner|@/);
   }, 60_000);
 
@@ -84,24 +113,58 @@ describe('ariadne CLI', () => {
   }, 60_000);
 
   test('report counts persons with provenance; MSE reproduces a fixture; the audit chain verifies', async () => {
-    const report = await ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--from', '2000', '--json');
+    const report = await ariadne(
+      'report',
+      '--org',
+      'north',
+      '--population',
+      'assisted_persons',
+      '--from',
+      '2000',
+      '--json',
+    );
     expect(report.counts).toMatch(/persons/i);
     expect(report.population).toBe('assisted_persons');
     // The same closed presenter as the API, and the organisation's floor (5 by default) as the threshold.
     expect(report.threshold).toBe(5);
     expect(report.table).not.toHaveProperty('audit');
     expect(report.provenance).not.toHaveProperty('factsConsidered');
-    if (typeof report.table.grandTotal === 'number') expect(report.provenance.personsCounted).toBe(report.table.grandTotal);
+    if (typeof report.table.grandTotal === 'number')
+      expect(report.provenance.personsCounted).toBe(report.table.grandTotal);
     else expect(report.provenance).not.toHaveProperty('personsCounted');
-    await expect(ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--threshold', '2', '--json')).rejects.toThrow(/cannot be below 5/);
+    await expect(
+      ariadne('report', '--org', 'north', '--population', 'assisted_persons', '--threshold', '2', '--json'),
+    ).rejects.toThrow(/cannot be below 5/);
     const mse = await ariadne('mse', 'src/domain/mse/fixtures/western.csv', '--json');
     expect(mse.estimate).toBeGreaterThan(0);
-    const release = ['release', '--org', 'north', '--network', 'Demo Anti-Trafficking Network', '--population', 'assisted_persons', '--rows', 'sex', '--from', '2000', '--epsilon', '0.5', '--json'];
+    const release = [
+      'release',
+      '--org',
+      'north',
+      '--network',
+      'Demo Anti-Trafficking Network',
+      '--population',
+      'assisted_persons',
+      '--rows',
+      'sex',
+      '--from',
+      '2000',
+      '--epsilon',
+      '0.5',
+      '--json',
+    ];
     const first = await ariadne(...release);
     expect(first).toMatchObject({ reused: false, budget: { spent: 0.5 } });
     const again = await ariadne(...release);
     expect([again.reused, again.report.table]).toEqual([true, first.report.table]);
-    const ledger = await ariadne('privacy-ledger', '--org', 'east', '--network', 'Demo Anti-Trafficking Network', '--json');
+    const ledger = await ariadne(
+      'privacy-ledger',
+      '--org',
+      'east',
+      '--network',
+      'Demo Anti-Trafficking Network',
+      '--json',
+    );
     expect(ledger.releases).toHaveLength(1);
     const audit = await ariadne('audit', 'verify', '--json');
     expect(audit.ok).toBe(true);
@@ -137,6 +200,12 @@ describe('ariadne CLI', () => {
   }, 60_000);
 
   test('keys encrypt-free-text: the demo data holds no free text in clear, so a full run seals nothing', async () => {
-    expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({ skipped: false, entries: 0, intakes: 0, events: 0, declineReasons: 0 });
+    expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({
+      skipped: false,
+      entries: 0,
+      intakes: 0,
+      events: 0,
+      declineReasons: 0,
+    });
   }, 60_000);
 });

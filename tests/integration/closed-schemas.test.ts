@@ -13,20 +13,23 @@ type Json = Record<string, unknown>;
  * Justified exceptions, by location (`METHOD path status` then the JSON path inside the schema).
  * The error envelope's `details` is the validation detail of a refused request (issue paths and codes), never data.
  */
-const EXCEPTIONS: RegExp[] = [
-  /^[A-Z]+ \S+ (4\d\d|5\d\d) \$\.error\.details/,
-];
+const EXCEPTIONS: RegExp[] = [/^[A-Z]+ \S+ (4\d\d|5\d\d) \$\.error\.details/];
 
 /**
  * Open schemas not closed yet (issue #15), each named by route: this list only shrinks. Anything not listed
  * here fails, so no new open schema can come in.
  */
-const PENDING: RegExp[] = [
-];
+const PENDING: RegExp[] = [];
 
 /** Every place in a schema where an object is open: no properties named, or additional properties admitted. */
-export function openObjects(schema: unknown, components: Record<string, Json>, at = '$', seen = new Set<string>()): string[] {
-  if (schema === true || (schema !== null && typeof schema === 'object' && Object.keys(schema).length === 0)) return [`${at}: any value`];
+export function openObjects(
+  schema: unknown,
+  components: Record<string, Json>,
+  at = '$',
+  seen = new Set<string>(),
+): string[] {
+  if (schema === true || (schema !== null && typeof schema === 'object' && Object.keys(schema).length === 0))
+    return [`${at}: any value`];
   if (schema === null || typeof schema !== 'object') return [];
   const s = schema as Json;
   if (typeof s.$ref === 'string') {
@@ -37,20 +40,32 @@ export function openObjects(schema: unknown, components: Record<string, Json>, a
     return openObjects(target, components, at, new Set([...seen, name]));
   }
   const found: string[] = [];
-  const isObject = s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties !== undefined;
+  const isObject =
+    s.type === 'object' || (Array.isArray(s.type) && s.type.includes('object')) || s.properties !== undefined;
   if (isObject) {
     // A map whose keys are a closed enumeration (z.partialRecord(z.enum(...), ...): languages, questionnaire items,
     // taxonomy codes) names every key it may have, so it is as closed as an object.
     const enumKeys = Array.isArray((s.propertyNames as Json | undefined)?.enum);
     if (s.properties === undefined && !enumKeys) found.push(`${at}: object without properties`);
-    if (s.additionalProperties !== false && !(enumKeys && typeof s.additionalProperties === 'object')) found.push(`${at}: additionalProperties ${JSON.stringify(s.additionalProperties ?? 'unset')}`);
+    if (s.additionalProperties !== false && !(enumKeys && typeof s.additionalProperties === 'object'))
+      found.push(`${at}: additionalProperties ${JSON.stringify(s.additionalProperties ?? 'unset')}`);
     if (s.patternProperties !== undefined) found.push(`${at}: patternProperties`);
   }
-  for (const [key, value] of Object.entries((s.properties ?? {}) as Json)) found.push(...openObjects(value, components, `${at}.${key}`, seen));
-  if (s.items !== undefined) found.push(...(Array.isArray(s.items) ? s.items.flatMap((i, n) => openObjects(i, components, `${at}[${n}]`, seen)) : openObjects(s.items, components, `${at}[]`, seen)));
-  if (Array.isArray(s.prefixItems)) found.push(...s.prefixItems.flatMap((i, n) => openObjects(i, components, `${at}[${n}]`, seen)));
-  if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object') found.push(...openObjects(s.additionalProperties, components, `${at}{}`, seen));
-  for (const k of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(s[k])) found.push(...(s[k] as unknown[]).flatMap((v, n) => openObjects(v, components, `${at}<${k}${n}>`, seen)));
+  for (const [key, value] of Object.entries((s.properties ?? {}) as Json))
+    found.push(...openObjects(value, components, `${at}.${key}`, seen));
+  if (s.items !== undefined)
+    found.push(
+      ...(Array.isArray(s.items)
+        ? s.items.flatMap((i, n) => openObjects(i, components, `${at}[${n}]`, seen))
+        : openObjects(s.items, components, `${at}[]`, seen)),
+    );
+  if (Array.isArray(s.prefixItems))
+    found.push(...s.prefixItems.flatMap((i, n) => openObjects(i, components, `${at}[${n}]`, seen)));
+  if (s.additionalProperties !== undefined && typeof s.additionalProperties === 'object')
+    found.push(...openObjects(s.additionalProperties, components, `${at}{}`, seen));
+  for (const k of ['anyOf', 'oneOf', 'allOf'] as const)
+    if (Array.isArray(s[k]))
+      found.push(...(s[k] as unknown[]).flatMap((v, n) => openObjects(v, components, `${at}<${k}${n}>`, seen)));
   return found;
 }
 
@@ -58,7 +73,13 @@ const engine = ENGINES[0]!;
 
 describe(`closed response schemas (OpenAPI document, ${engine.name})`, () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>; components?: { schemas?: Record<string, Json> } };
+  let doc: {
+    paths: Record<
+      string,
+      Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+    >;
+    components?: { schemas?: Record<string, Json> };
+  };
   beforeAll(async () => {
     t = await createTestApp(engine);
     doc = JSON.parse((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).body);
@@ -91,9 +112,20 @@ describe(`closed response schemas (OpenAPI document, ${engine.name})`, () => {
     expect(openObjects({ type: 'object', additionalProperties: {} }, {})).not.toEqual([]);
     expect(openObjects({ type: 'object', properties: { a: { type: 'string' } } }, {})).not.toEqual([]);
     expect(openObjects({ type: 'object', properties: { a: {} }, additionalProperties: false }, {})).not.toEqual([]);
-    expect(openObjects({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, {})).toEqual([]);
-    expect(openObjects({ type: 'object', propertyNames: { enum: ['en', 'fr'] }, additionalProperties: { type: 'string' } }, {})).toEqual([]);
-    expect(openObjects({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } }, {})).not.toEqual([]);
-    expect(openObjects({ $ref: '#/components/schemas/X' }, { X: { type: 'object', additionalProperties: true } })).not.toEqual([]);
+    expect(
+      openObjects({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, {}),
+    ).toEqual([]);
+    expect(
+      openObjects(
+        { type: 'object', propertyNames: { enum: ['en', 'fr'] }, additionalProperties: { type: 'string' } },
+        {},
+      ),
+    ).toEqual([]);
+    expect(
+      openObjects({ type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } }, {}),
+    ).not.toEqual([]);
+    expect(
+      openObjects({ $ref: '#/components/schemas/X' }, { X: { type: 'object', additionalProperties: true } }),
+    ).not.toEqual([]);
   });
 });

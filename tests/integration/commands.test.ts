@@ -16,9 +16,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
   let northAdmin: ApiClient;
   let eastAdmin: ApiClient;
   const ids: Record<string, string> = {};
-  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(t.ctx.db.kysely)).rows[0].n;
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+    (await query.execute(t.ctx.db.kysely)).rows[0].n;
   const audits = (action: string, entityId?: string) =>
-    count(entityId ? sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${entityId}` : sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`);
+    count(
+      entityId
+        ? sql<{
+            n: number;
+          }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${entityId}`
+        : sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`,
+    );
   /** Makes auditRepo.append throw for entries of this action, and only those. */
   const failAudit = (action: string) => {
     const append = auditRepo.append.bind(auditRepo);
@@ -30,7 +37,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
 
   beforeAll(async () => {
     t = await createTestApp(engine);
-    for (const slug of ['north', 'south', 'east']) ids[slug] = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)).rows[0].id;
+    for (const slug of ['north', 'south', 'east'])
+      ids[slug] = (
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)
+      ).rows[0].id;
     northAdmin = await t.as('admin@north.demo.test');
     eastAdmin = await t.as('admin@east.demo.test');
   });
@@ -38,10 +48,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
   afterAll(() => t.close());
 
   const proposal = (name: string) => ({
-    name, formal: true, level: 'regional', structure: 'lead_and_partners', members: [ids.south, ids.east].map((organisationId) => ({ organisationId })),
+    name,
+    formal: true,
+    level: 'regional',
+    structure: 'lead_and_partners',
+    members: [ids.south, ids.east].map((organisationId) => ({ organisationId })),
   });
 
-  test('proposing a network: a failure in the last invited organisation\'s audit entry leaves no network, membership or audit entry', async () => {
+  test("proposing a network: a failure in the last invited organisation's audit entry leaves no network, membership or audit entry", async () => {
     const networks = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM networks`);
     const memberships = await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM network_memberships`);
     const [proposed, invited] = [await audits('network.propose'), await audits('network.invited')];
@@ -57,14 +71,26 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
     // Audited on every side, the proposer's entry naming who proposed.
     expect(await audits('network.propose', created.body.id)).toBe(1);
     expect(await audits('network.invited', created.body.id)).toBe(2);
-    const own = await sql<{ actor_user_id: string | null }>`SELECT actor_user_id FROM audit_log WHERE action = 'network.propose' AND entity_id = ${created.body.id}`.execute(t.ctx.db.kysely);
+    const own = await sql<{
+      actor_user_id: string | null;
+    }>`SELECT actor_user_id FROM audit_log WHERE action = 'network.propose' AND entity_id = ${created.body.id}`.execute(
+      t.ctx.db.kysely,
+    );
     expect(own.rows[0].actor_user_id).not.toBeNull();
   });
 
-  test('answering an invitation: a failure in the proposer\'s audit entry leaves the invitation open and no entry on either side', async () => {
+  test("answering an invitation: a failure in the proposer's audit entry leaves the invitation open and no entry on either side", async () => {
     const created = await northAdmin.post('/api/networks', proposal('Demo Answered Network'));
     expect(created.status).toBe(201);
-    const membership = async () => (await sql<{ status: string; answered_at: Date | null }>`SELECT status, answered_at FROM network_memberships WHERE network_id = ${created.body.id} AND organisation_id = ${ids.east}`.execute(t.ctx.db.kysely)).rows[0];
+    const membership = async () =>
+      (
+        await sql<{
+          status: string;
+          answered_at: Date | null;
+        }>`SELECT status, answered_at FROM network_memberships WHERE network_id = ${created.body.id} AND organisation_id = ${ids.east}`.execute(
+          t.ctx.db.kysely,
+        )
+      ).rows[0];
     failAudit('network.accepted_by_partner');
     expect((await eastAdmin.post(`/api/networks/${created.body.id}/accept`, {})).status).toBe(500);
     expect(await membership()).toMatchObject({ status: 'invited', answered_at: null });
@@ -73,20 +99,41 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
     vi.restoreAllMocks();
     expect((await eastAdmin.post(`/api/networks/${created.body.id}/accept`, {})).status).toBe(204);
     expect((await membership()).status).toBe('active');
-    const entries = await sql<{ organisation_id: string; action: string }>`SELECT organisation_id, action FROM audit_log WHERE entity_id = ${created.body.id} AND action IN ('network.accept', 'network.accepted_by_partner')`.execute(t.ctx.db.kysely);
-    expect(entries.rows.map((r) => `${r.organisation_id === ids.east ? 'east' : r.organisation_id === ids.north ? 'north' : '?'}:${r.action}`).sort()).toEqual(['east:network.accept', 'north:network.accepted_by_partner']);
+    const entries = await sql<{
+      organisation_id: string;
+      action: string;
+    }>`SELECT organisation_id, action FROM audit_log WHERE entity_id = ${created.body.id} AND action IN ('network.accept', 'network.accepted_by_partner')`.execute(
+      t.ctx.db.kysely,
+    );
+    expect(
+      entries.rows
+        .map(
+          (r) =>
+            `${r.organisation_id === ids.east ? 'east' : r.organisation_id === ids.north ? 'north' : '?'}:${r.action}`,
+        )
+        .sort(),
+    ).toEqual(['east:network.accept', 'north:network.accepted_by_partner']);
   });
 
   test('starting a linkage run: a failure in the progress row leaves no audit entry and no job on the queue, and the next start runs', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
     const started = await audits('linkage.run.start');
-    const jobs = async () => count(sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'linkage.run'`);
+    const jobs = async () =>
+      count(sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'linkage.run'`);
     await northAdmin.put('/api/linkage/secret', { secret: 'demo-network-linkage-secret-not-for-production' });
     // The queue exists once a first run has been queued: start one and let it finish.
     const first = await coordinator.post('/api/linkage/runs');
     expect(first.status).toBe(202);
-    for (let i = 0; i < 500 && (await coordinator.get(`/api/linkage/runs/${first.body.id}`)).body.state === 'running'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-    const [queued, progress] = [await jobs(), await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM job_progress`)];
+    for (
+      let i = 0;
+      i < 500 && (await coordinator.get(`/api/linkage/runs/${first.body.id}`)).body.state === 'running';
+      i++
+    )
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const [queued, progress] = [
+      await jobs(),
+      await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM job_progress`),
+    ];
 
     vi.spyOn(jobProgressRepo, 'create').mockRejectedValue(new Error('injected failure'));
     expect((await coordinator.post('/api/linkage/runs')).status).toBe(500);

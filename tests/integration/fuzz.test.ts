@@ -15,10 +15,39 @@ import { fingerprint } from './support/snapshot';
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
 
 const hostile = fc.constantFrom(
-  "'; DROP TABLE users; --", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '\u0000', '../../etc/passwd',
-  '{{7*7}}', '%00', 'admin@north.demo.test', '1 OR 1=1', '\ud800', 'é'.repeat(300),
+  "'; DROP TABLE users; --",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '\u0000',
+  '../../etc/passwd',
+  '{{7*7}}',
+  '%00',
+  'admin@north.demo.test',
+  '1 OR 1=1',
+  '\ud800',
+  'é'.repeat(300),
 );
-const jsonValue = fc.oneof(fc.jsonValue(), fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('email', 'password', 'roles', 'version', 'displayName', 'active', 'organisationId', 'code', '__proto__', 'constructor')), fc.oneof(fc.jsonValue(), hostile)));
+const jsonValue = fc.oneof(
+  fc.jsonValue(),
+  fc.dictionary(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        'email',
+        'password',
+        'roles',
+        'version',
+        'displayName',
+        'active',
+        'organisationId',
+        'code',
+        '__proto__',
+        'constructor',
+      ),
+    ),
+    fc.oneof(fc.jsonValue(), hostile),
+  ),
+);
 const rawBody = fc.oneof(
   jsonValue.map((v) => JSON.stringify(v)),
   fc.string(),
@@ -26,15 +55,25 @@ const rawBody = fc.oneof(
   fc.constant('{"email": '),
   fc.constant('x'.repeat(API_BODY_LIMIT + 10)),
 );
-const pathParam = fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent), hostile.map(encodeURIComponent));
-const query = fc.oneof(fc.constant(''), fc.dictionary(fc.constantFrom('limit', 'x', 'q'), fc.oneof(fc.string(), hostile)).map((d) => '?' + new URLSearchParams(d).toString()));
+const pathParam = fc.oneof(
+  fc.uuid(),
+  fc.string({ minLength: 1, maxLength: 40 }).map(encodeURIComponent),
+  hostile.map(encodeURIComponent),
+);
+const query = fc.oneof(
+  fc.constant(''),
+  fc
+    .dictionary(fc.constantFrom('limit', 'x', 'q'), fc.oneof(fc.string(), hostile))
+    .map((d) => '?' + new URLSearchParams(d).toString()),
+);
 
 /** Every route of the OpenAPI document, read from a real app before the tests are collected, so each is a test of its own. */
 async function discoverRoutes(): Promise<{ method: string; path: string }[]> {
   const t = await createTestApp(ENGINES[0]);
   try {
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })))
+    return Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })))
       .filter((r) => !SKIP.has(`${r.method} ${r.path}`));
   } finally {
     await t.close();
@@ -56,7 +95,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('fuzzing every route on 
     caseworker = await t.as('caseworker@north.demo.test');
     coordinator = await t.as('coordinator@north.demo.test');
     const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })))
+    routes = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => ({ method: m.toUpperCase(), path })))
       .filter((r) => !SKIP.has(`${r.method} ${r.path}`));
   });
   afterAll(() => t.close());
@@ -67,21 +107,33 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('fuzzing every route on 
   });
 
   // One test per route, each within its own timeout: 25 runs, two fingerprints of every table per request.
-  test.each(ROUTES)('$method $path: no 5xx, and nothing changes on rejection', async (route) => {
-      await fc.assert(fc.asyncProperty(rawBody, pathParam, query, async (body, param, qs) => {
-        const url = route.path.replace(/\{[^}]+\}/g, param) + qs;
-        const before = await fingerprint(t.ctx.db);
-        // Each route is exercised by someone allowed past its policy check.
-        const client = /^\/api\/(statistics|estimates|mse|network\/(graph|gaps))/.test(route.path) ? coordinator
-          : /^\/api\/(cases|agenda|staff|reference-lists|referrals|network\/partners|directory$)/.test(route.path) && route.method === 'GET' || /^\/api\/(cases|referrals)/.test(route.path) ? caseworker : admin;
-        const res = await client.request(route.method, url, route.method === 'GET' ? undefined : body);
-        // An accepted linkage run works in the background: let it finish before comparing rows.
-        await linkageIdle(t.ctx);
-        expect(res.status, `${route.method} ${url}`).toBeLessThan(500);
-        if (res.status >= 400) {
-          expect(res.body?.error?.code, `${route.method} ${url} error envelope`).toEqual(expect.any(String));
-          expect(await fingerprint(t.ctx.db)).toEqual(before);
-        }
-      }), { numRuns: 25, seed: 20261122 });
-  }, 60_000);
+  test.each(ROUTES)(
+    '$method $path: no 5xx, and nothing changes on rejection',
+    async (route) => {
+      await fc.assert(
+        fc.asyncProperty(rawBody, pathParam, query, async (body, param, qs) => {
+          const url = route.path.replace(/\{[^}]+\}/g, param) + qs;
+          const before = await fingerprint(t.ctx.db);
+          // Each route is exercised by someone allowed past its policy check.
+          const client = /^\/api\/(statistics|estimates|mse|network\/(graph|gaps))/.test(route.path)
+            ? coordinator
+            : (/^\/api\/(cases|agenda|staff|reference-lists|referrals|network\/partners|directory$)/.test(route.path) &&
+                  route.method === 'GET') ||
+                /^\/api\/(cases|referrals)/.test(route.path)
+              ? caseworker
+              : admin;
+          const res = await client.request(route.method, url, route.method === 'GET' ? undefined : body);
+          // An accepted linkage run works in the background: let it finish before comparing rows.
+          await linkageIdle(t.ctx);
+          expect(res.status, `${route.method} ${url}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.body?.error?.code, `${route.method} ${url} error envelope`).toEqual(expect.any(String));
+            expect(await fingerprint(t.ctx.db)).toEqual(before);
+          }
+        }),
+        { numRuns: 25, seed: 20261122 },
+      );
+    },
+    60_000,
+  );
 });

@@ -8,15 +8,24 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from './support/engines';
 import { createTestApp, type TestApp } from './support/app';
 
-const directives = (header: unknown) => new Map(String(header).split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-  const [name, ...values] = d.split(/\s+/);
-  return [name, values] as const;
-}));
+const directives = (header: unknown) =>
+  new Map(
+    String(header)
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values] as const;
+      }),
+  );
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('security headers on %s', (_name, engine) => {
   describe('in development', () => {
     let t: TestApp;
-    beforeAll(async () => { t = await createTestApp(engine); });
+    beforeAll(async () => {
+      t = await createTestApp(engine);
+    });
     afterAll(() => t.close());
 
     test('API responses carry the strict policy, nosniff, DENY, no-referrer, no-store, and no HSTS', async () => {
@@ -59,7 +68,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('security headers on %s'
 
   describe('in production', () => {
     let t: TestApp;
-    beforeAll(async () => { t = await createTestApp(engine, { secureCookies: true, config: { env: 'production' } }); });
+    beforeAll(async () => {
+      t = await createTestApp(engine, { secureCookies: true, config: { env: 'production' } });
+    });
     afterAll(() => t.close());
 
     test('HSTS and upgrade-insecure-requests are sent', async () => {
@@ -69,7 +80,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('security headers on %s'
     });
 
     test('the documentation and the OpenAPI document need a session', async () => {
-      for (const url of ['/api/docs', '/api/docs/', '/api/docs/static/index.html', '/api/docs/json', '/api/docs/yaml']) {
+      for (const url of [
+        '/api/docs',
+        '/api/docs/',
+        '/api/docs/static/index.html',
+        '/api/docs/json',
+        '/api/docs/yaml',
+      ]) {
         const res = await t.app.inject({ method: 'GET', url });
         expect(res.statusCode, url).toBe(401);
         expect(JSON.parse(res.body).error.code).toBe('unauthenticated');

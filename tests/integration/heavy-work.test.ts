@@ -19,7 +19,10 @@ function sixListCsv(seed: number): string {
     if (pattern[0] && random() < 0.35) pattern[4] = 1;
     if (pattern.some((flag) => flag)) counts.set(pattern.join(','), (counts.get(pattern.join(',')) ?? 0) + 1);
   }
-  return ['Police,NGO,Labour,Health,Shelter,Hotline,count', ...[...counts].map(([key, n]) => `${key},${n}`)].join('\n') + '\n';
+  return (
+    ['Police,NGO,Labour,Health,Shelter,Hotline,count', ...[...counts].map(([key, n]) => `${key},${n}`)].join('\n') +
+    '\n'
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -37,14 +40,27 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('heavy work on %s', (_na
   test('/api/health answers promptly over a real socket while a heavy MSE fit runs', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
     const csv = sixListCsv(7);
-    const headers = { 'content-type': 'application/json', cookie: coordinator.cookie!, 'x-csrf-token': coordinator.csrf! };
+    const headers = {
+      'content-type': 'application/json',
+      cookie: coordinator.cookie!,
+      'x-csrf-token': coordinator.csrf!,
+    };
     // Warm the pool first, so the measured fit is the computation and not the worker's start-up.
-    expect((await fetch(`${base}/api/mse`, { method: 'POST', headers, body: JSON.stringify({ csv, method: 'main' }) })).status).toBe(200);
+    expect(
+      (await fetch(`${base}/api/mse`, { method: 'POST', headers, body: JSON.stringify({ csv, method: 'main' }) }))
+        .status,
+    ).toBe(200);
 
     const started = performance.now();
     let finished = false;
-    const fit = fetch(`${base}/api/mse`, { method: 'POST', headers, body: JSON.stringify({ csv, bootstrap: 1500, seed: 3 }) })
-      .then(async (res) => { finished = true; return { status: res.status, ms: performance.now() - started, body: await res.json() }; });
+    const fit = fetch(`${base}/api/mse`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ csv, bootstrap: 1500, seed: 3 }),
+    }).then(async (res) => {
+      finished = true;
+      return { status: res.status, ms: performance.now() - started, body: await res.json() };
+    });
     const latencies: number[] = [];
     while (!finished) {
       const t0 = performance.now();
@@ -111,12 +127,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('heavy work on %s', (_na
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('heavy routes are rate-limited on %s', (_name, engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(engine, { config: { heavyRateLimitPerMinute: 2 } }); });
+  beforeAll(async () => {
+    t = await createTestApp(engine, { config: { heavyRateLimitPerMinute: 2 } });
+  });
   afterAll(() => t.close());
 
   test('per user, in the error envelope', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
-    const body = { csv: 'A,B,C,count\n1,0,0,50\n0,1,0,40\n0,0,1,30\n1,1,0,10\n1,0,1,8\n0,1,1,6\n1,1,1,2\n', method: 'main' };
+    const body = {
+      csv: 'A,B,C,count\n1,0,0,50\n0,1,0,40\n0,0,1,30\n1,1,0,10\n1,0,1,8\n0,1,1,6\n1,1,1,2\n',
+      method: 'main',
+    };
     expect((await coordinator.post('/api/mse', body)).status).toBe(200);
     expect((await coordinator.post('/api/mse', body)).status).toBe(200);
     const limited = await coordinator.post('/api/mse', body);

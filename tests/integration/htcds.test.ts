@@ -8,7 +8,10 @@ import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-const consent = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
+const consent = (purpose: string) => ({
+  kind: 'consent',
+  data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) },
+});
 
 const DOB = daysAgo(11595);
 
@@ -22,12 +25,34 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_
     admin = await t.as('admin@north.demo.test');
     worker = await t.as('caseworker@north.demo.test');
     // Birth dates relative to today, so her age band at first contact (61 days ago) never drifts.
-    const person = (n: number, overrides: Record<string, unknown> = {}) => ({ givenName: 'Demo', familyName: `Person ${n}`, dateOfBirth: DOB, sex: 'female', citizenship: 'RO', ...overrides });
+    const person = (n: number, overrides: Record<string, unknown> = {}) => ({
+      givenName: 'Demo',
+      familyName: `Person ${n}`,
+      dateOfBirth: DOB,
+      sex: 'female',
+      citizenship: 'RO',
+      ...overrides,
+    });
     const open = async (p: Record<string, unknown>, statistics: boolean) => {
       const c = (await worker.post('/api/cases', intake({ person: p }))).body;
-      if (statistics) expect((await worker.post(`/api/cases/${c.id}/entries`, consent('anonymous_statistics'))).status).toBe(201);
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'identification', data: { acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'], formsOfExploitation: ['forced_labour'], methodsOfControl: ['debt_bondage', 'withholds_documents'], recruiterRelationship: 'family', assessedOn: daysAgo(60) } });
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(59) } });
+      if (statistics)
+        expect((await worker.post(`/api/cases/${c.id}/entries`, consent('anonymous_statistics'))).status).toBe(201);
+      await worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'identification',
+        data: {
+          acts: ['recruitment'],
+          means: ['deception'],
+          purposes: ['forced_labour'],
+          formsOfExploitation: ['forced_labour'],
+          methodsOfControl: ['debt_bondage', 'withholds_documents'],
+          recruiterRelationship: 'family',
+          assessedOn: daysAgo(60),
+        },
+      });
+      await worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'determination_organisation',
+        data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(59) },
+      });
     };
     for (let n = 701; n <= 705; n++) await open(person(n), true);
     await open(person(706, { sex: 'male', citizenship: 'BR', dateOfBirth: daysAgo(24441) }), true);
@@ -39,22 +64,45 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_
     const res = await admin.get('/api/exports/htcds');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const { provenance, records } = res.body;
-    expect(provenance).toMatchObject({ personsWithConsent: 6, personsWithoutConsent: 1, k: 5, withheldRecords: 1, organisation: 'Demo Shelter North' });
+    expect(provenance).toMatchObject({
+      personsWithConsent: 6,
+      personsWithoutConsent: 1,
+      k: 5,
+      withheldRecords: 1,
+      organisation: 'Demo Shelter North',
+    });
     expect(provenance.standard).toMatch(/HTCDS/);
-    expect(provenance.excludedFields).toEqual(expect.arrayContaining(['prs_FirstName', 'prs_Birthdate', 'prs_MobilePhone']));
+    expect(provenance.excludedFields).toEqual(
+      expect.arrayContaining(['prs_FirstName', 'prs_Birthdate', 'prs_MobilePhone']),
+    );
     expect(records).toHaveLength(5);
     expect(records[0]).toMatchObject({
-      org_Type: 'NGO', prs_Gender: 'Feminine', prs_Citizenship: 'RO', ariadne_AgeBandAtFirstContact: '25-34', ariadne_FirstContactYear: Number(daysAgo(61).slice(0, 4)),
-      vic_TraffickingStatus: 'ActualVictimOfTrafficking', vic_TraffickingStatusDecisionMakingOrg: 'NGO', vic_RelationshipToTrafficker: 'Familial',
-      vic_TypeOfExploitation: ['ForcedLabour'], vic_MethodsOfControl: ['DebtBondage', 'WithholdsDocuments'], cas_Status: 'Active', con_Consent: true,
+      org_Type: 'NGO',
+      prs_Gender: 'Feminine',
+      prs_Citizenship: 'RO',
+      ariadne_AgeBandAtFirstContact: '25-34',
+      ariadne_FirstContactYear: Number(daysAgo(61).slice(0, 4)),
+      vic_TraffickingStatus: 'ActualVictimOfTrafficking',
+      vic_TraffickingStatusDecisionMakingOrg: 'NGO',
+      vic_RelationshipToTrafficker: 'Familial',
+      vic_TypeOfExploitation: ['ForcedLabour'],
+      vic_MethodsOfControl: ['DebtBondage', 'WithholdsDocuments'],
+      cas_Status: 'Active',
+      con_Consent: true,
     });
     expect(Object.keys(records[0]).sort()).toEqual([...HTCDS_COLUMNS].sort());
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(new RegExp(`Person 70\\d|${DOB}|Demo Town|old address|Demo Caseworker|@north`, 'i'));
     const groups = new Map<string, number>();
-    for (const r of records) groups.set(QUASI_IDENTIFIERS.map((f) => r[f]).join('|'), (groups.get(QUASI_IDENTIFIERS.map((f) => r[f]).join('|')) ?? 0) + 1);
+    for (const r of records)
+      groups.set(
+        QUASI_IDENTIFIERS.map((f) => r[f]).join('|'),
+        (groups.get(QUASI_IDENTIFIERS.map((f) => r[f]).join('|')) ?? 0) + 1,
+      );
     for (const size of groups.values()) expect(size).toBeGreaterThanOrEqual(5);
-    const audit = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.htcds'`.execute(t.ctx.db.kysely);
+    const audit = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.htcds'`.execute(t.ctx.db.kysely);
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 

@@ -11,7 +11,17 @@ import { buildServer } from '../../src/server/app';
 import { KeyRing } from '../../src/security/field-encryption';
 import type { AppContext } from '../../src/services/context';
 import { seedDemo, DEMO_PASSWORD } from '../../src/services/demo-seed';
-import { JOB, jobQueue, queuedJobState, startJobs, stopJobs, superviseJobs, workQueue, enqueueJob, stopWorkingQueue } from '../../src/services/jobs';
+import {
+  JOB,
+  jobQueue,
+  queuedJobState,
+  startJobs,
+  stopJobs,
+  superviseJobs,
+  workQueue,
+  enqueueJob,
+  stopWorkingQueue,
+} from '../../src/services/jobs';
 import { openDatabase } from '../../src/storage/database';
 import { migrate } from '../../src/storage/migrate';
 import { keyStore } from '../../src/storage/repositories/keys';
@@ -33,9 +43,13 @@ async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean):
 
 /** The worker's last heart-beat (and start) an hour back: what the supervisor sees once a crashed worker has been silent that long. */
 async function silenceWorker(ctx: AppContext, id: string) {
-  await sql`UPDATE pgboss.job SET heartbeat_on = heartbeat_on - interval '1 hour', started_on = started_on - interval '1 hour' WHERE id = ${id}::uuid`.execute(ctx.db.kysely);
+  await sql`UPDATE pgboss.job SET heartbeat_on = heartbeat_on - interval '1 hour', started_on = started_on - interval '1 hour' WHERE id = ${id}::uuid`.execute(
+    ctx.db.kysely,
+  );
   // And the supervisor's own interval has passed since its last pass over the queue.
-  await sql`UPDATE pgboss.queue SET monitor_on = NULL, monitor_claim_on = NULL WHERE name = ${JOB.linkageRun}`.execute(ctx.db.kysely);
+  await sql`UPDATE pgboss.queue SET monitor_on = NULL, monitor_claim_on = NULL WHERE name = ${JOB.linkageRun}`.execute(
+    ctx.db.kysely,
+  );
 }
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s', (_name, engine) => {
@@ -66,7 +80,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     expect((await coordinator.post('/api/linkage/runs')).status).toBe(409);
 
     await workQueue(t.ctx, JOB.linkageRun);
-    const done = await waitFor(() => run(claimed.id), (job) => job.state !== 'running');
+    const done = await waitFor(
+      () => run(claimed.id),
+      (job) => job.state !== 'running',
+    );
     expect(done).toMatchObject({ state: 'succeeded', phase: 'cluster', errorCode: null });
     expect(done.summary.stats.records).toBeGreaterThanOrEqual(0);
     await stopWorkingQueue(t.ctx, JOB.linkageRun);
@@ -78,7 +95,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     const queue = await jobQueue(t.ctx);
     for (let attempt = 0; attempt < 2; attempt++) {
       // The retry becomes fetchable within a moment of being released.
-      const [claimed] = await waitFor(() => queue.fetch(JOB.linkageRun, { ignoreStartAfter: true } as never), (jobs) => jobs.length > 0);
+      const [claimed] = await waitFor(
+        () => queue.fetch(JOB.linkageRun, { ignoreStartAfter: true } as never),
+        (jobs) => jobs.length > 0,
+      );
       expect(claimed.id).toBe(started.body.id);
       await silenceWorker(t.ctx, claimed.id);
       await superviseJobs(t.ctx, JOB.linkageRun);
@@ -87,24 +107,50 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     const job = await run(started.body.id);
     expect(job).toMatchObject({ state: 'failed', errorCode: 'worker_lost', summary: null });
     expect(job.finishedAt).not.toBeNull();
-    expect((await coordinator.get('/api/linkage/status')).body.job).toMatchObject({ id: started.body.id, state: 'failed' });
+    expect((await coordinator.get('/api/linkage/status')).body.job).toMatchObject({
+      id: started.body.id,
+      state: 'failed',
+    });
 
     const next = await coordinator.post('/api/linkage/runs');
     expect(next.status).toBe(202);
     await workQueue(t.ctx, JOB.linkageRun);
-    expect((await waitFor(() => run(next.body.id), (j) => j.state !== 'running')).state).toBe('succeeded');
+    expect(
+      (
+        await waitFor(
+          () => run(next.body.id),
+          (j) => j.state !== 'running',
+        )
+      ).state,
+    ).toBe('succeeded');
     await stopWorkingQueue(t.ctx, JOB.linkageRun);
   });
 
   test('the session purge job deletes expired and idle sessions, and servers with ARIADNE_JOBS=on schedule it', async () => {
-    const user = (await sql<{ id: string; organisation_id: string }>`SELECT id, organisation_id FROM users WHERE email = 'caseworker@north.demo.test'`.execute(t.ctx.db.kysely)).rows[0];
+    const user = (
+      await sql<{
+        id: string;
+        organisation_id: string;
+      }>`SELECT id, organisation_id FROM users WHERE email = 'caseworker@north.demo.test'`.execute(t.ctx.db.kysely)
+    ).rows[0];
     const expired = crypto.randomBytes(16).toString('hex');
-    await sessionsRepo.insert(t.ctx.db.kysely, { tokenHash: expired, userId: user.id, organisationId: user.organisation_id, csrfToken: 'x', expiresAt: new Date(Date.now() - 60_000) });
+    await sessionsRepo.insert(t.ctx.db.kysely, {
+      tokenHash: expired,
+      userId: user.id,
+      organisationId: user.organisation_id,
+      csrfToken: 'x',
+      expiresAt: new Date(Date.now() - 60_000),
+    });
     const id = crypto.randomUUID();
     expect(await enqueueJob(t.ctx, JOB.sessionsPurge, { id })).toBe(id);
     await workQueue(t.ctx, JOB.sessionsPurge);
-    await waitFor(() => queuedJobState(t.ctx, JOB.sessionsPurge, id), (s) => s?.state === 'completed');
-    const left = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sessions WHERE token_hash = ${expired}`.execute(t.ctx.db.kysely);
+    await waitFor(
+      () => queuedJobState(t.ctx, JOB.sessionsPurge, id),
+      (s) => s?.state === 'completed',
+    );
+    const left = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM sessions WHERE token_hash = ${expired}`.execute(t.ctx.db.kysely);
     expect(left.rows[0].n).toBe(0);
     // The coordinator's own live session survives.
     expect((await coordinator.get('/api/linkage/status')).status).toBe(200);
@@ -125,32 +171,64 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const c = created.body;
     const dueDate = daysAgo(5);
-    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'review', data: { reviewedOn: daysAgo(40), notes: 'Demo review', nextReviewOn: dueDate } })).status).toBe(201);
+    expect(
+      (
+        await worker.post(`/api/cases/${c.id}/entries`, {
+          kind: 'review',
+          data: { reviewedOn: daysAgo(40), notes: 'Demo review', nextReviewOn: dueDate },
+        })
+      ).status,
+    ).toBe(201);
 
     const remind = async () => {
       const id = crypto.randomUUID();
       expect(await enqueueJob(t.ctx, JOB.deadlinesRemind, { id })).toBe(id);
       await workQueue(t.ctx, JOB.deadlinesRemind);
-      await waitFor(() => queuedJobState(t.ctx, JOB.deadlinesRemind, id), (s) => s?.state === 'completed');
+      await waitFor(
+        () => queuedJobState(t.ctx, JOB.deadlinesRemind, id),
+        (s) => s?.state === 'completed',
+      );
     };
     await remind();
     await remind();
     await stopWorkingQueue(t.ctx, JOB.deadlinesRemind);
 
-    const mine = (await worker.get('/api/notifications')).body.notifications
-      .filter((n: { caseId: string | null }) => n.caseId === c.id);
-    expect(mine).toEqual([{
-      id: expect.any(String), kind: 'deadline.overdue', referralId: null, requestedService: null, partner: '', createdAt: expect.any(String), read: false,
-      caseId: c.id, caseReference: c.reference, detail: 'review_due', dueDate,
-    }]);
+    const mine = (await worker.get('/api/notifications')).body.notifications.filter(
+      (n: { caseId: string | null }) => n.caseId === c.id,
+    );
+    expect(mine).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'deadline.overdue',
+        referralId: null,
+        requestedService: null,
+        partner: '',
+        createdAt: expect.any(String),
+        read: false,
+        caseId: c.id,
+        caseReference: c.reference,
+        detail: 'review_due',
+        dueDate,
+      },
+    ]);
     // Nobody of another organisation hears of it.
     const south = await t.as('caseworker@south.demo.test');
-    expect((await south.get('/api/notifications')).body.notifications.some((n: { caseId: string | null }) => n.caseId === c.id)).toBe(false);
+    expect(
+      (await south.get('/api/notifications')).body.notifications.some(
+        (n: { caseId: string | null }) => n.caseId === c.id,
+      ),
+    ).toBe(false);
     // Every reminder went to a case of the recipient's own organisation, owned by her.
-    const stray = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications n JOIN cases c ON c.id = n.case_id
-      WHERE n.kind LIKE 'deadline.%' AND (c.organisation_id <> n.organisation_id OR c.owner_user_id <> n.user_id)`.execute(t.ctx.db.kysely);
+    const stray = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM notifications n JOIN cases c ON c.id = n.case_id
+      WHERE n.kind LIKE 'deadline.%' AND (c.organisation_id <> n.organisation_id OR c.owner_user_id <> n.user_id)`.execute(
+      t.ctx.db.kysely,
+    );
     expect(stray.rows[0].n).toBe(0);
-    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${c.id}::uuid`.execute(t.ctx.db.kysely);
+    const rows = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${c.id}::uuid`.execute(t.ctx.db.kysely);
     expect(rows.rows[0].n).toBe(1);
   });
 });
@@ -174,7 +252,11 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL database', () => {
       // Each server its own pool and context, as two processes would have.
       const db = await openDatabase({ databaseUrl: url.toString() });
       if (i === 0) await migrate(db);
-      contexts.push({ config: testConfig({ logLevel: 'silent' }), db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) });
+      contexts.push({
+        config: testConfig({ logLevel: 'silent' }),
+        db,
+        keyRing: new KeyRing(masterKey, keyStore(db.kysely)),
+      });
     }
     await seedDemo(contexts[0]);
     for (const ctx of contexts) servers.push(await buildServer(ctx));
@@ -199,7 +281,13 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL database', () => {
     expect((await b.get(`/api/linkage/runs/${started.body.id}`)).body.id).toBe(started.body.id);
     expect((await b.post('/api/linkage/runs')).status).toBe(409);
     const seen = new Set<string>();
-    const done = await waitFor(async () => (await b.get(`/api/linkage/runs/${started.body.id}`)).body, (job) => { seen.add(job.state); return job.state !== 'running'; });
+    const done = await waitFor(
+      async () => (await b.get(`/api/linkage/runs/${started.body.id}`)).body,
+      (job) => {
+        seen.add(job.state);
+        return job.state !== 'running';
+      },
+    );
     expect(seen.has('running')).toBe(true);
     expect(done).toMatchObject({ state: 'succeeded', phase: 'cluster' });
     // Both coordinators' organisations took part (three demo organisations hold the secret).

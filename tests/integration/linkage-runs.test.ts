@@ -9,7 +9,16 @@ import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-const dedupConsent = { kind: 'consent', data: { purpose: 'network_deduplication', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } };
+const dedupConsent = {
+  kind: 'consent',
+  data: {
+    purpose: 'network_deduplication',
+    action: 'granted',
+    language: 'en',
+    interpreterUsed: false,
+    recordedOn: daysAgo(61),
+  },
+};
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_name, engine) => {
   let t: TestApp;
@@ -36,27 +45,62 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
 
   test('the secret is write-only, stored encrypted, and only administrators set it', async () => {
     expect((await admin.put('/api/linkage/secret', { secret: 'too short' })).status).toBe(400);
-    expect((await coordinator.put('/api/linkage/secret', { secret: 'a-long-enough-network-secret-2026' })).status).toBe(403);
+    expect((await coordinator.put('/api/linkage/secret', { secret: 'a-long-enough-network-secret-2026' })).status).toBe(
+      403,
+    );
     const res = await admin.put('/api/linkage/secret', { secret: 'a-long-enough-network-secret-2026' });
     expect(res.status).toBe(204);
     const status = await admin.get('/api/linkage/status');
     expect(status.status).toBe(200);
     expect(status.body.secret).toMatchObject({ set: true, schemaVersion: expect.any(String) });
     expect(JSON.stringify(status.body)).not.toContain('a-long-enough-network-secret-2026');
-    const stored = await sql<{ secret_enc: string }>`SELECT secret_enc FROM linkage_secrets s JOIN organisations o ON o.id = s.organisation_id WHERE o.slug = 'north'`.execute(t.ctx.db.kysely);
+    const stored = await sql<{
+      secret_enc: string;
+    }>`SELECT secret_enc FROM linkage_secrets s JOIN organisations o ON o.id = s.organisation_id WHERE o.slug = 'north'`.execute(
+      t.ctx.db.kysely,
+    );
     expect(stored.rows[0].secret_enc).toMatch(/^enc1\./);
     expect(stored.rows[0].secret_enc).not.toContain('network-secret');
-    const audit = await sql<{ actor_user_id: string | null; fields: string[] }>`SELECT actor_user_id, fields FROM audit_log WHERE action = 'linkage.secret.set' ORDER BY at DESC LIMIT 1`.execute(t.ctx.db.kysely);
+    const audit = await sql<{
+      actor_user_id: string | null;
+      fields: string[];
+    }>`SELECT actor_user_id, fields FROM audit_log WHERE action = 'linkage.secret.set' ORDER BY at DESC LIMIT 1`.execute(
+      t.ctx.db.kysely,
+    );
     expect(audit.rows[0].actor_user_id).not.toBeNull();
     // Restore the demo secret the other organisations share, or nothing would link.
-    expect((await admin.put('/api/linkage/secret', { secret: 'demo-network-linkage-secret-not-for-production' })).status).toBe(204);
+    expect(
+      (await admin.put('/api/linkage/secret', { secret: 'demo-network-linkage-secret-not-for-production' })).status,
+    ).toBe(204);
   });
 
   test('a run starts in the background, shows its progress, and reports counts only', async () => {
-    const north = await caseworker.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 901', dateOfBirth: '1994-02-03', sex: 'female', citizenship: 'RO' } }));
+    const north = await caseworker.post(
+      '/api/cases',
+      intake({
+        person: {
+          givenName: 'Demo',
+          familyName: 'Person 901',
+          dateOfBirth: '1994-02-03',
+          sex: 'female',
+          citizenship: 'RO',
+        },
+      }),
+    );
     expect((await caseworker.post(`/api/cases/${north.body.id}/entries`, dedupConsent)).status).toBe(201);
     const south = await t.as('caseworker@south.demo.test');
-    const other = await south.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 901', dateOfBirth: '1994-02-03', sex: 'female', citizenship: 'RO' } }));
+    const other = await south.post(
+      '/api/cases',
+      intake({
+        person: {
+          givenName: 'Demo',
+          familyName: 'Person 901',
+          dateOfBirth: '1994-02-03',
+          sex: 'female',
+          citizenship: 'RO',
+        },
+      }),
+    );
     expect((await south.post(`/api/cases/${other.body.id}/entries`, dedupConsent)).status).toBe(201);
 
     // Sent as the web client sends it: a POST without any body.
@@ -83,7 +127,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     // An organisation outside the network learns the counts, but no names of the network's organisations.
     const { createOrganisation } = await import('../../src/services/organisations');
     await createOrganisation(t.ctx, { slug: 'elsewhere', name: 'Demo Elsewhere' });
-    const elsewhere = { userId: '00000000-0000-0000-0000-000000000002', organisationId: (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'elsewhere'`.execute(t.ctx.db.kysely)).rows[0].id, roles: ['coordinator' as const] };
+    const elsewhere = {
+      userId: '00000000-0000-0000-0000-000000000002',
+      organisationId: (
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'elsewhere'`.execute(t.ctx.db.kysely)
+      ).rows[0].id,
+      roles: ['coordinator' as const],
+    };
     const outside = await linkageJob(t.ctx, elsewhere, started.body.id);
     expect(outside.summary?.organisations).toEqual([]);
     expect(outside.summary?.personsDeduplicated).toBe(job.summary.personsDeduplicated);
@@ -98,9 +148,20 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
 
   test('only one run at a time: a second start while one runs is a 409, and nothing is lost', async () => {
     let release!: () => void;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    const actor = { userId: '00000000-0000-0000-0000-000000000001', organisationId: (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)).rows[0].id, roles: ['coordinator' as const] };
-    const job = await startLinkageRun(t.ctx, actor, async (ctx, onProgress) => { await held; return runNetworkLinkage(ctx, onProgress); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const actor = {
+      userId: '00000000-0000-0000-0000-000000000001',
+      organisationId: (
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)
+      ).rows[0].id,
+      roles: ['coordinator' as const],
+    };
+    const job = await startLinkageRun(t.ctx, actor, async (ctx, onProgress) => {
+      await held;
+      return runNetworkLinkage(ctx, onProgress);
+    });
     const refused = await admin.post('/api/linkage/runs');
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('linkage_running');
@@ -116,12 +177,20 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     const runs = await sql<{ run_id: string }>`SELECT DISTINCT run_id FROM linkage_matches`.execute(t.ctx.db.kysely);
     expect(runs.rows.length).toBe(1);
     // The matches are those of the run that finished last, as the run log says.
-    const last = await sql<{ id: string }>`SELECT id FROM linkage_runs WHERE id IN (${a.runId}, ${b.runId}) ORDER BY finished_at DESC LIMIT 1`.execute(t.ctx.db.kysely);
+    const last = await sql<{
+      id: string;
+    }>`SELECT id FROM linkage_runs WHERE id IN (${a.runId}, ${b.runId}) ORDER BY finished_at DESC LIMIT 1`.execute(
+      t.ctx.db.kysely,
+    );
     expect(runs.rows[0].run_id).toBe(last.rows[0].id);
   });
 
   test('a start that cannot even be audited fails, and does not block the next start', async () => {
-    const ghost = { userId: '00000000-0000-0000-0000-000000000003', organisationId: '00000000-0000-4000-8000-00000000dead', roles: ['coordinator' as const] };
+    const ghost = {
+      userId: '00000000-0000-0000-0000-000000000003',
+      organisationId: '00000000-0000-4000-8000-00000000dead',
+      roles: ['coordinator' as const],
+    };
     await expect(startLinkageRun(t.ctx, ghost)).rejects.toThrow();
     const next = await coordinator.post('/api/linkage/runs');
     expect(next.status).toBe(202);

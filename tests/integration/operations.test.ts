@@ -17,7 +17,11 @@ import { openDatabase } from '../../src/storage/database';
 let dataDir: string;
 const running: ChildProcess[] = [];
 
-interface Exit { code: number | null; stdout: string; stderr: string }
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { DATABASE_URL: _server, ARIADNE_MASTER_KEY: _key, ...rest } = process.env;
@@ -25,13 +29,23 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** `node --import tsx src/cli/main.ts …` directly, so the child's pid is the process that holds the lock. */
-function spawnCli(args: string[], extra: Record<string, string> = {}): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: env(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnCli(
+  args: string[],
+  extra: Record<string, string> = {},
+): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: env(extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (c: Buffer) => { stdout += c.toString(); });
-  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+  child.stdout!.on('data', (c: Buffer) => {
+    stdout += c.toString();
+  });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
   const exit = new Promise<Exit>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   return { child, exit, output: () => stdout + stderr };
 }
@@ -53,12 +67,27 @@ async function startServer(extra?: Record<string, string>): Promise<{ child: Chi
 async function fingerprint(): Promise<string> {
   const db = await openDatabase({ dataDir });
   try {
-    const keys = await db.kysely.selectFrom('organisation_keys').select(['organisation_id', 'purpose', 'version', 'wrapped_key', 'active'])
-      .orderBy('organisation_id').orderBy('purpose').orderBy('version').execute();
-    const migrations = await db.kysely.selectFrom('schema_migrations').select(['version', 'checksum']).orderBy('version').execute();
+    const keys = await db.kysely
+      .selectFrom('organisation_keys')
+      .select(['organisation_id', 'purpose', 'version', 'wrapped_key', 'active'])
+      .orderBy('organisation_id')
+      .orderBy('purpose')
+      .orderBy('version')
+      .execute();
+    const migrations = await db.kysely
+      .selectFrom('schema_migrations')
+      .select(['version', 'checksum'])
+      .orderBy('version')
+      .execute();
     const persons = await db.kysely.selectFrom('persons').select(['id', 'identity_enc']).orderBy('id').execute();
-    const audit = await db.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return crypto.createHash('sha256').update(JSON.stringify({ keys, migrations, persons, audit: Number(audit.n) })).digest('hex');
+    const audit = await db.kysely
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return crypto
+      .createHash('sha256')
+      .update(JSON.stringify({ keys, migrations, persons, audit: Number(audit.n) }))
+      .digest('hex');
   } finally {
     await db.close();
   }
@@ -81,7 +110,11 @@ describe('one process per embedded store, and a master key that fits the data', 
   test('a second process on a live PGlite directory refuses with the server pid; the lock goes with the server, also after SIGKILL', async () => {
     const server = await startServer();
     const pid = server.child.pid!;
-    for (const args of [['audit', 'verify', '--json'], ['keys', 'rotate-data-key', '--org', 'north', '--json'], ['migrate', '--json']]) {
+    for (const args of [
+      ['audit', 'verify', '--json'],
+      ['keys', 'rotate-data-key', '--org', 'north', '--json'],
+      ['migrate', '--json'],
+    ]) {
       const refused = await cli(args);
       expect(refused.code).not.toBe(0);
       const body = JSON.parse(refused.stdout);
@@ -130,7 +163,10 @@ describe('one process per embedded store, and a master key that fits the data', 
     expect(start.stderr).toMatch(/nothing was changed/);
     const verify = await cli(['audit', 'verify', '--json'], wrong);
     expect(verify.code).not.toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false, error: { code: 'master_key_mismatch', organisations: ['east', 'north', 'south'] } });
+    expect(JSON.parse(verify.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'master_key_mismatch', organisations: ['east', 'north', 'south'] },
+    });
     expect(await fingerprint()).toBe(before);
     expect(fs.readFileSync(keyFile(), 'utf8')).toBe(keyBefore);
   }, 300_000);
@@ -142,10 +178,15 @@ describe('one process per embedded store, and a master key that fits the data', 
     try {
       const start = await cli(['start', '--no-seed']);
       expect(start.code).not.toBe(0);
-      expect(start.stderr).toMatch(/No master key: .*master\.key does not exist, but the database already holds 3 organisations/);
+      expect(start.stderr).toMatch(
+        /No master key: .*master\.key does not exist, but the database already holds 3 organisations/,
+      );
       expect(fs.existsSync(keyFile())).toBe(false);
       const verify = await cli(['audit', 'verify', '--json']);
-      expect(JSON.parse(verify.stdout)).toMatchObject({ ok: false, error: { code: 'master_key_missing', keyFile: keyFile() } });
+      expect(JSON.parse(verify.stdout)).toMatchObject({
+        ok: false,
+        error: { code: 'master_key_missing', keyFile: keyFile() },
+      });
       expect(fs.existsSync(keyFile())).toBe(false);
     } finally {
       fs.renameSync(saved, keyFile());
@@ -158,11 +199,19 @@ describe('one process per embedded store, and a master key that fits the data', 
   test('the key file is found from any working directory: the data directory is resolved once, to an absolute path', async () => {
     const relative = path.relative(os.tmpdir(), dataDir);
     const tsx = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(process.execPath, ['--import', tsx, path.resolve('src/cli/main.ts'), 'audit', 'verify', '--json'], {
-      cwd: os.tmpdir(), env: { ...env(), ARIADNE_DATA_DIR: relative }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', tsx, path.resolve('src/cli/main.ts'), 'audit', 'verify', '--json'],
+      {
+        cwd: os.tmpdir(),
+        env: { ...env(), ARIADNE_DATA_DIR: relative },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(0);
     expect(JSON.parse(stdout).ok).toBe(true);

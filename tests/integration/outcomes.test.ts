@@ -6,7 +6,6 @@ import { createTestApp, type TestApp } from './support/app';
 import { intake } from './support/fixtures';
 import type { ApiClient } from './support/http';
 
-
 describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name, engine) => {
   let t: TestApp;
   let worker: ApiClient;
@@ -19,13 +18,29 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name
   test('progress on one dimension with regression on another; unemployment is never a failure; a recorded return to exploitation is', async () => {
     const c = (await worker.post('/api/cases', intake())).body;
     const model = (await worker.get(`/api/cases/${c.id}/outcomes`)).body.model;
-    const elements = (model.elements as { code: string; dimension: string }[]);
+    const elements = model.elements as { code: string; dimension: string }[];
     const recoveryEl = elements.find((e) => e.dimension === 'recovery')!.code;
     const economicEl = elements.find((e) => e.dimension === 'economic')!.code;
-    const s = (r: number, e: number) => [{ element: recoveryEl, score: r, source: 'own_view' }, { element: economicEl, score: e, source: 'caseworker_observation' }];
-    expect((await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: daysAgo(60), scores: s(1, 3) } })).status).toBe(201);
-    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: daysAgo(29), scores: s(3, 1) } });
-    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'circumstance', data: { kind: 'unemployment', from: daysAgo(57) } });
+    const s = (r: number, e: number) => [
+      { element: recoveryEl, score: r, source: 'own_view' },
+      { element: economicEl, score: e, source: 'caseworker_observation' },
+    ];
+    expect(
+      (
+        await worker.post(`/api/cases/${c.id}/entries`, {
+          kind: 'outcome_assessment',
+          data: { date: daysAgo(60), scores: s(1, 3) },
+        })
+      ).status,
+    ).toBe(201);
+    await worker.post(`/api/cases/${c.id}/entries`, {
+      kind: 'outcome_assessment',
+      data: { date: daysAgo(29), scores: s(3, 1) },
+    });
+    await worker.post(`/api/cases/${c.id}/entries`, {
+      kind: 'circumstance',
+      data: { kind: 'unemployment', from: daysAgo(57) },
+    });
     let out = (await worker.get(`/api/cases/${c.id}/outcomes`)).body;
     const latest = out.continuum.points.at(-1);
     expect(latest.progressOn).toEqual(['recovery']);
@@ -33,17 +48,33 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name
     expect(out.flags).toEqual([]);
     expect(JSON.stringify(out)).not.toMatch(/"(overallScore|pass|fail)"/);
 
-    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'exploitation_return', data: { date: daysAgo(21), statedReasons: 'Demo: debt pressure from family' } });
+    await worker.post(`/api/cases/${c.id}/entries`, {
+      kind: 'exploitation_return',
+      data: { date: daysAgo(21), statedReasons: 'Demo: debt pressure from family' },
+    });
     out = (await worker.get(`/api/cases/${c.id}/outcomes`)).body;
-    expect(out.flags).toEqual([{ kind: 'hard_failure', event: 'return_to_exploitation', date: daysAgo(21), statedReasons: 'Demo: debt pressure from family' }]);
+    expect(out.flags).toEqual([
+      {
+        kind: 'hard_failure',
+        event: 'return_to_exploitation',
+        date: daysAgo(21),
+        statedReasons: 'Demo: debt pressure from family',
+      },
+    ]);
   });
 
   test('scores outside the scale and assessments before intake are 400', async () => {
     const c = (await worker.post('/api/cases', intake())).body;
     const el = (await worker.get(`/api/cases/${c.id}/outcomes`)).body.model.elements[0].code;
-    const outside = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: daysAgo(60), scores: [{ element: el, score: 9, source: 'own_view' }] } });
+    const outside = await worker.post(`/api/cases/${c.id}/entries`, {
+      kind: 'outcome_assessment',
+      data: { date: daysAgo(60), scores: [{ element: el, score: 9, source: 'own_view' }] },
+    });
     expect([outside.status, outside.body.error.code]).toEqual([400, 'score_out_of_scale']);
-    const early = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'outcome_assessment', data: { date: daysAgo(334), scores: [{ element: el, score: 2, source: 'own_view' }] } });
+    const early = await worker.post(`/api/cases/${c.id}/entries`, {
+      kind: 'outcome_assessment',
+      data: { date: daysAgo(334), scores: [{ element: el, score: 2, source: 'own_view' }] },
+    });
     expect([early.status, early.body.error.code]).toEqual([400, 'assessment_before_intake']);
   });
 

@@ -10,8 +10,18 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
   let t: TestApp;
   let north: ApiClient;
   let networkId: string;
-  const releases = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM privacy_releases`.execute(t.ctx.db.kysely)).rows[0].n;
-  const request = (overrides: Record<string, unknown> = {}) => ({ networkId, population: 'assisted_persons', rows: 'year', cols: 'all', from: 2020, to: 2026, epsilon: 1, ...overrides });
+  const releases = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM privacy_releases`.execute(t.ctx.db.kysely)).rows[0].n;
+  const request = (overrides: Record<string, unknown> = {}) => ({
+    networkId,
+    population: 'assisted_persons',
+    rows: 'year',
+    cols: 'all',
+    from: 2020,
+    to: 2026,
+    epsilon: 1,
+    ...overrides,
+  });
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -22,13 +32,25 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
 
   test('a release spends budget once; asking again, from any member, returns the same noisy numbers for free', async () => {
     const ledger = await north.get(`/api/statistics/releases/${networkId}`);
-    expect(ledger.body).toMatchObject({ budget: { total: 3, spent: 0, remaining: 3 }, releases: [], canSetBudget: true });
+    expect(ledger.body).toMatchObject({
+      budget: { total: 3, spent: 0, remaining: 3 },
+      releases: [],
+      canSetBudget: true,
+    });
 
     const first = await north.post('/api/statistics/releases', request());
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ reused: false, epsilon: 1, mechanism: 'geometric', budget: { spent: 1, remaining: 2 }, report: { counts: 'persons', population: 'assisted_persons' } });
+    expect(first.body).toMatchObject({
+      reused: false,
+      epsilon: 1,
+      mechanism: 'geometric',
+      budget: { spent: 1, remaining: 2 },
+      report: { counts: 'persons', population: 'assisted_persons' },
+    });
     expect(first.body.report.privacy).toMatchObject({ mechanism: 'geometric', epsilon: 1 });
-    expect(first.body.report.table.cells.flat().every((c: unknown) => Number.isInteger(c) && (c as number) >= 0)).toBe(true);
+    expect(first.body.report.table.cells.flat().every((c: unknown) => Number.isInteger(c) && (c as number) >= 0)).toBe(
+      true,
+    );
     expect(first.body.report.provenance.disclosureControl.join(' ')).toMatch(/Differential privacy/);
     // Exact totals would undo the noise; categories are fixed in advance, never taken from the data.
     expect(first.body.report.provenance).not.toHaveProperty('personsCounted');
@@ -58,8 +80,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
 
     // Only the lead organisation sets the budget, never below what is spent.
     const northAdmin = await t.as('admin@north.demo.test');
-    expect((await northAdmin.request('PUT', `/api/statistics/releases/${networkId}/budget`, { totalEpsilon: 2 })).body.error.code).toBe('budget_below_spent');
-    expect((await (await t.as('admin@south.demo.test')).request('PUT', `/api/statistics/releases/${networkId}/budget`, { totalEpsilon: 50 })).status).toBe(403);
+    expect(
+      (await northAdmin.request('PUT', `/api/statistics/releases/${networkId}/budget`, { totalEpsilon: 2 })).body.error
+        .code,
+    ).toBe('budget_below_spent');
+    expect(
+      (
+        await (
+          await t.as('admin@south.demo.test')
+        ).request('PUT', `/api/statistics/releases/${networkId}/budget`, { totalEpsilon: 50 })
+      ).status,
+    ).toBe(403);
     const raised = await northAdmin.request('PUT', `/api/statistics/releases/${networkId}/budget`, { totalEpsilon: 5 });
     expect(raised.body.budget).toEqual({ total: 5, spent: 2.5, remaining: 2.5 });
 
@@ -75,9 +106,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
   });
 
   test('only network members with aggregate rights release; bad input is refused', async () => {
-    expect((await (await t.as('caseworker@north.demo.test')).post('/api/statistics/releases', request())).status).toBe(403);
+    expect((await (await t.as('caseworker@north.demo.test')).post('/api/statistics/releases', request())).status).toBe(
+      403,
+    );
     await createOrganisation(t.ctx, { slug: 'west', name: 'Demo Health West' });
-    await createUserInOrganisation(t.ctx, { organisationSlug: 'west', email: 'coordinator@west.demo.test', displayName: 'Demo Coordinator West', password: DEMO_PASSWORD, roles: ['coordinator'] });
+    await createUserInOrganisation(t.ctx, {
+      organisationSlug: 'west',
+      email: 'coordinator@west.demo.test',
+      displayName: 'Demo Coordinator West',
+      password: DEMO_PASSWORD,
+      roles: ['coordinator'],
+    });
     const outsider = await t.as('coordinator@west.demo.test');
     expect((await outsider.post('/api/statistics/releases', request())).status).toBe(404);
     expect((await outsider.get(`/api/statistics/releases/${networkId}`)).status).toBe(404);
@@ -85,7 +124,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
     expect((await north.post('/api/statistics/releases', request({ from: 2026, to: 2020 }))).status).toBe(400);
     const open = await north.post('/api/statistics/releases', request({ rows: 'citizenship', epsilon: 0.1 }));
     expect([open.status, open.body.error.code]).toEqual([400, 'open_categories']);
-    const audit = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.private_release'`.execute(t.ctx.db.kysely)).rows[0].n;
+    const audit = (
+      await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.private_release'`.execute(t.ctx.db.kysely)
+    ).rows[0].n;
     expect(audit).toBe(3);
   });
 });

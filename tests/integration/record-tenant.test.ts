@@ -25,24 +25,54 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
     const orgs = await sql<{ id: string; slug: string }>`SELECT id, slug FROM organisations`.execute(t.ctx.db.kysely);
     ids = Object.fromEntries(orgs.rows.map((o) => [o.slug, o.id]));
     // One caseworker who works for both the sender and the receiver (home: north).
-    for (const slug of ['north', 'south']) await createUserInOrganisation(t.ctx, { organisationSlug: slug, email: 'both.caseworker@demo.test', displayName: 'Demo Caseworker Both', password: DEMO_PASSWORD, roles: ['caseworker'] });
+    for (const slug of ['north', 'south'])
+      await createUserInOrganisation(t.ctx, {
+        organisationSlug: slug,
+        email: 'both.caseworker@demo.test',
+        displayName: 'Demo Caseworker Both',
+        password: DEMO_PASSWORD,
+        roles: ['caseworker'],
+      });
   });
   afterAll(() => t.close());
 
   async function referralToSouth(client: ApiClient) {
     const c = (await client.post('/api/cases', intake())).body;
-    await client.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'referral_sharing', partnerOrganisationId: ids.south, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(60) } });
-    const sent = await client.post(`/api/cases/${c.id}/referrals`, { toOrganisationId: ids.south, kind: 'referral', requestedService: 'legal_counselling' });
+    await client.post(`/api/cases/${c.id}/entries`, {
+      kind: 'consent',
+      data: {
+        purpose: 'referral_sharing',
+        partnerOrganisationId: ids.south,
+        action: 'granted',
+        language: 'en',
+        interpreterUsed: false,
+        recordedOn: daysAgo(60),
+      },
+    });
+    const sent = await client.post(`/api/cases/${c.id}/referrals`, {
+      toOrganisationId: ids.south,
+      kind: 'referral',
+      requestedService: 'legal_counselling',
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     return sent.body as { id: string; version: number };
   }
-  const statusOf = async (id: string) => (await sql<{ status: string; version: number }>`SELECT status, version FROM referrals WHERE id = ${id}`.execute(t.ctx.db.kysely)).rows[0];
+  const statusOf = async (id: string) =>
+    (
+      await sql<{ status: string; version: number }>`SELECT status, version FROM referrals WHERE id = ${id}`.execute(
+        t.ctx.db.kysely,
+      )
+    ).rows[0];
 
   test('only the receiver answers a referral: the sender accepting, declining or completing it is 404 and changes nothing', async () => {
     const referral = await referralToSouth(north);
     // The sender sees its referral (it is named in it), yet answering it is not hers.
     expect((await north.get(`/api/referrals/${referral.id}`)).status).toBe(200);
-    for (const [action, body] of [['accept', { version: 1 }], ['decline', { reason: 'Demo reason', version: 1 }], ['complete', { version: 1 }]] as const) {
+    for (const [action, body] of [
+      ['accept', { version: 1 }],
+      ['decline', { reason: 'Demo reason', version: 1 }],
+      ['complete', { version: 1 }],
+    ] as const) {
       const res = await north.post(`/api/referrals/${referral.id}/${action}`, body);
       expect([res.status, res.body.error?.code], action).toEqual([404, 'not_found']);
     }
@@ -51,7 +81,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
     expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
   });
 
-  test('a caseworker of both organisations answers only from the receiving organisation\'s session', async () => {
+  test("a caseworker of both organisations answers only from the receiving organisation's session", async () => {
     const both = await t.as('both.caseworker@demo.test');
     const referral = await referralToSouth(both);
     // In the sender's session the referral is hers to read, not to answer.
@@ -66,7 +96,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
   test("a network administrator in a member's session cannot set the lead organisation's privacy budget", async () => {
     const admin = await t.as('network.admin@demo.test');
     const networkId = (await admin.get('/api/networks')).body.networks[0].id as string;
-    const budget = async () => Number((await sql<{ b: string }>`SELECT privacy_budget AS b FROM networks WHERE id = ${networkId}`.execute(t.ctx.db.kysely)).rows[0]!.b);
+    const budget = async () =>
+      Number(
+        (
+          await sql<{ b: string }>`SELECT privacy_budget AS b FROM networks WHERE id = ${networkId}`.execute(
+            t.ctx.db.kysely,
+          )
+        ).rows[0]!.b,
+      );
     const before = await budget();
     for (const member of ['south', 'east']) {
       expect((await admin.post('/api/session/organisation', { organisationId: ids[member] })).status).toBe(200);

@@ -10,14 +10,21 @@ describe('migrations', () => {
       const first = await migrate(db);
       expect(first.length).toBeGreaterThan(0);
       expect(await migrate(db)).toEqual([]);
-    } finally { await db.dispose(); }
+    } finally {
+      await db.dispose();
+    }
   });
 
   test.skipIf(ENGINES.length < 2)('produce the same schema on PGlite and PostgreSQL', async () => {
     const schemas = [];
     for (const engine of ENGINES) {
       const db = await engine.open();
-      try { await migrate(db); schemas.push(await describeSchema(db)); } finally { await db.dispose(); }
+      try {
+        await migrate(db);
+        schemas.push(await describeSchema(db));
+      } finally {
+        await db.dispose();
+      }
     }
     expect(schemas[1]).toEqual(schemas[0]);
   });

@@ -20,26 +20,65 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     // 7 Moldovan and 2 Nigerian women consent to statistics; 1 more person does not.
     const people = [...Array(7).fill('MD'), 'NG', 'NG', 'NG'];
     for (const [i, citizenship] of people.entries()) {
-      const c = (await worker.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: `Person ${600 + i}`, citizenship, sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
-      if (i < 9) await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
-      await worker.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) } });
+      const c = (
+        await worker.post(
+          '/api/cases',
+          intake({
+            person: {
+              givenName: 'Demo',
+              familyName: `Person ${600 + i}`,
+              citizenship,
+              sex: 'female',
+              dateOfBirth: '1998-01-01',
+            },
+          }),
+        )
+      ).body;
+      if (i < 9)
+        await worker.post(`/api/cases/${c.id}/entries`, {
+          kind: 'consent',
+          data: {
+            purpose: 'anonymous_statistics',
+            action: 'granted',
+            language: 'en',
+            interpreterUsed: false,
+            recordedOn: daysAgo(61),
+          },
+        });
+      await worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'determination_organisation',
+        data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) },
+      });
     }
   });
   afterAll(() => t.close());
 
   test('counts persons with consent, states what it counts, and hides small cells with complements', async () => {
-    const res = await coordinator.get(`/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&${YEARS}`);
+    const res = await coordinator.get(
+      `/api/statistics/report?population=determined_victims_org&rows=citizenship&cols=sex&${YEARS}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const report = res.body;
-    expect(report).toMatchObject({ counts: 'persons', population: 'determined_victims_org', populationKind: 'trafficking' });
+    expect(report).toMatchObject({
+      counts: 'persons',
+      population: 'determined_victims_org',
+      populationKind: 'trafficking',
+    });
     expect(report.notes.join(' ')).toMatch(/not consented to anonymous statistics/);
     const row = (code: string) => report.table.rows.indexOf(code);
     const female = report.table.cols.indexOf('female');
     const hidden = (v: unknown) => typeof v === 'object' && v !== null && 'suppressed' in v;
-    expect(report.table.cells[row('NG')][female]).toEqual(expect.objectContaining({ suppressed: true, reason: 'primary' }));
+    expect(report.table.cells[row('NG')][female]).toEqual(
+      expect.objectContaining({ suppressed: true, reason: 'primary' }),
+    );
     // Recovery by subtraction is impossible: no row or column (with its total) has exactly one hidden count.
     const { cells, rowTotals, colTotals, grandTotal } = report.table;
-    const lines = [...cells.map((r: unknown[], i: number) => [...r, rowTotals[i]]), ...cells[0].map((_: unknown, j: number) => [...cells.map((r: unknown[]) => r[j]), colTotals[j]]), [...rowTotals, grandTotal], [...colTotals, grandTotal]];
+    const lines = [
+      ...cells.map((r: unknown[], i: number) => [...r, rowTotals[i]]),
+      ...cells[0].map((_: unknown, j: number) => [...cells.map((r: unknown[]) => r[j]), colTotals[j]]),
+      [...rowTotals, grandTotal],
+      [...colTotals, grandTotal],
+    ];
     for (const line of lines) expect(line.filter(hidden).length).not.toBe(1);
     expect(cells.flat().filter(hidden).length).toBeGreaterThan(1);
     expect(JSON.stringify(report)).not.toContain('Person 60');
@@ -52,7 +91,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     expect(csv.body).toContain('persons');
     const ctdc = await coordinator.get(`${base}&format=ctdc`);
     expect(JSON.stringify(ctdc.body)).toContain('"suppressed":true');
-    const xlsx = await t.app.inject({ method: 'GET', url: `${base}&format=xlsx`, headers: { cookie: coordinator.cookie! } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `${base}&format=xlsx`,
+      headers: { cookie: coordinator.cookie! },
+    });
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
@@ -60,7 +103,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     const worker = await t.as('caseworker@north.demo.test');
     expect((await worker.get('/api/statistics/report?population=assisted_persons&rows=year')).status).toBe(403);
     expect((await coordinator.get('/api/statistics/report?population=everyone&rows=year')).status).toBe(400);
-    expect((await coordinator.get('/api/statistics/report?population=assisted_persons&rows=year&from=2026&to=2020')).status).toBe(400);
+    expect(
+      (await coordinator.get('/api/statistics/report?population=assisted_persons&rows=year&from=2026&to=2020')).status,
+    ).toBe(400);
   });
 
   test('the registry holds every seeded estimate and flags the recast 120,000 figure', async () => {
@@ -72,11 +117,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
 
   test('MSE reproduces the reference estimate, can be saved to the registry, and refuses bad tables', async () => {
     const csv = readFileSync('src/domain/mse/fixtures/western.csv', 'utf8');
-    const res = await coordinator.post('/api/mse', { csv, bootstrap: 0, save: { label: 'Demo western', geography: 'Demo region', period: '2026' } });
+    const res = await coordinator.post('/api/mse', {
+      csv,
+      bootstrap: 0,
+      save: { label: 'Demo western', geography: 'Demo region', period: '2026' },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.result.estimate).toBeCloseTo(2483.38, 0);
     expect(res.body.result.terms).toEqual(['A:E']);
-    const saved = (await coordinator.get('/api/estimates')).body.estimates.find((e: any) => e.id === res.body.savedEstimateId);
+    const saved = (await coordinator.get('/api/estimates')).body.estimates.find(
+      (e: any) => e.id === res.body.savedEstimateId,
+    );
     expect(saved).toMatchObject({ method: 'mse', origin: 'ariadne_mse', value: 2483 });
     const twoLists = await coordinator.post('/api/mse', { csv: 'A,B,count\n1,0,5\n0,1,3\n1,1,2\n' });
     expect([twoLists.status, twoLists.body.error.code]).toEqual([400, 'too_few_lists']);
@@ -87,13 +138,33 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
   test('network scope: persons known to two organisations are counted once, after linkage', async () => {
     const south = await t.as('caseworker@south.demo.test');
     const north = await t.as('caseworker@north.demo.test');
-    const grant = (purpose: string) => ({ kind: 'consent', data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) } });
+    const grant = (purpose: string) => ({
+      kind: 'consent',
+      data: { purpose, action: 'granted', language: 'en', interpreterUsed: false, recordedOn: daysAgo(61) },
+    });
     // Two persons known in the north are also assisted in the south; both consent to deduplication everywhere.
     for (const family of ['Person 700', 'Person 701']) {
       for (const client of [north, south]) {
-        const c = (await client.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: family, citizenship: 'MD', sex: 'female', dateOfBirth: '1998-01-01' } }))).body;
-        for (const purpose of ['anonymous_statistics', 'network_deduplication']) await client.post(`/api/cases/${c.id}/entries`, grant(purpose));
-        await client.post(`/api/cases/${c.id}/entries`, { kind: 'determination_organisation', data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) } });
+        const c = (
+          await client.post(
+            '/api/cases',
+            intake({
+              person: {
+                givenName: 'Demo',
+                familyName: family,
+                citizenship: 'MD',
+                sex: 'female',
+                dateOfBirth: '1998-01-01',
+              },
+            }),
+          )
+        ).body;
+        for (const purpose of ['anonymous_statistics', 'network_deduplication'])
+          await client.post(`/api/cases/${c.id}/entries`, grant(purpose));
+        await client.post(`/api/cases/${c.id}/entries`, {
+          kind: 'determination_organisation',
+          data: { outcome: 'determined', decidedBy: 'Demo team', decidedOn: daysAgo(60) },
+        });
       }
     }
     const url = `/api/statistics/report?population=determined_victims_org&rows=all&${YEARS}`;
@@ -112,7 +183,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Lists');
-    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/)) sheet.addRow(line.split(',').map((v, i, all) => (i === 0 && /[A-Za-z]/.test(v)) || /[A-Za-z]/.test(all[0]) ? v : Number(v)));
+    for (const line of readFileSync('src/domain/mse/fixtures/western.csv', 'utf8').trim().split(/\r?\n/))
+      sheet.addRow(
+        line
+          .split(',')
+          .map((v, i, all) => ((i === 0 && /[A-Za-z]/.test(v)) || /[A-Za-z]/.test(all[0]) ? v : Number(v))),
+      );
     const xlsx = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
     const res = await coordinator.post('/api/mse', { xlsx, bootstrap: 0 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -129,7 +205,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     expect(byOrg.body.lists).toEqual(['Demo Outreach South', 'Demo Shelter North']);
     // 9 + 2 persons consented in the north, 2 in the south who are the same two persons after linkage.
     expect(byOrg.body.persons).toBe(11);
-    expect(byOrg.body.rows).toEqual(expect.arrayContaining([{ lists: [1, 1], count: 2 }, { lists: [0, 1], count: 9 }]));
+    expect(byOrg.body.rows).toEqual(
+      expect.arrayContaining([
+        { lists: [1, 1], count: 2 },
+        { lists: [0, 1], count: 9 },
+      ]),
+    );
     expect(byOrg.body.csv.split('\n')[0]).toBe('Demo Outreach South,Demo Shelter North,count');
     const byChannel = (await coordinator.get('/api/mse/capture-histories?by=channel')).body;
     expect(byChannel.lists).toEqual(['hotline']);
@@ -153,26 +234,60 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
     coordinator = await t.as('coordinator@east.demo.test');
     admin = await t.as('admin@east.demo.test');
     const worker = await t.as('caseworker@east.demo.test');
-    const org = (outcome: string) => ({ kind: 'determination_organisation', data: { outcome, decidedBy: 'Demo team', decidedOn: on(3) } });
-    const authority = (outcome: string) => ({ kind: 'determination_authority', data: { outcome, authority: 'Demo authority', decidedOn: on(4) } });
+    const org = (outcome: string) => ({
+      kind: 'determination_organisation',
+      data: { outcome, decidedBy: 'Demo team', decidedOn: on(3) },
+    });
+    const authority = (outcome: string) => ({
+      kind: 'determination_authority',
+      data: { outcome, authority: 'Demo authority', decidedOn: on(4) },
+    });
     const smuggled = (answer: string) => ({ kind: 'smuggling', data: { smuggled: answer, recordedOn: on(3) } });
     const people: { entries: { kind: string; data: Record<string, unknown> }[] }[] = [
       // Four determined by the organisation (one of them asked about smuggling: no).
-      { entries: [org('determined')] }, { entries: [org('determined')] }, { entries: [org('determined')] }, { entries: [org('determined'), smuggled('no')] },
+      { entries: [org('determined')] },
+      { entries: [org('determined')] },
+      { entries: [org('determined')] },
+      { entries: [org('determined'), smuggled('no')] },
       // Three potential victims: two not yet determined, one pending.
-      { entries: [] }, { entries: [] }, { entries: [org('pending')] },
+      { entries: [] },
+      { entries: [] },
+      { entries: [org('pending')] },
       // Three found not to be victims, by the organisation or by an authority.
-      { entries: [org('not_determined')] }, { entries: [org('not_determined')] }, { entries: [authority('not_determined')] },
+      { entries: [org('not_determined')] },
+      { entries: [org('not_determined')] },
+      { entries: [authority('not_determined')] },
       // Two smuggled persons, not trafficked.
-      { entries: [org('not_determined'), smuggled('yes')] }, { entries: [org('not_determined'), smuggled('yes')] },
+      { entries: [org('not_determined'), smuggled('yes')] },
+      { entries: [org('not_determined'), smuggled('yes')] },
     ];
     for (const [i, person] of people.entries()) {
-      const c = (await worker.post('/api/cases', intake({
-        person: { givenName: 'Demo', familyName: `Seam ${800 + i}`, citizenship: 'MD', sex: 'female', dateOfBirth: '1998-01-01' },
-        intake: { channel: 'hotline', contactDate: on(2), mediatorUsed: false, immediateNeeds: [] },
-      }))).body;
+      const c = (
+        await worker.post(
+          '/api/cases',
+          intake({
+            person: {
+              givenName: 'Demo',
+              familyName: `Seam ${800 + i}`,
+              citizenship: 'MD',
+              sex: 'female',
+              dateOfBirth: '1998-01-01',
+            },
+            intake: { channel: 'hotline', contactDate: on(2), mediatorUsed: false, immediateNeeds: [] },
+          }),
+        )
+      ).body;
       expect(c.id).toBeTruthy();
-      const consent = await worker.post(`/api/cases/${c.id}/entries`, { kind: 'consent', data: { purpose: 'anonymous_statistics', action: 'granted', language: 'en', interpreterUsed: false, recordedOn: on(2) } });
+      const consent = await worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'consent',
+        data: {
+          purpose: 'anonymous_statistics',
+          action: 'granted',
+          language: 'en',
+          interpreterUsed: false,
+          recordedOn: on(2),
+        },
+      });
       expect(consent.status, JSON.stringify(consent.body)).toBe(201);
       for (const entry of person.entries) {
         const res = await worker.post(`/api/cases/${c.id}/entries`, entry);
@@ -194,22 +309,37 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
     // The response is closed: no audit intervals or suppression settings leave the server.
     expect(json.body.table).not.toHaveProperty('audit');
     expect(json.body.table).not.toHaveProperty('options');
-    const numbersIn = (value: unknown): number[] => (typeof value === 'number' ? [value] : Array.isArray(value) ? value.flatMap(numbersIn)
-      : value && typeof value === 'object' ? Object.values(value).flatMap(numbersIn) : []);
+    const numbersIn = (value: unknown): number[] =>
+      typeof value === 'number'
+        ? [value]
+        : Array.isArray(value)
+          ? value.flatMap(numbersIn)
+          : value && typeof value === 'object'
+            ? Object.values(value).flatMap(numbersIn)
+            : [];
     // Every number of the release: the period, the threshold and published counts; the hidden total (4) is none of them.
     expect(numbersIn({ ...json.body, period: undefined, threshold: undefined })).not.toContain(4);
 
     const csv = await coordinator.request('GET', `${base}&format=csv`);
     expect(csv.status).toBe(200);
-    const grandLine = String(csv.body).split('\r\n').find((l) => l.includes('grand_total'))!;
+    const grandLine = String(csv.body)
+      .split('\r\n')
+      .find((l) => l.includes('grand_total'))!;
     expect(grandLine.split(',').slice(-2)).toEqual(['', 'primary']);
     expect(String(csv.body)).not.toMatch(/persons counted|facts considered/i);
 
     const ctdc = await coordinator.get(`${base}&format=ctdc`);
-    expect(ctdc.body.records.find((r: any) => r.level === 'grand_total')).toMatchObject({ count: null, suppressed: true });
+    expect(ctdc.body.records.find((r: any) => r.level === 'grand_total')).toMatchObject({
+      count: null,
+      suppressed: true,
+    });
     expect(JSON.stringify(ctdc.body)).not.toMatch(/personsCounted|factsConsidered/);
 
-    const xlsx = await t.app.inject({ method: 'GET', url: `${base}&format=xlsx`, headers: { cookie: coordinator.cookie! } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `${base}&format=xlsx`,
+      headers: { cookie: coordinator.cookie! },
+    });
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as never);
@@ -225,9 +355,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
 
   test('a published grand total may be stated as the persons counted, and equals it', async () => {
     await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 2 });
-    const res = await coordinator.get(`/api/statistics/report?population=assisted_persons&rows=all&${period}&threshold=2`);
+    const res = await coordinator.get(
+      `/api/statistics/report?population=assisted_persons&rows=all&${period}&threshold=2`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const open = await coordinator.get(`/api/statistics/report?population=determined_victims_org&rows=all&${period}&threshold=2`);
+    const open = await coordinator.get(
+      `/api/statistics/report?population=determined_victims_org&rows=all&${period}&threshold=2`,
+    );
     expect(open.body.table.grandTotal).toBe(4);
     expect(open.body.provenance.personsCounted).toBe(4);
     await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 5 });
@@ -235,7 +369,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
 
   test('the threshold has a floor set by the organisation: a request may raise it, never lower it', async () => {
     const url = `/api/statistics/report?population=determined_victims_org&rows=all&${period}`;
-    expect((await coordinator.get('/api/statistics/disclosure-floors')).body).toMatchObject({ organisation: 5, canSetOrganisation: false });
+    expect((await coordinator.get('/api/statistics/disclosure-floors')).body).toMatchObject({
+      organisation: 5,
+      canSetOrganisation: false,
+    });
     const low = await coordinator.get(`${url}&threshold=2`);
     expect([low.status, low.body.error.code]).toEqual([400, 'threshold_below_floor']);
     expect(low.body.error.details).toEqual([expect.objectContaining({ path: ['threshold'], minimum: 5 })]);
@@ -244,7 +381,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
     expect((await coordinator.get(`${url}&threshold=7`)).body.threshold).toBe(7);
     // The CLI and the HTCDS k go through the same floor.
     const htcds = await admin.get('/api/exports/htcds?k=3');
-    expect([htcds.status, htcds.body.error.code, htcds.body.error.details[0].path]).toEqual([400, 'threshold_below_floor', ['k']]);
+    expect([htcds.status, htcds.body.error.code, htcds.body.error.details[0].path]).toEqual([
+      400,
+      'threshold_below_floor',
+      ['k'],
+    ]);
     expect((await admin.get('/api/exports/htcds')).body.provenance.k).toBe(5);
     // Only administrators set the floor, within 2..20.
     expect((await coordinator.put('/api/statistics/disclosure-floors/organisation', { floor: 2 })).status).toBe(403);
@@ -271,7 +412,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
     const networkId = floors.networks[0].id;
     expect((await coordinator.get(`${url}&threshold=4&scope=network`)).body.error.code).toBe('threshold_below_floor');
     // Only the lead organisation's network managers set the network floor.
-    expect((await coordinator.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 8 })).status).toBe(403);
+    expect(
+      (await coordinator.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 8 })).status,
+    ).toBe(403);
     const lead = await t.as('coordinator@north.demo.test');
     const set = await lead.put(`/api/statistics/disclosure-floors/networks/${networkId}`, { floor: 8 });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
@@ -288,7 +431,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('privacy seams of report
   test('potential victims exclude persons found not to be victims; smuggling is counted on its own record, apart from trafficking', async () => {
     await admin.put('/api/statistics/disclosure-floors/organisation', { floor: 2 });
     const count = async (population: string) => {
-      const res = await coordinator.get(`/api/statistics/report?population=${population}&rows=all&${period}&threshold=2`);
+      const res = await coordinator.get(
+        `/api/statistics/report?population=${population}&rows=all&${period}&threshold=2`,
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       return res.body;
     };

@@ -3,11 +3,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENGINES } from './support/engines';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './support/app';
 
-const newUser = (email: string) => ({ email, displayName: 'Demo New Colleague', password: 'long-password-123', roles: ['caseworker'] });
+const newUser = (email: string) => ({
+  email,
+  displayName: 'Demo New Colleague',
+  password: 'long-password-123',
+  roles: ['caseworker'],
+});
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s', (_name, engine) => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(engine); });
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
   afterAll(() => t.close());
 
   test('an admin lists only their own organisation', async () => {
@@ -35,10 +42,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     expect((await admin.get('/api/users')).body.users.length).toBe(before);
   });
 
-  test("an email of another organisation answers like a creation, changes nothing there, and invites that account", async () => {
+  test('an email of another organisation answers like a creation, changes nothing there, and invites that account', async () => {
     const admin = await t.as('admin@south.demo.test');
     const fresh = await admin.post('/api/users', newUser('brand-new@south.demo.test'));
-    const taken = await admin.post('/api/users', { ...newUser('caseworker@north.demo.test'), password: 'other-long-password-456' });
+    const taken = await admin.post('/api/users', {
+      ...newUser('caseworker@north.demo.test'),
+      password: 'other-long-password-456',
+    });
     expect(taken.status).toBe(fresh.status);
     const shape = (b: any) => ({ ...b, id: 'x', email: 'x' });
     expect(shape(taken.body)).toEqual(shape(fresh.body));
@@ -46,17 +56,23 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     expect((await t.client().login('caseworker@north.demo.test', 'other-long-password-456')).status).toBe(401);
     const invited = await t.as('caseworker@north.demo.test');
     const invitations = (await invited.get('/api/account/invitations')).body.invitations;
-    expect(invitations).toEqual([expect.objectContaining({ organisationName: 'Demo Outreach South', roles: ['caseworker'] })]);
+    expect(invitations).toEqual([
+      expect.objectContaining({ organisationName: 'Demo Outreach South', roles: ['caseworker'] }),
+    ]);
     expect((await invited.post(`/api/account/invitations/${invitations[0].organisationId}/accept`)).status).toBe(204);
     expect((await admin.get('/api/users')).body.users.map((u: any) => u.email)).toContain('caseworker@north.demo.test');
     expect((await invited.get('/api/account/invitations')).body.invitations).toEqual([]);
   });
 
-  test('weak passwords are refused with the estimator\'s feedback on the field', async () => {
+  test("weak passwords are refused with the estimator's feedback on the field", async () => {
     const admin = await t.as('admin@north.demo.test');
     const res = await admin.post('/api/users', { ...newUser('weak@north.demo.test'), password: 'password1234' });
     expect([res.status, res.body.error.code]).toEqual([400, 'weak_password']);
-    expect(res.body.error.details[0]).toMatchObject({ path: ['password'], code: 'weak_password', warning: expect.any(String) });
+    expect(res.body.error.details[0]).toMatchObject({
+      path: ['password'],
+      code: 'weak_password',
+      warning: expect.any(String),
+    });
   });
 
   test('a temporary password must be changed at the next login; the session can do nothing else until then', async () => {
@@ -74,46 +90,73 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     expect([login.status, login.body.user.mustChangePassword]).toEqual([200, true]);
     expect((await c.get('/api/cases')).body.error.code).toBe('password_change_required');
     expect((await c.post('/api/auth/totp/setup')).body.error.code).toBe('password_change_required');
-    const changed = await c.post('/api/auth/password', { currentPassword: 'amber-window-harvest-31', newPassword: 'quiet-meadow-copper-58' });
+    const changed = await c.post('/api/auth/password', {
+      currentPassword: 'amber-window-harvest-31',
+      newPassword: 'quiet-meadow-copper-58',
+    });
     expect([changed.status, changed.body.user.mustChangePassword]).toEqual([200, false]);
     expect((await c.get('/api/cases')).status).toBe(200);
-    const entry = await t.ctx.db.kysely.selectFrom('audit_log').select('fields').where('action', '=', 'user.temporary_password').where('entity_id', '=', target.id).executeTakeFirstOrThrow();
+    const entry = await t.ctx.db.kysely
+      .selectFrom('audit_log')
+      .select('fields')
+      .where('action', '=', 'user.temporary_password')
+      .where('entity_id', '=', target.id)
+      .executeTakeFirstOrThrow();
     expect(entry.fields).toEqual(['must_change_password', 'password']);
   });
 
   test("a partner organisation's administrator cannot set the password of an account it does not own", async () => {
     const south = await t.as('admin@south.demo.test');
     const shared = (await south.get('/api/users')).body.users.find((u: any) => u.email === 'network.admin@demo.test');
-    const home = await t.ctx.db.kysely.selectFrom('users').innerJoin('organisations', 'organisations.id', 'users.organisation_id').select('organisations.name').where('users.email', '=', 'network.admin@demo.test').executeTakeFirstOrThrow();
+    const home = await t.ctx.db.kysely
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select('organisations.name')
+      .where('users.email', '=', 'network.admin@demo.test')
+      .executeTakeFirstOrThrow();
     if (home.name === 'Demo Outreach South') return;
     expect(shared.permissions.setPassword).toBe(false);
-    expect((await south.post(`/api/users/${shared.id}/temporary-password`, { password: 'amber-window-harvest-32' })).status).toBe(403);
+    expect(
+      (await south.post(`/api/users/${shared.id}/temporary-password`, { password: 'amber-window-harvest-32' })).status,
+    ).toBe(403);
   });
 
   test('the users list shows a locked account as locked; an administrator unlocks it (audited)', async () => {
     for (let i = 0; i < 5; i++) await t.client().login('coordinator@north.demo.test', 'wrong-password-guess');
     const admin = await t.as('admin@north.demo.test');
-    const locked = (await admin.get('/api/users')).body.users.find((u: any) => u.email === 'coordinator@north.demo.test');
+    const locked = (await admin.get('/api/users')).body.users.find(
+      (u: any) => u.email === 'coordinator@north.demo.test',
+    );
     expect([locked.locked, locked.permissions.unlock]).toEqual([true, true]);
     expect((await (await t.as('caseworker@north.demo.test')).post(`/api/users/${locked.id}/unlock`)).status).toBe(403);
     const res = await admin.post(`/api/users/${locked.id}/unlock`);
     expect([res.status, res.body.locked]).toEqual([200, false]);
     expect((await t.client().login('coordinator@north.demo.test', DEMO_PASSWORD)).status).toBe(200);
-    const actions = (await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', locked.id).execute()).map((a) => a.action);
+    const actions = (
+      await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', locked.id).execute()
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'user.unlock']));
   });
 
-  test.each(['case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'])('a %s cannot list or create users', async (role) => {
-    const c = await t.as(`${role}@east.demo.test`);
-    expect((await c.get('/api/users')).status).toBe(403);
-    expect((await c.post('/api/users', newUser(`x-${role}@east.demo.test`))).status).toBe(403);
-  });
+  test.each(['case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'])(
+    'a %s cannot list or create users',
+    async (role) => {
+      const c = await t.as(`${role}@east.demo.test`);
+      expect((await c.get('/api/users')).status).toBe(403);
+      expect((await c.post('/api/users', newUser(`x-${role}@east.demo.test`))).status).toBe(403);
+    },
+  );
 
   test("an admin cannot touch another organisation's user: 404, not 403", async () => {
     const southAdmin = await t.as('admin@south.demo.test');
-    const southUser = (await southAdmin.get('/api/users')).body.users.find((u: any) => u.email === 'mediator@south.demo.test');
+    const southUser = (await southAdmin.get('/api/users')).body.users.find(
+      (u: any) => u.email === 'mediator@south.demo.test',
+    );
     const northAdmin = await t.as('admin@north.demo.test');
-    const res = await northAdmin.patch(`/api/users/${southUser.id}`, { displayName: 'Hijacked', version: southUser.version });
+    const res = await northAdmin.patch(`/api/users/${southUser.id}`, {
+      displayName: 'Hijacked',
+      version: southUser.version,
+    });
     expect([res.status, res.body.error.code]).toEqual([404, 'not_found']);
     const after = (await southAdmin.get('/api/users')).body.users.find((u: any) => u.id === southUser.id);
     expect(after.displayName).toBe(southUser.displayName);
@@ -122,7 +165,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
   test('edits change roles and bump the version; deactivated users cannot log in', async () => {
     const admin = await t.as('admin@east.demo.test');
     const created = (await admin.post('/api/users', newUser('edit-me@east.demo.test'))).body;
-    const updated = await admin.patch(`/api/users/${created.id}`, { roles: ['caseworker', 'legal_advisor'], version: created.version });
+    const updated = await admin.patch(`/api/users/${created.id}`, {
+      roles: ['caseworker', 'legal_advisor'],
+      version: created.version,
+    });
     expect(updated.status).toBe(200);
     expect(updated.body.roles.sort()).toEqual(['caseworker', 'legal_advisor']);
     expect(updated.body.version).toBe(created.version + 1);
@@ -149,7 +195,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     const admin = await t.as('admin@east.demo.test');
     const me = (await admin.get('/api/session')).body.user;
     const self = (await admin.get('/api/users')).body.users.find((u: any) => u.id === me.id);
-    expect((await admin.patch(`/api/users/${me.id}`, { active: false, version: self.version })).body.error.code).toBe('cannot_demote_self');
+    expect((await admin.patch(`/api/users/${me.id}`, { active: false, version: self.version })).body.error.code).toBe(
+      'cannot_demote_self',
+    );
   });
 
   test.each([
@@ -157,7 +205,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     [{ email: 'a@east.demo.test', displayName: 'x', password: 'short', roles: ['caseworker'] }, 'password'],
     [{ email: 'b@east.demo.test', displayName: 'x', password: 'long-password-123', roles: [] }, 'roles'],
     [{ email: 'c@east.demo.test', displayName: 'x', password: 'long-password-123', roles: ['superuser'] }, 'roles'],
-    [{ email: 'd@east.demo.test', displayName: 'x', password: 'long-password-123', roles: ['caseworker'], isAdmin: true }, ''],
+    [
+      {
+        email: 'd@east.demo.test',
+        displayName: 'x',
+        password: 'long-password-123',
+        roles: ['caseworker'],
+        isAdmin: true,
+      },
+      '',
+    ],
   ])('invalid input %# is a 400 naming the field', async (body, field) => {
     const admin = await t.as('admin@east.demo.test');
     const res = await admin.post('/api/users', body);

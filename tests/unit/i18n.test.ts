@@ -8,7 +8,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { discoverLanguages, discoverNamespaces, flatten, loadAll, LOCALES_DIR, type Tree } from '../../src/i18n/resources';
+import {
+  discoverLanguages,
+  discoverNamespaces,
+  flatten,
+  loadAll,
+  LOCALES_DIR,
+  type Tree,
+} from '../../src/i18n/resources';
 
 /** Languages the project ships complete; others are partial and fall back to English. */
 const COMPLETE = ['fr', 'it', 'sk'];
@@ -55,8 +62,9 @@ describe.each(languages.map((l) => [l]))('%s translation', (language) => {
   });
 
   test.runIf(COMPLETE.includes(language))('has exactly the English keys', () => {
-    expect([...translated.keys()].filter((key) => !ENGLISH_SOURCE_ONLY.test(key)).sort())
-      .toEqual([...english.keys()].filter((key) => !ENGLISH_SOURCE_ONLY.test(key)).sort());
+    expect([...translated.keys()].filter((key) => !ENGLISH_SOURCE_ONLY.test(key)).sort()).toEqual(
+      [...english.keys()].filter((key) => !ENGLISH_SOURCE_ONLY.test(key)).sort(),
+    );
   });
 
   test('has no empty messages and keeps every placeholder', () => {
@@ -104,7 +112,8 @@ describe('web sources', () => {
     const offenders: string[] = [];
     for (const { path, text } of sources.filter((s) => s.path.endsWith('.tsx'))) {
       for (const match of text.matchAll(/(?<![=-])>[ \t]*([A-Za-zÀ-ž][^<>{}\n;()]*?)[ \t]*<(?=\/|[a-zA-Z])/g)) {
-        if (/[A-Za-zÀ-ž]{2,}/.test(match[1]) && !/^(=|&&|\|\|)/.test(match[1])) offenders.push(`${path}: "${match[1]}"`);
+        if (/[A-Za-zÀ-ž]{2,}/.test(match[1]) && !/^(=|&&|\|\|)/.test(match[1]))
+          offenders.push(`${path}: "${match[1]}"`);
       }
     }
     expect(offenders).toEqual([]);

@@ -13,50 +13,101 @@ const setLinkageSecret = lazy(linkage, 'setLinkageSecret');
 const linkageStatus = lazy(() => import('../../services/linkage-runs'), 'linkageStatus');
 
 export function registerLinkageCommands(program: Command): void {
-  program.command('link').description('Encode consenting persons of every organisation holding the network secret, link the encodings, and report persons counted once')
-    .option('--capture-histories <file>', 'also write the capture-history CSV (one list per organisation) for `ariadne mse`')
+  program
+    .command('link')
+    .description(
+      'Encode consenting persons of every organisation holding the network secret, link the encodings, and report persons counted once',
+    )
+    .option(
+      '--capture-histories <file>',
+      'also write the capture-history CSV (one list per organisation) for `ariadne mse`',
+    )
     .option('--json')
-    .action((opts) => withContext(async (ctx) => {
-      const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) => runNetworkLinkage(ctx, (phase) => {
-        tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
-      }));
-      if (opts.captureHistories) fs.writeFileSync(opts.captureHistories, (await linkage()).captureHistoriesCsv(summary.captureHistories));
-      output(Boolean(opts.json), summary, () => [
-        `Linkage run ${summary.runId}`,
-        ...summary.organisations.map((o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`),
-        `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
-        `  persons counted once across the network: ${summary.personsDeduplicated}`,
-      ].join('\n'));
-    }));
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) =>
+          runNetworkLinkage(ctx, (phase) => {
+            tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
+          }),
+        );
+        if (opts.captureHistories)
+          fs.writeFileSync(opts.captureHistories, (await linkage()).captureHistoriesCsv(summary.captureHistories));
+        output(Boolean(opts.json), summary, () =>
+          [
+            `Linkage run ${summary.runId}`,
+            ...summary.organisations.map(
+              (o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`,
+            ),
+            `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
+            `  persons counted once across the network: ${summary.personsDeduplicated}`,
+          ].join('\n'),
+        );
+      }),
+    );
 
-  program.command('link-status').description("An organisation's linkage set-up (secret present, encodings held) and the latest network run: counts only")
+  program
+    .command('link-status')
+    .description(
+      "An organisation's linkage set-up (secret present, encodings held) and the latest network run: counts only",
+    )
     .requiredOption('--org <slug>', 'organisation')
     .option('--json')
-    .action((opts) => withContext(async (ctx) => {
-      const status = await linkageStatus(ctx, await operatorOf(ctx, opts.org));
-      output(Boolean(opts.json), status, () => [
-        `Secret: ${status.secret.set ? `stored (schema ${status.secret.schemaVersion}, since ${status.secret.updatedAt})` : 'none: this organisation takes no part in linkage'}`,
-        `Encodings held: ${status.encodings}; organisations holding the network secret: ${status.participatingOrganisations}`,
-        status.lastRun ? `Latest run ${status.lastRun.id}, finished ${status.lastRun.finishedAt}: ${Object.entries(status.lastRun.stats).map(([k, v]) => `${k} ${v}`).join(', ')}` : 'No linkage run yet.',
-      ].join('\n'));
-    }));
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const status = await linkageStatus(ctx, await operatorOf(ctx, opts.org));
+        output(Boolean(opts.json), status, () =>
+          [
+            `Secret: ${status.secret.set ? `stored (schema ${status.secret.schemaVersion}, since ${status.secret.updatedAt})` : 'none: this organisation takes no part in linkage'}`,
+            `Encodings held: ${status.encodings}; organisations holding the network secret: ${status.participatingOrganisations}`,
+            status.lastRun
+              ? `Latest run ${status.lastRun.id}, finished ${status.lastRun.finishedAt}: ${Object.entries(
+                  status.lastRun.stats,
+                )
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(', ')}`
+              : 'No linkage run yet.',
+          ].join('\n'),
+        );
+      }),
+    );
 
-  program.command('link-reviews').description('Pairs in the review band that involve an organisation: similarity and coarse attributes only (decide them in the web UI)')
+  program
+    .command('link-reviews')
+    .description(
+      'Pairs in the review band that involve an organisation: similarity and coarse attributes only (decide them in the web UI)',
+    )
     .requiredOption('--org <slug>', 'organisation')
     .option('--json')
-    .action((opts) => withContext(async (ctx) => {
-      const reviews = await listReviews(ctx, await operatorOf(ctx, opts.org));
-      output(Boolean(opts.json), { reviews }, () => reviews.map((r) =>
-        `${r.id}  ${r.status.padEnd(9)} ${(r.score * 100).toFixed(1)}%  ${r.records.map((x) => `${x.organisation.name} ${JSON.stringify(x.attributes)}`).join('  |  ')}`).join('\n') || 'Nothing to review.');
-    }));
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const reviews = await listReviews(ctx, await operatorOf(ctx, opts.org));
+        output(
+          Boolean(opts.json),
+          { reviews },
+          () =>
+            reviews
+              .map(
+                (r) =>
+                  `${r.id}  ${r.status.padEnd(9)} ${(r.score * 100).toFixed(1)}%  ${r.records.map((x) => `${x.organisation.name} ${JSON.stringify(x.attributes)}`).join('  |  ')}`,
+              )
+              .join('\n') || 'Nothing to review.',
+        );
+      }),
+    );
 
-  program.command('link-secret').description("Store the network linkage secret for an organisation (read from standard input; encrypted under the organisation's key)")
+  program
+    .command('link-secret')
+    .description(
+      "Store the network linkage secret for an organisation (read from standard input; encrypted under the organisation's key)",
+    )
     .requiredOption('--org <slug>', 'organisation')
-    .action((opts) => withContext(async (ctx) => {
-      const { organisationsRepo } = await import('../../storage/repositories/organisations');
-      const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
-      if (!org) throw new Error(`No organisation with slug ${opts.org}`);
-      await setLinkageSecret(ctx, org.id, fs.readFileSync(0, 'utf8').trim());
-      console.log(`Linkage secret stored for ${opts.org}.`);
-    }));
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const { organisationsRepo } = await import('../../storage/repositories/organisations');
+        const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
+        if (!org) throw new Error(`No organisation with slug ${opts.org}`);
+        await setLinkageSecret(ctx, org.id, fs.readFileSync(0, 'utf8').trim());
+        console.log(`Linkage secret stored for ${opts.org}.`);
+      }),
+    );
 }

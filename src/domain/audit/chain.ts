@@ -5,7 +5,13 @@
  * consistency between checkpoints — and truncation or deletion of a whole log shows against
  * a checkpoint kept outside the database.
  */
-import { checkpointBody, checkpointOrigin, verifyNoteSignature, type NoteVerifier, type ParsedCheckpoint } from './checkpoint';
+import {
+  checkpointBody,
+  checkpointOrigin,
+  verifyNoteSignature,
+  type NoteVerifier,
+  type ParsedCheckpoint,
+} from './checkpoint';
 import { leafHash, MerkleTree, verifyConsistency, type Hash } from './merkle';
 
 /** Every column of a sealed audit row; the leaf hash covers all of them. */
@@ -37,10 +43,23 @@ export interface SealedAuditEntry extends AuditLeafEntry {
  * integers and null is unambiguous, so two different entries never share leaf data.
  */
 export function leafData(e: AuditLeafEntry): Buffer {
-  return Buffer.from(JSON.stringify([
-    'ariadne.audit.leaf/v1', e.id, e.organisationId, e.seq, e.at, e.actorUserId,
-    e.action, e.entityType, e.entityId, [...e.fields], e.prevHash, e.hash,
-  ]), 'utf8');
+  return Buffer.from(
+    JSON.stringify([
+      'ariadne.audit.leaf/v1',
+      e.id,
+      e.organisationId,
+      e.seq,
+      e.at,
+      e.actorUserId,
+      e.action,
+      e.entityType,
+      e.entityId,
+      [...e.fields],
+      e.prevHash,
+      e.hash,
+    ]),
+    'utf8',
+  );
 }
 
 export const entryLeafHash = (e: AuditLeafEntry): Hash => leafHash(leafData(e));
@@ -55,14 +74,14 @@ export interface StoredCheckpoint {
 }
 
 export type AuditFailure =
-  | 'sequence_gap'            // a leaf index is missing or repeated
-  | 'hash_mismatch'           // an entry no longer matches its stored leaf hash
-  | 'bad_signature'           // a checkpoint is not signed by the audit key
-  | 'truncated'               // a checkpoint covers more entries than remain
-  | 'root_mismatch'           // the entries no longer produce a signed root
+  | 'sequence_gap' // a leaf index is missing or repeated
+  | 'hash_mismatch' // an entry no longer matches its stored leaf hash
+  | 'bad_signature' // a checkpoint is not signed by the audit key
+  | 'truncated' // a checkpoint covers more entries than remain
+  | 'root_mismatch' // the entries no longer produce a signed root
   | 'inconsistent_checkpoints' // a later checkpoint does not extend an earlier one
-  | 'unsigned_leaves'         // sealed entries no checkpoint covers (checkpoints deleted)
-  | 'chain_missing';          // an external checkpoint names a log that has no entries left
+  | 'unsigned_leaves' // sealed entries no checkpoint covers (checkpoints deleted)
+  | 'chain_missing'; // an external checkpoint names a log that has no entries left
 
 export type ChainVerdict =
   | { ok: true; entries: number; treeSize: number; checkpoints: number }
@@ -89,15 +108,19 @@ const fromB64 = (s: string) => Buffer.from(s, 'base64');
 export function verifyLog(input: VerifyLogInput): ChainVerdict {
   const { entries, verifier } = input;
   const n = entries.length;
-  const fail = (reason: AuditFailure, detail: string, extra: { brokenAtSeq?: number; treeSize?: number } = {}): ChainVerdict =>
-    ({ ok: false, entries: n, reason, detail, ...extra });
+  const fail = (
+    reason: AuditFailure,
+    detail: string,
+    extra: { brokenAtSeq?: number; treeSize?: number } = {},
+  ): ChainVerdict => ({ ok: false, entries: n, reason, detail, ...extra });
 
   const hashes: Hash[] = [];
   for (let i = 0; i < n; i++) {
     const e = entries[i];
     if (e.seq !== i + 1) return fail('sequence_gap', `expected seq ${i + 1}, found ${e.seq}`, { brokenAtSeq: i + 1 });
     const h = e.organisationId === input.organisationId ? entryLeafHash(e) : null;
-    if (!h || h.toString('hex') !== e.leafHash) return fail('hash_mismatch', `entry ${e.seq} does not match its leaf hash`, { brokenAtSeq: e.seq });
+    if (!h || h.toString('hex') !== e.leafHash)
+      return fail('hash_mismatch', `entry ${e.seq} does not match its leaf hash`, { brokenAtSeq: e.seq });
     hashes.push(h);
   }
   const tree = new MerkleTree(hashes);
@@ -108,28 +131,67 @@ export function verifyLog(input: VerifyLogInput): ChainVerdict {
   for (const c of checkpoints) {
     const body = checkpointBody(origin, c.treeSize, fromB64(c.rootHash));
     if (!verifyNoteSignature(body, [{ name: verifier.name, payload: c.signature }], verifier)) {
-      return fail('bad_signature', `checkpoint of size ${c.treeSize} is not signed by ${verifier.name}`, { treeSize: c.treeSize });
+      return fail('bad_signature', `checkpoint of size ${c.treeSize} is not signed by ${verifier.name}`, {
+        treeSize: c.treeSize,
+      });
     }
-    if (c.treeSize > n) return fail('truncated', `checkpoint of size ${c.treeSize} but ${n} entries remain`, { brokenAtSeq: n + 1, treeSize: c.treeSize });
-    if (!tree.root(c.treeSize).equals(fromB64(c.rootHash))) return fail('root_mismatch', `entries 1..${c.treeSize} do not produce the signed root`, { treeSize: c.treeSize });
-    if (previous && !verifyConsistency(previous.treeSize, c.treeSize, fromB64(previous.rootHash), fromB64(c.rootHash), tree.consistencyProof(previous.treeSize, c.treeSize))) {
-      return fail('inconsistent_checkpoints', `checkpoint ${c.treeSize} does not extend checkpoint ${previous.treeSize}`, { treeSize: c.treeSize });
+    if (c.treeSize > n)
+      return fail('truncated', `checkpoint of size ${c.treeSize} but ${n} entries remain`, {
+        brokenAtSeq: n + 1,
+        treeSize: c.treeSize,
+      });
+    if (!tree.root(c.treeSize).equals(fromB64(c.rootHash)))
+      return fail('root_mismatch', `entries 1..${c.treeSize} do not produce the signed root`, { treeSize: c.treeSize });
+    if (
+      previous &&
+      !verifyConsistency(
+        previous.treeSize,
+        c.treeSize,
+        fromB64(previous.rootHash),
+        fromB64(c.rootHash),
+        tree.consistencyProof(previous.treeSize, c.treeSize),
+      )
+    ) {
+      return fail(
+        'inconsistent_checkpoints',
+        `checkpoint ${c.treeSize} does not extend checkpoint ${previous.treeSize}`,
+        { treeSize: c.treeSize },
+      );
     }
     previous = c;
   }
   for (const x of input.external ?? []) {
     if (x.origin !== origin) continue;
-    if (!verifyNoteSignature(x.body, x.signatures, verifier)) return fail('bad_signature', `external checkpoint of size ${x.treeSize} is not signed by ${verifier.name}`, { treeSize: x.treeSize });
+    if (!verifyNoteSignature(x.body, x.signatures, verifier))
+      return fail('bad_signature', `external checkpoint of size ${x.treeSize} is not signed by ${verifier.name}`, {
+        treeSize: x.treeSize,
+      });
     if (x.treeSize === 0) continue;
-    if (n === 0) return fail('chain_missing', `an external checkpoint of size ${x.treeSize} names this log, which has no entries`, { brokenAtSeq: 1, treeSize: x.treeSize });
-    if (x.treeSize > n) return fail('truncated', `external checkpoint of size ${x.treeSize} but ${n} entries remain`, { brokenAtSeq: n + 1, treeSize: x.treeSize });
+    if (n === 0)
+      return fail(
+        'chain_missing',
+        `an external checkpoint of size ${x.treeSize} names this log, which has no entries`,
+        { brokenAtSeq: 1, treeSize: x.treeSize },
+      );
+    if (x.treeSize > n)
+      return fail('truncated', `external checkpoint of size ${x.treeSize} but ${n} entries remain`, {
+        brokenAtSeq: n + 1,
+        treeSize: x.treeSize,
+      });
     // Today's log must extend the external checkpoint (RFC 9162 consistency proof).
     if (!verifyConsistency(x.treeSize, n, x.rootHash, tree.root(n), tree.consistencyProof(x.treeSize, n))) {
-      return fail('inconsistent_checkpoints', `the log no longer extends the external checkpoint of size ${x.treeSize}`, { treeSize: x.treeSize });
+      return fail(
+        'inconsistent_checkpoints',
+        `the log no longer extends the external checkpoint of size ${x.treeSize}`,
+        { treeSize: x.treeSize },
+      );
     }
   }
   const signedSize = previous?.treeSize ?? 0;
-  if (signedSize < n) return fail('unsigned_leaves', `entries ${signedSize + 1}..${n} are covered by no signed checkpoint`, { brokenAtSeq: signedSize + 1 });
+  if (signedSize < n)
+    return fail('unsigned_leaves', `entries ${signedSize + 1}..${n} are covered by no signed checkpoint`, {
+      brokenAtSeq: signedSize + 1,
+    });
   return { ok: true, entries: n, treeSize: signedSize, checkpoints: checkpoints.length };
 }
 
@@ -147,7 +209,10 @@ export interface InclusionProof {
 export function inclusionProof(leafHashesHex: readonly string[], seq: number, treeSize: number): InclusionProof {
   const tree = new MerkleTree(leafHashesHex.slice(0, treeSize).map((h) => Buffer.from(h, 'hex')));
   return {
-    seq, leafIndex: seq - 1, treeSize, leafHash: leafHashesHex[seq - 1],
+    seq,
+    leafIndex: seq - 1,
+    treeSize,
+    leafHash: leafHashesHex[seq - 1],
     proof: tree.inclusionProof(seq - 1, treeSize).map((h) => h.toString('base64')),
     rootHash: tree.root(treeSize).toString('base64'),
   };

@@ -40,20 +40,36 @@ const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 function keyId(name: string, rawPublic: Buffer): Buffer {
-  return crypto.createHash('sha256').update(name).update('\n').update(Buffer.from([ED25519_ALG])).update(rawPublic).digest().subarray(0, 4);
+  return crypto
+    .createHash('sha256')
+    .update(name)
+    .update('\n')
+    .update(Buffer.from([ED25519_ALG]))
+    .update(rawPublic)
+    .digest()
+    .subarray(0, 4);
 }
 
 function verifierOf(name: string, publicKey: crypto.KeyObject): NoteVerifier {
   if (!/^[^\s+]+$/.test(name)) throw new Error('a key name has no spaces or plus signs');
   const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(SPKI_PREFIX.length);
   const id = keyId(name, raw);
-  return { name, keyId: id, publicKey, vkey: `${name}+${id.toString('hex')}+${Buffer.concat([Buffer.from([ED25519_ALG]), raw]).toString('base64')}` };
+  return {
+    name,
+    keyId: id,
+    publicKey,
+    vkey: `${name}+${id.toString('hex')}+${Buffer.concat([Buffer.from([ED25519_ALG]), raw]).toString('base64')}`,
+  };
 }
 
 /** An Ed25519 signer from a 32-byte seed (derived outside the database). */
 export function signerFromSeed(name: string, seed: Uint8Array): NoteSigner {
   if (seed.length !== 32) throw new Error('an Ed25519 seed is 32 bytes');
-  const privateKey = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey = crypto.createPrivateKey({
+    key: Buffer.concat([PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   return { ...verifierOf(name, crypto.createPublicKey(privateKey)), privateKey };
 }
 
@@ -61,8 +77,12 @@ export function signerFromSeed(name: string, seed: Uint8Array): NoteSigner {
 export function verifierFromVkey(vkey: string): NoteVerifier {
   const [name, idHex, b64, ...rest] = vkey.trim().split('+');
   const raw = Buffer.from(b64 ?? '', 'base64');
-  if (rest.length || !name || raw.length !== 33 || raw[0] !== ED25519_ALG) throw new Error('not an Ed25519 verifier key');
-  const verifier = verifierOf(name, crypto.createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw.subarray(1)]), format: 'der', type: 'spki' }));
+  if (rest.length || !name || raw.length !== 33 || raw[0] !== ED25519_ALG)
+    throw new Error('not an Ed25519 verifier key');
+  const verifier = verifierOf(
+    name,
+    crypto.createPublicKey({ key: Buffer.concat([SPKI_PREFIX, raw.subarray(1)]), format: 'der', type: 'spki' }),
+  );
   if (verifier.keyId.toString('hex') !== idHex) throw new Error('verifier key id does not match its key');
   return verifier;
 }
@@ -91,20 +111,30 @@ export function parseCheckpointNote(text: string): ParsedCheckpoint {
   if (split < 0) throw new Error('a signed note has a blank line before its signatures');
   const body = text.slice(0, split + 1);
   const [origin, size, root] = body.slice(0, -1).split('\n');
-  if (!origin || !/^(0|[1-9][0-9]*)$/.test(size ?? '') || !root) throw new Error('a checkpoint has an origin, a tree size and a root hash');
+  if (!origin || !/^(0|[1-9][0-9]*)$/.test(size ?? '') || !root)
+    throw new Error('a checkpoint has an origin, a tree size and a root hash');
   const rootHash = Buffer.from(root, 'base64');
-  if (rootHash.length !== 32 || rootHash.toString('base64') !== root) throw new Error('the root hash is 32 bytes of base64');
-  const signatures = text.slice(split + 2).split('\n').filter((l) => l !== '').map((line) => {
-    const m = /^\u2014 (\S+) (\S+)$/.exec(line);
-    if (!m) throw new Error('malformed signature line');
-    return { name: m[1], payload: m[2] };
-  });
+  if (rootHash.length !== 32 || rootHash.toString('base64') !== root)
+    throw new Error('the root hash is 32 bytes of base64');
+  const signatures = text
+    .slice(split + 2)
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((line) => {
+      const m = /^\u2014 (\S+) (\S+)$/.exec(line);
+      if (!m) throw new Error('malformed signature line');
+      return { name: m[1], payload: m[2] };
+    });
   if (!signatures.length) throw new Error('a signed note has at least one signature');
   return { origin, treeSize: Number(size), rootHash, body, signatures };
 }
 
 /** True when one of the note's signatures is a valid signature of `verifier`. */
-export function verifyNoteSignature(body: string, signatures: readonly { name: string; payload: string }[], verifier: NoteVerifier): boolean {
+export function verifyNoteSignature(
+  body: string,
+  signatures: readonly { name: string; payload: string }[],
+  verifier: NoteVerifier,
+): boolean {
   return signatures.some((s) => {
     if (s.name !== verifier.name) return false;
     const raw = Buffer.from(s.payload, 'base64');
@@ -122,8 +152,10 @@ export function parseCheckpointFile(text: string): ParsedCheckpoint[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const data = JSON.parse(trimmed) as unknown;
-    const list = Array.isArray(data) ? data : (data as { checkpoints?: unknown[] }).checkpoints ?? [data];
-    return list.map((c) => parseCheckpointNote(typeof c === 'string' ? c : String((c as { note?: unknown }).note ?? '')));
+    const list = Array.isArray(data) ? data : ((data as { checkpoints?: unknown[] }).checkpoints ?? [data]);
+    return list.map((c) =>
+      parseCheckpointNote(typeof c === 'string' ? c : String((c as { note?: unknown }).note ?? '')),
+    );
   }
   const notes: string[] = [];
   let current: string[] = [];

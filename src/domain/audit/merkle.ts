@@ -49,7 +49,9 @@ export class MerkleTree {
     }
   }
 
-  get size(): number { return this.levels[0].length; }
+  get size(): number {
+    return this.levels[0].length;
+  }
 
   /** MTH(D[start:end]). */
   hash(start: number, end: number): Hash {
@@ -74,7 +76,9 @@ export class MerkleTree {
       const n = end - start;
       if (n === 1) return [];
       const k = splitPoint(n);
-      return m < k ? [...path(m, start, start + k), this.hash(start + k, end)] : [...path(m - k, start + k, end), this.hash(start, start + k)];
+      return m < k
+        ? [...path(m, start, start + k), this.hash(start + k, end)]
+        : [...path(m - k, start + k, end), this.hash(start, start + k)];
     };
     return path(index, 0, size);
   }
@@ -96,12 +100,19 @@ export class MerkleTree {
   }
 
   private check(size: number): void {
-    if (!Number.isInteger(size) || size < 0 || size > this.size) throw new RangeError(`tree has ${this.size} leaves, not ${size}`);
+    if (!Number.isInteger(size) || size < 0 || size > this.size)
+      throw new RangeError(`tree has ${this.size} leaves, not ${size}`);
   }
 }
 
 /** RFC 9162 §2.1.3.2: does `proof` show leaf `index` with hash `leaf` in the tree of `size` with `root`? */
-export function verifyInclusion(index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  index: number,
+  size: number,
+  leaf: Uint8Array,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (!Number.isInteger(index) || !Number.isInteger(size) || index < 0 || index >= size) return false;
   let fn = index;
   let sn = size - 1;
@@ -110,7 +121,11 @@ export function verifyInclusion(index: number, size: number, leaf: Uint8Array, p
     if (sn === 0) return false;
     if (fn % 2 === 1 || fn === sn) {
       r = nodeHash(p, r);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      if (fn % 2 === 0)
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
     } else {
       r = nodeHash(r, p);
     }
@@ -121,7 +136,13 @@ export function verifyInclusion(index: number, size: number, leaf: Uint8Array, p
 }
 
 /** RFC 9162 §2.1.4.2: does `proof` show the tree of `size2` with `root2` extends the tree of `size1` with `root1`? */
-export function verifyConsistency(size1: number, size2: number, root1: Uint8Array, root2: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  size1: number,
+  size2: number,
+  root1: Uint8Array,
+  root2: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   const eq = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
   if (!Number.isInteger(size1) || !Number.isInteger(size2) || size1 < 0 || size2 < size1) return false;
   if (size1 === size2) return proof.length === 0 && eq(root1, root2);
@@ -131,7 +152,10 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
   const path = (size1 & (size1 - 1)) === 0 ? [root1, ...proof] : [...proof];
   let fn = size1 - 1;
   let sn = size2 - 1;
-  while (fn % 2 === 1) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
   let fr: Uint8Array = path[0];
   let sr: Uint8Array = path[0];
   for (const c of path.slice(1)) {
@@ -139,7 +163,11 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
     if (fn % 2 === 1 || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if (fn % 2 === 0) while (fn % 2 === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      if (fn % 2 === 0)
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
     } else {
       sr = nodeHash(sr, c);
     }

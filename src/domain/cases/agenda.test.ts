@@ -5,7 +5,11 @@ const consent = { kind: 'consent', data: { purpose: 'assistance', action: 'grant
 
 describe('agenda: consents to record on a transferred case', () => {
   test.each([
-    ['a transferred case without any consent yet', { consentsAskedFrom: '2030-01-10', entries: [] }, ['consents_to_record']],
+    [
+      'a transferred case without any consent yet',
+      { consentsAskedFrom: '2030-01-10', entries: [] },
+      ['consents_to_record'],
+    ],
     ['a transferred case once a consent is recorded', { consentsAskedFrom: '2030-01-10', entries: [consent] }, []],
     ['a case opened here (never transferred)', { entries: [] }, []],
   ])('%s', (_name, source, kinds) => {

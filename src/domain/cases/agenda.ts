@@ -4,7 +4,14 @@
  */
 import { daysBetween } from './dates';
 
-export type AgendaKind = 'review_due' | 'reflection_ending' | 'permit_expiring' | 'hearing' | 'objective_due' | 'follow_up_due' | 'consents_to_record';
+export type AgendaKind =
+  | 'review_due'
+  | 'reflection_ending'
+  | 'permit_expiring'
+  | 'hearing'
+  | 'objective_due'
+  | 'follow_up_due'
+  | 'consents_to_record';
 
 export interface AgendaItem {
   caseId: string;
@@ -23,21 +30,33 @@ export interface AgendaSource {
 
 /** How far ahead each kind of deadline appears. */
 export const HORIZON_DAYS: Record<AgendaKind, number> = {
-  review_due: 30, reflection_ending: 14, permit_expiring: 60, hearing: 30, objective_due: 30, follow_up_due: 30, consents_to_record: 30,
+  review_due: 30,
+  reflection_ending: 14,
+  permit_expiring: 60,
+  hearing: 30,
+  objective_due: 30,
+  follow_up_due: 30,
+  consents_to_record: 30,
 };
 
 function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }[] {
   const out: { kind: AgendaKind; dueDate: string }[] = [];
-  const reviews = source.entries.filter((e) => e.kind === 'review').map((e) => e.data as { reviewedOn: string; nextReviewOn?: string });
+  const reviews = source.entries
+    .filter((e) => e.kind === 'review')
+    .map((e) => e.data as { reviewedOn: string; nextReviewOn?: string });
   const latestReview = reviews.sort((a, b) => b.reviewedOn.localeCompare(a.reviewedOn))[0];
   if (latestReview?.nextReviewOn) out.push({ kind: 'review_due', dueDate: latestReview.nextReviewOn });
   // Until her first consent is recorded on a transferred case, nothing may be shared or counted: ask her.
-  if (source.consentsAskedFrom && !source.entries.some((e) => e.kind === 'consent')) out.push({ kind: 'consents_to_record', dueDate: source.consentsAskedFrom });
+  if (source.consentsAskedFrom && !source.entries.some((e) => e.kind === 'consent'))
+    out.push({ kind: 'consents_to_record', dueDate: source.consentsAskedFrom });
   for (const { kind, data } of source.entries) {
-    if (kind === 'objective' && data.status === 'open' && typeof data.dueDate === 'string') out.push({ kind: 'objective_due', dueDate: data.dueDate });
+    if (kind === 'objective' && data.status === 'open' && typeof data.dueDate === 'string')
+      out.push({ kind: 'objective_due', dueDate: data.dueDate });
     if (kind !== 'legal_event') continue;
-    if (data.type === 'reflection_period' && typeof data.endDate === 'string') out.push({ kind: 'reflection_ending', dueDate: data.endDate });
-    if (data.type === 'permit_decision' && typeof data.validUntil === 'string') out.push({ kind: 'permit_expiring', dueDate: data.validUntil });
+    if (data.type === 'reflection_period' && typeof data.endDate === 'string')
+      out.push({ kind: 'reflection_ending', dueDate: data.endDate });
+    if (data.type === 'permit_decision' && typeof data.validUntil === 'string')
+      out.push({ kind: 'permit_expiring', dueDate: data.validUntil });
     if (data.type === 'hearing' && typeof data.date === 'string') out.push({ kind: 'hearing', dueDate: data.date });
   }
   return out;

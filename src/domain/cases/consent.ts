@@ -19,19 +19,27 @@ export interface ConsentState {
   at: string;
 }
 
-const keyOf = (e: { purpose: string; partnerOrganisationId?: string }) => `${e.purpose}:${e.partnerOrganisationId ?? ''}`;
+const keyOf = (e: { purpose: string; partnerOrganisationId?: string }) =>
+  `${e.purpose}:${e.partnerOrganisationId ?? ''}`;
 
 /** Current state per purpose (and partner), from the ordered event history. */
 export function currentConsents(events: ConsentEvent[]): ConsentState[] {
   const latest = new Map<string, ConsentState>();
   for (const event of [...events].sort((a, b) => a.at.localeCompare(b.at))) {
-    latest.set(keyOf(event), { purpose: event.purpose, partnerOrganisationId: event.partnerOrganisationId, granted: event.action === 'granted', at: event.at });
+    latest.set(keyOf(event), {
+      purpose: event.purpose,
+      partnerOrganisationId: event.partnerOrganisationId,
+      granted: event.action === 'granted',
+      at: event.at,
+    });
   }
   return [...latest.values()];
 }
 
 export function hasConsent(events: ConsentEvent[], purpose: string, partnerOrganisationId?: string): boolean {
-  return currentConsents(events).some((c) => c.granted && c.purpose === purpose && (c.partnerOrganisationId ?? undefined) === partnerOrganisationId);
+  return currentConsents(events).some(
+    (c) => c.granted && c.purpose === purpose && (c.partnerOrganisationId ?? undefined) === partnerOrganisationId,
+  );
 }
 
 /**
@@ -49,13 +57,22 @@ export const isPartnerScoped = (purpose: string): boolean => PARTNER_SCOPED_PURP
  */
 export function assertCanRecord(events: ConsentEvent[], next: Omit<ConsentEvent, 'at'>): void {
   if (isPartnerScoped(next.purpose) && !next.partnerOrganisationId) {
-    throw new DomainError('partner_required', 'Consent to share for a referral names the partner organisation', { field: 'partnerOrganisationId' });
+    throw new DomainError('partner_required', 'Consent to share for a referral names the partner organisation', {
+      field: 'partnerOrganisationId',
+    });
   }
   if (!isPartnerScoped(next.purpose) && next.partnerOrganisationId !== undefined) {
-    throw new DomainError('partner_not_applicable', 'This purpose is consented for the organisation itself and takes no partner organisation', { field: 'partnerOrganisationId' });
+    throw new DomainError(
+      'partner_not_applicable',
+      'This purpose is consented for the organisation itself and takes no partner organisation',
+      { field: 'partnerOrganisationId' },
+    );
   }
   if (next.action === 'withdrawn' && !hasConsent(events, next.purpose, next.partnerOrganisationId)) {
-    throw new DomainError('consent_already_withdrawn', 'This consent is not currently given, so it cannot be withdrawn');
+    throw new DomainError(
+      'consent_already_withdrawn',
+      'This consent is not currently given, so it cannot be withdrawn',
+    );
   }
 }
 
@@ -80,10 +97,17 @@ export function mayReceiveAssistance(events: ConsentEvent[]): boolean {
  * partner (the form sent its hidden value); it is ignored, so the records and every
  * check agree on one consent for the organisation.
  */
-export function consentEventsFromRecords(records: readonly { kind?: string; data: Record<string, unknown>; recordedAt: Date | string }[]): ConsentEvent[] {
-  return records.filter((r) => r.kind === undefined || r.kind === 'consent').map((r) => ({
-    purpose: String(r.data.purpose), action: r.data.action as ConsentEvent['action'],
-    ...(r.data.partnerOrganisationId && isPartnerScoped(String(r.data.purpose)) ? { partnerOrganisationId: String(r.data.partnerOrganisationId) } : {}),
-    at: new Date(r.recordedAt).toISOString(),
-  }));
+export function consentEventsFromRecords(
+  records: readonly { kind?: string; data: Record<string, unknown>; recordedAt: Date | string }[],
+): ConsentEvent[] {
+  return records
+    .filter((r) => r.kind === undefined || r.kind === 'consent')
+    .map((r) => ({
+      purpose: String(r.data.purpose),
+      action: r.data.action as ConsentEvent['action'],
+      ...(r.data.partnerOrganisationId && isPartnerScoped(String(r.data.purpose))
+        ? { partnerOrganisationId: String(r.data.partnerOrganisationId) }
+        : {}),
+      at: new Date(r.recordedAt).toISOString(),
+    }));
 }

@@ -15,7 +15,9 @@ describe('dates', () => {
 
   test('impossible dates and ranges are refused', () => {
     expect(() => parseIsoDate('2026-02-30')).toThrow(expect.objectContaining({ code: 'invalid_date' }));
-    expect(() => assertRange('2026-05-01', '2026-04-01')).toThrow(expect.objectContaining({ code: 'invalid_date_range' }));
+    expect(() => assertRange('2026-05-01', '2026-04-01')).toThrow(
+      expect.objectContaining({ code: 'invalid_date_range' }),
+    );
     expect(() => assertNotFuture('2027-01-01', '2026-11-23')).toThrow(expect.objectContaining({ code: 'future_date' }));
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
   });
@@ -30,21 +32,33 @@ describe('dates', () => {
 
 describe('agenda', () => {
   test('collects deadlines within their horizon, flags overdue ones, and sorts by date', () => {
-    const items = agendaFor([
-      { caseId: 'a', entries: [
-        { kind: 'review', data: { reviewedOn: '2026-09-01', nextReviewOn: '2026-11-01' } },
-        { kind: 'legal_event', data: { type: 'reflection_period', date: '2026-10-20', endDate: '2026-11-29' } },
-        { kind: 'legal_event', data: { type: 'permit_decision', date: '2026-01-01', validUntil: '2027-06-01' } },
-      ] },
-      { caseId: 'b', entries: [
-        { kind: 'legal_event', data: { type: 'hearing', date: '2026-12-10' } },
-        { kind: 'legal_event', data: { type: 'hearing', date: '2026-10-10' } },
-        { kind: 'objective', data: { status: 'open', dueDate: '2026-11-20' } },
-        { kind: 'objective', data: { status: 'achieved', dueDate: '2026-11-21' } },
-      ] },
-    ], '2026-11-23');
+    const items = agendaFor(
+      [
+        {
+          caseId: 'a',
+          entries: [
+            { kind: 'review', data: { reviewedOn: '2026-09-01', nextReviewOn: '2026-11-01' } },
+            { kind: 'legal_event', data: { type: 'reflection_period', date: '2026-10-20', endDate: '2026-11-29' } },
+            { kind: 'legal_event', data: { type: 'permit_decision', date: '2026-01-01', validUntil: '2027-06-01' } },
+          ],
+        },
+        {
+          caseId: 'b',
+          entries: [
+            { kind: 'legal_event', data: { type: 'hearing', date: '2026-12-10' } },
+            { kind: 'legal_event', data: { type: 'hearing', date: '2026-10-10' } },
+            { kind: 'objective', data: { status: 'open', dueDate: '2026-11-20' } },
+            { kind: 'objective', data: { status: 'achieved', dueDate: '2026-11-21' } },
+          ],
+        },
+      ],
+      '2026-11-23',
+    );
     expect(items.map((i) => [i.caseId, i.kind, i.overdue])).toEqual([
-      ['a', 'review_due', true], ['b', 'objective_due', true], ['a', 'reflection_ending', false], ['b', 'hearing', false],
+      ['a', 'review_due', true],
+      ['b', 'objective_due', true],
+      ['a', 'reflection_ending', false],
+      ['b', 'hearing', false],
     ]);
   });
 });

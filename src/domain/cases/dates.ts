@@ -33,7 +33,8 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function assertRange(start: string, end: string | undefined | null): void {
-  if (end && daysBetween(start, end) < 0) throw new DomainError('invalid_date_range', 'The end date is before the start date');
+  if (end && daysBetween(start, end) < 0)
+    throw new DomainError('invalid_date_range', 'The end date is before the start date');
 }
 
 export function assertNotFuture(isoDate: string, today: string, what = 'date'): void {

@@ -13,78 +13,179 @@ const longText = z.string().trim().max(10_000);
 export const ENTRY_SCHEMAS = {
   risk_assessment: z.strictObject({ level: code, assessedOn: isoDate, notes: longText.optional() }),
   identification: z.strictObject({
-    acts: z.array(code).max(20), means: z.array(code).max(20), purposes: z.array(code).max(20),
-    formsOfExploitation: z.array(code).max(20).default([]), methodsOfControl: z.array(code).max(30).default([]),
-    recruiterRelationship: code.optional(), assessedOn: isoDate,
+    acts: z.array(code).max(20),
+    means: z.array(code).max(20),
+    purposes: z.array(code).max(20),
+    formsOfExploitation: z.array(code).max(20).default([]),
+    methodsOfControl: z.array(code).max(30).default([]),
+    recruiterRelationship: code.optional(),
+    assessedOn: isoDate,
     // Her age at the time of the acts is what counts (Art. 3(d)): the date (or start date) of the
     // acts, and/or the explicit answer "under 18 at the time", which wins over the dates.
-    actsDate: isoDate.optional(), minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
+    actsDate: isoDate.optional(),
+    minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
   }),
-  determination_organisation: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), decidedBy: shortText.min(1), decidedOn: isoDate, note: longText.optional() }),
-  determination_authority: z.strictObject({ outcome: z.enum(['determined', 'not_determined', 'pending']), authority: shortText.min(1), decidedOn: isoDate, reference: shortText.optional() }),
+  determination_organisation: z.strictObject({
+    outcome: z.enum(['determined', 'not_determined', 'pending']),
+    decidedBy: shortText.min(1),
+    decidedOn: isoDate,
+    note: longText.optional(),
+  }),
+  determination_authority: z.strictObject({
+    outcome: z.enum(['determined', 'not_determined', 'pending']),
+    authority: shortText.min(1),
+    decidedOn: isoDate,
+    reference: shortText.optional(),
+  }),
   migration_status: z.strictObject({ status: code, recordedOn: isoDate, note: longText.optional() }),
   sex_work: z.strictObject({ doesSexWork: z.enum(['yes', 'no', 'unknown', 'not_asked']), recordedOn: isoDate }),
   // Smuggling (consensual procurement of illegal entry) is its own category, never read as trafficking.
   smuggling: z.strictObject({ smuggled: z.enum(['yes', 'no', 'unknown', 'not_asked']), recordedOn: isoDate }),
   own_account: z.strictObject({ text: longText.min(1), language: shortText.optional(), recordedOn: isoDate }),
   consent: z.strictObject({
-    purpose: code, action: z.enum(['granted', 'withdrawn']), language: shortText.min(1), interpreterUsed: z.boolean(),
-    partnerOrganisationId: z.string().uuid().optional(), recordedOn: isoDate,
+    purpose: code,
+    action: z.enum(['granted', 'withdrawn']),
+    language: shortText.min(1),
+    interpreterUsed: z.boolean(),
+    partnerOrganisationId: z.string().uuid().optional(),
+    recordedOn: isoDate,
   }),
   objective: z.strictObject({
-    title: shortText.min(1), area: code.optional(), ownerId: z.string().uuid().optional(), dueDate: isoDate.optional(),
+    title: shortText.min(1),
+    area: code.optional(),
+    ownerId: z.string().uuid().optional(),
+    dueDate: isoDate.optional(),
     status: z.enum(['open', 'achieved', 'dropped']),
-    microObjectives: z.array(z.strictObject({ title: shortText.min(1), dueDate: isoDate.optional(), done: z.boolean() })).max(50).default([]),
+    microObjectives: z
+      .array(z.strictObject({ title: shortText.min(1), dueDate: isoDate.optional(), done: z.boolean() }))
+      .max(50)
+      .default([]),
   }),
   review: z.strictObject({ reviewedOn: isoDate, notes: longText.min(1), nextReviewOn: isoDate.optional() }),
   service: z.strictObject({
-    service: code, deliveredOn: isoDate, provider: z.enum(['own', 'partner']), partnerName: shortText.optional(),
-    staffRole: shortText.optional(), durationMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    service: code,
+    deliveredOn: isoDate,
+    provider: z.enum(['own', 'partner']),
+    partnerName: shortText.optional(),
+    staffRole: shortText.optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
   }),
-  placement: z.strictObject({ type: code, startOn: isoDate, endOn: isoDate.optional(), reason: shortText.optional(), address: shortText.optional() }),
+  placement: z.strictObject({
+    type: code,
+    startOn: isoDate,
+    endOn: isoDate.optional(),
+    reason: shortText.optional(),
+    address: shortText.optional(),
+  }),
   legal_event: z.strictObject({
     type: z.enum(LEGAL_EVENT_TYPES),
-    date: isoDate, country: z.string().regex(/^[A-Z]{2}$/).optional(), endDate: isoDate.optional(), permitType: code.optional(),
-    authority: shortText.optional(), path: z.enum(['judicial', 'social']).optional(), validUntil: isoDate.optional(),
-    stage: code.optional(), court: shortText.optional(), testimonyMode: code.optional(), accompanied: z.boolean().optional(),
-    amount: z.number().min(0).max(1e9).optional(), note: longText.optional(),
+    date: isoDate,
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    endDate: isoDate.optional(),
+    permitType: code.optional(),
+    authority: shortText.optional(),
+    path: z.enum(['judicial', 'social']).optional(),
+    validUntil: isoDate.optional(),
+    stage: code.optional(),
+    court: shortText.optional(),
+    testimonyMode: code.optional(),
+    accompanied: z.boolean().optional(),
+    amount: z.number().min(0).max(1e9).optional(),
+    note: longText.optional(),
   }),
   exploitation_return: z.strictObject({ date: isoDate, statedReasons: longText.min(1) }),
   // (Re)integration outcomes: scores against her own baseline, events, circumstances, factors, follow-up.
   outcome_assessment: z.strictObject({
-    date: isoDate, origin: z.enum(['intake', 'scheduled', 'self_initiated']).optional(),
+    date: isoDate,
+    origin: z.enum(['intake', 'scheduled', 'self_initiated']).optional(),
     /** The follow-up interview whose answers informed these scores, if any. */
     interviewEntryId: z.string().uuid().optional(),
-    scores: z.array(z.strictObject({
-      element: code, score: z.number().int(), source: z.enum(['own_view', 'caseworker_observation', 'document']), note: shortText.optional(),
-      /** The interview questions that informed this score: the trace from answer to score. */
-      informedBy: z.array(code).max(50).optional(),
-    })).min(1).max(40),
+    scores: z
+      .array(
+        z.strictObject({
+          element: code,
+          score: z.number().int(),
+          source: z.enum(['own_view', 'caseworker_observation', 'document']),
+          note: shortText.optional(),
+          /** The interview questions that informed this score: the trace from answer to score. */
+          informedBy: z.array(code).max(50).optional(),
+        }),
+      )
+      .min(1)
+      .max(40),
   }),
   // The structured follow-up interview (thesis Annex 2); answers stay encrypted.
   interview: z.strictObject({
     date: isoDate,
-    answers: z.array(z.strictObject({
-      question: code, value: z.union([z.number(), z.string().trim().max(2000), z.boolean(), z.null()]), answeredBy: z.enum(['person', 'caseworker']).optional(),
-    })).max(200),
+    answers: z
+      .array(
+        z.strictObject({
+          question: code,
+          value: z.union([z.number(), z.string().trim().max(2000), z.boolean(), z.null()]),
+          answeredBy: z.enum(['person', 'caseworker']).optional(),
+        }),
+      )
+      .max(200),
   }),
   // A key decision and the three autonomy checks (her volition, support, autonomy within it).
   autonomy: z.strictObject({
-    date: isoDate, area: z.enum(['relationship', 'work', 'return', 'disclosure_to_family', 'other']), description: shortText.optional(),
-    ownDecision: z.boolean().nullable(), emotionalSupport: z.boolean().nullable(), autonomyWithin: z.boolean().nullable(),
+    date: isoDate,
+    area: z.enum(['relationship', 'work', 'return', 'disclosure_to_family', 'other']),
+    description: shortText.optional(),
+    ownDecision: z.boolean().nullable(),
+    emotionalSupport: z.boolean().nullable(),
+    autonomyWithin: z.boolean().nullable(),
     financialDependence: z.boolean().nullable().optional(),
   }),
   follow_up_appointment: z.strictObject({ dueDate: isoDate, note: shortText.optional() }),
   outcome_event: z.strictObject({
-    kind: z.enum(['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification', 'violence', 're_trafficking']),
-    date: isoDate, note: shortText.optional(), statedReasons: longText.nullable().optional(),
+    kind: z.enum([
+      'thinking_about_future',
+      'decision_to_leave_shelter',
+      'shelter_exit',
+      'permit',
+      'job',
+      'family_reunification',
+      'violence',
+      're_trafficking',
+    ]),
+    date: isoDate,
+    note: shortText.optional(),
+    statedReasons: longText.nullable().optional(),
   }),
   circumstance: z.strictObject({
-    kind: z.enum(['unemployment', 'financial_dependence_family', 'financial_dependence_partner', 'institutional_mental_health_care', 'alcohol_addiction', 'drug_addiction']),
-    from: isoDate, to: isoDate.optional(), note: shortText.optional(),
+    kind: z.enum([
+      'unemployment',
+      'financial_dependence_family',
+      'financial_dependence_partner',
+      'institutional_mental_health_care',
+      'alcohol_addiction',
+      'drug_addiction',
+    ]),
+    from: isoDate,
+    to: isoDate.optional(),
+    note: shortText.optional(),
   }),
-  factor: z.strictObject({ code, valence: z.enum(['positive', 'negative']), level: z.enum(['micro', 'meso', 'macro']).optional(), note: shortText.optional() }),
-  follow_up: z.strictObject({ kind: z.enum(['consented', 'opted_out', 'preference', 'self_initiated_contact']), at: isoDate, mode: z.enum(['scheduled', 'self_initiated']).optional(), note: shortText.optional() }),
+  factor: z.strictObject({
+    code,
+    valence: z.enum(['positive', 'negative']),
+    level: z.enum(['micro', 'meso', 'macro']).optional(),
+    note: shortText.optional(),
+  }),
+  follow_up: z.strictObject({
+    kind: z.enum(['consented', 'opted_out', 'preference', 'self_initiated_contact']),
+    at: isoDate,
+    mode: z.enum(['scheduled', 'self_initiated']).optional(),
+    note: shortText.optional(),
+  }),
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_SCHEMAS;
@@ -122,7 +223,14 @@ export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
 /** Which reference list each coded field must come from. */
 export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = {
   risk_assessment: { level: 'risk_levels' },
-  identification: { acts: 'palermo_acts', means: 'palermo_means', purposes: 'palermo_purposes', formsOfExploitation: 'forms_of_exploitation', methodsOfControl: 'methods_of_control', recruiterRelationship: 'recruiter_relationships' },
+  identification: {
+    acts: 'palermo_acts',
+    means: 'palermo_means',
+    purposes: 'palermo_purposes',
+    formsOfExploitation: 'forms_of_exploitation',
+    methodsOfControl: 'methods_of_control',
+    recruiterRelationship: 'recruiter_relationships',
+  },
   migration_status: { status: 'migration_statuses' },
   consent: { purpose: 'consent_purposes' },
   service: { service: 'services' },
@@ -133,15 +241,31 @@ export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = 
 /** Date pairs that must be in order, per kind. */
 export const DATE_RANGES: Partial<Record<EntryKind, [string, string][]>> = {
   placement: [['startOn', 'endOn']],
-  legal_event: [['date', 'endDate'], ['date', 'validUntil']],
+  legal_event: [
+    ['date', 'endDate'],
+    ['date', 'validUntil'],
+  ],
   review: [['reviewedOn', 'nextReviewOn']],
   circumstance: [['from', 'to']],
 };
 
 /** Dates that describe the past and so cannot lie in the future. */
 export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
-  risk_assessment: ['assessedOn'], identification: ['assessedOn'], determination_organisation: ['decidedOn'],
-  determination_authority: ['decidedOn'], migration_status: ['recordedOn'], sex_work: ['recordedOn'], smuggling: ['recordedOn'], own_account: ['recordedOn'],
-  consent: ['recordedOn'], review: ['reviewedOn'], service: ['deliveredOn'], exploitation_return: ['date'],
-  outcome_assessment: ['date'], outcome_event: ['date'], follow_up: ['at'], interview: ['date'], autonomy: ['date'],
+  risk_assessment: ['assessedOn'],
+  identification: ['assessedOn'],
+  determination_organisation: ['decidedOn'],
+  determination_authority: ['decidedOn'],
+  migration_status: ['recordedOn'],
+  sex_work: ['recordedOn'],
+  smuggling: ['recordedOn'],
+  own_account: ['recordedOn'],
+  consent: ['recordedOn'],
+  review: ['reviewedOn'],
+  service: ['deliveredOn'],
+  exploitation_return: ['date'],
+  outcome_assessment: ['date'],
+  outcome_event: ['date'],
+  follow_up: ['at'],
+  interview: ['date'],
+  autonomy: ['date'],
 };

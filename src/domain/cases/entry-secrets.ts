@@ -48,10 +48,15 @@ export function mergeSecretFields(clear: Data, secrets: Data | null): Data {
   const data: Data = { ...clear };
   for (const [path, value] of Object.entries(secrets ?? {})) {
     const p = parsePath(path);
-    if (!('list' in p)) { data[path] = value; continue; }
+    if (!('list' in p)) {
+      data[path] = value;
+      continue;
+    }
     const list = data[p.list];
     if (!Array.isArray(list) || !Array.isArray(value)) continue;
-    data[p.list] = list.map((item, i) => (isRecord(item) && value[i] !== null && value[i] !== undefined ? { ...item, [p.field]: value[i] } : item));
+    data[p.list] = list.map((item, i) =>
+      isRecord(item) && value[i] !== null && value[i] !== undefined ? { ...item, [p.field]: value[i] } : item,
+    );
   }
   return data;
 }

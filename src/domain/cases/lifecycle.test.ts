@@ -1,19 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '../errors';
-import { allowedTransitions, assertEditable, OPEN_STATUSES, transition, type CaseState, type TransitionCommand } from './lifecycle';
+import {
+  allowedTransitions,
+  assertEditable,
+  OPEN_STATUSES,
+  transition,
+  type CaseState,
+  type TransitionCommand,
+} from './lifecycle';
 
 const open = (status: CaseState['status']): CaseState => ({ status, pausedFrom: null });
 
 describe('case lifecycle', () => {
   test.each([
-    ['contact', 'identification'], ['identification', 'reflection'], ['reflection', 'programme'], ['programme', 'follow_up'],
-    ['contact', 'programme'], ['programme', 'reflection'],
+    ['contact', 'identification'],
+    ['identification', 'reflection'],
+    ['reflection', 'programme'],
+    ['programme', 'follow_up'],
+    ['contact', 'programme'],
+    ['programme', 'reflection'],
   ] as const)('%s → %s is allowed', (from, to) => {
     expect(transition(open(from), { to }).next.status).toBe(to);
   });
 
-  test.each([['follow_up', 'contact'], ['programme', 'contact'], ['reflection', 'reflection']] as const)('%s → %s is refused', (from, to) => {
+  test.each([
+    ['follow_up', 'contact'],
+    ['programme', 'contact'],
+    ['reflection', 'reflection'],
+  ] as const)('%s → %s is refused', (from, to) => {
     expect(() => transition(open(from), { to })).toThrow(DomainError);
   });
 
@@ -45,13 +60,20 @@ describe('case lifecycle', () => {
       fc.constant({ to: 'closed' as const, reason: 'other' }),
       fc.constant({ to: 'reopened' as const, note: 'back' }),
     );
-    fc.assert(fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
-      let state: CaseState = open('contact');
-      for (const c of commands) {
-        try { state = transition(state, c).next; } catch (e) { expect(e).toBeInstanceOf(DomainError); }
-        expect(state.status === 'paused').toBe(state.pausedFrom !== null);
-        if (state.status !== 'closed' && state.status !== 'paused') expect(allowedTransitions(state.status)).toContain('paused');
-      }
-    }));
+    fc.assert(
+      fc.property(fc.array(command, { maxLength: 30 }), (commands) => {
+        let state: CaseState = open('contact');
+        for (const c of commands) {
+          try {
+            state = transition(state, c).next;
+          } catch (e) {
+            expect(e).toBeInstanceOf(DomainError);
+          }
+          expect(state.status === 'paused').toBe(state.pausedFrom !== null);
+          if (state.status !== 'closed' && state.status !== 'paused')
+            expect(allowedTransitions(state.status)).toContain('paused');
+        }
+      }),
+    );
   });
 });

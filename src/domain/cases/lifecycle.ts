@@ -35,9 +35,10 @@ const rank = (s: OpenStatus) => OPEN_STATUSES.indexOf(s);
 export function transition(state: CaseState, command: TransitionCommand): TransitionResult {
   const { status } = state;
   if (command.to === 'reopened') {
-    if (status !== 'paused' && status !== 'closed') throw new DomainError('invalid_transition', `A ${status} case is already open`);
+    if (status !== 'paused' && status !== 'closed')
+      throw new DomainError('invalid_transition', `A ${status} case is already open`);
     if (!command.note?.trim()) throw new DomainError('reason_required', 'Say why the case is reopened');
-    const back = command.status ?? (status === 'paused' ? state.pausedFrom ?? 'contact' : 'contact');
+    const back = command.status ?? (status === 'paused' ? (state.pausedFrom ?? 'contact') : 'contact');
     return { next: { status: back, pausedFrom: null }, event: status === 'paused' ? 'resumed' : 'reopened' };
   }
   if (status === 'closed') throw new DomainError('case_closed', 'The case is closed; reopen it first');
@@ -52,7 +53,8 @@ export function transition(state: CaseState, command: TransitionCommand): Transi
   }
   if (status === 'paused') throw new DomainError('invalid_transition', 'Reopen a paused case before moving it on');
   const step = rank(command.to) - rank(status);
-  if (step === 0 || step < -1) throw new DomainError('invalid_transition', `Cannot move from ${status} to ${command.to}`);
+  if (step === 0 || step < -1)
+    throw new DomainError('invalid_transition', `Cannot move from ${status} to ${command.to}`);
   return { next: { status: command.to, pausedFrom: null }, event: 'advanced' };
 }
 

@@ -19,7 +19,9 @@ describe('Palermo Art. 3 derivation', () => {
     ['minor without act', { acts: [], means: [], purposes: purpose, isMinor: true }, false],
     ['adult without purpose', { acts: act, means, purposes: [], isMinor: false }, false],
   ] as const)('%s', (_name, input, expected) => {
-    expect(derive({ ...input, acts: [...input.acts], means: [...input.means], purposes: [...input.purposes] }).definitionMet).toBe(expected);
+    expect(
+      derive({ ...input, acts: [...input.acts], means: [...input.means], purposes: [...input.purposes] }).definitionMet,
+    ).toBe(expected);
   });
 
   test.each([
@@ -36,25 +38,42 @@ describe('Palermo Art. 3 derivation', () => {
   });
 
   test('for a minor, the result depends only on act and purpose (property)', () => {
-    const codes = fc.array(fc.constantFrom('recruitment', 'transportation', 'deception', 'coercion', 'forced_labour', 'sexual_exploitation'), { maxLength: 4 });
-    fc.assert(fc.property(codes, codes, codes, (acts, means, purposes) => {
-      const d = derive({ acts, means, purposes, isMinor: true });
-      expect(d.definitionMet).toBe(acts.length > 0 && purposes.length > 0);
-      expect(d.consentIrrelevant).toBe(true);
-      expect(d.steps.find((s) => s.rule === 'means')).toMatchObject({ satisfied: true, explanationKey: 'palermo.step.meansNotRequiredMinor' });
-    }));
+    const codes = fc.array(
+      fc.constantFrom('recruitment', 'transportation', 'deception', 'coercion', 'forced_labour', 'sexual_exploitation'),
+      { maxLength: 4 },
+    );
+    fc.assert(
+      fc.property(codes, codes, codes, (acts, means, purposes) => {
+        const d = derive({ acts, means, purposes, isMinor: true });
+        expect(d.definitionMet).toBe(acts.length > 0 && purposes.length > 0);
+        expect(d.consentIrrelevant).toBe(true);
+        expect(d.steps.find((s) => s.rule === 'means')).toMatchObject({
+          satisfied: true,
+          explanationKey: 'palermo.step.meansNotRequiredMinor',
+        });
+      }),
+    );
   });
 
   test('consent is irrelevant once any means is present, and the steps say so', () => {
     const d = derive({ acts: act, means, purposes: purpose, isMinor: false });
     expect(d.consentIrrelevant).toBe(true);
-    expect(d.steps.map((s) => s.explanationKey)).toEqual(['palermo.step.actPresent', 'palermo.step.meansPresent', 'palermo.step.purposePresent', 'palermo.step.consentIrrelevant']);
+    expect(d.steps.map((s) => s.explanationKey)).toEqual([
+      'palermo.step.actPresent',
+      'palermo.step.meansPresent',
+      'palermo.step.purposePresent',
+      'palermo.step.consentIrrelevant',
+    ]);
     expect(d.resultKey).toBe('palermo.result.met');
   });
 
   test('for a minor the means step explains that no means is required', () => {
     const d = derive({ acts: act, means: [], purposes: purpose, isMinor: true });
-    expect(d.steps[1]).toMatchObject({ rule: 'means', satisfied: true, explanationKey: 'palermo.step.meansNotRequiredMinor' });
+    expect(d.steps[1]).toMatchObject({
+      rule: 'means',
+      satisfied: true,
+      explanationKey: 'palermo.step.meansNotRequiredMinor',
+    });
     // A child's consent never negates trafficking (Art. 3(c)).
     expect(d.consentIrrelevant).toBe(true);
   });

@@ -34,7 +34,12 @@ export function derive(input: IdentificationInput): Derivation {
   const hasMeans = input.means.length > 0;
   const hasPurpose = input.purposes.length > 0;
   const steps: DerivationStep[] = [
-    { rule: 'act', satisfied: hasAct, explanationKey: hasAct ? 'palermo.step.actPresent' : 'palermo.step.actMissing', params: { count: input.acts.length } },
+    {
+      rule: 'act',
+      satisfied: hasAct,
+      explanationKey: hasAct ? 'palermo.step.actPresent' : 'palermo.step.actMissing',
+      params: { count: input.acts.length },
+    },
   ];
   let meansSatisfied: boolean | 'undetermined';
   if (input.isMinor === true) {
@@ -42,16 +47,36 @@ export function derive(input: IdentificationInput): Derivation {
     steps.push({ rule: 'means', satisfied: true, explanationKey: 'palermo.step.meansNotRequiredMinor' });
   } else {
     meansSatisfied = hasMeans ? true : input.isMinor === null ? 'undetermined' : false;
-    steps.push({ rule: 'means', satisfied: hasMeans, explanationKey: hasMeans ? 'palermo.step.meansPresent' : input.isMinor === null ? 'palermo.step.minorUnknown' : 'palermo.step.meansMissing', params: { count: input.means.length } });
+    steps.push({
+      rule: 'means',
+      satisfied: hasMeans,
+      explanationKey: hasMeans
+        ? 'palermo.step.meansPresent'
+        : input.isMinor === null
+          ? 'palermo.step.minorUnknown'
+          : 'palermo.step.meansMissing',
+      params: { count: input.means.length },
+    });
   }
-  steps.push({ rule: 'purpose', satisfied: hasPurpose, explanationKey: hasPurpose ? 'palermo.step.purposePresent' : 'palermo.step.purposeMissing', params: { count: input.purposes.length } });
+  steps.push({
+    rule: 'purpose',
+    satisfied: hasPurpose,
+    explanationKey: hasPurpose ? 'palermo.step.purposePresent' : 'palermo.step.purposeMissing',
+    params: { count: input.purposes.length },
+  });
   // A child's consent never negates trafficking (Art. 3(c)), whether or not a means was used.
-  if (input.isMinor === true) steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevantMinor' });
+  if (input.isMinor === true)
+    steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevantMinor' });
   else if (hasMeans) steps.push({ rule: 'consent', satisfied: true, explanationKey: 'palermo.step.consentIrrelevant' });
 
   let definitionMet: boolean | 'undetermined';
   if (!hasAct || !hasPurpose || meansSatisfied === false) definitionMet = false;
   else definitionMet = meansSatisfied === 'undetermined' ? 'undetermined' : true;
-  const resultKey = definitionMet === true ? 'palermo.result.met' : definitionMet === false ? 'palermo.result.notMet' : 'palermo.result.undetermined';
+  const resultKey =
+    definitionMet === true
+      ? 'palermo.result.met'
+      : definitionMet === false
+        ? 'palermo.result.notMet'
+        : 'palermo.result.undetermined';
   return { definitionMet, consentIrrelevant: hasMeans || input.isMinor === true, steps, resultKey };
 }

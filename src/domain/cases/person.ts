@@ -5,7 +5,9 @@ import { DomainError } from '../errors';
 export function ageOn(dateOfBirth: string, on: Date): number {
   const dob = new Date(`${dateOfBirth}T00:00:00Z`);
   let age = on.getUTCFullYear() - dob.getUTCFullYear();
-  const beforeBirthday = on.getUTCMonth() < dob.getUTCMonth() || (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
+  const beforeBirthday =
+    on.getUTCMonth() < dob.getUTCMonth() ||
+    (on.getUTCMonth() === dob.getUTCMonth() && on.getUTCDate() < dob.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age;
 }
@@ -41,11 +43,19 @@ export interface AgeAtActsInput {
  *
  * @example minorAtTimeOfActs({ actsDate: '2020-03-01' }, '2004-01-01') // { isMinor: true, basis: 'date_of_birth' }
  */
-export function minorAtTimeOfActs(record: AgeAtActsInput, dateOfBirth: string | null | undefined): { isMinor: boolean | null; basis: MinorBasis | null } {
+export function minorAtTimeOfActs(
+  record: AgeAtActsInput,
+  dateOfBirth: string | null | undefined,
+): { isMinor: boolean | null; basis: MinorBasis | null } {
   if (record.minorAtActs === 'yes') return { isMinor: true, basis: 'explicit' };
   if (record.minorAtActs === 'no') return { isMinor: false, basis: 'explicit' };
   if (!record.actsDate || !dateOfBirth) return { isMinor: null, basis: null };
   const acts = new Date(`${record.actsDate}T00:00:00Z`);
-  if (Number.isNaN(acts.getTime()) || Number.isNaN(new Date(`${dateOfBirth}T00:00:00Z`).getTime()) || record.actsDate < dateOfBirth) return { isMinor: null, basis: null };
+  if (
+    Number.isNaN(acts.getTime()) ||
+    Number.isNaN(new Date(`${dateOfBirth}T00:00:00Z`).getTime()) ||
+    record.actsDate < dateOfBirth
+  )
+    return { isMinor: null, basis: null };
   return { isMinor: ageOn(dateOfBirth, acts) < 18, basis: 'date_of_birth' };
 }

@@ -3,7 +3,11 @@ import type { ConsentEvent } from './consent';
 import { latestStatisticsDecision, mayBeCountedInStatistics } from './statistics-consent';
 
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString();
-const stats = (action: ConsentEvent['action'], n: number): ConsentEvent => ({ purpose: 'anonymous_statistics', action, at: day(n) });
+const stats = (action: ConsentEvent['action'], n: number): ConsentEvent => ({
+  purpose: 'anonymous_statistics',
+  action,
+  at: day(n),
+});
 
 describe('mayBeCountedInStatistics', () => {
   test.each([
@@ -14,8 +18,19 @@ describe('mayBeCountedInStatistics', () => {
     ['records out of order: the later withdrawal still wins', [stats('withdrawn', 2), stats('granted', 1)], false],
     ['grant and withdrawal at the same instant: withdrawal wins', [stats('granted', 2), stats('withdrawn', 2)], false],
     ['same instant, other order', [stats('withdrawn', 2), stats('granted', 2)], false],
-    ['other purposes do not count', [{ purpose: 'network_deduplication', action: 'granted', at: day(1) }, { purpose: 'assistance', action: 'granted', at: day(1) }], false],
-    ['a withdrawal of another purpose does not remove her', [stats('granted', 1), { purpose: 'network_deduplication', action: 'withdrawn', at: day(2) }], true],
+    [
+      'other purposes do not count',
+      [
+        { purpose: 'network_deduplication', action: 'granted', at: day(1) },
+        { purpose: 'assistance', action: 'granted', at: day(1) },
+      ],
+      false,
+    ],
+    [
+      'a withdrawal of another purpose does not remove her',
+      [stats('granted', 1), { purpose: 'network_deduplication', action: 'withdrawn', at: day(2) }],
+      true,
+    ],
   ] as [string, ConsentEvent[], boolean][])('%s', (_name, events, expected) => {
     expect(mayBeCountedInStatistics(events)).toBe(expected);
   });

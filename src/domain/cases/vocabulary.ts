@@ -5,7 +5,18 @@
  */
 
 /** The types of a legal event record, in the order the form offers them. */
-export const LEGAL_EVENT_TYPES = ['reflection_period', 'complaint', 'statement', 'permit_application', 'permit_decision', 'proceeding', 'hearing', 'compensation_claim', 'compensation_outcome', 'return'] as const;
+export const LEGAL_EVENT_TYPES = [
+  'reflection_period',
+  'complaint',
+  'statement',
+  'permit_application',
+  'permit_decision',
+  'proceeding',
+  'hearing',
+  'compensation_claim',
+  'compensation_outcome',
+  'return',
+] as const;
 export type LegalEventType = (typeof LEGAL_EVENT_TYPES)[number];
 
 /** Her cooperation with the authorities: recorded, never a condition of assistance. */

@@ -24,7 +24,11 @@ export interface CitationChain {
 
 /** Case, punctuation and spacing do not make a different originator. */
 function sameOriginator(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 
@@ -42,8 +46,12 @@ export function citationChain(estimate: Estimate): CitationChain {
       const creditedTo = citation.attributedTo ?? original.source;
       return { role: 'citing', citation, creditedTo, recast: !sameOriginator(creditedTo, original.source) };
     });
-  const links: ChainLink[] = [{ role: 'original', citation: original, creditedTo: original.source, recast: false }, ...citing];
+  const links: ChainLink[] = [
+    { role: 'original', citation: original, creditedTo: original.source, recast: false },
+    ...citing,
+  ];
   const creditedTo: string[] = [];
-  for (const link of links) if (!creditedTo.some((c) => sameOriginator(c, link.creditedTo))) creditedTo.push(link.creditedTo);
+  for (const link of links)
+    if (!creditedTo.some((c) => sameOriginator(c, link.creditedTo))) creditedTo.push(link.creditedTo);
   return { estimateId: estimate.id, links, recast: citing.some((l) => l.recast), creditedTo };
 }

@@ -2,8 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { EstimateSchema } from './schema';
 
 const base = {
-  id: 'e1', unit: 'persons_per_year', unitNote: 'n', scope: { geography: 'g', period: 'p', forms: [] }, method: 'unknown', caveat: '',
-  originalSource: { source: 'S', locator: '001' }, citingSources: [],
+  id: 'e1',
+  unit: 'persons_per_year',
+  unitNote: 'n',
+  scope: { geography: 'g', period: 'p', forms: [] },
+  method: 'unknown',
+  caveat: '',
+  originalSource: { source: 'S', locator: '001' },
+  citingSources: [],
 };
 
 describe('EstimateSchema', () => {

@@ -4,8 +4,26 @@
  */
 import { z } from 'zod';
 
-export const ESTIMATE_UNITS = ['persons_per_year', 'stock', 'cases', 'contacts', 'permits', 'projects', 'share', 'other'] as const;
-export const ESTIMATE_METHODS = ['shelter_counts', 'police_data', 'survey', 'mse', 'capture_recapture', 'extrapolation', 'administrative', 'unknown'] as const;
+export const ESTIMATE_UNITS = [
+  'persons_per_year',
+  'stock',
+  'cases',
+  'contacts',
+  'permits',
+  'projects',
+  'share',
+  'other',
+] as const;
+export const ESTIMATE_METHODS = [
+  'shelter_counts',
+  'police_data',
+  'survey',
+  'mse',
+  'capture_recapture',
+  'extrapolation',
+  'administrative',
+  'unknown',
+] as const;
 
 /** Warnings a reader must see next to the number; they are why figures cannot be compared or summed. */
 export const ESTIMATE_FLAGS = [
@@ -54,13 +72,17 @@ export const EstimateSchema = z
   })
   .superRefine((e, ctx) => {
     const hasRange = e.low !== undefined || e.high !== undefined;
-    if (e.value === undefined && !hasRange) ctx.addIssue({ code: 'custom', message: 'An estimate needs a value or a range', path: ['value'] });
-    if (e.value !== undefined && hasRange) ctx.addIssue({ code: 'custom', message: 'Give either a value or a range, not both', path: ['value'] });
-    if (e.low !== undefined && e.high !== undefined && e.low > e.high) ctx.addIssue({ code: 'custom', message: 'low must not exceed high', path: ['low'] });
+    if (e.value === undefined && !hasRange)
+      ctx.addIssue({ code: 'custom', message: 'An estimate needs a value or a range', path: ['value'] });
+    if (e.value !== undefined && hasRange)
+      ctx.addIssue({ code: 'custom', message: 'Give either a value or a range, not both', path: ['value'] });
+    if (e.low !== undefined && e.high !== undefined && e.low > e.high)
+      ctx.addIssue({ code: 'custom', message: 'low must not exceed high', path: ['low'] });
     if (e.unit === 'share') {
       for (const key of ['value', 'low', 'high'] as const) {
         const v = e[key];
-        if (v !== undefined && v > 1) ctx.addIssue({ code: 'custom', message: 'A share is a fraction between 0 and 1', path: [key] });
+        if (v !== undefined && v > 1)
+          ctx.addIssue({ code: 'custom', message: 'A share is a fraction between 0 and 1', path: [key] });
       }
     }
   });

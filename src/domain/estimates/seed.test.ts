@@ -55,7 +55,12 @@ describe('estimates seed', () => {
     ['home-office-2014-mse', { low: 10_000, high: 13_000 }, 'public, not in the seeds'],
   ])('%s keeps its exact figure and locator', (id, figure, locator) => {
     const e = byId(id);
-    expect({ value: e.value, low: e.low, high: e.high }).toEqual({ value: undefined, low: undefined, high: undefined, ...figure });
+    expect({ value: e.value, low: e.low, high: e.high }).toEqual({
+      value: undefined,
+      low: undefined,
+      high: undefined,
+      ...figure,
+    });
     expect(e.originalSource.locator).toBe(locator);
   });
 

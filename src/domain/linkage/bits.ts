@@ -32,7 +32,8 @@ export function andPopcount(a: Uint32Array, aOffset: number, b: Uint32Array, bOf
 
 /** Sørensen–Dice of two equal-length bit vectors: 2|A∩B| / (|A|+|B|); 0 when both are empty. */
 export function dice(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) throw new LinkageError('wrong_length', `Cannot compare encodings of ${a.length * 32} and ${b.length * 32} bits`);
+  if (a.length !== b.length)
+    throw new LinkageError('wrong_length', `Cannot compare encodings of ${a.length * 32} and ${b.length * 32} bits`);
   const sum = popcount(a) + popcount(b);
   return sum === 0 ? 0 : (2 * andPopcount(a, 0, b, 0, a.length)) / sum;
 }

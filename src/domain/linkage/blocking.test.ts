@@ -42,10 +42,12 @@ describe('blocking', () => {
     expect(index.oversizedBuckets).toBe(0);
     let memberships = 0;
     let sizes = 0;
-    encodings.forEach((_, record) => forEachBucketOf(index, record, (_m, from, to) => {
-      memberships++;
-      sizes += to - from;
-    }));
+    encodings.forEach((_, record) =>
+      forEachBucketOf(index, record, (_m, from, to) => {
+        memberships++;
+        sizes += to - from;
+      }),
+    );
     expect(sizes / memberships).toBeLessThan(10);
   });
 
@@ -71,6 +73,8 @@ describe('blocking', () => {
   test('buckets above the size limit are skipped', () => {
     const tight = buildBlockingIndex(encodings, bits, 2);
     expect(tight.oversizedBuckets).toBeGreaterThan(0);
-    encodings.forEach((_, record) => forEachBucketOf(tight, record, (_m, from, to) => expect(to - from).toBeLessThanOrEqual(2)));
+    encodings.forEach((_, record) =>
+      forEachBucketOf(tight, record, (_m, from, to) => expect(to - from).toBeLessThanOrEqual(2)),
+    );
   });
 });

@@ -89,7 +89,11 @@ export function groupByKey(keys: Float64Array): Grouping {
 }
 
 /** Indexes every record under its blocking keys; buckets above `maxBucketSize` are counted and skipped later. */
-export function buildBlockingIndex(encodings: readonly EncodedRecord[], bits: BlockingBits, maxBucketSize: number): BlockingIndex {
+export function buildBlockingIndex(
+  encodings: readonly EncodedRecord[],
+  bits: BlockingBits,
+  maxBucketSize: number,
+): BlockingIndex {
   const n = encodings.length;
   const bands = n === 0 ? 0 : encodings[0].blocking.bands.length;
   const fullMask = maskOf(bits.full);
@@ -110,7 +114,8 @@ export function buildBlockingIndex(encodings: readonly EncodedRecord[], bits: Bl
     for (let i = 0; i < n; i++) keys[i] = (encodings[i].blocking.bands[band] & fullMask) >>> 0;
     groupings.push(groupByKey(keys));
     for (let i = 0; i < n; i++) {
-      keys[i] = yobSexOf[i] < 0 ? -1 : yobSexOf[i] * shortSpan + ((encodings[i].blocking.bands[band] & shortMask) >>> 0);
+      keys[i] =
+        yobSexOf[i] < 0 ? -1 : yobSexOf[i] * shortSpan + ((encodings[i].blocking.bands[band] & shortMask) >>> 0);
     }
     groupings.push(groupByKey(keys));
   }
@@ -122,7 +127,11 @@ export function buildBlockingIndex(encodings: readonly EncodedRecord[], bits: Bl
 }
 
 /** Calls `visit` with every bucket (as a members range) that holds `record`, skipping singletons and oversized ones. */
-export function forEachBucketOf(index: BlockingIndex, record: number, visit: (members: Int32Array, from: number, to: number) => void): void {
+export function forEachBucketOf(
+  index: BlockingIndex,
+  record: number,
+  visit: (members: Int32Array, from: number, to: number) => void,
+): void {
   for (const { bucketOf, start, members } of index.groupings) {
     const bucket = bucketOf[record];
     if (bucket < 0) continue;

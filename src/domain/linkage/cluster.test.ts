@@ -9,16 +9,33 @@ const refs: RecordRef[] = [
   { orgId: 'a', recordId: 'a2' }, // 4
 ];
 const sourceOf = Int32Array.from([0, 1, 1, 2, 0]);
-const members = (clusters: ReturnType<typeof clusterRecords>) => clusters.map((c) => c.members.map((m) => m.recordId).sort()).sort();
+const members = (clusters: ReturnType<typeof clusterRecords>) =>
+  clusters.map((c) => c.members.map((m) => m.recordId).sort()).sort();
 
 describe('best-match constraint', () => {
   test('a record keeps only its best link to each other source', () => {
-    const kept = bestMatchLinks([{ a: 0, b: 1, score: 0.9 }, { a: 0, b: 2, score: 0.95 }, { a: 0, b: 3, score: 0.8 }], sourceOf);
-    expect(kept.map((p) => [p.a, p.b])).toEqual([[0, 2], [0, 3]]);
+    const kept = bestMatchLinks(
+      [
+        { a: 0, b: 1, score: 0.9 },
+        { a: 0, b: 2, score: 0.95 },
+        { a: 0, b: 3, score: 0.8 },
+      ],
+      sourceOf,
+    );
+    expect(kept.map((p) => [p.a, p.b])).toEqual([
+      [0, 2],
+      [0, 3],
+    ]);
   });
 
   test('a taken record is not linked again from the same source', () => {
-    const kept = bestMatchLinks([{ a: 0, b: 1, score: 0.9 }, { a: 1, b: 4, score: 0.85 }], sourceOf);
+    const kept = bestMatchLinks(
+      [
+        { a: 0, b: 1, score: 0.9 },
+        { a: 1, b: 4, score: 0.85 },
+      ],
+      sourceOf,
+    );
     expect(kept).toHaveLength(1);
   });
 });
@@ -26,8 +43,23 @@ describe('best-match constraint', () => {
 describe('clustering', () => {
   test.each([
     ['no matches: every record is its own person', [], [['a1'], ['a2'], ['b1'], ['b2'], ['c1']]],
-    ['a chain across three sources is one person', [{ a: 0, b: 1, score: 0.9 }, { a: 1, b: 3, score: 0.9 }], [['a1', 'b1', 'c1'], ['a2'], ['b2']]],
-    ['competing matches keep the best', [{ a: 0, b: 1, score: 0.8 }, { a: 0, b: 2, score: 0.9 }, { a: 4, b: 1, score: 0.85 }], [['a1', 'b2'], ['a2', 'b1'], ['c1']]],
+    [
+      'a chain across three sources is one person',
+      [
+        { a: 0, b: 1, score: 0.9 },
+        { a: 1, b: 3, score: 0.9 },
+      ],
+      [['a1', 'b1', 'c1'], ['a2'], ['b2']],
+    ],
+    [
+      'competing matches keep the best',
+      [
+        { a: 0, b: 1, score: 0.8 },
+        { a: 0, b: 2, score: 0.9 },
+        { a: 4, b: 1, score: 0.85 },
+      ],
+      [['a1', 'b2'], ['a2', 'b1'], ['c1']],
+    ],
   ])('%s', (_, matches, expected) => {
     expect(members(clusterRecords(refs, sourceOf, matches))).toEqual(expected);
   });

@@ -63,11 +63,18 @@ export function connectedComponents(refs: readonly RecordRef[], links: readonly 
 
 /** Deterministic person id from the member refs (order-independent). */
 export function personIdOf(members: readonly RecordRef[]): string {
-  const canonical = members.map((m) => JSON.stringify([m.orgId, m.recordId])).sort().join('\n');
+  const canonical = members
+    .map((m) => JSON.stringify([m.orgId, m.recordId]))
+    .sort()
+    .join('\n');
   return 'p_' + crypto.createHash('sha256').update(canonical).digest('hex').slice(0, 20);
 }
 
 /** Clusters records into persons from their scored match pairs (best-match constraint applied). */
-export function clusterRecords(refs: readonly RecordRef[], sourceOf: Int32Array, matches: readonly ScoredPair[]): PersonCluster[] {
+export function clusterRecords(
+  refs: readonly RecordRef[],
+  sourceOf: Int32Array,
+  matches: readonly ScoredPair[],
+): PersonCluster[] {
   return connectedComponents(refs, bestMatchLinks(matches, sourceOf));
 }

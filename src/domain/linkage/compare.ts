@@ -22,7 +22,10 @@ export interface ComparisonStats {
 }
 
 /** Packs CLKs into one contiguous array and precomputes each record's popcount. */
-export function packClks(encodings: readonly EncodedRecord[], words: number): { packed: Uint32Array; popcounts: Int32Array } {
+export function packClks(
+  encodings: readonly EncodedRecord[],
+  words: number,
+): { packed: Uint32Array; popcounts: Int32Array } {
   const packed = new Uint32Array(encodings.length * words);
   const popcounts = new Int32Array(encodings.length);
   encodings.forEach((e, i) => {

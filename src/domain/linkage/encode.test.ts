@@ -8,9 +8,19 @@ import { generateSynthetic } from './synthetic/generator';
 
 const SECRET = 'test-network-secret-0123456789';
 const person = (fields: IdentityRecord['fields'], extra: Partial<IdentityRecord> = {}): IdentityRecord => ({
-  recordId: 'r1', orgId: 'org-a', consentToNetworkDedup: true, fields, ...extra,
+  recordId: 'r1',
+  orgId: 'org-a',
+  consentToNetworkDedup: true,
+  fields,
+  ...extra,
 });
-const ana = person({ given_name: 'Ana-Maria', surname: 'Drăgulescu', date_of_birth: '1994-03-07', sex: 'F', citizenship: 'RO' });
+const ana = person({
+  given_name: 'Ana-Maria',
+  surname: 'Drăgulescu',
+  date_of_birth: '1994-03-07',
+  sex: 'F',
+  citizenship: 'RO',
+});
 
 describe('encoding', () => {
   test('is deterministic for the same secret and schema', () => {
@@ -23,7 +33,13 @@ describe('encoding', () => {
   });
 
   test('is the same for spelling variants that normalise alike', () => {
-    const variant = person({ given_name: 'ANA MARIA', surname: 'dragulescu', date_of_birth: '07.03.1994', sex: 'female', citizenship: 'ROU' });
+    const variant = person({
+      given_name: 'ANA MARIA',
+      surname: 'dragulescu',
+      date_of_birth: '07.03.1994',
+      sex: 'female',
+      citizenship: 'ROU',
+    });
     expect(encodeRecord(variant, SECRET).clk).toEqual(encodeRecord(ana, SECRET).clk);
   });
 
@@ -33,8 +49,20 @@ describe('encoding', () => {
   });
 
   test('the same person in Cyrillic and Latin scores high', () => {
-    const cyr = person({ given_name: 'Олена', surname: 'Шевчук', date_of_birth: '1988-11-02', sex: 'Ж', citizenship: 'Україна' });
-    const lat = person({ given_name: 'Olena', surname: 'Ševčuk', date_of_birth: '1988-11-02', sex: 'F', citizenship: 'UA' });
+    const cyr = person({
+      given_name: 'Олена',
+      surname: 'Шевчук',
+      date_of_birth: '1988-11-02',
+      sex: 'Ж',
+      citizenship: 'Україна',
+    });
+    const lat = person({
+      given_name: 'Olena',
+      surname: 'Ševčuk',
+      date_of_birth: '1988-11-02',
+      sex: 'F',
+      citizenship: 'UA',
+    });
     expect(dice(encodeRecord(cyr, SECRET).clk, encodeRecord(lat, SECRET).clk)).toBeGreaterThan(0.95);
   });
 
@@ -85,23 +113,39 @@ describe('refusals', () => {
   });
 
   test('a record without network-dedup consent is never encoded', () => {
-    expect(() => encodeRecord({ ...ana, consentToNetworkDedup: false }, SECRET)).toThrow(expect.objectContaining({ code: 'no_consent' }));
+    expect(() => encodeRecord({ ...ana, consentToNetworkDedup: false }, SECRET)).toThrow(
+      expect.objectContaining({ code: 'no_consent' }),
+    );
   });
 
   test('attributes must be short scalars', () => {
     const long = { ...ana, attributes: { note: 'x'.repeat(65) } };
     expect(() => encodeRecord(long, SECRET)).toThrow(expect.objectContaining({ code: 'invalid_options' }));
-    expect(encodeRecord({ ...ana, attributes: { intakeYear: 2024, referred: true } }, SECRET).attributes).toEqual({ intakeYear: 2024, referred: true });
+    expect(encodeRecord({ ...ana, attributes: { intakeYear: 2024, referred: true } }, SECRET).attributes).toEqual({
+      intakeYear: 2024,
+      referred: true,
+    });
   });
 
   test.each([
     ['bits not a multiple of 32', { ...DEFAULT_SCHEMA, bits: 1000 }],
     ['no fields', { ...DEFAULT_SCHEMA, fields: [] }],
     ['zero hashes', { ...DEFAULT_SCHEMA, fields: [{ name: 'sex', hashes: 0 }] }],
-    ['repeated field', { ...DEFAULT_SCHEMA, fields: [{ name: 'sex', hashes: 5 }, { name: 'sex', hashes: 5 }] }],
+    [
+      'repeated field',
+      {
+        ...DEFAULT_SCHEMA,
+        fields: [
+          { name: 'sex', hashes: 5 },
+          { name: 'sex', hashes: 5 },
+        ],
+      },
+    ],
     ['too many band bits', { ...DEFAULT_SCHEMA, lsh: { bands: 4, bitsPerBand: 40 } }],
   ])('invalid schema: %s', (_, schema) => {
-    expect(() => createEncoder(SECRET, schema as LinkageSchema)).toThrow(expect.objectContaining({ code: 'invalid_schema' }));
+    expect(() => createEncoder(SECRET, schema as LinkageSchema)).toThrow(
+      expect.objectContaining({ code: 'invalid_schema' }),
+    );
   });
 });
 

@@ -49,7 +49,10 @@ export function secretKey(secret: string | Uint8Array | null | undefined): crypt
   }
   const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (bytes.length < MIN_SECRET_BYTES) {
-    throw new LinkageError('weak_secret', `The linkage secret has ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} are required`);
+    throw new LinkageError(
+      'weak_secret',
+      `The linkage secret has ${bytes.length} bytes; at least ${MIN_SECRET_BYTES} are required`,
+    );
   }
   return crypto.createSecretKey(bytes);
 }
@@ -92,7 +95,10 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
 
   function encode(record: IdentityRecord): EncodedRecord {
     if (record.consentToNetworkDedup !== true) {
-      throw new LinkageError('no_consent', `Record ${record.recordId} of ${record.orgId} has no consent to network deduplication`);
+      throw new LinkageError(
+        'no_consent',
+        `Record ${record.recordId} of ${record.orgId} has no consent to network deduplication`,
+      );
     }
     const clk = new Uint32Array(words);
     for (const field of fields) {
@@ -112,7 +118,10 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
     });
     const year = parseBirthDate(record.fields.date_of_birth ?? '')?.year;
     const sex = normaliseSex(record.fields.sex ?? '');
-    const yobSex = year !== undefined && sex ? hmac(`block\u0000${schema.version}\u0000yob-sex\u0000${year}\u0000${sex}`).toString('base64url').slice(0, 22) : null;
+    const yobSex =
+      year !== undefined && sex
+        ? hmac(`block\u0000${schema.version}\u0000yob-sex\u0000${year}\u0000${sex}`).toString('base64url').slice(0, 22)
+        : null;
     const encoded: EncodedRecord = {
       recordId: record.recordId,
       orgId: record.orgId,
@@ -131,24 +140,40 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
 /** Attributes travel to other organisations' reviewers: only short scalar values are accepted. */
 function checkedAttributes(record: IdentityRecord): NonIdentifyingAttributes {
   for (const [key, value] of Object.entries(record.attributes ?? {})) {
-    const scalar = typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 64);
-    if (!scalar) throw new LinkageError('invalid_options', `Attribute ${key} of record ${record.recordId} must be a number, boolean or short code`);
+    const scalar =
+      typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 64);
+    if (!scalar)
+      throw new LinkageError(
+        'invalid_options',
+        `Attribute ${key} of record ${record.recordId} must be a number, boolean or short code`,
+      );
   }
   return { ...record.attributes };
 }
 
 /** Secret-dependent, distinct bit positions for each LSH band, the same at every organisation. */
-function lshPositions(hmac: (m: string) => Buffer, version: string, bits: number, bands: number, perBand: number): Uint16Array[] {
+function lshPositions(
+  hmac: (m: string) => Buffer,
+  version: string,
+  bits: number,
+  bands: number,
+  perBand: number,
+): Uint16Array[] {
   const result: Uint16Array[] = [];
   for (let band = 0; band < bands; band++) {
     const chosen = new Set<number>();
-    for (let n = 0; chosen.size < perBand; n++) chosen.add(hmac(`lsh\u0000${version}\u0000${band}\u0000${n}`).readUInt32LE(0) % bits);
+    for (let n = 0; chosen.size < perBand; n++)
+      chosen.add(hmac(`lsh\u0000${version}\u0000${band}\u0000${n}`).readUInt32LE(0) % bits);
     result.push(Uint16Array.from(chosen));
   }
   return result;
 }
 
 /** One-off encoding; prefer createEncoder for many records (it caches token hashes). */
-export function encodeRecord(record: IdentityRecord, secret: string | Uint8Array, schema: LinkageSchema = DEFAULT_SCHEMA): EncodedRecord {
+export function encodeRecord(
+  record: IdentityRecord,
+  secret: string | Uint8Array,
+  schema: LinkageSchema = DEFAULT_SCHEMA,
+): EncodedRecord {
   return createEncoder(secret, schema).encode(record);
 }

@@ -3,15 +3,51 @@
  * organisations of a network without sharing identities. Public API.
  */
 export { LinkageError, type LinkageErrorCode } from './errors';
-export { DEFAULT_LSH, DEFAULT_SCHEMA, validateSchema, type FieldNormaliser, type LinkageFieldSpec, type LinkageSchema, type LshSpec } from './schema';
+export {
+  DEFAULT_LSH,
+  DEFAULT_SCHEMA,
+  validateSchema,
+  type FieldNormaliser,
+  type LinkageFieldSpec,
+  type LinkageSchema,
+  type LshSpec,
+} from './schema';
 export { normaliseName, normaliseSex, normaliseCountry, parseBirthDate, qgrams, fieldTokens } from './normalise';
 export { transliterate } from './transliterate';
 export { popcount, popcount32, dice, bitsToBase64, bitsFromBase64 } from './bits';
-export { createEncoder, encodeRecord, MIN_SECRET_BYTES, type Encoder, type EncodedRecord, type IdentityRecord, type NonIdentifyingAttributes } from './encode';
+export {
+  createEncoder,
+  encodeRecord,
+  MIN_SECRET_BYTES,
+  type Encoder,
+  type EncodedRecord,
+  type IdentityRecord,
+  type NonIdentifyingAttributes,
+} from './encode';
 export { serialiseEncoding, deserialiseEncoding, type SerialisedEncoding } from './serialise';
-export { linkNetwork, checkEncodings, pairKey, type ReviewDecision, DEFAULT_MATCH_THRESHOLD, DEFAULT_REVIEW_THRESHOLD, type LinkageOptions, type LinkagePhase, type LinkageResult, type LinkageStats, type LinkedPair, type ReviewItem } from './pipeline';
+export {
+  linkNetwork,
+  checkEncodings,
+  pairKey,
+  type ReviewDecision,
+  DEFAULT_MATCH_THRESHOLD,
+  DEFAULT_REVIEW_THRESHOLD,
+  type LinkageOptions,
+  type LinkagePhase,
+  type LinkageResult,
+  type LinkageStats,
+  type LinkedPair,
+  type ReviewItem,
+} from './pipeline';
 export { type PersonCluster, type RecordRef } from './cluster';
 export { blockingBitsFor, type BlockingBits } from './blocking';
-export { dedupedPersonCount, captureHistories, possibleDuplicatesFor, type CaptureHistoryRow, type CaptureHistoryTable, type PossibleDuplicate } from './outputs';
+export {
+  dedupedPersonCount,
+  captureHistories,
+  possibleDuplicatesFor,
+  type CaptureHistoryRow,
+  type CaptureHistoryTable,
+  type PossibleDuplicate,
+} from './outputs';
 export { pairwiseQuality, clusterQuality, truthOf, type Quality, type Truth } from './evaluate';
 export { generateSynthetic, type SyntheticOptions, type SyntheticRecord } from './synthetic/generator';

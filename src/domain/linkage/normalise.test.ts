@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { dateTokens, fieldTokens, normaliseCountry, normaliseName, normaliseSex, parseBirthDate, qgrams } from './normalise';
+import {
+  dateTokens,
+  fieldTokens,
+  normaliseCountry,
+  normaliseName,
+  normaliseSex,
+  parseBirthDate,
+  qgrams,
+} from './normalise';
 import { transliterate } from './transliterate';
 
 describe('transliterate', () => {
@@ -22,7 +30,9 @@ describe('transliterate', () => {
 
 describe('transliterate properties', () => {
   test('leaves no Cyrillic or Greek letter behind', () => {
-    const letters = [...'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяъыэёАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЮЯαβγδεζηθικλμνξοπρστυφχψωςάέήίόύώΑΒΓΔΩ'];
+    const letters = [
+      ...'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяъыэёАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЮЯαβγδεζηθικλμνξοπρστυφχψωςάέήίόύώΑΒΓΔΩ',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...letters, ' '), { maxLength: 20 }), (chars) => {
         expect(transliterate(chars.join(''))).not.toMatch(/[\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff]/);
@@ -99,11 +109,22 @@ describe('dates', () => {
 
 describe('sex and country', () => {
   test.each([
-    ['F', 'f'], ['female', 'f'], ['Ж', 'f'], ['M', 'm'], ['Мъж', 'm'], ['other', 'x'], ['?', undefined],
+    ['F', 'f'],
+    ['female', 'f'],
+    ['Ж', 'f'],
+    ['M', 'm'],
+    ['Мъж', 'm'],
+    ['other', 'x'],
+    ['?', undefined],
   ])('sex %s → %s', (raw, expected) => expect(normaliseSex(raw)).toBe(expected));
 
   test.each([
-    ['RO', 'ro'], ['ROU', 'ro'], ['România', 'ro'], ['Viet Nam', 'vn'], ['Україна', 'ua'], ['Atlantis', 'atlantis'],
+    ['RO', 'ro'],
+    ['ROU', 'ro'],
+    ['România', 'ro'],
+    ['Viet Nam', 'vn'],
+    ['Україна', 'ua'],
+    ['Atlantis', 'atlantis'],
   ])('country %s → %s', (raw, expected) => expect(normaliseCountry(raw)).toBe(expected));
 
   test.each([

@@ -7,12 +7,33 @@ import type { FieldNormaliser } from './schema';
 import { transliterate } from './transliterate';
 
 /** Letters NFKD does not decompose. */
-const SPECIAL_LETTERS: Record<string, string> = { đ: 'd', ð: 'd', ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ħ: 'h' };
+const SPECIAL_LETTERS: Record<string, string> = {
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ħ: 'h',
+};
 
 /** Spelling-system differences folded on both sides (Shevchenko / Ševčenko, Yulia / Iuliia...). */
 const FOLDS: ReadonlyArray<[RegExp, string]> = [
-  [/shch|sht|sch|sh/g, 's'], [/tch|ch/g, 'c'], [/zh/g, 'z'], [/kh/g, 'h'], [/ts|tz/g, 'c'],
-  [/ph/g, 'f'], [/th/g, 't'], [/dj|gj/g, 'g'], [/ck|q/g, 'k'], [/ks/g, 'x'], [/w/g, 'v'], [/[yj]/g, 'i'],
+  [/shch|sht|sch|sh/g, 's'],
+  [/tch|ch/g, 'c'],
+  [/zh/g, 'z'],
+  [/kh/g, 'h'],
+  [/ts|tz/g, 'c'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/dj|gj/g, 'g'],
+  [/ck|q/g, 'k'],
+  [/ks/g, 'x'],
+  [/w/g, 'v'],
+  [/[yj]/g, 'i'],
   [/(.)\1+/g, '$1'],
 ];
 
@@ -20,9 +41,12 @@ const FOLDS: ReadonlyArray<[RegExp, string]> = [
 export function normaliseName(raw: string): string {
   let s = transliterate(raw).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
   s = s.replace(/[^\x00-\x7f]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
-  s = s.replace(/['’`ʼ]/g, '').replace(/[^a-z]+/g, ' ').trim();
+  s = s
+    .replace(/['’`ʼ]/g, '')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
   // Folding can create a new digraph ("cck" → "ck"), so repeat until stable.
-  for (let previous = ''; previous !== s; ) {
+  for (let previous = ''; previous !== s;) {
     previous = s;
     for (const [pattern, to] of FOLDS) s = s.replace(pattern, to);
   }
@@ -54,7 +78,8 @@ export function parseBirthDate(raw: string): BirthDate | undefined {
   let year: number, month: number | undefined, day: number | undefined;
   const ymd = YMD.exec(s);
   const dmy = DMY.exec(s);
-  if (ymd) [year, month, day] = [Number(ymd[1]), ymd[2] ? Number(ymd[2]) : undefined, ymd[3] ? Number(ymd[3]) : undefined];
+  if (ymd)
+    [year, month, day] = [Number(ymd[1]), ymd[2] ? Number(ymd[2]) : undefined, ymd[3] ? Number(ymd[3]) : undefined];
   else if (dmy) [year, month, day] = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
   else return undefined;
   if (year < 1850 || year > 2200) return undefined;
@@ -80,9 +105,32 @@ export function dateTokens(date: BirthDate): string[] {
 }
 
 const SEX_WORDS: Record<string, 'f' | 'm' | 'x'> = {
-  f: 'f', female: 'f', woman: 'f', w: 'f', femme: 'f', femeie: 'f', ж: 'f', жена: 'f', жінка: 'f', θ: 'f', γυναικα: 'f',
-  m: 'm', male: 'm', man: 'm', homme: 'm', barbat: 'm', м: 'm', мъж: 'm', чоловік: 'm', α: 'm', ανδρας: 'm',
-  x: 'x', other: 'x', diverse: 'x', nonbinary: 'x', 'non-binary': 'x',
+  f: 'f',
+  female: 'f',
+  woman: 'f',
+  w: 'f',
+  femme: 'f',
+  femeie: 'f',
+  ж: 'f',
+  жена: 'f',
+  жінка: 'f',
+  θ: 'f',
+  γυναικα: 'f',
+  m: 'm',
+  male: 'm',
+  man: 'm',
+  homme: 'm',
+  barbat: 'm',
+  м: 'm',
+  мъж: 'm',
+  чоловік: 'm',
+  α: 'm',
+  ανδρας: 'm',
+  x: 'x',
+  other: 'x',
+  diverse: 'x',
+  nonbinary: 'x',
+  'non-binary': 'x',
 };
 
 /** Normalises sex to "f", "m" or "x"; undefined when missing or unknown. */
@@ -92,14 +140,45 @@ export function normaliseSex(raw: string): 'f' | 'm' | 'x' | undefined {
 }
 
 const COUNTRY_ALIASES: Record<string, string> = {
-  rou: 'ro', romania: 'ro', nga: 'ng', nigeria: 'ng', alb: 'al', albania: 'al', shqiperia: 'al', ukr: 'ua', ukraine: 'ua',
-  ukraina: 'ua', ukrayina: 'ua', bulgariya: 'bg', 'balgariya': 'bg', bgr: 'bg', bulgaria: 'bg', vnm: 'vn', vietnam: 'vn', 'viet nam': 'vn', chn: 'cn', china: 'cn',
-  grc: 'gr', greece: 'gr', ellada: 'gr', mda: 'md', moldova: 'md', 'republic of moldova': 'md', tha: 'th', thailand: 'th',
+  rou: 'ro',
+  romania: 'ro',
+  nga: 'ng',
+  nigeria: 'ng',
+  alb: 'al',
+  albania: 'al',
+  shqiperia: 'al',
+  ukr: 'ua',
+  ukraine: 'ua',
+  ukraina: 'ua',
+  ukrayina: 'ua',
+  bulgariya: 'bg',
+  balgariya: 'bg',
+  bgr: 'bg',
+  bulgaria: 'bg',
+  vnm: 'vn',
+  vietnam: 'vn',
+  'viet nam': 'vn',
+  chn: 'cn',
+  china: 'cn',
+  grc: 'gr',
+  greece: 'gr',
+  ellada: 'gr',
+  mda: 'md',
+  moldova: 'md',
+  'republic of moldova': 'md',
+  tha: 'th',
+  thailand: 'th',
 };
 
 /** Normalises a citizenship to an ISO alpha-2 code where known, else to its folded name. */
 export function normaliseCountry(raw: string): string {
-  const s = transliterate(raw).toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z ]+/g, ' ').trim().replace(/\s+/g, ' ');
+  const s = transliterate(raw)
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z ]+/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   return COUNTRY_ALIASES[s] ?? s;
 }
 

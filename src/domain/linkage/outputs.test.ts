@@ -36,12 +36,17 @@ describe('outputs', () => {
 
   test('capture histories over a subset of lists collapse the others', () => {
     const table = captureHistories(clusters, ['b', 'c']);
-    expect(table.rows).toEqual([{ lists: [1, 1], count: 2 }, { lists: [0, 1], count: 1 }]);
+    expect(table.rows).toEqual([
+      { lists: [1, 1], count: 2 },
+      { lists: [0, 1], count: 1 },
+    ]);
     expect(table.rows.reduce((s, r) => s + r.count, 0)).toBe(3);
   });
 
   test('counts add up to the clusters touching the lists, and rows are distinct and non-zero', () => {
-    const clusterArb = fc.array(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1 }), { maxLength: 40 });
+    const clusterArb = fc.array(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1 }), {
+      maxLength: 40,
+    });
     fc.assert(
       fc.property(clusterArb, (orgSets) => {
         const cs = orgSets.map((orgs, i) => cluster(`p${i}`, ...orgs.map((o) => `${o}/${i}`)));
@@ -59,8 +64,23 @@ describe('outputs', () => {
   });
 
   test.each([
-    ['a', [{ recordId: '1', otherOrgs: ['b', 'c'] }, { recordId: '2', otherOrgs: [] }, { recordId: '5', otherOrgs: ['c'] }, { recordId: '6', otherOrgs: [] }]],
-    ['c', [{ recordId: '3', otherOrgs: ['a', 'b'] }, { recordId: '4', otherOrgs: ['b'] }, { recordId: '9', otherOrgs: ['a'] }]],
+    [
+      'a',
+      [
+        { recordId: '1', otherOrgs: ['b', 'c'] },
+        { recordId: '2', otherOrgs: [] },
+        { recordId: '5', otherOrgs: ['c'] },
+        { recordId: '6', otherOrgs: [] },
+      ],
+    ],
+    [
+      'c',
+      [
+        { recordId: '3', otherOrgs: ['a', 'b'] },
+        { recordId: '4', otherOrgs: ['b'] },
+        { recordId: '9', otherOrgs: ['a'] },
+      ],
+    ],
     ['z', []],
   ])('possible duplicates for %s name other organisations only', (orgId, expected) => {
     expect(possibleDuplicatesFor(orgId, clusters)).toEqual(expected);

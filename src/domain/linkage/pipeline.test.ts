@@ -6,16 +6,32 @@ import { DEFAULT_SCHEMA } from './schema';
 
 const SECRET = 'pipeline-test-secret-0123456789';
 const encoder = createEncoder(SECRET);
-const rec = (orgId: string, recordId: string, fields: IdentityRecord['fields'], attributes?: IdentityRecord['attributes']) =>
-  encoder.encode({ orgId, recordId, consentToNetworkDedup: true, fields, attributes });
+const rec = (
+  orgId: string,
+  recordId: string,
+  fields: IdentityRecord['fields'],
+  attributes?: IdentityRecord['attributes'],
+) => encoder.encode({ orgId, recordId, consentToNetworkDedup: true, fields, attributes });
 
 const olena = { given_name: 'Olena', surname: 'Kovalenko', date_of_birth: '1991-04-12', sex: 'F', citizenship: 'UA' };
 const encodings: EncodedRecord[] = [
   rec('shelter', 's1', olena, { intakeYear: 2024 }),
   rec('ngo', 'n1', { ...olena, given_name: 'Олена', surname: 'Коваленко' }),
   rec('police', 'p1', { ...olena, surname: 'Kovalenkoo', date_of_birth: '1991-12-04' }),
-  rec('ngo', 'n2', { given_name: 'Ioana', surname: 'Mărgineanu', date_of_birth: '1979-08-30', sex: 'F', citizenship: 'RO' }),
-  rec('shelter', 's2', { given_name: 'Ioana', surname: 'Mărgineanu', date_of_birth: '1979-08-30', citizenship: 'RO', place_of_birth: 'Iași' }),
+  rec('ngo', 'n2', {
+    given_name: 'Ioana',
+    surname: 'Mărgineanu',
+    date_of_birth: '1979-08-30',
+    sex: 'F',
+    citizenship: 'RO',
+  }),
+  rec('shelter', 's2', {
+    given_name: 'Ioana',
+    surname: 'Mărgineanu',
+    date_of_birth: '1979-08-30',
+    citizenship: 'RO',
+    place_of_birth: 'Iași',
+  }),
 ];
 
 describe('linkNetwork', () => {
@@ -37,7 +53,9 @@ describe('linkNetwork', () => {
       expect(item.score).toBeGreaterThanOrEqual(0.5);
       expect(JSON.stringify(item)).not.toMatch(/olena|kovalenko|1991|ioana/i);
     }
-    expect(result.review.some((i) => i.aAttributes?.intakeYear === 2024 || i.bAttributes?.intakeYear === 2024)).toBe(true);
+    expect(result.review.some((i) => i.aAttributes?.intakeYear === 2024 || i.bAttributes?.intakeYear === 2024)).toBe(
+      true,
+    );
   });
 
   test('reports progress for every phase, ending complete', () => {
@@ -51,12 +69,25 @@ describe('linkNetwork', () => {
     expect(linkNetwork([]).stats).toMatchObject({ records: 0, clusters: 0, comparisons: 0 });
   });
 
-  const otherVersion = createEncoder(SECRET, { ...DEFAULT_SCHEMA, version: 'v2' }).encode({ orgId: 'x', recordId: 'x1', consentToNetworkDedup: true, fields: olena });
+  const otherVersion = createEncoder(SECRET, { ...DEFAULT_SCHEMA, version: 'v2' }).encode({
+    orgId: 'x',
+    recordId: 'x1',
+    consentToNetworkDedup: true,
+    fields: olena,
+  });
   test.each([
     ['an encoding of another schema version', [...encodings, otherVersion], 'schema_mismatch'],
     ['a CLK of the wrong length', [{ ...encodings[0], clk: new Uint32Array(16) }], 'wrong_length'],
-    ['a band list of the wrong length', [{ ...encodings[0], blocking: { yobSex: null, bands: new Uint32Array(2) } }], 'wrong_length'],
-    ['an encoding without consent', [{ ...encodings[0], consentToNetworkDedup: false as unknown as true }], 'no_consent'],
+    [
+      'a band list of the wrong length',
+      [{ ...encodings[0], blocking: { yobSex: null, bands: new Uint32Array(2) } }],
+      'wrong_length',
+    ],
+    [
+      'an encoding without consent',
+      [{ ...encodings[0], consentToNetworkDedup: false as unknown as true }],
+      'no_consent',
+    ],
     ['the same record twice', [encodings[0], encodings[0]], 'invalid_options'],
   ])('refuses %s', (_, input, code) => {
     expect(() => linkNetwork(input)).toThrow(LinkageError);
@@ -64,7 +95,9 @@ describe('linkNetwork', () => {
   });
 
   test('refuses thresholds outside (0, 1]', () => {
-    expect(() => linkNetwork(encodings, { matchThreshold: 1.5 })).toThrow(expect.objectContaining({ code: 'invalid_options' }));
+    expect(() => linkNetwork(encodings, { matchThreshold: 1.5 })).toThrow(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
   });
 
   test('the error message names the versions involved', () => {
@@ -74,9 +107,13 @@ describe('linkNetwork', () => {
 
 describe('review decisions', () => {
   const encoder = createEncoder('a-demo-network-secret-of-enough-length', DEFAULT_SCHEMA);
-  const record = (orgId: string, recordId: string, surname: string, dob: string, citizenship: string) => encoder.encode({
-    recordId, orgId, consentToNetworkDedup: true, fields: { given_name: 'Demo', surname, date_of_birth: dob, sex: 'female', citizenship },
-  });
+  const record = (orgId: string, recordId: string, surname: string, dob: string, citizenship: string) =>
+    encoder.encode({
+      recordId,
+      orgId,
+      consentToNetworkDedup: true,
+      fields: { given_name: 'Demo', surname, date_of_birth: dob, sex: 'female', citizenship },
+    });
   const a = record('north', 'p1', 'Person 810', '1995-03-04', 'RO');
   const b = record('south', 'p2', 'Pearsen 810', '1995-03-14', 'MD');
 
@@ -84,14 +121,20 @@ describe('review decisions', () => {
     const open = linkNetwork([a, b]);
     expect(open.review).toHaveLength(1);
     expect(open.clusters).toHaveLength(2);
-    const confirmed = linkNetwork([a, b], { decisions: [{ a: { orgId: 'south', recordId: 'p2' }, b: { orgId: 'north', recordId: 'p1' }, match: true }] });
+    const confirmed = linkNetwork([a, b], {
+      decisions: [{ a: { orgId: 'south', recordId: 'p2' }, b: { orgId: 'north', recordId: 'p1' }, match: true }],
+    });
     expect(confirmed.review).toHaveLength(0);
     expect(confirmed.clusters).toHaveLength(1);
-    const rejected = linkNetwork([a, b], { decisions: [{ a: { orgId: 'north', recordId: 'p1' }, b: { orgId: 'south', recordId: 'p2' }, match: false }] });
+    const rejected = linkNetwork([a, b], {
+      decisions: [{ a: { orgId: 'north', recordId: 'p1' }, b: { orgId: 'south', recordId: 'p2' }, match: false }],
+    });
     expect([rejected.review.length, rejected.clusters.length]).toEqual([0, 2]);
   });
 
   test('pair keys ignore order', () => {
-    expect(pairKey({ orgId: 'x', recordId: '1' }, { orgId: 'y', recordId: '2' })).toBe(pairKey({ orgId: 'y', recordId: '2' }, { orgId: 'x', recordId: '1' }));
+    expect(pairKey({ orgId: 'x', recordId: '1' }, { orgId: 'y', recordId: '2' })).toBe(
+      pairKey({ orgId: 'y', recordId: '2' }, { orgId: 'x', recordId: '1' }),
+    );
   });
 });

@@ -81,15 +81,25 @@ export function checkEncodings(encodings: readonly EncodedRecord[], schema: Link
   for (const e of encodings) {
     const who = `record ${e.recordId} of ${e.orgId}`;
     if (e.schemaVersion !== schema.version) {
-      throw new LinkageError('schema_mismatch', `The ${who} was encoded with linkage schema ${e.schemaVersion}, the network uses ${schema.version}`);
+      throw new LinkageError(
+        'schema_mismatch',
+        `The ${who} was encoded with linkage schema ${e.schemaVersion}, the network uses ${schema.version}`,
+      );
     }
     if (!(e.clk instanceof Uint32Array) || e.clk.length !== words) {
-      throw new LinkageError('wrong_length', `The ${who} has ${(e.clk?.length ?? 0) * 32} bits, schema ${schema.version} has ${schema.bits}`);
+      throw new LinkageError(
+        'wrong_length',
+        `The ${who} has ${(e.clk?.length ?? 0) * 32} bits, schema ${schema.version} has ${schema.bits}`,
+      );
     }
     if (!(e.blocking?.bands instanceof Uint32Array) || e.blocking.bands.length !== bands) {
-      throw new LinkageError('wrong_length', `The ${who} has ${e.blocking?.bands?.length ?? 0} LSH bands, schema ${schema.version} has ${bands}`);
+      throw new LinkageError(
+        'wrong_length',
+        `The ${who} has ${e.blocking?.bands?.length ?? 0} LSH bands, schema ${schema.version} has ${bands}`,
+      );
     }
-    if (e.consentToNetworkDedup !== true) throw new LinkageError('no_consent', `The ${who} has no network-dedup consent`);
+    if (e.consentToNetworkDedup !== true)
+      throw new LinkageError('no_consent', `The ${who} has no network-dedup consent`);
     const key = JSON.stringify([e.orgId, e.recordId]);
     if (seen.has(key)) throw new LinkageError('invalid_options', `The ${who} appears twice`);
     seen.add(key);
@@ -140,9 +150,12 @@ export function linkNetwork(
   const index = buildBlockingIndex(encodings, blockingBits, maxBucketSize);
   onProgress?.('block', encodings.length, encodings.length);
 
-  const { pairs, stats } = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, review, (done, total) => onProgress?.('compare', done, total));
+  const { pairs, stats } = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, review, (done, total) =>
+    onProgress?.('compare', done, total),
+  );
   const decided = new Map((options.decisions ?? []).map((d) => [pairKey(d.a, d.b), d.match]));
-  const decisionOf = (p: ScoredPair) => (decided.size ? decided.get(pairKey(encodings[p.a], encodings[p.b])) : undefined);
+  const decisionOf = (p: ScoredPair) =>
+    decided.size ? decided.get(pairKey(encodings[p.a], encodings[p.b])) : undefined;
   const matchPairs = pairs.filter((p) => (p.score >= match && decisionOf(p) !== false) || decisionOf(p) === true);
   const reviewPairs = pairs.filter((p) => p.score < match && decisionOf(p) === undefined);
 

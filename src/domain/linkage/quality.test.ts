@@ -10,7 +10,12 @@ import { DEFAULT_MATCH_THRESHOLD, linkNetwork } from './pipeline';
 import { generateSynthetic } from './synthetic/generator';
 
 const SECRET = 'quality-test-network-secret-0123';
-const records = generateSynthetic({ seed: 2024, persons: 2000, orgs: ['org-a', 'org-b', 'org-c'], profile: 'standard' });
+const records = generateSynthetic({
+  seed: 2024,
+  persons: 2000,
+  orgs: ['org-a', 'org-b', 'org-c'],
+  profile: 'standard',
+});
 const encoder = createEncoder(SECRET);
 const encodings = records.map((r) => encoder.encode(r));
 const truth = truthOf(records);
@@ -61,7 +66,8 @@ describe('consent', () => {
     const mixed = generateSynthetic({ seed: 3, persons: 300, consentRate: 0.7 });
     const refused = mixed.filter((r) => !r.consentToNetworkDedup);
     expect(refused.length).toBeGreaterThan(50);
-    for (const r of refused.slice(0, 5)) expect(() => encoder.encode(r)).toThrow(expect.objectContaining({ code: 'no_consent' }));
+    for (const r of refused.slice(0, 5))
+      expect(() => encoder.encode(r)).toThrow(expect.objectContaining({ code: 'no_consent' }));
     const { clusters } = linkNetwork(mixed.filter((r) => r.consentToNetworkDedup).map((r) => encoder.encode(r)));
     const refusedIds = new Set(refused.map((r) => r.recordId));
     for (const org of ['org-a', 'org-b', 'org-c']) {

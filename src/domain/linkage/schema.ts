@@ -75,7 +75,8 @@ export function validateSchema(schema: LinkageSchema): LinkageSchema {
     throw new LinkageError('invalid_schema', `Linkage schema ${JSON.stringify(schema?.version)}: ${why}`);
   };
   if (!schema || typeof schema.version !== 'string' || schema.version.length === 0) fail('version is required');
-  if (!Number.isInteger(schema.bits) || schema.bits < 64 || schema.bits % 32 !== 0) fail('bits must be a multiple of 32, at least 64');
+  if (!Number.isInteger(schema.bits) || schema.bits < 64 || schema.bits % 32 !== 0)
+    fail('bits must be a multiple of 32, at least 64');
   if (!Number.isInteger(schema.q) || schema.q < 1 || schema.q > 4) fail('q must be 1 to 4');
   if (!Array.isArray(schema.fields) || schema.fields.length === 0) fail('at least one field is required');
   const names = new Set<string>();
@@ -86,6 +87,7 @@ export function validateSchema(schema: LinkageSchema): LinkageSchema {
   }
   const lsh = schema.lsh ?? DEFAULT_LSH;
   if (!Number.isInteger(lsh.bands) || lsh.bands < 1 || lsh.bands > 256) fail('lsh.bands must be 1 to 256');
-  if (!Number.isInteger(lsh.bitsPerBand) || lsh.bitsPerBand < 1 || lsh.bitsPerBand > 32) fail('lsh.bitsPerBand must be 1 to 32');
+  if (!Number.isInteger(lsh.bitsPerBand) || lsh.bitsPerBand < 1 || lsh.bitsPerBand > 32)
+    fail('lsh.bitsPerBand must be 1 to 32');
   return schema;
 }

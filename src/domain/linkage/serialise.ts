@@ -48,12 +48,17 @@ export function serialiseEncoding(encoding: EncodedRecord): SerialisedEncoding {
  */
 export function deserialiseEncoding(input: unknown, schema: LinkageSchema): EncodedRecord {
   const parsed = SerialisedSchema.safeParse(input);
-  if (!parsed.success) throw new LinkageError('malformed_encoding', `Malformed encoding: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new LinkageError('malformed_encoding', `Malformed encoding: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const s = parsed.data;
   if (s.schemaVersion !== schema.version) {
-    throw new LinkageError('schema_mismatch', `Encoding ${s.recordId} of ${s.orgId} uses linkage schema ${s.schemaVersion}; this network uses ${schema.version}`);
+    throw new LinkageError(
+      'schema_mismatch',
+      `Encoding ${s.recordId} of ${s.orgId} uses linkage schema ${s.schemaVersion}; this network uses ${schema.version}`,
+    );
   }
-  if (s.consentToNetworkDedup !== true) throw new LinkageError('no_consent', `Encoding ${s.recordId} of ${s.orgId} has no network-dedup consent`);
+  if (s.consentToNetworkDedup !== true)
+    throw new LinkageError('no_consent', `Encoding ${s.recordId} of ${s.orgId} has no network-dedup consent`);
   const lsh = schema.lsh ?? DEFAULT_LSH;
   const clk = bitsFromBase64(s.clk, schema.bits);
   const bands = bitsFromBase64(s.blocking.bands, lsh.bands * 32);

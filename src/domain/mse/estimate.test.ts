@@ -28,7 +28,10 @@ describe('estimatePopulation', () => {
     const result = await estimatePopulation(loadReference('western'), {
       profile: false,
       bootstrap: { replicates: 40, seed: 3 },
-      onProgress: (done, total) => { expect(total).toBe(40); progress.push(done); },
+      onProgress: (done, total) => {
+        expect(total).toBe(40);
+        progress.push(done);
+      },
     });
     expect(progress).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     const [lo, hi] = result.interval.bootstrap!;
@@ -39,7 +42,14 @@ describe('estimatePopulation', () => {
 
   test('a significant effect whose MLE would not exist is left out with a warning', async () => {
     // B is only ever seen together with A and C: a B:C effect would push the fit to the boundary.
-    const data = table(['A', 'B', 'C'], [['100', 27], ['001', 21], ['111', 39]]);
+    const data = table(
+      ['A', 'B', 'C'],
+      [
+        ['100', 27],
+        ['001', 21],
+        ['111', 39],
+      ],
+    );
     const result = await estimatePopulation(data);
     expect(result.terms).not.toContain('B:C');
     expect(result.warnings.map((w) => w.code)).toContain('term_rejected');
@@ -48,7 +58,15 @@ describe('estimatePopulation', () => {
 
   test('a table where even main effects have no finite estimate is refused', async () => {
     // Everybody observed is on list A, so nothing is known about those missed by A.
-    const data = table(['A', 'B', 'C'], [['100', 10], ['110', 5], ['101', 4], ['111', 2]]);
+    const data = table(
+      ['A', 'B', 'C'],
+      [
+        ['100', 10],
+        ['110', 5],
+        ['101', 4],
+        ['111', 2],
+      ],
+    );
     await expect(estimatePopulation(data)).rejects.toMatchObject({ code: 'no_finite_estimate' });
   });
 

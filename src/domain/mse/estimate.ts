@@ -18,11 +18,14 @@ import type { MseOptions, MseResult, MseWarning } from './types';
 
 function checkOptions(options: MseOptions): void {
   const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise' } = options;
-  const fail = (message: string) => { throw new MseInputError('invalid_options', message); };
+  const fail = (message: string) => {
+    throw new MseInputError('invalid_options', message);
+  };
   if (method !== 'stepwise' && method !== 'main') fail(`Unknown method "${method}"; use "stepwise" or "main".`);
   if (!(pThreshold >= 0 && pThreshold <= 1)) fail('The p-value threshold must lie between 0 and 1.');
   if (!(level > 0 && level < 1)) fail('The confidence level must lie strictly between 0 and 1.');
-  if (bootstrap && !(Number.isInteger(bootstrap.replicates) && bootstrap.replicates >= 1)) fail('The number of bootstrap replicates must be a positive whole number.');
+  if (bootstrap && !(Number.isInteger(bootstrap.replicates) && bootstrap.replicates >= 1))
+    fail('The number of bootstrap replicates must be a positive whole number.');
   if (bootstrap && !Number.isInteger(bootstrap.seed)) fail('The bootstrap seed must be a whole number.');
 }
 
@@ -31,7 +34,10 @@ function selectModel(cells: CellCounts, glpk: Glpk, options: MseOptions): Stepwi
   const main = fitModel(cells, []);
   const check = checkModel(main.design, glpk);
   if (!check.exists || !check.identifiable || !main.fit.converged) {
-    throw new MseInputError('no_finite_estimate', 'Even the simplest model (independent lists) has no finite estimate for these counts: some list is fully contained in the others or the overlaps are too sparse. MSE cannot give a meaningful number here.');
+    throw new MseInputError(
+      'no_finite_estimate',
+      'Even the simplest model (independent lists) has no finite estimate for these counts: some list is fully contained in the others or the overlaps are too sparse. MSE cannot give a meaningful number here.',
+    );
   }
   if ((options.method ?? 'stepwise') === 'main') return { ...main, steps: [], rejected: [] };
   return stepwiseFit(cells, glpk, options.pThreshold ?? 0.02);
@@ -57,10 +63,16 @@ function modelWarnings(cells: CellCounts, model: StepwiseResult, fit: MseResult[
   }));
   if (model.design.infinitePairs.length) {
     const names = model.design.infinitePairs.map((pair) => pairLabel(cells.lists, pair)).join(', ');
-    warnings.push({ code: 'infinite_effect', message: `No person is on both lists of ${names}; these effects are estimated as -infinity (the model treats such overlaps as impossible).` });
+    warnings.push({
+      code: 'infinite_effect',
+      message: `No person is on both lists of ${names}; these effects are estimated as -infinity (the model treats such overlaps as impossible).`,
+    });
   }
   if (fit.df > 0 && fit.pValue < 0.01) {
-    warnings.push({ code: 'lack_of_fit', message: `The model fits the observed counts poorly (deviance ${fit.deviance.toFixed(1)} on ${fit.df} df, p = ${fit.pValue.toPrecision(2)}); treat the estimate with caution.` });
+    warnings.push({
+      code: 'lack_of_fit',
+      message: `The model fits the observed counts poorly (deviance ${fit.deviance.toFixed(1)} on ${fit.df} df, p = ${fit.pValue.toPrecision(2)}); treat the estimate with caution.`,
+    });
   }
   return warnings;
 }
@@ -76,21 +88,37 @@ export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options:
   const z = normalQuantile((1 + level) / 2);
   const interval: { -readonly [K in keyof MseResult['interval']]: MseResult['interval'][K] } = {
     level,
-    wald: [cells.observed + Math.exp(intercept - z * interceptSe), cells.observed + Math.exp(intercept + z * interceptSe)],
+    wald: [
+      cells.observed + Math.exp(intercept - z * interceptSe),
+      cells.observed + Math.exp(intercept + z * interceptSe),
+    ],
   };
   const fit = goodnessOfFit(model);
   const warnings = modelWarnings(cells, model, fit);
   if (options.profile ?? true) {
     const [lo, hi] = profileHiddenInterval(model.design, intercept, interceptSe, level);
     interval.profile = [cells.observed + lo, cells.observed + hi];
-    if (!Number.isFinite(hi)) warnings.push({ code: 'profile_unbounded', message: 'The profile likelihood does not bound the hidden population from above: the data cannot rule out an arbitrarily large hidden population.' });
+    if (!Number.isFinite(hi))
+      warnings.push({
+        code: 'profile_unbounded',
+        message:
+          'The profile likelihood does not bound the hidden population from above: the data cannot rule out an arbitrarily large hidden population.',
+      });
   }
   let bootstrap: MseResult['bootstrap'];
   if (options.bootstrap) {
-    const summary = bootstrapInterval(cells, (resampled) => totalOf(resampled, selectModel(resampled, glpk, options)), { ...options.bootstrap, level, onProgress: options.onProgress });
+    const summary = bootstrapInterval(cells, (resampled) => totalOf(resampled, selectModel(resampled, glpk, options)), {
+      ...options.bootstrap,
+      level,
+      onProgress: options.onProgress,
+    });
     interval.bootstrap = summary.interval;
     bootstrap = { replicates: summary.replicates, failed: summary.failed, seed: summary.seed };
-    if (summary.failed > 0) warnings.push({ code: 'bootstrap_failures', message: `${summary.failed} of ${summary.replicates} bootstrap replicates admitted no estimate (for example a list drawn empty) and were left out of the interval.` });
+    if (summary.failed > 0)
+      warnings.push({
+        code: 'bootstrap_failures',
+        message: `${summary.failed} of ${summary.replicates} bootstrap replicates admitted no estimate (for example a list drawn empty) and were left out of the interval.`,
+      });
   }
   return {
     lists: cells.lists,
@@ -102,7 +130,11 @@ export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options:
     terms: model.design.finitePairs.map((pair) => pairLabel(cells.lists, pair)),
     infiniteTerms: model.design.infinitePairs.map((pair) => pairLabel(cells.lists, pair)),
     steps: model.steps,
-    coefficients: model.design.columns.map((term, c) => ({ term, estimate: model.fit.beta[c], stdError: model.fit.stdErrors[c] })),
+    coefficients: model.design.columns.map((term, c) => ({
+      term,
+      estimate: model.fit.beta[c],
+      stdError: model.fit.stdErrors[c],
+    })),
     fit,
     bootstrap,
     warnings,

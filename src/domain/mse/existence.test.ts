@@ -12,7 +12,9 @@ const BC: Pair = { i: 1, j: 2 };
 // The outcomes documented for SparseMSE's Artificial_3 (Table 2 of Chan, Silverman & Vincent).
 describe('existence and identifiability on Artificial_3', () => {
   let glpk: Glpk;
-  beforeAll(async () => { glpk = await loadGlpk(); });
+  beforeAll(async () => {
+    glpk = await loadGlpk();
+  });
   const cells = validateCaptureTable(loadReference('artificial_3'));
 
   test.each([
@@ -45,19 +47,29 @@ describe('the rank shortcut agrees with the linear program', () => {
     const { largestMinimumCell, positiveCellsDetermineModel } = await import('./existence');
     const glpk = await loadGlpk();
     let shortcuts = 0;
-    fc.assert(fc.property(
-      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 })), { minLength: 15, maxLength: 15 }),
-      fc.subarray(allPairs(4)),
-      (counts, pairs) => {
-        const table = { lists: ['A', 'B', 'C', 'D'], histories: counts.map((count, m) => ({ pattern: [0, 1, 2, 3].map((i) => ((m + 1) >> i) & 1), count })) };
-        let cells;
-        try { cells = validateCaptureTable(table); } catch { return; }
-        const design = buildDesign(cells, pairs);
-        if (!positiveCellsDetermineModel(design)) return;
-        shortcuts += 1;
-        expect(largestMinimumCell(design, glpk)).toBeGreaterThan(1e-7);
-      },
-    ), { numRuns: 150, seed: 11 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 30 })), { minLength: 15, maxLength: 15 }),
+        fc.subarray(allPairs(4)),
+        (counts, pairs) => {
+          const table = {
+            lists: ['A', 'B', 'C', 'D'],
+            histories: counts.map((count, m) => ({ pattern: [0, 1, 2, 3].map((i) => ((m + 1) >> i) & 1), count })),
+          };
+          let cells;
+          try {
+            cells = validateCaptureTable(table);
+          } catch {
+            return;
+          }
+          const design = buildDesign(cells, pairs);
+          if (!positiveCellsDetermineModel(design)) return;
+          shortcuts += 1;
+          expect(largestMinimumCell(design, glpk)).toBeGreaterThan(1e-7);
+        },
+      ),
+      { numRuns: 150, seed: 11 },
+    );
     expect(shortcuts).toBeGreaterThan(10);
   });
 });

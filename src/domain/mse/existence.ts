@@ -43,18 +43,24 @@ export function largestMinimumCell(design: ModelDesign, glpk: Glpk): number {
   });
   const floors = Array.from({ length: n }, (_, r) => ({
     name: `floor${r}`,
-    vars: [{ name: cell(r), coef: 1 }, { name: 't', coef: -1 }],
+    vars: [
+      { name: cell(r), coef: 1 },
+      { name: 't', coef: -1 },
+    ],
     bnds: { type: glpk.GLP_LO, lb: 0, ub: 0 },
   }));
-  const result = glpk.solve({
-    name: 'mle-existence',
-    objective: { direction: glpk.GLP_MAX, name: 'smallest-cell', vars: [{ name: 't', coef: 1 }] },
-    subjectTo: [...margins, ...floors],
-    bounds: [
-      ...Array.from({ length: n }, (_, r) => ({ name: cell(r), type: glpk.GLP_LO, lb: 0, ub: 0 })),
-      { name: 't', type: glpk.GLP_DB, lb: 0, ub: 1 },
-    ],
-  }, { msglev: glpk.GLP_MSG_OFF });
+  const result = glpk.solve(
+    {
+      name: 'mle-existence',
+      objective: { direction: glpk.GLP_MAX, name: 'smallest-cell', vars: [{ name: 't', coef: 1 }] },
+      subjectTo: [...margins, ...floors],
+      bounds: [
+        ...Array.from({ length: n }, (_, r) => ({ name: cell(r), type: glpk.GLP_LO, lb: 0, ub: 0 })),
+        { name: 't', type: glpk.GLP_DB, lb: 0, ub: 1 },
+      ],
+    },
+    { msglev: glpk.GLP_MSG_OFF },
+  );
   if (result.result.status !== glpk.GLP_OPT) return 0;
   return result.result.z;
 }
@@ -63,7 +69,9 @@ export function largestMinimumCell(design: ModelDesign, glpk: Glpk): number {
 export function positiveCellsDetermineModel(design: ModelDesign): boolean {
   const p = design.columns.length;
   const rows: number[] = [];
-  design.y.forEach((count, r) => { if (count > 0) rows.push(r); });
+  design.y.forEach((count, r) => {
+    if (count > 0) rows.push(r);
+  });
   if (rows.length < p) return false;
   const positive = new Float64Array(rows.length * p);
   rows.forEach((r, i) => positive.set(design.x.subarray(r * p, (r + 1) * p), i * p));

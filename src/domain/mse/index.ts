@@ -1,7 +1,14 @@
 /** Public surface of the multiple systems estimation (MSE) module. */
 export { estimatePopulation, estimatePopulationWith } from './estimate';
 export { parseCaptureCsv, captureTableFromRows } from './csv';
-export { validateCaptureTable, MIN_LISTS, MAX_LISTS, type CaptureTable, type CaptureHistory, type CellCounts } from './table';
+export {
+  validateCaptureTable,
+  MIN_LISTS,
+  MAX_LISTS,
+  type CaptureTable,
+  type CaptureHistory,
+  type CellCounts,
+} from './table';
 export { MseInputError, type MseInputErrorCode } from './errors';
 export { loadGlpk, type Glpk } from './lp';
 export type { MseOptions, MseResult, MseWarning, MseCoefficient, MseMethod } from './types';

@@ -52,7 +52,10 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
 
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
-  for (let r = 0; r < n; r += 1) { mu[r] = y[r] + 0.1; eta[r] = Math.log(mu[r]); }
+  for (let r = 0; r < n; r += 1) {
+    mu[r] = y[r] + 0.1;
+    eta[r] = Math.log(mu[r]);
+  }
   let deviance = poissonDeviance(y, mu);
   let beta: Float64Array = new Float64Array(q);
   let converged = false;
@@ -89,7 +92,10 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
     if (!Number.isFinite(next)) break;
     const change = Math.abs(next - deviance) / (Math.abs(next) + 0.1);
     deviance = next;
-    if (change < tolerance) { converged = true; break; }
+    if (change < tolerance) {
+      converged = true;
+      break;
+    }
   }
 
   const fullBeta = new Float64Array(p);
@@ -99,7 +105,10 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
   if (converged) {
     // The information at the final fitted values gives the Wald errors.
     const info = informationFactor(design, mu, first);
-    if (info) choleskyInverseDiagonal(info, q).forEach((v, a) => { stdErrors[first + a] = Math.sqrt(v); });
+    if (info)
+      choleskyInverseDiagonal(info, q).forEach((v, a) => {
+        stdErrors[first + a] = Math.sqrt(v);
+      });
   }
   return { beta: fullBeta, stdErrors, fitted: mu, deviance, logLik: poissonLogLik(y, mu), iterations, converged };
 }

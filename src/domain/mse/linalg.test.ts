@@ -10,7 +10,9 @@ describe('linear algebra', () => {
     const back = [0, 1, 2].map((i) => a[i * 3] * x[0] + a[i * 3 + 1] * x[1] + a[i * 3 + 2] * x[2]);
     expect(back.map((v) => Number(v.toFixed(12)))).toEqual([2, 1, 4]);
     // Inverse of this matrix has diagonal (14, 12, 16) / 44.
-    expect([...choleskyInverseDiagonal(factor, 3)].map((v) => Number(v.toFixed(12)))).toEqual([14 / 44, 12 / 44, 16 / 44].map((v) => Number(v.toFixed(12))));
+    expect([...choleskyInverseDiagonal(factor, 3)].map((v) => Number(v.toFixed(12)))).toEqual(
+      [14 / 44, 12 / 44, 16 / 44].map((v) => Number(v.toFixed(12))),
+    );
   });
 
   test('Cholesky refuses a singular matrix', () => {

@@ -61,7 +61,10 @@ export function matrixRank(m: Float64Array, rows: number, cols: number, toleranc
     let pivot = -1;
     let best = tol;
     for (let r = 0; r < rows; r += 1) {
-      if (!usedRows[r] && Math.abs(a[r * cols + col]) > best) { best = Math.abs(a[r * cols + col]); pivot = r; }
+      if (!usedRows[r] && Math.abs(a[r * cols + col]) > best) {
+        best = Math.abs(a[r * cols + col]);
+        pivot = r;
+      }
     }
     if (pivot < 0) continue;
     usedRows[pivot] = 1;

@@ -17,7 +17,14 @@ function profiledDeviance(design: ModelDesign, intercept: number): number {
 }
 
 /** Finds where the deviance rise crosses `target` walking from `centre` in `direction`; +-Infinity if never. */
-function crossing(design: ModelDesign, centre: number, base: number, target: number, step: number, direction: 1 | -1): number {
+function crossing(
+  design: ModelDesign,
+  centre: number,
+  base: number,
+  target: number,
+  step: number,
+  direction: 1 | -1,
+): number {
   let inside = centre;
   let distance = step;
   for (;;) {
@@ -43,7 +50,12 @@ function crossing(design: ModelDesign, centre: number, base: number, target: num
  * Interval for exp(intercept), the expected hidden count, at `level` (e.g. 0.95).
  * `intercept` and `stdError` come from the unconstrained fit and only guide the search.
  */
-export function profileHiddenInterval(design: ModelDesign, intercept: number, stdError: number, level: number): [number, number] {
+export function profileHiddenInterval(
+  design: ModelDesign,
+  intercept: number,
+  stdError: number,
+  level: number,
+): [number, number] {
   const z = normalQuantile((1 + level) / 2);
   const target = z * z;
   const base = profiledDeviance(design, intercept);

@@ -15,12 +15,20 @@ describe('seeded resampling', () => {
   });
 
   test('a resample keeps the number of persons and only uses observed cells', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 8, maxLength: 8 }), fc.integer(), (raw, seed) => {
-      const counts = Float64Array.from([0, ...raw.slice(1)]);
-      const resampled = resampleCounts(counts, mulberry32(seed));
-      expect(resampled.reduce((s, c) => s + c, 0)).toBe(counts.reduce((s, c) => s + c, 0));
-      resampled.forEach((count, mask) => { if (counts[mask] === 0) expect(count).toBe(0); });
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 8, maxLength: 8 }),
+        fc.integer(),
+        (raw, seed) => {
+          const counts = Float64Array.from([0, ...raw.slice(1)]);
+          const resampled = resampleCounts(counts, mulberry32(seed));
+          expect(resampled.reduce((s, c) => s + c, 0)).toBe(counts.reduce((s, c) => s + c, 0));
+          resampled.forEach((count, mask) => {
+            if (counts[mask] === 0) expect(count).toBe(0);
+          });
+        },
+      ),
+    );
   });
 
   test.each([

@@ -22,10 +22,18 @@ const REFERENCES: Reference[] = [
   { name: 'artificial_3', observed: 96, stepwise: 539.09, interval: [278.65, 1170.89], terms: [], main: 539.09 },
   { name: 'western', observed: 345, stepwise: 2483.38, interval: [1657.09, 3830.03], terms: ['A:E'], main: 2007.14 },
   { name: 'neworl_5', observed: 185, stepwise: 1034.15, interval: [658.26, 1708.6], terms: [], main: 1034.15 },
-  { name: 'ned_5', observed: 8234, stepwise: 121521.61, interval: [98675.43, 150138.91], terms: ['IO:Z', 'P:Z', 'P:R', 'IO:P', 'IO:K'], main: 52923.89 },
+  {
+    name: 'ned_5',
+    observed: 8234,
+    stepwise: 121521.61,
+    interval: [98675.43, 150138.91],
+    terms: ['IO:Z', 'P:Z', 'P:R', 'IO:P', 'IO:K'],
+    main: 52923.89,
+  },
 ];
 
-const within = (actual: number, expected: number, tolerance = 0.005) => Math.abs(actual - expected) / expected <= tolerance;
+const within = (actual: number, expected: number, tolerance = 0.005) =>
+  Math.abs(actual - expected) / expected <= tolerance;
 
 describe('reproduces SparseMSE on its reference data', () => {
   test.each(REFERENCES)('$name: stepwise estimate, terms and interval', async (ref) => {
@@ -51,8 +59,11 @@ describe('reproduces SparseMSE on its reference data', () => {
   });
 
   const shared = path.resolve(process.cwd(), '../shared/mse');
-  test.runIf(fs.existsSync(shared)).each(REFERENCES)('$name: fixture copy matches the shared reference file', ({ name }) => {
-    const copy = fs.readFileSync(path.join(FIXTURE_DIR, `${name}.csv`), 'utf8');
-    expect(copy).toBe(fs.readFileSync(path.join(shared, `${name}.csv`), 'utf8'));
-  });
+  test.runIf(fs.existsSync(shared)).each(REFERENCES)(
+    '$name: fixture copy matches the shared reference file',
+    ({ name }) => {
+      const copy = fs.readFileSync(path.join(FIXTURE_DIR, `${name}.csv`), 'utf8');
+      expect(copy).toBe(fs.readFileSync(path.join(shared, `${name}.csv`), 'utf8'));
+    },
+  );
 });

@@ -19,7 +19,13 @@ describe('special functions', () => {
   });
 
   test('P and Q are complementary across the series/fraction switch', () => {
-    for (const [a, x] of [[0.5, 0.2], [3, 3.9], [3, 4.1], [50, 60], [200, 150]]) {
+    for (const [a, x] of [
+      [0.5, 0.2],
+      [3, 3.9],
+      [3, 4.1],
+      [50, 60],
+      [200, 150],
+    ]) {
       expect(gammaP(a, x) + gammaQ(a, x)).toBeCloseTo(1, 12);
     }
   });

@@ -38,31 +38,49 @@ export function overlapCount(cells: CellCounts, i: number, j: number): number {
 
 function checkLists(lists: readonly string[]): void {
   if (lists.length < MIN_LISTS) {
-    throw new MseInputError('too_few_lists', `Multiple systems estimation needs at least ${MIN_LISTS} lists; this table has ${lists.length}. With two lists the estimate rests on an untestable independence assumption.`);
+    throw new MseInputError(
+      'too_few_lists',
+      `Multiple systems estimation needs at least ${MIN_LISTS} lists; this table has ${lists.length}. With two lists the estimate rests on an untestable independence assumption.`,
+    );
   }
   if (lists.length > MAX_LISTS) {
-    throw new MseInputError('too_many_lists', `At most ${MAX_LISTS} lists are supported; this table has ${lists.length}. Merge lists from similar sources first.`);
+    throw new MseInputError(
+      'too_many_lists',
+      `At most ${MAX_LISTS} lists are supported; this table has ${lists.length}. Merge lists from similar sources first.`,
+    );
   }
   const seen = new Set<string>();
   for (const name of lists) {
-    if (!name.trim()) throw new MseInputError('missing_header', 'Every list needs a name in the header row; one is empty.');
-    if (seen.has(name)) throw new MseInputError('duplicate_list', `The list name "${name}" appears twice in the header; each list must be a separate column.`);
+    if (!name.trim())
+      throw new MseInputError('missing_header', 'Every list needs a name in the header row; one is empty.');
+    if (seen.has(name))
+      throw new MseInputError(
+        'duplicate_list',
+        `The list name "${name}" appears twice in the header; each list must be a separate column.`,
+      );
     seen.add(name);
   }
 }
 
 function checkHistory(history: CaptureHistory, k: number, row: number): number {
   if (history.pattern.length !== k) {
-    throw new MseInputError('wrong_row_width', `Row ${row} has ${history.pattern.length} list columns but the header names ${k} lists.`);
+    throw new MseInputError(
+      'wrong_row_width',
+      `Row ${row} has ${history.pattern.length} list columns but the header names ${k} lists.`,
+    );
   }
   let mask = 0;
   history.pattern.forEach((flag, i) => {
-    if (flag !== 0 && flag !== 1) throw new MseInputError('invalid_flag', `Row ${row}: list membership must be 0 or 1, got "${flag}".`);
+    if (flag !== 0 && flag !== 1)
+      throw new MseInputError('invalid_flag', `Row ${row}: list membership must be 0 or 1, got "${flag}".`);
     if (flag === 1) mask |= 1 << i;
   });
   const count = history.count;
   if (!Number.isFinite(count) || !Number.isInteger(count) || count < 0) {
-    throw new MseInputError('invalid_count', `Row ${row}: the count must be a whole number of persons (0 or more), got "${count}".`);
+    throw new MseInputError(
+      'invalid_count',
+      `Row ${row}: the count must be a whole number of persons (0 or more), got "${count}".`,
+    );
   }
   return mask;
 }
@@ -80,18 +98,26 @@ export function cellCountsFrom(lists: readonly string[], counts: Float64Array): 
 }
 
 function checkCoverage(lists: readonly string[], cells: CellCounts): void {
-  if (cells.observed === 0) throw new MseInputError('no_persons', 'The table contains no persons, so there is nothing to estimate from.');
+  if (cells.observed === 0)
+    throw new MseInputError('no_persons', 'The table contains no persons, so there is nothing to estimate from.');
   lists.forEach((name, i) => {
     let onList = 0;
     for (let mask = 1; mask < cells.counts.length; mask += 1) if (mask & (1 << i)) onList += cells.counts[mask];
-    if (onList === 0) throw new MseInputError('empty_list', `List "${name}" contains nobody; remove it, since an empty list carries no information.`);
+    if (onList === 0)
+      throw new MseInputError(
+        'empty_list',
+        `List "${name}" contains nobody; remove it, since an empty list carries no information.`,
+      );
   });
   let anyOverlap = false;
   for (let i = 0; i < lists.length && !anyOverlap; i += 1) {
     for (let j = i + 1; j < lists.length && !anyOverlap; j += 1) anyOverlap = overlapCount(cells, i, j) > 0;
   }
   if (!anyOverlap) {
-    throw new MseInputError('no_overlaps', 'No person appears on more than one list. MSE infers the hidden population from overlaps between lists, so without any overlap no estimate is possible.');
+    throw new MseInputError(
+      'no_overlaps',
+      'No person appears on more than one list. MSE infers the hidden population from overlaps between lists, so without any overlap no estimate is possible.',
+    );
   }
 }
 
@@ -105,11 +131,17 @@ export function validateCaptureTable(table: CaptureTable): CellCounts {
     const row = index + 1;
     const mask = checkHistory(history, k, row);
     if (seen.has(mask)) {
-      throw new MseInputError('duplicate_history', `Row ${row} repeats the combination ${history.pattern.join('')}; give each combination of lists once, with its total count.`);
+      throw new MseInputError(
+        'duplicate_history',
+        `Row ${row} repeats the combination ${history.pattern.join('')}; give each combination of lists once, with its total count.`,
+      );
     }
     seen.add(mask);
     if (mask === 0 && history.count > 0) {
-      throw new MseInputError('observed_on_no_list', `Row ${row} counts persons on no list; those are exactly the persons MSE estimates, so they cannot be observed.`);
+      throw new MseInputError(
+        'observed_on_no_list',
+        `Row ${row} counts persons on no list; those are exactly the persons MSE estimates, so they cannot be observed.`,
+      );
     }
     counts[mask] = history.count;
   });

@@ -28,6 +28,8 @@ export async function captureTableFromXlsx(data: Buffer | ArrayBuffer | Uint8Arr
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new MseInputError('invalid_file', 'The workbook has no worksheet');
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => { rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)); });
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue));
+  });
   return captureTableFromRows(rows);
 }

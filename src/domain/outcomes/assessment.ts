@@ -42,10 +42,16 @@ export type AssessmentChanges = Partial<Pick<Assessment, 'date' | 'scores' | 'au
  * Checks scores against the model's elements and scale and the date against
  * intake; throws a typed OutcomeError on the first problem.
  */
-export function validateAssessment(assessment: Assessment, context: { model: OutcomeModel; intakeDate: string }): Assessment {
+export function validateAssessment(
+  assessment: Assessment,
+  context: { model: OutcomeModel; intakeDate: string },
+): Assessment {
   const { model, intakeDate } = context;
   if (daysBetween(intakeDate, assessment.date) < 0) {
-    throw new OutcomeError('assessment_before_intake', `The assessment on ${assessment.date} is before intake on ${intakeDate}`);
+    throw new OutcomeError(
+      'assessment_before_intake',
+      `The assessment on ${assessment.date} is before intake on ${intakeDate}`,
+    );
   }
   const seen = new Set<string>();
   for (const { element, score } of assessment.scores) {
@@ -53,7 +59,11 @@ export function validateAssessment(assessment: Assessment, context: { model: Out
     if (seen.has(element)) throw new OutcomeError('duplicate_element_score', `${element} is scored twice`);
     seen.add(element);
     if (!isOnScale(model, score)) {
-      throw new OutcomeError('score_out_of_scale', `${element}: ${score} is not a level of ${model.scale.min}–${model.scale.max}`, { element, score });
+      throw new OutcomeError(
+        'score_out_of_scale',
+        `${element}: ${score} is not a level of ${model.scale.min}–${model.scale.max}`,
+        { element, score },
+      );
     }
   }
   return assessment;

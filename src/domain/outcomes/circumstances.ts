@@ -18,7 +18,8 @@ export const NOT_FAILURE_CIRCUMSTANCES = [
 /** Circumstances during which progress is shown but not counted as success (001:3220–3222). */
 export const SUCCESS_WITHHOLDING_CIRCUMSTANCES = ['drug_addiction'] as const;
 
-export type CircumstanceKind = (typeof NOT_FAILURE_CIRCUMSTANCES)[number] | (typeof SUCCESS_WITHHOLDING_CIRCUMSTANCES)[number];
+export type CircumstanceKind =
+  (typeof NOT_FAILURE_CIRCUMSTANCES)[number] | (typeof SUCCESS_WITHHOLDING_CIRCUMSTANCES)[number];
 
 export interface Circumstance {
   kind: CircumstanceKind;
@@ -36,5 +37,11 @@ export function activeOn(circumstances: readonly Circumstance[], date: string): 
 /** The withholding circumstances active on a date; empty when progress may count as success. */
 export function successWithheldOn(circumstances: readonly Circumstance[], date: string): CircumstanceKind[] {
   const withholding: readonly string[] = SUCCESS_WITHHOLDING_CIRCUMSTANCES;
-  return [...new Set(activeOn(circumstances, date).map((c) => c.kind).filter((k) => withholding.includes(k)))];
+  return [
+    ...new Set(
+      activeOn(circumstances, date)
+        .map((c) => c.kind)
+        .filter((k) => withholding.includes(k)),
+    ),
+  ];
 }

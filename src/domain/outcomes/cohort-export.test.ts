@@ -5,7 +5,13 @@ import { cohortRows, cohortToCsv, cohortToXlsx } from './cohort-export';
 
 const aggregates: CohortAggregates = {
   threshold: 5,
-  progressByHorizon: [{ horizon: '6m', persons: { value: 9 }, dimensions: [{ dimension: 'recovery', withProgress: { suppressed: true }, share: { suppressed: true } }] }],
+  progressByHorizon: [
+    {
+      horizon: '6m',
+      persons: { value: 9 },
+      dimensions: [{ dimension: 'recovery', withProgress: { suppressed: true }, share: { suppressed: true } }],
+    },
+  ],
   timeToMilestone: [{ kind: 'job', persons: { value: 6 }, quartiles: { q1: 100, median: 120, q3: 150 } }],
   groups: { withProgress: { value: 7 }, withoutProgress: { suppressed: true } },
   factorPrevalence: [],
@@ -18,11 +24,17 @@ describe('cohort export', () => {
     expect(rows).toContainEqual(['progress_by_horizon', '6m', 'recovery', 'persons_with_progress', 'x', true]);
     expect(rows).toContainEqual(['time_to_milestone', 'job', '', 'days_median', 120, false]);
     const csv = cohortToCsv(aggregates, provenance);
-    expect(csv.split('\r\n')[0]).toBe('section,subject,dimension_or_group,measure,value,suppressed,counts,scope,generated_at');
+    expect(csv.split('\r\n')[0]).toBe(
+      'section,subject,dimension_or_group,measure,value,suppressed,counts,scope,generated_at',
+    );
     expect(csv).toContain('groups,without_progress,,persons,x,true,Persons (not cases)');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await cohortToXlsx(aggregates, provenance) as unknown as ArrayBuffer);
-    const values = book.getWorksheet('Cohort')!.getSheetValues().flat().filter((v) => v !== undefined && v !== null);
+    await book.xlsx.load((await cohortToXlsx(aggregates, provenance)) as unknown as ArrayBuffer);
+    const values = book
+      .getWorksheet('Cohort')!
+      .getSheetValues()
+      .flat()
+      .filter((v) => v !== undefined && v !== null);
     expect(values).toContain('x');
     expect(book.getWorksheet('About')!.getCell('B1').value).toBe('Persons (not cases)');
   });

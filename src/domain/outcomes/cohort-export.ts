@@ -10,7 +10,12 @@ import type { Cell, CohortAggregates } from './cohort';
 export const COHORT_HEADER = ['section', 'subject', 'dimension_or_group', 'measure', 'value', 'suppressed'] as const;
 const HIDDEN = 'x';
 
-export interface CohortProvenance { counts: string; scope: string; generatedAt: string; threshold: number }
+export interface CohortProvenance {
+  counts: string;
+  scope: string;
+  generatedAt: string;
+  threshold: number;
+}
 
 const cell = (c: Cell): [CsvValue, boolean] => ('suppressed' in c ? [HIDDEN, true] : [c.value, false]);
 
@@ -27,7 +32,13 @@ export function cohortRows(a: CohortAggregates): CsvValue[][] {
   for (const m of a.timeToMilestone) {
     rows.push(['time_to_milestone', m.kind, '', 'persons', ...cell(m.persons)]);
     for (const q of ['q1', 'median', 'q3'] as const) {
-      rows.push(['time_to_milestone', m.kind, '', `days_${q}`, ...('suppressed' in m.quartiles ? [HIDDEN, true] : [m.quartiles[q], false])]);
+      rows.push([
+        'time_to_milestone',
+        m.kind,
+        '',
+        `days_${q}`,
+        ...('suppressed' in m.quartiles ? [HIDDEN, true] : [m.quartiles[q], false]),
+      ]);
     }
   }
   rows.push(['groups', 'with_progress', '', 'persons', ...cell(a.groups.withProgress)]);
@@ -43,13 +54,24 @@ export function cohortRows(a: CohortAggregates): CsvValue[][] {
 }
 
 const about = (p: CohortProvenance): [string, string][] => [
-  ['Counts', p.counts], ['Scope', p.scope], ['Generated', p.generatedAt],
-  ['Disclosure control', `Cells under ${p.threshold}, and parts whose complement is under ${p.threshold}, are hidden (${HIDDEN})`],
-  ['Reading', 'Progress is measured against each person\'s own baseline, per dimension. There is no overall success rate.'],
+  ['Counts', p.counts],
+  ['Scope', p.scope],
+  ['Generated', p.generatedAt],
+  [
+    'Disclosure control',
+    `Cells under ${p.threshold}, and parts whose complement is under ${p.threshold}, are hidden (${HIDDEN})`,
+  ],
+  [
+    'Reading',
+    "Progress is measured against each person's own baseline, per dimension. There is no overall success rate.",
+  ],
 ];
 
 export function cohortToCsv(a: CohortAggregates, p: CohortProvenance): string {
-  return toCsv([...COHORT_HEADER, 'counts', 'scope', 'generated_at'], cohortRows(a).map((r) => [...r, p.counts, p.scope, p.generatedAt]));
+  return toCsv(
+    [...COHORT_HEADER, 'counts', 'scope', 'generated_at'],
+    cohortRows(a).map((r) => [...r, p.counts, p.scope, p.generatedAt]),
+  );
 }
 
 export async function cohortToXlsx(a: CohortAggregates, p: CohortProvenance): Promise<Buffer> {

@@ -13,7 +13,10 @@ const BASE = [s('ptss_recovery', 1), s('place_to_live', 2), s('family_reconcilia
 function person(i: number, later: ElementScore[], over: Partial<CaseFacts> = {}): CaseFacts {
   const intakeDate = '2024-01-01';
   return {
-    caseId: `c${i}`, intakeDate, events: [], circumstances: [],
+    caseId: `c${i}`,
+    intakeDate,
+    events: [],
+    circumstances: [],
     assessments: [
       { id: `a${i}-0`, caseId: `c${i}`, date: intakeDate, assessorId: 'u', version: 1, scores: BASE },
       { id: `a${i}-1`, caseId: `c${i}`, date: '2024-08-01', assessorId: 'u', version: 1, scores: later },
@@ -27,33 +30,51 @@ const economicProgress = [s('ptss_recovery', 1), s('place_to_live', 4), s('famil
 const regression = [s('ptss_recovery', 0), s('place_to_live', 2), s('family_reconciliation', 1)];
 
 const fixture: CaseFacts[] = [
-  ...Array.from({ length: 8 }, (_, i) => person(i, recoveryProgress, {
-    factors: [{ code: 'trusted_provider_relationship', group: 'institutions', level: 'meso', valence: 'positive' }],
-    events: [{ kind: 'thinking_about_future', date: addDays('2024-01-01', 80 + 10 * i) }, ...(i < 2 ? [{ kind: 'job' as const, date: '2024-06-01' }] : [])],
-  })),
+  ...Array.from({ length: 8 }, (_, i) =>
+    person(i, recoveryProgress, {
+      factors: [{ code: 'trusted_provider_relationship', group: 'institutions', level: 'meso', valence: 'positive' }],
+      events: [
+        { kind: 'thinking_about_future', date: addDays('2024-01-01', 80 + 10 * i) },
+        ...(i < 2 ? [{ kind: 'job' as const, date: '2024-06-01' }] : []),
+      ],
+    }),
+  ),
   ...Array.from({ length: 3 }, (_, i) => person(10 + i, economicProgress)),
-  ...Array.from({ length: 2 }, (_, i) => person(20 + i, regression, { factors: [{ code: 'community_stigma', group: 'family_friends', level: 'meso', valence: 'negative' }] })),
+  ...Array.from({ length: 2 }, (_, i) =>
+    person(20 + i, regression, {
+      factors: [{ code: 'community_stigma', group: 'family_friends', level: 'meso', valence: 'negative' }],
+    }),
+  ),
   person(30, recoveryProgress, { circumstances: [{ kind: 'drug_addiction', from: '2024-05-01' }] }),
   // Only a baseline: in no group.
   { ...person(40, []), assessments: [person(40, []).assessments[0]] },
 ];
 
 describe('suppressSmall', () => {
-  test.each([[0, true], [4, true], [5, false], [120, false]])('%i hidden: %s', (count, hidden) => {
+  test.each([
+    [0, true],
+    [4, true],
+    [5, false],
+    [120, false],
+  ])('%i hidden: %s', (count, hidden) => {
     expect('suppressed' in suppressSmall(count)).toBe(hidden);
   });
 
   test.each([
-    [4, 100], [50, 3], [0, 100],
+    [4, 100],
+    [50, 3],
+    [0, 100],
   ])('a share of %i / %i is hidden', (n, d) => {
     expect(suppressedShare(n, d)).toEqual({ suppressed: true });
   });
 
   test('no visible cell is ever below the threshold (property)', () => {
-    fc.assert(fc.property(fc.nat(1000), fc.integer({ min: 1, max: 20 }), (count, threshold) => {
-      const cell = suppressSmall(count, threshold);
-      if ('value' in cell) expect(cell.value).toBeGreaterThanOrEqual(threshold);
-    }));
+    fc.assert(
+      fc.property(fc.nat(1000), fc.integer({ min: 1, max: 20 }), (count, threshold) => {
+        const cell = suppressSmall(count, threshold);
+        if ('value' in cell) expect(cell.value).toBeGreaterThanOrEqual(threshold);
+      }),
+    );
   });
 });
 
@@ -66,15 +87,27 @@ describe('cohortAggregates', () => {
     const byDimension = Object.fromEntries(sixMonths.dimensions.map((d) => [d.dimension, d]));
     // The drug-addiction case's recovery progress is withheld: 8, not 9.
     expect(byDimension.recovery).toEqual({ dimension: 'recovery', withProgress: { value: 8 }, share: { value: 57.1 } });
-    expect(byDimension.economic).toEqual({ dimension: 'economic', withProgress: { suppressed: true }, share: { suppressed: true } });
+    expect(byDimension.economic).toEqual({
+      dimension: 'economic',
+      withProgress: { suppressed: true },
+      share: { suppressed: true },
+    });
     expect(byDimension.social.withProgress).toEqual({ suppressed: true });
     expect(result.progressByHorizon.find((h) => h.horizon === '12m')!.persons).toEqual({ suppressed: true });
   });
 
   test('time to milestone: quartiles shown for 8 persons, hidden for 2', () => {
     const thinking = result.timeToMilestone.find((m) => m.kind === 'thinking_about_future')!;
-    expect(thinking).toEqual({ kind: 'thinking_about_future', persons: { value: 8 }, quartiles: { q1: 97.5, median: 115, q3: 132.5 } });
-    expect(result.timeToMilestone.find((m) => m.kind === 'job')).toEqual({ kind: 'job', persons: { suppressed: true }, quartiles: { suppressed: true } });
+    expect(thinking).toEqual({
+      kind: 'thinking_about_future',
+      persons: { value: 8 },
+      quartiles: { q1: 97.5, median: 115, q3: 132.5 },
+    });
+    expect(result.timeToMilestone.find((m) => m.kind === 'job')).toEqual({
+      kind: 'job',
+      persons: { suppressed: true },
+      quartiles: { suppressed: true },
+    });
   });
 
   test('factor prevalence with and without progress, small cells hidden', () => {
@@ -89,7 +122,13 @@ describe('cohortAggregates', () => {
   });
 
   test('exposes no overall success score', () => {
-    expect(Object.keys(result).sort()).toEqual(['factorPrevalence', 'groups', 'progressByHorizon', 'threshold', 'timeToMilestone']);
+    expect(Object.keys(result).sort()).toEqual([
+      'factorPrevalence',
+      'groups',
+      'progressByHorizon',
+      'threshold',
+      'timeToMilestone',
+    ]);
   });
 
   test('quantile interpolates between ranks', () => {

@@ -21,16 +21,24 @@ export function suppressSmall(count: number, threshold = 5): Cell {
 }
 
 /** True when a part of a group could be recovered as a small complement (the rest of the group is 1…threshold-1). */
-const smallComplement = (part: number, whole: number, threshold: number) => whole - part > 0 && whole - part < threshold;
+const smallComplement = (part: number, whole: number, threshold: number) =>
+  whole - part > 0 && whole - part < threshold;
 
 /** A count that is part of a shown group: hidden when small, or when the rest of the group would be small by subtraction. */
 export function suppressPart(part: number, whole: number, threshold = 5): Cell {
-  return isSmallCount(part, threshold, 'hidden') || smallComplement(part, whole, threshold) ? { suppressed: true } : { value: part };
+  return isSmallCount(part, threshold, 'hidden') || smallComplement(part, whole, threshold)
+    ? { suppressed: true }
+    : { value: part };
 }
 
 /** A percentage (one decimal), hidden when the numerator, its complement or the denominator is small. */
 export function suppressedShare(numerator: number, denominator: number, threshold = 5): Cell {
-  if (isSmallCount(numerator, threshold, 'hidden') || isSmallCount(denominator, threshold, 'hidden') || smallComplement(numerator, denominator, threshold)) return { suppressed: true };
+  if (
+    isSmallCount(numerator, threshold, 'hidden') ||
+    isSmallCount(denominator, threshold, 'hidden') ||
+    smallComplement(numerator, denominator, threshold)
+  )
+    return { suppressed: true };
   return { value: Math.round((numerator / denominator) * 1000) / 10 };
 }
 
@@ -42,7 +50,14 @@ export const HORIZONS = [
   { code: '36m_plus', fromMonths: 36, toMonths: null },
 ] as const;
 
-export const COHORT_MILESTONES: MilestoneKind[] = ['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification'];
+export const COHORT_MILESTONES: MilestoneKind[] = [
+  'thinking_about_future',
+  'decision_to_leave_shelter',
+  'shelter_exit',
+  'permit',
+  'job',
+  'family_reunification',
+];
 
 export interface HorizonProgress {
   horizon: (typeof HORIZONS)[number]['code'];
@@ -72,32 +87,52 @@ export interface CohortAggregates {
   factorPrevalence: FactorPrevalence[];
 }
 
-function pointAt(points: ContinuumPoint[], intakeDate: string, horizon: (typeof HORIZONS)[number]): ContinuumPoint | undefined {
+function pointAt(
+  points: ContinuumPoint[],
+  intakeDate: string,
+  horizon: (typeof HORIZONS)[number],
+): ContinuumPoint | undefined {
   const from = addMonths(intakeDate, horizon.fromMonths);
   const to = horizon.toMonths === null ? null : addMonths(intakeDate, horizon.toMonths);
   return points.filter((p) => p.date >= from && (to === null || p.date < to)).at(-1);
 }
 
 /** Aggregates over a cohort of cases; `threshold` is the smallest count shown. */
-export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[], options: { threshold?: number; milestones?: MilestoneKind[] } = {}): CohortAggregates {
+export function cohortAggregates(
+  model: OutcomeModel,
+  cases: readonly CaseFacts[],
+  options: { threshold?: number; milestones?: MilestoneKind[] } = {},
+): CohortAggregates {
   const threshold = options.threshold ?? 5;
   const people = cases.map((facts) => ({ facts, points: continuum(model, facts).points }));
 
   const progressByHorizon = HORIZONS.map((horizon): HorizonProgress => {
-    const atHorizon = people.map((p) => pointAt(p.points, p.facts.intakeDate, horizon)).filter((p): p is ContinuumPoint => p !== undefined);
+    const atHorizon = people
+      .map((p) => pointAt(p.points, p.facts.intakeDate, horizon))
+      .filter((p): p is ContinuumPoint => p !== undefined);
     return {
       horizon: horizon.code,
       persons: suppressSmall(atHorizon.length, threshold),
       dimensions: model.dimensions.map(({ code }) => {
         const withProgress = atHorizon.filter((p) => p.progressOn.includes(code)).length;
-        return { dimension: code, withProgress: suppressPart(withProgress, atHorizon.length, threshold), share: suppressedShare(withProgress, atHorizon.length, threshold) };
+        return {
+          dimension: code,
+          withProgress: suppressPart(withProgress, atHorizon.length, threshold),
+          share: suppressedShare(withProgress, atHorizon.length, threshold),
+        };
       }),
     };
   });
 
   const timeToMilestone = (options.milestones ?? COHORT_MILESTONES).map((kind): MilestoneTiming => {
-    const days = people.map((p) => daysToMilestone(p.facts.intakeDate, p.facts.events, kind)).filter((d): d is number => d !== null).sort((a, b) => a - b);
-    const quartiles = days.length < threshold ? { suppressed: true as const } : { q1: quantileSorted(days, 0.25), median: quantileSorted(days, 0.5), q3: quantileSorted(days, 0.75) };
+    const days = people
+      .map((p) => daysToMilestone(p.facts.intakeDate, p.facts.events, kind))
+      .filter((d): d is number => d !== null)
+      .sort((a, b) => a - b);
+    const quartiles =
+      days.length < threshold
+        ? { suppressed: true as const }
+        : { q1: quantileSorted(days, 0.25), median: quantileSorted(days, 0.5), q3: quantileSorted(days, 0.75) };
     return { kind, persons: suppressSmall(days.length, threshold), quartiles };
   });
 
@@ -105,21 +140,34 @@ export function cohortAggregates(model: OutcomeModel, cases: readonly CaseFacts[
   const assessed = people.filter((p) => p.points.length > 0);
   const withProgress = assessed.filter((p) => p.points.at(-1)!.progressOn.length > 0);
   const withoutProgress = assessed.filter((p) => p.points.at(-1)!.progressOn.length === 0);
-  const keys = [...new Set(assessed.flatMap((p) => (p.facts.factors ?? []).map((f) => `${f.code}|${f.valence}`)))].sort();
+  const keys = [
+    ...new Set(assessed.flatMap((p) => (p.facts.factors ?? []).map((f) => `${f.code}|${f.valence}`))),
+  ].sort();
   const prevalence = (group: typeof assessed, key: string) => {
     const count = group.filter((p) => (p.facts.factors ?? []).some((f) => `${f.code}|${f.valence}` === key)).length;
-    return { count: suppressPart(count, group.length, threshold), share: suppressedShare(count, group.length, threshold) };
+    return {
+      count: suppressPart(count, group.length, threshold),
+      share: suppressedShare(count, group.length, threshold),
+    };
   };
   const factorPrevalence = keys.map((key): FactorPrevalence => {
     const [code, valence] = key.split('|') as [string, 'positive' | 'negative'];
-    return { code, valence, withProgress: prevalence(withProgress, key), withoutProgress: prevalence(withoutProgress, key) };
+    return {
+      code,
+      valence,
+      withProgress: prevalence(withProgress, key),
+      withoutProgress: prevalence(withoutProgress, key),
+    };
   });
 
   return {
     threshold,
     progressByHorizon,
     timeToMilestone,
-    groups: { withProgress: suppressPart(withProgress.length, assessed.length, threshold), withoutProgress: suppressPart(withoutProgress.length, assessed.length, threshold) },
+    groups: {
+      withProgress: suppressPart(withProgress.length, assessed.length, threshold),
+      withoutProgress: suppressPart(withoutProgress.length, assessed.length, threshold),
+    },
     factorPrevalence,
   };
 }

@@ -67,30 +67,53 @@ const scoreMap = (a: Assessment) => new Map(a.scores.map((s) => [s.element, s.sc
 /** Mean of the elements of a dimension assessed in this assessment; null if none was. */
 export function dimensionScore(model: OutcomeModel, assessment: Assessment, dimension: string): number | null {
   const scores = scoreMap(assessment);
-  return mean(model.elements.filter((e) => e.dimension === dimension && scores.has(e.code)).map((e) => scores.get(e.code)!));
+  return mean(
+    model.elements.filter((e) => e.dimension === dimension && scores.has(e.code)).map((e) => scores.get(e.code)!),
+  );
 }
 
 /** Per-element and per-dimension change of `current` against `baseline`. */
-export function compareAssessments(model: OutcomeModel, baseline: Assessment, current: Assessment): { elements: ElementChange[]; dimensions: DimensionChange[] } {
+export function compareAssessments(
+  model: OutcomeModel,
+  baseline: Assessment,
+  current: Assessment,
+): { elements: ElementChange[]; dimensions: DimensionChange[] } {
   const before = scoreMap(baseline);
   const now = scoreMap(current);
   const elements: ElementChange[] = model.elements.map((e) => {
     const b = before.get(e.code) ?? null;
     const c = now.get(e.code) ?? null;
-    return { element: e.code, dimension: e.dimension, baseline: b, current: c, change: b === null || c === null ? 'not_assessed' : changeOf(c - b) };
+    return {
+      element: e.code,
+      dimension: e.dimension,
+      baseline: b,
+      current: c,
+      change: b === null || c === null ? 'not_assessed' : changeOf(c - b),
+    };
   });
   const dimensions = model.dimensions.map(({ code }): DimensionChange => {
     const compared = elements.filter((e) => e.dimension === code && e.change !== 'not_assessed');
     const baselineMean = mean(compared.map((e) => e.baseline!));
     const currentMean = mean(compared.map((e) => e.current!));
-    const change = baselineMean === null || currentMean === null ? 'not_assessed' : changeOf(currentMean - baselineMean);
-    return { dimension: code, score: dimensionScore(model, current, code), baselineMean, currentMean, comparedElements: compared.map((e) => e.element), change };
+    const change =
+      baselineMean === null || currentMean === null ? 'not_assessed' : changeOf(currentMean - baselineMean);
+    return {
+      dimension: code,
+      score: dimensionScore(model, current, code),
+      baselineMean,
+      currentMean,
+      comparedElements: compared.map((e) => e.element),
+      change,
+    };
   });
   return { elements, dimensions };
 }
 
 /** Her continuum: the baseline and the change of every later assessment against it. */
-export function continuum(model: OutcomeModel, facts: { assessments: readonly Assessment[]; circumstances?: readonly Circumstance[] }): Continuum {
+export function continuum(
+  model: OutcomeModel,
+  facts: { assessments: readonly Assessment[]; circumstances?: readonly Circumstance[] },
+): Continuum {
   const [first, ...later] = currentVersions(facts.assessments);
   if (!first) return { baseline: null, points: [] };
   const baseline = {
@@ -129,7 +152,12 @@ export function hardFailures(facts: Pick<CaseFacts, 'events'>): HardFailureFlag[
   return facts.events
     .filter((e) => isHardFailureKind(e.kind))
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((e) => ({ kind: 'hard_failure', event: e.kind as HardFailureKind, date: e.date, statedReasons: e.statedReasons ?? null }));
+    .map((e) => ({
+      kind: 'hard_failure',
+      event: e.kind as HardFailureKind,
+      date: e.date,
+      statedReasons: e.statedReasons ?? null,
+    }));
 }
 
 export type OutcomeFlag = HardFailureFlag;

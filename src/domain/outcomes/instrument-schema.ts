@@ -11,7 +11,6 @@ import { labelsFor } from '../../i18n/resources';
 export const QUESTION_TYPES = ['scale', 'choice', 'text', 'boolean'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-
 export const optionSchema = z.object({ code, label: labelsSchema, score: z.number().int().nullable().optional() });
 
 export const questionSchema = z.object({
@@ -29,7 +28,12 @@ export const questionSchema = z.object({
   /** The caseworker may answer from her own knowledge (e.g. trafficking experience, 001:6914). */
   caseworkerMayAnswer: z.boolean().optional(),
   /** Economic areas are asked as perceived need versus current status. */
-  pair: z.object({ area: z.enum(['employment', 'accommodation', 'finances']), role: z.enum(['perceived_need', 'current_status', 'need_met']) }).optional(),
+  pair: z
+    .object({
+      area: z.enum(['employment', 'accommodation', 'finances']),
+      role: z.enum(['perceived_need', 'current_status', 'need_met']),
+    })
+    .optional(),
 });
 
 export const sectionSchema = z.object({
@@ -41,16 +45,23 @@ export const sectionSchema = z.object({
 });
 
 export const instrumentSchema = z
-  .object({ version: z.string().min(1), scale: z.object({ min: z.number().int(), max: z.number().int() }), sections: z.array(sectionSchema).min(1) })
+  .object({
+    version: z.string().min(1),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }),
+    sections: z.array(sectionSchema).min(1),
+  })
   .superRefine((instrument, ctx) => {
     const seen = new Set<string>();
     instrument.sections.forEach((section, s) =>
       section.questions.forEach((question, q) => {
         const path = ['sections', s, 'questions', q];
-        if (seen.has(question.code)) ctx.addIssue({ code: 'custom', message: `duplicate question ${question.code}`, path });
+        if (seen.has(question.code))
+          ctx.addIssue({ code: 'custom', message: `duplicate question ${question.code}`, path });
         seen.add(question.code);
-        if (section.neverRequired && !question.optional) ctx.addIssue({ code: 'custom', message: `${question.code} must be optional in ${section.code}`, path });
-        if (question.type === 'choice' && !question.options?.length) ctx.addIssue({ code: 'custom', message: `${question.code} needs options`, path });
+        if (section.neverRequired && !question.optional)
+          ctx.addIssue({ code: 'custom', message: `${question.code} must be optional in ${section.code}`, path });
+        if (question.type === 'choice' && !question.options?.length)
+          ctx.addIssue({ code: 'custom', message: `${question.code} needs options`, path });
       }),
     );
   });
@@ -64,21 +75,43 @@ export type ChoiceOption = z.infer<typeof optionSchema>;
 export const T = (key: string): Labels => labelsFor('outcomes', key) as Labels;
 /** A text of outcomes.json with each {{name}} replaced by that label in the same language (English if it lacks one). */
 export const Tf = (key: string, vars: Record<string, Labels>): Labels =>
-  Object.fromEntries(Object.entries(T(key)).map(([lng, text]) => [lng, text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => vars[name]?.[lng as keyof Labels] ?? vars[name]?.en ?? '')])) as Labels;
+  Object.fromEntries(
+    Object.entries(T(key)).map(([lng, text]) => [
+      lng,
+      text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => vars[name]?.[lng as keyof Labels] ?? vars[name]?.en ?? ''),
+    ]),
+  ) as Labels;
 
 type Extra = Partial<Omit<Question, 'code' | 'type' | 'label'>>;
 
 /** A question; optional unless `required` is passed. */
-export function q(code: string, type: QuestionType, label: Labels, extra: Extra & { required?: boolean } = {}): Question {
+export function q(
+  code: string,
+  type: QuestionType,
+  label: Labels,
+  extra: Extra & { required?: boolean } = {},
+): Question {
   const { required, ...rest } = extra;
   return { code, type, label, optional: !required, informs: [], ...rest };
 }
 
 /** A choice option, optionally carrying the element score it implies. */
-export const opt = (code: string, label: Labels, score?: number | null): ChoiceOption => ({ code, label, ...(score === undefined ? {} : { score }) });
+export const opt = (code: string, label: Labels, score?: number | null): ChoiceOption => ({
+  code,
+  label,
+  ...(score === undefined ? {} : { score }),
+});
 
-export const section = (code: string, label: Labels, questions: Question[], neverRequired = false): Section =>
-  ({ code, label, questions, ...(neverRequired ? { neverRequired } : {}) });
+export const section = (code: string, label: Labels, questions: Question[], neverRequired = false): Section => ({
+  code,
+  label,
+  questions,
+  ...(neverRequired ? { neverRequired } : {}),
+});
 
 /** Options shared by several questions. */
-export const YES_PARTLY_NO = [opt('yes', T('instrument_schema.yes_partly_no.yes.label')), opt('partly', T('instrument_schema.yes_partly_no.partly.label')), opt('no', T('instrument_schema.yes_partly_no.no.label'))];
+export const YES_PARTLY_NO = [
+  opt('yes', T('instrument_schema.yes_partly_no.yes.label')),
+  opt('partly', T('instrument_schema.yes_partly_no.partly.label')),
+  opt('no', T('instrument_schema.yes_partly_no.no.label')),
+];

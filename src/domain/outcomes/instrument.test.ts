@@ -1,17 +1,40 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_INSTRUMENT as I, isRequired, parseInstrument, scoresFromAnswers, validateAnswers, type Answer } from './instrument';
+import {
+  DEFAULT_INSTRUMENT as I,
+  isRequired,
+  parseInstrument,
+  scoresFromAnswers,
+  validateAnswers,
+  type Answer,
+} from './instrument';
 import { DEFAULT_OUTCOME_MODEL as model, LOCALES } from './model';
 
 const all = I.sections.flatMap((section) => section.questions.map((question) => ({ section, question })));
 const required = all.filter(isRequired).map((l) => l.question.code);
-const requiredAnswers = (value: Answer['value'] = 2): Answer[] => required.map((question) => ({ question, value: typeof value === 'number' && all.find((l) => l.question.code === question)!.question.type === 'boolean' ? true : value }));
+const requiredAnswers = (value: Answer['value'] = 2): Answer[] =>
+  required.map((question) => ({
+    question,
+    value:
+      typeof value === 'number' && all.find((l) => l.question.code === question)!.question.type === 'boolean'
+        ? true
+        : value,
+  }));
 
 describe('default instrument', () => {
   test('has the Annex 2 sections in order', () => {
     expect(I.sections.map((s) => s.code)).toEqual([
-      'general_information', 'before_trafficking', 'trafficking_experience', 'identification', 'after_trafficking', 'programmes',
-      'economic_situation', 'social_state', 'physical_mental', 'beliefs_agency', 'future',
+      'general_information',
+      'before_trafficking',
+      'trafficking_experience',
+      'identification',
+      'after_trafficking',
+      'programmes',
+      'economic_situation',
+      'social_state',
+      'physical_mental',
+      'beliefs_agency',
+      'future',
     ]);
   });
 
@@ -55,18 +78,39 @@ describe('validateAnswers', () => {
 
   test('no trafficking-experience answer is ever needed (property)', () => {
     const codes = all.filter((l) => l.section.code === 'trafficking_experience').map((l) => l.question.code);
-    fc.assert(fc.property(fc.subarray(codes), (answered) => {
-      const answers = [...requiredAnswers(), ...answered.map((question) => ({ question, value: null, answeredBy: 'caseworker' as const }))];
-      expect(validateAnswers(answers)).toEqual([]);
-    }));
+    fc.assert(
+      fc.property(fc.subarray(codes), (answered) => {
+        const answers = [
+          ...requiredAnswers(),
+          ...answered.map((question) => ({ question, value: null, answeredBy: 'caseworker' as const })),
+        ];
+        expect(validateAnswers(answers)).toEqual([]);
+      }),
+    );
   });
 
   test.each([
     ['missing required', requiredAnswers().slice(1), { question: required[0], code: 'missing_required' }],
-    ['unknown question', [...requiredAnswers(), { question: 'favourite_colour', value: 'x' }], { question: 'favourite_colour', code: 'unknown_question' }],
-    ['scale out of range', [...requiredAnswers(), { question: 'hope', value: 7 }], { question: 'hope', code: 'invalid_value' }],
-    ['choice not offered', [...requiredAnswers(), { question: 'friends_frequency', value: 'hourly' }], { question: 'friends_frequency', code: 'invalid_value' }],
-    ['caseworker answering for her', [...requiredAnswers(), { question: 'hope', value: 2, answeredBy: 'caseworker' as const }], { question: 'hope', code: 'caseworker_not_allowed' }],
+    [
+      'unknown question',
+      [...requiredAnswers(), { question: 'favourite_colour', value: 'x' }],
+      { question: 'favourite_colour', code: 'unknown_question' },
+    ],
+    [
+      'scale out of range',
+      [...requiredAnswers(), { question: 'hope', value: 7 }],
+      { question: 'hope', code: 'invalid_value' },
+    ],
+    [
+      'choice not offered',
+      [...requiredAnswers(), { question: 'friends_frequency', value: 'hourly' }],
+      { question: 'friends_frequency', code: 'invalid_value' },
+    ],
+    [
+      'caseworker answering for her',
+      [...requiredAnswers(), { question: 'hope', value: 2, answeredBy: 'caseworker' as const }],
+      { question: 'hope', code: 'caseworker_not_allowed' },
+    ],
   ])('reports %s', (_, answers, issue) => {
     expect(validateAnswers(answers)).toContainEqual(issue);
   });
@@ -85,25 +129,41 @@ describe('scoresFromAnswers', () => {
     const byElement = Object.fromEntries(proposals.map((p) => [p.element, p]));
     // inverse scales: anxiety 3 → 1, PTSD symptoms 0 → 4; mean 2.5 rounds to 3
     expect(byElement.ptss_recovery.score).toBe(3);
-    expect(byElement.ptss_recovery.trace.map((t) => [t.question, t.contribution])).toEqual([['anxiety_fear', 1], ['ptsd_symptoms', 4]]);
+    expect(byElement.ptss_recovery.trace.map((t) => [t.question, t.contribution])).toEqual([
+      ['anxiety_fear', 1],
+      ['ptsd_symptoms', 4],
+    ]);
     expect(byElement.place_to_live).toMatchObject({ score: 4, source: 'own_view' });
     expect(byElement.legal_empowerment).toMatchObject({ score: 2, source: 'caseworker_observation' });
     expect(byElement.meaning_making).toBeUndefined();
   });
 
   test('status answers (e.g. not employed) and disclosure are never scored', () => {
-    const proposals = scoresFromAnswers([{ question: 'employment_current_status', value: 'not_employed' }, { question: 'family_of_origin_aware_of_past', value: 'none' }]);
+    const proposals = scoresFromAnswers([
+      { question: 'employment_current_status', value: 'not_employed' },
+      { question: 'family_of_origin_aware_of_past', value: 'none' },
+    ]);
     expect(proposals).toEqual([]);
   });
 
   test('proposals always fall on the scale (property)', () => {
     const scales = all.filter((l) => l.question.type === 'scale').map((l) => l.question.code);
-    fc.assert(fc.property(fc.array(fc.record({ question: fc.constantFrom(...scales), value: fc.integer({ min: 0, max: 4 }) }), { maxLength: 20 }), (answers) => {
-      for (const p of scoresFromAnswers(answers)) expect(p.score >= 0 && p.score <= 4 && Number.isInteger(p.score)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ question: fc.constantFrom(...scales), value: fc.integer({ min: 0, max: 4 }) }), {
+          maxLength: 20,
+        }),
+        (answers) => {
+          for (const p of scoresFromAnswers(answers))
+            expect(p.score >= 0 && p.score <= 4 && Number.isInteger(p.score)).toBe(true);
+        },
+      ),
+    );
   });
 
   test('an unknown question is a typed error', () => {
-    expect(() => scoresFromAnswers([{ question: 'nope', value: 1 }])).toThrow(expect.objectContaining({ code: 'unknown_question' }));
+    expect(() => scoresFromAnswers([{ question: 'nope', value: 1 }])).toThrow(
+      expect.objectContaining({ code: 'unknown_question' }),
+    );
   });
 });

@@ -6,7 +6,14 @@
  */
 import type { ScoreSource } from './assessment';
 import { OutcomeError } from './errors';
-import { AFTER_TRAFFICKING, BEFORE_TRAFFICKING, GENERAL_INFORMATION, IDENTIFICATION, PROGRAMMES, TRAFFICKING_EXPERIENCE } from './instrument-questions';
+import {
+  AFTER_TRAFFICKING,
+  BEFORE_TRAFFICKING,
+  GENERAL_INFORMATION,
+  IDENTIFICATION,
+  PROGRAMMES,
+  TRAFFICKING_EXPERIENCE,
+} from './instrument-questions';
 import { BELIEFS_AGENCY, ECONOMIC_SITUATION, FUTURE, PHYSICAL_MENTAL, SOCIAL_STATE } from './instrument-current';
 import { instrumentSchema, type Instrument, type Question, type Section } from './instrument-schema';
 
@@ -15,14 +22,27 @@ export { instrumentSchema, type Instrument, type Question, type Section } from '
 /** Parses an organisation's instrument; throws `invalid_instrument` with the Zod issues. */
 export function parseInstrument(input: unknown): Instrument {
   const parsed = instrumentSchema.safeParse(input);
-  if (!parsed.success) throw new OutcomeError('invalid_instrument', 'The interview instrument is not valid', parsed.error.issues);
+  if (!parsed.success)
+    throw new OutcomeError('invalid_instrument', 'The interview instrument is not valid', parsed.error.issues);
   return parsed.data;
 }
 
 export const DEFAULT_INSTRUMENT: Instrument = parseInstrument({
   version: '2025-001',
   scale: { min: 0, max: 4 },
-  sections: [GENERAL_INFORMATION, BEFORE_TRAFFICKING, TRAFFICKING_EXPERIENCE, IDENTIFICATION, AFTER_TRAFFICKING, PROGRAMMES, ECONOMIC_SITUATION, SOCIAL_STATE, PHYSICAL_MENTAL, BELIEFS_AGENCY, FUTURE],
+  sections: [
+    GENERAL_INFORMATION,
+    BEFORE_TRAFFICKING,
+    TRAFFICKING_EXPERIENCE,
+    IDENTIFICATION,
+    AFTER_TRAFFICKING,
+    PROGRAMMES,
+    ECONOMIC_SITUATION,
+    SOCIAL_STATE,
+    PHYSICAL_MENTAL,
+    BELIEFS_AGENCY,
+    FUTURE,
+  ],
 });
 
 export type AnsweredBy = 'person' | 'caseworker';
@@ -34,7 +54,8 @@ export interface Answer {
   answeredBy?: AnsweredBy;
 }
 
-export type AnswerIssueCode = 'missing_required' | 'unknown_question' | 'invalid_value' | 'caseworker_not_allowed' | 'duplicate_answer';
+export type AnswerIssueCode =
+  'missing_required' | 'unknown_question' | 'invalid_value' | 'caseworker_not_allowed' | 'duplicate_answer';
 export interface AnswerIssue {
   question: string;
   code: AnswerIssueCode;
@@ -46,7 +67,11 @@ interface Located {
 }
 
 function index(instrument: Instrument): Map<string, Located> {
-  return new Map(instrument.sections.flatMap((section) => section.questions.map((question) => [question.code, { question, section }] as const)));
+  return new Map(
+    instrument.sections.flatMap((section) =>
+      section.questions.map((question) => [question.code, { question, section }] as const),
+    ),
+  );
 }
 
 /** True when the question must be answered: not optional and not in a never-required section. */
@@ -55,27 +80,45 @@ export const isRequired = ({ question, section }: Located) => !question.optional
 function validValue(question: Question, value: Answer['value'], instrument: Instrument): boolean {
   if (value === null) return true;
   switch (question.type) {
-    case 'scale': return typeof value === 'number' && Number.isInteger(value) && value >= instrument.scale.min && value <= instrument.scale.max;
-    case 'choice': return typeof value === 'string' && (question.options ?? []).some((o) => o.code === value);
-    case 'boolean': return typeof value === 'boolean';
-    case 'text': return typeof value === 'string';
+    case 'scale':
+      return (
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= instrument.scale.min &&
+        value <= instrument.scale.max
+      );
+    case 'choice':
+      return typeof value === 'string' && (question.options ?? []).some((o) => o.code === value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'text':
+      return typeof value === 'string';
   }
 }
 
 /** Every problem with a set of answers; empty when the form can be saved. */
-export function validateAnswers(answers: readonly Answer[], instrument: Instrument = DEFAULT_INSTRUMENT): AnswerIssue[] {
+export function validateAnswers(
+  answers: readonly Answer[],
+  instrument: Instrument = DEFAULT_INSTRUMENT,
+): AnswerIssue[] {
   const questions = index(instrument);
   const issues: AnswerIssue[] = [];
   const seen = new Set<string>();
   for (const answer of answers) {
     const located = questions.get(answer.question);
-    if (!located) { issues.push({ question: answer.question, code: 'unknown_question' }); continue; }
+    if (!located) {
+      issues.push({ question: answer.question, code: 'unknown_question' });
+      continue;
+    }
     if (seen.has(answer.question)) issues.push({ question: answer.question, code: 'duplicate_answer' });
     seen.add(answer.question);
-    if (!validValue(located.question, answer.value, instrument)) issues.push({ question: answer.question, code: 'invalid_value' });
-    if (answer.answeredBy === 'caseworker' && !located.question.caseworkerMayAnswer) issues.push({ question: answer.question, code: 'caseworker_not_allowed' });
+    if (!validValue(located.question, answer.value, instrument))
+      issues.push({ question: answer.question, code: 'invalid_value' });
+    if (answer.answeredBy === 'caseworker' && !located.question.caseworkerMayAnswer)
+      issues.push({ question: answer.question, code: 'caseworker_not_allowed' });
   }
-  for (const [code, located] of questions) if (isRequired(located) && !seen.has(code)) issues.push({ question: code, code: 'missing_required' });
+  for (const [code, located] of questions)
+    if (isRequired(located) && !seen.has(code)) issues.push({ question: code, code: 'missing_required' });
   return issues;
 }
 
@@ -97,7 +140,8 @@ export interface ProposedScore {
 
 function contributionOf(question: Question, value: Answer['value'], instrument: Instrument): number | null {
   if (value === null) return null;
-  if (question.type === 'scale' && typeof value === 'number') return question.inverse ? instrument.scale.max + instrument.scale.min - value : value;
+  if (question.type === 'scale' && typeof value === 'number')
+    return question.inverse ? instrument.scale.max + instrument.scale.min - value : value;
   if (question.type === 'choice') return question.options?.find((o) => o.code === value)?.score ?? null;
   if (question.type === 'boolean') return (value ? question.scoreIfTrue : question.scoreIfFalse) ?? null;
   return null;
@@ -108,7 +152,10 @@ function contributionOf(question: Question, value: Answer['value'], instrument: 
  * score it. Every informing answer appears in the trace, scored or not. The
  * source is her own view unless a caseworker answer contributed.
  */
-export function scoresFromAnswers(answers: readonly Answer[], instrument: Instrument = DEFAULT_INSTRUMENT): ProposedScore[] {
+export function scoresFromAnswers(
+  answers: readonly Answer[],
+  instrument: Instrument = DEFAULT_INSTRUMENT,
+): ProposedScore[] {
   const questions = index(instrument);
   const traces = new Map<string, ScoreTrace[]>();
   for (const answer of answers) {
@@ -116,7 +163,13 @@ export function scoresFromAnswers(answers: readonly Answer[], instrument: Instru
     if (!located) throw new OutcomeError('unknown_question', `No question ${answer.question} in the instrument`);
     const contribution = contributionOf(located.question, answer.value, instrument);
     for (const element of located.question.informs) {
-      const trace: ScoreTrace = { question: answer.question, value: answer.value, answeredBy: answer.answeredBy ?? 'person', element, contribution };
+      const trace: ScoreTrace = {
+        question: answer.question,
+        value: answer.value,
+        answeredBy: answer.answeredBy ?? 'person',
+        element,
+        contribution,
+      };
       traces.set(element, [...(traces.get(element) ?? []), trace]);
     }
   }
@@ -126,7 +179,9 @@ export function scoresFromAnswers(answers: readonly Answer[], instrument: Instru
     if (scored.length === 0) continue;
     const mean = scored.reduce((sum, t) => sum + t.contribution!, 0) / scored.length;
     const score = Math.min(instrument.scale.max, Math.max(instrument.scale.min, Math.round(mean)));
-    const source: ScoreSource = scored.some((t) => t.answeredBy === 'caseworker') ? 'caseworker_observation' : 'own_view';
+    const source: ScoreSource = scored.some((t) => t.answeredBy === 'caseworker')
+      ? 'caseworker_observation'
+      : 'own_view';
     proposals.push({ element, score, source, trace });
   }
   return proposals.sort((a, b) => a.element.localeCompare(b.element));

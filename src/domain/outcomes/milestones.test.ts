@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { activeOn, successWithheldOn, type Circumstance } from './circumstances';
 import { LOCALES } from './model';
-import { MILESTONE_LABELS, TYPICAL_MONTHS, categoryOf, chartMarkers, daysToMilestone, recordEvent, type CaseEvent } from './milestones';
+import {
+  MILESTONE_LABELS,
+  TYPICAL_MONTHS,
+  categoryOf,
+  chartMarkers,
+  daysToMilestone,
+  recordEvent,
+  type CaseEvent,
+} from './milestones';
 
 const intakeDate = '2025-01-01';
 
@@ -35,8 +43,16 @@ describe('milestones', () => {
   });
 
   test('chart markers are in date order; days to a milestone count from intake', () => {
-    const events: CaseEvent[] = [{ kind: 'job', date: '2025-09-01' }, { kind: 'thinking_about_future', date: '2025-04-01' }, { kind: 'thinking_about_future', date: '2025-05-01' }];
-    expect(chartMarkers(events).map((m) => [m.kind, m.category])).toEqual([['thinking_about_future', 'turning_point'], ['thinking_about_future', 'turning_point'], ['job', 'event']]);
+    const events: CaseEvent[] = [
+      { kind: 'job', date: '2025-09-01' },
+      { kind: 'thinking_about_future', date: '2025-04-01' },
+      { kind: 'thinking_about_future', date: '2025-05-01' },
+    ];
+    expect(chartMarkers(events).map((m) => [m.kind, m.category])).toEqual([
+      ['thinking_about_future', 'turning_point'],
+      ['thinking_about_future', 'turning_point'],
+      ['job', 'event'],
+    ]);
     expect(daysToMilestone(intakeDate, events, 'thinking_about_future')).toBe(90);
     expect(daysToMilestone(intakeDate, events, 'permit')).toBeNull();
   });

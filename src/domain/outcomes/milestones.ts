@@ -46,7 +46,8 @@ export const MILESTONE_LABELS: Record<MilestoneKind, Labels> = {
 /** Typical month after intake, where the thesis gives one. */
 export const TYPICAL_MONTHS: Partial<Record<MilestoneKind, number>> = { thinking_about_future: 3 };
 
-export const isHardFailureKind = (kind: string): kind is HardFailureKind => (HARD_FAILURE_KINDS as readonly string[]).includes(kind);
+export const isHardFailureKind = (kind: string): kind is HardFailureKind =>
+  (HARD_FAILURE_KINDS as readonly string[]).includes(kind);
 
 export function categoryOf(kind: MilestoneKind): MarkerCategory {
   if (isHardFailureKind(kind)) return 'hard_failure';
@@ -55,9 +56,13 @@ export function categoryOf(kind: MilestoneKind): MarkerCategory {
 
 /** Validates an event before it is recorded: not before intake; hard failures state her reasons. */
 export function recordEvent(event: CaseEvent, context: { intakeDate: string }): CaseEvent {
-  if (daysBetween(context.intakeDate, event.date) < 0) throw new OutcomeError('event_before_intake', `${event.kind} on ${event.date} is before intake`);
+  if (daysBetween(context.intakeDate, event.date) < 0)
+    throw new OutcomeError('event_before_intake', `${event.kind} on ${event.date} is before intake`);
   if (isHardFailureKind(event.kind) && event.statedReasons === undefined) {
-    throw new OutcomeError('stated_reasons_required', 'Record her stated reasons (or null if she gave none) with this event');
+    throw new OutcomeError(
+      'stated_reasons_required',
+      'Record her stated reasons (or null if she gave none) with this event',
+    );
   }
   return event;
 }
@@ -78,6 +83,9 @@ export function chartMarkers(events: readonly CaseEvent[]): ChartMarker[] {
 
 /** Days from intake to the first occurrence of a milestone, or null if it has not happened. */
 export function daysToMilestone(intakeDate: string, events: readonly CaseEvent[], kind: MilestoneKind): number | null {
-  const dates = events.filter((e) => e.kind === kind).map((e) => e.date).sort();
+  const dates = events
+    .filter((e) => e.kind === kind)
+    .map((e) => e.date)
+    .sort();
   return dates.length ? daysBetween(intakeDate, dates[0]) : null;
 }

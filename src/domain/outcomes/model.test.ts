@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_OUTCOME_MODEL_INPUT } from './default-model';
-import { DEFAULT_OUTCOME_MODEL as M, LOCALES, anchorFor, elementOf, elementsOf, isOnScale, parseOutcomeModel } from './model';
+import {
+  DEFAULT_OUTCOME_MODEL as M,
+  LOCALES,
+  anchorFor,
+  elementOf,
+  elementsOf,
+  isOnScale,
+  parseOutcomeModel,
+} from './model';
 
 describe('default outcome model', () => {
   test('has the four dimensions with their elements', () => {
@@ -9,8 +17,10 @@ describe('default outcome model', () => {
   });
 
   test('every label and anchor is translated into every locale', () => {
-    for (const item of [...M.dimensions, ...M.elements]) for (const l of LOCALES) expect(item.label[l].length).toBeGreaterThan(0);
-    for (const d of M.dimensions) for (const a of d.anchors) for (const l of LOCALES) expect(a.description[l].length).toBeGreaterThan(0);
+    for (const item of [...M.dimensions, ...M.elements])
+      for (const l of LOCALES) expect(item.label[l].length).toBeGreaterThan(0);
+    for (const d of M.dimensions)
+      for (const a of d.anchors) for (const l of LOCALES) expect(a.description[l].length).toBeGreaterThan(0);
   });
 
   test('recovery elements come first in priority', () => {

@@ -13,9 +13,10 @@ export const LOCALES = ['en', 'fr', 'it', 'sk'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The four shipped languages, plus any other language of locales/ that translates the text. */
-export const labelsSchema = z.object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) }).catchall(z.string().min(1));
+export const labelsSchema = z
+  .object({ en: z.string().min(1), fr: z.string().min(1), it: z.string().min(1), sk: z.string().min(1) })
+  .catchall(z.string().min(1));
 export type Labels = z.infer<typeof labelsSchema>;
-
 
 /** Social recovery is judged from her own view; social (re)integration from others' acceptance (001:3284–3292). */
 export const judgedFromSchema = z.enum(['own_view', 'others_acceptance']);
@@ -56,13 +57,15 @@ export const outcomeModelSchema = z
       dimensionCodes.add(dimension.code);
       const scores = dimension.anchors.map((a) => a.score).sort((a, b) => a - b);
       const expected = Array.from({ length: model.scale.max - model.scale.min + 1 }, (_, k) => model.scale.min + k);
-      if (scores.join() !== expected.join()) issue(`anchors must cover each level ${expected.join(',')} once`, ['dimensions', i, 'anchors']);
+      if (scores.join() !== expected.join())
+        issue(`anchors must cover each level ${expected.join(',')} once`, ['dimensions', i, 'anchors']);
     });
     const elementCodes = new Set<string>();
     model.elements.forEach((element, i) => {
       if (elementCodes.has(element.code)) issue(`duplicate element ${element.code}`, ['elements', i, 'code']);
       elementCodes.add(element.code);
-      if (!dimensionCodes.has(element.dimension)) issue(`unknown dimension ${element.dimension}`, ['elements', i, 'dimension']);
+      if (!dimensionCodes.has(element.dimension))
+        issue(`unknown dimension ${element.dimension}`, ['elements', i, 'dimension']);
     });
   });
 
@@ -74,7 +77,8 @@ export type ScaleAnchor = z.infer<typeof anchorSchema>;
 /** Parses an organisation's model; throws `invalid_outcome_model` with the Zod issues. */
 export function parseOutcomeModel(input: unknown): OutcomeModel {
   const parsed = outcomeModelSchema.safeParse(input);
-  if (!parsed.success) throw new OutcomeError('invalid_outcome_model', 'The outcome model is not valid', parsed.error.issues);
+  if (!parsed.success)
+    throw new OutcomeError('invalid_outcome_model', 'The outcome model is not valid', parsed.error.issues);
   return parsed.data;
 }
 

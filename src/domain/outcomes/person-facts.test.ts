@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { CaseFacts } from './facts';
 import { earliestHistory, mergeCaseFacts } from './person-facts';
 
-const facts = (caseId: string, intakeDate: string, events: CaseFacts['events']): CaseFacts => ({ caseId, intakeDate, assessments: [], events, circumstances: [] });
+const facts = (caseId: string, intakeDate: string, events: CaseFacts['events']): CaseFacts => ({
+  caseId,
+  intakeDate,
+  assessments: [],
+  events,
+  circumstances: [],
+});
 
 describe('one person, several cases', () => {
   const first = facts('a', '2021-03-01', [{ kind: 'job', date: '2021-06-01' }]);

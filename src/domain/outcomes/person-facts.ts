@@ -7,7 +7,8 @@
  */
 import type { CaseFacts } from './facts';
 
-const byIntake = (facts: readonly CaseFacts[]) => [...facts].sort((a, b) => a.intakeDate.localeCompare(b.intakeDate) || a.caseId.localeCompare(b.caseId));
+const byIntake = (facts: readonly CaseFacts[]) =>
+  [...facts].sort((a, b) => a.intakeDate.localeCompare(b.intakeDate) || a.caseId.localeCompare(b.caseId));
 
 /**
  * One history from her cases in one organisation (earliest intake, every record of each).

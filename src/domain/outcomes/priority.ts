@@ -32,7 +32,11 @@ export interface PriorityOptions {
  * Suggests objectives from the latest assessment: elements needing attention,
  * ordered by the model's priority, then lowest score, then model order.
  */
-export function suggestNextObjectives(model: OutcomeModel, latest: Assessment | undefined, options: PriorityOptions = {}): NextObjectives {
+export function suggestNextObjectives(
+  model: OutcomeModel,
+  latest: Assessment | undefined,
+  options: PriorityOptions = {},
+): NextObjectives {
   const attentionAt = options.attentionAt ?? Math.floor((model.scale.min + model.scale.max) / 2);
   const includeNotAssessed = options.includeNotAssessed ?? false;
   const scores = new Map((latest?.scores ?? []).map((s) => [s.element, s.score]));
@@ -41,9 +45,18 @@ export function suggestNextObjectives(model: OutcomeModel, latest: Assessment | 
     const score = scores.get(e.code) ?? null;
     if (score === null && !includeNotAssessed) return;
     if (score !== null && score > attentionAt) return;
-    suggestions.push({ element: e.code, dimension: e.dimension, priority: e.priority, score, reason: score === null ? 'not_assessed' : 'low_score', order });
+    suggestions.push({
+      element: e.code,
+      dimension: e.dimension,
+      priority: e.priority,
+      score,
+      reason: score === null ? 'not_assessed' : 'low_score',
+      order,
+    });
   });
-  suggestions.sort((a, b) => a.priority - b.priority || (a.score ?? Infinity) - (b.score ?? Infinity) || a.order - b.order);
+  suggestions.sort(
+    (a, b) => a.priority - b.priority || (a.score ?? Infinity) - (b.score ?? Infinity) || a.order - b.order,
+  );
   const topPriority = Math.min(...model.elements.map((e) => e.priority));
   const recoveryOutstanding = suggestions.some((s) => s.priority === topPriority && s.reason === 'low_score');
   const laterOutstanding = suggestions.some((s) => s.priority > topPriority);

@@ -4,9 +4,24 @@ import type { CaseFacts } from './facts';
 import { dueAssessments, followUpState, scheduleFollowUp, scheduledMonths, type FollowUpEvent } from './schedule';
 
 const intakeDate = '2025-01-15';
-const assessed = (date: string, origin: Assessment['origin'] = 'scheduled'): Assessment => ({ id: date, caseId: 'c1', date, assessorId: 'u', version: 1, scores: [], origin });
-const facts = (assessments: string[], followUp: FollowUpEvent[] = [], over: Partial<CaseFacts> = {}): CaseFacts =>
-  ({ caseId: 'c1', intakeDate, assessments: assessments.map((d) => assessed(d)), events: [], circumstances: [], followUp, ...over });
+const assessed = (date: string, origin: Assessment['origin'] = 'scheduled'): Assessment => ({
+  id: date,
+  caseId: 'c1',
+  date,
+  assessorId: 'u',
+  version: 1,
+  scores: [],
+  origin,
+});
+const facts = (assessments: string[], followUp: FollowUpEvent[] = [], over: Partial<CaseFacts> = {}): CaseFacts => ({
+  caseId: 'c1',
+  intakeDate,
+  assessments: assessments.map((d) => assessed(d)),
+  events: [],
+  circumstances: [],
+  followUp,
+  ...over,
+});
 
 describe('scheduledMonths', () => {
   test.each([
@@ -21,7 +36,17 @@ describe('scheduledMonths', () => {
 describe('dueAssessments', () => {
   test('the 3-month assessment is due, then overdue, until done', () => {
     const f = facts(['2025-01-15']);
-    expect(dueAssessments(f, '2025-03-20')).toEqual([{ caseId: 'c1', dueDate: '2025-04-15', overdue: false, daysLeft: 26, kind: 'scheduled', month: 3, mode: 'scheduled' }]);
+    expect(dueAssessments(f, '2025-03-20')).toEqual([
+      {
+        caseId: 'c1',
+        dueDate: '2025-04-15',
+        overdue: false,
+        daysLeft: 26,
+        kind: 'scheduled',
+        month: 3,
+        mode: 'scheduled',
+      },
+    ]);
     expect(dueAssessments(f, '2025-05-01')[0]).toMatchObject({ dueDate: '2025-04-15', overdue: true });
     expect(dueAssessments(facts(['2025-01-15', '2025-04-20']), '2025-05-01')).toEqual([]);
   });
@@ -41,23 +66,40 @@ describe('dueAssessments', () => {
   test('opting out stops the schedule; consenting again resumes it', () => {
     const optedOut = facts(['2025-01-15'], [{ kind: 'opted_out', at: '2025-02-01' }]);
     expect(dueAssessments(optedOut, '2025-04-10')).toEqual([]);
-    const back = facts(['2025-01-15'], [{ kind: 'opted_out', at: '2025-02-01' }, { kind: 'consented', at: '2025-03-01' }]);
+    const back = facts(
+      ['2025-01-15'],
+      [
+        { kind: 'opted_out', at: '2025-02-01' },
+        { kind: 'consented', at: '2025-03-01' },
+      ],
+    );
     expect(dueAssessments(back, '2025-04-10')).toHaveLength(1);
   });
 
   test('an assessment from self-initiated contact satisfies the next scheduled one within its window', () => {
-    const f: CaseFacts = { ...facts([]), assessments: [assessed('2025-01-15', 'intake'), assessed('2025-03-10', 'self_initiated')] };
+    const f: CaseFacts = {
+      ...facts([]),
+      assessments: [assessed('2025-01-15', 'intake'), assessed('2025-03-10', 'self_initiated')],
+    };
     expect(dueAssessments(f, '2025-04-10')).toEqual([]);
   });
 
   test('when she prefers self-initiated contact, due items are never overdue', () => {
-    const f = facts(['2025-01-15'], [{ kind: 'preference', at: '2025-01-20', mode: 'self_initiated' }, { kind: 'self_initiated_contact', at: '2025-02-02' }]);
+    const f = facts(
+      ['2025-01-15'],
+      [
+        { kind: 'preference', at: '2025-01-20', mode: 'self_initiated' },
+        { kind: 'self_initiated_contact', at: '2025-02-02' },
+      ],
+    );
     expect(dueAssessments(f, '2025-05-01')[0]).toMatchObject({ overdue: false, mode: 'self_initiated' });
     expect(followUpState(f.followUp).selfInitiatedContacts).toEqual(['2025-02-02']);
   });
 
   test('ad-hoc follow-ups appear until an assessment satisfies them', () => {
-    const f = facts(['2025-01-15', '2025-04-15'], [], { scheduledFollowUps: [{ dueDate: '2025-05-10', scheduledOn: '2025-04-20' }] });
+    const f = facts(['2025-01-15', '2025-04-15'], [], {
+      scheduledFollowUps: [{ dueDate: '2025-05-10', scheduledOn: '2025-04-20' }],
+    });
     expect(dueAssessments(f, '2025-05-01').map((i) => i.kind)).toEqual(['ad_hoc']);
     const met = { ...f, assessments: [...f.assessments, assessed('2025-05-08')] };
     expect(dueAssessments(met, '2025-05-12')).toEqual([]);
@@ -69,10 +111,16 @@ describe('scheduleFollowUp', () => {
     ['opted out', [{ kind: 'opted_out', at: '2025-02-01' }], '2025-06-01', 'follow_up_opted_out'],
     ['beyond 3 years without consent', [], '2028-06-01', 'follow_up_consent_required'],
   ] as const)('refuses when %s', (_, events, due, code) => {
-    expect(() => scheduleFollowUp(facts([], [...events]), due, '2025-03-01')).toThrow(expect.objectContaining({ code }));
+    expect(() => scheduleFollowUp(facts([], [...events]), due, '2025-03-01')).toThrow(
+      expect.objectContaining({ code }),
+    );
   });
 
   test('accepts beyond 3 years with consent', () => {
-    expect(scheduleFollowUp(facts([], [{ kind: 'consented', at: '2025-02-01' }]), '2028-06-01', '2025-03-01')).toEqual({ caseId: 'c1', dueDate: '2028-06-01', scheduledOn: '2025-03-01' });
+    expect(scheduleFollowUp(facts([], [{ kind: 'consented', at: '2025-02-01' }]), '2028-06-01', '2025-03-01')).toEqual({
+      caseId: 'c1',
+      dueDate: '2028-06-01',
+      scheduledOn: '2025-03-01',
+    });
   });
 });

@@ -33,7 +33,13 @@ export interface ScheduleConfig {
   horizonDays: number;
 }
 
-export const DEFAULT_SCHEDULE: ScheduleConfig = { months: [0, 3, 6, 12], thenEveryMonths: 12, standardWindowMonths: 36, windowDays: 45, horizonDays: 30 };
+export const DEFAULT_SCHEDULE: ScheduleConfig = {
+  months: [0, 3, 6, 12],
+  thenEveryMonths: 12,
+  standardWindowMonths: 36,
+  windowDays: 45,
+  horizonDays: 30,
+};
 
 export interface FollowUpState {
   optedOut: boolean;
@@ -59,7 +65,8 @@ export function followUpState(events: readonly FollowUpEvent[] = [], asOf?: stri
 /** Months after intake of every scheduled assessment up to `untilMonths` (inclusive). */
 export function scheduledMonths(untilMonths: number, config: ScheduleConfig = DEFAULT_SCHEDULE): number[] {
   const out = config.months.filter((m) => m <= untilMonths);
-  for (let m = Math.max(...config.months) + config.thenEveryMonths; m <= untilMonths; m += config.thenEveryMonths) out.push(m);
+  for (let m = Math.max(...config.months) + config.thenEveryMonths; m <= untilMonths; m += config.thenEveryMonths)
+    out.push(m);
   return out;
 }
 
@@ -87,11 +94,17 @@ const monthsBetween = (from: string, to: string) => Math.floor(daysBetween(from,
  * due within the horizon, until the next one's window opens. Empty when she
  * opted out; beyond the standard window only with her consent.
  */
-export function dueAssessments(facts: CaseFacts, today: string, config: ScheduleConfig = DEFAULT_SCHEDULE): DueAssessment[] {
+export function dueAssessments(
+  facts: CaseFacts,
+  today: string,
+  config: ScheduleConfig = DEFAULT_SCHEDULE,
+): DueAssessment[] {
   const state = followUpState(facts.followUp, today);
   if (state.optedOut) return [];
   const horizonEnd = addDays(today, config.horizonDays);
-  const limit = state.consented ? monthsBetween(facts.intakeDate, horizonEnd) + config.thenEveryMonths : config.standardWindowMonths;
+  const limit = state.consented
+    ? monthsBetween(facts.intakeDate, horizonEnd) + config.thenEveryMonths
+    : config.standardWindowMonths;
   const dates = currentVersions(facts.assessments).map((a) => a.date);
   const months = scheduledMonths(limit, config);
   const slots = months.map((month, i) => {
@@ -102,13 +115,27 @@ export function dueAssessments(facts: CaseFacts, today: string, config: Schedule
     return { dueDate, opens: addDays(dueDate, -config.windowDays), closes, month, kind: 'scheduled' as const };
   });
   // An ad-hoc follow-up is met by an assessment made after it was scheduled.
-  const adHoc = (facts.scheduledFollowUps ?? []).map((f) => ({ dueDate: f.dueDate, opens: addDays(f.scheduledOn, 1), closes: null, month: null, kind: 'ad_hoc' as const }));
+  const adHoc = (facts.scheduledFollowUps ?? []).map((f) => ({
+    dueDate: f.dueDate,
+    opens: addDays(f.scheduledOn, 1),
+    closes: null,
+    month: null,
+    kind: 'ad_hoc' as const,
+  }));
   const items: DueAssessment[] = [];
   for (const slot of [...slots, ...adHoc]) {
     const satisfied = dates.some((d) => d >= slot.opens && (slot.closes === null || d < slot.closes));
     if (satisfied || slot.dueDate > horizonEnd || (slot.closes !== null && today >= slot.closes)) continue;
     const daysLeft = daysBetween(today, slot.dueDate);
-    items.push({ caseId: facts.caseId, dueDate: slot.dueDate, overdue: state.mode === 'scheduled' && daysLeft < 0, daysLeft, kind: slot.kind, month: slot.month, mode: state.mode });
+    items.push({
+      caseId: facts.caseId,
+      dueDate: slot.dueDate,
+      overdue: state.mode === 'scheduled' && daysLeft < 0,
+      daysLeft,
+      kind: slot.kind,
+      month: slot.month,
+      mode: state.mode,
+    });
   }
   return items.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 }
@@ -117,11 +144,19 @@ export function dueAssessments(facts: CaseFacts, today: string, config: Schedule
  * Validates an ad-hoc follow-up before it is scheduled: refused when she opted
  * out, or beyond the standard window without her consent.
  */
-export function scheduleFollowUp(facts: CaseFacts, dueDate: string, today: string, config: ScheduleConfig = DEFAULT_SCHEDULE): AdHocFollowUp & { caseId: string } {
+export function scheduleFollowUp(
+  facts: CaseFacts,
+  dueDate: string,
+  today: string,
+  config: ScheduleConfig = DEFAULT_SCHEDULE,
+): AdHocFollowUp & { caseId: string } {
   const state = followUpState(facts.followUp, today);
   if (state.optedOut) throw new OutcomeError('follow_up_opted_out', 'She opted out of follow-up contact');
   if (!state.consented && dueDate > addMonths(facts.intakeDate, config.standardWindowMonths)) {
-    throw new OutcomeError('follow_up_consent_required', 'Follow-up beyond the usual window needs her consent to follow-up contact');
+    throw new OutcomeError(
+      'follow_up_consent_required',
+      'Follow-up beyond the usual window needs her consent to follow-up contact',
+    );
   }
   parseIsoDate(dueDate);
   return { caseId: facts.caseId, dueDate, scheduledOn: today };

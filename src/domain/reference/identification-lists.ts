@@ -15,21 +15,9 @@ export const channels = list('channels', [
   'other',
 ]);
 
-export const immediateNeeds = list('immediate_needs', [
-  'food',
-  'clothing',
-  'medical',
-  'legal',
-  'shelter',
-]);
+export const immediateNeeds = list('immediate_needs', ['food', 'clothing', 'medical', 'legal', 'shelter']);
 
-export const palermoActs = list('palermo_acts', [
-  'recruitment',
-  'transportation',
-  'transfer',
-  'harbouring',
-  'receipt',
-]);
+export const palermoActs = list('palermo_acts', ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt']);
 
 export const palermoMeans = list('palermo_means', [
   'threat_or_force',
@@ -86,12 +74,7 @@ export const recruiterRelationships = list('recruiter_relationships', [
   'other',
 ]);
 
-export const riskLevels = list('risk_levels', [
-  'low',
-  'medium',
-  'high',
-  'critical',
-]);
+export const riskLevels = list('risk_levels', ['low', 'medium', 'high', 'critical']);
 
 export const migrationStatuses = list('migration_statuses', [
   'national',
@@ -102,10 +85,4 @@ export const migrationStatuses = list('migration_statuses', [
   'unknown',
 ]);
 
-export const chosenTerms = list('chosen_terms', [
-  'victim',
-  'survivor',
-  'beneficiary',
-  'trafficked_person',
-  'none',
-]);
+export const chosenTerms = list('chosen_terms', ['victim', 'survivor', 'beneficiary', 'trafficked_person', 'none']);

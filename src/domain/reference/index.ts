@@ -8,7 +8,24 @@ export * from './types';
 export const defaultReferenceLists: ReferenceList[] = [...Object.values(identification), ...Object.values(programme)];
 
 export type ListKey =
-  | 'channels' | 'immediate_needs' | 'palermo_acts' | 'palermo_means' | 'palermo_purposes' | 'forms_of_exploitation'
-  | 'methods_of_control' | 'recruiter_relationships' | 'risk_levels' | 'migration_statuses' | 'chosen_terms' | 'services'
-  | 'accommodation_types' | 'programme_types' | 'closure_reasons' | 'pause_reasons' | 'consent_purposes'
-  | 'testimony_modes' | 'permit_types' | 'proceeding_stages' | 'reflection_periods';
+  | 'channels'
+  | 'immediate_needs'
+  | 'palermo_acts'
+  | 'palermo_means'
+  | 'palermo_purposes'
+  | 'forms_of_exploitation'
+  | 'methods_of_control'
+  | 'recruiter_relationships'
+  | 'risk_levels'
+  | 'migration_statuses'
+  | 'chosen_terms'
+  | 'services'
+  | 'accommodation_types'
+  | 'programme_types'
+  | 'closure_reasons'
+  | 'pause_reasons'
+  | 'consent_purposes'
+  | 'testimony_modes'
+  | 'permit_types'
+  | 'proceeding_stages'
+  | 'reflection_periods';

@@ -23,13 +23,19 @@ const SHELTER_SERVICES = new Set(['accommodation']);
 /**
  * @example coverageMatrix([{ organisationId: 'a', territory: 'X', services: ['legal_counselling'], shelterPlacesFree: null }], ['legal_counselling', 'accommodation'])
  */
-export function coverageMatrix(entries: readonly ProviderEntry[], services: readonly string[]): { territories: string[]; cells: CoverageCell[] } {
+export function coverageMatrix(
+  entries: readonly ProviderEntry[],
+  services: readonly string[],
+): { territories: string[]; cells: CoverageCell[] } {
   const territories = [...new Set(entries.map((e) => e.territory))].sort();
   const cells: CoverageCell[] = [];
   for (const territory of territories) {
     for (const service of services) {
       const providers = entries.filter((e) => e.territory === territory && e.services.includes(service));
-      const capacityExhausted = SHELTER_SERVICES.has(service) && providers.length > 0 && providers.every((p) => (p.shelterPlacesFree ?? 0) <= 0);
+      const capacityExhausted =
+        SHELTER_SERVICES.has(service) &&
+        providers.length > 0 &&
+        providers.every((p) => (p.shelterPlacesFree ?? 0) <= 0);
       cells.push({ service, territory, providers: providers.length, capacityExhausted, gap: providers.length === 0 });
     }
   }

@@ -22,17 +22,58 @@ export interface QuestionnaireItem {
   required: boolean;
 }
 
-const item = (id: string, type: ItemType, options?: readonly string[], extra: Partial<QuestionnaireItem> = {}): QuestionnaireItem =>
-  ({ id, type, ...(options ? { options } : {}), required: extra.required ?? type !== 'text', ...extra });
+const item = (
+  id: string,
+  type: ItemType,
+  options?: readonly string[],
+  extra: Partial<QuestionnaireItem> = {},
+): QuestionnaireItem => ({
+  id,
+  type,
+  ...(options ? { options } : {}),
+  required: extra.required ?? type !== 'text',
+  ...extra,
+});
 
 export const QUESTIONNAIRE: readonly QuestionnaireItem[] = [
   item('A1', 'text', undefined, { required: true }),
   item('A2', 'text'),
-  item('A3', 'multi', ['first_contact_identification', 'social_assistance_reintegration', 'vocational_training_employment', 'training_professionals', 'research_monitoring', 'awareness_raising', 'lobbying_advocacy', 'other'], { specify: 'other' }),
+  item(
+    'A3',
+    'multi',
+    [
+      'first_contact_identification',
+      'social_assistance_reintegration',
+      'vocational_training_employment',
+      'training_professionals',
+      'research_monitoring',
+      'awareness_raising',
+      'lobbying_advocacy',
+      'other',
+    ],
+    { specify: 'other' },
+  ),
   item('B1', 'yes_no'),
   item('B2', 'yes_no'),
-  item('B3', 'multi', ['ngos', 'public_administration', 'municipalities', 'regional_administration', 'international_organisations', 'other'], { specify: 'other' }),
-  item('B4', 'multi', ['mandatory', 'various_services', 'exchanging_information', 'common_lobbying', 'specific_projects', 'other'], { specify: 'other' }),
+  item(
+    'B3',
+    'multi',
+    [
+      'ngos',
+      'public_administration',
+      'municipalities',
+      'regional_administration',
+      'international_organisations',
+      'other',
+    ],
+    { specify: 'other' },
+  ),
+  item(
+    'B4',
+    'multi',
+    ['mandatory', 'various_services', 'exchanging_information', 'common_lobbying', 'specific_projects', 'other'],
+    { specify: 'other' },
+  ),
   item('B6', 'text'),
   item('B7', 'yes_no', undefined, { specify: 'yes' }),
   item('B8', 'yes_no', undefined, { specify: 'yes' }),
@@ -42,10 +83,24 @@ export const QUESTIONNAIRE: readonly QuestionnaireItem[] = [
   item('C3', 'single', ['municipality', 'provincial', 'regional', 'national']),
   item('C4', 'text'),
   item('C5', 'single', ['same_type', 'multi_agency']),
-  item('C6', 'single', ['lead_and_partners', 'rotating_leadership', 'no_formal_structure', 'other'], { specify: 'other' }),
-  item('C7', 'multi', ['leading_organisation', 'ngos', 'public_administration', 'municipalities', 'regional_administration', 'private_organisations']),
+  item('C6', 'single', ['lead_and_partners', 'rotating_leadership', 'no_formal_structure', 'other'], {
+    specify: 'other',
+  }),
+  item('C7', 'multi', [
+    'leading_organisation',
+    'ngos',
+    'public_administration',
+    'municipalities',
+    'regional_administration',
+    'private_organisations',
+  ]),
   item('C8', 'text'),
-  item('C9', 'multi', ['mandatory', 'various_services', 'exchanging_information', 'common_lobbying', 'specific_projects', 'other'], { specify: 'other' }),
+  item(
+    'C9',
+    'multi',
+    ['mandatory', 'various_services', 'exchanging_information', 'common_lobbying', 'specific_projects', 'other'],
+    { specify: 'other' },
+  ),
   item('C10', 'text'),
   item('C11', 'text'),
   item('C12', 'multi', ['final_beneficiaries', 'policies_legislation', 'organisations_involved']),
@@ -57,7 +112,10 @@ export const QUESTIONNAIRE: readonly QuestionnaireItem[] = [
   item('C18', 'text'),
 ];
 
-export interface Answer { value: string | string[] | boolean; specify?: string }
+export interface Answer {
+  value: string | string[] | boolean;
+  specify?: string;
+}
 export type Answers = Record<string, Answer>;
 
 const byId = new Map(QUESTIONNAIRE.map((i) => [i.id, i]));
@@ -78,10 +136,16 @@ export function visibleItems(answers: Answers): QuestionnaireItem[] {
   });
 }
 
-const answerSchema = z.strictObject({ value: z.union([z.string().trim().max(5000), z.array(z.string().max(64)).max(20), z.boolean()]), specify: z.string().trim().max(1000).optional() });
+const answerSchema = z.strictObject({
+  value: z.union([z.string().trim().max(5000), z.array(z.string().max(64)).max(20), z.boolean()]),
+  specify: z.string().trim().max(1000).optional(),
+});
 export const answersSchema = z.record(z.string().regex(/^[ABC]\d{1,2}$/), answerSchema);
 
-export interface QuestionnaireIssue { item: string; code: 'unknown_item' | 'skipped_item_answered' | 'missing_required' | 'invalid_value' }
+export interface QuestionnaireIssue {
+  item: string;
+  code: 'unknown_item' | 'skipped_item_answered' | 'missing_required' | 'invalid_value';
+}
 
 /** Every problem with a set of answers; empty when they can be saved. */
 export function questionnaireIssues(answers: Answers): QuestionnaireIssue[] {
@@ -89,13 +153,26 @@ export function questionnaireIssues(answers: Answers): QuestionnaireIssue[] {
   const visible = new Set(visibleItems(answers).map((i) => i.id));
   for (const [id, answer] of Object.entries(answers)) {
     const it = byId.get(id);
-    if (!it) { issues.push({ item: id, code: 'unknown_item' }); continue; }
-    if (!visible.has(id)) { issues.push({ item: id, code: 'skipped_item_answered' }); continue; }
+    if (!it) {
+      issues.push({ item: id, code: 'unknown_item' });
+      continue;
+    }
+    if (!visible.has(id)) {
+      issues.push({ item: id, code: 'skipped_item_answered' });
+      continue;
+    }
     const v = answer.value;
-    const ok = it.type === 'text' ? typeof v === 'string'
-      : it.type === 'yes_no' ? typeof v === 'boolean'
-        : it.type === 'single' ? typeof v === 'string' && it.options!.includes(v)
-          : Array.isArray(v) && v.length > 0 && v.every((x) => it.options!.includes(x)) && new Set(v).size === v.length;
+    const ok =
+      it.type === 'text'
+        ? typeof v === 'string'
+        : it.type === 'yes_no'
+          ? typeof v === 'boolean'
+          : it.type === 'single'
+            ? typeof v === 'string' && it.options!.includes(v)
+            : Array.isArray(v) &&
+              v.length > 0 &&
+              v.every((x) => it.options!.includes(x)) &&
+              new Set(v).size === v.length;
     if (!ok) issues.push({ item: id, code: 'invalid_value' });
   }
   for (const it of visibleItems(answers)) {
@@ -109,9 +186,15 @@ export function questionnaireIssues(answers: Answers): QuestionnaireIssue[] {
 /** Validates answers; throws a DomainError listing the issues. */
 export function validateQuestionnaire(input: unknown): Answers {
   const parsed = answersSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError('invalid_questionnaire', 'The answers are not in the expected shape', parsed.error.issues);
+  if (!parsed.success)
+    throw new DomainError('invalid_questionnaire', 'The answers are not in the expected shape', parsed.error.issues);
   const issues = questionnaireIssues(parsed.data);
-  if (issues.length) throw new DomainError('invalid_questionnaire', 'Some answers are missing, not valid, or answer questions that the skip logic leaves out', issues);
+  if (issues.length)
+    throw new DomainError(
+      'invalid_questionnaire',
+      'Some answers are missing, not valid, or answer questions that the skip logic leaves out',
+      issues,
+    );
   return parsed.data;
 }
 
@@ -125,7 +208,12 @@ export interface NetworkFromAnswers {
   objectives: string | null;
 }
 
-const LEVELS = { municipality: 'municipal', provincial: 'provincial', regional: 'regional', national: 'national' } as const;
+const LEVELS = {
+  municipality: 'municipal',
+  provincial: 'provincial',
+  regional: 'regional',
+  national: 'national',
+} as const;
 
 /** The network record described by section C, or null when the organisation is not in a network. */
 export function networkFromAnswers(answers: Answers): NetworkFromAnswers | null {

@@ -9,22 +9,36 @@ import { DomainError } from '../errors';
 import { code, isoDate } from '../shared/zod';
 import type { SharedSection } from './workflow';
 
-
 export const IdentitySnapshot = z.strictObject({
-  givenName: z.string(), familyName: z.string().optional(), aliases: z.array(z.string()).optional(), dateOfBirth: z.string().optional(),
-  citizenship: z.string().optional(), languages: z.array(z.string()).optional(), contact: z.string().optional(), documents: z.string().optional(),
+  givenName: z.string(),
+  familyName: z.string().optional(),
+  aliases: z.array(z.string()).optional(),
+  dateOfBirth: z.string().optional(),
+  citizenship: z.string().optional(),
+  languages: z.array(z.string()).optional(),
+  contact: z.string().optional(),
+  documents: z.string().optional(),
   sex: z.string(),
 });
 
 export const IdentificationSnapshot = z.strictObject({
-  acts: z.array(code), means: z.array(code), purposes: z.array(code), formsOfExploitation: z.array(code), methodsOfControl: z.array(code),
+  acts: z.array(code),
+  means: z.array(code),
+  purposes: z.array(code),
+  formsOfExploitation: z.array(code),
+  methodsOfControl: z.array(code),
   assessedOn: isoDate.optional(),
   // Her age at the time of the acts is what counts: the date of the acts and the explicit answer.
-  actsDate: isoDate.optional(), minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
+  actsDate: isoDate.optional(),
+  minorAtActs: z.enum(['yes', 'no', 'unknown']).optional(),
 });
 
 export const LegalEventSnapshot = z.strictObject({
-  type: code, date: isoDate, country: z.string().optional(), endDate: isoDate.optional(), validUntil: isoDate.optional(),
+  type: code,
+  date: isoDate,
+  country: z.string().optional(),
+  endDate: isoDate.optional(),
+  validUntil: isoDate.optional(),
 });
 
 /** The closed shape of every snapshot; the API schema and the decrypting service both use it. */
@@ -55,7 +69,12 @@ const optionalString = (v: unknown) => (typeof v === 'string' && v ? v : undefin
 
 /** The snapshot of exactly the shared sections, fields listed one by one. */
 export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSources): Snapshot {
-  const snapshot: Snapshot = { chosenTerm: s.chosenTerm, language: s.language, needs: [...s.needs], requestedService: s.requestedService };
+  const snapshot: Snapshot = {
+    chosenTerm: s.chosenTerm,
+    language: s.language,
+    needs: [...s.needs],
+    requestedService: s.requestedService,
+  };
   const latest = (kind: string) => s.entries.filter((e) => e.kind === kind).at(-1)?.data;
   if (sections.includes('risk_level')) {
     const level = optionalString(latest('risk_assessment')?.level);
@@ -65,27 +84,39 @@ export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSou
   const identification = latest('identification');
   if (sections.includes('identification') && identification) {
     snapshot.identification = {
-      acts: codes(identification.acts), means: codes(identification.means), purposes: codes(identification.purposes),
-      formsOfExploitation: codes(identification.formsOfExploitation), methodsOfControl: codes(identification.methodsOfControl),
+      acts: codes(identification.acts),
+      means: codes(identification.means),
+      purposes: codes(identification.purposes),
+      formsOfExploitation: codes(identification.formsOfExploitation),
+      methodsOfControl: codes(identification.methodsOfControl),
       ...(optionalString(identification.assessedOn) ? { assessedOn: String(identification.assessedOn) } : {}),
       ...(optionalString(identification.actsDate) ? { actsDate: String(identification.actsDate) } : {}),
-      ...(['yes', 'no', 'unknown'].includes(String(identification.minorAtActs)) ? { minorAtActs: identification.minorAtActs as 'yes' | 'no' | 'unknown' } : {}),
+      ...(['yes', 'no', 'unknown'].includes(String(identification.minorAtActs))
+        ? { minorAtActs: identification.minorAtActs as 'yes' | 'no' | 'unknown' }
+        : {}),
     };
   }
   if (sections.includes('legal')) {
-    snapshot.legal = s.entries.filter((e) => e.kind === 'legal_event').map(({ data }) => ({
-      type: String(data.type), date: String(data.date),
-      ...(optionalString(data.country) ? { country: String(data.country) } : {}),
-      ...(optionalString(data.endDate) ? { endDate: String(data.endDate) } : {}),
-      ...(optionalString(data.validUntil) ? { validUntil: String(data.validUntil) } : {}),
-    }));
+    snapshot.legal = s.entries
+      .filter((e) => e.kind === 'legal_event')
+      .map(({ data }) => ({
+        type: String(data.type),
+        date: String(data.date),
+        ...(optionalString(data.country) ? { country: String(data.country) } : {}),
+        ...(optionalString(data.endDate) ? { endDate: String(data.endDate) } : {}),
+        ...(optionalString(data.validUntil) ? { validUntil: String(data.validUntil) } : {}),
+      }));
   }
   return snapshot;
 }
 
 /** Which reference list each shared code must come from on the receiving side. */
 const IDENTIFICATION_LISTS = {
-  acts: 'palermo_acts', means: 'palermo_means', purposes: 'palermo_purposes', formsOfExploitation: 'forms_of_exploitation', methodsOfControl: 'methods_of_control',
+  acts: 'palermo_acts',
+  means: 'palermo_means',
+  purposes: 'palermo_purposes',
+  formsOfExploitation: 'forms_of_exploitation',
+  methodsOfControl: 'methods_of_control',
 } as const;
 
 export interface ReceiverLists {
@@ -119,17 +150,43 @@ export function receiverRecords(snapshot: Snapshot, lists: ReceiverLists): Recei
     if (unknown.length) omitted[field] = unknown;
     return values.filter((v) => lists.has(list, v));
   };
-  const chosenTerm = snapshot.chosenTerm && keep('chosenTerm', 'chosen_terms', [snapshot.chosenTerm]).length ? snapshot.chosenTerm : null;
+  const chosenTerm =
+    snapshot.chosenTerm && keep('chosenTerm', 'chosen_terms', [snapshot.chosenTerm]).length
+      ? snapshot.chosenTerm
+      : null;
   const needs = keep('needs', 'immediate_needs', snapshot.needs);
   let riskLevel = snapshot.riskLevel;
   let riskLevelSource: ReceiverRecords['riskLevelSource'] = 'shared';
   if (!riskLevel) riskLevelSource = 'not_shared';
-  else if (!lists.has('risk_levels', riskLevel)) { omitted.riskLevel = [riskLevel]; riskLevelSource = 'unknown_to_receiver'; riskLevel = undefined; }
+  else if (!lists.has('risk_levels', riskLevel)) {
+    omitted.riskLevel = [riskLevel];
+    riskLevelSource = 'unknown_to_receiver';
+    riskLevel = undefined;
+  }
   const highest = lists.riskLevels.at(-1);
-  if (!riskLevel && !highest) throw new DomainError('unknown_list_value', 'The receiving organisation has no risk levels', { field: 'risk.level', list: 'risk_levels' });
-  const identification = snapshot.identification ? {
-    ...snapshot.identification,
-    ...Object.fromEntries(Object.entries(IDENTIFICATION_LISTS).map(([field, list]) => [field, keep(`identification.${field}`, list, snapshot.identification![field as keyof typeof IDENTIFICATION_LISTS])])),
-  } as z.infer<typeof IdentificationSnapshot> : null;
-  return { chosenTerm, needs, riskLevel: riskLevel ?? highest!, identification, legal: [...(snapshot.legal ?? [])], omitted, riskLevelSource };
+  if (!riskLevel && !highest)
+    throw new DomainError('unknown_list_value', 'The receiving organisation has no risk levels', {
+      field: 'risk.level',
+      list: 'risk_levels',
+    });
+  const identification = snapshot.identification
+    ? ({
+        ...snapshot.identification,
+        ...Object.fromEntries(
+          Object.entries(IDENTIFICATION_LISTS).map(([field, list]) => [
+            field,
+            keep(`identification.${field}`, list, snapshot.identification![field as keyof typeof IDENTIFICATION_LISTS]),
+          ]),
+        ),
+      } as z.infer<typeof IdentificationSnapshot>)
+    : null;
+  return {
+    chosenTerm,
+    needs,
+    riskLevel: riskLevel ?? highest!,
+    identification,
+    legal: [...(snapshot.legal ?? [])],
+    omitted,
+    riskLevelSource,
+  };
 }

@@ -18,10 +18,19 @@ const NEXT: Record<ReferralStatus, Partial<Record<ReferralAction, ReferralStatus
 };
 
 export function nextStatus(current: ReferralStatus, action: ReferralAction, reason?: string): ReferralStatus {
-  if (current === 'consent_withdrawn') throw new DomainError('consent_withdrawn', 'She withdrew her consent to share with this organisation; the referral can no longer be answered');
+  if (current === 'consent_withdrawn')
+    throw new DomainError(
+      'consent_withdrawn',
+      'She withdrew her consent to share with this organisation; the referral can no longer be answered',
+    );
   const next = NEXT[current][action];
-  if (!next) throw new DomainError('invalid_referral_transition', `A ${current} referral cannot be ${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'completed'}`);
-  if (action === 'decline' && !reason?.trim()) throw new DomainError('reason_required', 'Say why the referral is declined');
+  if (!next)
+    throw new DomainError(
+      'invalid_referral_transition',
+      `A ${current} referral cannot be ${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'completed'}`,
+    );
+  if (action === 'decline' && !reason?.trim())
+    throw new DomainError('reason_required', 'Say why the referral is declined');
   return next;
 }
 
@@ -43,22 +52,32 @@ export type SharedSection = (typeof MINIMUM_SECTIONS)[number] | (typeof OPTIONAL
 /** A transfer hands her safety over too: the new owner starts from her assessed risk level. */
 export const TRANSFER_MINIMUM_SECTIONS = [...MINIMUM_SECTIONS, 'risk_level'] as const;
 
-export function sectionsToShare(chosen: readonly string[], kind: 'referral' | 'transfer' = 'referral'): SharedSection[] {
+export function sectionsToShare(
+  chosen: readonly string[],
+  kind: 'referral' | 'transfer' = 'referral',
+): SharedSection[] {
   for (const section of chosen) {
-    if (![...MINIMUM_SECTIONS, ...OPTIONAL_SECTIONS].includes(section as SharedSection)) throw new DomainError('unknown_section', `"${section}" cannot be shared`);
+    if (![...MINIMUM_SECTIONS, ...OPTIONAL_SECTIONS].includes(section as SharedSection))
+      throw new DomainError('unknown_section', `"${section}" cannot be shared`);
   }
-  return [...new Set([...(kind === 'transfer' ? TRANSFER_MINIMUM_SECTIONS : MINIMUM_SECTIONS), ...chosen])] as SharedSection[];
+  return [
+    ...new Set([...(kind === 'transfer' ? TRANSFER_MINIMUM_SECTIONS : MINIMUM_SECTIONS), ...chosen]),
+  ] as SharedSection[];
 }
 
 /** A transfer hands the person over, so the new owner needs to know who she is. */
 export function assertTransferSections(kind: 'referral' | 'transfer', sections: readonly SharedSection[]): void {
-  if (kind === 'transfer' && !sections.includes('identity')) throw new DomainError('identity_required', 'A transfer moves the case: share the identity section too');
+  if (kind === 'transfer' && !sections.includes('identity'))
+    throw new DomainError('identity_required', 'A transfer moves the case: share the identity section too');
 }
 
 export const MIN_NETWORK_MEMBERS = 3;
 
 export function assertNetworkSize(memberCount: number): void {
   if (memberCount < MIN_NETWORK_MEMBERS) {
-    throw new DomainError('network_too_small', 'A network has at least three organisations with shared objectives; two organisations form a partnership, not a network');
+    throw new DomainError(
+      'network_too_small',
+      'A network has at least three organisations with shared objectives; two organisations form a partnership, not a network',
+    );
   }
 }

@@ -4,7 +4,15 @@
  * step with the memberships CHECK constraint; the policy table, the server's
  * schemas and the web's user form all read this list.
  */
-export const ROLES = ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'] as const;
+export const ROLES = [
+  'admin',
+  'case_owner',
+  'caseworker',
+  'legal_advisor',
+  'mediator',
+  'coordinator',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** @example isRole('caseworker') // true */

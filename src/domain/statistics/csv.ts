@@ -27,16 +27,36 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 }
 
 export const REPORT_CSV_HEADER = [
-  'counts', 'population', 'period_from', 'period_to', 'scope', 'row_dimension', 'row_value', 'col_dimension', 'col_value', 'level', 'count', 'suppressed',
+  'counts',
+  'population',
+  'period_from',
+  'period_to',
+  'scope',
+  'row_dimension',
+  'row_value',
+  'col_dimension',
+  'col_value',
+  'level',
+  'count',
+  'suppressed',
 ] as const;
 
 /** Every published count of a report as a line (cells, then row, column and grand totals). */
 export function reportCsvRows(report: PublishedReport): CsvValue[][] {
   const { table } = report;
   const line = (rowValue: string, colValue: string, level: string, value: PublishedCount): CsvValue[] => [
-    report.counts, report.population, report.period.from, report.period.to, report.scope.description,
-    report.rowDimension, rowValue, report.colDimension, colValue, level,
-    isSuppressed(value) ? null : value, isSuppressed(value) ? value.reason : '',
+    report.counts,
+    report.population,
+    report.period.from,
+    report.period.to,
+    report.scope.description,
+    report.rowDimension,
+    rowValue,
+    report.colDimension,
+    colValue,
+    level,
+    isSuppressed(value) ? null : value,
+    isSuppressed(value) ? value.reason : '',
   ];
   return [
     ...table.rows.flatMap((r, i) => table.cols.map((c, j) => line(r, c, 'cell', table.cells[i][j]))),

@@ -54,7 +54,9 @@ export function toCtdcAggregate(report: PublishedReport): CtdcAggregate {
     suppressed: isSuppressed(count),
   });
   const records: CtdcRecord[] = [
-    ...(colField ? table.rows.flatMap((r, i) => table.cols.map((c, j) => record(r, c, 'cell', table.cells[i][j]))) : []),
+    ...(colField
+      ? table.rows.flatMap((r, i) => table.cols.map((c, j) => record(r, c, 'cell', table.cells[i][j])))
+      : []),
     ...table.rows.map((r, i) => record(r, 'Total', 'row_total', table.rowTotals[i])),
     ...(colField ? table.cols.map((c, j) => record('Total', c, 'col_total', table.colTotals[j])) : []),
     record('Total', 'Total', 'grand_total', table.grandTotal),

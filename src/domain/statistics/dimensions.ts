@@ -8,7 +8,17 @@ import { AGE_BANDS, type PersonFact } from './facts';
 
 export const UNKNOWN = 'unknown';
 
-export const DIMENSION_KEYS = ['year', 'sex', 'ageBand', 'citizenship', 'formOfExploitation', 'identificationChannel', 'programmeType', 'outcome', 'all'] as const;
+export const DIMENSION_KEYS = [
+  'year',
+  'sex',
+  'ageBand',
+  'citizenship',
+  'formOfExploitation',
+  'identificationChannel',
+  'programmeType',
+  'outcome',
+  'all',
+] as const;
 export type DimensionKey = (typeof DIMENSION_KEYS)[number];
 
 export interface Dimension {
@@ -51,13 +61,24 @@ export const DIMENSIONS: Record<DimensionKey, Dimension> = {
  * Closed lists (for differentially private releases) never depend on the data:
  * the fixed list plus "unknown", which then also holds values outside the list.
  */
-export function categoriesFor(key: DimensionKey, facts: readonly PersonFact[], fixed?: readonly string[], period?: { from: number; to: number }, closed = false): string[] {
+export function categoriesFor(
+  key: DimensionKey,
+  facts: readonly PersonFact[],
+  fixed?: readonly string[],
+  period?: { from: number; to: number },
+  closed = false,
+): string[] {
   let base: string[];
   if (fixed) base = [...fixed];
   else if (key === 'ageBand') base = [...AGE_BANDS];
-  else if (key === 'year' && period) base = Array.from({ length: period.to - period.from + 1 }, (_, i) => String(period.from + i));
+  else if (key === 'year' && period)
+    base = Array.from({ length: period.to - period.from + 1 }, (_, i) => String(period.from + i));
   else if (key === 'all') base = ['all'];
-  else if (closed) throw new DomainError('open_categories', `The categories of ${key} come from the data itself, which would reveal that such a person exists; choose another dimension for a private release`);
+  else if (closed)
+    throw new DomainError(
+      'open_categories',
+      `The categories of ${key} come from the data itself, which would reveal that such a person exists; choose another dimension for a private release`,
+    );
   else base = [];
   if (closed) return key === 'all' || key === 'year' ? base : [...base.filter((c) => c !== UNKNOWN), UNKNOWN];
   const observed = new Set(facts.flatMap((f) => DIMENSIONS[key].valuesOf(f)));

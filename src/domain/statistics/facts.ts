@@ -41,7 +41,11 @@ export function ageBandOf(age: number | null | undefined): AgeBand {
 export function assertDistinctPersons(facts: readonly PersonFact[]): void {
   const seen = new Set<string>();
   for (const fact of facts) {
-    if (seen.has(fact.personId)) throw new DomainError('duplicate_person', `Person ${fact.personId} appears twice; deduplicate persons before reporting`);
+    if (seen.has(fact.personId))
+      throw new DomainError(
+        'duplicate_person',
+        `Person ${fact.personId} appears twice; deduplicate persons before reporting`,
+      );
     seen.add(fact.personId);
   }
 }

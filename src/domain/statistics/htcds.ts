@@ -9,16 +9,43 @@
 import { toCsv } from './csv';
 import { ageBandOf, type AgeBand } from './facts';
 
-export const HTCDS_SOURCE = 'IOM Human Trafficking Case Data Standard (HTCDS) v2.0, CC BY 4.0; no IOM endorsement implied';
+export const HTCDS_SOURCE =
+  'IOM Human Trafficking Case Data Standard (HTCDS) v2.0, CC BY 4.0; no IOM endorsement implied';
 export const WITHHELD = 'Withheld';
 
 /** What the export never contains, whatever HTCDS allows: the fields that identify a person or her helpers. */
 export const EXCLUDED_FIELDS = [
-  'prs_Salutation', 'prs_FirstName', 'prs_MiddleName', 'prs_SecondName', 'prs_Birthdate', 'prs_IdentityNumber', 'prs_Title', 'prs_Email',
-  'prs_HomePhone', 'prs_MobilePhone', 'prs_MailingStreet', 'prs_MailingCity', 'prs_MailingState', 'prs_MailingPostalCode', 'prs_MailingLongitude',
-  'prs_MailingLatitude', 'cas_CaseOwner', 'cas_ReferringPrimaryCaseWorker', 'cas_ReferredPrimaryCaseWorker', 'cas_ReasonForCaseClosure',
-  'cas_IncomingReferralDetails', 'cas_OutgoingReferralDetails', 'cco_CaseComment', 'hte_Street', 'hte_City', 'hte_PostalCode', 'hte_Longitude',
-  'hte_Latitude', 'hte_Description', 'spl_Objectives', 'spl_ActionPlan',
+  'prs_Salutation',
+  'prs_FirstName',
+  'prs_MiddleName',
+  'prs_SecondName',
+  'prs_Birthdate',
+  'prs_IdentityNumber',
+  'prs_Title',
+  'prs_Email',
+  'prs_HomePhone',
+  'prs_MobilePhone',
+  'prs_MailingStreet',
+  'prs_MailingCity',
+  'prs_MailingState',
+  'prs_MailingPostalCode',
+  'prs_MailingLongitude',
+  'prs_MailingLatitude',
+  'cas_CaseOwner',
+  'cas_ReferringPrimaryCaseWorker',
+  'cas_ReferredPrimaryCaseWorker',
+  'cas_ReasonForCaseClosure',
+  'cas_IncomingReferralDetails',
+  'cas_OutgoingReferralDetails',
+  'cco_CaseComment',
+  'hte_Street',
+  'hte_City',
+  'hte_PostalCode',
+  'hte_Longitude',
+  'hte_Latitude',
+  'hte_Description',
+  'spl_Objectives',
+  'spl_ActionPlan',
 ] as const;
 
 /** One person as an organisation recorded her, before mapping: codes from Ariadne's (seeded, adaptable) lists. */
@@ -55,36 +82,81 @@ export interface HtcdsRecord {
 }
 
 // Seed codes → HTCDS picklist values. Codes an organisation adds itself map to "Other".
-const GENDER: Record<string, string> = { female: 'Feminine', male: 'Masculine', other: 'NonConforming', unknown: 'NonSpecifiedUnknown' };
+const GENDER: Record<string, string> = {
+  female: 'Feminine',
+  male: 'Masculine',
+  other: 'NonConforming',
+  unknown: 'NonSpecifiedUnknown',
+};
 const EXPLOITATION: Record<string, string> = {
-  sexual: 'SexualExploitation', forced_labour: 'ForcedLabour', begging: 'ForcedBegging', mail_order_bride: 'ForcedMarriage',
-  illegal_adoption: 'ForcedAdoption', organs: 'OrganRemoval', illegal_activities: 'Other',
+  sexual: 'SexualExploitation',
+  forced_labour: 'ForcedLabour',
+  begging: 'ForcedBegging',
+  mail_order_bride: 'ForcedMarriage',
+  illegal_adoption: 'ForcedAdoption',
+  organs: 'OrganRemoval',
+  illegal_activities: 'Other',
 };
 const CONTROL: Record<string, string> = {
-  debt_bondage: 'DebtBondage', takes_earnings: 'TakesEarnings', threats: 'PhysicalThreats', physical_abuse: 'PhysicalAbuse', sexual_abuse: 'SexualAbuse',
-  psychological_abuse: 'PsychologicalAbuse', withholds_documents: 'WithholdsDocuments', threats_to_family: 'ThreatensChildrenFamily',
-  substances: 'PsychoactiveSubstance', false_promises: 'FalsePromises',
+  debt_bondage: 'DebtBondage',
+  takes_earnings: 'TakesEarnings',
+  threats: 'PhysicalThreats',
+  physical_abuse: 'PhysicalAbuse',
+  sexual_abuse: 'SexualAbuse',
+  psychological_abuse: 'PsychologicalAbuse',
+  withholds_documents: 'WithholdsDocuments',
+  threats_to_family: 'ThreatensChildrenFamily',
+  substances: 'PsychoactiveSubstance',
+  false_promises: 'FalsePromises',
 };
 const RELATIONSHIP: Record<string, string> = {
-  family: 'Familial', intimate_partner: 'Acquainted', friend: 'Acquainted', acquaintance: 'Acquainted', employer: 'Acquainted', stranger: 'Unaquainted',
+  family: 'Familial',
+  intimate_partner: 'Acquainted',
+  friend: 'Acquainted',
+  acquaintance: 'Acquainted',
+  employer: 'Acquainted',
+  stranger: 'Unaquainted',
 };
 const ORGANISATION_TYPE: Record<string, string> = {
-  ngo: 'NGO', religious_institution: 'NGO', womens_group: 'NGO', social_cooperative: 'NGO', advocacy_group: 'NGO', international_organisation: 'NGO',
-  public_institution: 'CentralGovernmentOrganisation', municipality: 'LocalGovernmentOrganisation', regional_administration: 'LocalGovernmentOrganisation',
-  health_service: 'HealthServiceOrganisation', law_enforcement: 'LawEnforcement', judiciary: 'LegalService', employer: 'CorporateBusiness', training_centre: 'SchoolOrCollege',
+  ngo: 'NGO',
+  religious_institution: 'NGO',
+  womens_group: 'NGO',
+  social_cooperative: 'NGO',
+  advocacy_group: 'NGO',
+  international_organisation: 'NGO',
+  public_institution: 'CentralGovernmentOrganisation',
+  municipality: 'LocalGovernmentOrganisation',
+  regional_administration: 'LocalGovernmentOrganisation',
+  health_service: 'HealthServiceOrganisation',
+  law_enforcement: 'LawEnforcement',
+  judiciary: 'LegalService',
+  employer: 'CorporateBusiness',
+  training_centre: 'SchoolOrCollege',
 };
 const DECIDER_OF_TYPE: Record<string, string> = {
-  NGO: 'NGO', LawEnforcement: 'Police', LegalService: 'CourtOrProsecution', CentralGovernmentOrganisation: 'NonPoliceGovernmentalOrganization',
-  LocalGovernmentOrganisation: 'NonPoliceGovernmentalOrganization', HealthServiceOrganisation: 'NonPoliceGovernmentalOrganization',
+  NGO: 'NGO',
+  LawEnforcement: 'Police',
+  LegalService: 'CourtOrProsecution',
+  CentralGovernmentOrganisation: 'NonPoliceGovernmentalOrganization',
+  LocalGovernmentOrganisation: 'NonPoliceGovernmentalOrganization',
+  HealthServiceOrganisation: 'NonPoliceGovernmentalOrganization',
 };
 const CASE_STATUS: Record<string, string> = {
-  contact: 'Active', identification: 'Active', reflection: 'Active', programme: 'Active', paused: 'Active', follow_up: 'FollowUp', closed: 'Closed',
+  contact: 'Active',
+  identification: 'Active',
+  reflection: 'Active',
+  programme: 'Active',
+  paused: 'Active',
+  follow_up: 'FollowUp',
+  closed: 'Closed',
 };
 
-const mapAll = (codes: readonly string[], table: Record<string, string>) => [...new Set(codes.map((c) => table[c] ?? 'Other'))].sort();
+const mapAll = (codes: readonly string[], table: Record<string, string>) =>
+  [...new Set(codes.map((c) => table[c] ?? 'Other'))].sort();
 
 function traffickingStatus(r: HtcdsSourceRecord): string {
-  if (r.determinationByOrganisation === 'determined' || r.determinationByAuthority === 'determined') return 'ActualVictimOfTrafficking';
+  if (r.determinationByOrganisation === 'determined' || r.determinationByAuthority === 'determined')
+    return 'ActualVictimOfTrafficking';
   const decided = [r.determinationByOrganisation, r.determinationByAuthority].filter((d) => d !== null);
   if (decided.length > 0 && decided.every((d) => d === 'not_determined')) return 'NotAVictimOfTrafficking';
   return 'PossibleVictimOfTrafficking';
@@ -97,7 +169,10 @@ function decider(r: HtcdsSourceRecord, orgType: string): string {
   return '';
 }
 
-export function toHtcdsRecords(records: readonly HtcdsSourceRecord[], organisation: { type: string | null; country: string | null }): HtcdsRecord[] {
+export function toHtcdsRecords(
+  records: readonly HtcdsSourceRecord[],
+  organisation: { type: string | null; country: string | null },
+): HtcdsRecord[] {
   const orgType = (organisation.type && ORGANISATION_TYPE[organisation.type]) ?? '';
   return records.map((r, i) => ({
     ariadne_RecordNumber: i + 1,
@@ -110,7 +185,7 @@ export function toHtcdsRecords(records: readonly HtcdsSourceRecord[], organisati
     ariadne_IdentificationChannel: r.channel ?? '',
     vic_TraffickingStatus: traffickingStatus(r),
     vic_TraffickingStatusDecisionMakingOrg: decider(r, orgType),
-    vic_RelationshipToTrafficker: r.recruiterRelationship ? RELATIONSHIP[r.recruiterRelationship] ?? '' : '',
+    vic_RelationshipToTrafficker: r.recruiterRelationship ? (RELATIONSHIP[r.recruiterRelationship] ?? '') : '',
     vic_TypeOfExploitation: mapAll(r.formsOfExploitation, EXPLOITATION),
     vic_MethodsOfControl: mapAll(r.methodsOfControl, CONTROL),
     cas_Status: CASE_STATUS[r.caseStatus] ?? 'Active',
@@ -119,7 +194,12 @@ export function toHtcdsRecords(records: readonly HtcdsSourceRecord[], organisati
 }
 
 /** The fields that, together, could single a person out; generalised in this order (least useful first). */
-export const QUASI_IDENTIFIERS = ['prs_Citizenship', 'ariadne_AgeBandAtFirstContact', 'ariadne_FirstContactYear', 'prs_Gender'] as const;
+export const QUASI_IDENTIFIERS = [
+  'prs_Citizenship',
+  'ariadne_AgeBandAtFirstContact',
+  'ariadne_FirstContactYear',
+  'prs_Gender',
+] as const;
 const GENERALISED_IN_ORDER = ['prs_Citizenship', 'ariadne_AgeBandAtFirstContact', 'ariadne_FirstContactYear'] as const;
 
 export interface KAnonymityResult {
@@ -154,16 +234,41 @@ export function kAnonymise(input: readonly HtcdsRecord[], k: number): KAnonymity
   }
   const sizes = groupSizes(records);
   const kept = records.filter((r) => (sizes.get(groupKey(r)) ?? 0) >= k);
-  return { records: kept.map((r, i) => ({ ...r, ariadne_RecordNumber: i + 1 })), k, generalised, withheldRecords: records.length - kept.length };
+  return {
+    records: kept.map((r, i) => ({ ...r, ariadne_RecordNumber: i + 1 })),
+    k,
+    generalised,
+    withheldRecords: records.length - kept.length,
+  };
 }
 
 export const HTCDS_COLUMNS: readonly (keyof HtcdsRecord)[] = [
-  'ariadne_RecordNumber', 'org_Type', 'org_ShippingCountry', 'prs_Gender', 'prs_Citizenship', 'ariadne_AgeBandAtFirstContact', 'ariadne_FirstContactYear',
-  'ariadne_IdentificationChannel', 'vic_TraffickingStatus', 'vic_TraffickingStatusDecisionMakingOrg', 'vic_RelationshipToTrafficker',
-  'vic_TypeOfExploitation', 'vic_MethodsOfControl', 'cas_Status', 'con_Consent',
+  'ariadne_RecordNumber',
+  'org_Type',
+  'org_ShippingCountry',
+  'prs_Gender',
+  'prs_Citizenship',
+  'ariadne_AgeBandAtFirstContact',
+  'ariadne_FirstContactYear',
+  'ariadne_IdentificationChannel',
+  'vic_TraffickingStatus',
+  'vic_TraffickingStatusDecisionMakingOrg',
+  'vic_RelationshipToTrafficker',
+  'vic_TypeOfExploitation',
+  'vic_MethodsOfControl',
+  'cas_Status',
+  'con_Consent',
 ];
 
 /** CSV with HTCDS field names as headers; multiselect values joined by ";". */
 export function htcdsToCsv(records: readonly HtcdsRecord[]): string {
-  return toCsv(HTCDS_COLUMNS, records.map((r) => HTCDS_COLUMNS.map((c) => { const v = r[c]; return Array.isArray(v) ? v.join(';') : v; })));
+  return toCsv(
+    HTCDS_COLUMNS,
+    records.map((r) =>
+      HTCDS_COLUMNS.map((c) => {
+        const v = r[c];
+        return Array.isArray(v) ? v.join(';') : v;
+      }),
+    ),
+  );
 }

@@ -1,13 +1,29 @@
 import { describe, expect, test } from 'vitest';
-import { canSpend, planRelease, PrivacyBudgetExceededError, releaseKeyOf, remaining, spend, type Ledger, type ReleasePlan, type ReleaseSpec } from './ledger';
+import {
+  canSpend,
+  planRelease,
+  PrivacyBudgetExceededError,
+  releaseKeyOf,
+  remaining,
+  spend,
+  type Ledger,
+  type ReleasePlan,
+  type ReleaseSpec,
+} from './ledger';
 import { canonicalJson, releaseKey } from './release-key';
 
 const empty: Ledger = { networkId: 'n1', totalEpsilon: 1, releases: [] };
-const spec = (epsilon: number): ReleaseSpec => ({ networkId: 'n1', epsilon, query: { population: 'assisted_persons', rows: 'sex', cols: 'all', period: { from: 2024, to: 2024 } } });
+const spec = (epsilon: number): ReleaseSpec => ({
+  networkId: 'n1',
+  epsilon,
+  query: { population: 'assisted_persons', rows: 'sex', cols: 'all', period: { from: 2024, to: 2024 } },
+});
 
 describe('releaseKey', () => {
   test('does not depend on key order or undefined members', () => {
-    expect(releaseKey({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(releaseKey({ b: { d: 'x', c: [1, 2], e: undefined }, a: 1 }));
+    expect(releaseKey({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(
+      releaseKey({ b: { d: 'x', c: [1, 2], e: undefined }, a: 1 }),
+    );
     expect(canonicalJson({ b: 1, a: [true, null] })).toBe('{"a":[true,null],"b":1}');
   });
   test.each([
@@ -39,16 +55,37 @@ describe('ledger', () => {
 
   test.each([
     ['a new query within budget is spent', empty, spec(0.5), 'spend'],
-    ['the same query again is reused', { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(0.5)), epsilon: 0.5, at: 'x' }] }, spec(0.5), 'reuse'],
-    ['the same query at another epsilon is a new release', { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(0.5)), epsilon: 0.5, at: 'x' }] }, spec(0.25), 'spend'],
-    ['over budget is refused', { ...empty, releases: [{ releaseKey: 'other', epsilon: 0.9, at: 'x' }] }, spec(0.5), 'refuse'],
-    ['a stored release is reused even when the budget is spent', { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(1)), epsilon: 1, at: 'x' }] }, spec(1), 'reuse'],
+    [
+      'the same query again is reused',
+      { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(0.5)), epsilon: 0.5, at: 'x' }] },
+      spec(0.5),
+      'reuse',
+    ],
+    [
+      'the same query at another epsilon is a new release',
+      { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(0.5)), epsilon: 0.5, at: 'x' }] },
+      spec(0.25),
+      'spend',
+    ],
+    [
+      'over budget is refused',
+      { ...empty, releases: [{ releaseKey: 'other', epsilon: 0.9, at: 'x' }] },
+      spec(0.5),
+      'refuse',
+    ],
+    [
+      'a stored release is reused even when the budget is spent',
+      { ...empty, releases: [{ releaseKey: releaseKeyOf(spec(1)), epsilon: 1, at: 'x' }] },
+      spec(1),
+      'reuse',
+    ],
     ['another network is refused', empty, { ...spec(0.1), networkId: 'n2' }, 'refuse'],
     ['a zero epsilon is refused', empty, spec(0), 'refuse'],
   ] as [string, Ledger, ReleaseSpec, ReleasePlan['kind']][])('%s', (_name, ledger, request, kind) => {
     const plan = planRelease(ledger, request);
     expect(plan.kind).toBe(kind);
-    if (plan.kind === 'spend') expect(plan).toEqual({ kind: 'spend', epsilon: request.epsilon, releaseKey: releaseKeyOf(request) });
+    if (plan.kind === 'spend')
+      expect(plan).toEqual({ kind: 'spend', epsilon: request.epsilon, releaseKey: releaseKeyOf(request) });
     if (plan.kind === 'refuse') expect(plan.reason.length).toBeGreaterThan(0);
   });
 });

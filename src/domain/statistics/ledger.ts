@@ -26,11 +26,22 @@ export interface ReleaseSpec {
   query: { [key: string]: CanonicalValue };
 }
 
-export type ReleasePlan = { kind: 'reuse'; releaseKey: string } | { kind: 'spend'; epsilon: number; releaseKey: string } | { kind: 'refuse'; reason: string };
+export type ReleasePlan =
+  | { kind: 'reuse'; releaseKey: string }
+  | { kind: 'spend'; epsilon: number; releaseKey: string }
+  | { kind: 'refuse'; reason: string };
 
 export class PrivacyBudgetExceededError extends DomainError {
-  constructor(readonly networkId: string, readonly requested: number, readonly remaining: number) {
-    super('privacy_budget_exceeded', `Privacy budget exceeded for network ${networkId}: requested ${requested}, remaining ${remaining}`, { requested, remaining });
+  constructor(
+    readonly networkId: string,
+    readonly requested: number,
+    readonly remaining: number,
+  ) {
+    super(
+      'privacy_budget_exceeded',
+      `Privacy budget exceeded for network ${networkId}: requested ${requested}, remaining ${remaining}`,
+      { requested, remaining },
+    );
     this.name = 'PrivacyBudgetExceededError';
   }
 }
@@ -58,8 +69,10 @@ export function canSpend(ledger: Ledger, epsilon: number): boolean {
  * @example ledger = spend(ledger, key, 0.5, new Date().toISOString())
  */
 export function spend(ledger: Ledger, key: string, epsilon: number, at: string): Ledger {
-  if (!(epsilon > 0) || !Number.isFinite(epsilon)) throw new DomainError('invalid_epsilon', 'epsilon must be a positive number');
-  if (ledger.releases.some((r) => r.releaseKey === key)) throw new DomainError('release_exists', `Release ${key} is already recorded; reuse it`);
+  if (!(epsilon > 0) || !Number.isFinite(epsilon))
+    throw new DomainError('invalid_epsilon', 'epsilon must be a positive number');
+  if (ledger.releases.some((r) => r.releaseKey === key))
+    throw new DomainError('release_exists', `Release ${key} is already recorded; reuse it`);
   if (!canSpend(ledger, epsilon)) throw new PrivacyBudgetExceededError(ledger.networkId, epsilon, remaining(ledger));
   return { ...ledger, releases: [...ledger.releases, { releaseKey: key, epsilon, at }] };
 }
@@ -75,9 +88,14 @@ export function releaseKeyOf(spec: ReleaseSpec): string {
  */
 export function planRelease(ledger: Ledger, spec: ReleaseSpec): ReleasePlan {
   if (spec.networkId !== ledger.networkId) return { kind: 'refuse', reason: 'The release belongs to another network' };
-  if (!(spec.epsilon > 0) || !Number.isFinite(spec.epsilon)) return { kind: 'refuse', reason: 'epsilon must be a positive number' };
+  if (!(spec.epsilon > 0) || !Number.isFinite(spec.epsilon))
+    return { kind: 'refuse', reason: 'epsilon must be a positive number' };
   const key = releaseKeyOf(spec);
   if (ledger.releases.some((r) => r.releaseKey === key)) return { kind: 'reuse', releaseKey: key };
-  if (!canSpend(ledger, spec.epsilon)) return { kind: 'refuse', reason: `Privacy budget exceeded: requested ${spec.epsilon}, remaining ${remaining(ledger)}` };
+  if (!canSpend(ledger, spec.epsilon))
+    return {
+      kind: 'refuse',
+      reason: `Privacy budget exceeded: requested ${spec.epsilon}, remaining ${remaining(ledger)}`,
+    };
   return { kind: 'spend', epsilon: spec.epsilon, releaseKey: key };
 }

@@ -5,13 +5,29 @@ import { seededPrng } from './prng';
 import type { CountTable } from './table';
 
 const table: CountTable = {
-  rows: ['F', 'M'], cols: ['MD', 'RO', 'AL'], cells: [[12, 3, 40], [0, 7, 9]], rowTotals: [55, 16], colTotals: [12, 10, 49], grandTotal: 71,
-  rowsAddUp: true, colsAddUp: true,
+  rows: ['F', 'M'],
+  cols: ['MD', 'RO', 'AL'],
+  cells: [
+    [12, 3, 40],
+    [0, 7, 9],
+  ],
+  rowTotals: [55, 16],
+  colTotals: [12, 10, 49],
+  grandTotal: 71,
+  rowsAddUp: true,
+  colsAddUp: true,
 };
 
 describe('seededPrng', () => {
   test('same seed, same stream; other seed, other stream; values in [0, 1)', () => {
-    const take = (seed: string) => Array.from({ length: 50 }, ((rng) => () => rng.next())(seededPrng(seed)));
+    const take = (seed: string) =>
+      Array.from(
+        { length: 50 },
+        (
+          (rng) => () =>
+            rng.next()
+        )(seededPrng(seed)),
+      );
     expect(take('a')).toEqual(take('a'));
     expect(take('a')).not.toEqual(take('b'));
     expect(take('c').every((x) => x >= 0 && x < 1)).toBe(true);
@@ -19,16 +35,19 @@ describe('seededPrng', () => {
 });
 
 describe('addNoise', () => {
-  test.each(['geometric', 'laplace'] as const)('%s: deterministic given the seed, non-negative integers, margins add up', (mechanism) => {
-    const a = addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's1' });
-    expect(addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's1' })).toEqual(a);
-    expect(addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's2' })).not.toEqual(a);
-    const all = [...a.cells.flat(), ...a.rowTotals, ...a.colTotals, a.grandTotal];
-    expect(all.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
-    expect(a.rowTotals).toEqual(a.cells.map((r) => r.reduce((x, y) => x + y, 0)));
-    expect(a.grandTotal).toBe(a.rowTotals.reduce((x, y) => x + y, 0));
-    expect(table.cells[0][0]).toBe(12); // input untouched
-  });
+  test.each(['geometric', 'laplace'] as const)(
+    '%s: deterministic given the seed, non-negative integers, margins add up',
+    (mechanism) => {
+      const a = addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's1' });
+      expect(addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's1' })).toEqual(a);
+      expect(addNoise(table, { mechanism, epsilon: 0.5, sensitivity: 1, seed: 's2' })).not.toEqual(a);
+      const all = [...a.cells.flat(), ...a.rowTotals, ...a.colTotals, a.grandTotal];
+      expect(all.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+      expect(a.rowTotals).toEqual(a.cells.map((r) => r.reduce((x, y) => x + y, 0)));
+      expect(a.grandTotal).toBe(a.rowTotals.reduce((x, y) => x + y, 0));
+      expect(table.cells[0][0]).toBe(12); // input untouched
+    },
+  );
 
   test('overlapping columns: row totals get their own noise', () => {
     const overlapping = { ...table, rowsAddUp: false };
@@ -36,11 +55,14 @@ describe('addNoise', () => {
     expect(noisy.rowTotals).toEqual([55, 16]); // tiny noise at huge epsilon keeps the true totals
   });
 
-  test.each([
-    [{ epsilon: 0 }], [{ epsilon: -1 }], [{ epsilon: Number.NaN }], [{ sensitivity: 0 }],
-  ])('refuses %o', (patch) => {
-    expect(() => addNoise(table, { mechanism: 'geometric', epsilon: 1, sensitivity: 1, seed: 's', ...patch })).toThrow(RangeError);
-  });
+  test.each([[{ epsilon: 0 }], [{ epsilon: -1 }], [{ epsilon: Number.NaN }], [{ sensitivity: 0 }]])(
+    'refuses %o',
+    (patch) => {
+      expect(() =>
+        addNoise(table, { mechanism: 'geometric', epsilon: 1, sensitivity: 1, seed: 's', ...patch }),
+      ).toThrow(RangeError);
+    },
+  );
 
   test('the noise has the right spread: mean near 0, mean |x| near the theory', () => {
     const rng = seededPrng('spread');
@@ -69,7 +91,12 @@ describe('tableSensitivity', () => {
   test.each([
     ['both single-valued: one cell', { rowsAddUp: true, colsAddUp: true }, 1, 1],
     ['forms as columns, up to 3 per person: 3 cells + 1 noised row total', { rowsAddUp: false, colsAddUp: true }, 3, 4],
-    ['both overlapping, up to 2: 4 cells + 2 row + 2 column totals + grand', { rowsAddUp: false, colsAddUp: false }, 2, 9],
+    [
+      'both overlapping, up to 2: 4 cells + 2 row + 2 column totals + grand',
+      { rowsAddUp: false, colsAddUp: false },
+      2,
+      9,
+    ],
   ])('%s', (_name, shape, maxCategories, expected) => {
     expect(tableSensitivity(shape, maxCategories)).toBe(expected);
   });
@@ -80,7 +107,9 @@ describe('noiseBound95', () => {
     for (const mechanism of ['geometric', 'laplace'] as const) {
       const k = noiseBound95(mechanism, 0.5, 2);
       const rng = seededPrng('bound');
-      const draws = Array.from({ length: 20_000 }, () => (mechanism === 'geometric' ? sampleGeometric(rng, Math.exp(-0.5 / 2)) : sampleLaplace(rng, 2 / 0.5)));
+      const draws = Array.from({ length: 20_000 }, () =>
+        mechanism === 'geometric' ? sampleGeometric(rng, Math.exp(-0.5 / 2)) : sampleLaplace(rng, 2 / 0.5),
+      );
       const within = draws.filter((d) => Math.abs(d) <= k).length / draws.length;
       expect(within).toBeGreaterThanOrEqual(0.94);
       expect(draws.filter((d) => Math.abs(d) <= k - 2).length / draws.length).toBeLessThan(0.95);

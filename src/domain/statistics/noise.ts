@@ -55,15 +55,21 @@ export function tableSensitivity(table: Pick<CountTable, 'rowsAddUp' | 'colsAddU
 export function addNoise(table: CountTable, options: NoiseOptions): CountTable {
   const { epsilon, sensitivity } = options;
   if (!(epsilon > 0) || !Number.isFinite(epsilon)) throw new RangeError('epsilon must be a positive number');
-  if (!(sensitivity > 0) || !Number.isFinite(sensitivity)) throw new RangeError('sensitivity must be a positive number');
+  if (!(sensitivity > 0) || !Number.isFinite(sensitivity))
+    throw new RangeError('sensitivity must be a positive number');
   const rng = seededPrng(options.seed);
-  const draw = options.mechanism === 'geometric' ? () => sampleGeometric(rng, Math.exp(-epsilon / sensitivity)) : () => sampleLaplace(rng, sensitivity / epsilon);
+  const draw =
+    options.mechanism === 'geometric'
+      ? () => sampleGeometric(rng, Math.exp(-epsilon / sensitivity))
+      : () => sampleLaplace(rng, sensitivity / epsilon);
   // Rounding and clamping after the mechanism are post-processing and cost no privacy.
   const noisy = (value: number) => Math.max(0, Math.round(value + draw()));
   const cells = table.cells.map((row) => row.map(noisy));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rowTotals = table.rowsAddUp ? cells.map(sum) : table.rowTotals.map(noisy);
-  const colTotals = table.colsAddUp ? table.cols.map((_, c) => sum(cells.map((row) => row[c]))) : table.colTotals.map(noisy);
+  const colTotals = table.colsAddUp
+    ? table.cols.map((_, c) => sum(cells.map((row) => row[c])))
+    : table.colTotals.map(noisy);
   // Disjoint rows (single-valued row dimension) add up to the grand total; likewise columns.
   const grandTotal = table.colsAddUp ? sum(rowTotals) : table.rowsAddUp ? sum(colTotals) : noisy(table.grandTotal);
   return { ...table, cells, rowTotals, colTotals, grandTotal };

@@ -34,7 +34,10 @@ export function unifyPersons(records: readonly Keyed[]): string[] {
   records.forEach((record, i) => {
     for (const key of record.keys) {
       const other = holder.get(key);
-      if (other === undefined) { holder.set(key, i); continue; }
+      if (other === undefined) {
+        holder.set(key, i);
+        continue;
+      }
       const [a, b] = [find(parent, i), find(parent, other)];
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
@@ -100,7 +103,10 @@ export interface PersonCount<T> {
  * other organisations) counts again at that level, with the same rule.
  * @example countPersons(casesOfOrganisation, mergeCases).parts // → one part per person, for the network count
  */
-export function countPersons<T>(parts: readonly PersonPart<T>[], merge: (data: T[], personId: string) => T): PersonCount<T> {
+export function countPersons<T>(
+  parts: readonly PersonPart<T>[],
+  merge: (data: T[], personId: string) => T,
+): PersonCount<T> {
   const result: PersonCount<T> = { persons: [], notCounted: 0, parts: [] };
   for (const group of groupPersons(parts)) {
     const consents = group.members.flatMap((m) => m.consents);

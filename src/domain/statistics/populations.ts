@@ -6,7 +6,12 @@
 
 import { DomainError } from '../errors';
 
-export const TRAFFICKING_STATUSES = ['potential_victim', 'determined_victim_org', 'determined_victim_authority', 'assisted'] as const;
+export const TRAFFICKING_STATUSES = [
+  'potential_victim',
+  'determined_victim_org',
+  'determined_victim_authority',
+  'assisted',
+] as const;
 export type TraffickingStatus = (typeof TRAFFICKING_STATUSES)[number];
 
 /** Categories kept apart from trafficking: never merged, never summed with it. */
@@ -39,47 +44,69 @@ export type Population<K extends string = string> = TraffickingPopulation<K> | S
  */
 export function definePopulation<K extends string>(population: Population<K>): Population<K> {
   const allowed: readonly string[] = population.kind === 'trafficking' ? TRAFFICKING_STATUSES : SEPARATE_STATUSES;
-  if (population.statuses.length === 0) throw new DomainError('invalid_population', `Population ${population.key} has no status`);
+  if (population.statuses.length === 0)
+    throw new DomainError('invalid_population', `Population ${population.key} has no status`);
   for (const status of population.statuses) {
     // Runtime twin of the type rule, for populations built from configuration.
-    if (!allowed.includes(status)) throw new DomainError('invalid_population', `Status ${status} cannot belong to a ${population.kind} population`);
+    if (!allowed.includes(status))
+      throw new DomainError('invalid_population', `Status ${status} cannot belong to a ${population.kind} population`);
   }
-  if (population.kind === 'separate' && population.statuses.length !== 1) throw new DomainError('invalid_population', 'A separate population has exactly one status');
+  if (population.kind === 'separate' && population.statuses.length !== 1)
+    throw new DomainError('invalid_population', 'A separate population has exactly one status');
   return population;
 }
 
 /** The standard populations the product reports on. */
 export const POPULATIONS = {
   potential_victims: definePopulation({
-    key: 'potential_victims', kind: 'trafficking', statuses: ['potential_victim'],
-    definition: 'Persons identified as potential (presumed) victims of trafficking whose status has not been determined.',
+    key: 'potential_victims',
+    kind: 'trafficking',
+    statuses: ['potential_victim'],
+    definition:
+      'Persons identified as potential (presumed) victims of trafficking whose status has not been determined.',
   }),
   determined_victims_org: definePopulation({
-    key: 'determined_victims_org', kind: 'trafficking', statuses: ['determined_victim_org'],
-    definition: 'Persons determined to be victims of trafficking by a specialised organisation, not by a competent authority.',
+    key: 'determined_victims_org',
+    kind: 'trafficking',
+    statuses: ['determined_victim_org'],
+    definition:
+      'Persons determined to be victims of trafficking by a specialised organisation, not by a competent authority.',
   }),
   determined_victims_authority: definePopulation({
-    key: 'determined_victims_authority', kind: 'trafficking', statuses: ['determined_victim_authority'],
+    key: 'determined_victims_authority',
+    kind: 'trafficking',
+    statuses: ['determined_victim_authority'],
     definition: 'Persons formally determined to be victims of trafficking by a competent authority.',
   }),
   determined_victims: definePopulation({
-    key: 'determined_victims', kind: 'trafficking', statuses: ['determined_victim_org', 'determined_victim_authority'],
-    definition: 'Persons determined to be victims of trafficking by a specialised organisation or a competent authority, each person counted once.',
+    key: 'determined_victims',
+    kind: 'trafficking',
+    statuses: ['determined_victim_org', 'determined_victim_authority'],
+    definition:
+      'Persons determined to be victims of trafficking by a specialised organisation or a competent authority, each person counted once.',
   }),
   assisted_persons: definePopulation({
-    key: 'assisted_persons', kind: 'trafficking', statuses: ['assisted'],
+    key: 'assisted_persons',
+    kind: 'trafficking',
+    statuses: ['assisted'],
     definition: 'Trafficked persons who received assistance in a programme.',
   }),
   irregular_migration: definePopulation({
-    key: 'irregular_migration', kind: 'separate', statuses: ['irregular_migration'],
+    key: 'irregular_migration',
+    kind: 'separate',
+    statuses: ['irregular_migration'],
     definition: 'Persons recorded as irregular migrants. Not a trafficking figure.',
   }),
   smuggling: definePopulation({
-    key: 'smuggling', kind: 'separate', statuses: ['smuggling'],
+    key: 'smuggling',
+    kind: 'separate',
+    statuses: ['smuggling'],
     definition: 'Persons recorded as smuggled (consensual procurement of illegal entry). Not a trafficking figure.',
   }),
   sex_work: definePopulation({
-    key: 'sex_work', kind: 'separate', statuses: ['sex_work'],
+    key: 'sex_work',
+    kind: 'separate',
+    statuses: ['sex_work'],
     definition: 'Persons recorded as voluntary sex workers. Not a trafficking figure.',
   }),
 } as const;

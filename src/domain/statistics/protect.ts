@@ -52,7 +52,10 @@ export interface PublishedProvenance {
   disclosureControl: string[];
 }
 
-export type PublishedReport<K extends string = string> = Omit<Report<K>, 'table' | 'provenance'> & { provenance: PublishedProvenance; table: ProtectedTable };
+export type PublishedReport<K extends string = string> = Omit<Report<K>, 'table' | 'provenance'> & {
+  provenance: PublishedProvenance;
+  table: ProtectedTable;
+};
 
 /** True for a hidden count. */
 export function isSuppressed(value: PublishedCount): value is Suppressed {
@@ -87,7 +90,8 @@ export function protectTable(table: CountTable, solver: LpSolver, options: Suppr
   // Each round hides at least one more position, and a fully hidden grid passes, so this ends.
   while (!audit.ok) {
     const widened = widen(grid, mask, audit);
-    if (widened.every((row, r) => row.every((v, c) => v === mask[r][c]))) throw new Error('Suppression cannot protect this table');
+    if (widened.every((row, r) => row.every((v, c) => v === mask[r][c])))
+      throw new Error('Suppression cannot protect this table');
     mask = complementarySuppression(grid, widened);
     audit = auditSuppression(grid, mask, table, solver, resolved.protectionLevel);
   }
@@ -111,7 +115,8 @@ export function protectTable(table: CountTable, solver: LpSolver, options: Suppr
   };
 }
 
-export const PERSONS_COUNTED_WITHHELD = 'Number of persons counted withheld: the total is hidden to protect small counts.';
+export const PERSONS_COUNTED_WITHHELD =
+  'Number of persons counted withheld: the total is hidden to protect small counts.';
 
 /**
  * A report ready to publish: its table protected, and the provenance saying how.
@@ -120,12 +125,20 @@ export const PERSONS_COUNTED_WITHHELD = 'Number of persons counted withheld: the
  * with every number the release states (the facts given are not stated at all:
  * they count persons outside the table, which no audit of the table can bound).
  */
-export function protectReport<K extends string>(report: Report<K>, solver: LpSolver, options: SuppressionOptions = {}): PublishedReport<K> {
+export function protectReport<K extends string>(
+  report: Report<K>,
+  solver: LpSolver,
+  options: SuppressionOptions = {},
+): PublishedReport<K> {
   const protectedTable = protectTable(report.table, solver, options);
   const { threshold, zeroIsSafe, protectionLevel } = protectedTable.options;
   const note = `Counts from 1 to ${threshold - 1}${zeroIsSafe ? '' : ' and zeros'} hidden, with complementary suppression; LP audit: every hidden count has a feasible interval at least ${protectionLevel} wide.`;
   const personsCounted = isSuppressed(protectedTable.grandTotal) ? undefined : protectedTable.grandTotal;
-  const disclosureControl = [...(report.provenance.disclosureControl ?? []), note, ...(personsCounted === undefined ? [PERSONS_COUNTED_WITHHELD] : [])];
+  const disclosureControl = [
+    ...(report.provenance.disclosureControl ?? []),
+    note,
+    ...(personsCounted === undefined ? [PERSONS_COUNTED_WITHHELD] : []),
+  ];
   const provenance: PublishedProvenance = {
     generatedAt: report.provenance.generatedAt,
     source: report.provenance.source,
@@ -136,13 +149,35 @@ export function protectReport<K extends string>(report: Report<K>, solver: LpSol
   // Every stated number is a constraint of the audit; one that narrows a hidden count stops the release.
   const R = report.table.rows.length;
   const C = report.table.cols.length;
-  const stated: PublishedRelation[] = personsCounted === undefined ? [] : [{ terms: [[R, C, 1]], relation: 'eq', value: personsCounted }];
-  const mask = toGrid(report.table).map((row, r) => row.map((_, c) => {
-    const v = r < R ? (c < C ? protectedTable.cells[r][c] : protectedTable.rowTotals[r]) : c < C ? protectedTable.colTotals[c] : protectedTable.grandTotal;
-    return isSuppressed(v) ? v.reason : null;
-  }));
+  const stated: PublishedRelation[] =
+    personsCounted === undefined ? [] : [{ terms: [[R, C, 1]], relation: 'eq', value: personsCounted }];
+  const mask = toGrid(report.table).map((row, r) =>
+    row.map((_, c) => {
+      const v =
+        r < R
+          ? c < C
+            ? protectedTable.cells[r][c]
+            : protectedTable.rowTotals[r]
+          : c < C
+            ? protectedTable.colTotals[c]
+            : protectedTable.grandTotal;
+      return isSuppressed(v) ? v.reason : null;
+    }),
+  );
   const audit = auditSuppression(toGrid(report.table), mask, report.table, solver, protectionLevel, stated);
   if (!audit.ok) throw new Error('A number stated with the report would narrow a hidden count; nothing is published');
   const { notes, counts, population, populationKind, definition, period, scope, rowDimension, colDimension } = report;
-  return { counts, population, populationKind, definition, period, scope, provenance, rowDimension, colDimension, notes, table: { ...protectedTable, audit } };
+  return {
+    counts,
+    population,
+    populationKind,
+    definition,
+    period,
+    scope,
+    provenance,
+    rowDimension,
+    colDimension,
+    notes,
+    table: { ...protectedTable, audit },
+  };
 }

@@ -21,12 +21,19 @@ export interface Publication {
   /** The disclosure threshold applied: counts from 1 to threshold − 1 are hidden. */
   threshold: number;
   table: {
-    rows: string[]; cols: string[]; cells: PublishedCount[][]; rowTotals: PublishedCount[]; colTotals: PublishedCount[]; grandTotal: PublishedCount;
-    rowsAddUp: boolean; colsAddUp: boolean;
+    rows: string[];
+    cols: string[];
+    cells: PublishedCount[][];
+    rowTotals: PublishedCount[];
+    colTotals: PublishedCount[];
+    grandTotal: PublishedCount;
+    rowsAddUp: boolean;
+    colsAddUp: boolean;
   };
 }
 
-const count = (v: PublishedCount): PublishedCount => (typeof v === 'number' ? v : { suppressed: true, reason: v.reason });
+const count = (v: PublishedCount): PublishedCount =>
+  typeof v === 'number' ? v : { suppressed: true, reason: v.reason };
 
 /**
  * The published report as it may leave the server.
@@ -47,7 +54,9 @@ export function publicationOf(report: PublishedReport): Publication {
       ...(scope.geography ? { geography: scope.geography } : {}),
     },
     provenance: {
-      generatedAt: p.generatedAt, source: p.source, deduplication: p.deduplication,
+      generatedAt: p.generatedAt,
+      source: p.source,
+      deduplication: p.deduplication,
       ...(p.personsCounted === undefined ? {} : { personsCounted: p.personsCounted }),
       disclosureControl: [...p.disclosureControl],
     },
@@ -56,8 +65,14 @@ export function publicationOf(report: PublishedReport): Publication {
     notes: [...report.notes],
     threshold: t.options.threshold,
     table: {
-      rows: [...t.rows], cols: [...t.cols], cells: t.cells.map((row) => row.map(count)), rowTotals: t.rowTotals.map(count), colTotals: t.colTotals.map(count),
-      grandTotal: count(t.grandTotal), rowsAddUp: t.rowsAddUp, colsAddUp: t.colsAddUp,
+      rows: [...t.rows],
+      cols: [...t.cols],
+      cells: t.cells.map((row) => row.map(count)),
+      rowTotals: t.rowTotals.map(count),
+      colTotals: t.colTotals.map(count),
+      grandTotal: count(t.grandTotal),
+      rowsAddUp: t.rowsAddUp,
+      colsAddUp: t.colsAddUp,
     },
   };
 }

@@ -40,19 +40,48 @@ function readerIntervals(published: PublishedReport): { name: string; width: num
       else bound -= coef * v;
     }
     if (vars.length === 0) return;
-    const bnds = type === 'eq' ? { type: solver.GLP_FX, lb: bound, ub: bound } : type === 'ge' ? { type: solver.GLP_LO, lb: bound, ub: 0 } : { type: solver.GLP_UP, lb: 0, ub: bound };
+    const bnds =
+      type === 'eq'
+        ? { type: solver.GLP_FX, lb: bound, ub: bound }
+        : type === 'ge'
+          ? { type: solver.GLP_LO, lb: bound, ub: 0 }
+          : { type: solver.GLP_UP, lb: 0, ub: bound };
     constraints.push({ name: `k${constraints.length}`, vars, bnds });
   };
   // Rows (the margin row too) add up when columns do not overlap; otherwise cells cover the total and each is within it.
   for (let r = 0; r <= R; r++) {
-    const terms: [number, number, number][] = [...Array.from({ length: C }, (_, c) => [r, c, 1] as [number, number, number]), [r, C, -1]];
+    const terms: [number, number, number][] = [
+      ...Array.from({ length: C }, (_, c) => [r, c, 1] as [number, number, number]),
+      [r, C, -1],
+    ];
     relate(terms, rowsAddUp ? 'eq' : 'ge', 0);
-    if (!rowsAddUp) for (let c = 0; c < C; c++) relate([[r, c, 1], [r, C, -1]], 'le', 0);
+    if (!rowsAddUp)
+      for (let c = 0; c < C; c++)
+        relate(
+          [
+            [r, c, 1],
+            [r, C, -1],
+          ],
+          'le',
+          0,
+        );
   }
   for (let c = 0; c <= C; c++) {
-    const terms: [number, number, number][] = [...Array.from({ length: R }, (_, r) => [r, c, 1] as [number, number, number]), [R, c, -1]];
+    const terms: [number, number, number][] = [
+      ...Array.from({ length: R }, (_, r) => [r, c, 1] as [number, number, number]),
+      [R, c, -1],
+    ];
     relate(terms, colsAddUp ? 'eq' : 'ge', 0);
-    if (!colsAddUp) for (let r = 0; r < R; r++) relate([[r, c, 1], [R, c, -1]], 'le', 0);
+    if (!colsAddUp)
+      for (let r = 0; r < R; r++)
+        relate(
+          [
+            [r, c, 1],
+            [R, c, -1],
+          ],
+          'le',
+          0,
+        );
   }
   // The provenance: the persons counted are the grand total.
   if (release.provenance.personsCounted !== undefined) relate([[R, C, 1]], 'eq', release.provenance.personsCounted);
@@ -60,12 +89,23 @@ function readerIntervals(published: PublishedReport): { name: string; width: num
   grid.forEach((row, r) => row.forEach((v, c) => isSuppressed(v) && hidden.push([r, c])));
   const bounds = hidden.map(([r, c]) => ({ name: name(r, c), type: solver.GLP_LO, lb: 0, ub: 0 }));
   const solve = (target: string, direction: number) => {
-    const { result } = solver.solve({ name: 'reader', objective: { direction, name: 'obj', vars: [{ name: target, coef: 1 }] }, subjectTo: constraints, bounds }, { msglev: solver.GLP_MSG_OFF, presol: false });
+    const { result } = solver.solve(
+      {
+        name: 'reader',
+        objective: { direction, name: 'obj', vars: [{ name: target, coef: 1 }] },
+        subjectTo: constraints,
+        bounds,
+      },
+      { msglev: solver.GLP_MSG_OFF, presol: false },
+    );
     if (result.status === solver.GLP_UNBND) return direction === solver.GLP_MAX ? Infinity : -Infinity;
     expect(result.status).toBe(solver.GLP_OPT);
     return result.z;
   };
-  return hidden.map(([r, c]) => ({ name: name(r, c), width: solve(name(r, c), solver.GLP_MAX) - solve(name(r, c), solver.GLP_MIN) }));
+  return hidden.map(([r, c]) => ({
+    name: name(r, c),
+    width: solve(name(r, c), solver.GLP_MAX) - solve(name(r, c), solver.GLP_MIN),
+  }));
 }
 
 const forms = ['sexual_exploitation', 'forced_labour', 'begging'];
@@ -79,7 +119,9 @@ const people = fc.array(
   }),
   { maxLength: 40 },
 );
-const dimensions = fc.constantFrom('sex', 'citizenship', 'year', 'formOfExploitation', 'all') as fc.Arbitrary<'sex' | 'citizenship' | 'year' | 'formOfExploitation' | 'all'>;
+const dimensions = fc.constantFrom('sex', 'citizenship', 'year', 'formOfExploitation', 'all') as fc.Arbitrary<
+  'sex' | 'citizenship' | 'year' | 'formOfExploitation' | 'all'
+>;
 
 describe('a published report: nothing hidden can be recovered from what it states (property)', () => {
   test('every hidden count keeps a feasible interval at least the protection level wide, given all published numbers', () => {
@@ -87,13 +129,26 @@ describe('a published report: nothing hidden can be recovered from what it state
     fc.assert(
       fc.property(people, dimensions, dimensions, fc.constantFrom(3, 5), (rows, rowDim, colDim, threshold) => {
         const facts: PersonFact[] = rows.map((p, i) => ({
-          personId: `p${i}`, yearFirstIdentified: p.year, sex: p.sex, ageBand: 'unknown', citizenship: p.citizenship, formsOfExploitation: p.forms,
-          identificationChannel: null, programmeType: null, outcome: null, status: p.status as PersonFact['status'],
+          personId: `p${i}`,
+          yearFirstIdentified: p.year,
+          sex: p.sex,
+          ageBand: 'unknown',
+          citizenship: p.citizenship,
+          formsOfExploitation: p.forms,
+          identificationChannel: null,
+          programmeType: null,
+          outcome: null,
+          status: p.status as PersonFact['status'],
         }));
-        const report = crossTabulate(facts, POPULATIONS.assisted_persons, rowDim === 'all' ? 'sex' : rowDim, colDim, { period: { from: 2024, to: 2025 }, scope: { description: 't' }, generatedAt: 'x' });
+        const report = crossTabulate(facts, POPULATIONS.assisted_persons, rowDim === 'all' ? 'sex' : rowDim, colDim, {
+          period: { from: 2024, to: 2025 },
+          scope: { description: 't' },
+          generatedAt: 'x',
+        });
         const published = protectReport(report, solver, { threshold });
         const level = published.table.options.protectionLevel;
-        for (const interval of readerIntervals(published)) expect(interval.width, interval.name).toBeGreaterThanOrEqual(level - 1e-6);
+        for (const interval of readerIntervals(published))
+          expect(interval.width, interval.name).toBeGreaterThanOrEqual(level - 1e-6);
         // The provenance states no number but the published grand total.
         const numbers = Object.entries(published.provenance).filter(([, v]) => typeof v === 'number');
         expect(numbers.map(([k]) => k)).toEqual(isSuppressed(published.table.grandTotal) ? [] : ['personsCounted']);
@@ -107,10 +162,22 @@ describe('a published report: nothing hidden can be recovered from what it state
 
   test('a hidden grand total is not stated as the persons counted, nor are the facts given', async () => {
     const facts: PersonFact[] = ['MD', 'MD', 'RO'].map((citizenship, i) => ({
-      personId: `p${i}`, yearFirstIdentified: 2025, sex: 'female', ageBand: 'unknown', citizenship, formsOfExploitation: [],
-      identificationChannel: null, programmeType: null, outcome: null, status: 'assisted',
+      personId: `p${i}`,
+      yearFirstIdentified: 2025,
+      sex: 'female',
+      ageBand: 'unknown',
+      citizenship,
+      formsOfExploitation: [],
+      identificationChannel: null,
+      programmeType: null,
+      outcome: null,
+      status: 'assisted',
     }));
-    const report = crossTabulate(facts, POPULATIONS.assisted_persons, 'citizenship', 'sex', { period: { from: 2025, to: 2025 }, scope: { description: 't' }, generatedAt: 'x' });
+    const report = crossTabulate(facts, POPULATIONS.assisted_persons, 'citizenship', 'sex', {
+      period: { from: 2025, to: 2025 },
+      scope: { description: 't' },
+      generatedAt: 'x',
+    });
     const published = protectReport(report, solver);
     expect(isSuppressed(published.table.grandTotal)).toBe(true);
     expect(published.provenance).not.toHaveProperty('personsCounted');

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 
-export type CanonicalValue = string | number | boolean | null | undefined | CanonicalValue[] | { [key: string]: CanonicalValue };
+export type CanonicalValue =
+  string | number | boolean | null | undefined | CanonicalValue[] | { [key: string]: CanonicalValue };
 
 /** Canonical JSON: sorted keys, no whitespace, undefined members dropped; refuses non-finite numbers. */
 export function canonicalJson(value: CanonicalValue): string {
@@ -17,7 +18,9 @@ export function canonicalJson(value: CanonicalValue): string {
   if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   if (typeof value === 'object') {
-    const keys = Object.keys(value).filter((k) => value[k] !== undefined).sort();
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
   }
   throw new TypeError(`Cannot canonicalise ${typeof value}`);

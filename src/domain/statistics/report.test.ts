@@ -4,10 +4,23 @@ import { definePopulation, POPULATIONS } from './populations';
 import { crossTabulate, tabulate } from './report';
 
 const fact = (id: string, patch: Partial<PersonFact> = {}): PersonFact => ({
-  personId: id, yearFirstIdentified: 2024, sex: 'female', ageBand: '18-24', citizenship: 'md', formsOfExploitation: ['sexual_exploitation'],
-  identificationChannel: 'outreach', programmeType: 'shelter', outcome: null, status: 'assisted', ...patch,
+  personId: id,
+  yearFirstIdentified: 2024,
+  sex: 'female',
+  ageBand: '18-24',
+  citizenship: 'md',
+  formsOfExploitation: ['sexual_exploitation'],
+  identificationChannel: 'outreach',
+  programmeType: 'shelter',
+  outcome: null,
+  status: 'assisted',
+  ...patch,
 });
-const options = { period: { from: 2023, to: 2024 }, scope: { description: 'Test network' }, generatedAt: '2025-01-01T00:00:00Z' };
+const options = {
+  period: { from: 2023, to: 2024 },
+  scope: { description: 'Test network' },
+  generatedAt: '2025-01-01T00:00:00Z',
+};
 
 const facts: PersonFact[] = [
   fact('a'),
@@ -26,7 +39,10 @@ describe('crossTabulate', () => {
     expect(report.definition).toMatch(/assistance/);
     expect(report.table.grandTotal).toBe(3);
     expect(report.table.cols).toEqual(['MD', 'unknown']);
-    expect(report.table.cells).toEqual([[1, 1], [1, 0]]);
+    expect(report.table.cells).toEqual([
+      [1, 1],
+      [1, 0],
+    ]);
     expect(report.provenance).toMatchObject({ factsConsidered: 7, personsCounted: 3 });
   });
 
@@ -50,7 +66,12 @@ describe('crossTabulate', () => {
   });
 
   test('composite trafficking population counts each person once', () => {
-    const report = tabulate([...facts, fact('h', { status: 'determined_victim_org' })], POPULATIONS.determined_victims, 'ageBand', options);
+    const report = tabulate(
+      [...facts, fact('h', { status: 'determined_victim_org' })],
+      POPULATIONS.determined_victims,
+      'ageBand',
+      options,
+    );
     expect(report.table.grandTotal).toBe(2);
     expect(report.table.rows).toEqual(['0-11', '12-17', '18-24', '25-34', '35-44', '45+', 'unknown']);
     expect(report.table.rowTotals).toEqual([0, 1, 1, 0, 0, 0, 0]);
@@ -61,19 +82,37 @@ describe('crossTabulate', () => {
   });
 
   test('populations cannot mix trafficking with separate categories, by type and at run time', () => {
-    // @ts-expect-error a trafficking population cannot hold smuggling
-    expect(() => definePopulation({ key: 'mixed', kind: 'trafficking', statuses: ['assisted', 'smuggling'], definition: 'x' })).toThrow();
-    // @ts-expect-error a separate population holds exactly one status
-    expect(() => definePopulation({ key: 'mixed', kind: 'separate', statuses: ['smuggling', 'sex_work'], definition: 'x' })).toThrow();
-    // @ts-expect-error a report takes one population, not several
-    expect(() => crossTabulate(facts, [POPULATIONS.smuggling, POPULATIONS.assisted_persons], 'sex', 'all', options)).toThrow();
+    expect(() =>
+      // @ts-expect-error a trafficking population cannot hold smuggling
+      definePopulation({ key: 'mixed', kind: 'trafficking', statuses: ['assisted', 'smuggling'], definition: 'x' }),
+    ).toThrow();
+    expect(() =>
+      // @ts-expect-error a separate population holds exactly one status
+      definePopulation({ key: 'mixed', kind: 'separate', statuses: ['smuggling', 'sex_work'], definition: 'x' }),
+    ).toThrow();
+    expect(() =>
+      // @ts-expect-error a report takes one population, not several
+      crossTabulate(facts, [POPULATIONS.smuggling, POPULATIONS.assisted_persons], 'sex', 'all', options),
+    ).toThrow();
   });
 });
 
 describe('ageBandOf', () => {
   test.each([
-    [0, '0-11'], [11, '0-11'], [12, '12-17'], [17, '12-17'], [18, '18-24'], [24, '18-24'], [25, '25-34'],
-    [34, '25-34'], [35, '35-44'], [44, '35-44'], [45, '45+'], [90, '45+'], [null, 'unknown'], [-1, 'unknown'],
+    [0, '0-11'],
+    [11, '0-11'],
+    [12, '12-17'],
+    [17, '12-17'],
+    [18, '18-24'],
+    [24, '18-24'],
+    [25, '25-34'],
+    [34, '25-34'],
+    [35, '35-44'],
+    [44, '35-44'],
+    [45, '45+'],
+    [90, '45+'],
+    [null, 'unknown'],
+    [-1, 'unknown'],
   ] as const)('%s → %s', (age, band) => {
     expect(ageBandOf(age)).toBe(band);
   });
@@ -92,6 +131,8 @@ describe('closed categories (for differentially private releases)', () => {
   });
 
   test('a dimension whose categories would come from the data is refused', () => {
-    expect(() => crossTabulate(facts, POPULATIONS.assisted_persons, 'citizenship', 'all', { ...options, closedCategories: true })).toThrow(/come from the data/);
+    expect(() =>
+      crossTabulate(facts, POPULATIONS.assisted_persons, 'citizenship', 'all', { ...options, closedCategories: true }),
+    ).toThrow(/come from the data/);
   });
 });

@@ -75,10 +75,14 @@ export function crossTabulate<K extends string>(
   options: TabulateOptions,
 ): Report<K> {
   // Guards JS callers too: one population per report, never a list to be summed.
-  if (Array.isArray(population) || !population?.statuses) throw new DomainError('one_population', 'A report counts exactly one population');
+  if (Array.isArray(population) || !population?.statuses)
+    throw new DomainError('one_population', 'A report counts exactly one population');
   assertDistinctPersons(facts);
   const { period } = options;
-  const counted = facts.filter((f) => inPopulation(population, f.status) && f.yearFirstIdentified >= period.from && f.yearFirstIdentified <= period.to);
+  const counted = facts.filter(
+    (f) =>
+      inPopulation(population, f.status) && f.yearFirstIdentified >= period.from && f.yearFirstIdentified <= period.to,
+  );
   const rowDim = DIMENSIONS[rowDimension];
   const colDim = DIMENSIONS[colDimension];
   const closed = options.closedCategories ?? false;
@@ -100,7 +104,8 @@ export function crossTabulate<K extends string>(
   const notes: string[] = [];
   if (rowDim.multiValued) notes.push(overlapNote(rowDimension, 'Rows'));
   if (colDim.multiValued) notes.push(overlapNote(colDimension, 'Columns'));
-  if (population.kind === 'separate') notes.push('Not a trafficking figure: this population is kept apart from trafficking and must not be added to it.');
+  if (population.kind === 'separate')
+    notes.push('Not a trafficking figure: this population is kept apart from trafficking and must not be added to it.');
   return {
     counts: 'persons',
     population: population.key,
@@ -118,11 +123,25 @@ export function crossTabulate<K extends string>(
     rowDimension,
     colDimension,
     notes,
-    table: { rows, cols, cells, rowTotals, colTotals, grandTotal: counted.length, rowsAddUp: !colDim.multiValued, colsAddUp: !rowDim.multiValued },
+    table: {
+      rows,
+      cols,
+      cells,
+      rowTotals,
+      colTotals,
+      grandTotal: counted.length,
+      rowsAddUp: !colDim.multiValued,
+      colsAddUp: !rowDim.multiValued,
+    },
   };
 }
 
 /** A one-way table: persons of one population by one dimension (a single "all" column). */
-export function tabulate<K extends string>(facts: readonly PersonFact[], population: Population<K>, dimension: DimensionKey, options: TabulateOptions): Report<K> {
+export function tabulate<K extends string>(
+  facts: readonly PersonFact[],
+  population: Population<K>,
+  dimension: DimensionKey,
+  options: TabulateOptions,
+): Report<K> {
   return crossTabulate(facts, population, dimension, 'all', options);
 }

@@ -34,7 +34,12 @@ export function resolveSuppressionOptions(options: SuppressionOptions = {}): Res
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('threshold must be a positive integer');
   const protectionLevel = options.protectionLevel ?? threshold;
   if (!(protectionLevel > 0)) throw new RangeError('protectionLevel must be positive');
-  return { threshold, zeroIsSafe: options.zeroIsSafe ?? true, suppressSmallMargins: options.suppressSmallMargins ?? true, protectionLevel };
+  return {
+    threshold,
+    zeroIsSafe: options.zeroIsSafe ?? true,
+    suppressSmallMargins: options.suppressSmallMargins ?? true,
+    protectionLevel,
+  };
 }
 
 /** Whether a count is sensitive on its own. */
@@ -71,7 +76,11 @@ function cheaper(a: [number, number, number], b: [number, number, number]): bool
 }
 
 /** The cheapest published position among candidates, or undefined. */
-export function cheapestPublished(grid: number[][], mask: SuppressionMask, candidates: [number, number][]): [number, number] | undefined {
+export function cheapestPublished(
+  grid: number[][],
+  mask: SuppressionMask,
+  candidates: [number, number][],
+): [number, number] | undefined {
   let best: [number, number] | undefined;
   for (const [r, c] of candidates) {
     if (mask[r][c] !== null) continue;
@@ -95,7 +104,7 @@ export function singlySuppressedLines(mask: SuppressionMask): { kind: 'row' | 'c
 export function complementarySuppression(grid: number[][], mask: SuppressionMask): SuppressionMask {
   const result = mask.map((row) => [...row]);
   const lines = gridLines(grid.length - 1, grid[0].length - 1);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       const members = [...line.cells, line.total];

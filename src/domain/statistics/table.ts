@@ -30,7 +30,10 @@ export function toGrid(table: CountTable): number[][] {
 }
 
 /** Inverse of toGrid. */
-export function fromGrid(grid: number[][], shape: Pick<CountTable, 'rows' | 'cols' | 'rowsAddUp' | 'colsAddUp'>): CountTable {
+export function fromGrid(
+  grid: number[][],
+  shape: Pick<CountTable, 'rows' | 'cols' | 'rowsAddUp' | 'colsAddUp'>,
+): CountTable {
   const R = shape.rows.length;
   const C = shape.cols.length;
   return {
@@ -49,10 +52,20 @@ export type Line = { kind: 'row' | 'col'; index: number; cells: [number, number]
 export function gridLines(rowCount: number, colCount: number): Line[] {
   const lines: Line[] = [];
   for (let r = 0; r <= rowCount; r++) {
-    lines.push({ kind: 'row', index: r, cells: Array.from({ length: colCount }, (_, c) => [r, c] as [number, number]), total: [r, colCount] });
+    lines.push({
+      kind: 'row',
+      index: r,
+      cells: Array.from({ length: colCount }, (_, c) => [r, c] as [number, number]),
+      total: [r, colCount],
+    });
   }
   for (let c = 0; c <= colCount; c++) {
-    lines.push({ kind: 'col', index: c, cells: Array.from({ length: rowCount }, (_, r) => [r, c] as [number, number]), total: [rowCount, c] });
+    lines.push({
+      kind: 'col',
+      index: c,
+      cells: Array.from({ length: rowCount }, (_, r) => [r, c] as [number, number]),
+      total: [rowCount, c],
+    });
   }
   return lines;
 }

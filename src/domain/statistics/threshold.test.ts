@@ -13,7 +13,13 @@ describe('disclosure threshold floor', () => {
   });
 
   test('a request below the floor is refused with a field error on threshold', () => {
-    const error = (() => { try { effectiveThreshold(2, 5); } catch (e) { return e; } })() as DomainError;
+    const error = (() => {
+      try {
+        effectiveThreshold(2, 5);
+      } catch (e) {
+        return e;
+      }
+    })() as DomainError;
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('threshold_below_floor');
     expect(error.details).toEqual([expect.objectContaining({ path: ['threshold'], minimum: 5 })]);

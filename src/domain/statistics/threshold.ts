@@ -24,9 +24,11 @@ export function strictestFloor(floors: readonly number[]): number {
 export function effectiveThreshold(requested: number | undefined, floor: number, field = 'threshold'): number {
   if (requested === undefined) return floor;
   if (!Number.isInteger(requested) || requested < floor) {
-    throw new DomainError('threshold_below_floor', `The disclosure threshold (${field}) cannot be below ${floor}, the floor set for these data`, [
-      { path: [field], code: 'too_small', minimum: floor, message: `Must be at least ${floor}` },
-    ]);
+    throw new DomainError(
+      'threshold_below_floor',
+      `The disclosure threshold (${field}) cannot be below ${floor}, the floor set for these data`,
+      [{ path: [field], code: 'too_small', minimum: floor, message: `Must be at least ${floor}` }],
+    );
   }
   return requested;
 }

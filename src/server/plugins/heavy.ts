@@ -11,6 +11,7 @@ export function heavyRateLimit(ctx: AppContext) {
     max: ctx.config.heavyRateLimitPerMinute ?? 60,
     timeWindow: '1 minute',
     hook: 'preHandler' as const,
-    keyGenerator: (request: { session?: { actor: { userId: string } }; ip: string }) => `heavy:${request.session?.actor.userId ?? request.ip}`,
+    keyGenerator: (request: { session?: { actor: { userId: string } }; ip: string }) =>
+      `heavy:${request.session?.actor.userId ?? request.ip}`,
   };
 }

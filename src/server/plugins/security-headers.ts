@@ -18,8 +18,15 @@ const CYTOSCAPE_CONTAINER_STYLE = '.__________cytoscape_container { position: re
 const styleHash = (css: string) => `'sha256-${crypto.createHash('sha256').update(css).digest('base64')}'`;
 
 const common = {
-  'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"],
-  'object-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"], 'form-action': ["'self'"], 'script-src-attr': ["'none'"],
+  'default-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"],
+  'script-src-attr': ["'none'"],
 };
 
 export function helmetOptions(config: Pick<AppConfig, 'env'>): FastifyHelmetOptions {
@@ -28,7 +35,10 @@ export function helmetOptions(config: Pick<AppConfig, 'env'>): FastifyHelmetOpti
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
-        ...common, 'script-src': ["'self'"], 'style-src': ["'self'", styleHash(CYTOSCAPE_CONTAINER_STYLE)], 'style-src-attr': ["'unsafe-inline'"],
+        ...common,
+        'script-src': ["'self'"],
+        'style-src': ["'self'", styleHash(CYTOSCAPE_CONTAINER_STYLE)],
+        'style-src-attr': ["'unsafe-inline'"],
         ...(production ? { 'upgrade-insecure-requests': [] } : {}),
       },
     },
@@ -46,7 +56,9 @@ export function helmetOptions(config: Pick<AppConfig, 'env'>): FastifyHelmetOpti
  */
 export function docsContentSecurityPolicy(config: Pick<AppConfig, 'env'>): Record<string, string[]> {
   return {
-    ...common, 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"],
+    ...common,
+    'script-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
     ...(config.env === 'production' ? { 'upgrade-insecure-requests': [] } : {}),
   };
 }

@@ -30,7 +30,10 @@ export function sessionCookieName(secure: boolean): string {
 
 export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string): void {
   reply.setCookie(sessionCookieName(ctx.config.secureCookies), token, {
-    httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    path: '/',
     // Whole seconds: the cookie serialiser rejects a fractional Max-Age (SESSION_TTL_HOURS=0.1 made every login a 500).
     maxAge: Math.max(1, Math.floor(ctx.config.sessionTtlHours * 3600)),
   });
@@ -54,7 +57,8 @@ export const sessionPlugin = fp<{ ctx: AppContext }>(async (app, { ctx }) => {
     request.session = await resolveSession(ctx, token);
     const config = request.routeOptions.config;
     // A temporary password must be replaced before the session can do anything else.
-    if (request.session?.mustChangePassword && !config?.public && !config?.allowDuringPasswordChange) throw errors.passwordChangeRequired();
+    if (request.session?.mustChangePassword && !config?.public && !config?.allowDuringPasswordChange)
+      throw errors.passwordChangeRequired();
     if (!STATE_CHANGING.has(request.method) || config?.public) return;
     if (!request.session) throw errors.unauthenticated();
     const sent = request.headers['x-csrf-token'];

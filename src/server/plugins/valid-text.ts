@@ -39,12 +39,22 @@ export function findInvalidText(value: unknown): (string | number)[] | null {
 }
 
 /** Names where the text is, like validation errors (keys only, never the value; at most a few levels). */
-export const invalidText = (where: string, path: (string | number)[]) => new AppError(400, 'invalid_text', 'Text must not contain NUL characters or unpaired surrogates',
-  [{ in: where, path: path.slice(0, 8).map((p) => (typeof p === 'string' && !isStorableText(p) ? '?' : p)), code: 'invalid_text' }]);
+export const invalidText = (where: string, path: (string | number)[]) =>
+  new AppError(400, 'invalid_text', 'Text must not contain NUL characters or unpaired surrogates', [
+    {
+      in: where,
+      path: path.slice(0, 8).map((p) => (typeof p === 'string' && !isStorableText(p) ? '?' : p)),
+      code: 'invalid_text',
+    },
+  ]);
 
 export function installTextGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    for (const [where, value] of [['body', request.body], ['query', request.query], ['params', request.params]] as const) {
+    for (const [where, value] of [
+      ['body', request.body],
+      ['query', request.query],
+      ['params', request.params],
+    ] as const) {
       const path = findInvalidText(value);
       if (path) throw invalidText(where, path);
     }

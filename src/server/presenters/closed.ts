@@ -10,8 +10,15 @@ export function closedMap<K extends string, V extends z.ZodType>(keys: readonly 
 }
 
 /** Only the listed keys of a map, copied. */
-export function pickKeys<V>(map: Partial<Record<string, V>> | undefined, keys: readonly string[], copy: (v: V) => V = (v) => v): Partial<Record<string, V>> {
+export function pickKeys<V>(
+  map: Partial<Record<string, V>> | undefined,
+  keys: readonly string[],
+  copy: (v: V) => V = (v) => v,
+): Partial<Record<string, V>> {
   const out: Partial<Record<string, V>> = {};
-  for (const k of keys) { const v = map?.[k]; if (v !== undefined) out[k] = copy(v); }
+  for (const k of keys) {
+    const v = map?.[k];
+    if (v !== undefined) out[k] = copy(v);
+  }
   return out;
 }

@@ -3,8 +3,23 @@ import { z } from 'zod';
 import { LINKAGE_PHASES } from '../../services/linkage-runs';
 
 /** The counts of a run; a run stored by an older version may lack some. */
-const COUNT_KEYS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'comparisons', 'matches', 'review', 'clusters', 'oversizedBuckets'] as const;
-export const LinkageCountsSchema = z.strictObject(Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number().optional()])) as Record<(typeof COUNT_KEYS)[number], z.ZodOptional<z.ZodNumber>>);
+const COUNT_KEYS = [
+  'records',
+  'sources',
+  'possiblePairs',
+  'candidatePairs',
+  'comparisons',
+  'matches',
+  'review',
+  'clusters',
+  'oversizedBuckets',
+] as const;
+export const LinkageCountsSchema = z.strictObject(
+  Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number().optional()])) as Record<
+    (typeof COUNT_KEYS)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
 type Counts = z.infer<typeof LinkageCountsSchema>;
 
 export function presentCounts(stats: Record<string, number>): Counts {
@@ -13,52 +28,159 @@ export function presentCounts(stats: Record<string, number>): Counts {
   return out;
 }
 
-export const LinkageJobSchema = z.strictObject({
-  id: z.string().uuid(), state: z.enum(['running', 'succeeded', 'failed']), phase: z.enum(LINKAGE_PHASES), done: z.number().int(), total: z.number().int(),
-  startedAt: z.string(), finishedAt: z.string().nullable(), errorCode: z.string().nullable(),
-  summary: z.strictObject({ runId: z.string().uuid(), organisations: z.array(z.strictObject({ name: z.string(), encoded: z.number().int() })), stats: LinkageCountsSchema, personsDeduplicated: z.number().int() }).nullable(),
-}).meta({ id: 'LinkageJob' });
+export const LinkageJobSchema = z
+  .strictObject({
+    id: z.string().uuid(),
+    state: z.enum(['running', 'succeeded', 'failed']),
+    phase: z.enum(LINKAGE_PHASES),
+    done: z.number().int(),
+    total: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    summary: z
+      .strictObject({
+        runId: z.string().uuid(),
+        organisations: z.array(z.strictObject({ name: z.string(), encoded: z.number().int() })),
+        stats: LinkageCountsSchema,
+        personsDeduplicated: z.number().int(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'LinkageJob' });
 export type LinkageJobView = z.infer<typeof LinkageJobSchema>;
 
-export function presentJob(j: { id: string; state: LinkageJobView['state']; phase: LinkageJobView['phase']; done: number; total: number; startedAt: string; finishedAt: string | null; errorCode: string | null; summary: { runId: string; organisations: { name: string; encoded: number }[]; stats: Record<string, number>; personsDeduplicated: number } | null }): LinkageJobView {
+export function presentJob(j: {
+  id: string;
+  state: LinkageJobView['state'];
+  phase: LinkageJobView['phase'];
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  errorCode: string | null;
+  summary: {
+    runId: string;
+    organisations: { name: string; encoded: number }[];
+    stats: Record<string, number>;
+    personsDeduplicated: number;
+  } | null;
+}): LinkageJobView {
   return {
-    id: j.id, state: j.state, phase: j.phase, done: j.done, total: j.total, startedAt: j.startedAt, finishedAt: j.finishedAt, errorCode: j.errorCode,
-    summary: j.summary ? { runId: j.summary.runId, organisations: j.summary.organisations.map((o) => ({ name: o.name, encoded: o.encoded })), stats: presentCounts(j.summary.stats), personsDeduplicated: j.summary.personsDeduplicated } : null,
+    id: j.id,
+    state: j.state,
+    phase: j.phase,
+    done: j.done,
+    total: j.total,
+    startedAt: j.startedAt,
+    finishedAt: j.finishedAt,
+    errorCode: j.errorCode,
+    summary: j.summary
+      ? {
+          runId: j.summary.runId,
+          organisations: j.summary.organisations.map((o) => ({ name: o.name, encoded: o.encoded })),
+          stats: presentCounts(j.summary.stats),
+          personsDeduplicated: j.summary.personsDeduplicated,
+        }
+      : null,
   };
 }
 
-export const LinkageStatusSchema = z.strictObject({
-  secret: z.strictObject({ set: z.boolean(), schemaVersion: z.string().nullable(), updatedAt: z.string().nullable() }),
-  encodings: z.number().int(), participatingOrganisations: z.number().int(),
-  lastRun: z.strictObject({ id: z.string().uuid(), startedAt: z.string(), finishedAt: z.string(), stats: LinkageCountsSchema }).nullable(),
-  job: LinkageJobSchema.nullable(),
-}).meta({ id: 'LinkageStatus' });
+export const LinkageStatusSchema = z
+  .strictObject({
+    secret: z.strictObject({
+      set: z.boolean(),
+      schemaVersion: z.string().nullable(),
+      updatedAt: z.string().nullable(),
+    }),
+    encodings: z.number().int(),
+    participatingOrganisations: z.number().int(),
+    lastRun: z
+      .strictObject({
+        id: z.string().uuid(),
+        startedAt: z.string(),
+        finishedAt: z.string(),
+        stats: LinkageCountsSchema,
+      })
+      .nullable(),
+    job: LinkageJobSchema.nullable(),
+  })
+  .meta({ id: 'LinkageStatus' });
 
-export function presentStatus(s: { secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null }; encodings: number; participatingOrganisations: number; lastRun: { id: string; startedAt: string; finishedAt: string; stats: Record<string, number> } | null; job: Parameters<typeof presentJob>[0] | null }): z.infer<typeof LinkageStatusSchema> {
+export function presentStatus(s: {
+  secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null };
+  encodings: number;
+  participatingOrganisations: number;
+  lastRun: { id: string; startedAt: string; finishedAt: string; stats: Record<string, number> } | null;
+  job: Parameters<typeof presentJob>[0] | null;
+}): z.infer<typeof LinkageStatusSchema> {
   return {
     secret: { set: s.secret.set, schemaVersion: s.secret.schemaVersion, updatedAt: s.secret.updatedAt },
-    encodings: s.encodings, participatingOrganisations: s.participatingOrganisations,
-    lastRun: s.lastRun ? { id: s.lastRun.id, startedAt: s.lastRun.startedAt, finishedAt: s.lastRun.finishedAt, stats: presentCounts(s.lastRun.stats) } : null,
+    encodings: s.encodings,
+    participatingOrganisations: s.participatingOrganisations,
+    lastRun: s.lastRun
+      ? {
+          id: s.lastRun.id,
+          startedAt: s.lastRun.startedAt,
+          finishedAt: s.lastRun.finishedAt,
+          stats: presentCounts(s.lastRun.stats),
+        }
+      : null,
     job: s.job ? presentJob(s.job) : null,
   };
 }
 
 /** What a reviewer sees of each record of a pair: coarse, never identifying on its own. */
-const ReviewAttributesSchema = z.strictObject({ firstContactYear: z.number().int().optional(), ageBandAtContact: z.string().optional() });
+const ReviewAttributesSchema = z.strictObject({
+  firstContactYear: z.number().int().optional(),
+  ageBandAtContact: z.string().optional(),
+});
 
-export const LinkageReviewSchema = z.strictObject({
-  id: z.string().uuid(), score: z.number(), status: z.enum(['pending', 'match', 'non_match']), version: z.number().int(), decidedAt: z.string().nullable(),
-  records: z.array(z.strictObject({ organisation: z.strictObject({ id: z.string().uuid(), name: z.string() }), own: z.boolean(), attributes: ReviewAttributesSchema })),
-}).meta({ id: 'LinkageReview' });
+export const LinkageReviewSchema = z
+  .strictObject({
+    id: z.string().uuid(),
+    score: z.number(),
+    status: z.enum(['pending', 'match', 'non_match']),
+    version: z.number().int(),
+    decidedAt: z.string().nullable(),
+    records: z.array(
+      z.strictObject({
+        organisation: z.strictObject({ id: z.string().uuid(), name: z.string() }),
+        own: z.boolean(),
+        attributes: ReviewAttributesSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'LinkageReview' });
 
-export function presentReview(r: { id: string; score: number; status: 'pending' | 'match' | 'non_match'; version: number; decidedAt: string | null; records: { organisation: { id: string; name: string }; own: boolean; attributes: Record<string, string | number | boolean> }[] }): z.infer<typeof LinkageReviewSchema> {
+export function presentReview(r: {
+  id: string;
+  score: number;
+  status: 'pending' | 'match' | 'non_match';
+  version: number;
+  decidedAt: string | null;
+  records: {
+    organisation: { id: string; name: string };
+    own: boolean;
+    attributes: Record<string, string | number | boolean>;
+  }[];
+}): z.infer<typeof LinkageReviewSchema> {
   return {
-    id: r.id, score: r.score, status: r.status, version: r.version, decidedAt: r.decidedAt,
+    id: r.id,
+    score: r.score,
+    status: r.status,
+    version: r.version,
+    decidedAt: r.decidedAt,
     records: r.records.map((rec) => ({
-      organisation: { id: rec.organisation.id, name: rec.organisation.name }, own: rec.own,
+      organisation: { id: rec.organisation.id, name: rec.organisation.name },
+      own: rec.own,
       attributes: {
-        ...(typeof rec.attributes.firstContactYear === 'number' ? { firstContactYear: rec.attributes.firstContactYear } : {}),
-        ...(typeof rec.attributes.ageBandAtContact === 'string' ? { ageBandAtContact: rec.attributes.ageBandAtContact } : {}),
+        ...(typeof rec.attributes.firstContactYear === 'number'
+          ? { firstContactYear: rec.attributes.firstContactYear }
+          : {}),
+        ...(typeof rec.attributes.ageBandAtContact === 'string'
+          ? { ageBandAtContact: rec.attributes.ageBandAtContact }
+          : {}),
       },
     })),
   };

@@ -11,32 +11,43 @@ import { closedMap, pickKeys } from './closed';
 
 const ReferenceLabelsSchema = closedMap(LOCALES, z.string()).extend({ en: z.string() });
 
-export const ReferenceMetaSchema = z.strictObject({
-  category: z.string().optional(),
-  typicalMonths: z.array(z.number().int()).optional(),
-  country: z.string().optional(),
-  days: z.number().int().optional(),
-  months: z.number().int().optional(),
-  requiresPreDepartureRiskAssessment: z.boolean().optional(),
-}).meta({ id: 'ReferenceItemMeta' });
+export const ReferenceMetaSchema = z
+  .strictObject({
+    category: z.string().optional(),
+    typicalMonths: z.array(z.number().int()).optional(),
+    country: z.string().optional(),
+    days: z.number().int().optional(),
+    months: z.number().int().optional(),
+    requiresPreDepartureRiskAssessment: z.boolean().optional(),
+  })
+  .meta({ id: 'ReferenceItemMeta' });
 type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>;
 
-export const ReferenceItemViewSchema = z.strictObject({
-  code: z.string(), label: ReferenceLabelsSchema, order: z.number().int(), meta: ReferenceMetaSchema.optional(),
-}).meta({ id: 'ReferenceItem' });
+export const ReferenceItemViewSchema = z
+  .strictObject({
+    code: z.string(),
+    label: ReferenceLabelsSchema,
+    order: z.number().int(),
+    meta: ReferenceMetaSchema.optional(),
+  })
+  .meta({ id: 'ReferenceItem' });
 type ReferenceItemView = z.infer<typeof ReferenceItemViewSchema>;
 
-export const ReferenceListViewSchema = z.strictObject({ key: z.string(), items: z.array(ReferenceItemViewSchema) }).meta({ id: 'ReferenceList' });
+export const ReferenceListViewSchema = z
+  .strictObject({ key: z.string(), items: z.array(ReferenceItemViewSchema) })
+  .meta({ id: 'ReferenceList' });
 type ReferenceListView = z.infer<typeof ReferenceListViewSchema>;
 
 function presentMeta(meta: Record<string, unknown>): ReferenceMeta {
   const out: ReferenceMeta = {};
   if (typeof meta.category === 'string') out.category = meta.category;
-  if (Array.isArray(meta.typicalMonths)) out.typicalMonths = meta.typicalMonths.filter((m): m is number => Number.isInteger(m));
+  if (Array.isArray(meta.typicalMonths))
+    out.typicalMonths = meta.typicalMonths.filter((m): m is number => Number.isInteger(m));
   if (typeof meta.country === 'string') out.country = meta.country;
   if (Number.isInteger(meta.days)) out.days = meta.days as number;
   if (Number.isInteger(meta.months)) out.months = meta.months as number;
-  if (typeof meta.requiresPreDepartureRiskAssessment === 'boolean') out.requiresPreDepartureRiskAssessment = meta.requiresPreDepartureRiskAssessment;
+  if (typeof meta.requiresPreDepartureRiskAssessment === 'boolean')
+    out.requiresPreDepartureRiskAssessment = meta.requiresPreDepartureRiskAssessment;
   return out;
 }
 

@@ -12,55 +12,106 @@ export const ReferralSnapshotSchema = SnapshotSchema.meta({ id: 'ReferralSnapsho
  */
 export const ReferralNoteBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('note'), data: z.strictObject({ text: z.string().trim().min(1).max(2000) }) }),
-  z.strictObject({ kind: z.literal('service'), data: z.strictObject({ service: code, deliveredOn: isoDate.optional(), note: z.string().trim().min(1).max(2000).optional() }) }),
+  z.strictObject({
+    kind: z.literal('service'),
+    data: z.strictObject({
+      service: code,
+      deliveredOn: isoDate.optional(),
+      note: z.string().trim().min(1).max(2000).optional(),
+    }),
+  }),
 ]);
 
-export const ReferralNoteDataSchema = z.strictObject({
-  text: z.string().optional(), service: z.string().optional(), deliveredOn: z.string().optional(), note: z.string().optional(),
-}).meta({ id: 'ReferralNoteData' });
+export const ReferralNoteDataSchema = z
+  .strictObject({
+    text: z.string().optional(),
+    service: z.string().optional(),
+    deliveredOn: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'ReferralNoteData' });
 type ReferralNoteData = z.infer<typeof ReferralNoteDataSchema>;
 
-export const ReferralNoteSchema = z.strictObject({ id: z.string().uuid(), kind: z.string(), data: ReferralNoteDataSchema, createdAt: z.string() }).meta({ id: 'ReferralNote' });
+export const ReferralNoteSchema = z
+  .strictObject({ id: z.string().uuid(), kind: z.string(), data: ReferralNoteDataSchema, createdAt: z.string() })
+  .meta({ id: 'ReferralNote' });
 
-export const ReferralViewSchema = z.strictObject({
-  id: z.string().uuid(), kind: z.string(), status: z.string(), direction: z.enum(['incoming', 'outgoing']),
-  fromOrganisationId: z.string().uuid(), toOrganisationId: z.string().uuid(), fromCaseId: z.string().uuid().nullable(), toCaseId: z.string().uuid().nullable(),
-  requestedService: z.string(), sharedSections: z.array(z.string()), declineReason: z.string().nullable(), version: z.number().int(),
-  /** True once her consent for this receiver no longer holds; the snapshot is then withheld. */
-  consentWithdrawn: z.boolean(),
-  consentWithdrawnAt: z.string().nullable(),
-  snapshot: ReferralSnapshotSchema.nullable(),
-  notes: z.array(ReferralNoteSchema),
-}).meta({ id: 'Referral' });
+export const ReferralViewSchema = z
+  .strictObject({
+    id: z.string().uuid(),
+    kind: z.string(),
+    status: z.string(),
+    direction: z.enum(['incoming', 'outgoing']),
+    fromOrganisationId: z.string().uuid(),
+    toOrganisationId: z.string().uuid(),
+    fromCaseId: z.string().uuid().nullable(),
+    toCaseId: z.string().uuid().nullable(),
+    requestedService: z.string(),
+    sharedSections: z.array(z.string()),
+    declineReason: z.string().nullable(),
+    version: z.number().int(),
+    /** True once her consent for this receiver no longer holds; the snapshot is then withheld. */
+    consentWithdrawn: z.boolean(),
+    consentWithdrawnAt: z.string().nullable(),
+    snapshot: ReferralSnapshotSchema.nullable(),
+    notes: z.array(ReferralNoteSchema),
+  })
+  .meta({ id: 'Referral' });
 
 function presentNoteData(d: Record<string, unknown>): ReferralNoteData {
   const out: ReferralNoteData = {};
-  for (const k of ['text', 'service', 'deliveredOn', 'note'] as const) if (typeof d[k] === 'string') out[k] = d[k] as string;
+  for (const k of ['text', 'service', 'deliveredOn', 'note'] as const)
+    if (typeof d[k] === 'string') out[k] = d[k] as string;
   return out;
 }
 
 function presentSnapshot(s: Snapshot): Snapshot {
   return {
-    chosenTerm: s.chosenTerm, language: s.language, needs: [...s.needs], requestedService: s.requestedService,
+    chosenTerm: s.chosenTerm,
+    language: s.language,
+    needs: [...s.needs],
+    requestedService: s.requestedService,
     ...(s.riskLevel !== undefined ? { riskLevel: s.riskLevel } : {}),
-    ...(s.identity ? { identity: {
-      givenName: s.identity.givenName, sex: s.identity.sex,
-      ...(s.identity.familyName !== undefined ? { familyName: s.identity.familyName } : {}), ...(s.identity.aliases ? { aliases: [...s.identity.aliases] } : {}),
-      ...(s.identity.dateOfBirth !== undefined ? { dateOfBirth: s.identity.dateOfBirth } : {}), ...(s.identity.citizenship !== undefined ? { citizenship: s.identity.citizenship } : {}),
-      ...(s.identity.languages ? { languages: [...s.identity.languages] } : {}), ...(s.identity.contact !== undefined ? { contact: s.identity.contact } : {}),
-      ...(s.identity.documents !== undefined ? { documents: s.identity.documents } : {}),
-    } } : {}),
-    ...(s.identification ? { identification: {
-      acts: [...s.identification.acts], means: [...s.identification.means], purposes: [...s.identification.purposes],
-      formsOfExploitation: [...s.identification.formsOfExploitation], methodsOfControl: [...s.identification.methodsOfControl],
-      ...(s.identification.assessedOn !== undefined ? { assessedOn: s.identification.assessedOn } : {}),
-      ...(s.identification.actsDate !== undefined ? { actsDate: s.identification.actsDate } : {}),
-      ...(s.identification.minorAtActs !== undefined ? { minorAtActs: s.identification.minorAtActs } : {}),
-    } } : {}),
-    ...(s.legal ? { legal: s.legal.map((l) => ({
-      type: l.type, date: l.date, ...(l.country !== undefined ? { country: l.country } : {}),
-      ...(l.endDate !== undefined ? { endDate: l.endDate } : {}), ...(l.validUntil !== undefined ? { validUntil: l.validUntil } : {}),
-    })) } : {}),
+    ...(s.identity
+      ? {
+          identity: {
+            givenName: s.identity.givenName,
+            sex: s.identity.sex,
+            ...(s.identity.familyName !== undefined ? { familyName: s.identity.familyName } : {}),
+            ...(s.identity.aliases ? { aliases: [...s.identity.aliases] } : {}),
+            ...(s.identity.dateOfBirth !== undefined ? { dateOfBirth: s.identity.dateOfBirth } : {}),
+            ...(s.identity.citizenship !== undefined ? { citizenship: s.identity.citizenship } : {}),
+            ...(s.identity.languages ? { languages: [...s.identity.languages] } : {}),
+            ...(s.identity.contact !== undefined ? { contact: s.identity.contact } : {}),
+            ...(s.identity.documents !== undefined ? { documents: s.identity.documents } : {}),
+          },
+        }
+      : {}),
+    ...(s.identification
+      ? {
+          identification: {
+            acts: [...s.identification.acts],
+            means: [...s.identification.means],
+            purposes: [...s.identification.purposes],
+            formsOfExploitation: [...s.identification.formsOfExploitation],
+            methodsOfControl: [...s.identification.methodsOfControl],
+            ...(s.identification.assessedOn !== undefined ? { assessedOn: s.identification.assessedOn } : {}),
+            ...(s.identification.actsDate !== undefined ? { actsDate: s.identification.actsDate } : {}),
+            ...(s.identification.minorAtActs !== undefined ? { minorAtActs: s.identification.minorAtActs } : {}),
+          },
+        }
+      : {}),
+    ...(s.legal
+      ? {
+          legal: s.legal.map((l) => ({
+            type: l.type,
+            date: l.date,
+            ...(l.country !== undefined ? { country: l.country } : {}),
+            ...(l.endDate !== undefined ? { endDate: l.endDate } : {}),
+            ...(l.validUntil !== undefined ? { validUntil: l.validUntil } : {}),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -68,26 +119,68 @@ export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSc
   const { row } = m;
   const incoming = m.direction === 'incoming';
   return {
-    id: row.id, kind: row.kind, status: row.status, direction: m.direction, fromOrganisationId: row.fromOrganisationId, toOrganisationId: row.toOrganisationId,
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    direction: m.direction,
+    fromOrganisationId: row.fromOrganisationId,
+    toOrganisationId: row.toOrganisationId,
     // Each side sees only its own case.
-    fromCaseId: incoming ? null : row.fromCaseId, toCaseId: incoming ? row.toCaseId : null,
-    requestedService: row.requestedService, sharedSections: [...row.sharedSections], declineReason: m.declineReason, version: row.version,
-    consentWithdrawn: m.consentWithdrawn, consentWithdrawnAt: row.consentWithdrawnAt ? new Date(row.consentWithdrawnAt).toISOString() : null,
+    fromCaseId: incoming ? null : row.fromCaseId,
+    toCaseId: incoming ? row.toCaseId : null,
+    requestedService: row.requestedService,
+    sharedSections: [...row.sharedSections],
+    declineReason: m.declineReason,
+    version: row.version,
+    consentWithdrawn: m.consentWithdrawn,
+    consentWithdrawnAt: row.consentWithdrawnAt ? new Date(row.consentWithdrawnAt).toISOString() : null,
     snapshot: m.snapshot ? presentSnapshot(m.snapshot) : null,
-    notes: m.notes.map((n) => ({ id: n.id, kind: n.kind, data: presentNoteData(n.data), createdAt: n.createdAt.toISOString() })),
+    notes: m.notes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      data: presentNoteData(n.data),
+      createdAt: n.createdAt.toISOString(),
+    })),
   };
 }
 
-export const ReferralRowSchema = z.strictObject({
-  id: z.string().uuid(), kind: z.string(), status: z.string(), requestedService: z.string(), createdAt: z.string(),
-  consentWithdrawnAt: z.string().nullable(),
-  fromId: z.string().uuid(), fromName: z.string(), toId: z.string().uuid(), toName: z.string(),
-}).meta({ id: 'ReferralSummary' });
+export const ReferralRowSchema = z
+  .strictObject({
+    id: z.string().uuid(),
+    kind: z.string(),
+    status: z.string(),
+    requestedService: z.string(),
+    createdAt: z.string(),
+    consentWithdrawnAt: z.string().nullable(),
+    fromId: z.string().uuid(),
+    fromName: z.string(),
+    toId: z.string().uuid(),
+    toName: z.string(),
+  })
+  .meta({ id: 'ReferralSummary' });
 
-export function presentReferralRow(r: { id: string; kind: string; status: string; requestedService: string; createdAt: Date | string; consentWithdrawnAt: Date | string | null; fromId: string; fromName: string; toId: string; toName: string }): z.infer<typeof ReferralRowSchema> {
+export function presentReferralRow(r: {
+  id: string;
+  kind: string;
+  status: string;
+  requestedService: string;
+  createdAt: Date | string;
+  consentWithdrawnAt: Date | string | null;
+  fromId: string;
+  fromName: string;
+  toId: string;
+  toName: string;
+}): z.infer<typeof ReferralRowSchema> {
   return {
-    id: r.id, kind: r.kind, status: r.status, requestedService: r.requestedService, createdAt: new Date(r.createdAt).toISOString(),
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    requestedService: r.requestedService,
+    createdAt: new Date(r.createdAt).toISOString(),
     consentWithdrawnAt: r.consentWithdrawnAt ? new Date(r.consentWithdrawnAt).toISOString() : null,
-    fromId: r.fromId, fromName: r.fromName, toId: r.toId, toName: r.toName,
+    fromId: r.fromId,
+    fromName: r.fromName,
+    toId: r.toId,
+    toName: r.toName,
   };
 }

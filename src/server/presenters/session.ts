@@ -2,14 +2,35 @@
 import { z } from 'zod';
 import { sessionPermissions, type Actor } from '../../policies/policies';
 
-export const SessionViewSchema = z.object({
-  user: z.object({ id: z.string().uuid(), email: z.string(), displayName: z.string(), totpEnabled: z.boolean(), mustChangePassword: z.boolean() }),
-  organisation: z.object({ id: z.string().uuid(), name: z.string() }),
-  memberships: z.array(z.object({ organisationId: z.string().uuid(), organisationName: z.string(), roles: z.array(z.string()) })),
-  roles: z.array(z.string()),
-  permissions: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), readCases: z.boolean(), viewNetworkAggregates: z.boolean(), reviewLinkage: z.boolean(), runLinkage: z.boolean(), manageLinkageSecret: z.boolean(), exportHtcds: z.boolean(), manageNetworks: z.boolean(), manageCatalogue: z.boolean() }),
-  csrfToken: z.string(),
-}).meta({ id: 'SessionView' });
+export const SessionViewSchema = z
+  .object({
+    user: z.object({
+      id: z.string().uuid(),
+      email: z.string(),
+      displayName: z.string(),
+      totpEnabled: z.boolean(),
+      mustChangePassword: z.boolean(),
+    }),
+    organisation: z.object({ id: z.string().uuid(), name: z.string() }),
+    memberships: z.array(
+      z.object({ organisationId: z.string().uuid(), organisationName: z.string(), roles: z.array(z.string()) }),
+    ),
+    roles: z.array(z.string()),
+    permissions: z.object({
+      manageUsers: z.boolean(),
+      readAudit: z.boolean(),
+      readCases: z.boolean(),
+      viewNetworkAggregates: z.boolean(),
+      reviewLinkage: z.boolean(),
+      runLinkage: z.boolean(),
+      manageLinkageSecret: z.boolean(),
+      exportHtcds: z.boolean(),
+      manageNetworks: z.boolean(),
+      manageCatalogue: z.boolean(),
+    }),
+    csrfToken: z.string(),
+  })
+  .meta({ id: 'SessionView' });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
 export function presentSession(
@@ -20,7 +41,13 @@ export function presentSession(
 ): SessionView {
   const current = memberships.find((m) => m.organisationId === actor.organisationId);
   return {
-    user: { id: user.id, email: user.email, displayName: user.display_name, totpEnabled: user.totp_enabled, mustChangePassword: user.must_change_password },
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      totpEnabled: user.totp_enabled,
+      mustChangePassword: user.must_change_password,
+    },
     organisation: { id: actor.organisationId, name: current?.organisationName ?? '' },
     memberships,
     roles: [...actor.roles],

@@ -25,13 +25,28 @@ export async function answerInvitation({ actor, tx, networkId, answer }: AnswerI
   requireAccess(actor, 'network.manage', { organisationId: actor.organisationId });
   const status = await networksRepo.membershipStatus(tx, networkId, actor.organisationId);
   if (!status) throw errors.notFound();
-  if (status !== 'invited') throw errors.conflict('already_member', 'This organisation is already a member of the network');
+  if (status !== 'invited')
+    throw errors.conflict('already_member', 'This organisation is already a member of the network');
   // Read while the invitation is still visible to the invited organisation.
-  const proposer = (await networksRepo.listVisible(tx)).find((n) => n.id === networkId)?.proposed_by_organisation_id ?? null;
+  const proposer =
+    (await networksRepo.listVisible(tx)).find((n) => n.id === networkId)?.proposed_by_organisation_id ?? null;
   await networksRepo.answerInvitation(tx, networkId, actor.organisationId, answer, new Date());
-  await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: `network.${answer}`, entityType: 'network', entityId: networkId });
+  await auditRepo.append(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: `network.${answer}`,
+    entityType: 'network',
+    entityId: networkId,
+  });
   if (proposer && proposer !== actor.organisationId) {
     await asOrganisation(tx, actor, { organisationId: proposer }, () =>
-      auditRepo.append(tx, { organisationId: proposer, actorUserId: null, action: answer === 'accept' ? 'network.accepted_by_partner' : 'network.declined_by_partner', entityType: 'network', entityId: networkId }));
+      auditRepo.append(tx, {
+        organisationId: proposer,
+        actorUserId: null,
+        action: answer === 'accept' ? 'network.accepted_by_partner' : 'network.declined_by_partner',
+        entityType: 'network',
+        entityId: networkId,
+      }),
+    );
   }
 }

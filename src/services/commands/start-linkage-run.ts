@@ -17,7 +17,8 @@ import { jobProgressRepo } from '../../storage/repositories/job-progress';
 import { requireAccess } from '../authorize';
 import { JOB } from '../jobs';
 
-export const alreadyRunning = () => errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
+export const alreadyRunning = () =>
+  errors.conflict('linkage_running', 'A linkage run is already in progress; wait for it to finish');
 
 export interface StartLinkageRunProps {
   /** The coordinator or administrator starting the run; the transaction is scoped to her organisation. */
@@ -34,11 +35,23 @@ export interface StartLinkageRunProps {
 
 export async function startLinkageRun({ actor, tx, queue, id }: StartLinkageRunProps): Promise<{ id: string }> {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
-  await auditRepo.append(tx, { organisationId: actor.organisationId, actorUserId: actor.userId, action: 'linkage.run.start', entityType: 'organisation', entityId: actor.organisationId });
+  await auditRepo.append(tx, {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: 'linkage.run.start',
+    entityType: 'organisation',
+    entityId: actor.organisationId,
+  });
   await asSystem(tx, actor, async () => {
     // Another start committed meanwhile: the queue's exclusive policy refuses this one.
-    if (!(await queue.send(JOB.linkageRun, { organisationId: actor.organisationId }, { id, db: inTransaction(tx) }))) throw alreadyRunning();
-    await jobProgressRepo.create(tx, { id, kind: JOB.linkageRun, organisationId: actor.organisationId, phase: 'encode' });
+    if (!(await queue.send(JOB.linkageRun, { organisationId: actor.organisationId }, { id, db: inTransaction(tx) })))
+      throw alreadyRunning();
+    await jobProgressRepo.create(tx, {
+      id,
+      kind: JOB.linkageRun,
+      organisationId: actor.organisationId,
+      phase: 'encode',
+    });
   });
   return { id };
 }

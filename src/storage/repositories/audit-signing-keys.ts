@@ -20,10 +20,21 @@ export const auditSigningKeysRepo = {
     db.selectFrom('audit_signing_keys').select(COLUMNS).orderBy('version').execute(),
 
   /** The first key; a concurrent start that stored one first wins (its row is then read back). */
-  async insertFirst(db: Kysely<DB>, key: { wrappedSeed: string; publicKey: string; origin: 'derived' | 'generated' }): Promise<void> {
-    await db.insertInto('audit_signing_keys')
-      .values({ version: 1, wrapped_seed: key.wrappedSeed, public_key: key.publicKey, origin: key.origin, active: true })
-      .onConflict((oc) => oc.doNothing()).execute();
+  async insertFirst(
+    db: Kysely<DB>,
+    key: { wrappedSeed: string; publicKey: string; origin: 'derived' | 'generated' },
+  ): Promise<void> {
+    await db
+      .insertInto('audit_signing_keys')
+      .values({
+        version: 1,
+        wrapped_seed: key.wrappedSeed,
+        public_key: key.publicKey,
+        origin: key.origin,
+        active: true,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   },
 
   setWrapped: (db: Kysely<DB>, version: number, wrappedSeed: string) =>

@@ -22,12 +22,30 @@ export interface AuditEvent {
 const AT_TEXT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 interface LeafRow {
-  id: number | string; organisation_id: string; seq: number | null; at: string; actor_user_id: string | null;
-  action: string; entity_type: string; entity_id: string | null; fields: string[]; prev_hash: string | null; hash: string | null;
+  id: number | string;
+  organisation_id: string;
+  seq: number | null;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  fields: string[];
+  prev_hash: string | null;
+  hash: string | null;
 }
 const toEntry = (r: LeafRow, seq: number): AuditLeafEntry => ({
-  id: Number(r.id), organisationId: r.organisation_id, seq, at: r.at, actorUserId: r.actor_user_id, action: r.action,
-  entityType: r.entity_type, entityId: r.entity_id, fields: r.fields, prevHash: r.prev_hash, hash: r.hash,
+  id: Number(r.id),
+  organisationId: r.organisation_id,
+  seq,
+  at: r.at,
+  actorUserId: r.actor_user_id,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  fields: r.fields,
+  prevHash: r.prev_hash,
+  hash: r.hash,
 });
 const LEAF_COLUMNS = sql`id, organisation_id, seq, ${AT_TEXT} AS at, actor_user_id, action, entity_type, entity_id, fields, prev_hash, hash`;
 
@@ -40,25 +58,50 @@ export interface CheckpointRow extends StoredCheckpoint {
 export const auditRepo = {
   /** Inserts a pending entry; no lock, so concurrent appends of one organisation do not wait for each other. */
   async append(db: Kysely<DB>, event: AuditEvent, at = new Date()): Promise<void> {
-    await db.insertInto('audit_log').values({
-      organisation_id: event.organisationId, at, actor_user_id: event.actorUserId, action: event.action,
-      entity_type: event.entityType, entity_id: event.entityId, fields: [...(event.fields ?? [])].sort(),
-    }).execute();
+    await db
+      .insertInto('audit_log')
+      .values({
+        organisation_id: event.organisationId,
+        at,
+        actor_user_id: event.actorUserId,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        fields: [...(event.fields ?? [])].sort(),
+      })
+      .execute();
   },
 
   /** Newest first by insertion order, so entries not yet sealed (seq null) are listed too. */
   recent: (db: Kysely<DB>, organisationId: string, limit: number) =>
-    db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
-      .orderBy('id', 'desc').limit(limit).execute(),
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
 
   /** One entity's entries, newest first (a case's access log). */
   recentOfEntity: (db: Kysely<DB>, organisationId: string, entityType: string, entityId: string, limit: number) =>
-    db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
-      .where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('id', 'desc').limit(limit).execute(),
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('entity_type', '=', entityType)
+      .where('entity_id', '=', entityId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute(),
 
   /** Organisations that have entries waiting to be sealed. */
   async pendingOrganisations(db: Kysely<DB>): Promise<string[]> {
-    const rows = await db.selectFrom('audit_log').select('organisation_id').distinct().where('seq', 'is', null).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .select('organisation_id')
+      .distinct()
+      .where('seq', 'is', null)
+      .execute();
     return rows.map((r) => r.organisation_id);
   },
 
@@ -78,7 +121,9 @@ export const auditRepo = {
   },
 
   async sealedCount(db: Kysely<DB>, organisationId: string): Promise<{ count: number; maxSeq: number }> {
-    const { rows: [r] } = await sql<{ count: number; max_seq: number | null }>`SELECT count(seq)::int AS count, max(seq) AS max_seq
+    const {
+      rows: [r],
+    } = await sql<{ count: number; max_seq: number | null }>`SELECT count(seq)::int AS count, max(seq) AS max_seq
       FROM audit_log WHERE organisation_id = ${organisationId} AND seq IS NOT NULL`.execute(db);
     return { count: r.count, maxSeq: r.max_seq ?? 0 };
   },
@@ -96,20 +141,40 @@ export const auditRepo = {
     return updated;
   },
 
-  async insertCheckpoint(db: Kysely<DB>, c: { organisationId: string; treeSize: number; rootHash: string; signature: string; frontier: string[] }): Promise<void> {
-    await db.insertInto('audit_checkpoints').values({
-      organisation_id: c.organisationId, tree_size: c.treeSize, root_hash: c.rootHash, signature: c.signature, frontier: c.frontier,
-    }).execute();
+  async insertCheckpoint(
+    db: Kysely<DB>,
+    c: { organisationId: string; treeSize: number; rootHash: string; signature: string; frontier: string[] },
+  ): Promise<void> {
+    await db
+      .insertInto('audit_checkpoints')
+      .values({
+        organisation_id: c.organisationId,
+        tree_size: c.treeSize,
+        root_hash: c.rootHash,
+        signature: c.signature,
+        frontier: c.frontier,
+      })
+      .execute();
   },
 
   async latestCheckpoint(db: Kysely<DB>, organisationId: string): Promise<CheckpointRow | undefined> {
-    const r = await db.selectFrom('audit_checkpoints').selectAll().where('organisation_id', '=', organisationId)
-      .orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+    const r = await db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('tree_size', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return r && toCheckpoint(r);
   },
 
   async checkpoints(db: Kysely<DB>, organisationId: string): Promise<CheckpointRow[]> {
-    const rows = await db.selectFrom('audit_checkpoints').selectAll().where('organisation_id', '=', organisationId).orderBy('tree_size').execute();
+    const rows = await db
+      .selectFrom('audit_checkpoints')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .orderBy('tree_size')
+      .execute();
     return rows.map(toCheckpoint);
   },
 
@@ -122,17 +187,40 @@ export const auditRepo = {
 
   /** Stored leaf hashes in seq order (for proofs). */
   async leafHashes(db: Kysely<DB>, organisationId: string): Promise<string[]> {
-    const rows = await db.selectFrom('audit_log').select('leaf_hash').where('organisation_id', '=', organisationId)
-      .where('seq', 'is not', null).orderBy('seq').execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .select('leaf_hash')
+      .where('organisation_id', '=', organisationId)
+      .where('seq', 'is not', null)
+      .orderBy('seq')
+      .execute();
     return rows.map((r) => r.leaf_hash!);
   },
 
   async pendingCount(db: Kysely<DB>, organisationId: string): Promise<number> {
-    const { rows: [r] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = ${organisationId} AND seq IS NULL`.execute(db);
+    const {
+      rows: [r],
+    } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = ${organisationId} AND seq IS NULL`.execute(db);
     return r.n;
   },
 };
 
-function toCheckpoint(r: { organisation_id: string; tree_size: number; root_hash: string; signature: string; frontier: string[]; created_at: Date | string }): CheckpointRow {
-  return { organisationId: r.organisation_id, treeSize: r.tree_size, rootHash: r.root_hash, signature: r.signature, frontier: r.frontier, createdAt: new Date(r.created_at) };
+function toCheckpoint(r: {
+  organisation_id: string;
+  tree_size: number;
+  root_hash: string;
+  signature: string;
+  frontier: string[];
+  created_at: Date | string;
+}): CheckpointRow {
+  return {
+    organisationId: r.organisation_id,
+    treeSize: r.tree_size,
+    rootHash: r.root_hash,
+    signature: r.signature,
+    frontier: r.frontier,
+    createdAt: new Date(r.created_at),
+  };
 }

@@ -47,14 +47,28 @@ export interface CaseListFilter {
 /** Totals above this are reported as "more than". */
 export const COUNT_CAP = 10_000;
 
-const caseColumns = (db: Kysely<DB>) => db.selectFrom('cases')
-  .innerJoin('users', 'users.id', 'cases.owner_user_id')
-  .select([
-    'cases.id', 'cases.organisation_id as organisationId', 'cases.person_id as personId', 'cases.reference', 'cases.status',
-    'cases.paused_from as pausedFrom', 'cases.owner_user_id as ownerUserId', 'users.display_name as ownerName',
-    'cases.programme_type as programmeType', 'cases.country', 'cases.cooperation', 'cases.opened_at as openedAt',
-    'cases.closed_at as closedAt', 'cases.closure_reason as closureReason', 'cases.version', 'cases.updated_at as updatedAt',
-  ]);
+const caseColumns = (db: Kysely<DB>) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('users', 'users.id', 'cases.owner_user_id')
+    .select([
+      'cases.id',
+      'cases.organisation_id as organisationId',
+      'cases.person_id as personId',
+      'cases.reference',
+      'cases.status',
+      'cases.paused_from as pausedFrom',
+      'cases.owner_user_id as ownerUserId',
+      'users.display_name as ownerName',
+      'cases.programme_type as programmeType',
+      'cases.country',
+      'cases.cooperation',
+      'cases.opened_at as openedAt',
+      'cases.closed_at as closedAt',
+      'cases.closure_reason as closureReason',
+      'cases.version',
+      'cases.updated_at as updatedAt',
+    ]);
 
 export const casesRepo = {
   async nextReference(db: Kysely<DB>, organisationId: string, year: number): Promise<number> {
@@ -65,49 +79,143 @@ export const casesRepo = {
     return row.rows[0].last_value;
   },
 
-  insertPerson: (db: Kysely<DB>, p: { id: string; organisationId: string; identityEnc: string; nameIndex: string | null; dobIndex: string | null; sex: string; chosenTerm: string | null; pronouns: string | null; preferredLanguage: string | null; isMinor: boolean | null; networkPersonId?: string }) =>
-    db.insertInto('persons').values({
-      id: p.id, organisation_id: p.organisationId, identity_enc: p.identityEnc, name_bidx: p.nameIndex, dob_bidx: p.dobIndex,
-      sex: p.sex, chosen_term: p.chosenTerm, pronouns: p.pronouns, preferred_language: p.preferredLanguage, is_minor: p.isMinor,
-      ...(p.networkPersonId ? { network_person_id: p.networkPersonId } : {}),
-    }).execute(),
+  insertPerson: (
+    db: Kysely<DB>,
+    p: {
+      id: string;
+      organisationId: string;
+      identityEnc: string;
+      nameIndex: string | null;
+      dobIndex: string | null;
+      sex: string;
+      chosenTerm: string | null;
+      pronouns: string | null;
+      preferredLanguage: string | null;
+      isMinor: boolean | null;
+      networkPersonId?: string;
+    },
+  ) =>
+    db
+      .insertInto('persons')
+      .values({
+        id: p.id,
+        organisation_id: p.organisationId,
+        identity_enc: p.identityEnc,
+        name_bidx: p.nameIndex,
+        dob_bidx: p.dobIndex,
+        sex: p.sex,
+        chosen_term: p.chosenTerm,
+        pronouns: p.pronouns,
+        preferred_language: p.preferredLanguage,
+        is_minor: p.isMinor,
+        ...(p.networkPersonId ? { network_person_id: p.networkPersonId } : {}),
+      })
+      .execute(),
 
-  insertCase: (db: Kysely<DB>, c: { id: string; organisationId: string; personId: string; reference: string; ownerUserId: string; openedAt: Date }) =>
-    db.insertInto('cases').values({
-      id: c.id, organisation_id: c.organisationId, person_id: c.personId, reference: c.reference, status: 'contact',
-      owner_user_id: c.ownerUserId, opened_at: c.openedAt, updated_at: c.openedAt,
-    }).execute(),
+  insertCase: (
+    db: Kysely<DB>,
+    c: { id: string; organisationId: string; personId: string; reference: string; ownerUserId: string; openedAt: Date },
+  ) =>
+    db
+      .insertInto('cases')
+      .values({
+        id: c.id,
+        organisation_id: c.organisationId,
+        person_id: c.personId,
+        reference: c.reference,
+        status: 'contact',
+        owner_user_id: c.ownerUserId,
+        opened_at: c.openedAt,
+        updated_at: c.openedAt,
+      })
+      .execute(),
 
-  insertIntake: (db: Kysely<DB>, i: { organisationId: string; caseId: string; channel: string; contactDate: string; municipalityEnc: string | null; language: string | null; mediatorUsed: boolean; immediateNeeds: string[] }) =>
-    db.insertInto('case_intakes').values({
-      organisation_id: i.organisationId, case_id: i.caseId, channel: i.channel, contact_date: i.contactDate,
-      municipality_enc: i.municipalityEnc, language: i.language, mediator_used: i.mediatorUsed, immediate_needs: i.immediateNeeds,
-    }).execute(),
+  insertIntake: (
+    db: Kysely<DB>,
+    i: {
+      organisationId: string;
+      caseId: string;
+      channel: string;
+      contactDate: string;
+      municipalityEnc: string | null;
+      language: string | null;
+      mediatorUsed: boolean;
+      immediateNeeds: string[];
+    },
+  ) =>
+    db
+      .insertInto('case_intakes')
+      .values({
+        organisation_id: i.organisationId,
+        case_id: i.caseId,
+        channel: i.channel,
+        contact_date: i.contactDate,
+        municipality_enc: i.municipalityEnc,
+        language: i.language,
+        mediator_used: i.mediatorUsed,
+        immediate_needs: i.immediateNeeds,
+      })
+      .execute(),
 
   find: (db: Kysely<DB>, organisationId: string, caseId: string): Promise<CaseRow | undefined> =>
-    caseColumns(db).where('cases.organisation_id', '=', organisationId).where('cases.id', '=', caseId).executeTakeFirst(),
+    caseColumns(db)
+      .where('cases.organisation_id', '=', organisationId)
+      .where('cases.id', '=', caseId)
+      .executeTakeFirst(),
 
   findPerson: (db: Kysely<DB>, organisationId: string, personId: string): Promise<PersonRow | undefined> =>
-    db.selectFrom('persons').select(['id', 'identity_enc as identityEnc', 'sex', 'chosen_term as chosenTerm', 'pronouns',
-      'preferred_language as preferredLanguage', 'is_minor as isMinor', 'network_person_id as networkPersonId', 'version'])
-      .where('organisation_id', '=', organisationId).where('id', '=', personId).executeTakeFirst(),
+    db
+      .selectFrom('persons')
+      .select([
+        'id',
+        'identity_enc as identityEnc',
+        'sex',
+        'chosen_term as chosenTerm',
+        'pronouns',
+        'preferred_language as preferredLanguage',
+        'is_minor as isMinor',
+        'network_person_id as networkPersonId',
+        'version',
+      ])
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', personId)
+      .executeTakeFirst(),
 
   /** Every case of one person, oldest first: her relationship with the organisation over time. */
   casesOfPerson: (db: Kysely<DB>, organisationId: string, personId: string) =>
-    db.selectFrom('cases').select(['id', 'reference', 'status', 'opened_at as openedAt', 'closed_at as closedAt'])
-      .where('organisation_id', '=', organisationId).where('person_id', '=', personId)
-      .orderBy('opened_at').orderBy('id').execute(),
+    db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'status', 'opened_at as openedAt', 'closed_at as closedAt'])
+      .where('organisation_id', '=', organisationId)
+      .where('person_id', '=', personId)
+      .orderBy('opened_at')
+      .orderBy('id')
+      .execute(),
 
   findIntake: (db: Kysely<DB>, organisationId: string, caseId: string) =>
     // municipality is clear only in rows the start-up backfill has not reached yet.
-    db.selectFrom('case_intakes').select(['channel', sql<string>`contact_date::text`.as('contactDate'), 'municipality', 'municipality_enc as municipalityEnc', 'language',
-      'mediator_used as mediatorUsed', 'immediate_needs as immediateNeeds'])
-      .where('organisation_id', '=', organisationId).where('case_id', '=', caseId).executeTakeFirst(),
+    db
+      .selectFrom('case_intakes')
+      .select([
+        'channel',
+        sql<string>`contact_date::text`.as('contactDate'),
+        'municipality',
+        'municipality_enc as municipalityEnc',
+        'language',
+        'mediator_used as mediatorUsed',
+        'immediate_needs as immediateNeeds',
+      ])
+      .where('organisation_id', '=', organisationId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst(),
 
   /** A page of cases, newest activity first, with the person's identity envelope for display. */
   async list(db: Kysely<DB>, organisationId: string, f: CaseListFilter) {
-    let query = db.selectFrom('cases')
-      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
+    let query = db
+      .selectFrom('cases')
+      .innerJoin('persons', (j) =>
+        j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'),
+      )
       .innerJoin('users', 'users.id', 'cases.owner_user_id')
       .where('cases.organisation_id', '=', organisationId);
     if (f.nameIndex) query = query.where('persons.name_bidx', '=', f.nameIndex);
@@ -115,10 +223,25 @@ export const casesRepo = {
     if (f.status) query = query.where('cases.status', '=', f.status);
     if (f.ownerId) query = query.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) query = query.where('cases.programme_type', '=', f.programme);
-    const rows = await query.select(['cases.id', 'cases.reference', 'cases.status', 'cases.owner_user_id as ownerUserId', 'users.display_name as ownerName',
-      'cases.programme_type as programmeType', 'cases.opened_at as openedAt', 'cases.updated_at as updatedAt',
-      'persons.identity_enc as identityEnc', 'persons.chosen_term as chosenTerm', 'persons.is_minor as isMinor'])
-      .orderBy('cases.updated_at', 'desc').orderBy('cases.id').limit(f.limit).offset(f.offset).execute();
+    const rows = await query
+      .select([
+        'cases.id',
+        'cases.reference',
+        'cases.status',
+        'cases.owner_user_id as ownerUserId',
+        'users.display_name as ownerName',
+        'cases.programme_type as programmeType',
+        'cases.opened_at as openedAt',
+        'cases.updated_at as updatedAt',
+        'persons.identity_enc as identityEnc',
+        'persons.chosen_term as chosenTerm',
+        'persons.is_minor as isMinor',
+      ])
+      .orderBy('cases.updated_at', 'desc')
+      .orderBy('cases.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
     // A short first page is the whole result (the usual case for a name search): no count query needed.
     if (f.offset === 0 && rows.length < f.limit) return { rows, total: rows.length, totalCapped: false };
     // Counting a million rows on every page costs more than the page: count at most COUNT_CAP, from
@@ -126,7 +249,10 @@ export const casesRepo = {
     let matching = db.selectFrom('cases').select('cases.id').where('cases.organisation_id', '=', organisationId);
     if (f.nameIndex || f.dobIndex) {
       matching = matching.where('cases.person_id', 'in', (eb) => {
-        let persons = eb.selectFrom('persons').select('persons.id').where('persons.organisation_id', '=', organisationId);
+        let persons = eb
+          .selectFrom('persons')
+          .select('persons.id')
+          .where('persons.organisation_id', '=', organisationId);
         if (f.nameIndex) persons = persons.where('persons.name_bidx', '=', f.nameIndex);
         if (f.dobIndex) persons = persons.where('persons.dob_bidx', '=', f.dobIndex);
         return persons;
@@ -135,84 +261,221 @@ export const casesRepo = {
     if (f.status) matching = matching.where('cases.status', '=', f.status);
     if (f.ownerId) matching = matching.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) matching = matching.where('cases.programme_type', '=', f.programme);
-    const total = await db.selectFrom(matching.limit(COUNT_CAP + 1).as('capped')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const total = await db
+      .selectFrom(matching.limit(COUNT_CAP + 1).as('capped'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const n = Number(total.n);
     return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   },
 
   /** Optimistic update: returns false when the version moved on. */
-  async update(db: Kysely<DB>, organisationId: string, caseId: string, version: number, changes: Partial<{
-    status: string; paused_from: string | null; owner_user_id: string; programme_type: string | null; country: string | null;
-    cooperation: string; closed_at: Date | null; closure_reason: string | null;
-  }>): Promise<boolean> {
-    const result = await db.updateTable('cases').set({ ...changes, version: version + 1, updated_at: new Date() })
-      .where('organisation_id', '=', organisationId).where('id', '=', caseId).where('version', '=', version).executeTakeFirst();
+  async update(
+    db: Kysely<DB>,
+    organisationId: string,
+    caseId: string,
+    version: number,
+    changes: Partial<{
+      status: string;
+      paused_from: string | null;
+      owner_user_id: string;
+      programme_type: string | null;
+      country: string | null;
+      cooperation: string;
+      closed_at: Date | null;
+      closure_reason: string | null;
+    }>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('cases')
+      .set({ ...changes, version: version + 1, updated_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', caseId)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
   /** Any write to a case's records bumps its activity time, for the list order. */
   touch: (db: Kysely<DB>, organisationId: string, caseId: string) =>
-    db.updateTable('cases').set({ updated_at: new Date() }).where('organisation_id', '=', organisationId).where('id', '=', caseId).execute(),
+    db
+      .updateTable('cases')
+      .set({ updated_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', caseId)
+      .execute(),
 
-  async updatePerson(db: Kysely<DB>, organisationId: string, personId: string, version: number, changes: Partial<{
-    identity_enc: string; name_bidx: string | null; dob_bidx: string | null; sex: string; chosen_term: string | null;
-    pronouns: string | null; preferred_language: string | null; is_minor: boolean | null;
-  }>): Promise<boolean> {
-    const result = await db.updateTable('persons').set({ ...changes, version: version + 1, updated_at: new Date() })
-      .where('organisation_id', '=', organisationId).where('id', '=', personId).where('version', '=', version).executeTakeFirst();
+  async updatePerson(
+    db: Kysely<DB>,
+    organisationId: string,
+    personId: string,
+    version: number,
+    changes: Partial<{
+      identity_enc: string;
+      name_bidx: string | null;
+      dob_bidx: string | null;
+      sex: string;
+      chosen_term: string | null;
+      pronouns: string | null;
+      preferred_language: string | null;
+      is_minor: boolean | null;
+    }>,
+  ): Promise<boolean> {
+    const result = await db
+      .updateTable('persons')
+      .set({ ...changes, version: version + 1, updated_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', personId)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
-  addEvent: (db: Kysely<DB>, e: { id: string; organisationId: string; caseId: string; actorUserId: string | null; kind: string; data: Record<string, unknown>; secretEnc?: string | null; at?: Date }) =>
-    db.insertInto('case_events').values({
-      id: e.id, organisation_id: e.organisationId, case_id: e.caseId, actor_user_id: e.actorUserId, kind: e.kind,
-      data: JSON.stringify(e.data), ...(e.secretEnc ? { secret_enc: e.secretEnc } : {}), ...(e.at ? { at: e.at } : {}),
-    }).execute(),
+  addEvent: (
+    db: Kysely<DB>,
+    e: {
+      id: string;
+      organisationId: string;
+      caseId: string;
+      actorUserId: string | null;
+      kind: string;
+      data: Record<string, unknown>;
+      secretEnc?: string | null;
+      at?: Date;
+    },
+  ) =>
+    db
+      .insertInto('case_events')
+      .values({
+        id: e.id,
+        organisation_id: e.organisationId,
+        case_id: e.caseId,
+        actor_user_id: e.actorUserId,
+        kind: e.kind,
+        data: JSON.stringify(e.data),
+        ...(e.secretEnc ? { secret_enc: e.secretEnc } : {}),
+        ...(e.at ? { at: e.at } : {}),
+      })
+      .execute(),
 
   /** When each of these cases first got an event of this kind (e.g. consent.record_afresh on a transferred case). */
-  firstEventOfKind: (db: Kysely<DB>, organisationId: string, caseIds: string[], kind: string) => caseIds.length === 0 ? Promise.resolve([]) :
-    db.selectFrom('case_events').select(['case_id as caseId']).select((eb) => eb.fn.min('at').as('at'))
-      .where('organisation_id', '=', organisationId).where('case_id', 'in', caseIds).where('kind', '=', kind).groupBy('case_id').execute(),
+  firstEventOfKind: (db: Kysely<DB>, organisationId: string, caseIds: string[], kind: string) =>
+    caseIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('case_events')
+          .select(['case_id as caseId'])
+          .select((eb) => eb.fn.min('at').as('at'))
+          .where('organisation_id', '=', organisationId)
+          .where('case_id', 'in', caseIds)
+          .where('kind', '=', kind)
+          .groupBy('case_id')
+          .execute(),
 
   events: (db: Kysely<DB>, organisationId: string, caseId: string) =>
-    db.selectFrom('case_events').leftJoin('users', 'users.id', 'case_events.actor_user_id')
-      .select(['case_events.at', 'case_events.kind', 'case_events.data', 'case_events.secret_enc as secretEnc', 'case_events.actor_user_id as actorId', 'users.display_name as actorName'])
-      .where('case_events.organisation_id', '=', organisationId).where('case_events.case_id', '=', caseId)
-      .orderBy('case_events.at').execute(),
+    db
+      .selectFrom('case_events')
+      .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+      .select([
+        'case_events.at',
+        'case_events.kind',
+        'case_events.data',
+        'case_events.secret_enc as secretEnc',
+        'case_events.actor_user_id as actorId',
+        'users.display_name as actorName',
+      ])
+      .where('case_events.organisation_id', '=', organisationId)
+      .where('case_events.case_id', '=', caseId)
+      .orderBy('case_events.at')
+      .execute(),
 
   /** Open cases owned by a user, for the agenda. */
   openCasesOf: (db: Kysely<DB>, organisationId: string, ownerUserId: string) =>
-    db.selectFrom('cases').select(['id', 'reference'])
-      .where('organisation_id', '=', organisationId).where('owner_user_id', '=', ownerUserId)
-      .where('status', 'not in', ['closed', 'paused']).execute(),
+    db
+      .selectFrom('cases')
+      .select(['id', 'reference'])
+      .where('organisation_id', '=', organisationId)
+      .where('owner_user_id', '=', ownerUserId)
+      .where('status', 'not in', ['closed', 'paused'])
+      .execute(),
 
   /** Every open case of the organisation with its owner, for the deadline reminders. */
   openCasesWithOwner: (db: Kysely<DB>, organisationId: string) =>
-    db.selectFrom('cases').select(['id', 'reference', 'owner_user_id as ownerUserId'])
-      .where('organisation_id', '=', organisationId).where('status', 'not in', ['closed', 'paused']).execute(),
+    db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'owner_user_id as ownerUserId'])
+      .where('organisation_id', '=', organisationId)
+      .where('status', 'not in', ['closed', 'paused'])
+      .execute(),
 
   /** Every case of the organisation with its person and intake channel (capture tables). */
   casesWithChannel: (db: Kysely<DB>, organisationId: string) =>
-    db.selectFrom('cases').innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-      .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel']).where('cases.organisation_id', '=', organisationId).execute(),
+    db
+      .selectFrom('cases')
+      .innerJoin('case_intakes', (j) =>
+        j
+          .onRef('case_intakes.organisation_id', '=', 'cases.organisation_id')
+          .onRef('case_intakes.case_id', '=', 'cases.id'),
+      )
+      .select(['cases.id as caseId', 'cases.person_id as personId', 'case_intakes.channel'])
+      .where('cases.organisation_id', '=', organisationId)
+      .execute(),
 
   /** Every case of the organisation with its person and first contact date (outcome cohorts). */
   casesWithContactDate: (db: Kysely<DB>, organisationId: string) =>
-    db.selectFrom('case_intakes').innerJoin('cases', (j) => j.onRef('cases.organisation_id', '=', 'case_intakes.organisation_id').onRef('cases.id', '=', 'case_intakes.case_id'))
-      .select(['case_intakes.case_id as caseId', 'case_intakes.contact_date as contactDate', 'cases.person_id as personId'])
-      .where('case_intakes.organisation_id', '=', organisationId).execute(),
+    db
+      .selectFrom('case_intakes')
+      .innerJoin('cases', (j) =>
+        j
+          .onRef('cases.organisation_id', '=', 'case_intakes.organisation_id')
+          .onRef('cases.id', '=', 'case_intakes.case_id'),
+      )
+      .select([
+        'case_intakes.case_id as caseId',
+        'case_intakes.contact_date as contactDate',
+        'cases.person_id as personId',
+      ])
+      .where('case_intakes.organisation_id', '=', organisationId)
+      .execute(),
 
   /** Every case of the organisation with the person and intake fields statistics tabulate (identity still sealed). */
   statisticsSources: (db: Kysely<DB>, organisationId: string) =>
-    db.selectFrom('cases')
-      .innerJoin('persons', (j) => j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'))
-      .innerJoin('case_intakes', (j) => j.onRef('case_intakes.organisation_id', '=', 'cases.organisation_id').onRef('case_intakes.case_id', '=', 'cases.id'))
-      .select(['cases.id as caseId', 'cases.person_id as personId', 'cases.status', 'cases.closure_reason as closureReason', 'cases.programme_type as programme',
-        'persons.sex', 'persons.identity_enc as identityEnc', 'case_intakes.channel', 'case_intakes.contact_date as contactDate'])
-      .where('cases.organisation_id', '=', organisationId).execute(),
+    db
+      .selectFrom('cases')
+      .innerJoin('persons', (j) =>
+        j.onRef('persons.organisation_id', '=', 'cases.organisation_id').onRef('persons.id', '=', 'cases.person_id'),
+      )
+      .innerJoin('case_intakes', (j) =>
+        j
+          .onRef('case_intakes.organisation_id', '=', 'cases.organisation_id')
+          .onRef('case_intakes.case_id', '=', 'cases.id'),
+      )
+      .select([
+        'cases.id as caseId',
+        'cases.person_id as personId',
+        'cases.status',
+        'cases.closure_reason as closureReason',
+        'cases.programme_type as programme',
+        'persons.sex',
+        'persons.identity_enc as identityEnc',
+        'case_intakes.channel',
+        'case_intakes.contact_date as contactDate',
+      ])
+      .where('cases.organisation_id', '=', organisationId)
+      .execute(),
 
   /** Contact dates of the intakes of these cases. */
-  contactDatesOf: (db: Kysely<DB>, organisationId: string, caseIds: string[]): Promise<{ case_id: string; contact_date: string }[]> =>
-    caseIds.length === 0 ? Promise.resolve([]) : db.selectFrom('case_intakes').select(['case_id', 'contact_date'])
-      .where('organisation_id', '=', organisationId).where('case_id', 'in', caseIds).execute(),
+  contactDatesOf: (
+    db: Kysely<DB>,
+    organisationId: string,
+    caseIds: string[],
+  ): Promise<{ case_id: string; contact_date: string }[]> =>
+    caseIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('case_intakes')
+          .select(['case_id', 'contact_date'])
+          .where('organisation_id', '=', organisationId)
+          .where('case_id', 'in', caseIds)
+          .execute(),
 };

@@ -8,7 +8,10 @@ import type { EncryptedColumn } from '../encrypted-columns';
 import type { DB } from '../schema';
 
 /** One stored ciphertext and the key columns of its row, read back as text. */
-export interface StoredCiphertext { key: string[]; value: string }
+export interface StoredCiphertext {
+  key: string[];
+  value: string;
+}
 
 const ownerOf = (col: EncryptedColumn) => sql.ref(col.organisationColumn ?? 'organisation_id');
 
@@ -23,8 +26,19 @@ export const encryptedValuesRepo = {
   },
 
   /** Replaces one row's ciphertext (the row found by its key columns). */
-  async replace(db: Kysely<DB>, col: EncryptedColumn, organisationId: string, key: readonly string[], value: string): Promise<void> {
-    const match = sql.join(col.keyColumns.map((c, i) => sql`${sql.ref(c)}::text = ${String(key[i])}`), sql` AND `);
-    await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${value} WHERE ${ownerOf(col)} = ${organisationId} AND ${match}`.execute(db);
+  async replace(
+    db: Kysely<DB>,
+    col: EncryptedColumn,
+    organisationId: string,
+    key: readonly string[],
+    value: string,
+  ): Promise<void> {
+    const match = sql.join(
+      col.keyColumns.map((c, i) => sql`${sql.ref(c)}::text = ${String(key[i])}`),
+      sql` AND `,
+    );
+    await sql`UPDATE ${sql.table(col.table)} SET ${sql.ref(col.column)} = ${value} WHERE ${ownerOf(col)} = ${organisationId} AND ${match}`.execute(
+      db,
+    );
   },
 };

@@ -7,7 +7,8 @@ import type { DB } from '../schema';
 
 export const loginFailuresRepo = {
   countUnknown: (db: Kysely<DB>, now: Date) =>
-    db.insertInto('login_failures_unknown')
+    db
+      .insertInto('login_failures_unknown')
       .values({ day: now.toISOString().slice(0, 10), attempts: 1 })
       .onConflict((oc) => oc.column('day').doUpdateSet({ attempts: sql`login_failures_unknown.attempts + 1` }))
       .execute(),

@@ -14,9 +14,17 @@ export const personIdentitiesRepo = {
     if (personIds.length === 0) return keys;
     const wanted = new Set(personIds);
     // The whole organisation at once: no parameter list that grows with the case load.
-    const persons = await db.selectFrom('persons').select(['id', 'network_person_id']).where('organisation_id', '=', organisationId).execute();
+    const persons = await db
+      .selectFrom('persons')
+      .select(['id', 'network_person_id'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
     for (const p of persons) if (wanted.has(p.id)) keys.set(p.id, [`np:${p.network_person_id}`]);
-    const matches = await db.selectFrom('linkage_matches').select(['person_id', 'cluster_id']).where('organisation_id', '=', organisationId).execute();
+    const matches = await db
+      .selectFrom('linkage_matches')
+      .select(['person_id', 'cluster_id'])
+      .where('organisation_id', '=', organisationId)
+      .execute();
     for (const m of matches) keys.get(m.person_id)?.push(`cluster:${m.cluster_id}`);
     return keys;
   },

@@ -5,8 +5,16 @@ import { listLabel } from '../i18n';
 import { api } from './client';
 import type { CaseDetail, CaseEntry, CaseSummary, DerivationStep } from '../../server/api-types';
 
-export interface RefItem { code: string; label: Record<string, string>; order: number; meta?: Record<string, unknown> }
-export interface RefList { key: string; items: RefItem[] }
+export interface RefItem {
+  code: string;
+  label: Record<string, string>;
+  order: number;
+  meta?: Record<string, unknown>;
+}
+export interface RefList {
+  key: string;
+  items: RefItem[];
+}
 
 /** Inferred from the server's schemas, not written again here. */
 export type { CaseDetail, CaseSummary, DerivationStep };
@@ -15,7 +23,11 @@ export type { CaseDetail, CaseSummary, DerivationStep };
 export type Entry = Omit<CaseEntry, 'kind' | 'data'> & { kind: CaseEntry['kind']; data: Record<string, unknown> };
 
 export function useReferenceLists() {
-  return useQuery({ queryKey: ['reference-lists'], queryFn: () => api<{ lists: RefList[] }>('/api/reference-lists'), staleTime: 300_000 });
+  return useQuery({
+    queryKey: ['reference-lists'],
+    queryFn: () => api<{ lists: RefList[] }>('/api/reference-lists'),
+    staleTime: 300_000,
+  });
 }
 
 /** The label of a code in the current language, from the organisation's lists. */
@@ -34,14 +46,18 @@ export function useCase(id: string) {
 }
 
 export function useEntries(caseId: string, kind?: string) {
-  return useQuery({ queryKey: ['case', caseId, 'entries', kind ?? 'all'], queryFn: () => api<{ entries: Entry[] }>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`) });
+  return useQuery({
+    queryKey: ['case', caseId, 'entries', kind ?? 'all'],
+    queryFn: () => api<{ entries: Entry[] }>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`),
+  });
 }
 
 /** Adds a record and refreshes everything shown about the case. */
 export function useAddEntry(caseId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { kind: string; data: Record<string, unknown> }) => api<Entry>(`/api/cases/${caseId}/entries`, { method: 'POST', body }),
+    mutationFn: (body: { kind: string; data: Record<string, unknown> }) =>
+      api<Entry>(`/api/cases/${caseId}/entries`, { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['case', caseId] }),
   });
 }
@@ -50,7 +66,10 @@ export function useCaseMutation<T>(caseId: string, path: string, method = 'POST'
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: T) => api<CaseDetail>(`/api/cases/${caseId}${path}`, { method, body }),
-    onSuccess: (detail) => { client.setQueryData(['case', caseId], detail); void client.invalidateQueries({ queryKey: ['case', caseId] }); },
+    onSuccess: (detail) => {
+      client.setQueryData(['case', caseId], detail);
+      void client.invalidateQueries({ queryKey: ['case', caseId] });
+    },
   });
 }
 

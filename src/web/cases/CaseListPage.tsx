@@ -17,8 +17,13 @@ export function CaseListPage() {
   const [form, setForm] = useState({ q: '', dob: '', status: '' });
   const [query, setQuery] = useState(form);
   const [offset, setOffset] = useState(0);
-  const params = new URLSearchParams(Object.entries({ ...query, limit: String(PAGE), offset: String(offset) }).filter(([, v]) => v !== ''));
-  const cases = useQuery({ queryKey: ['cases', params.toString()], queryFn: () => api<{ cases: CaseSummary[]; total: number; totalCapped: boolean }>(`/api/cases?${params}`) });
+  const params = new URLSearchParams(
+    Object.entries({ ...query, limit: String(PAGE), offset: String(offset) }).filter(([, v]) => v !== ''),
+  );
+  const cases = useQuery({
+    queryKey: ['cases', params.toString()],
+    queryFn: () => api<{ cases: CaseSummary[]; total: number; totalCapped: boolean }>(`/api/cases?${params}`),
+  });
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -30,34 +35,68 @@ export function CaseListPage() {
     <section>
       <div className="page-head">
         <h1>{t('caseUi.listTitle')}</h1>
-        <Link className="button" to="/cases/new">{t('caseUi.newIntake')}</Link>
+        <Link className="button" to="/cases/new">
+          {t('caseUi.newIntake')}
+        </Link>
       </div>
       <form className="card filters" onSubmit={search} role="search">
-        <Field label={t('caseUi.searchName')} value={form.q} onChange={(q) => setForm({ ...form, q })} hint={t('caseUi.searchHint')} />
-        <Field label={t('caseUi.dateOfBirth')} type="date" value={form.dob} onChange={(dob) => setForm({ ...form, dob })} />
-        <label className="field"><span>{t('caseUi.status')}</span>
+        <Field
+          label={t('caseUi.searchName')}
+          value={form.q}
+          onChange={(q) => setForm({ ...form, q })}
+          hint={t('caseUi.searchHint')}
+        />
+        <Field
+          label={t('caseUi.dateOfBirth')}
+          type="date"
+          value={form.dob}
+          onChange={(dob) => setForm({ ...form, dob })}
+        />
+        <label className="field">
+          <span>{t('caseUi.status')}</span>
           <select value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })}>
             <option value="">{t('caseUi.anyStatus')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`caseUi.statuses.${s}`)}</option>)}
-          </select></label>
-        <div className="actions"><button type="submit">{t('caseUi.search')}</button></div>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`caseUi.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="actions">
+          <button type="submit">{t('caseUi.search')}</button>
+        </div>
       </form>
       {cases.isPending && <p role="status">{t('common.loading')}</p>}
       <ErrorMessage error={cases.error} />
       {cases.data && (
         <>
-          <p role="status">{t(cases.data.totalCapped ? 'caseUi.totalCapped' : 'caseUi.total', { count: cases.data.total })}</p>
+          <p role="status">
+            {t(cases.data.totalCapped ? 'caseUi.totalCapped' : 'caseUi.total', { count: cases.data.total })}
+          </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseUi.listTitle')}>
             <table>
-              <thead><tr>
-                <th scope="col">{t('caseUi.reference')}</th><th scope="col">{t('caseUi.person')}</th><th scope="col">{t('caseUi.status')}</th>
-                <th scope="col">{t('caseUi.owner')}</th><th scope="col">{t('caseUi.programme')}</th><th scope="col">{t('caseUi.updated')}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t('caseUi.reference')}</th>
+                  <th scope="col">{t('caseUi.person')}</th>
+                  <th scope="col">{t('caseUi.status')}</th>
+                  <th scope="col">{t('caseUi.owner')}</th>
+                  <th scope="col">{t('caseUi.programme')}</th>
+                  <th scope="col">{t('caseUi.updated')}</th>
+                </tr>
+              </thead>
               <tbody>
                 {cases.data.cases.map((c) => (
                   <tr key={c.id}>
-                    <td><Link to={`/cases/${c.id}`}>{c.reference}</Link></td>
-                    <td>{c.personName}{c.chosenTerm && c.chosenTerm !== 'none' ? ` · ${label('chosen_terms', c.chosenTerm)}` : ''}{c.isMinor ? ` · ${t('caseUi.minor')}` : ''}</td>
+                    <td>
+                      <Link to={`/cases/${c.id}`}>{c.reference}</Link>
+                    </td>
+                    <td>
+                      {c.personName}
+                      {c.chosenTerm && c.chosenTerm !== 'none' ? ` · ${label('chosen_terms', c.chosenTerm)}` : ''}
+                      {c.isMinor ? ` · ${t('caseUi.minor')}` : ''}
+                    </td>
                     <td>{t(`caseUi.statuses.${c.status}`)}</td>
                     <td>{c.owner.displayName}</td>
                     <td>{label('programme_types', c.programmeType)}</td>
@@ -68,8 +107,22 @@ export function CaseListPage() {
             </table>
           </div>
           <div className="actions">
-            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('caseUi.previous')}</button>
-            <button type="button" className="secondary" disabled={offset + PAGE >= cases.data.total} onClick={() => setOffset(offset + PAGE)}>{t('caseUi.next')}</button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE))}
+            >
+              {t('caseUi.previous')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset + PAGE >= cases.data.total}
+              onClick={() => setOffset(offset + PAGE)}
+            >
+              {t('caseUi.next')}
+            </button>
           </div>
         </>
       )}

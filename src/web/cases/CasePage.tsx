@@ -14,7 +14,19 @@ import { ReferralsTab } from './tabs/ReferralsTab';
 import { TimelineTab } from './tabs/TimelineTab';
 import { AuditTab } from './tabs/AuditTab';
 
-const TABS = ['overview', 'identification', 'consent', 'plan', 'services', 'accommodation', 'legal', 'referrals', 'outcomes', 'timeline', 'audit'] as const;
+const TABS = [
+  'overview',
+  'identification',
+  'consent',
+  'plan',
+  'services',
+  'accommodation',
+  'legal',
+  'referrals',
+  'outcomes',
+  'timeline',
+  'audit',
+] as const;
 
 export function CasePage() {
   const { t } = useTranslation();
@@ -25,18 +37,42 @@ export function CasePage() {
   if (detail.isError) return <ErrorMessage error={detail.error} />;
   const c = detail.data;
   const name = [c.person.givenName, c.person.familyName].filter(Boolean).join(' ');
-  const term = c.person.chosenTerm && c.person.chosenTerm !== 'none' ? ` · ${label('chosen_terms', c.person.chosenTerm)}` : '';
+  const term =
+    c.person.chosenTerm && c.person.chosenTerm !== 'none' ? ` · ${label('chosen_terms', c.person.chosenTerm)}` : '';
   return (
     <section>
-      <h1>{name}{term}</h1>
+      <h1>
+        {name}
+        {term}
+      </h1>
       <p className="case-meta">
-        <span>{c.reference}</span> · <span>{t('caseUi.status')}: <strong data-testid="case-status">{t(`caseUi.statuses.${c.status}`)}</strong></span> · <span>{t('caseUi.owner')}: {c.owner.displayName}</span>
-        {c.person.isMinor && <> · <strong>{t('caseUi.minor')}</strong></>}
+        <span>{c.reference}</span> ·{' '}
+        <span>
+          {t('caseUi.status')}: <strong data-testid="case-status">{t(`caseUi.statuses.${c.status}`)}</strong>
+        </span>{' '}
+        ·{' '}
+        <span>
+          {t('caseUi.owner')}: {c.owner.displayName}
+        </span>
+        {c.person.isMinor && (
+          <>
+            {' '}
+            · <strong>{t('caseUi.minor')}</strong>
+          </>
+        )}
       </p>
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
       {c.status === 'closed' && <NewCaseForHer c={c} name={name} />}
       <nav aria-label={t('caseUi.sections')} className="tabs">
-        <ul>{TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => <li key={tab}><NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>{t(`caseUi.tabs.${tab}`)}</NavLink></li>)}</ul>
+        <ul>
+          {TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => (
+            <li key={tab}>
+              <NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>
+                {t(`caseUi.tabs.${tab}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
       </nav>
       <Routes>
         <Route index element={<OverviewTab c={c} />} />
@@ -64,17 +100,36 @@ function NewCaseForHer({ c, name }: { c: CaseDetail; name: string }) {
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => { if (confirming) confirmRef.current?.focus(); }, [confirming]);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const open = c.otherCases.find((o) => o.status !== 'closed');
-  if (open) return <p className="alert alert-info">{t('caseUi.hasOpenCase')} <Link to={`/cases/${open.id}`}>{t('caseUi.goToCase', { reference: open.reference })}</Link></p>;
+  if (open)
+    return (
+      <p className="alert alert-info">
+        {t('caseUi.hasOpenCase')}{' '}
+        <Link to={`/cases/${open.id}`}>{t('caseUi.goToCase', { reference: open.reference })}</Link>
+      </p>
+    );
   if (!c.permissions.openNewCase) return null;
-  if (!confirming) return <div className="actions"><button type="button" onClick={() => setConfirming(true)}>{t('caseUi.openNewCase')}</button></div>;
+  if (!confirming)
+    return (
+      <div className="actions">
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('caseUi.openNewCase')}
+        </button>
+      </div>
+    );
   return (
     <div className="card" role="group" aria-labelledby="new-case-confirm">
       <p id="new-case-confirm">{t('caseUi.confirmNewCase', { name })}</p>
       <div className="actions">
-        <button type="button" ref={confirmRef} onClick={() => navigate(`/cases/new?from=${c.id}`)}>{t('caseUi.confirmNewCaseYes')}</button>
-        <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t('caseUi.cancel')}</button>
+        <button type="button" ref={confirmRef} onClick={() => navigate(`/cases/new?from=${c.id}`)}>
+          {t('caseUi.confirmNewCaseYes')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          {t('caseUi.cancel')}
+        </button>
       </div>
     </div>
   );

@@ -16,16 +16,41 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const from = useSearchParams()[0].get('from');
-  const known = useQuery({ queryKey: ['case', from], queryFn: () => api<CaseDetail>(`/api/cases/${from}`), enabled: !!from });
-  const knownName = known.data ? [known.data.person.givenName, known.data.person.familyName].filter(Boolean).join(' ') : '';
-  const [p, setP] = useState({ givenName: '', familyName: '', dateOfBirth: '', sex: 'female', citizenship: '', chosenTerm: '', preferredLanguage: '' });
-  const [intake, setIntake] = useState({ channel: '', contactDate: todayIso(), municipality: '', language: '', mediatorUsed: false, immediateNeeds: [] as string[] });
+  const known = useQuery({
+    queryKey: ['case', from],
+    queryFn: () => api<CaseDetail>(`/api/cases/${from}`),
+    enabled: !!from,
+  });
+  const knownName = known.data
+    ? [known.data.person.givenName, known.data.person.familyName].filter(Boolean).join(' ')
+    : '';
+  const [p, setP] = useState({
+    givenName: '',
+    familyName: '',
+    dateOfBirth: '',
+    sex: 'female',
+    citizenship: '',
+    chosenTerm: '',
+    preferredLanguage: '',
+  });
+  const [intake, setIntake] = useState({
+    channel: '',
+    contactDate: todayIso(),
+    municipality: '',
+    language: '',
+    mediatorUsed: false,
+    immediateNeeds: [] as string[],
+  });
   const [risk, setRisk] = useState('');
   const create = useMutation({
     mutationFn: () => {
-      const clean = <T extends Record<string, unknown>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '')) as T;
+      const clean = <T extends Record<string, unknown>>(o: T) =>
+        Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '')) as T;
       const who = from ? { personId: known.data!.person.id } : { person: clean(p) };
-      return api<CaseDetail>('/api/cases', { method: 'POST', body: { ...who, intake: clean(intake), risk: { level: risk } } });
+      return api<CaseDetail>('/api/cases', {
+        method: 'POST',
+        body: { ...who, intake: clean(intake), risk: { level: risk } },
+      });
     },
     onSuccess: (c) => {
       // Her earlier case now lists this one (and no longer offers a new case): refetch it.
@@ -39,7 +64,10 @@ export function NewCasePage() {
     create.mutate();
   }
   // A 409 names her open case: offer to go there rather than duplicate it.
-  const openCase = create.error instanceof ApiError && create.error.code === 'open_case_exists' ? create.error.details as { caseId?: string; reference?: string } | undefined : undefined;
+  const openCase =
+    create.error instanceof ApiError && create.error.code === 'open_case_exists'
+      ? (create.error.details as { caseId?: string; reference?: string } | undefined)
+      : undefined;
 
   if (from && known.isPending) return <p role="status">{t('common.loading')}</p>;
   if (from && known.isError) return <ErrorMessage error={known.error} />;
@@ -49,30 +77,108 @@ export function NewCasePage() {
       <h1>{from ? t('caseUi.newCaseFor', { name: knownName }) : t('caseUi.newIntake')}</h1>
       <p className="muted">{from ? t('caseUi.knownPersonIntro') : t('caseUi.intakeIntro')}</p>
       <form onSubmit={submit} className="form-grid">
-        {!from && <fieldset className="card"><legend>{t('caseUi.personSection')}</legend>
-          <Field label={t('caseUi.givenName')} value={p.givenName} required onChange={(givenName) => setP({ ...p, givenName })} />
-          <Field label={t('caseUi.familyName')} value={p.familyName} onChange={(familyName) => setP({ ...p, familyName })} />
-          <Field label={t('caseUi.dateOfBirth')} type="date" value={p.dateOfBirth} onChange={(dateOfBirth) => setP({ ...p, dateOfBirth })} />
-          <label className="field"><span>{t('caseUi.sex')}</span>
-            <select value={p.sex} onChange={(e) => setP({ ...p, sex: e.target.value })}>
-              {['female', 'male', 'other', 'unknown'].map((s) => <option key={s} value={s}>{t(`caseUi.sexes.${s}`)}</option>)}
-            </select></label>
-          <Field label={t('caseUi.citizenship')} value={p.citizenship} onChange={(citizenship) => setP({ ...p, citizenship: citizenship.toUpperCase() })} hint={t('caseUi.citizenshipHint')} />
-          <CodeSelect label={t('caseUi.chosenTerm')} listKey="chosen_terms" value={p.chosenTerm} onChange={(chosenTerm) => setP({ ...p, chosenTerm })} />
-          <Field label={t('caseUi.preferredLanguage')} value={p.preferredLanguage} onChange={(preferredLanguage) => setP({ ...p, preferredLanguage })} />
-        </fieldset>}
-        <fieldset className="card"><legend>{t('caseUi.intakeSection')}</legend>
-          <CodeSelect label={t('caseUi.channel')} listKey="channels" required value={intake.channel} onChange={(channel) => setIntake({ ...intake, channel })} />
-          <Field label={t('caseUi.contactDate')} type="date" required value={intake.contactDate} onChange={(contactDate) => setIntake({ ...intake, contactDate })} />
-          <Field label={t('caseUi.municipality')} value={intake.municipality} onChange={(municipality) => setIntake({ ...intake, municipality })} hint={t('caseUi.municipalityHint')} />
-          <Field label={t('caseUi.language')} value={intake.language} onChange={(language) => setIntake({ ...intake, language })} />
-          <Check label={t('caseUi.mediatorUsed')} checked={intake.mediatorUsed} onChange={(mediatorUsed) => setIntake({ ...intake, mediatorUsed })} />
-          <CodeChecks legend={t('caseUi.immediateNeeds')} listKey="immediate_needs" value={intake.immediateNeeds} onChange={(immediateNeeds) => setIntake({ ...intake, immediateNeeds })} />
+        {!from && (
+          <fieldset className="card">
+            <legend>{t('caseUi.personSection')}</legend>
+            <Field
+              label={t('caseUi.givenName')}
+              value={p.givenName}
+              required
+              onChange={(givenName) => setP({ ...p, givenName })}
+            />
+            <Field
+              label={t('caseUi.familyName')}
+              value={p.familyName}
+              onChange={(familyName) => setP({ ...p, familyName })}
+            />
+            <Field
+              label={t('caseUi.dateOfBirth')}
+              type="date"
+              value={p.dateOfBirth}
+              onChange={(dateOfBirth) => setP({ ...p, dateOfBirth })}
+            />
+            <label className="field">
+              <span>{t('caseUi.sex')}</span>
+              <select value={p.sex} onChange={(e) => setP({ ...p, sex: e.target.value })}>
+                {['female', 'male', 'other', 'unknown'].map((s) => (
+                  <option key={s} value={s}>
+                    {t(`caseUi.sexes.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Field
+              label={t('caseUi.citizenship')}
+              value={p.citizenship}
+              onChange={(citizenship) => setP({ ...p, citizenship: citizenship.toUpperCase() })}
+              hint={t('caseUi.citizenshipHint')}
+            />
+            <CodeSelect
+              label={t('caseUi.chosenTerm')}
+              listKey="chosen_terms"
+              value={p.chosenTerm}
+              onChange={(chosenTerm) => setP({ ...p, chosenTerm })}
+            />
+            <Field
+              label={t('caseUi.preferredLanguage')}
+              value={p.preferredLanguage}
+              onChange={(preferredLanguage) => setP({ ...p, preferredLanguage })}
+            />
+          </fieldset>
+        )}
+        <fieldset className="card">
+          <legend>{t('caseUi.intakeSection')}</legend>
+          <CodeSelect
+            label={t('caseUi.channel')}
+            listKey="channels"
+            required
+            value={intake.channel}
+            onChange={(channel) => setIntake({ ...intake, channel })}
+          />
+          <Field
+            label={t('caseUi.contactDate')}
+            type="date"
+            required
+            value={intake.contactDate}
+            onChange={(contactDate) => setIntake({ ...intake, contactDate })}
+          />
+          <Field
+            label={t('caseUi.municipality')}
+            value={intake.municipality}
+            onChange={(municipality) => setIntake({ ...intake, municipality })}
+            hint={t('caseUi.municipalityHint')}
+          />
+          <Field
+            label={t('caseUi.language')}
+            value={intake.language}
+            onChange={(language) => setIntake({ ...intake, language })}
+          />
+          <Check
+            label={t('caseUi.mediatorUsed')}
+            checked={intake.mediatorUsed}
+            onChange={(mediatorUsed) => setIntake({ ...intake, mediatorUsed })}
+          />
+          <CodeChecks
+            legend={t('caseUi.immediateNeeds')}
+            listKey="immediate_needs"
+            value={intake.immediateNeeds}
+            onChange={(immediateNeeds) => setIntake({ ...intake, immediateNeeds })}
+          />
           <CodeSelect label={t('caseUi.riskLevel')} listKey="risk_levels" required value={risk} onChange={setRisk} />
         </fieldset>
         <ErrorMessage error={create.error} />
-        {openCase?.caseId && <p><Link to={`/cases/${openCase.caseId}`}>{t('caseUi.goToCase', { reference: openCase.reference ?? '' })}</Link></p>}
-        <div className="actions"><button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('caseUi.openCase')}</button></div>
+        {openCase?.caseId && (
+          <p>
+            <Link to={`/cases/${openCase.caseId}`}>
+              {t('caseUi.goToCase', { reference: openCase.reference ?? '' })}
+            </Link>
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={create.isPending}>
+            {create.isPending ? t('common.saving') : t('caseUi.openCase')}
+          </button>
+        </div>
       </form>
     </section>
   );

@@ -8,10 +8,28 @@ function useItems(listKey: string) {
   const { i18n } = useTranslation();
   const list = useReferenceLists().data?.lists.find((l) => l.key === listKey);
   const lang = i18n.resolvedLanguage ?? 'en';
-  return (list?.items ?? []).map((item) => ({ code: item.code, label: listLabel(item.label, listKey, item.code, lang), meta: item.meta }));
+  return (list?.items ?? []).map((item) => ({
+    code: item.code,
+    label: listLabel(item.label, listKey, item.code, lang),
+    meta: item.meta,
+  }));
 }
 
-export function CodeSelect({ label, listKey, value, onChange, required = false, name }: { label: string; listKey: string; value: string; onChange: (v: string) => void; required?: boolean; name?: string }) {
+export function CodeSelect({
+  label,
+  listKey,
+  value,
+  onChange,
+  required = false,
+  name,
+}: {
+  label: string;
+  listKey: string;
+  value: string;
+  onChange: (v: string) => void;
+  required?: boolean;
+  name?: string;
+}) {
   const { t } = useTranslation();
   const items = useItems(listKey);
   return (
@@ -19,20 +37,38 @@ export function CodeSelect({ label, listKey, value, onChange, required = false, 
       <span>{label}</span>
       <select name={name ?? listKey} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('caseUi.choose')}</option>
-        {items.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+        {items.map((i) => (
+          <option key={i.code} value={i.code}>
+            {i.label}
+          </option>
+        ))}
       </select>
     </label>
   );
 }
 
-export function CodeChecks({ legend, listKey, value, onChange }: { legend: string; listKey: string; value: string[]; onChange: (v: string[]) => void }) {
+export function CodeChecks({
+  legend,
+  listKey,
+  value,
+  onChange,
+}: {
+  legend: string;
+  listKey: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   const items = useItems(listKey);
   return (
     <fieldset className="checks">
       <legend>{legend}</legend>
       {items.map((i) => (
         <label key={i.code} className="checkbox">
-          <input type="checkbox" checked={value.includes(i.code)} onChange={(e) => onChange(e.target.checked ? [...value, i.code] : value.filter((c) => c !== i.code))} />
+          <input
+            type="checkbox"
+            checked={value.includes(i.code)}
+            onChange={(e) => onChange(e.target.checked ? [...value, i.code] : value.filter((c) => c !== i.code))}
+          />
           {i.label}
         </label>
       ))}
@@ -41,20 +77,63 @@ export function CodeChecks({ legend, listKey, value, onChange }: { legend: strin
 }
 
 /** `error` is a field-level message (already translated) shown under the input and announced with it. */
-export function Field({ label, value, onChange, type = 'text', required = false, hint, name, error }: { label: string; value: string; onChange: (v: string) => void; type?: string; required?: boolean; hint?: string; name?: string; error?: string }) {
+export function Field({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  required = false,
+  hint,
+  name,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  name?: string;
+  error?: string;
+}) {
   const hintId = useId();
   const errorId = useId();
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
     <label className="field">
       <span>{label}</span>
-      <input name={name} type={type} value={value} required={required} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      <input
+        name={name}
+        type={type}
+        value={value}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={describedBy}
+        aria-invalid={error ? true : undefined}
+      />
       {hint && <small id={hintId}>{hint}</small>}
-      {error && <small id={errorId} className="field-error">{error}</small>}
+      {error && (
+        <small id={errorId} className="field-error">
+          {error}
+        </small>
+      )}
     </label>
   );
 }
 
-export function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return <label className="checkbox"><input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{label}</label>;
+export function Check({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
 }

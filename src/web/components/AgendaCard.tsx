@@ -6,7 +6,6 @@ import { api } from '../api/client';
 import { ErrorMessage } from './ErrorMessage';
 import type { AgendaItem } from '../../server/api-types';
 
-
 export function AgendaCard() {
   const { t } = useTranslation();
   const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => api<{ items: AgendaItem[] }>('/api/agenda') });
@@ -18,7 +17,9 @@ export function AgendaCard() {
       <ul className="agenda">
         {agenda.data?.items.slice(0, 30).map((item) => (
           <li key={`${item.caseId}-${item.kind}-${item.dueDate}`} className={item.overdue ? 'overdue' : ''}>
-            {item.overdue && <strong className="badge">{t('caseUi.overdue')}</strong>} {t(`caseUi.agendaKinds.${item.kind}`)} · <Link to={`/cases/${item.caseId}`}>{item.caseReference}</Link> · {t('caseUi.dueIn', { date: item.dueDate })}
+            {item.overdue && <strong className="badge">{t('caseUi.overdue')}</strong>}{' '}
+            {t(`caseUi.agendaKinds.${item.kind}`)} · <Link to={`/cases/${item.caseId}`}>{item.caseReference}</Link> ·{' '}
+            {t('caseUi.dueIn', { date: item.dueDate })}
           </li>
         ))}
       </ul>

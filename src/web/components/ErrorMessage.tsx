@@ -14,9 +14,17 @@ export function useErrorText() {
 export function ErrorMessage({ error }: { error: unknown }) {
   const errorText = useErrorText();
   if (!error) return null;
-  return <p className="alert alert-error" role="alert">{errorText(error)}</p>;
+  return (
+    <p className="alert alert-error" role="alert">
+      {errorText(error)}
+    </p>
+  );
 }
 
 export function Notice({ children }: { children: React.ReactNode }) {
-  return <p className="alert alert-ok" role="status">{children}</p>;
+  return (
+    <p className="alert alert-ok" role="status">
+      {children}
+    </p>
+  );
 }

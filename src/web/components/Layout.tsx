@@ -21,7 +21,11 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/networks', label: t('nav.networks'), show: session.permissions.manageNetworks },
     { to: '/questionnaire', label: t('nav.questionnaire'), show: session.permissions.manageNetworks },
     { to: '/roles', label: t('nav.roles'), show: true },
-    { to: '/linkage-review', label: t('nav.linkageReview'), show: session.permissions.reviewLinkage || session.permissions.runLinkage },
+    {
+      to: '/linkage-review',
+      label: t('nav.linkageReview'),
+      show: session.permissions.reviewLinkage || session.permissions.runLinkage,
+    },
     { to: '/estimates', label: t('nav.estimates'), show: session.permissions.viewNetworkAggregates },
     { to: '/mse', label: t('nav.mse'), show: session.permissions.viewNetworkAggregates },
     { to: '/users', label: t('nav.users'), show: session.permissions.manageUsers },
@@ -31,27 +35,39 @@ export function Layout({ session }: { session: SessionView }) {
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('nav.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-org">{session.organisation.name}</span>
         </div>
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           {t('nav.menu')}
         </button>
         <nav id="main-nav" aria-label={t('nav.main')} className={menuOpen ? 'open' : ''}>
           <ul>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end={link.to === '/'} onClick={() => setMenuOpen(false)}>{link.label}</NavLink>
+                <NavLink to={link.to} end={link.to === '/'} onClick={() => setMenuOpen(false)}>
+                  {link.label}
+                </NavLink>
               </li>
             ))}
           </ul>
           <div className="header-tools">
             {session.memberships.length > 1 && <OrganisationSwitcher session={session} />}
             <LanguageSwitcher />
-            <button type="button" className="secondary" onClick={() => logout.mutate()}>{t('shell.logout')}</button>
+            <button type="button" className="secondary" onClick={() => logout.mutate()}>
+              {t('shell.logout')}
+            </button>
           </div>
         </nav>
       </header>
@@ -74,7 +90,11 @@ function OrganisationSwitcher({ session }: { session: SessionView }) {
         disabled={switchOrganisation.isPending}
         onChange={(event) => switchOrganisation.mutate(event.target.value)}
       >
-        {session.memberships.map((m) => <option key={m.organisationId} value={m.organisationId}>{m.organisationName}</option>)}
+        {session.memberships.map((m) => (
+          <option key={m.organisationId} value={m.organisationId}>
+            {m.organisationName}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -85,8 +105,15 @@ export function LanguageSwitcher() {
   return (
     <label className="inline-field">
       <span>{t('shell.language')}</span>
-      <select value={i18n.resolvedLanguage} onChange={(event) => void i18n.changeLanguage(event.target.value as Language)}>
-        {Object.entries(LANGUAGES).map(([code, name]) => <option key={code} value={code} lang={code}>{name}</option>)}
+      <select
+        value={i18n.resolvedLanguage}
+        onChange={(event) => void i18n.changeLanguage(event.target.value as Language)}
+      >
+        {Object.entries(LANGUAGES).map(([code, name]) => (
+          <option key={code} value={code} lang={code}>
+            {name}
+          </option>
+        ))}
       </select>
     </label>
   );

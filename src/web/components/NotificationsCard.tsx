@@ -7,12 +7,25 @@ import { useLabel } from '../api/cases';
 import { ErrorMessage } from './ErrorMessage';
 
 export interface NotificationView {
-  id: string; kind: string; referralId: string | null; requestedService: string | null; partner: string; createdAt: string; read: boolean;
-  caseId: string | null; caseReference: string | null; detail: string | null; dueDate: string | null;
+  id: string;
+  kind: string;
+  referralId: string | null;
+  requestedService: string | null;
+  partner: string;
+  createdAt: string;
+  read: boolean;
+  caseId: string | null;
+  caseReference: string | null;
+  detail: string | null;
+  dueDate: string | null;
 }
 
 export function useNotifications() {
-  return useQuery({ queryKey: ['notifications'], queryFn: () => api<{ unread: number; notifications: NotificationView[] }>('/api/notifications'), refetchInterval: 60_000 });
+  return useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api<{ unread: number; notifications: NotificationView[] }>('/api/notifications'),
+    refetchInterval: 60_000,
+  });
 }
 
 export function NotificationsCard() {
@@ -30,16 +43,48 @@ export function NotificationsCard() {
       <h2 id="notifications-title">{t('notifications.title', { count: list.data?.unread ?? 0 })}</h2>
       <ErrorMessage error={list.error ?? read.error} />
       {list.data && items.length === 0 && <p className="muted">{t('notifications.none')}</p>}
-      <ul className="entries">{items.map((n) => (
-        <li key={n.id} className={n.read ? 'muted' : undefined}>
-          {!n.read && <strong>{t('notifications.new')} · </strong>}
-          {t(`notifications.kinds.${n.kind}`, { partner: n.partner, service: label('services', n.requestedService), deadline: n.detail ? t(`caseUi.agendaKinds.${n.detail}`) : '', date: n.dueDate ?? '', reference: n.caseReference ?? '' })}{' '}
-          <small>({new Date(n.createdAt).toLocaleString(i18n.language)})</small>{' '}
-          {n.referralId && <Link to={`/referrals/${n.referralId}`} onClick={() => { if (!n.read) read.mutate(n.id); }}>{t('notifications.open')}</Link>}
-          {n.caseId && <Link to={`/cases/${n.caseId}`} onClick={() => { if (!n.read) read.mutate(n.id); }}>{t('notifications.openCase')}</Link>}
-        </li>
-      ))}</ul>
-      {(list.data?.unread ?? 0) > 0 && <div className="actions"><button type="button" className="secondary" onClick={() => read.mutate('all')}>{t('notifications.markAllRead')}</button></div>}
+      <ul className="entries">
+        {items.map((n) => (
+          <li key={n.id} className={n.read ? 'muted' : undefined}>
+            {!n.read && <strong>{t('notifications.new')} · </strong>}
+            {t(`notifications.kinds.${n.kind}`, {
+              partner: n.partner,
+              service: label('services', n.requestedService),
+              deadline: n.detail ? t(`caseUi.agendaKinds.${n.detail}`) : '',
+              date: n.dueDate ?? '',
+              reference: n.caseReference ?? '',
+            })}{' '}
+            <small>({new Date(n.createdAt).toLocaleString(i18n.language)})</small>{' '}
+            {n.referralId && (
+              <Link
+                to={`/referrals/${n.referralId}`}
+                onClick={() => {
+                  if (!n.read) read.mutate(n.id);
+                }}
+              >
+                {t('notifications.open')}
+              </Link>
+            )}
+            {n.caseId && (
+              <Link
+                to={`/cases/${n.caseId}`}
+                onClick={() => {
+                  if (!n.read) read.mutate(n.id);
+                }}
+              >
+                {t('notifications.openCase')}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      {(list.data?.unread ?? 0) > 0 && (
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => read.mutate('all')}>
+            {t('notifications.markAllRead')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

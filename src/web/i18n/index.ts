@@ -36,7 +36,12 @@ function nativeName(language: string): string {
   }
 }
 
-const codes = ['en', ...Object.keys(resources).filter((l) => l !== 'en').sort()];
+const codes = [
+  'en',
+  ...Object.keys(resources)
+    .filter((l) => l !== 'en')
+    .sort(),
+];
 /** Every language with a folder under locales/, by its own name: { sq: 'Shqip', … }. */
 export const LANGUAGES: Record<string, string> = Object.fromEntries(codes.map((l) => [l, nativeName(l)]));
 export type Language = string;

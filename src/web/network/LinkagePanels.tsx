@@ -10,7 +10,6 @@ const PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 const SHOWN_STATS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'matches', 'review', 'clusters'] as const;
 const MIN_SECRET_LENGTH = 16;
 
-
 /** Overall share done: each phase is a fifth of the run. */
 function overallPercent(job: LinkageJob): number {
   const phase = Math.max(0, PHASES.indexOf(job.phase));
@@ -19,7 +18,8 @@ function overallPercent(job: LinkageJob): number {
 
 export function useLinkageStatus(enabled: boolean) {
   return useQuery({
-    queryKey: ['linkage-status'], enabled,
+    queryKey: ['linkage-status'],
+    enabled,
     queryFn: () => api<LinkageStatus>('/api/linkage/status'),
     // Poll only while a run is in progress.
     refetchInterval: (query) => (query.state.data?.job?.state === 'running' ? 400 : false),
@@ -29,9 +29,14 @@ export function useLinkageStatus(enabled: boolean) {
 function Counts({ stats }: { stats: Record<string, number> }) {
   const { t, i18n } = useTranslation();
   return (
-    <dl className="facts">{SHOWN_STATS.filter((key) => key in stats).map((key) => (
-      <Fragment key={key}><dt>{t(`linkageUi.runs.stats.${key}`)}</dt><dd>{stats[key].toLocaleString(i18n.language)}</dd></Fragment>
-    ))}</dl>
+    <dl className="facts">
+      {SHOWN_STATS.filter((key) => key in stats).map((key) => (
+        <Fragment key={key}>
+          <dt>{t(`linkageUi.runs.stats.${key}`)}</dt>
+          <dd>{stats[key].toLocaleString(i18n.language)}</dd>
+        </Fragment>
+      ))}
+    </dl>
   );
 }
 
@@ -54,20 +59,40 @@ export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
         <li>{t('linkageUi.runs.ownEncodings', { count: status.encodings })}</li>
       </ul>
       <ErrorMessage error={start.error} />
-      <button type="button" disabled={running || start.isPending} onClick={() => start.mutate()}>{t('linkageUi.runs.start')}</button>
+      <button type="button" disabled={running || start.isPending} onClick={() => start.mutate()}>
+        {t('linkageUi.runs.start')}
+      </button>
       {running && job && (
         <div role="status" className="linkage-progress">
-          <p><strong>{t('linkageUi.runs.running')}</strong>: {t(`linkageUi.runs.phases.${job.phase}`)}</p>
-          <progress max={100} value={overallPercent(job)} aria-label={t('linkageUi.runs.progress')}>{overallPercent(job)}%</progress> {overallPercent(job)}%
+          <p>
+            <strong>{t('linkageUi.runs.running')}</strong>: {t(`linkageUi.runs.phases.${job.phase}`)}
+          </p>
+          <progress max={100} value={overallPercent(job)} aria-label={t('linkageUi.runs.progress')}>
+            {overallPercent(job)}%
+          </progress>{' '}
+          {overallPercent(job)}%
         </div>
       )}
       {job?.state === 'failed' && (
-        <p className="alert alert-error" role="alert">{t('linkageUi.runs.failed', { reason: t(`linkageUi.failures.${job.errorCode}`, { defaultValue: t('linkageUi.failures.linkage_failed') }) })}</p>
+        <p className="alert alert-error" role="alert">
+          {t('linkageUi.runs.failed', {
+            reason: t(`linkageUi.failures.${job.errorCode}`, { defaultValue: t('linkageUi.failures.linkage_failed') }),
+          })}
+        </p>
       )}
       {job?.state === 'succeeded' && job.summary && (
         <div>
-          <Notice>{t('linkageUi.runs.succeeded', { records: job.summary.stats.records ?? 0, persons: job.summary.personsDeduplicated })}</Notice>
-          <ul>{job.summary.organisations.map((o) => <li key={o.name}>{t('linkageUi.runs.encodedBy', { name: o.name, count: o.encoded })}</li>)}</ul>
+          <Notice>
+            {t('linkageUi.runs.succeeded', {
+              records: job.summary.stats.records ?? 0,
+              persons: job.summary.personsDeduplicated,
+            })}
+          </Notice>
+          <ul>
+            {job.summary.organisations.map((o) => (
+              <li key={o.name}>{t('linkageUi.runs.encodedBy', { name: o.name, count: o.encoded })}</li>
+            ))}
+          </ul>
         </div>
       )}
       <h3>{t('linkageUi.runs.lastRun')}</h3>
@@ -76,7 +101,9 @@ export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
           <p>{t('linkageUi.runs.finishedAt', { date: date(status.lastRun.finishedAt) })}</p>
           <Counts stats={status.lastRun.stats} />
         </>
-      ) : <p className="muted">{t('linkageUi.runs.never')}</p>}
+      ) : (
+        <p className="muted">{t('linkageUi.runs.never')}</p>
+      )}
     </section>
   );
 }
@@ -87,7 +114,10 @@ export function LinkageSecretPanel({ status }: { status: LinkageStatus }) {
   const [secret, setSecret] = useState('');
   const save = useMutation({
     mutationFn: (value: string) => api<void>('/api/linkage/secret', { method: 'PUT', body: { secret: value } }),
-    onSuccess: () => { setSecret(''); void client.invalidateQueries({ queryKey: ['linkage-status'] }); },
+    onSuccess: () => {
+      setSecret('');
+      void client.invalidateQueries({ queryKey: ['linkage-status'] });
+    },
   });
   const tooShort = secret.length > 0 && secret.length < MIN_SECRET_LENGTH;
   const submit = (event: FormEvent) => {
@@ -98,18 +128,31 @@ export function LinkageSecretPanel({ status }: { status: LinkageStatus }) {
     <section className="card" aria-labelledby="linkage-secret-title">
       <h2 id="linkage-secret-title">{t('linkageUi.secret.title')}</h2>
       <p className="muted">{t('linkageUi.secret.intro')}</p>
-      <p>{status.secret.set && status.secret.updatedAt
-        ? t('linkageUi.secret.statusSet', { date: new Date(status.secret.updatedAt).toLocaleDateString(i18n.language) })
-        : t('linkageUi.secret.statusMissing')}</p>
+      <p>
+        {status.secret.set && status.secret.updatedAt
+          ? t('linkageUi.secret.statusSet', {
+              date: new Date(status.secret.updatedAt).toLocaleDateString(i18n.language),
+            })
+          : t('linkageUi.secret.statusMissing')}
+      </p>
       <form onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('linkageUi.secret.label')}</span>
-          <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} aria-invalid={tooShort} aria-describedby="linkage-secret-hint" />
+          <input
+            type="password"
+            autoComplete="off"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            aria-invalid={tooShort}
+            aria-describedby="linkage-secret-hint"
+          />
           <small id="linkage-secret-hint">{t('linkageUi.secret.hint', { count: MIN_SECRET_LENGTH })}</small>
         </label>
         <ErrorMessage error={save.error} />
         {save.isSuccess && <Notice>{t('linkageUi.secret.saved')}</Notice>}
-        <button type="submit" disabled={save.isPending || secret.length < MIN_SECRET_LENGTH}>{t('linkageUi.secret.save')}</button>
+        <button type="submit" disabled={save.isPending || secret.length < MIN_SECRET_LENGTH}>
+          {t('linkageUi.secret.save')}
+        </button>
       </form>
     </section>
   );

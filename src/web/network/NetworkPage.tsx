@@ -8,8 +8,15 @@ import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CodeSelect, Field } from '../cases/fields';
 
-interface Graph { nodes: { id: string; name: string; lead: boolean }[]; agreements: { id: string; name: string; members: string[] }[]; flows: { source: string; target: string; kind: string; count: number }[] }
-interface Gaps { territories: string[]; cells: { service: string; territory: string; providers: number; capacityExhausted: boolean; gap: boolean }[] }
+interface Graph {
+  nodes: { id: string; name: string; lead: boolean }[];
+  agreements: { id: string; name: string; members: string[] }[];
+  flows: { source: string; target: string; kind: string; count: number }[];
+}
+interface Gaps {
+  territories: string[];
+  cells: { service: string; territory: string; providers: number; capacityExhausted: boolean; gap: boolean }[];
+}
 
 function NetworkGraph({ graph }: { graph: Graph }) {
   const { t } = useTranslation();
@@ -19,33 +26,95 @@ function NetworkGraph({ graph }: { graph: Graph }) {
     let cy: { destroy(): void } | undefined;
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (destroyed || !ref.current) return;
-      const agreementEdges = graph.agreements.flatMap((a) => a.members.slice(1).map((m) => ({ data: { id: `${a.id}-${m}`, source: a.members[0], target: m, kind: 'agreement', label: '' } })));
-      const flowEdges = graph.flows.map((f, i) => ({ data: { id: `flow-${i}`, source: f.source, target: f.target, kind: 'flow', label: String(f.count), weight: f.count } }));
+      const agreementEdges = graph.agreements.flatMap((a) =>
+        a.members.slice(1).map((m) => ({
+          data: { id: `${a.id}-${m}`, source: a.members[0], target: m, kind: 'agreement', label: '' },
+        })),
+      );
+      const flowEdges = graph.flows.map((f, i) => ({
+        data: {
+          id: `flow-${i}`,
+          source: f.source,
+          target: f.target,
+          kind: 'flow',
+          label: String(f.count),
+          weight: f.count,
+        },
+      }));
       cy = cytoscape({
         container: ref.current,
         elements: [...graph.nodes.map((n) => ({ data: { id: n.id, label: n.name } })), ...agreementEdges, ...flowEdges],
         layout: { name: 'circle' },
         style: [
-          { selector: 'node', style: { label: 'data(label)', 'background-color': '#1d4f91', color: '#1b1f24', 'font-size': 11, 'text-valign': 'bottom', 'text-wrap': 'wrap', 'text-max-width': '120px' } },
-          { selector: 'edge[kind = "agreement"]', style: { 'line-style': 'dashed', 'line-color': '#7b8594', width: 1 } },
-          { selector: 'edge[kind = "flow"]', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#a4161a', 'target-arrow-color': '#a4161a', width: 'mapData(weight, 1, 20, 2, 10)', label: 'data(label)', 'font-size': 11 } },
+          {
+            selector: 'node',
+            style: {
+              label: 'data(label)',
+              'background-color': '#1d4f91',
+              color: '#1b1f24',
+              'font-size': 11,
+              'text-valign': 'bottom',
+              'text-wrap': 'wrap',
+              'text-max-width': '120px',
+            },
+          },
+          {
+            selector: 'edge[kind = "agreement"]',
+            style: { 'line-style': 'dashed', 'line-color': '#7b8594', width: 1 },
+          },
+          {
+            selector: 'edge[kind = "flow"]',
+            style: {
+              'curve-style': 'bezier',
+              'target-arrow-shape': 'triangle',
+              'line-color': '#a4161a',
+              'target-arrow-color': '#a4161a',
+              width: 'mapData(weight, 1, 20, 2, 10)',
+              label: 'data(label)',
+              'font-size': 11,
+            },
+          },
         ],
         userZoomingEnabled: true,
       });
     });
-    return () => { destroyed = true; cy?.destroy(); };
+    return () => {
+      destroyed = true;
+      cy?.destroy();
+    };
   }, [graph]);
   const name = (id: string) => graph.nodes.find((n) => n.id === id)?.name ?? '';
-  const summary = graph.flows.map((f) => t('net.flowSummary', { from: name(f.source), to: name(f.target), count: f.count })).join('; ') || t('net.noFlows');
+  const summary =
+    graph.flows
+      .map((f) => t('net.flowSummary', { from: name(f.source), to: name(f.target), count: f.count }))
+      .join('; ') || t('net.noFlows');
   return (
     <>
-      <div ref={ref} className="network-graph" role="img" aria-label={`${t('net.graphTitle')}: ${summary}`} data-testid="network-graph" />
+      <div
+        ref={ref}
+        className="network-graph"
+        role="img"
+        aria-label={`${t('net.graphTitle')}: ${summary}`}
+        data-testid="network-graph"
+      />
       <p className="muted">{summary}</p>
     </>
   );
 }
 
-const TARGET_GROUPS = ['women', 'men', 'transgender', 'minors', 'sexual', 'forced_labour', 'begging', 'illegal_activities', 'mail_order_bride', 'illegal_adoption', 'organs'];
+const TARGET_GROUPS = [
+  'women',
+  'men',
+  'transgender',
+  'minors',
+  'sexual',
+  'forced_labour',
+  'begging',
+  'illegal_activities',
+  'mail_order_bride',
+  'illegal_adoption',
+  'organs',
+];
 
 export function NetworkPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
@@ -55,13 +124,37 @@ export function NetworkPage({ session }: { session: SessionView }) {
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
   const [graphService, setGraphService] = useState('');
   const [graphTerritory, setGraphTerritory] = useState('');
-  const graphParams = new URLSearchParams(Object.entries({ from, to, service: graphService, territory: graphTerritory }).filter(([, v]) => v)).toString();
-  const graph = useQuery({ queryKey: ['network-graph', graphParams], enabled: aggregates, queryFn: () => api<Graph>(`/api/network/graph?${graphParams}`) });
-  const gaps = useQuery({ queryKey: ['network-gaps'], enabled: aggregates, queryFn: () => api<Gaps>('/api/network/gaps') });
+  const graphParams = new URLSearchParams(
+    Object.entries({ from, to, service: graphService, territory: graphTerritory }).filter(([, v]) => v),
+  ).toString();
+  const graph = useQuery({
+    queryKey: ['network-graph', graphParams],
+    enabled: aggregates,
+    queryFn: () => api<Graph>(`/api/network/graph?${graphParams}`),
+  });
+  const gaps = useQuery({
+    queryKey: ['network-gaps'],
+    enabled: aggregates,
+    queryFn: () => api<Gaps>('/api/network/gaps'),
+  });
   const [q, setQ] = useState({ service: '', language: '', territory: '', targetGroup: '' });
   const [search, setSearch] = useState(q);
   const params = new URLSearchParams(Object.entries(search).filter(([, v]) => v));
-  const directory = useQuery({ queryKey: ['directory', params.toString()], queryFn: () => api<{ entries: { id: string; name: string; territory: string; languages: string[]; services: string[]; shelterPlacesFree: number | null; contactRoute: string | null }[] }>(`/api/directory?${params}`) });
+  const directory = useQuery({
+    queryKey: ['directory', params.toString()],
+    queryFn: () =>
+      api<{
+        entries: {
+          id: string;
+          name: string;
+          territory: string;
+          languages: string[];
+          services: string[];
+          shelterPlacesFree: number | null;
+          contactRoute: string | null;
+        }[];
+      }>(`/api/directory?${params}`),
+  });
 
   return (
     <section>
@@ -72,7 +165,13 @@ export function NetworkPage({ session }: { session: SessionView }) {
           <div className="filters">
             <Field label={t('net.from')} type="date" value={from} onChange={setFrom} />
             <Field label={t('net.to')} type="date" value={to} onChange={setTo} />
-            <CodeSelect label={t('caseUi.service')} listKey="services" name="graph-service" value={graphService} onChange={setGraphService} />
+            <CodeSelect
+              label={t('caseUi.service')}
+              listKey="services"
+              name="graph-service"
+              value={graphService}
+              onChange={setGraphService}
+            />
             <Field label={t('net.territory')} value={graphTerritory} onChange={setGraphTerritory} />
           </div>
           <ErrorMessage error={graph.error} />
@@ -85,36 +184,83 @@ export function NetworkPage({ session }: { session: SessionView }) {
           <p className="muted">{t('net.gapsLegend')}</p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('net.gapsTitle')}>
             <table className="gaps">
-              <thead><tr><th scope="col">{t('caseUi.service')}</th>{gaps.data.territories.map((ter) => <th scope="col" key={ter}>{ter}</th>)}</tr></thead>
-              <tbody>{[...new Set(gaps.data.cells.map((c) => c.service))].map((service) => (
-                <tr key={service}><th scope="row">{label('services', service)}</th>
-                  {gaps.data!.territories.map((ter) => {
-                    const cell = gaps.data!.cells.find((c) => c.service === service && c.territory === ter)!;
-                    return <td key={ter} className={cell.gap ? 'gap' : cell.capacityExhausted ? 'full' : ''}>{cell.gap ? t('net.noProvider') : cell.capacityExhausted ? t('net.full', { count: cell.providers }) : cell.providers}</td>;
-                  })}</tr>
-              ))}</tbody>
+              <thead>
+                <tr>
+                  <th scope="col">{t('caseUi.service')}</th>
+                  {gaps.data.territories.map((ter) => (
+                    <th scope="col" key={ter}>
+                      {ter}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...new Set(gaps.data.cells.map((c) => c.service))].map((service) => (
+                  <tr key={service}>
+                    <th scope="row">{label('services', service)}</th>
+                    {gaps.data!.territories.map((ter) => {
+                      const cell = gaps.data!.cells.find((c) => c.service === service && c.territory === ter)!;
+                      return (
+                        <td key={ter} className={cell.gap ? 'gap' : cell.capacityExhausted ? 'full' : ''}>
+                          {cell.gap
+                            ? t('net.noProvider')
+                            : cell.capacityExhausted
+                              ? t('net.full', { count: cell.providers })
+                              : cell.providers}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </section>
       )}
-      <form className="card" onSubmit={(e: FormEvent) => { e.preventDefault(); setSearch(q); }} aria-labelledby="directory-title">
+      <form
+        className="card"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          setSearch(q);
+        }}
+        aria-labelledby="directory-title"
+      >
         <h2 id="directory-title">{t('net.directory')}</h2>
         <div className="filters">
-          <CodeSelect label={t('caseUi.service')} listKey="services" value={q.service} onChange={(service) => setQ({ ...q, service })} />
+          <CodeSelect
+            label={t('caseUi.service')}
+            listKey="services"
+            value={q.service}
+            onChange={(service) => setQ({ ...q, service })}
+          />
           <Field label={t('caseUi.language')} value={q.language} onChange={(language) => setQ({ ...q, language })} />
           <Field label={t('net.territory')} value={q.territory} onChange={(territory) => setQ({ ...q, territory })} />
-          <label className="field"><span>{t('net.targetGroup')}</span>
+          <label className="field">
+            <span>{t('net.targetGroup')}</span>
             <select value={q.targetGroup} onChange={(e) => setQ({ ...q, targetGroup: e.target.value })}>
               <option value="">{t('caseUi.choose')}</option>
-              {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`net.targetGroups.${g}`)}</option>)}
-            </select></label>
-          <div className="actions"><button type="submit">{t('caseUi.search')}</button></div>
+              {TARGET_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`net.targetGroups.${g}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="actions">
+            <button type="submit">{t('caseUi.search')}</button>
+          </div>
         </div>
         <ErrorMessage error={directory.error} />
-        <ul className="entries">{directory.data?.entries.map((e) => (
-          <li key={e.id}><strong>{e.name}</strong> · {e.territory} · {e.languages.join(', ')} · {e.services.map((s) => label('services', s)).join(', ')}
-            {e.shelterPlacesFree !== null && ` · ${t('net.placesFree', { count: e.shelterPlacesFree })}`}{e.contactRoute ? ` · ${e.contactRoute}` : ''}</li>
-        ))}</ul>
+        <ul className="entries">
+          {directory.data?.entries.map((e) => (
+            <li key={e.id}>
+              <strong>{e.name}</strong> · {e.territory} · {e.languages.join(', ')} ·{' '}
+              {e.services.map((s) => label('services', s)).join(', ')}
+              {e.shelterPlacesFree !== null && ` · ${t('net.placesFree', { count: e.shelterPlacesFree })}`}
+              {e.contactRoute ? ` · ${e.contactRoute}` : ''}
+            </li>
+          ))}
+        </ul>
       </form>
     </section>
   );

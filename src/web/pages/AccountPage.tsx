@@ -15,7 +15,9 @@ export function AccountPage({ session }: { session: SessionView }) {
   return (
     <section>
       <h1>{t('account.title')}</h1>
-      <p>{t('shell.signedInAs', { name: session.user.displayName })} ({session.user.email})</p>
+      <p>
+        {t('shell.signedInAs', { name: session.user.displayName })} ({session.user.email})
+      </p>
       <div className="card">
         <h2>{t('accountsUi.passwordTitle')}</h2>
         <ChangePasswordForm />
@@ -25,7 +27,9 @@ export function AccountPage({ session }: { session: SessionView }) {
       <div className="card">
         <h2>{t('account.sessionsTitle')}</h2>
         <p>{t('account.sessionsHint')}</p>
-        <button type="button" className="danger" onClick={() => logoutEverywhere.mutate()}>{t('account.logoutEverywhere')}</button>
+        <button type="button" className="danger" onClick={() => logoutEverywhere.mutate()}>
+          {t('account.logoutEverywhere')}
+        </button>
       </div>
     </section>
   );
@@ -41,14 +45,27 @@ function TotpCard({ enabled }: { enabled: boolean }) {
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: sessionKey });
 
-  const begin = useMutation({ mutationFn: () => api<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup', { method: 'POST' }), onSuccess: setSetup });
+  const begin = useMutation({
+    mutationFn: () => api<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup', { method: 'POST' }),
+    onSuccess: setSetup,
+  });
   const enable = useMutation({
     mutationFn: () => api<void>('/api/auth/totp/enable', { method: 'POST', body: { code } }),
-    onSuccess: () => { setSetup(null); setCode(''); setNotice(t('account.enabled')); void refresh(); },
+    onSuccess: () => {
+      setSetup(null);
+      setCode('');
+      setNotice(t('account.enabled'));
+      void refresh();
+    },
   });
   const disable = useMutation({
     mutationFn: () => api<void>('/api/auth/totp/disable', { method: 'POST', body: { password, code: disableCode } }),
-    onSuccess: () => { setPassword(''); setDisableCode(''); setNotice(t('account.disabled')); void refresh(); },
+    onSuccess: () => {
+      setPassword('');
+      setDisableCode('');
+      setNotice(t('account.disabled'));
+      void refresh();
+    },
   });
 
   return (
@@ -56,23 +73,80 @@ function TotpCard({ enabled }: { enabled: boolean }) {
       <h2>{t('account.totpTitle')}</h2>
       {notice && <Notice>{notice}</Notice>}
       <p>{enabled ? t('account.totpOn') : t('account.totpOff')}</p>
-      {!enabled && !setup && <button type="button" onClick={() => begin.mutate()}>{t('account.setup')}</button>}
+      {!enabled && !setup && (
+        <button type="button" onClick={() => begin.mutate()}>
+          {t('account.setup')}
+        </button>
+      )}
       {!enabled && setup && (
-        <form onSubmit={(e: FormEvent) => { e.preventDefault(); enable.mutate(); }} className="form-grid">
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            enable.mutate();
+          }}
+          className="form-grid"
+        >
           <p>{t('account.setupHint')}</p>
-          <p>{t('account.secret')}: <code data-testid="totp-secret">{setup.secret}</code></p>
-          <label className="field"><span>{t('account.code')}</span>
-            <input name="code" inputMode="numeric" pattern="\d{6}" maxLength={6} required autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} /></label>
-          <div className="actions"><button type="submit" disabled={enable.isPending}>{t('account.enable')}</button></div>
+          <p>
+            {t('account.secret')}: <code data-testid="totp-secret">{setup.secret}</code>
+          </p>
+          <label className="field">
+            <span>{t('account.code')}</span>
+            <input
+              name="code"
+              inputMode="numeric"
+              pattern="\d{6}"
+              maxLength={6}
+              required
+              autoComplete="one-time-code"
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+          <div className="actions">
+            <button type="submit" disabled={enable.isPending}>
+              {t('account.enable')}
+            </button>
+          </div>
         </form>
       )}
       {enabled && (
-        <form onSubmit={(e: FormEvent) => { e.preventDefault(); disable.mutate(); }} className="form-grid">
-          <label className="field"><span>{t('account.disablePassword')}</span>
-            <input name="password" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-          <label className="field"><span>{t('accountsUi.totpCode')}</span>
-            <input name="disableCode" inputMode="numeric" pattern="\d{6}" maxLength={6} required autoComplete="one-time-code" value={disableCode} onChange={(e) => setDisableCode(e.target.value)} /></label>
-          <div className="actions"><button type="submit" className="secondary" disabled={disable.isPending}>{t('account.disable')}</button></div>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            disable.mutate();
+          }}
+          className="form-grid"
+        >
+          <label className="field">
+            <span>{t('account.disablePassword')}</span>
+            <input
+              name="password"
+              type="password"
+              required
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>{t('accountsUi.totpCode')}</span>
+            <input
+              name="disableCode"
+              inputMode="numeric"
+              pattern="\d{6}"
+              maxLength={6}
+              required
+              autoComplete="one-time-code"
+              value={disableCode}
+              onChange={(e) => setDisableCode(e.target.value)}
+            />
+          </label>
+          <div className="actions">
+            <button type="submit" className="secondary" disabled={disable.isPending}>
+              {t('account.disable')}
+            </button>
+          </div>
         </form>
       )}
       <ErrorMessage error={begin.error ?? enable.error ?? disable.error} />
@@ -84,7 +158,10 @@ function TotpCard({ enabled }: { enabled: boolean }) {
 function InvitationsCard() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const invitations = useQuery({ queryKey: ['account', 'invitations'], queryFn: () => api<Invitations>('/api/account/invitations') });
+  const invitations = useQuery({
+    queryKey: ['account', 'invitations'],
+    queryFn: () => api<Invitations>('/api/account/invitations'),
+  });
   const [notice, setNotice] = useState<string | null>(null);
   const answer = useMutation({
     mutationFn: ({ organisationId, accept }: { organisationId: string; accept: boolean }) =>
@@ -104,10 +181,29 @@ function InvitationsCard() {
       <ul>
         {list.map((inv) => (
           <li key={inv.organisationId}>
-            <p>{t('accountsUi.invitationText', { organisation: inv.organisationName, roles: inv.roles.map((r) => t(`roles.${r}`)).join(', ') })}</p>
+            <p>
+              {t('accountsUi.invitationText', {
+                organisation: inv.organisationName,
+                roles: inv.roles.map((r) => t(`roles.${r}`)).join(', '),
+              })}
+            </p>
             <div className="actions">
-              <button type="button" onClick={() => { if (window.confirm(t('accountsUi.confirmAccept', { organisation: inv.organisationName }))) answer.mutate({ organisationId: inv.organisationId, accept: true }); }}>{t('accountsUi.accept')}</button>
-              <button type="button" className="secondary" onClick={() => answer.mutate({ organisationId: inv.organisationId, accept: false })}>{t('accountsUi.decline')}</button>
+              <button
+                type="button"
+                onClick={() => {
+                  if (window.confirm(t('accountsUi.confirmAccept', { organisation: inv.organisationName })))
+                    answer.mutate({ organisationId: inv.organisationId, accept: true });
+                }}
+              >
+                {t('accountsUi.accept')}
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => answer.mutate({ organisationId: inv.organisationId, accept: false })}
+              >
+                {t('accountsUi.decline')}
+              </button>
             </div>
           </li>
         ))}

@@ -7,7 +7,10 @@ import { ErrorMessage } from '../components/ErrorMessage';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const audit = useQuery({ queryKey: ['audit'], queryFn: () => api<{ entries: AuditEntryView[] }>('/api/audit?limit=100') });
+  const audit = useQuery({
+    queryKey: ['audit'],
+    queryFn: () => api<{ entries: AuditEntryView[] }>('/api/audit?limit=100'),
+  });
   return (
     <section>
       <h1>{t('audit.title')}</h1>
@@ -19,16 +22,28 @@ export function AuditPage() {
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.title')}>
           <table>
             <thead>
-              <tr><th scope="col">{t('audit.seq')}</th><th scope="col">{t('audit.at')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.entity')}</th><th scope="col">{t('audit.fields')}</th></tr>
+              <tr>
+                <th scope="col">{t('audit.seq')}</th>
+                <th scope="col">{t('audit.at')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.entity')}</th>
+                <th scope="col">{t('audit.fields')}</th>
+              </tr>
             </thead>
             <tbody>
               {audit.data.entries.map((entry, i) => (
                 <tr key={entry.seq ?? `pending-${i}`}>
                   <td>{entry.seq ?? '—'}</td>
                   <td>{new Date(entry.at).toLocaleString(i18n.language)}</td>
-                  <td><code>{entry.actorId?.slice(0, 8) ?? '—'}</code></td>
+                  <td>
+                    <code>{entry.actorId?.slice(0, 8) ?? '—'}</code>
+                  </td>
                   <td>{entry.action}</td>
-                  <td>{entry.entityType}{entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}</td>
+                  <td>
+                    {entry.entityType}
+                    {entry.entityId ? ` ${entry.entityId.slice(0, 8)}` : ''}
+                  </td>
                   <td>{entry.fields.join(', ')}</td>
                 </tr>
               ))}

@@ -17,7 +17,9 @@ export function DashboardPage({ session }: { session: SessionView }) {
         <dd>{session.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
       </dl>
       {session.permissions.readCases && <NotificationsCard />}
-      {session.permissions.readCases ? <AgendaCard /> : (
+      {session.permissions.readCases ? (
+        <AgendaCard />
+      ) : (
         <div className="card">
           <h2>{t('dashboard.emptyTitle')}</h2>
           <p>{t('dashboard.emptyBody')}</p>
@@ -25,11 +27,29 @@ export function DashboardPage({ session }: { session: SessionView }) {
       )}
       <h2>{t('dashboard.quickLinks')}</h2>
       <ul className="quick-links">
-        {session.permissions.readCases && <li><Link to="/cases">{t('nav.cases')}</Link></li>}
-        {session.permissions.readCases && <li><Link to="/cases/new">{t('caseUi.newIntake')}</Link></li>}
-        {session.permissions.manageUsers && <li><Link to="/users">{t('nav.users')}</Link></li>}
-        {session.permissions.readAudit && <li><Link to="/audit">{t('nav.audit')}</Link></li>}
-        <li><Link to="/account">{t('nav.account')}</Link></li>
+        {session.permissions.readCases && (
+          <li>
+            <Link to="/cases">{t('nav.cases')}</Link>
+          </li>
+        )}
+        {session.permissions.readCases && (
+          <li>
+            <Link to="/cases/new">{t('caseUi.newIntake')}</Link>
+          </li>
+        )}
+        {session.permissions.manageUsers && (
+          <li>
+            <Link to="/users">{t('nav.users')}</Link>
+          </li>
+        )}
+        {session.permissions.readAudit && (
+          <li>
+            <Link to="/audit">{t('nav.audit')}</Link>
+          </li>
+        )}
+        <li>
+          <Link to="/account">{t('nav.account')}</Link>
+        </li>
       </ul>
     </section>
   );

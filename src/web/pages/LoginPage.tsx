@@ -28,22 +28,49 @@ export function LoginPage() {
         <form onSubmit={submit} noValidate={false}>
           <label className="field">
             <span>{t('login.email')}</span>
-            <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              type="email"
+              name="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('login.password')}</span>
-            <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           {showTotp && (
             <label className="field">
               <span>{t('login.totpCode')}</span>
-              <input name="totpCode" inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required
-                value={totpCode} onChange={(e) => setTotpCode(e.target.value)} aria-describedby="totp-hint" />
+              <input
+                name="totpCode"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="\d{6}"
+                maxLength={6}
+                required
+                value={totpCode}
+                onChange={(e) => setTotpCode(e.target.value)}
+                aria-describedby="totp-hint"
+              />
               <small id="totp-hint">{t('login.totpHint')}</small>
             </label>
           )}
-          {login.isError && !(needsTotp && totpCode === '' && (login.error as ApiError).code === 'totp_required') && <ErrorMessage error={login.error} />}
-          <button type="submit" disabled={login.isPending}>{login.isPending ? t('login.submitting') : t('login.submit')}</button>
+          {login.isError && !(needsTotp && totpCode === '' && (login.error as ApiError).code === 'totp_required') && (
+            <ErrorMessage error={login.error} />
+          )}
+          <button type="submit" disabled={login.isPending}>
+            {login.isPending ? t('login.submitting') : t('login.submit')}
+          </button>
         </form>
         <p className="muted small">{t('login.privacyNote')}</p>
         <LanguageSwitcher />

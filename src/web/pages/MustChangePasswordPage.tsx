@@ -13,7 +13,9 @@ export function MustChangePasswordPage() {
         <h1>{t('accountsUi.mustChangeTitle')}</h1>
         <p>{t('accountsUi.mustChangeIntro')}</p>
         <ChangePasswordForm />
-        <button type="button" className="link" onClick={() => logout.mutate()}>{t('shell.logout')}</button>
+        <button type="button" className="link" onClick={() => logout.mutate()}>
+          {t('shell.logout')}
+        </button>
         <LanguageSwitcher />
       </div>
     </main>

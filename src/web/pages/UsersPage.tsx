@@ -32,8 +32,13 @@ export function UsersPage({ session }: { session: SessionView }) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('users.displayName')}</th><th scope="col">{t('users.email')}</th><th scope="col">{t('users.roles')}</th>
-                <th scope="col">{t('users.status')}</th><th scope="col">{t('users.totp')}</th><th scope="col">{t('users.lastLogin')}</th><th scope="col">{t('users.actions')}</th>
+                <th scope="col">{t('users.displayName')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.roles')}</th>
+                <th scope="col">{t('users.status')}</th>
+                <th scope="col">{t('users.totp')}</th>
+                <th scope="col">{t('users.lastLogin')}</th>
+                <th scope="col">{t('users.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -42,13 +47,29 @@ export function UsersPage({ session }: { session: SessionView }) {
                   <td>{user.displayName}</td>
                   <td>{user.email}</td>
                   <td>{user.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-                  <td>{statusOf(user, t)}{user.locked ? ` · ${t('accountsUi.locked')}` : ''}{user.mustChangePassword ? ` · ${t('accountsUi.mustChange')}` : ''}{user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}</td>
+                  <td>
+                    {statusOf(user, t)}
+                    {user.locked ? ` · ${t('accountsUi.locked')}` : ''}
+                    {user.mustChangePassword ? ` · ${t('accountsUi.mustChange')}` : ''}
+                    {user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}
+                  </td>
                   <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
-                  <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}</td>
+                  <td>
+                    {user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}
+                  </td>
                   <td>
                     {user.permissions.update && (
-                      <button type="button" className="link" onClick={() => { setNotice(null); setEditing(user); }}
-                        aria-label={t('users.editing', { name: user.displayName })}>{t('users.edit')}</button>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(user);
+                        }}
+                        aria-label={t('users.editing', { name: user.displayName })}
+                      >
+                        {t('users.edit')}
+                      </button>
                     )}
                   </td>
                 </tr>
@@ -57,9 +78,20 @@ export function UsersPage({ session }: { session: SessionView }) {
           </table>
         </div>
       )}
-      {editing
-        ? <EditUserForm key={editing.id} user={editing} organisation={session.organisation.name} self={editing.id === session.user.id} onDone={(saved) => { setEditing(null); if (saved) setNotice(t('users.saved')); }} />
-        : <CreateUserForm onCreated={() => setNotice(t('users.created'))} />}
+      {editing ? (
+        <EditUserForm
+          key={editing.id}
+          user={editing}
+          organisation={session.organisation.name}
+          self={editing.id === session.user.id}
+          onDone={(saved) => {
+            setEditing(null);
+            if (saved) setNotice(t('users.saved'));
+          }}
+        />
+      ) : (
+        <CreateUserForm onCreated={() => setNotice(t('users.created'))} />
+      )}
     </section>
   );
 }
@@ -77,8 +109,13 @@ function RolePicker({ value, onChange }: { value: string[]; onChange: (roles: st
       <legend>{t('users.roles')}</legend>
       {ROLES.map((role) => (
         <label key={role} className="checkbox">
-          <input type="checkbox" name="roles" value={role} checked={value.includes(role)}
-            onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))} />
+          <input
+            type="checkbox"
+            name="roles"
+            value={role}
+            checked={value.includes(role)}
+            onChange={(e) => onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))}
+          />
           {t(`roles.${role}`)}
         </label>
       ))}
@@ -106,30 +143,75 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="create-user-title">
       <h2 id="create-user-title">{t('users.add')}</h2>
-      <label className="field"><span>{t('users.displayName')}</span>
-        <input name="displayName" required maxLength={200} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} /></label>
-      <label className="field"><span>{t('users.email')}</span>
-        <input name="email" type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} /></label>
-      <PasswordInput id="password" label={t('users.password')} value={form.password} onChange={(password) => setForm({ ...form, password })}
-        error={fieldError(create.error, 'password')} hint={t('users.passwordHint')} autoComplete="new-password" />
+      <label className="field">
+        <span>{t('users.displayName')}</span>
+        <input
+          name="displayName"
+          required
+          maxLength={200}
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('users.email')}</span>
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="off"
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+      </label>
+      <PasswordInput
+        id="password"
+        label={t('users.password')}
+        value={form.password}
+        onChange={(password) => setForm({ ...form, password })}
+        error={fieldError(create.error, 'password')}
+        hint={t('users.passwordHint')}
+        autoComplete="new-password"
+      />
       <RolePicker value={form.roles} onChange={(roles) => setForm({ ...form, roles })} />
-      {form.roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
+      {form.roles.length === 0 && (
+        <p className="alert alert-error" role="alert">
+          {t('users.rolesRequired')}
+        </p>
+      )}
       {!fieldError(create.error, 'password') && <ErrorMessage error={create.error} />}
       <div className="actions">
-        <button type="submit" disabled={create.isPending}>{create.isPending ? t('common.saving') : t('users.create')}</button>
+        <button type="submit" disabled={create.isPending}>
+          {create.isPending ? t('common.saving') : t('users.create')}
+        </button>
       </div>
     </form>
   );
 }
 
-function EditUserForm({ user, organisation, self, onDone }: { user: UserView; organisation: string; self: boolean; onDone: (saved: boolean) => void }) {
+function EditUserForm({
+  user,
+  organisation,
+  self,
+  onDone,
+}: {
+  user: UserView;
+  organisation: string;
+  self: boolean;
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<string[]>(user.roles);
   const update = useMutation({
-    mutationFn: (changes: { displayName?: string; roles?: string[]; active?: boolean; membershipActive?: boolean; onDuty?: boolean }) =>
-      api<UserView>(`/api/users/${user.id}`, { method: 'PATCH', body: { ...changes, version: user.version } }),
+    mutationFn: (changes: {
+      displayName?: string;
+      roles?: string[];
+      active?: boolean;
+      membershipActive?: boolean;
+      onDuty?: boolean;
+    }) => api<UserView>(`/api/users/${user.id}`, { method: 'PATCH', body: { ...changes, version: user.version } }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: usersKey });
       onDone(true);
@@ -137,7 +219,9 @@ function EditUserForm({ user, organisation, self, onDone }: { user: UserView; or
   });
   const unlock = useMutation({
     mutationFn: () => api<UserView>(`/api/users/${user.id}/unlock`, { method: 'POST' }),
-    onSuccess: () => { void client.invalidateQueries({ queryKey: usersKey }); },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: usersKey });
+    },
   });
   // Her name is global: her home organisation's administrators change it, or she herself.
   const canRename = user.permissions.updateAccount || self;
@@ -148,38 +232,82 @@ function EditUserForm({ user, organisation, self, onDone }: { user: UserView; or
   return (
     <form className="card form-grid" onSubmit={submit} aria-labelledby="edit-user-title">
       <h2 id="edit-user-title">{t('users.editing', { name: user.displayName })}</h2>
-      <label className="field"><span>{t('users.displayName')}</span>
-        <input name="displayName" required maxLength={200} value={displayName} readOnly={!canRename} aria-describedby={canRename ? undefined : 'name-from-home'}
-          onChange={(e) => setDisplayName(e.target.value)} /></label>
-      {!user.homeHere && <p id="name-from-home" className="muted">{t('users.nameFromHome')}</p>}
+      <label className="field">
+        <span>{t('users.displayName')}</span>
+        <input
+          name="displayName"
+          required
+          maxLength={200}
+          value={displayName}
+          readOnly={!canRename}
+          aria-describedby={canRename ? undefined : 'name-from-home'}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
+      </label>
+      {!user.homeHere && (
+        <p id="name-from-home" className="muted">
+          {t('users.nameFromHome')}
+        </p>
+      )}
       <RolePicker value={roles} onChange={setRoles} />
-      {roles.length === 0 && <p className="alert alert-error" role="alert">{t('users.rolesRequired')}</p>}
+      {roles.length === 0 && (
+        <p className="alert alert-error" role="alert">
+          {t('users.rolesRequired')}
+        </p>
+      )}
       <ErrorMessage error={update.error} />
       <div className="actions">
-        <button type="submit" disabled={update.isPending}>{update.isPending ? t('common.saving') : t('common.save')}</button>
-        <button type="button" className="secondary" onClick={() => {
-          if (!user.membershipActive) update.mutate({ membershipActive: true });
-          else if (window.confirm(t('users.confirmDeactivateHere', { name: user.displayName, organisation }))) update.mutate({ membershipActive: false });
-        }}>
-          {user.membershipActive ? t('users.deactivateHere', { organisation }) : t('users.activateHere', { organisation })}
+        <button type="submit" disabled={update.isPending}>
+          {update.isPending ? t('common.saving') : t('common.save')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            if (!user.membershipActive) update.mutate({ membershipActive: true });
+            else if (window.confirm(t('users.confirmDeactivateHere', { name: user.displayName, organisation })))
+              update.mutate({ membershipActive: false });
+          }}
+        >
+          {user.membershipActive
+            ? t('users.deactivateHere', { organisation })
+            : t('users.activateHere', { organisation })}
         </button>
         {user.permissions.updateAccount && (
-          <button type="button" className="secondary" onClick={() => {
-            if (!user.accountActive) update.mutate({ active: true });
-            else if (window.confirm(t('users.confirmDeactivateAccount', { name: user.displayName }))) update.mutate({ active: false });
-          }}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              if (!user.accountActive) update.mutate({ active: true });
+              else if (window.confirm(t('users.confirmDeactivateAccount', { name: user.displayName })))
+                update.mutate({ active: false });
+            }}
+          >
             {user.accountActive ? t('users.deactivateAccount') : t('users.activateAccount')}
           </button>
         )}
-        <button type="button" className="secondary" aria-pressed={user.onDuty} onClick={() => update.mutate({ onDuty: !user.onDuty })}>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={user.onDuty}
+          onClick={() => update.mutate({ onDuty: !user.onDuty })}
+        >
           {user.onDuty ? t('users.offDuty') : t('users.onDuty')}
         </button>
         {user.locked && user.permissions.unlock && (
-          <button type="button" className="secondary" onClick={() => { if (window.confirm(t('accountsUi.confirmUnlock', { name: user.displayName }))) unlock.mutate(); }}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              if (window.confirm(t('accountsUi.confirmUnlock', { name: user.displayName }))) unlock.mutate();
+            }}
+          >
             {t('accountsUi.unlock')}
           </button>
         )}
-        <button type="button" className="link" onClick={() => onDone(false)}>{t('common.cancel')}</button>
+        <button type="button" className="link" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
       </div>
       {unlock.isSuccess && <Notice>{t('accountsUi.unlocked')}</Notice>}
       <ErrorMessage error={unlock.error} />
@@ -196,19 +324,36 @@ function TemporaryPasswordForm({ user }: { user: UserView }) {
   const [password, setPassword] = useState('');
   const set = useMutation({
     mutationFn: () => api<UserView>(`/api/users/${user.id}/temporary-password`, { method: 'POST', body: { password } }),
-    onSuccess: () => { setPassword(''); void client.invalidateQueries({ queryKey: usersKey }); },
+    onSuccess: () => {
+      setPassword('');
+      void client.invalidateQueries({ queryKey: usersKey });
+    },
   });
   const error = fieldError(set.error, 'password');
   return (
     <fieldset className="form-grid">
       <legend>{t('accountsUi.temporaryTitle')}</legend>
       {set.isSuccess && <Notice>{t('accountsUi.temporarySet')}</Notice>}
-      <PasswordInput id="temporaryPassword" label={t('accountsUi.temporaryPassword')} value={password} onChange={setPassword} error={error}
-        hint={t('accountsUi.temporaryHint')} autoComplete="new-password" required={false} />
+      <PasswordInput
+        id="temporaryPassword"
+        label={t('accountsUi.temporaryPassword')}
+        value={password}
+        onChange={setPassword}
+        error={error}
+        hint={t('accountsUi.temporaryHint')}
+        autoComplete="new-password"
+        required={false}
+      />
       {!error && <ErrorMessage error={set.error} />}
       <div className="actions">
-        <button type="button" className="secondary" disabled={set.isPending || password === ''}
-          onClick={() => { if (window.confirm(t('accountsUi.confirmTemporary', { name: user.displayName }))) set.mutate(); }}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={set.isPending || password === ''}
+          onClick={() => {
+            if (window.confirm(t('accountsUi.confirmTemporary', { name: user.displayName }))) set.mutate();
+          }}
+        >
           {t('accountsUi.setTemporary')}
         </button>
       </div>

@@ -17,8 +17,17 @@ export function RolesPage({ session }: { session: SessionView }) {
   const locale = asLocale(i18n.language);
   const manage = session.permissions.manageCatalogue;
   const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => api<Catalogue>('/api/catalogue') });
-  const staff = useQuery({ queryKey: ['staff-roles'], queryFn: () => api<{ staff: StaffRoles[] }>('/api/staff/roles') });
-  const coverage = useQuery({ queryKey: ['network-roles'], queryFn: () => api<{ organisations: { organisationId: string; name: string; roles: Record<string, number> }[] }>('/api/network/roles') });
+  const staff = useQuery({
+    queryKey: ['staff-roles'],
+    queryFn: () => api<{ staff: StaffRoles[] }>('/api/staff/roles'),
+  });
+  const coverage = useQuery({
+    queryKey: ['network-roles'],
+    queryFn: () =>
+      api<{ organisations: { organisationId: string; name: string; roles: Record<string, number> }[] }>(
+        '/api/network/roles',
+      ),
+  });
   const [editing, setEditing] = useState<{ kind: 'role' | 'profile' | 'staff'; code: string | null } | null>(null);
   const data = catalogue.data;
   const name = (labels: Role['labels']) => pick(labels, locale).text;
@@ -35,24 +44,72 @@ export function RolesPage({ session }: { session: SessionView }) {
         <>
           <section className="card" aria-labelledby="roles-title">
             <h2 id="roles-title">{t('rolesUi.roles')}</h2>
-            {manage && editing?.kind === 'role' && <RoleEditor catalogue={data} code={editing.code} locale={locale} onDone={() => setEditing(null)} />}
-            {manage && !editing && <button type="button" onClick={() => setEditing({ kind: 'role', code: null })}>{t('rolesUi.newRole')}</button>}
+            {manage && editing?.kind === 'role' && (
+              <RoleEditor catalogue={data} code={editing.code} locale={locale} onDone={() => setEditing(null)} />
+            )}
+            {manage && !editing && (
+              <button type="button" onClick={() => setEditing({ kind: 'role', code: null })}>
+                {t('rolesUi.newRole')}
+              </button>
+            )}
             <ul className="plain-list">
-              {data.roles.map((role) => <li key={role.code}><RoleCard role={role} locale={locale} sharedName={sharedRoleName(role.taxonomyCode)} profileName={profileName}
-                onEdit={manage && !editing ? () => setEditing({ kind: 'role', code: role.code }) : undefined} /></li>)}
+              {data.roles.map((role) => (
+                <li key={role.code}>
+                  <RoleCard
+                    role={role}
+                    locale={locale}
+                    sharedName={sharedRoleName(role.taxonomyCode)}
+                    profileName={profileName}
+                    onEdit={manage && !editing ? () => setEditing({ kind: 'role', code: role.code }) : undefined}
+                  />
+                </li>
+              ))}
             </ul>
           </section>
 
           <section className="card" aria-labelledby="profiles-title">
             <h2 id="profiles-title">{t('rolesUi.profiles')}</h2>
-            {manage && editing?.kind === 'profile' && <ProfileEditor catalogue={data} code={editing.code} onDone={() => setEditing(null)} />}
-            {manage && !editing && <button type="button" onClick={() => setEditing({ kind: 'profile', code: null })}>{t('rolesUi.newProfile')}</button>}
+            {manage && editing?.kind === 'profile' && (
+              <ProfileEditor catalogue={data} code={editing.code} onDone={() => setEditing(null)} />
+            )}
+            {manage && !editing && (
+              <button type="button" onClick={() => setEditing({ kind: 'profile', code: null })}>
+                {t('rolesUi.newProfile')}
+              </button>
+            )}
             <ul className="tag-list">
               {data.profiles.map((p) => (
                 <li key={p.code}>
-                  {name(p.labels)}{!p.active && <> · <span className="badge">{t('rolesUi.inactive')}</span></>}
-                  {p.code !== p.taxonomyCode && <small className="muted"> ({t('rolesUi.mapsToProfile', { name: name(data.taxonomy.profiles.find((x) => x.code === p.taxonomyCode)?.labels ?? {}) })})</small>}
-                  {manage && !editing && <> <button type="button" className="link-button" aria-label={t('rolesUi.editProfile', { name: name(p.labels) })} onClick={() => setEditing({ kind: 'profile', code: p.code })}>{t('rolesUi.edit')}</button></>}
+                  {name(p.labels)}
+                  {!p.active && (
+                    <>
+                      {' '}
+                      · <span className="badge">{t('rolesUi.inactive')}</span>
+                    </>
+                  )}
+                  {p.code !== p.taxonomyCode && (
+                    <small className="muted">
+                      {' '}
+                      (
+                      {t('rolesUi.mapsToProfile', {
+                        name: name(data.taxonomy.profiles.find((x) => x.code === p.taxonomyCode)?.labels ?? {}),
+                      })}
+                      )
+                    </small>
+                  )}
+                  {manage && !editing && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('rolesUi.editProfile', { name: name(p.labels) })}
+                        onClick={() => setEditing({ kind: 'profile', code: p.code })}
+                      >
+                        {t('rolesUi.edit')}
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -60,17 +117,47 @@ export function RolesPage({ session }: { session: SessionView }) {
 
           <section className="card" aria-labelledby="staff-title">
             <h2 id="staff-title">{t('rolesUi.staff')}</h2>
-            {manage && editing?.kind === 'staff' && staff.data && <StaffEditor catalogue={data} member={staff.data.staff.find((s) => s.userId === editing.code)!} locale={locale} onDone={() => setEditing(null)} />}
+            {manage && editing?.kind === 'staff' && staff.data && (
+              <StaffEditor
+                catalogue={data}
+                member={staff.data.staff.find((s) => s.userId === editing.code)!}
+                locale={locale}
+                onDone={() => setEditing(null)}
+              />
+            )}
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('rolesUi.staff')}>
               <table>
-                <thead><tr><th scope="col">{t('rolesUi.person')}</th><th scope="col">{t('rolesUi.roles')}</th><th scope="col">{t('rolesUi.profiles')}</th>{manage && <th scope="col"><span className="visually-hidden">{t('rolesUi.edit')}</span></th>}</tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('rolesUi.person')}</th>
+                    <th scope="col">{t('rolesUi.roles')}</th>
+                    <th scope="col">{t('rolesUi.profiles')}</th>
+                    {manage && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('rolesUi.edit')}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
                 <tbody>
                   {(staff.data?.staff ?? []).map((s) => (
                     <tr key={s.userId}>
                       <th scope="row">{s.displayName}</th>
                       <td>{s.roles.map(roleName).join(', ') || t('rolesUi.noneHeld')}</td>
                       <td>{s.profiles.map(profileName).join(', ') || t('rolesUi.noneHeld')}</td>
-                      {manage && <td><button type="button" className="link-button" disabled={Boolean(editing)} aria-label={t('rolesUi.editStaff', { name: s.displayName })} onClick={() => setEditing({ kind: 'staff', code: s.userId })}>{t('rolesUi.edit')}</button></td>}
+                      {manage && (
+                        <td>
+                          <button
+                            type="button"
+                            className="link-button"
+                            disabled={Boolean(editing)}
+                            aria-label={t('rolesUi.editStaff', { name: s.displayName })}
+                            onClick={() => setEditing({ kind: 'staff', code: s.userId })}
+                          >
+                            {t('rolesUi.edit')}
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -86,11 +173,27 @@ export function RolesPage({ session }: { session: SessionView }) {
             {coverage.data && coverage.data.organisations.length > 0 && (
               <div className="table-scroll" tabIndex={0} role="region" aria-label={t('rolesUi.coverage')}>
                 <table>
-                  <thead><tr><th scope="col">{t('rolesUi.roles')}</th>{coverage.data.organisations.map((o) => <th scope="col" key={o.organisationId}>{o.name}</th>)}</tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('rolesUi.roles')}</th>
+                      {coverage.data.organisations.map((o) => (
+                        <th scope="col" key={o.organisationId}>
+                          {o.name}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
                   <tbody>
-                    {data.taxonomy.roles.filter((r) => coverage.data.organisations.some((o) => o.roles[r.code])).map((r) => (
-                      <tr key={r.code}><th scope="row">{name(r.labels)}</th>{coverage.data.organisations.map((o) => <td key={o.organisationId}>{o.roles[r.code] ?? '–'}</td>)}</tr>
-                    ))}
+                    {data.taxonomy.roles
+                      .filter((r) => coverage.data.organisations.some((o) => o.roles[r.code]))
+                      .map((r) => (
+                        <tr key={r.code}>
+                          <th scope="row">{name(r.labels)}</th>
+                          {coverage.data.organisations.map((o) => (
+                            <td key={o.organisationId}>{o.roles[r.code] ?? '–'}</td>
+                          ))}
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
               </div>
@@ -102,18 +205,41 @@ export function RolesPage({ session }: { session: SessionView }) {
   );
 }
 
-function RoleCard({ role, locale, sharedName, profileName, onEdit }: { role: Role; locale: Locale; sharedName: string; profileName: (code: string) => string; onEdit?: () => void }) {
+function RoleCard({
+  role,
+  locale,
+  sharedName,
+  profileName,
+  onEdit,
+}: {
+  role: Role;
+  locale: Locale;
+  sharedName: string;
+  profileName: (code: string) => string;
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation();
   const title = pick(role.labels, locale);
   const fields = CARD_FIELDS.filter((f) => role.card[f]);
   return (
     <details className="role-card">
       <summary>
-        <strong>{title.text}</strong>{!title.translated && <small className="muted"> ({t('rolesUi.notTranslated')})</small>}
-        {!role.active && <> · <span className="badge">{t('rolesUi.inactive')}</span></>}
-        {(role.code !== role.taxonomyCode || title.text !== sharedName) && <small className="muted"> · {t('rolesUi.mapsTo', { name: sharedName })}</small>}
+        <strong>{title.text}</strong>
+        {!title.translated && <small className="muted"> ({t('rolesUi.notTranslated')})</small>}
+        {!role.active && (
+          <>
+            {' '}
+            · <span className="badge">{t('rolesUi.inactive')}</span>
+          </>
+        )}
+        {(role.code !== role.taxonomyCode || title.text !== sharedName) && (
+          <small className="muted"> · {t('rolesUi.mapsTo', { name: sharedName })}</small>
+        )}
       </summary>
-      <p><strong>{t('rolesUi.filledBy')}:</strong> {role.profileCodes.length ? role.profileCodes.map(profileName).join(', ') : t('rolesUi.noProfileNeeded')}</p>
+      <p>
+        <strong>{t('rolesUi.filledBy')}:</strong>{' '}
+        {role.profileCodes.length ? role.profileCodes.map(profileName).join(', ') : t('rolesUi.noProfileNeeded')}
+      </p>
       {fields.length === 0 && <p className="muted">{t('rolesUi.noCard')}</p>}
       {fields.length > 0 && (
         <dl className="role-card-fields">
@@ -122,13 +248,25 @@ function RoleCard({ role, locale, sharedName, profileName, onEdit }: { role: Rol
             return (
               <div key={f}>
                 <dt>{t(`rolesUi.card.${f}`)}</dt>
-                <dd>{text.text}{!text.translated && <small className="muted"> ({t('rolesUi.notTranslated')})</small>}</dd>
+                <dd>
+                  {text.text}
+                  {!text.translated && <small className="muted"> ({t('rolesUi.notTranslated')})</small>}
+                </dd>
               </div>
             );
           })}
         </dl>
       )}
-      {onEdit && <button type="button" className="secondary" aria-label={t('rolesUi.editRole', { name: title.text })} onClick={onEdit}>{t('rolesUi.edit')}</button>}
+      {onEdit && (
+        <button
+          type="button"
+          className="secondary"
+          aria-label={t('rolesUi.editRole', { name: title.text })}
+          onClick={onEdit}
+        >
+          {t('rolesUi.edit')}
+        </button>
+      )}
     </details>
   );
 }

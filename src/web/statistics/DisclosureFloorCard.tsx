@@ -13,7 +13,8 @@ export function DisclosureFloorCard({ floors }: { floors: DisclosureFloors }) {
   const queryClient = useQueryClient();
   const [value, setValue] = useState(String(floors.organisation));
   const save = useMutation({
-    mutationFn: (floor: number) => api<DisclosureFloors>('/api/statistics/disclosure-floors/organisation', { method: 'PUT', body: { floor } }),
+    mutationFn: (floor: number) =>
+      api<DisclosureFloors>('/api/statistics/disclosure-floors/organisation', { method: 'PUT', body: { floor } }),
     onSuccess: (next) => {
       queryClient.setQueryData(['disclosure-floors'], next);
       // Reports computed under the old floor may no longer be allowed: ask again.
@@ -31,17 +32,33 @@ export function DisclosureFloorCard({ floors }: { floors: DisclosureFloors }) {
       <h2 id="floor-title">{t('stats.floor.title')}</h2>
       <p className="muted">{t('stats.floor.intro')}</p>
       <dl className="facts">
-        <dt>{t('stats.floor.organisation')}</dt><dd>{floors.organisation}</dd>
-        <dt>{t('stats.floor.network')}</dt><dd>{floors.network}</dd>
+        <dt>{t('stats.floor.organisation')}</dt>
+        <dd>{floors.organisation}</dd>
+        <dt>{t('stats.floor.network')}</dt>
+        <dd>{floors.network}</dd>
       </dl>
       {floors.canSetOrganisation && (
         <form onSubmit={submit}>
-          <label className="field"><span>{t('stats.floor.newFloor')}</span>
-            <input type="number" min={2} max={20} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={!valid} aria-describedby="floor-hint" />
-            <small id="floor-hint">{t('stats.floor.floorHint')}</small></label>
+          <label className="field">
+            <span>{t('stats.floor.newFloor')}</span>
+            <input
+              type="number"
+              min={2}
+              max={20}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={!valid}
+              aria-describedby="floor-hint"
+            />
+            <small id="floor-hint">{t('stats.floor.floorHint')}</small>
+          </label>
           <ErrorMessage error={save.error} />
           {save.isSuccess && <Notice>{t('stats.floor.saved', { floor: save.data.organisation })}</Notice>}
-          <div className="actions"><button type="submit" disabled={!valid || save.isPending}>{t('stats.floor.save')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={!valid || save.isPending}>
+              {t('stats.floor.save')}
+            </button>
+          </div>
         </form>
       )}
     </section>

@@ -1,7 +1,15 @@
 /** A small ECharts wrapper: lazy-loaded, SVG, disposed with the component; the caller gives the text alternative. */
 import { useEffect, useRef } from 'react';
 
-export function EChart({ option, label, height = 280 }: { option: Record<string, unknown>; label: string; height?: number }) {
+export function EChart({
+  option,
+  label,
+  height = 280,
+}: {
+  option: Record<string, unknown>;
+  label: string;
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -14,7 +22,11 @@ export function EChart({ option, label, height = 280 }: { option: Record<string,
       chart = instance;
       window.addEventListener('resize', onResize);
     });
-    return () => { disposed = true; window.removeEventListener('resize', onResize); chart?.dispose(); };
+    return () => {
+      disposed = true;
+      window.removeEventListener('resize', onResize);
+      chart?.dispose();
+    };
   }, [option]);
   return <div ref={ref} role="img" aria-label={label} style={{ height, width: '100%' }} />;
 }

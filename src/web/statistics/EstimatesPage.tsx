@@ -7,13 +7,18 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Check } from '../cases/fields';
 import type { Estimate } from '../../server/api-types';
 
-
 export function EstimatesPage() {
   const { t, i18n } = useTranslation();
   const [onlyRecast, setOnlyRecast] = useState(false);
-  const estimates = useQuery({ queryKey: ['estimates'], queryFn: () => api<{ estimates: Estimate[] }>('/api/estimates') });
+  const estimates = useQuery({
+    queryKey: ['estimates'],
+    queryFn: () => api<{ estimates: Estimate[] }>('/api/estimates'),
+  });
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
-  const figure = (e: Estimate) => (e.value !== undefined ? fmt.format(e.value) : `${e.low !== undefined ? fmt.format(e.low) : '?'}–${e.high !== undefined ? fmt.format(e.high) : '?'}`);
+  const figure = (e: Estimate) =>
+    e.value !== undefined
+      ? fmt.format(e.value)
+      : `${e.low !== undefined ? fmt.format(e.low) : '?'}–${e.high !== undefined ? fmt.format(e.high) : '?'}`;
   const shown = (estimates.data?.estimates ?? []).filter((e) => !onlyRecast || e.chain.recast);
   return (
     <section>
@@ -25,15 +30,32 @@ export function EstimatesPage() {
       <ul className="estimates">
         {shown.map((e) => (
           <li key={e.id} className="card">
-            <p><strong className="figure">{figure(e)}</strong> {e.unitNote ?? e.unit} · {e.scope.geography}, {e.scope.period} · {t('stats.method')}: {t(`stats.methods.${e.method}`)}</p>
-            {(e.flags ?? []).length > 0 && <p>{e.flags!.map((f) => <span key={f} className="tag">{t(`stats.flags.${f}`)}</span>)}</p>}
+            <p>
+              <strong className="figure">{figure(e)}</strong> {e.unitNote ?? e.unit} · {e.scope.geography},{' '}
+              {e.scope.period} · {t('stats.method')}: {t(`stats.methods.${e.method}`)}
+            </p>
+            {(e.flags ?? []).length > 0 && (
+              <p>
+                {e.flags!.map((f) => (
+                  <span key={f} className="tag">
+                    {t(`stats.flags.${f}`)}
+                  </span>
+                ))}
+              </p>
+            )}
             {e.chain.recast && <p className="alert alert-error">⚠ {t('stats.recastWarning')}</p>}
             <details>
               <summary>{t('stats.citationChain')}</summary>
-              <ol>{e.chain.links.map((l, i) => (
-                <li key={i}>{l.role === 'original' ? t('stats.original') : t('stats.citing')}: {l.citation.source}{l.citation.year ? ` (${l.citation.year})` : ''}{l.citation.page ? `, p. ${l.citation.page}` : ''} [{l.citation.locator}]
-                  {l.recast && <strong> — ⚠ {t('stats.recastLink', { credited: l.creditedTo })}</strong>}</li>
-              ))}</ol>
+              <ol>
+                {e.chain.links.map((l, i) => (
+                  <li key={i}>
+                    {l.role === 'original' ? t('stats.original') : t('stats.citing')}: {l.citation.source}
+                    {l.citation.year ? ` (${l.citation.year})` : ''}
+                    {l.citation.page ? `, p. ${l.citation.page}` : ''} [{l.citation.locator}]
+                    {l.recast && <strong> — ⚠ {t('stats.recastLink', { credited: l.creditedTo })}</strong>}
+                  </li>
+                ))}
+              </ol>
               {e.caveat && <p className="muted">{e.caveat}</p>}
             </details>
           </li>

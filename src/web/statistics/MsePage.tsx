@@ -8,7 +8,6 @@ import { Field } from '../cases/fields';
 import { EChart } from './EChart';
 import type { MseResult } from '../../server/api-types';
 
-
 export function MsePage() {
   const { t, i18n } = useTranslation();
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
@@ -16,16 +15,29 @@ export function MsePage() {
   const [xlsx, setXlsx] = useState<{ name: string; base64: string } | null>(null);
   const [by, setBy] = useState('organisation');
   const build = useMutation({
-    mutationFn: () => api<{ csv: string; persons: number; lists: string[]; note: string }>(`/api/mse/capture-histories?by=${by}`),
-    onSuccess: (table) => { setXlsx(null); setCsv(table.csv); },
+    mutationFn: () =>
+      api<{ csv: string; persons: number; lists: string[]; note: string }>(`/api/mse/capture-histories?by=${by}`),
+    onSuccess: (table) => {
+      setXlsx(null);
+      setCsv(table.csv);
+    },
   });
   const [bootstrap, setBootstrap] = useState('200');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   const run = useMutation({
-    mutationFn: (withSave: boolean) => api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', { method: 'POST', body: { ...(xlsx ? { xlsx: xlsx.base64 } : { csv }), bootstrap: Number(bootstrap), ...(withSave ? { save } : {}) } }),
+    mutationFn: (withSave: boolean) =>
+      api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', {
+        method: 'POST',
+        body: {
+          ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),
+          bootstrap: Number(bootstrap),
+          ...(withSave ? { save } : {}),
+        },
+      }),
   });
   const r = run.data?.result;
-  const range = (xs?: (number | null)[]) => (xs ? `${fmt.format(xs[0] ?? 0)} – ${xs[1] === null ? '∞' : fmt.format(xs[1] ?? 0)}` : '—');
+  const range = (xs?: (number | null)[]) =>
+    xs ? `${fmt.format(xs[0] ?? 0)} – ${xs[1] === null ? '∞' : fmt.format(xs[1] ?? 0)}` : '—';
 
   async function readFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -43,7 +55,15 @@ export function MsePage() {
     }
   }
 
-  const intervals = r ? ([['wald', r.interval.wald], ['profile', r.interval.profile], ['bootstrap', r.interval.bootstrap]] as const).filter(([, v]) => v) : [];
+  const intervals = r
+    ? (
+        [
+          ['wald', r.interval.wald],
+          ['profile', r.interval.profile],
+          ['bootstrap', r.interval.bootstrap],
+        ] as const
+      ).filter(([, v]) => v)
+    : [];
   return (
     <section>
       <h1>{t('stats.mseTitle')}</h1>
@@ -51,48 +71,151 @@ export function MsePage() {
       <section className="card" aria-labelledby="own-lists-title">
         <h2 id="own-lists-title">{t('stats.ownLists')}</h2>
         <p className="muted">{t('stats.ownListsIntro')}</p>
-        <label className="field"><span>{t('stats.listsBy')}</span>
+        <label className="field">
+          <span>{t('stats.listsBy')}</span>
           <select value={by} onChange={(e) => setBy(e.target.value)}>
-            <option value="organisation">{t('stats.listsByOrganisation')}</option><option value="channel">{t('stats.listsByChannel')}</option>
-          </select></label>
+            <option value="organisation">{t('stats.listsByOrganisation')}</option>
+            <option value="channel">{t('stats.listsByChannel')}</option>
+          </select>
+        </label>
         <ErrorMessage error={build.error} />
-        <div className="actions"><button type="button" className="secondary" disabled={build.isPending} onClick={() => build.mutate()}>{t('stats.buildTable')}</button></div>
+        <div className="actions">
+          <button type="button" className="secondary" disabled={build.isPending} onClick={() => build.mutate()}>
+            {t('stats.buildTable')}
+          </button>
+        </div>
         {build.isPending && <p role="status">{t('common.loading')}</p>}
-        {build.data && <p role="status">{t('stats.tableBuilt', { persons: build.data.persons, lists: build.data.lists.length })} {build.data.note}</p>}
+        {build.data && (
+          <p role="status">
+            {t('stats.tableBuilt', { persons: build.data.persons, lists: build.data.lists.length })} {build.data.note}
+          </p>
+        )}
       </section>
-      <form className="card" onSubmit={(e: FormEvent) => { e.preventDefault(); run.mutate(false); }}>
-        <label className="field"><span>{t('stats.mseFile')}</span><input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={readFile} /></label>
+      <form
+        className="card"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          run.mutate(false);
+        }}
+      >
+        <label className="field">
+          <span>{t('stats.mseFile')}</span>
+          <input
+            type="file"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={readFile}
+          />
+        </label>
         {xlsx && <p className="muted">{t('stats.xlsxChosen', { name: xlsx.name })}</p>}
-        <label className="field"><span>{t('stats.mseTable')}</span>
-          <textarea rows={8} value={csv} required={!xlsx} onChange={(e) => { setXlsx(null); setCsv(e.target.value); }} aria-describedby="mse-format" />
-          <small id="mse-format">{t('stats.mseFormat')}</small></label>
+        <label className="field">
+          <span>{t('stats.mseTable')}</span>
+          <textarea
+            rows={8}
+            value={csv}
+            required={!xlsx}
+            onChange={(e) => {
+              setXlsx(null);
+              setCsv(e.target.value);
+            }}
+            aria-describedby="mse-format"
+          />
+          <small id="mse-format">{t('stats.mseFormat')}</small>
+        </label>
         <Field label={t('stats.bootstrap')} type="number" value={bootstrap} onChange={setBootstrap} />
         <ErrorMessage error={run.error} />
-        <div className="actions"><button type="submit" disabled={run.isPending}>{run.isPending ? t('stats.fitting') : t('stats.estimate')}</button></div>
+        <div className="actions">
+          <button type="submit" disabled={run.isPending}>
+            {run.isPending ? t('stats.fitting') : t('stats.estimate')}
+          </button>
+        </div>
         {run.isPending && <p role="status">{t('stats.fitting')}</p>}
       </form>
       {r && (
         <section className="card" aria-labelledby="mse-result">
           <h2 id="mse-result">{t('stats.mseResult', { estimate: fmt.format(r.estimate) })}</h2>
           <p>{t('stats.observedHidden', { observed: fmt.format(r.observed), hidden: fmt.format(r.hiddenEstimate) })}</p>
-          <dl className="facts">{intervals.map(([name, v]) => <Fragment key={name}><dt>{t(`stats.intervals.${name}`)}</dt><dd>{range(v as (number | null)[])}</dd></Fragment>)}</dl>
-          <EChart height={220} label={t('stats.mseChart', { estimate: fmt.format(r.estimate) })} option={{
-            grid: { left: 110, right: 20, top: 10, bottom: 30 }, xAxis: { type: 'value' }, yAxis: { type: 'category', data: intervals.map(([name]) => t(`stats.intervals.${name}`)) },
-            series: [
-              { type: 'bar', stack: 'ci', itemStyle: { color: 'transparent' }, data: intervals.map(([, v]) => (v as (number | null)[])[0]) },
-              { type: 'bar', stack: 'ci', itemStyle: { color: '#1d4f91' }, data: intervals.map(([, v]) => ((v as (number | null)[])[1] ?? (v as number[])[0]) - ((v as (number | null)[])[0] ?? 0)) },
-            ],
-          }} />
-          <p>{t('stats.model')}: {r.model} · {t('stats.terms')}: {r.terms.join(', ') || t('stats.mainEffectsOnly')}</p>
-          {r.steps.length > 0 && <ol>{r.steps.map((s) => <li key={s.term}>{s.term} (p = {s.pValue.toPrecision(2)})</li>)}</ol>}
+          <dl className="facts">
+            {intervals.map(([name, v]) => (
+              <Fragment key={name}>
+                <dt>{t(`stats.intervals.${name}`)}</dt>
+                <dd>{range(v as (number | null)[])}</dd>
+              </Fragment>
+            ))}
+          </dl>
+          <EChart
+            height={220}
+            label={t('stats.mseChart', { estimate: fmt.format(r.estimate) })}
+            option={{
+              grid: { left: 110, right: 20, top: 10, bottom: 30 },
+              xAxis: { type: 'value' },
+              yAxis: { type: 'category', data: intervals.map(([name]) => t(`stats.intervals.${name}`)) },
+              series: [
+                {
+                  type: 'bar',
+                  stack: 'ci',
+                  itemStyle: { color: 'transparent' },
+                  data: intervals.map(([, v]) => (v as (number | null)[])[0]),
+                },
+                {
+                  type: 'bar',
+                  stack: 'ci',
+                  itemStyle: { color: '#1d4f91' },
+                  data: intervals.map(
+                    ([, v]) => ((v as (number | null)[])[1] ?? (v as number[])[0]) - ((v as (number | null)[])[0] ?? 0),
+                  ),
+                },
+              ],
+            }}
+          />
+          <p>
+            {t('stats.model')}: {r.model} · {t('stats.terms')}: {r.terms.join(', ') || t('stats.mainEffectsOnly')}
+          </p>
+          {r.steps.length > 0 && (
+            <ol>
+              {r.steps.map((s) => (
+                <li key={s.term}>
+                  {s.term} (p = {s.pValue.toPrecision(2)})
+                </li>
+              ))}
+            </ol>
+          )}
           <p>{t('stats.fit', { deviance: r.fit.deviance.toFixed(2), df: r.fit.df, aic: r.fit.aic.toFixed(1) })}</p>
-          {r.warnings.map((w) => <p key={w.code + w.message} className="alert alert-error">{w.message}</p>)}
-          <form onSubmit={(e: FormEvent) => { e.preventDefault(); run.mutate(true); }} aria-labelledby="save-title">
+          {r.warnings.map((w) => (
+            <p key={w.code + w.message} className="alert alert-error">
+              {w.message}
+            </p>
+          ))}
+          <form
+            onSubmit={(e: FormEvent) => {
+              e.preventDefault();
+              run.mutate(true);
+            }}
+            aria-labelledby="save-title"
+          >
             <h3 id="save-title">{t('stats.saveToRegistry')}</h3>
-            <Field label={t('stats.saveLabel')} required value={save.label} onChange={(label) => setSave({ ...save, label })} />
-            <Field label={t('stats.geography')} required value={save.geography} onChange={(geography) => setSave({ ...save, geography })} />
-            <Field label={t('stats.period')} required value={save.period} onChange={(period) => setSave({ ...save, period })} />
-            <div className="actions"><button type="submit" disabled={run.isPending}>{t('stats.save')}</button></div>
+            <Field
+              label={t('stats.saveLabel')}
+              required
+              value={save.label}
+              onChange={(label) => setSave({ ...save, label })}
+            />
+            <Field
+              label={t('stats.geography')}
+              required
+              value={save.geography}
+              onChange={(geography) => setSave({ ...save, geography })}
+            />
+            <Field
+              label={t('stats.period')}
+              required
+              value={save.period}
+              onChange={(period) => setSave({ ...save, period })}
+            />
+            <div className="actions">
+              <button type="submit" disabled={run.isPending}>
+                {t('stats.save')}
+              </button>
+            </div>
           </form>
           {run.data?.savedEstimateId && <Notice>{t('stats.saved')}</Notice>}
         </section>

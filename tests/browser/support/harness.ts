@@ -17,8 +17,15 @@ export { DEMO_PASSWORD };
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 export interface Harness {
@@ -31,11 +38,16 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`);
-  if (!existsSync(path.resolve('dist/web/index.html'))) throw new Error('The web app is not built: run npm run build:web');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`);
+  if (!existsSync(path.resolve('dist/web/index.html')))
+    throw new Error('The web app is not built: run npm run build:web');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ariadne-browser-'));
   const server = await startAriadne({
-    port: 0, host: '127.0.0.1', dataDir, seedDemo: true,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    seedDemo: true,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -57,8 +69,12 @@ export async function startHarness(): Promise<Harness> {
 
 /** The service-level actor of a demo user, for arranging data through the services a test does not exercise. */
 export async function actorOf(harness: Harness, email: string): Promise<Actor> {
-  const user = await harness.ctx.db.kysely.selectFrom('users').innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles']).where('users.email', '=', email).executeTakeFirstOrThrow();
+  const user = await harness.ctx.db.kysely
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles'])
+    .where('users.email', '=', email)
+    .executeTakeFirstOrThrow();
   return { userId: user.id, organisationId: user.organisationId, roles: user.roles as Role[] };
 }
 

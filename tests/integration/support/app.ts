@@ -19,15 +19,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: EngineUnderTest, opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
-  const ctx = await createTestContext(engine, { logLevel: 'info', secureCookies: opts.secureCookies ?? false, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000, ...opts.config }, { seeded: true });
+export async function createTestApp(
+  engine: EngineUnderTest,
+  opts: { secureCookies?: boolean; loginRateLimitPerMinute?: number; config?: Partial<AppConfig> } = {},
+): Promise<TestApp> {
+  const ctx = await createTestContext(
+    engine,
+    {
+      logLevel: 'info',
+      secureCookies: opts.secureCookies ?? false,
+      loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 10_000,
+      ...opts.config,
+    },
+    { seeded: true },
+  );
   await seedDemo(ctx); // already present in the seeded template: returns at once
   const logs: string[] = [];
-  const logStream = new Writable({ write(chunk, _enc, cb) { logs.push(String(chunk)); cb(); } });
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
   const app = await buildServer(ctx, { logStream });
   await app.ready();
   return {
-    ctx, app, logs,
+    ctx,
+    app,
+    logs,
     client: () => new ApiClient(app),
     async as(email: string) {
       const c = new ApiClient(app);
@@ -35,6 +54,9 @@ export async function createTestApp(engine: EngineUnderTest, opts: { secureCooki
       if (res.status !== 200) throw new Error(`login failed for ${email}: ${res.status}`);
       return c;
     },
-    async close() { await app.close(); await ctx.dispose(); },
+    async close() {
+      await app.close();
+      await ctx.dispose();
+    },
   };
 }

@@ -5,7 +5,8 @@
 const DAY = 86_400_000;
 
 /** The calendar date (UTC, YYYY-MM-DD) n days before now; negative n is in the future. */
-export const daysAgo = (n: number, now: Date = new Date()): string => new Date(now.getTime() - n * DAY).toISOString().slice(0, 10);
+export const daysAgo = (n: number, now: Date = new Date()): string =>
+  new Date(now.getTime() - n * DAY).toISOString().slice(0, 10);
 
 /** The same calendar day n years ago (29 February falls back to 28 February). */
 export function yearsAgo(n: number, now: Date = new Date()): string {

@@ -47,10 +47,21 @@ async function freshPostgres(): Promise<Database & { dispose(): Promise<void> }>
 export const ENGINES: EngineUnderTest[] = [
   {
     name: 'pglite',
-    open: async () => { const db = await openDatabase({}); return Object.assign(db, { dispose: () => db.close() }); },
+    open: async () => {
+      const db = await openDatabase({});
+      return Object.assign(db, { dispose: () => db.close() });
+    },
     clone: (kind) => clonePglite(kind),
   },
-  ...(serverUrl ? [{ name: 'postgres' as const, open: freshPostgres, clone: (kind: TemplateKind) => clonePostgres(serverUrl, kind) }] : []),
+  ...(serverUrl
+    ? [
+        {
+          name: 'postgres' as const,
+          open: freshPostgres,
+          clone: (kind: TemplateKind) => clonePostgres(serverUrl, kind),
+        },
+      ]
+    : []),
 ];
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -66,7 +77,11 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
  * the run's migrated template (support/templates.ts), or with `seeded` of the template that also
  * holds the demo data, whose master key the context then uses.
  */
-export async function createTestContext(engine: EngineUnderTest, overrides: Partial<AppConfig> = {}, options: { seeded?: boolean } = {}): Promise<AppContext & { dispose(): Promise<void> }> {
+export async function createTestContext(
+  engine: EngineUnderTest,
+  overrides: Partial<AppConfig> = {},
+  options: { seeded?: boolean } = {},
+): Promise<AppContext & { dispose(): Promise<void> }> {
   const { db, masterKey } = await engine.clone(options.seeded ? 'seeded' : 'migrated');
   await migrate(db); // a no-op on the template's copy, which still checks every migration's checksum
   const keyRing = new KeyRing(masterKey, keyStore(db.kysely));

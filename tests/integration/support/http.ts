@@ -13,19 +13,34 @@ export class ApiClient {
 
   constructor(private app: FastifyInstance) {}
 
-  async request<T = any>(method: string, url: string, payload?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    payload?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in extraHeaders)) headers['x-csrf-token'] = this.csrf;
     const res = await this.app.inject({
-      method: method as any, url, headers,
-      ...(payload === undefined ? {} : typeof payload === 'string' ? { payload, headers: { ...headers, 'content-type': 'application/json' } } : { payload: payload as object }),
+      method: method as any,
+      url,
+      headers,
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string'
+          ? { payload, headers: { ...headers, 'content-type': 'application/json' } }
+          : { payload: payload as object }),
     });
     const setCookie = res.headers['set-cookie'];
     const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
     if (first) this.cookie = first.split(';')[0];
     let body: any = res.body;
-    try { body = res.body ? JSON.parse(res.body) : null; } catch { /* not JSON */ }
+    try {
+      body = res.body ? JSON.parse(res.body) : null;
+    } catch {
+      /* not JSON */
+    }
     return { status: res.statusCode, body, headers: res.headers };
   }
 

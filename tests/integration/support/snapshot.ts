@@ -39,7 +39,11 @@ export async function fingerprint(db: Database | Kysely<any>): Promise<Record<st
     return sql`SELECT ${table}::text AS name, count(*) AS n, md5(coalesce(string_agg(r, '|' ORDER BY r COLLATE "C"), '')) AS f
       FROM (SELECT ${row}::text AS r FROM ${sql.table(table)} t) rows`;
   });
-  const result = await sql<{ name: string; n: number | string; f: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(kysely);
+  const result = await sql<{
+    name: string;
+    n: number | string;
+    f: string;
+  }>`${sql.join(parts, sql` UNION ALL `)}`.execute(kysely);
   const out: Record<string, string> = {};
   for (const r of result.rows) out[r.name] = `${Number(r.n)}:${r.f}`;
   return out;

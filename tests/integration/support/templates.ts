@@ -38,7 +38,9 @@ export interface Template {
 }
 
 declare module 'vitest' {
-  export interface ProvidedContext { ariadneTestRunId: string }
+  export interface ProvidedContext {
+    ariadneTestRunId: string;
+  }
 }
 
 /** Provided once per `vitest run` by global-setup.ts; a process of its own outside vitest's workers. */
@@ -47,15 +49,24 @@ export function currentRunId(): string {
   if (!runId) {
     try {
       runId = inject('ariadneTestRunId');
-    } catch { /* not in a vitest worker */ }
+    } catch {
+      /* not in a vitest worker */
+    }
     runId ??= process.env.ARIADNE_TEST_RUN_ID ?? newRunId();
   }
   return runId;
 }
 
 /** SHA-256 of every migration file, so a new or edited migration builds a new template. */
-export const MIGRATIONS_HASH = crypto.createHash('sha256')
-  .update(listMigrations().map((m) => `${m.name}:${m.checksum}`).join('\n')).digest('hex').slice(0, 12);
+export const MIGRATIONS_HASH = crypto
+  .createHash('sha256')
+  .update(
+    listMigrations()
+      .map((m) => `${m.name}:${m.checksum}`)
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 12);
 
 export const TEMPLATE_DIR = path.join(os.tmpdir(), 'ariadne-test-templates');
 
@@ -87,7 +98,9 @@ async function withLockDir<T>(lock: string, fn: () => Promise<T>): Promise<T> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       try {
         if (Date.now() - fs.statSync(lock).mtimeMs > 5 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-      } catch { /* released meanwhile */ }
+      } catch {
+        /* released meanwhile */
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -127,7 +140,9 @@ async function buildPgliteTemplate(kind: TemplateKind): Promise<{ dump: Blob; ma
 }
 
 /** A fresh in-memory PGlite holding a copy of the template, and the template's master key. */
-export async function clonePglite(kind: TemplateKind): Promise<{ db: Database & { dispose(): Promise<void> }; masterKey: Buffer }> {
+export async function clonePglite(
+  kind: TemplateKind,
+): Promise<{ db: Database & { dispose(): Promise<void> }; masterKey: Buffer }> {
   let template = pgliteTemplates.get(kind);
   if (!template) {
     template = buildPgliteTemplate(kind);
@@ -136,14 +151,21 @@ export async function clonePglite(kind: TemplateKind): Promise<{ db: Database & 
   }
   const { dump, masterKey } = await template;
   const db = await openPglite(dump);
-  return { db: Object.assign(db, { dispose: () => db.close() }), masterKey: kind === 'seeded' ? masterKey : crypto.randomBytes(32) };
+  return {
+    db: Object.assign(db, { dispose: () => db.close() }),
+    masterKey: kind === 'seeded' ? masterKey : crypto.randomBytes(32),
+  };
 }
 
 // --- PostgreSQL -------------------------------------------------------------------------------
 
-export const pgTemplateName = (kind: TemplateKind) => kind === 'migrated'
-  ? `ariadne_template_${MIGRATIONS_HASH}`
-  : `ariadne_tseed_${MIGRATIONS_HASH}_${currentRunId()}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
+export const pgTemplateName = (kind: TemplateKind) =>
+  kind === 'migrated'
+    ? `ariadne_template_${MIGRATIONS_HASH}`
+    : `ariadne_tseed_${MIGRATIONS_HASH}_${currentRunId()}`
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_')
+        .slice(0, 63);
 
 const withUrl = (serverUrl: string, database: string) => {
   const url = new URL(serverUrl);
@@ -165,8 +187,13 @@ const pgTemplates = new Map<TemplateKind, Promise<Template>>();
 
 async function buildPgTemplate(serverUrl: string, kind: TemplateKind): Promise<Template> {
   const name = pgTemplateName(kind);
-  const existing = async (c: pg.Client) => (await c.query<{ key: string | null }>(
-    `SELECT shobj_description(oid, 'pg_database') AS key FROM pg_database WHERE datname = $1 AND datistemplate`, [name])).rows[0];
+  const existing = async (c: pg.Client) =>
+    (
+      await c.query<{ key: string | null }>(
+        `SELECT shobj_description(oid, 'pg_database') AS key FROM pg_database WHERE datname = $1 AND datistemplate`,
+        [name],
+      )
+    ).rows[0];
   return adminClient(serverUrl, async (c) => {
     // Every test file of the run asks; one builds while the others wait on the lock.
     await c.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
@@ -197,7 +224,10 @@ async function buildPgTemplate(serverUrl: string, kind: TemplateKind): Promise<T
 }
 
 /** A throw-away database copied from the template, and the template's master key. */
-export async function clonePostgres(serverUrl: string, kind: TemplateKind): Promise<{ db: Database & { dispose(): Promise<void> }; masterKey: Buffer }> {
+export async function clonePostgres(
+  serverUrl: string,
+  kind: TemplateKind,
+): Promise<{ db: Database & { dispose(): Promise<void> }; masterKey: Buffer }> {
   const name = `ariadne_test_${crypto.randomBytes(6).toString('hex')}`;
   let masterKey: Buffer;
   for (let attempt = 0; ; attempt += 1) {
@@ -245,20 +275,26 @@ function isOldRun(name: string): boolean {
 export async function dropRunTemplates(serverUrl: string | undefined, runId: string): Promise<void> {
   if (fs.existsSync(TEMPLATE_DIR)) {
     for (const file of fs.readdirSync(TEMPLATE_DIR)) {
-      if (file.includes(`_${runId}.`) || isOldRun(file.replace(/\..*$/, ''))) fs.rmSync(path.join(TEMPLATE_DIR, file), { recursive: true, force: true });
+      if (file.includes(`_${runId}.`) || isOldRun(file.replace(/\..*$/, '')))
+        fs.rmSync(path.join(TEMPLATE_DIR, file), { recursive: true, force: true });
     }
   }
   if (!serverUrl) return;
   await adminClient(serverUrl, async (c) => {
-    const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datistemplate AND (datname LIKE 'ariadne\\_tseed\\_%' OR datname LIKE 'ariadne\\_template\\_%')`);
+    const rows = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datistemplate AND (datname LIKE 'ariadne\\_tseed\\_%' OR datname LIKE 'ariadne\\_template\\_%')`,
+    );
     for (const { datname } of rows.rows) {
-      const ours = datname.startsWith('ariadne_tseed_') && (datname.endsWith(`_${runId.toLowerCase()}`) || isOldRun(datname));
+      const ours =
+        datname.startsWith('ariadne_tseed_') && (datname.endsWith(`_${runId.toLowerCase()}`) || isOldRun(datname));
       const superseded = datname.startsWith('ariadne_template_') && datname !== pgTemplateName('migrated');
       if (!ours && !superseded) continue;
       try {
         await c.query(`ALTER DATABASE ${datname} IS_TEMPLATE false`);
         await c.query(`DROP DATABASE IF EXISTS ${datname}`);
-      } catch { /* another run is copying it: left for a later run */ }
+      } catch {
+        /* another run is copying it: left for a later run */
+      }
     }
   });
 }

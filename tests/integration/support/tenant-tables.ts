@@ -15,7 +15,15 @@ export interface TableInfo {
 }
 
 export async function publicTables(db: Kysely<any>): Promise<TableInfo[]> {
-  const rows = await sql<{ name: string; rls: boolean; policies: number | string; org_columns: string[] | null; sel: boolean; ins: boolean; upd: boolean }>`
+  const rows = await sql<{
+    name: string;
+    rls: boolean;
+    policies: number | string;
+    org_columns: string[] | null;
+    sel: boolean;
+    ins: boolean;
+    upd: boolean;
+  }>`
     SELECT c.relname AS name, c.relrowsecurity AS rls,
       (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS policies,
       (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
@@ -27,15 +35,30 @@ export async function publicTables(db: Kysely<any>): Promise<TableInfo[]> {
     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
     ORDER BY c.relname COLLATE "C"`.execute(db);
   return rows.rows.map((r) => ({
-    name: r.name, rowSecurity: r.rls, policies: Number(r.policies), organisationColumns: r.org_columns ?? [],
+    name: r.name,
+    rowSecurity: r.rls,
+    policies: Number(r.policies),
+    organisationColumns: r.org_columns ?? [],
     appCan: { select: r.sel, insert: r.ins, update: r.upd },
   }));
 }
 
-interface ColumnInfo { name: string; type: string; nullable: boolean; hasDefault: boolean; checks: string[] }
+interface ColumnInfo {
+  name: string;
+  type: string;
+  nullable: boolean;
+  hasDefault: boolean;
+  checks: string[];
+}
 
 async function columnsOf(db: Kysely<any>, table: string): Promise<ColumnInfo[]> {
-  const rows = await sql<{ name: string; type: string; nullable: boolean; has_default: boolean; checks: string[] | null }>`
+  const rows = await sql<{
+    name: string;
+    type: string;
+    nullable: boolean;
+    has_default: boolean;
+    checks: string[] | null;
+  }>`
     SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
       a.atthasdef OR a.attidentity <> '' AS has_default,
       (SELECT array_agg(pg_get_constraintdef(k.oid)) FROM pg_constraint k
@@ -43,7 +66,13 @@ async function columnsOf(db: Kysely<any>, table: string): Promise<ColumnInfo[]> 
     FROM pg_attribute a
     WHERE a.attrelid = ${table}::regclass AND a.attnum > 0 AND NOT a.attisdropped
     ORDER BY a.attnum`.execute(db);
-  return rows.rows.map((r) => ({ name: r.name, type: r.type, nullable: r.nullable, hasDefault: r.has_default, checks: r.checks ?? [] }));
+  return rows.rows.map((r) => ({
+    name: r.name,
+    type: r.type,
+    nullable: r.nullable,
+    hasDefault: r.has_default,
+    checks: r.checks ?? [],
+  }));
 }
 
 /** Values a CHECK constraint spells out (`x IN ('a', 'b')`), the first of which satisfies it. */
@@ -78,7 +107,9 @@ function synthesise(column: ColumnInfo, table: string): string | undefined {
   if (t === 'date') return 'current_date';
   if (t === 'jsonb' || t === 'json') return `'{}'`;
   if (t === 'bytea') return `'\\x00'`;
-  throw new Error(`cannot synthesise ${table}.${column.name} of type ${t}: add a hint in tests/integration/support/tenant-tables.ts`);
+  throw new Error(
+    `cannot synthesise ${table}.${column.name} of type ${t}: add a hint in tests/integration/support/tenant-tables.ts`,
+  );
 }
 
 /**
@@ -87,19 +118,30 @@ function synthesise(column: ColumnInfo, table: string): string | undefined {
  * building its whole graph. organisation_id (else the first organisation column) is that
  * organisation, any other organisation column the `partner`, network_id the given network; the rest follows the column types.
  */
-export async function insertSyntheticRow(db: Kysely<any>, table: string, organisation: string, partner: string, networkId: string): Promise<void> {
+export async function insertSyntheticRow(
+  db: Kysely<any>,
+  table: string,
+  organisation: string,
+  partner: string,
+  networkId: string,
+): Promise<void> {
   const columns = await columnsOf(db, table);
-  const owner = columns.find((c) => c.name === 'organisation_id') ?? columns.find((c) => c.name.endsWith('organisation_id'));
+  const owner =
+    columns.find((c) => c.name === 'organisation_id') ?? columns.find((c) => c.name.endsWith('organisation_id'));
   // Nullable columns a multi-column CHECK needs set (e.g. "exactly one of data and data_enc").
   const forced = new Set<string>();
   for (let attempt = 0; ; attempt += 1) {
     const names: string[] = [];
     const values: string[] = [];
     for (const column of columns) {
-      const value = column === owner ? `'${organisation}'::uuid`
-        : column.name.endsWith('organisation_id') ? `'${partner}'::uuid`
-        : column.name === 'network_id' ? `'${networkId}'::uuid`
-        : synthesise(forced.has(column.name) ? { ...column, nullable: false, hasDefault: false } : column, table);
+      const value =
+        column === owner
+          ? `'${organisation}'::uuid`
+          : column.name.endsWith('organisation_id')
+            ? `'${partner}'::uuid`
+            : column.name === 'network_id'
+              ? `'${networkId}'::uuid`
+              : synthesise(forced.has(column.name) ? { ...column, nullable: false, hasDefault: false } : column, table);
       if (value === undefined) continue;
       names.push(`"${column.name}"`);
       values.push(value);
@@ -112,8 +154,14 @@ export async function insertSyntheticRow(db: Kysely<any>, table: string, organis
       return;
     } catch (error) {
       const constraint = /violates check constraint "([^"]+)"/.exec(String((error as Error).message))?.[1];
-      const unset = constraint && attempt < 5 ? await unsetColumnsOf(db, table, constraint, new Set([...names.map((n) => n.slice(1, -1))])) : [];
-      if (!unset[0]) throw new Error(`cannot insert a synthetic row into ${table}: ${(error as Error).message}; add a hint in tests/integration/support/tenant-tables.ts`);
+      const unset =
+        constraint && attempt < 5
+          ? await unsetColumnsOf(db, table, constraint, new Set([...names.map((n) => n.slice(1, -1))]))
+          : [];
+      if (!unset[0])
+        throw new Error(
+          `cannot insert a synthetic row into ${table}: ${(error as Error).message}; add a hint in tests/integration/support/tenant-tables.ts`,
+        );
       forced.add(unset[0]);
     }
   }

@@ -8,7 +8,14 @@ import type { Rng } from '../../shared/random';
 export interface CorruptionProfile {
   typo: number;
   swapNames: number;
-  missing: { given_name: number; surname: number; date_of_birth: number; sex: number; citizenship: number; place_of_birth: number };
+  missing: {
+    given_name: number;
+    surname: number;
+    date_of_birth: number;
+    sex: number;
+    citizenship: number;
+    place_of_birth: number;
+  };
   /** Chance a record of a person with a married name uses it instead of the birth surname. */
   marriedName: number;
   dobSwap: number;
@@ -21,12 +28,33 @@ export interface CorruptionProfile {
 
 export const PROFILES: Readonly<Record<'clean' | 'standard', CorruptionProfile>> = {
   clean: {
-    typo: 0, swapNames: 0, marriedName: 0, dobSwap: 0, dobTypo: 0, latinSpelling: 0, stripMarks: 0, upperCase: 0,
+    typo: 0,
+    swapNames: 0,
+    marriedName: 0,
+    dobSwap: 0,
+    dobTypo: 0,
+    latinSpelling: 0,
+    stripMarks: 0,
+    upperCase: 0,
     missing: { given_name: 0, surname: 0, date_of_birth: 0, sex: 0, citizenship: 0, place_of_birth: 0 },
   },
   standard: {
-    typo: 0.12, swapNames: 0.05, marriedName: 0.5, dobSwap: 0.05, dobTypo: 0.03, latinSpelling: 0.6, stripMarks: 0.4, upperCase: 0.25,
-    missing: { given_name: 0.02, surname: 0.01, date_of_birth: 0.03, sex: 0.04, citizenship: 0.1, place_of_birth: 0.35 },
+    typo: 0.12,
+    swapNames: 0.05,
+    marriedName: 0.5,
+    dobSwap: 0.05,
+    dobTypo: 0.03,
+    latinSpelling: 0.6,
+    stripMarks: 0.4,
+    upperCase: 0.25,
+    missing: {
+      given_name: 0.02,
+      surname: 0.01,
+      date_of_birth: 0.03,
+      sex: 0.04,
+      citizenship: 0.1,
+      place_of_birth: 0.35,
+    },
   },
 };
 

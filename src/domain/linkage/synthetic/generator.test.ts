@@ -28,7 +28,10 @@ describe('synthetic generator', () => {
 
   test.each([
     ['missing values', (f: Record<string, unknown>) => f.date_of_birth === null],
-    ['day/month swaps and formats', (f: Record<string, unknown>) => typeof f.date_of_birth === 'string' && f.date_of_birth.includes('.')],
+    [
+      'day/month swaps and formats',
+      (f: Record<string, unknown>) => typeof f.date_of_birth === 'string' && f.date_of_birth.includes('.'),
+    ],
   ])('the standard profile has %s', (_, predicate) => {
     expect(records.some((r) => predicate(r.fields))).toBe(true);
   });
@@ -36,8 +39,14 @@ describe('synthetic generator', () => {
   test('the clean profile records every person identically at each organisation', () => {
     const clean = generateSynthetic({ seed: 1, persons: 200, profile: 'clean', presence: 1 });
     const byPerson = new Map<string, string[]>();
-    for (const r of clean) byPerson.set(r.truthPersonId, [...(byPerson.get(r.truthPersonId) ?? []), `${r.fields.given_name}|${r.fields.surname}|${r.fields.citizenship === null}`]);
-    const consistentNames = [...byPerson.values()].filter((v) => new Set(v.map((s) => s.split('|')[0] + s.split('|')[1])).size === 1);
+    for (const r of clean)
+      byPerson.set(r.truthPersonId, [
+        ...(byPerson.get(r.truthPersonId) ?? []),
+        `${r.fields.given_name}|${r.fields.surname}|${r.fields.citizenship === null}`,
+      ]);
+    const consistentNames = [...byPerson.values()].filter(
+      (v) => new Set(v.map((s) => s.split('|')[0] + s.split('|')[1])).size === 1,
+    );
     // Citizenship spelling and Chinese spacing still vary; names otherwise agree.
     expect(consistentNames.length / byPerson.size).toBeGreaterThan(0.9);
   });

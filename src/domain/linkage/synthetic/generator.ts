@@ -50,8 +50,13 @@ function makePerson(id: string, rng: Rng): Person {
   const year = rng.int(1962, 2008);
   const month = rng.int(1, 12);
   const person: Person = {
-    id, culture, sex, given: [rng.pick(starts), rng.pick(ends)], surname: surnameOf(),
-    dob: { year, month, day: rng.int(1, month === 2 ? 28 : 30) }, place: rng.pick(culture.places),
+    id,
+    culture,
+    sex,
+    given: [rng.pick(starts), rng.pick(ends)],
+    surname: surnameOf(),
+    dob: { year, month, day: rng.int(1, month === 2 ? 28 : 30) },
+    place: rng.pick(culture.places),
   };
   if (sex === 'f' && year < 2000 && rng.chance(0.1)) person.marriedSurname = surnameOf();
   return person;
@@ -60,7 +65,8 @@ function makePerson(id: string, rng: Rng): Person {
 /** Writes a name as one organisation would: script, spelling system, marks, typos, case. */
 function renderName(name: string, culture: Culture, profile: CorruptionProfile, rng: Rng, allowTypo = true): string {
   let s = name;
-  if (culture.script === 'cyrillic' && rng.chance(profile.latinSpelling)) s = latinFromCyrillic(s, rng, culture.id === 'bulgarian');
+  if (culture.script === 'cyrillic' && rng.chance(profile.latinSpelling))
+    s = latinFromCyrillic(s, rng, culture.id === 'bulgarian');
   else if (culture.script === 'greek' && rng.chance(profile.latinSpelling)) s = latinFromGreek(s, rng);
   else if (culture.script === 'latin' && rng.chance(profile.stripMarks)) s = stripMarks(s);
   if (allowTypo && rng.chance(profile.typo)) s = typo(s, rng);
@@ -68,7 +74,13 @@ function renderName(name: string, culture: Culture, profile: CorruptionProfile, 
   return s;
 }
 
-function recordOf(person: Person, orgId: string, profile: CorruptionProfile, rng: Rng, consent: boolean): SyntheticRecord {
+function recordOf(
+  person: Person,
+  orgId: string,
+  profile: CorruptionProfile,
+  rng: Rng,
+  consent: boolean,
+): SyntheticRecord {
   const { culture } = person;
   const [first, second] = person.given;
   const givenRaw = culture.id === 'chinese' && rng.chance(0.3) ? `${first} ${capitalise(second)}` : first + second;
@@ -87,9 +99,13 @@ function recordOf(person: Person, orgId: string, profile: CorruptionProfile, rng
       given_name: rng.chance(missing.given_name) ? null : given,
       surname: rng.chance(missing.surname) ? null : surname,
       date_of_birth: rng.chance(missing.date_of_birth) ? null : recordDob(person.dob, profile, rng),
-      sex: rng.chance(missing.sex) ? null : nativeSex ?? rng.pick(person.sex === 'f' ? ['F', 'female', 'f'] : ['M', 'male', 'm']),
+      sex: rng.chance(missing.sex)
+        ? null
+        : (nativeSex ?? rng.pick(person.sex === 'f' ? ['F', 'female', 'f'] : ['M', 'male', 'm'])),
       citizenship: rng.chance(missing.citizenship) ? null : rng.pick(culture.citizenship),
-      place_of_birth: rng.chance(missing.place_of_birth) ? null : renderName(person.place, culture, profile, rng, false),
+      place_of_birth: rng.chance(missing.place_of_birth)
+        ? null
+        : renderName(person.place, culture, profile, rng, false),
     },
   };
 }

@@ -8,14 +8,19 @@ import { AuditEntryViewSchema, presentAuditEntry } from '../../presenters/audit'
 import { errorResponses } from '../../schemas';
 
 export const auditRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/audit', {
-    schema: {
-      tags: ['audit'], summary: 'Recent audit entries (field names only, never values)',
-      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-      response: { 200: z.object({ entries: z.array(AuditEntryViewSchema) }), ...errorResponses },
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Recent audit entries (field names only, never values)',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: z.object({ entries: z.array(AuditEntryViewSchema) }), ...errorResponses },
+      },
     },
-  }, async (request) => {
-    const { actor } = requireSession(request);
-    return { entries: (await recentAudit(ctx, actor, request.query.limit)).map(presentAuditEntry) };
-  });
+    async (request) => {
+      const { actor } = requireSession(request);
+      return { entries: (await recentAudit(ctx, actor, request.query.limit)).map(presentAuditEntry) };
+    },
+  );
 };

@@ -9,11 +9,34 @@ import { presentReferenceList, ReferenceListViewSchema } from '../../presenters/
 import { errorResponses } from '../../schemas';
 
 export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/reference-lists', {
-    schema: { tags: ['reference'], summary: "The organisation's configurable lists with labels in every language", response: { 200: z.strictObject({ lists: z.array(ReferenceListViewSchema) }), ...errorResponses } },
-  }, async (request) => ({ lists: (await referenceLists(ctx, requireSession(request).actor)).map(presentReferenceList) }));
+  app.get(
+    '/api/reference-lists',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: "The organisation's configurable lists with labels in every language",
+        response: { 200: z.strictObject({ lists: z.array(ReferenceListViewSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      lists: (await referenceLists(ctx, requireSession(request).actor)).map(presentReferenceList),
+    }),
+  );
 
-  app.get('/api/staff', {
-    schema: { tags: ['reference'], summary: 'Active staff of the organisation (names and roles only), e.g. to pick a case owner', response: { 200: z.object({ staff: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.string()) })) }), ...errorResponses } },
-  }, async (request) => ({ staff: await listStaff(ctx, requireSession(request).actor) }));
+  app.get(
+    '/api/staff',
+    {
+      schema: {
+        tags: ['reference'],
+        summary: 'Active staff of the organisation (names and roles only), e.g. to pick a case owner',
+        response: {
+          200: z.object({
+            staff: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.string()) })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ staff: await listStaff(ctx, requireSession(request).actor) }),
+  );
 };

@@ -14,7 +14,10 @@ const PersonFields = {
   aliases: z.array(name).max(20).optional(),
   dateOfBirth: isoDate.optional(),
   sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-  citizenship: z.string().regex(/^[A-Z]{2}$/).optional(),
+  citizenship: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   languages: z.array(z.string().trim().min(2).max(40)).max(20).optional(),
   contact: z.string().trim().max(500).optional(),
   documents: z.string().trim().max(1000).optional(),
@@ -27,26 +30,47 @@ const PersonFields = {
  * A first contact for a new person (`person`) or for one the organisation already knows
  * (`personId`, e.g. from her closed case): exactly one of the two.
  */
-export const CreateCaseBody = z.strictObject({
-  person: z.strictObject(PersonFields).optional().describe('A person not known yet: her identity is recorded (encrypted)'),
-  personId: z.string().uuid().optional().describe('A person of this organisation: her identity is reused, with a new intake and risk assessment'),
-  intake: z.strictObject({
-    channel: code, contactDate: isoDate, municipality: z.string().trim().max(120).optional(), language: z.string().trim().max(40).optional(),
-    mediatorUsed: z.boolean(), immediateNeeds: z.array(code).max(20),
-  }),
-  risk: z.strictObject({ level: code, notes: z.string().trim().max(10_000).optional() }),
-  ownerId: z.string().uuid().optional(),
-}).superRefine((body, ctx) => {
-  if ((body.person === undefined) === (body.personId === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [body.person ? 'personId' : 'person'], message: 'Give either person (someone new) or personId (someone already known), not both and not neither' });
-  }
-});
+export const CreateCaseBody = z
+  .strictObject({
+    person: z
+      .strictObject(PersonFields)
+      .optional()
+      .describe('A person not known yet: her identity is recorded (encrypted)'),
+    personId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe('A person of this organisation: her identity is reused, with a new intake and risk assessment'),
+    intake: z.strictObject({
+      channel: code,
+      contactDate: isoDate,
+      municipality: z.string().trim().max(120).optional(),
+      language: z.string().trim().max(40).optional(),
+      mediatorUsed: z.boolean(),
+      immediateNeeds: z.array(code).max(20),
+    }),
+    risk: z.strictObject({ level: code, notes: z.string().trim().max(10_000).optional() }),
+    ownerId: z.string().uuid().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.person === undefined) === (body.personId === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.person ? 'personId' : 'person'],
+        message: 'Give either person (someone new) or personId (someone already known), not both and not neither',
+      });
+    }
+  });
 
 export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: Version });
 
 export const UpdateCaseBody = z.strictObject({
   programmeType: code.nullable().optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
   cooperationWithAuthorities: z.enum(COOPERATION_VALUES).optional(),
   version: Version,
 });
@@ -58,7 +82,11 @@ export const TransitionBody = z.strictObject({
   version: Version,
 });
 
-export const ChangeOwnerBody = z.strictObject({ ownerId: z.string().uuid(), reason: z.string().trim().min(1).max(500), version: Version });
+export const ChangeOwnerBody = z.strictObject({
+  ownerId: z.string().uuid(),
+  reason: z.string().trim().min(1).max(500),
+  version: Version,
+});
 
 export const CaseListQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),

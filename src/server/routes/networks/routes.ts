@@ -16,41 +16,150 @@ const NetworkBody = z.strictObject({
   structure: z.enum(['lead_and_partners', 'rotating_leadership', 'no_formal_structure', 'other']),
   multiAgency: z.boolean().default(true),
   objectives: z.string().trim().max(5000).optional(),
-  composition: z.array(z.enum(['leading_organisation', 'ngos', 'public_administration', 'municipalities', 'regional_administration', 'private_organisations'])).max(6).optional(),
-  agreement: z.strictObject({ title: z.string().trim().max(300).optional(), document: z.string().max(100_000).optional(), from: isoDate.optional(), to: isoDate.optional() }).optional(),
-  members: z.array(z.strictObject({ organisationId: z.string().uuid(), lead: z.boolean().optional() })).min(1).max(200),
+  composition: z
+    .array(
+      z.enum([
+        'leading_organisation',
+        'ngos',
+        'public_administration',
+        'municipalities',
+        'regional_administration',
+        'private_organisations',
+      ]),
+    )
+    .max(6)
+    .optional(),
+  agreement: z
+    .strictObject({
+      title: z.string().trim().max(300).optional(),
+      document: z.string().max(100_000).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+    })
+    .optional(),
+  members: z
+    .array(z.strictObject({ organisationId: z.string().uuid(), lead: z.boolean().optional() }))
+    .min(1)
+    .max(200),
 });
-export const NetworkView = z.object({
-  id: z.string().uuid(), name: z.string(), formal: z.boolean(), level: z.string(), structure: z.string(), multiAgency: z.boolean(), objectives: z.string().nullable(), composition: z.array(z.string()),
-  agreement: z.object({ title: z.string().nullable(), document: z.string().nullable(), from: z.string().nullable(), to: z.string().nullable() }),
-  myStatus: z.enum(['invited', 'active']), activeMembers: z.number().int(),
-  members: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean(), status: z.enum(['invited', 'active', 'declined']) })),
-}).meta({ id: 'Network' });
+export const NetworkView = z
+  .object({
+    id: z.string().uuid(),
+    name: z.string(),
+    formal: z.boolean(),
+    level: z.string(),
+    structure: z.string(),
+    multiAgency: z.boolean(),
+    objectives: z.string().nullable(),
+    composition: z.array(z.string()),
+    agreement: z.object({
+      title: z.string().nullable(),
+      document: z.string().nullable(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+    myStatus: z.enum(['invited', 'active']),
+    activeMembers: z.number().int(),
+    members: z.array(
+      z.object({
+        id: z.string().uuid(),
+        name: z.string(),
+        lead: z.boolean(),
+        status: z.enum(['invited', 'active', 'declined']),
+      }),
+    ),
+  })
+  .meta({ id: 'Network' });
 const QuestionnaireView = QuestionnaireViewSchema;
 
 export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['networks'];
-  app.get('/api/networks', {
-    schema: { tags, summary: 'Networks my organisation belongs to or is invited to, with their members', response: { 200: z.object({ networks: z.array(NetworkView) }), ...errorResponses } },
-  }, async (request) => ({ networks: await networks.listNetworks(ctx, requireSession(request).actor) as z.infer<typeof NetworkView>[] }));
+  app.get(
+    '/api/networks',
+    {
+      schema: {
+        tags,
+        summary: 'Networks my organisation belongs to or is invited to, with their members',
+        response: { 200: z.object({ networks: z.array(NetworkView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      networks: (await networks.listNetworks(ctx, requireSession(request).actor)) as z.infer<typeof NetworkView>[],
+    }),
+  );
 
-  app.post('/api/networks', {
-    schema: { tags, summary: 'Propose a network of at least three organisations (two form a partnership, not a network); the others are invited and must accept', body: NetworkBody, response: { 201: z.object({ id: z.string().uuid() }), ...errorResponses } },
-  }, async (request, reply) => reply.code(201).send({ id: await networks.proposeNetwork(ctx, requireSession(request).actor, request.body) }));
+  app.post(
+    '/api/networks',
+    {
+      schema: {
+        tags,
+        summary:
+          'Propose a network of at least three organisations (two form a partnership, not a network); the others are invited and must accept',
+        body: NetworkBody,
+        response: { 201: z.object({ id: z.string().uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({ id: await networks.proposeNetwork(ctx, requireSession(request).actor, request.body) }),
+  );
 
-  app.post('/api/networks/:id/:answer', {
-    schema: { tags, summary: 'Accept or decline an invitation to a network', params: z.strictObject({ id: z.string().uuid(), answer: z.enum(['accept', 'decline']) }), response: { 204: z.null(), ...errorResponses } },
-  }, async (request, reply) => { await networks.answerInvitation(ctx, requireSession(request).actor, request.params.id, request.params.answer); return reply.code(204).send(null); });
+  app.post(
+    '/api/networks/:id/:answer',
+    {
+      schema: {
+        tags,
+        summary: 'Accept or decline an invitation to a network',
+        params: z.strictObject({ id: z.string().uuid(), answer: z.enum(['accept', 'decline']) }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await networks.answerInvitation(ctx, requireSession(request).actor, request.params.id, request.params.answer);
+      return reply.code(204).send(null);
+    },
+  );
 
-  app.get('/api/network/candidates', {
-    schema: { tags, summary: 'Organisations that can be invited to a network (names only)', response: { 200: z.object({ organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })) }), ...errorResponses } },
-  }, async (request) => ({ organisations: await networks.networkCandidates(ctx, requireSession(request).actor) }));
+  app.get(
+    '/api/network/candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations that can be invited to a network (names only)',
+        response: {
+          200: z.object({ organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ organisations: await networks.networkCandidates(ctx, requireSession(request).actor) }),
+  );
 
-  app.get('/api/questionnaire', {
-    schema: { tags, summary: "My organisation's latest answers to the EX-CHANGE network-mapping questionnaire (A1–C18), the items its skip logic shows, and the network section C describes", response: { 200: QuestionnaireView, ...errorResponses } },
-  }, async (request) => presentQuestionnaire(await networks.getQuestionnaire(ctx, requireSession(request).actor)));
+  app.get(
+    '/api/questionnaire',
+    {
+      schema: {
+        tags,
+        summary:
+          "My organisation's latest answers to the EX-CHANGE network-mapping questionnaire (A1–C18), the items its skip logic shows, and the network section C describes",
+        response: { 200: QuestionnaireView, ...errorResponses },
+      },
+    },
+    async (request) => presentQuestionnaire(await networks.getQuestionnaire(ctx, requireSession(request).actor)),
+  );
 
-  app.put('/api/questionnaire', {
-    schema: { tags, summary: 'Submit answers (a new version); answers to items the skip logic leaves out are refused', body: z.strictObject({ answers: answersSchema }), response: { 200: QuestionnaireView, ...errorResponses } },
-  }, async (request) => presentQuestionnaire(await networks.submitQuestionnaire(ctx, requireSession(request).actor, request.body.answers)));
+  app.put(
+    '/api/questionnaire',
+    {
+      schema: {
+        tags,
+        summary: 'Submit answers (a new version); answers to items the skip logic leaves out are refused',
+        body: z.strictObject({ answers: answersSchema }),
+        response: { 200: QuestionnaireView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentQuestionnaire(
+        await networks.submitQuestionnaire(ctx, requireSession(request).actor, request.body.answers),
+      ),
+  );
 };

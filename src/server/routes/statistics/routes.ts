@@ -16,135 +16,368 @@ import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
 import { errorResponses } from '../../schemas';
 
 const year = z.coerce.number().int().min(1990).max(2100);
-const ReportQuery = z.strictObject({
-  population: z.enum(Object.keys(POPULATIONS) as [StandardPopulationKey, ...StandardPopulationKey[]]),
-  rows: z.enum(DIMENSION_KEYS),
-  cols: z.enum(DIMENSION_KEYS).default('all'),
-  from: year.default(2000),
-  to: year.default(2100),
-  threshold: z.coerce.number().int().min(2).max(20).optional().describe('smallest count shown; never below the floor set by the organisation (and, for network scope, by the networks and members); omitted: the floor'),
-  format: z.enum(['json', 'csv', 'xlsx', 'ctdc']).default('json'),
-  scope: z.enum(['organisation', 'network']).default('organisation').describe('network: all organisations in your networks, each person counted once through record linkage'),
-}).refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+const ReportQuery = z
+  .strictObject({
+    population: z.enum(Object.keys(POPULATIONS) as [StandardPopulationKey, ...StandardPopulationKey[]]),
+    rows: z.enum(DIMENSION_KEYS),
+    cols: z.enum(DIMENSION_KEYS).default('all'),
+    from: year.default(2000),
+    to: year.default(2100),
+    threshold: z.coerce
+      .number()
+      .int()
+      .min(2)
+      .max(20)
+      .optional()
+      .describe(
+        'smallest count shown; never below the floor set by the organisation (and, for network scope, by the networks and members); omitted: the floor',
+      ),
+    format: z.enum(['json', 'csv', 'xlsx', 'ctdc']).default('json'),
+    scope: z
+      .enum(['organisation', 'network'])
+      .default('organisation')
+      .describe('network: all organisations in your networks, each person counted once through record linkage'),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 const CohortQuery = z.strictObject({
   scope: z.enum(['organisation', 'network']).default('organisation'),
-  threshold: z.coerce.number().int().min(2).max(20).optional().describe('smallest count shown; never below the disclosure floor of the organisation (and, for network scope, of its networks and members); omitted: the floor'),
+  threshold: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(20)
+    .optional()
+    .describe(
+      'smallest count shown; never below the disclosure floor of the organisation (and, for network scope, of its networks and members); omitted: the floor',
+    ),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
 const Count = z.union([z.number(), z.strictObject({ suppressed: z.literal(true), reason: z.string() })]);
 const FloorValue = z.number().int().min(2).max(20);
-export const FloorsSchema = z.strictObject({
-  organisation: z.number().int(), network: z.number().int(), canSetOrganisation: z.boolean(),
-  networks: z.array(z.strictObject({ id: z.string(), name: z.string(), floor: z.number().int(), canSet: z.boolean() })),
-}).meta({ id: 'DisclosureFloors' });
+export const FloorsSchema = z
+  .strictObject({
+    organisation: z.number().int(),
+    network: z.number().int(),
+    canSetOrganisation: z.boolean(),
+    networks: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), floor: z.number().int(), canSet: z.boolean() }),
+    ),
+  })
+  .meta({ id: 'DisclosureFloors' });
 // Closed, field by field: a number not listed here (a count of facts, an audit interval) cannot leave by accident.
-export const ReportSchema = z.strictObject({
-  counts: z.literal('persons'), population: z.string(), populationKind: z.enum(['trafficking', 'separate']), definition: z.string(),
-  period: z.strictObject({ from: z.number(), to: z.number() }),
-  scope: z.strictObject({ description: z.string(), networkId: z.string().optional(), organisationIds: z.array(z.string()).optional(), geography: z.string().optional() }),
-  provenance: z.strictObject({
-    generatedAt: z.string(), source: z.string(), deduplication: z.string(),
-    personsCounted: z.number().int().optional().describe('the published grand total; absent when the grand total is hidden'),
-    disclosureControl: z.array(z.string()),
-  }),
-  rowDimension: z.string(), colDimension: z.string(), notes: z.array(z.string()),
-  threshold: z.number().int().describe('the disclosure threshold applied'),
-  table: z.strictObject({
-    rows: z.array(z.string()), cols: z.array(z.string()), cells: z.array(z.array(Count)), rowTotals: z.array(Count), colTotals: z.array(Count),
-    grandTotal: Count, rowsAddUp: z.boolean(), colsAddUp: z.boolean(),
-  }),
-}).meta({ id: 'PublishedReport' });
+export const ReportSchema = z
+  .strictObject({
+    counts: z.literal('persons'),
+    population: z.string(),
+    populationKind: z.enum(['trafficking', 'separate']),
+    definition: z.string(),
+    period: z.strictObject({ from: z.number(), to: z.number() }),
+    scope: z.strictObject({
+      description: z.string(),
+      networkId: z.string().optional(),
+      organisationIds: z.array(z.string()).optional(),
+      geography: z.string().optional(),
+    }),
+    provenance: z.strictObject({
+      generatedAt: z.string(),
+      source: z.string(),
+      deduplication: z.string(),
+      personsCounted: z
+        .number()
+        .int()
+        .optional()
+        .describe('the published grand total; absent when the grand total is hidden'),
+      disclosureControl: z.array(z.string()),
+    }),
+    rowDimension: z.string(),
+    colDimension: z.string(),
+    notes: z.array(z.string()),
+    threshold: z.number().int().describe('the disclosure threshold applied'),
+    table: z.strictObject({
+      rows: z.array(z.string()),
+      cols: z.array(z.string()),
+      cells: z.array(z.array(Count)),
+      rowTotals: z.array(Count),
+      colTotals: z.array(Count),
+      grandTotal: Count,
+      rowsAddUp: z.boolean(),
+      colsAddUp: z.boolean(),
+    }),
+  })
+  .meta({ id: 'PublishedReport' });
 
-const Citation = z.object({ source: z.string(), title: z.string().optional(), year: z.number().optional(), page: z.string().optional(), locator: z.string(), attributedTo: z.string().optional() });
-export const EstimateView = z.object({
-  id: z.string(), value: z.number().optional(), low: z.number().optional(), high: z.number().optional(), figureText: z.string().optional(),
-  unit: z.string(), unitNote: z.string().optional(), scope: z.object({ geography: z.string(), period: z.string(), forms: z.array(z.string()) }),
-  method: z.string(), caveat: z.string().optional(), flags: z.array(z.string()).optional(), originalSource: Citation, citingSources: z.array(Citation),
-  chain: z.object({ links: z.array(z.object({ role: z.string(), citation: Citation, creditedTo: z.string(), recast: z.boolean() })), recast: z.boolean(), creditedTo: z.array(z.string()) }),
-  origin: z.enum(['seed', 'ariadne_mse']),
-  mse: z.object({ lists: z.array(z.string()), terms: z.array(z.string()), model: z.string(), interval: z.array(z.number()), observed: z.number() }).optional(),
-}).meta({ id: 'Estimate' });
+const Citation = z.object({
+  source: z.string(),
+  title: z.string().optional(),
+  year: z.number().optional(),
+  page: z.string().optional(),
+  locator: z.string(),
+  attributedTo: z.string().optional(),
+});
+export const EstimateView = z
+  .object({
+    id: z.string(),
+    value: z.number().optional(),
+    low: z.number().optional(),
+    high: z.number().optional(),
+    figureText: z.string().optional(),
+    unit: z.string(),
+    unitNote: z.string().optional(),
+    scope: z.object({ geography: z.string(), period: z.string(), forms: z.array(z.string()) }),
+    method: z.string(),
+    caveat: z.string().optional(),
+    flags: z.array(z.string()).optional(),
+    originalSource: Citation,
+    citingSources: z.array(Citation),
+    chain: z.object({
+      links: z.array(z.object({ role: z.string(), citation: Citation, creditedTo: z.string(), recast: z.boolean() })),
+      recast: z.boolean(),
+      creditedTo: z.array(z.string()),
+    }),
+    origin: z.enum(['seed', 'ariadne_mse']),
+    mse: z
+      .object({
+        lists: z.array(z.string()),
+        terms: z.array(z.string()),
+        model: z.string(),
+        interval: z.array(z.number()),
+        observed: z.number(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Estimate' });
 
-const MseBody = z.strictObject({
-  csv: z.string().min(1).max(200_000).optional(),
-  xlsx: z.string().min(1).max(4_000_000).regex(/^[A-Za-z0-9+/=\s]+$/, 'base64').optional().describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
-  method: z.enum(['stepwise', 'main']).optional(),
-  threshold: z.number().gt(0).lt(1).optional(),
-  bootstrap: z.number().int().min(0).max(2000).optional(),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
-  save: z.strictObject({ label: z.string().trim().min(1).max(200), geography: z.string().trim().min(1).max(200), period: z.string().trim().min(1).max(100) }).optional(),
-}).refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), { message: 'Send the table either as csv or as xlsx', path: ['csv'] });
+const MseBody = z
+  .strictObject({
+    csv: z.string().min(1).max(200_000).optional(),
+    xlsx: z
+      .string()
+      .min(1)
+      .max(4_000_000)
+      .regex(/^[A-Za-z0-9+/=\s]+$/, 'base64')
+      .optional()
+      .describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
+    method: z.enum(['stepwise', 'main']).optional(),
+    threshold: z.number().gt(0).lt(1).optional(),
+    bootstrap: z.number().int().min(0).max(2000).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
+    save: z
+      .strictObject({
+        label: z.string().trim().min(1).max(200),
+        geography: z.string().trim().min(1).max(200),
+        period: z.string().trim().min(1).max(100),
+      })
+      .optional(),
+  })
+  .refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), {
+    message: 'Send the table either as csv or as xlsx',
+    path: ['csv'],
+  });
 const Interval = z.array(z.number().nullable());
-export const MseResultSchema = z.object({
-  lists: z.array(z.string()), model: z.string(), observed: z.number(), hiddenEstimate: z.number(), estimate: z.number(),
-  interval: z.object({ level: z.number(), wald: Interval, profile: Interval.optional(), bootstrap: Interval.optional() }),
-  terms: z.array(z.string()), infiniteTerms: z.array(z.string()), steps: z.array(z.object({ term: z.string(), pValue: z.number() })),
-  coefficients: z.array(z.object({ term: z.string(), estimate: z.number().nullable(), stdError: z.number().nullable() })),
-  fit: z.object({ deviance: z.number(), df: z.number(), pValue: z.number().nullable(), aic: z.number() }),
-  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-}).meta({ id: 'MseResult' });
+export const MseResultSchema = z
+  .object({
+    lists: z.array(z.string()),
+    model: z.string(),
+    observed: z.number(),
+    hiddenEstimate: z.number(),
+    estimate: z.number(),
+    interval: z.object({
+      level: z.number(),
+      wald: Interval,
+      profile: Interval.optional(),
+      bootstrap: Interval.optional(),
+    }),
+    terms: z.array(z.string()),
+    infiniteTerms: z.array(z.string()),
+    steps: z.array(z.object({ term: z.string(), pValue: z.number() })),
+    coefficients: z.array(
+      z.object({ term: z.string(), estimate: z.number().nullable(), stdError: z.number().nullable() }),
+    ),
+    fit: z.object({ deviance: z.number(), df: z.number(), pValue: z.number().nullable(), aic: z.number() }),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'MseResult' });
 
 /** JSON has no Infinity: an unbounded interval end becomes null. */
-const finiteOrNull = (value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? null : Array.isArray(value) ? value.map(finiteOrNull)
-  : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)])) : value);
+const finiteOrNull = (value: unknown): unknown =>
+  typeof value === 'number' && !Number.isFinite(value)
+    ? null
+    : Array.isArray(value)
+      ? value.map(finiteOrNull)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)]))
+        : value;
 
 export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.get('/api/statistics/report', {
-    config: { rateLimit: heavyRateLimit(ctx) },
-    schema: { tags: ['statistics'], summary: 'Persons (never cases) of one population, cross-tabulated, with small cells suppressed; CSV, XLSX or CTDC-like JSON with format=', querystring: ReportQuery, response: { 200: ReportSchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const { format, ...query } = request.query;
-    const report = await organisationReport(ctx, requireSession(request).actor, query);
-    if (format === 'json') return publicationOf(report);
-    const file = await exportReport(report, format, { ctx, organisationId: request.session!.actor.organisationId });
-    const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${name}"`).send(file.body as never);
-  });
+  app.get(
+    '/api/statistics/report',
+    {
+      config: { rateLimit: heavyRateLimit(ctx) },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Persons (never cases) of one population, cross-tabulated, with small cells suppressed; CSV, XLSX or CTDC-like JSON with format=',
+        querystring: ReportQuery,
+        response: { 200: ReportSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...query } = request.query;
+      const report = await organisationReport(ctx, requireSession(request).actor, query);
+      if (format === 'json') return publicationOf(report);
+      const file = await exportReport(report, format, { ctx, organisationId: request.session!.actor.organisationId });
+      const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(file.body as never);
+    },
+  );
 
-  app.get('/api/statistics/disclosure-floors', {
-    schema: { tags: ['statistics'], summary: 'The smallest disclosure thresholds reports accept: the organisation\'s own, and the strictest over its networks and members for network scope', response: { 200: FloorsSchema, ...errorResponses } },
-  }, async (request) => disclosureFloors(ctx, requireSession(request).actor));
+  app.get(
+    '/api/statistics/disclosure-floors',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          "The smallest disclosure thresholds reports accept: the organisation's own, and the strictest over its networks and members for network scope",
+        response: { 200: FloorsSchema, ...errorResponses },
+      },
+    },
+    async (request) => disclosureFloors(ctx, requireSession(request).actor),
+  );
 
-  app.put('/api/statistics/disclosure-floors/organisation', {
-    schema: { tags: ['statistics'], summary: "Sets the organisation's disclosure threshold floor (administrators)", body: z.strictObject({ floor: FloorValue }), response: { 200: FloorsSchema, ...errorResponses } },
-  }, async (request) => setOrganisationFloor(ctx, requireSession(request).actor, request.body.floor));
+  app.put(
+    '/api/statistics/disclosure-floors/organisation',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: "Sets the organisation's disclosure threshold floor (administrators)",
+        body: z.strictObject({ floor: FloorValue }),
+        response: { 200: FloorsSchema, ...errorResponses },
+      },
+    },
+    async (request) => setOrganisationFloor(ctx, requireSession(request).actor, request.body.floor),
+  );
 
-  app.put('/api/statistics/disclosure-floors/networks/:networkId', {
-    schema: { tags: ['statistics'], summary: "Sets a network's disclosure threshold floor (network managers of the lead organisation)", params: z.strictObject({ networkId: z.string().uuid() }),
-      body: z.strictObject({ floor: FloorValue }), response: { 200: FloorsSchema, ...errorResponses } },
-  }, async (request) => setNetworkFloor(ctx, requireSession(request).actor, request.params.networkId, request.body.floor));
+  app.put(
+    '/api/statistics/disclosure-floors/networks/:networkId',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: "Sets a network's disclosure threshold floor (network managers of the lead organisation)",
+        params: z.strictObject({ networkId: z.string().uuid() }),
+        body: z.strictObject({ floor: FloorValue }),
+        response: { 200: FloorsSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setNetworkFloor(ctx, requireSession(request).actor, request.params.networkId, request.body.floor),
+  );
 
-  app.get('/api/statistics/cohort', {
-    config: { rateLimit: heavyRateLimit(ctx) },
-    schema: { tags: ['statistics'], summary: 'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',
-      querystring: CohortQuery, response: { 200: CohortViewSchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const { format, ...options } = request.query;
-    const cohort = await outcomeCohort(ctx, requireSession(request).actor, options);
-    if (format === 'json') return presentCohort(cohort);
-    const provenance = { counts: cohort.counts, scope: cohort.scope, generatedAt: cohort.generatedAt, threshold: cohort.threshold };
-    const body = format === 'csv' ? cohortToCsv(cohort, provenance) : await cohortXlsx(ctx, requireSession(request).actor, cohort, provenance);
-    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    return reply.header('content-type', type).header('content-disposition', `attachment; filename="ariadne-cohort-${options.scope}.${format}"`).send(body as never);
-  });
+  app.get(
+    '/api/statistics/cohort',
+    {
+      config: { rateLimit: heavyRateLimit(ctx) },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Outcome cohort aggregates (persons): share with progress per dimension at 6/12/24/36+ months, time to milestones, factor prevalence; small cells and small complements hidden; CSV or XLSX with format=',
+        querystring: CohortQuery,
+        response: { 200: CohortViewSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { format, ...options } = request.query;
+      const cohort = await outcomeCohort(ctx, requireSession(request).actor, options);
+      if (format === 'json') return presentCohort(cohort);
+      const provenance = {
+        counts: cohort.counts,
+        scope: cohort.scope,
+        generatedAt: cohort.generatedAt,
+        threshold: cohort.threshold,
+      };
+      const body =
+        format === 'csv'
+          ? cohortToCsv(cohort, provenance)
+          : await cohortXlsx(ctx, requireSession(request).actor, cohort, provenance);
+      const type =
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="ariadne-cohort-${options.scope}.${format}"`)
+        .send(body as never);
+    },
+  );
 
-  app.get('/api/estimates', {
-    schema: { tags: ['statistics'], summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)', response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses } },
-  }, async (request) => ({ estimates: (await listEstimates(ctx, requireSession(request).actor)) as z.infer<typeof EstimateView>[] }));
+  app.get(
+    '/api/estimates',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)',
+        response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      estimates: (await listEstimates(ctx, requireSession(request).actor)) as z.infer<typeof EstimateView>[],
+    }),
+  );
 
-  app.get('/api/mse/capture-histories', {
-    schema: { tags: ['statistics'], summary: "A capture-history table built from the network's own records: one list per organisation or per identification channel, each person once through record linkage",
-      querystring: z.strictObject({ by: z.enum(['organisation', 'channel']).default('organisation') }),
-      response: { 200: z.object({ by: z.string(), lists: z.array(z.string()), rows: z.array(z.object({ lists: z.array(z.number()), count: z.number() })), persons: z.number(), csv: z.string(), note: z.string() }), ...errorResponses } },
-  }, async (request) => networkCaptureHistories(ctx, requireSession(request).actor, request.query.by));
+  app.get(
+    '/api/mse/capture-histories',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          "A capture-history table built from the network's own records: one list per organisation or per identification channel, each person once through record linkage",
+        querystring: z.strictObject({ by: z.enum(['organisation', 'channel']).default('organisation') }),
+        response: {
+          200: z.object({
+            by: z.string(),
+            lists: z.array(z.string()),
+            rows: z.array(z.object({ lists: z.array(z.number()), count: z.number() })),
+            persons: z.number(),
+            csv: z.string(),
+            note: z.string(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => networkCaptureHistories(ctx, requireSession(request).actor, request.query.by),
+  );
 
-  app.post('/api/mse', {
-    config: { rateLimit: heavyRateLimit(ctx) },
-    schema: { tags: ['statistics'], summary: 'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry', body: MseBody, response: { 200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }), ...errorResponses } },
-  }, async (request) => {
-    const { result, savedEstimateId } = await runMse(ctx, requireSession(request).actor, request.body);
-    return { result: finiteOrNull(result) as z.infer<typeof MseResultSchema>, ...(savedEstimateId ? { savedEstimateId } : {}) };
-  });
+  app.post(
+    '/api/mse',
+    {
+      config: { rateLimit: heavyRateLimit(ctx) },
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry',
+        body: MseBody,
+        response: {
+          200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { result, savedEstimateId } = await runMse(ctx, requireSession(request).actor, request.body);
+      return {
+        result: finiteOrNull(result) as z.infer<typeof MseResultSchema>,
+        ...(savedEstimateId ? { savedEstimateId } : {}),
+      };
+    },
+  );
 };

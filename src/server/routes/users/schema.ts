@@ -16,8 +16,16 @@ export const CreateUserBody = z.strictObject({
 export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200).optional(),
   roles: RoleList.optional(),
-  active: z.boolean().optional().describe("the account in every organisation: her home organisation's administrators only (403 home_organisation_only otherwise)"),
-  membershipActive: z.boolean().optional().describe('her membership in the current organisation: false ends her access and her sessions here only'),
+  active: z
+    .boolean()
+    .optional()
+    .describe(
+      "the account in every organisation: her home organisation's administrators only (403 home_organisation_only otherwise)",
+    ),
+  membershipActive: z
+    .boolean()
+    .optional()
+    .describe('her membership in the current organisation: false ends her access and her sessions here only'),
   onDuty: z.boolean().optional().describe('on duty: receives notifications of incoming referrals'),
   version: Version,
 });

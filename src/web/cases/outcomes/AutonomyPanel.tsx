@@ -14,16 +14,36 @@ const fromTri = (v: Tri) => (v === 'null' ? null : v === 'true');
 export function AutonomyPanel({ c, o }: { c: CaseDetail; o: Outcomes }) {
   const { t } = useTranslation();
   const add = useAddEntry(c.id);
-  const blank = { date: todayIso(), area: 'work', description: '', ownDecision: 'null' as Tri, emotionalSupport: 'null' as Tri, autonomyWithin: 'null' as Tri, financialDependence: 'null' as Tri };
+  const blank = {
+    date: todayIso(),
+    area: 'work',
+    description: '',
+    ownDecision: 'null' as Tri,
+    emotionalSupport: 'null' as Tri,
+    autonomyWithin: 'null' as Tri,
+    financialDependence: 'null' as Tri,
+  };
   const [form, setForm] = useState(blank);
-  const answer = (v: unknown) => (v === true ? t('outcomesUi.yes') : v === false ? t('outcomesUi.no') : t('outcomesUi.unknown'));
+  const answer = (v: unknown) =>
+    v === true ? t('outcomesUi.yes') : v === false ? t('outcomesUi.no') : t('outcomesUi.unknown');
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    add.mutate({ kind: 'autonomy', data: {
-      date: form.date, area: form.area, ...(form.description ? { description: form.description } : {}),
-      ownDecision: fromTri(form.ownDecision), emotionalSupport: fromTri(form.emotionalSupport), autonomyWithin: fromTri(form.autonomyWithin), financialDependence: fromTri(form.financialDependence),
-    } }, { onSuccess: () => setForm(blank) });
+    add.mutate(
+      {
+        kind: 'autonomy',
+        data: {
+          date: form.date,
+          area: form.area,
+          ...(form.description ? { description: form.description } : {}),
+          ownDecision: fromTri(form.ownDecision),
+          emotionalSupport: fromTri(form.emotionalSupport),
+          autonomyWithin: fromTri(form.autonomyWithin),
+          financialDependence: fromTri(form.financialDependence),
+        },
+      },
+      { onSuccess: () => setForm(blank) },
+    );
   }
 
   return (
@@ -34,24 +54,59 @@ export function AutonomyPanel({ c, o }: { c: CaseDetail; o: Outcomes }) {
         <p>{t('outcomesUi.autonomySummary', o.autonomy)}</p>
         {c.permissions.update && (
           <form onSubmit={submit}>
-            <Field label={t('caseUi.date')} type="date" value={form.date} onChange={(date) => setForm({ ...form, date })} />
-            <label className="field"><span>{t('outcomesUi.area')}</span>
-              <select value={form.area} onChange={(e) => setForm({ ...form, area: e.target.value })}>{['relationship', 'work', 'return', 'disclosure_to_family', 'other'].map((a) => <option key={a} value={a}>{t(`outcomesUi.areas.${a}`)}</option>)}</select></label>
-            <Field label={t('outcomesUi.description')} value={form.description} onChange={(description) => setForm({ ...form, description })} />
+            <Field
+              label={t('caseUi.date')}
+              type="date"
+              value={form.date}
+              onChange={(date) => setForm({ ...form, date })}
+            />
+            <label className="field">
+              <span>{t('outcomesUi.area')}</span>
+              <select value={form.area} onChange={(e) => setForm({ ...form, area: e.target.value })}>
+                {['relationship', 'work', 'return', 'disclosure_to_family', 'other'].map((a) => (
+                  <option key={a} value={a}>
+                    {t(`outcomesUi.areas.${a}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Field
+              label={t('outcomesUi.description')}
+              value={form.description}
+              onChange={(description) => setForm({ ...form, description })}
+            />
             {CHECKS.map((check) => (
-              <label key={check} className="field inline"><span>{t(`outcomesUi.${check}`)}</span>
+              <label key={check} className="field inline">
+                <span>{t(`outcomesUi.${check}`)}</span>
                 <select value={form[check]} onChange={(e) => setForm({ ...form, [check]: e.target.value as Tri })}>
-                  <option value="null">{t('outcomesUi.unknown')}</option><option value="true">{t('outcomesUi.yes')}</option><option value="false">{t('outcomesUi.no')}</option>
-                </select></label>
+                  <option value="null">{t('outcomesUi.unknown')}</option>
+                  <option value="true">{t('outcomesUi.yes')}</option>
+                  <option value="false">{t('outcomesUi.no')}</option>
+                </select>
+              </label>
             ))}
             <ErrorMessage error={add.error} />
-            <div className="actions"><button type="submit" disabled={add.isPending}>{t('outcomesUi.recordDecision')}</button></div>
+            <div className="actions">
+              <button type="submit" disabled={add.isPending}>
+                {t('outcomesUi.recordDecision')}
+              </button>
+            </div>
           </form>
         )}
       </section>
-      <EntryList caseId={c.id} kind="autonomy" title={t('outcomesUi.autonomyTitle')} render={(e) => (
-        <>{String(e.data.date)} · {t(`outcomesUi.areas.${String(e.data.area)}`)}{e.data.description ? ` (${String(e.data.description)})` : ''}: {t('outcomesUi.ownDecision')} {answer(e.data.ownDecision)}; {t('outcomesUi.emotionalSupport')} {answer(e.data.emotionalSupport)}; {t('outcomesUi.autonomyWithin')} {answer(e.data.autonomyWithin)}</>
-      )} />
+      <EntryList
+        caseId={c.id}
+        kind="autonomy"
+        title={t('outcomesUi.autonomyTitle')}
+        render={(e) => (
+          <>
+            {String(e.data.date)} · {t(`outcomesUi.areas.${String(e.data.area)}`)}
+            {e.data.description ? ` (${String(e.data.description)})` : ''}: {t('outcomesUi.ownDecision')}{' '}
+            {answer(e.data.ownDecision)}; {t('outcomesUi.emotionalSupport')} {answer(e.data.emotionalSupport)};{' '}
+            {t('outcomesUi.autonomyWithin')} {answer(e.data.autonomyWithin)}
+          </>
+        )}
+      />
     </>
   );
 }

@@ -7,7 +7,17 @@ import { EntryList } from '../tabs/EntryList';
 import { NOT_FAILURE_CIRCUMSTANCES, SUCCESS_WITHHOLDING_CIRCUMSTANCES } from '../../../domain/outcomes/circumstances';
 import { Field } from '../fields';
 
-const EVENT_KINDS = ['thinking_about_future', 'decision_to_leave_shelter', 'shelter_exit', 'permit', 'job', 'family_reunification', 'violence', 're_trafficking', 'return_to_exploitation'] as const;
+const EVENT_KINDS = [
+  'thinking_about_future',
+  'decision_to_leave_shelter',
+  'shelter_exit',
+  'permit',
+  'job',
+  'family_reunification',
+  'violence',
+  're_trafficking',
+  'return_to_exploitation',
+] as const;
 const HARD = new Set(['violence', 're_trafficking', 'return_to_exploitation']);
 const CIRCUMSTANCES = [...NOT_FAILURE_CIRCUMSTANCES, ...SUCCESS_WITHHOLDING_CIRCUMSTANCES];
 
@@ -17,18 +27,43 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
   const addCircumstance = useAddEntry(c.id);
   const [event, setEvent] = useState({ kind: 'thinking_about_future', date: todayIso(), note: '', statedReasons: '' });
   const [circ, setCirc] = useState({ kind: 'unemployment', from: todayIso(), to: '', note: '' });
-  const eventLabel = (kind: string) => (kind === 'return_to_exploitation' ? t('outcomesUi.returnToExploitation') : t(`outcomesUi.eventKinds.${kind}`));
+  const eventLabel = (kind: string) =>
+    kind === 'return_to_exploitation' ? t('outcomesUi.returnToExploitation') : t(`outcomesUi.eventKinds.${kind}`);
   const hard = HARD.has(event.kind);
 
   function recordEvent(e: FormEvent) {
     e.preventDefault();
     const done = { onSuccess: () => setEvent({ ...event, note: '', statedReasons: '' }) };
-    if (event.kind === 'return_to_exploitation') add.mutate({ kind: 'exploitation_return', data: { date: event.date, statedReasons: event.statedReasons } }, done);
-    else add.mutate({ kind: 'outcome_event', data: { kind: event.kind, date: event.date, ...(event.note ? { note: event.note } : {}), ...(hard ? { statedReasons: event.statedReasons } : {}) } }, done);
+    if (event.kind === 'return_to_exploitation')
+      add.mutate({ kind: 'exploitation_return', data: { date: event.date, statedReasons: event.statedReasons } }, done);
+    else
+      add.mutate(
+        {
+          kind: 'outcome_event',
+          data: {
+            kind: event.kind,
+            date: event.date,
+            ...(event.note ? { note: event.note } : {}),
+            ...(hard ? { statedReasons: event.statedReasons } : {}),
+          },
+        },
+        done,
+      );
   }
   function recordCircumstance(e: FormEvent) {
     e.preventDefault();
-    addCircumstance.mutate({ kind: 'circumstance', data: { kind: circ.kind, from: circ.from, ...(circ.to ? { to: circ.to } : {}), ...(circ.note ? { note: circ.note } : {}) } }, { onSuccess: () => setCirc({ ...circ, note: '', to: '' }) });
+    addCircumstance.mutate(
+      {
+        kind: 'circumstance',
+        data: {
+          kind: circ.kind,
+          from: circ.from,
+          ...(circ.to ? { to: circ.to } : {}),
+          ...(circ.note ? { note: circ.note } : {}),
+        },
+      },
+      { onSuccess: () => setCirc({ ...circ, note: '', to: '' }) },
+    );
   }
 
   return (
@@ -36,35 +71,108 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
       {c.permissions.update && (
         <form className="card" aria-labelledby="event-title" onSubmit={recordEvent}>
           <h2 id="event-title">{t('outcomesUi.eventsTitle')}</h2>
-          <label className="field"><span>{t('outcomesUi.eventKind')}</span>
-            <select value={event.kind} onChange={(e) => setEvent({ ...event, kind: e.target.value })}>{EVENT_KINDS.map((k) => <option key={k} value={k}>{eventLabel(k)}</option>)}</select></label>
-          <Field label={t('outcomesUi.eventDate')} type="date" value={event.date} onChange={(date) => setEvent({ ...event, date })} />
-          {!hard && <Field label={t('outcomesUi.note')} value={event.note} onChange={(note) => setEvent({ ...event, note })} />}
+          <label className="field">
+            <span>{t('outcomesUi.eventKind')}</span>
+            <select value={event.kind} onChange={(e) => setEvent({ ...event, kind: e.target.value })}>
+              {EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {eventLabel(k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field
+            label={t('outcomesUi.eventDate')}
+            type="date"
+            value={event.date}
+            onChange={(date) => setEvent({ ...event, date })}
+          />
+          {!hard && (
+            <Field label={t('outcomesUi.note')} value={event.note} onChange={(note) => setEvent({ ...event, note })} />
+          )}
           {hard && (
-            <label className="field"><span>{t('outcomesUi.statedReasons')}</span>
-              <textarea rows={3} required value={event.statedReasons} onChange={(e) => setEvent({ ...event, statedReasons: e.target.value })} aria-describedby="reasons-hint" />
-              <small id="reasons-hint">{t('outcomesUi.statedReasonsHint')}</small></label>
+            <label className="field">
+              <span>{t('outcomesUi.statedReasons')}</span>
+              <textarea
+                rows={3}
+                required
+                value={event.statedReasons}
+                onChange={(e) => setEvent({ ...event, statedReasons: e.target.value })}
+                aria-describedby="reasons-hint"
+              />
+              <small id="reasons-hint">{t('outcomesUi.statedReasonsHint')}</small>
+            </label>
           )}
           <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('outcomesUi.recordEvent')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={add.isPending}>
+              {t('outcomesUi.recordEvent')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="outcome_event" title={t('outcomesUi.eventsTitle')} render={(e) => <>{String(e.data.date)} · {eventLabel(String(e.data.kind))}{e.data.note ? ` — ${String(e.data.note)}` : ''}</>} />
-      <EntryList caseId={c.id} kind="exploitation_return" title={t('outcomesUi.returnToExploitation')} render={(e) => <>{String(e.data.date)} · {String(e.data.statedReasons)}</>} />
+      <EntryList
+        caseId={c.id}
+        kind="outcome_event"
+        title={t('outcomesUi.eventsTitle')}
+        render={(e) => (
+          <>
+            {String(e.data.date)} · {eventLabel(String(e.data.kind))}
+            {e.data.note ? ` — ${String(e.data.note)}` : ''}
+          </>
+        )}
+      />
+      <EntryList
+        caseId={c.id}
+        kind="exploitation_return"
+        title={t('outcomesUi.returnToExploitation')}
+        render={(e) => (
+          <>
+            {String(e.data.date)} · {String(e.data.statedReasons)}
+          </>
+        )}
+      />
       {c.permissions.update && (
         <form className="card" aria-labelledby="circumstance-title" onSubmit={recordCircumstance}>
           <h2 id="circumstance-title">{t('outcomesUi.circumstancesTitle')}</h2>
           <p className="alert alert-info">{t('outcomesUi.circumstancesNote')}</p>
-          <label className="field"><span>{t('outcomesUi.circumstanceKind')}</span>
-            <select value={circ.kind} onChange={(e) => setCirc({ ...circ, kind: e.target.value })}>{CIRCUMSTANCES.map((k) => <option key={k} value={k}>{t(`outcomesUi.circumstanceKinds.${k}`)}</option>)}</select></label>
-          <Field label={t('outcomesUi.from')} type="date" value={circ.from} onChange={(from) => setCirc({ ...circ, from })} />
+          <label className="field">
+            <span>{t('outcomesUi.circumstanceKind')}</span>
+            <select value={circ.kind} onChange={(e) => setCirc({ ...circ, kind: e.target.value })}>
+              {CIRCUMSTANCES.map((k) => (
+                <option key={k} value={k}>
+                  {t(`outcomesUi.circumstanceKinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field
+            label={t('outcomesUi.from')}
+            type="date"
+            value={circ.from}
+            onChange={(from) => setCirc({ ...circ, from })}
+          />
           <Field label={t('outcomesUi.to')} type="date" value={circ.to} onChange={(to) => setCirc({ ...circ, to })} />
           <Field label={t('outcomesUi.note')} value={circ.note} onChange={(note) => setCirc({ ...circ, note })} />
           <ErrorMessage error={addCircumstance.error} />
-          <div className="actions"><button type="submit" disabled={addCircumstance.isPending}>{t('outcomesUi.recordCircumstance')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={addCircumstance.isPending}>
+              {t('outcomesUi.recordCircumstance')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="circumstance" title={t('outcomesUi.circumstancesTitle')} render={(e) => <>{t(`outcomesUi.circumstanceKinds.${String(e.data.kind)}`)} · {String(e.data.from)}{e.data.to ? ` – ${String(e.data.to)}` : ''}</>} />
+      <EntryList
+        caseId={c.id}
+        kind="circumstance"
+        title={t('outcomesUi.circumstancesTitle')}
+        render={(e) => (
+          <>
+            {t(`outcomesUi.circumstanceKinds.${String(e.data.kind)}`)} · {String(e.data.from)}
+            {e.data.to ? ` – ${String(e.data.to)}` : ''}
+          </>
+        )}
+      />
     </>
   );
 }

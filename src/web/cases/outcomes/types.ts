@@ -10,11 +10,21 @@ export interface OutcomeModel {
 export interface Outcomes {
   model: OutcomeModel;
   factorCatalogue: { code: string; group: string; defaultLevel: string; label: Labels }[];
-  followUp: { optedOut: boolean; consented: boolean; mode: 'scheduled' | 'self_initiated'; selfInitiatedContacts: string[] };
+  followUp: {
+    optedOut: boolean;
+    consented: boolean;
+    mode: 'scheduled' | 'self_initiated';
+    selfInitiatedContacts: string[];
+  };
   autonomy: { autonomous: number; concern: number; unknown: number; decisions: { area: string; status: string }[] };
   continuum: {
     baseline: { date: string; dimensions: { dimension: string; score: number | null }[] } | null;
-    points: { date: string; dimensions: { dimension: string; score: number | null; change: string }[]; progressOn: string[]; regressionOn: string[] }[];
+    points: {
+      date: string;
+      dimensions: { dimension: string; score: number | null; change: string }[];
+      progressOn: string[];
+      regressionOn: string[];
+    }[];
   } | null;
   flags: { kind: string; event: string; date: string; statedReasons?: string }[];
   markers: { kind: string; date: string; category: string }[];
@@ -23,13 +33,31 @@ export interface Outcomes {
 }
 
 export interface Question {
-  code: string; type: 'scale' | 'choice' | 'text' | 'boolean'; label: Labels; optional: boolean; informs: string[];
-  options?: { code: string; label: Labels }[]; caseworkerMayAnswer?: boolean;
+  code: string;
+  type: 'scale' | 'choice' | 'text' | 'boolean';
+  label: Labels;
+  optional: boolean;
+  informs: string[];
+  options?: { code: string; label: Labels }[];
+  caseworkerMayAnswer?: boolean;
 }
-export interface Instrument { version: string; scale: { min: number; max: number }; sections: { code: string; label: Labels; neverRequired?: boolean; questions: Question[] }[] }
+export interface Instrument {
+  version: string;
+  scale: { min: number; max: number };
+  sections: { code: string; label: Labels; neverRequired?: boolean; questions: Question[] }[];
+}
 
-export interface Answer { question: string; value: number | string | boolean | null; answeredBy?: 'person' | 'caseworker' }
-export interface Proposal { element: string; score: number; source: string; trace: { question: string; contribution: number | null; answeredBy: string }[] }
+export interface Answer {
+  question: string;
+  value: number | string | boolean | null;
+  answeredBy?: 'person' | 'caseworker';
+}
+export interface Proposal {
+  element: string;
+  score: number;
+  source: string;
+  trace: { question: string; contribution: number | null; answeredBy: string }[];
+}
 
 /** Scores to start a new assessment from (an interview's proposals), or an assessment being revised. */
 export interface AssessmentDraft {
@@ -39,4 +67,4 @@ export interface AssessmentDraft {
   revise?: { entryId: string; version: number };
 }
 
-export const pick = (labels: Labels | undefined, lang: string) => (labels ? labels[lang] ?? labels.en : '');
+export const pick = (labels: Labels | undefined, lang: string) => (labels ? (labels[lang] ?? labels.en) : '');

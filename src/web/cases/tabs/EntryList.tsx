@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { useEntries, type Entry } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 
-export function EntryList({ caseId, kind, title, render }: { caseId: string; kind: string; title: string; render: (e: Entry) => ReactNode }) {
+export function EntryList({
+  caseId,
+  kind,
+  title,
+  render,
+}: {
+  caseId: string;
+  kind: string;
+  title: string;
+  render: (e: Entry) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const entries = useEntries(caseId, kind);
   return (
@@ -16,7 +26,11 @@ export function EntryList({ caseId, kind, title, render }: { caseId: string; kin
         {entries.data?.entries.map((e) => (
           <li key={e.id}>
             {render(e)}
-            <small className="muted"> — {e.recordedBy?.displayName ?? t('caseUi.system')}, {new Date(e.recordedAt).toLocaleDateString(i18n.language)}</small>
+            <small className="muted">
+              {' '}
+              — {e.recordedBy?.displayName ?? t('caseUi.system')},{' '}
+              {new Date(e.recordedAt).toLocaleDateString(i18n.language)}
+            </small>
           </li>
         ))}
       </ul>

@@ -18,7 +18,10 @@ type Section = (typeof SECTIONS)[number];
 
 export function OutcomesTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
-  const outcomes = useQuery({ queryKey: ['case', c.id, 'outcomes'], queryFn: () => api<Outcomes>(`/api/cases/${c.id}/outcomes`) });
+  const outcomes = useQuery({
+    queryKey: ['case', c.id, 'outcomes'],
+    queryFn: () => api<Outcomes>(`/api/cases/${c.id}/outcomes`),
+  });
   const [section, setSection] = useState<Section>('progress');
   const [draft, setDraft] = useState<AssessmentDraft | null>(null);
   const o = outcomes.data;
@@ -27,13 +30,36 @@ export function OutcomesTab({ c }: { c: CaseDetail }) {
     <div className="tab-panel">
       <p className="alert alert-info">{t('caseUi.continuumNote')}</p>
       <ErrorMessage error={outcomes.error} />
-      {o?.flags.map((f) => <p key={`${f.event}${f.date}`} className="alert alert-error" role="alert">{t('caseUi.hardFailure', { date: f.date })}</p>)}
+      {o?.flags.map((f) => (
+        <p key={`${f.event}${f.date}`} className="alert alert-error" role="alert">
+          {t('caseUi.hardFailure', { date: f.date })}
+        </p>
+      ))}
       {o?.next.hint === 'recovery_first' && <p className="alert alert-info">{t('caseUi.recoveryFirst')}</p>}
       <div className="segmented" role="group" aria-label={t('outcomesUi.sectionsLabel')}>
-        {SECTIONS.map((s) => <button key={s} type="button" aria-pressed={section === s} className={section === s ? 'active' : 'secondary'} onClick={() => setSection(s)}>{t(`outcomesUi.sections.${s}`)}</button>)}
+        {SECTIONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            aria-pressed={section === s}
+            className={section === s ? 'active' : 'secondary'}
+            onClick={() => setSection(s)}
+          >
+            {t(`outcomesUi.sections.${s}`)}
+          </button>
+        ))}
       </div>
       {o && section === 'progress' && <ProgressPanel c={c} o={o} draft={draft} setDraft={setDraft} />}
-      {o && section === 'interview' && <InterviewPanel c={c} o={o} onUseScores={(d) => { setDraft(d); setSection('progress'); }} />}
+      {o && section === 'interview' && (
+        <InterviewPanel
+          c={c}
+          o={o}
+          onUseScores={(d) => {
+            setDraft(d);
+            setSection('progress');
+          }}
+        />
+      )}
       {o && section === 'events' && <EventsPanel c={c} />}
       {o && section === 'factors' && <FactorsPanel c={c} o={o} />}
       {o && section === 'followUp' && <FollowUpPanel c={c} o={o} />}

@@ -7,31 +7,85 @@ import { CodeSelect, Field } from '../fields';
 import { LEGAL_EVENT_TYPES as LEGAL_TYPES } from '../../../domain/cases/vocabulary';
 import { EntryList } from './EntryList';
 
-const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined));
+const drop = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined));
 
 export function ServicesTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const add = useAddEntry(c.id);
-  const [s, setS] = useState({ service: '', deliveredOn: todayIso(), provider: 'own', staffRole: '', durationMinutes: '' });
+  const [s, setS] = useState({
+    service: '',
+    deliveredOn: todayIso(),
+    provider: 'own',
+    staffRole: '',
+    durationMinutes: '',
+  });
   return (
     <div className="tab-panel">
       {c.permissions.update && (
-        <form className="card" aria-labelledby="service-title" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate({ kind: 'service', data: drop({ ...s, durationMinutes: s.durationMinutes ? Number(s.durationMinutes) : undefined }) }); }}>
+        <form
+          className="card"
+          aria-labelledby="service-title"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate({
+              kind: 'service',
+              data: drop({ ...s, durationMinutes: s.durationMinutes ? Number(s.durationMinutes) : undefined }),
+            });
+          }}
+        >
           <h2 id="service-title">{t('caseUi.logService')}</h2>
-          <CodeSelect label={t('caseUi.service')} listKey="services" required value={s.service} onChange={(service) => setS({ ...s, service })} />
-          <Field label={t('caseUi.deliveredOn')} type="date" value={s.deliveredOn} onChange={(deliveredOn) => setS({ ...s, deliveredOn })} />
-          <label className="field"><span>{t('caseUi.provider')}</span>
+          <CodeSelect
+            label={t('caseUi.service')}
+            listKey="services"
+            required
+            value={s.service}
+            onChange={(service) => setS({ ...s, service })}
+          />
+          <Field
+            label={t('caseUi.deliveredOn')}
+            type="date"
+            value={s.deliveredOn}
+            onChange={(deliveredOn) => setS({ ...s, deliveredOn })}
+          />
+          <label className="field">
+            <span>{t('caseUi.provider')}</span>
             <select value={s.provider} onChange={(e) => setS({ ...s, provider: e.target.value })}>
-              <option value="own">{t('caseUi.providerOwn')}</option><option value="partner">{t('caseUi.providerPartner')}</option>
-            </select></label>
-          <Field label={t('caseUi.staffRole')} value={s.staffRole} onChange={(staffRole) => setS({ ...s, staffRole })} />
-          <Field label={t('caseUi.durationMinutes')} type="number" value={s.durationMinutes} onChange={(durationMinutes) => setS({ ...s, durationMinutes })} />
+              <option value="own">{t('caseUi.providerOwn')}</option>
+              <option value="partner">{t('caseUi.providerPartner')}</option>
+            </select>
+          </label>
+          <Field
+            label={t('caseUi.staffRole')}
+            value={s.staffRole}
+            onChange={(staffRole) => setS({ ...s, staffRole })}
+          />
+          <Field
+            label={t('caseUi.durationMinutes')}
+            type="number"
+            value={s.durationMinutes}
+            onChange={(durationMinutes) => setS({ ...s, durationMinutes })}
+          />
           <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('caseUi.logService')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={add.isPending}>
+              {t('caseUi.logService')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="service" title={t('caseUi.servicesDelivered')} render={(e) => <>{label('services', String(e.data.service))} · {String(e.data.deliveredOn)} · {e.data.provider === 'own' ? t('caseUi.providerOwn') : t('caseUi.providerPartner')}</>} />
+      <EntryList
+        caseId={c.id}
+        kind="service"
+        title={t('caseUi.servicesDelivered')}
+        render={(e) => (
+          <>
+            {label('services', String(e.data.service))} · {String(e.data.deliveredOn)} ·{' '}
+            {e.data.provider === 'own' ? t('caseUi.providerOwn') : t('caseUi.providerPartner')}
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -44,48 +98,149 @@ export function PlacementsTab({ c }: { c: CaseDetail }) {
   return (
     <div className="tab-panel">
       {c.permissions.update && (
-        <form className="card" aria-labelledby="placement-title" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate({ kind: 'placement', data: drop(p) }); }}>
+        <form
+          className="card"
+          aria-labelledby="placement-title"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate({ kind: 'placement', data: drop(p) });
+          }}
+        >
           <h2 id="placement-title">{t('caseUi.addPlacement')}</h2>
-          <CodeSelect label={t('caseUi.placementType')} listKey="accommodation_types" required value={p.type} onChange={(type) => setP({ ...p, type })} />
-          <Field label={t('caseUi.startOn')} type="date" value={p.startOn} onChange={(startOn) => setP({ ...p, startOn })} />
+          <CodeSelect
+            label={t('caseUi.placementType')}
+            listKey="accommodation_types"
+            required
+            value={p.type}
+            onChange={(type) => setP({ ...p, type })}
+          />
+          <Field
+            label={t('caseUi.startOn')}
+            type="date"
+            value={p.startOn}
+            onChange={(startOn) => setP({ ...p, startOn })}
+          />
           <Field label={t('caseUi.endOn')} type="date" value={p.endOn} onChange={(endOn) => setP({ ...p, endOn })} />
           <Field label={t('caseUi.reason')} value={p.reason} onChange={(reason) => setP({ ...p, reason })} />
-          <Field label={t('caseUi.address')} value={p.address} onChange={(address) => setP({ ...p, address })} hint={t('caseUi.addressSecret')} />
+          <Field
+            label={t('caseUi.address')}
+            value={p.address}
+            onChange={(address) => setP({ ...p, address })}
+            hint={t('caseUi.addressSecret')}
+          />
           <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('caseUi.addPlacement')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={add.isPending}>
+              {t('caseUi.addPlacement')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="placement" title={t('caseUi.placements')} render={(e) => <>{label('accommodation_types', String(e.data.type))} · {String(e.data.startOn)}{e.data.endOn ? ` – ${String(e.data.endOn)}` : ''}{e.data.address ? ` · ${String(e.data.address)}` : ''}</>} />
+      <EntryList
+        caseId={c.id}
+        kind="placement"
+        title={t('caseUi.placements')}
+        render={(e) => (
+          <>
+            {label('accommodation_types', String(e.data.type))} · {String(e.data.startOn)}
+            {e.data.endOn ? ` – ${String(e.data.endOn)}` : ''}
+            {e.data.address ? ` · ${String(e.data.address)}` : ''}
+          </>
+        )}
+      />
     </div>
   );
 }
-
 
 export function LegalTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const add = useAddEntry(c.id);
-  const [l, setL] = useState({ type: 'reflection_period', date: todayIso(), country: c.country ?? '', validUntil: '', permitType: '', testimonyMode: '', note: '' });
+  const [l, setL] = useState({
+    type: 'reflection_period',
+    date: todayIso(),
+    country: c.country ?? '',
+    validUntil: '',
+    permitType: '',
+    testimonyMode: '',
+    note: '',
+  });
   return (
     <div className="tab-panel">
       {c.permissions.update && (
-        <form className="card" aria-labelledby="legal-title" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate({ kind: 'legal_event', data: drop(l) }); }}>
+        <form
+          className="card"
+          aria-labelledby="legal-title"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate({ kind: 'legal_event', data: drop(l) });
+          }}
+        >
           <h2 id="legal-title">{t('caseUi.addLegalEvent')}</h2>
-          <label className="field"><span>{t('caseUi.legalType')}</span>
-            <select value={l.type} onChange={(e) => setL({ ...l, type: e.target.value })}>{LEGAL_TYPES.map((x) => <option key={x} value={x}>{t(`caseUi.legalTypes.${x}`)}</option>)}</select></label>
+          <label className="field">
+            <span>{t('caseUi.legalType')}</span>
+            <select value={l.type} onChange={(e) => setL({ ...l, type: e.target.value })}>
+              {LEGAL_TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`caseUi.legalTypes.${x}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <Field label={t('caseUi.date')} type="date" value={l.date} onChange={(date) => setL({ ...l, date })} />
-          {l.type === 'reflection_period' && <Field label={t('caseUi.country')} value={l.country} onChange={(country) => setL({ ...l, country: country.toUpperCase() })} hint={t('caseUi.countryHint')} />}
-          {l.type.startsWith('permit') && <CodeSelect label={t('caseUi.permitType')} listKey="permit_types" value={l.permitType} onChange={(permitType) => setL({ ...l, permitType })} />}
-          {l.type === 'permit_decision' && <Field label={t('caseUi.validUntil')} type="date" value={l.validUntil} onChange={(validUntil) => setL({ ...l, validUntil })} />}
-          {l.type === 'hearing' && <CodeSelect label={t('caseUi.testimonyMode')} listKey="testimony_modes" value={l.testimonyMode} onChange={(testimonyMode) => setL({ ...l, testimonyMode })} />}
+          {l.type === 'reflection_period' && (
+            <Field
+              label={t('caseUi.country')}
+              value={l.country}
+              onChange={(country) => setL({ ...l, country: country.toUpperCase() })}
+              hint={t('caseUi.countryHint')}
+            />
+          )}
+          {l.type.startsWith('permit') && (
+            <CodeSelect
+              label={t('caseUi.permitType')}
+              listKey="permit_types"
+              value={l.permitType}
+              onChange={(permitType) => setL({ ...l, permitType })}
+            />
+          )}
+          {l.type === 'permit_decision' && (
+            <Field
+              label={t('caseUi.validUntil')}
+              type="date"
+              value={l.validUntil}
+              onChange={(validUntil) => setL({ ...l, validUntil })}
+            />
+          )}
+          {l.type === 'hearing' && (
+            <CodeSelect
+              label={t('caseUi.testimonyMode')}
+              listKey="testimony_modes"
+              value={l.testimonyMode}
+              onChange={(testimonyMode) => setL({ ...l, testimonyMode })}
+            />
+          )}
           <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('caseUi.addLegalEvent')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={add.isPending}>
+              {t('caseUi.addLegalEvent')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="legal_event" title={t('caseUi.legalEvents')} render={(e) => (
-        <>{t(`caseUi.legalTypes.${String(e.data.type)}`)} · {String(e.data.date)}{e.data.endDate ? ` → ${t('caseUi.endsOn', { date: String(e.data.endDate) })}` : ''}
-          {e.data.permitType ? ` · ${label('permit_types', String(e.data.permitType))}` : ''}{e.data.validUntil ? ` · ${t('caseUi.validUntil')} ${String(e.data.validUntil)}` : ''}</>
-      )} />
+      <EntryList
+        caseId={c.id}
+        kind="legal_event"
+        title={t('caseUi.legalEvents')}
+        render={(e) => (
+          <>
+            {t(`caseUi.legalTypes.${String(e.data.type)}`)} · {String(e.data.date)}
+            {e.data.endDate ? ` → ${t('caseUi.endsOn', { date: String(e.data.endDate) })}` : ''}
+            {e.data.permitType ? ` · ${label('permit_types', String(e.data.permitType))}` : ''}
+            {e.data.validUntil ? ` · ${t('caseUi.validUntil')} ${String(e.data.validUntil)}` : ''}
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -15,20 +15,50 @@ export function SmugglingCard({ c }: { c: CaseDetail }) {
   return (
     <>
       {c.permissions.update && (
-        <form className="card" aria-labelledby="smuggling-title" onSubmit={(e: FormEvent) => { e.preventDefault(); add.mutate({ kind: 'smuggling', data: record }); }}>
+        <form
+          className="card"
+          aria-labelledby="smuggling-title"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            add.mutate({ kind: 'smuggling', data: record });
+          }}
+        >
           <h2 id="smuggling-title">{t('stats.smugglingRecord.title')}</h2>
           <p className="muted">{t('stats.smugglingRecord.apart')}</p>
-          <label className="field"><span>{t('stats.smugglingRecord.question')}</span>
+          <label className="field">
+            <span>{t('stats.smugglingRecord.question')}</span>
             <select value={record.smuggled} onChange={(e) => setRecord({ ...record, smuggled: e.target.value })}>
-              {ANSWERS.map((a) => <option key={a} value={a}>{t(`stats.smugglingRecord.answers.${a}`)}</option>)}
-            </select></label>
-          <Field label={t('stats.smugglingRecord.recordedOn')} type="date" value={record.recordedOn} onChange={(recordedOn) => setRecord({ ...record, recordedOn })} />
+              {ANSWERS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`stats.smugglingRecord.answers.${a}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Field
+            label={t('stats.smugglingRecord.recordedOn')}
+            type="date"
+            value={record.recordedOn}
+            onChange={(recordedOn) => setRecord({ ...record, recordedOn })}
+          />
           <ErrorMessage error={add.error} />
-          <div className="actions"><button type="submit" disabled={add.isPending}>{t('stats.smugglingRecord.save')}</button></div>
+          <div className="actions">
+            <button type="submit" disabled={add.isPending}>
+              {t('stats.smugglingRecord.save')}
+            </button>
+          </div>
         </form>
       )}
-      <EntryList caseId={c.id} kind="smuggling" title={t('stats.smugglingRecord.list')}
-        render={(e) => <>{t(`stats.smugglingRecord.answers.${String(e.data.smuggled)}`)} · {String(e.data.recordedOn)}</>} />
+      <EntryList
+        caseId={c.id}
+        kind="smuggling"
+        title={t('stats.smugglingRecord.list')}
+        render={(e) => (
+          <>
+            {t(`stats.smugglingRecord.answers.${String(e.data.smuggled)}`)} · {String(e.data.recordedOn)}
+          </>
+        )}
+      />
     </>
   );
 }
