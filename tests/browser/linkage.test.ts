@@ -126,7 +126,8 @@ describe('linkage review in the browser', () => {
     await page.getByText('comparing encodings').waitFor();
     expect(await page.getByRole('button', { name: 'Run linkage now' }).isDisabled()).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.unroute('**/api/linkage/status');
+    // Wait for a poll still in flight to be answered by the handler, so no answer races the unroute.
+    await page.unrouteAll({ behavior: 'wait' });
     await page.getByRole('button', { name: 'Run linkage now' }).and(page.locator(':enabled')).waitFor();
     await context.close();
   });
