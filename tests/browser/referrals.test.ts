@@ -34,12 +34,29 @@ async function send(
   withIdentity = false,
 ) {
   await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Referrals' }).click();
-  await page.getByLabel('Partner organisation').selectOption({ label: 'Demo Outreach South' });
-  await page.getByLabel('Kind').selectOption({ label: kind });
-  await page.getByLabel('Requested service').selectOption({ label: 'Legal counselling' });
+  // A re-render while the case's data is refetched (after the consent) can reset the form under the test:
+  // fill it until the choices stick, else the browser refuses to submit the empty required field silently.
+  const partner = page.getByLabel('Partner organisation');
+  const service = page.getByLabel('Requested service');
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await partner.selectOption({ label: 'Demo Outreach South' });
+    await page.getByLabel('Kind').selectOption({ label: kind });
+    await service.selectOption({ label: 'Legal counselling' });
+    await page.waitForTimeout(200);
+    if ((await partner.inputValue()) && (await service.inputValue())) break;
+  }
   if (withIdentity) await page.getByRole('checkbox', { name: 'Identity (name, date of birth)' }).check();
   await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
+  // Sent, or the server's refusal on the page: a refusal fails here with its own words.
+  const sent = page.getByRole('status').filter({ hasText: 'Sent.' });
+  const refused = page.getByRole('alert').first();
+  const outcome = await Promise.race(
+    [
+      sent.waitFor().then(() => 'sent'),
+      refused.waitFor().then(async () => `refused: ${await refused.textContent()}`),
+    ].map((waiting) => waiting.catch((e: Error) => `not sent: ${e.message.split('\n')[0]}`)),
+  );
+  expect(outcome).toBe('sent');
 }
 
 /** Opens the pending incoming referral of this kind (each test run sends at most one pending per kind). */
