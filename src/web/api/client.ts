@@ -20,11 +20,19 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/**
+ * `idempotencyKey`: one key per submission of a create form (see useIdempotencyKey). The server answers
+ * a repeated key with the first request's response, so a double click or a retry creates one record.
+ */
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const response = await fetch(path, {
     method,
     headers,
