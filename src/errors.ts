@@ -58,6 +58,18 @@ export const errors = {
   wrongPassword: (field: string) =>
     new AppError(400, 'wrong_password', 'The password is not correct', [{ path: [field], code: 'wrong_password' }]),
   rateLimited: () => new AppError(429, 'rate_limited', 'Too many requests; slow down and try again'),
+  // Idempotency keys (src/server/plugins/idempotency.ts): a key names one request, and is done once.
+  idempotencyKeyInvalid: () =>
+    new AppError(
+      400,
+      'idempotency_key_invalid',
+      'The Idempotency-Key header must be 1 to 100 of A-Z, a-z, 0-9, - and _',
+      [{ path: ['headers', 'idempotency-key'], code: 'idempotency_key_invalid' }],
+    ),
+  idempotencyKeyReused: () =>
+    new AppError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request'),
+  idempotencyInProgress: () =>
+    new AppError(409, 'idempotency_in_progress', 'The same request is still being processed; try again in a moment'),
   passwordChangeRequired: () =>
     new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
 };

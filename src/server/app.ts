@@ -25,6 +25,7 @@ import { startJobs, stopJobs } from '../services/jobs';
 import { closeWorkers } from '../services/workers';
 import { answerClientError, installErrorHandler } from './errors-handler';
 import { sessionPlugin } from './plugins/session';
+import { idempotencyPlugin } from './plugins/idempotency';
 import { installTextGuard } from './plugins/valid-text';
 import { docsContentSecurityPolicy, helmetOptions } from './plugins/security-headers';
 import { errors } from '../errors';
@@ -134,6 +135,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(sessionPlugin, { ctx });
   // After the session plugin, so the documentation's hooks see the session: in production only staff read it.
   await app.register(swaggerUi, {
+  // After the session: an Idempotency-Key belongs to the authenticated user.
+  await app.register(idempotencyPlugin, { ctx });
     routePrefix: '/api/docs',
     staticCSP: docsContentSecurityPolicy(ctx.config),
     uiHooks: {

@@ -13,11 +13,13 @@ import type { AppContext } from './context';
 import { runLinkageJob } from './linkage-runs';
 import { sendDeadlineReminders } from './reminders';
 import { purgeExpiredSessions } from './session-purge';
+import { purgeIdempotencyKeys } from './idempotency';
 
 export const JOB = {
   linkageRun: 'linkage.run',
   sessionsPurge: 'sessions.purge',
   deadlinesRemind: 'deadlines.remind',
+  idempotencyPurge: 'idempotency.purge',
 } as const;
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
@@ -58,6 +60,13 @@ const QUEUES: Record<JobName, QueueSpec> = {
     policy: 'singleton',
     expireInSeconds: 3600,
     cron: '0 6 * * *',
+  },
+  // Idempotency keys (and their encrypted responses) live 24 hours; the purge runs hourly.
+  [JOB.idempotencyPurge]: {
+    handler: (ctx) => purgeIdempotencyKeys(ctx),
+    policy: 'singleton',
+    expireInSeconds: 600,
+    cron: '17 * * * *',
   },
 };
 

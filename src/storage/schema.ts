@@ -144,6 +144,21 @@ export interface BackfillsTable {
 
 export interface ReferenceItemsTable {
   organisation_id: string;
+/** One create request per user and Idempotency-Key (migration 036); the response encrypted. */
+export interface IdempotencyKeysTable {
+  organisation_id: string;
+  user_id: string;
+  key: string;
+  method: string;
+  route: string;
+  request_hash: string;
+  state: Generated<'in_progress' | 'completed'>;
+  status_code: number | null;
+  response_enc: string | null;
+  created_at: GeneratedTimestamp;
+  completed_at: Date | null;
+}
+
   list_key: string;
   code: string;
   labels: ColumnType<Record<string, string>, string, string>;
@@ -483,3 +498,4 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   backfills: BackfillsTable;
 }
+  idempotency_keys: IdempotencyKeysTable;
