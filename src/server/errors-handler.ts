@@ -69,6 +69,22 @@ export function answerClientError(error: { code?: string }, socket: Duplex): voi
   socket.destroy();
 }
 
+/**
+ * The limits a Zod issue names (a maximum length, a minimum, the allowed values), so the form can say
+ * "at most 2000 characters" at the field. Schema constants only: never the value that was sent.
+ */
+function limitsOf(params: unknown): Record<string, unknown> {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['maximum', 'minimum'] as const) {
+    const v = p[key];
+    if (typeof v === 'number' || typeof v === 'bigint') out[key] = Number(v);
+  }
+  for (const key of ['origin', 'format'] as const) if (typeof p[key] === 'string') out[key] = p[key];
+  if (Array.isArray(p.values) && p.values.every((v) => typeof v === 'string')) out.values = p.values;
+  return out;
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -88,6 +104,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         path: v.instancePath.replace(/^\//, '').split('/').filter(Boolean),
         code: v.keyword,
         message: v.message,
+        ...limitsOf(v.params),
       }));
       return reply
         .code(400)

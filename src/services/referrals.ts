@@ -5,7 +5,10 @@
  */
 import crypto from 'node:crypto';
 import { consentEventsFromRecords, requireSharingConsent } from '../domain/cases/consent';
+import { toIsoDate } from '../domain/cases/dates';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
+import { isMinor } from '../domain/cases/person';
+import { assertRequestedBy, type Urgency } from '../domain/referrals/details';
 import { DomainError } from '../domain/errors';
 import { buildSnapshot, SnapshotSchema, type Snapshot } from '../domain/referrals/snapshot';
 import {
@@ -55,12 +58,29 @@ export async function createReferral(
   ctx: AppContext,
   actor: Actor,
   caseId: string,
-  input: { toOrganisationId: string; kind: 'referral' | 'transfer'; requestedService: string; sections: string[] },
+  input: {
+    toOrganisationId: string;
+    kind: 'referral' | 'transfer';
+    requestedService: string;
+    sections: string[];
+    /** Free text to the partner: sealed for both organisations. */
+    message?: string | null;
+    urgency?: Urgency;
+    requestedBy?: string | null;
+  },
 ) {
   requireAccess(actor, 'referral.create', { organisationId: actor.organisationId });
   const sections = sectionsToShare(input.sections, input.kind);
   assertTransferSections(input.kind, sections);
+  assertRequestedBy(input.requestedBy, toIsoDate(new Date()));
   await ctx.keyRing.warm(input.toOrganisationId);
+  const message = input.message?.trim()
+    ? await sealForBothSides(
+        ctx,
+        { fromOrganisationId: actor.organisationId, toOrganisationId: input.toOrganisationId },
+        input.message.trim(),
+      )
+    : undefined;
   const id = crypto.randomUUID();
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'referral.create');
@@ -79,7 +99,12 @@ export async function createReferral(
       needs: intake?.immediateNeeds ?? [],
       requestedService: input.requestedService,
       ...(sections.includes('identity')
-        ? { identity: { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), sex: person.sex } }
+        ? await (async () => {
+            const identity = await openIdentity(ctx, actor.organisationId, person.identityEnc);
+            // Whether she is a minor today (from her date of birth, else as recorded): the partner plans with it.
+            const minor = isMinor(identity.dateOfBirth, new Date()) ?? person.isMinor;
+            return { identity: { ...identity, sex: person.sex, ...(minor !== null ? { minor } : {}) } };
+          })()
         : {}),
       // Clear data only: secrets (her words, addresses, risk notes) are never even opened here.
       entries: entries.map((e) => ({ kind: e.kind, data: e.data })),
@@ -96,6 +121,9 @@ export async function createReferral(
       snapshotEnc: await ctx.keyRing.encrypt(input.toOrganisationId, JSON.stringify(snapshot)),
       networkPersonId: person.networkPersonId,
       createdBy: actor.userId,
+      ...(message ? { message } : {}),
+      urgency: input.urgency ?? 'routine',
+      requestedBy: input.requestedBy ?? null,
     });
     await casesRepo.addEvent(tx, {
       id: crypto.randomUUID(),
@@ -111,7 +139,7 @@ export async function createReferral(
       action: `${input.kind}.create`,
       entityType: 'case',
       entityId: caseId,
-      fields: sections,
+      fields: [...sections, ...(message ? ['message'] : [])],
     });
     // The receiving side's own trail records what arrived (field names only), and its duty users hear of it.
     await asOrganisation(tx, actor, { organisationId: input.toOrganisationId }, async () => {
@@ -135,9 +163,24 @@ const partiesOf = (row: { fromOrganisationId: string; toOrganisationId: string }
   parties: [row.fromOrganisationId, row.toOrganisationId],
 });
 
+/**
+ * A list row as the viewer's side sees it: her own case (id and reference) only, the sender's for the
+ * sender and the receiver's (once accepted as a transfer) for the receiver; never the other side's.
+ */
+function ownSide(actor: Actor, r: Awaited<ReturnType<typeof referralsRepo.list>>[number]) {
+  const { fromCaseId, toCaseId, fromCaseReference, toCaseReference, ...rest } = r;
+  const sender = r.fromId === actor.organisationId;
+  return {
+    ...rest,
+    caseId: sender ? fromCaseId : toCaseId,
+    caseReference: (sender ? fromCaseReference : toCaseReference) ?? null,
+  };
+}
+export type ReferralListRow = ReturnType<typeof ownSide>;
+
 export async function listReferrals(ctx: AppContext, actor: Actor) {
   requireAccess(actor, 'referral.read', { organisationId: actor.organisationId });
-  return inTenant(ctx, actor, (tx) => referralsRepo.list(tx));
+  return inTenant(ctx, actor, async (tx) => (await referralsRepo.list(tx)).map((r) => ownSide(actor, r)));
 }
 
 /** The referrals sent from one case of the actor's organisation, with their status (her withdrawal included). */
@@ -145,7 +188,7 @@ export async function listCaseReferrals(ctx: AppContext, actor: Actor, caseId: s
   requireAccess(actor, 'referral.read', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
     await requireCase(tx, actor, caseId);
-    return referralsRepo.list(tx, { fromCaseId: caseId });
+    return (await referralsRepo.list(tx, { fromCaseId: caseId })).map((r) => ownSide(actor, r));
   });
 }
 
@@ -171,8 +214,19 @@ async function openDeclineReason(ctx: AppContext, organisationId: string, row: R
   return sealed ? ctx.keyRing.decrypt(organisationId, sealed) : row.declineReason;
 }
 
+/** The sender's message as the viewing organisation reads it: its own sealed copy. */
+async function openMessage(ctx: AppContext, organisationId: string, row: ReferralRow): Promise<string | null> {
+  const sealed =
+    row.toOrganisationId === organisationId
+      ? row.messageToEnc
+      : row.fromOrganisationId === organisationId
+        ? row.messageFromEnc
+        : null;
+  return sealed ? ctx.keyRing.decrypt(organisationId, sealed) : null;
+}
+
 /** Free text that may describe her: sealed once for each organisation the referral names, under its own key. */
-export async function sealDeclineReason(
+export async function sealForBothSides(
   ctx: Pick<AppContext, 'keyRing'>,
   row: { fromOrganisationId: string; toOrganisationId: string },
   reason: string,
@@ -205,16 +259,28 @@ export async function getReferral(ctx: AppContext, actor: Actor, referralId: str
       ),
     );
     const declineReason = await openDeclineReason(ctx, actor.organisationId, row);
+    const message = await openMessage(ctx, actor.organisationId, row);
     await auditRepo.append(tx, {
       organisationId: actor.organisationId,
       actorUserId: actor.userId,
       action: 'referral.read',
       entityType: 'referral',
       entityId: referralId,
-      fields: [...(snapshot ? ['snapshot'] : ['status']), ...(declineReason !== null ? ['decline_reason'] : [])],
+      fields: [
+        ...(snapshot ? ['snapshot'] : ['status']),
+        ...(declineReason !== null ? ['decline_reason'] : []),
+        ...(message !== null ? ['message'] : []),
+      ],
     });
+    // Her case's reference on the viewer's own side only (the receiver's once a transfer made one).
+    const ownCaseId = incoming ? row.toCaseId : row.fromCaseId;
+    const caseReference = ownCaseId
+      ? ((await referralsRepo.caseReference(tx, actor.organisationId, ownCaseId)) ?? null)
+      : null;
     return {
       row,
+      message,
+      caseReference,
       direction: (incoming ? 'incoming' : 'outgoing') as 'incoming' | 'outgoing',
       snapshot,
       declineReason,
@@ -251,7 +317,7 @@ export async function respondToReferral(
     const status = nextStatus(row.status as ReferralStatus, action, input.reason);
     // Accepting takes up what she shared: only while she still consents. Declining uses nothing of it.
     if (action === 'accept') await requireSharingConsentHolds(tx, row);
-    const declineReason = action === 'decline' ? await sealDeclineReason(ctx, row, input.reason!) : undefined;
+    const declineReason = action === 'decline' ? await sealForBothSides(ctx, row, input.reason!) : undefined;
     if (!(await referralsRepo.setStatus(tx, referralId, input.version, { status, declineReason })))
       throw errors.versionConflict();
     await auditRepo.append(tx, {

@@ -36,4 +36,6 @@ export const SHARED_ENCRYPTED_COLUMNS: (EncryptedColumn & { organisationColumn: 
     column: 'decline_reason_from_enc',
     organisationColumn: 'from_organisation_id',
   },
+  { table: 'referrals', keyColumns: ['id'], column: 'message_to_enc', organisationColumn: 'to_organisation_id' },
+  { table: 'referrals', keyColumns: ['id'], column: 'message_from_enc', organisationColumn: 'from_organisation_id' },
 ];

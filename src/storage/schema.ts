@@ -472,6 +472,13 @@ export interface DB {
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
+  /** The sender's message, sealed under the sender's and under the receiver's data key (migration 037). */
+  message_from_enc: string | null;
+  message_to_enc: string | null;
+  /** routine, urgent or emergency (migration 037). */
+  urgency: Generated<string>;
+  /** The day the sender needs an answer or the service by (YYYY-MM-DD, migration 037). */
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
   catalogue_profiles: CatalogueProfilesTable;
   catalogue_roles: CatalogueRolesTable;
   staff_roles: StaffRolesTable;

@@ -19,6 +19,8 @@ export const IdentitySnapshot = z.strictObject({
   contact: z.string().optional(),
   documents: z.string().optional(),
   sex: z.string(),
+  /** Whether she is a minor when the referral is sent (from her date of birth, else as recorded). */
+  minor: z.boolean().optional(),
 });
 
 export const IdentificationSnapshot = z.strictObject({

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { SnapshotSchema, type Snapshot } from '../../domain/referrals/snapshot';
 import { code, isoDate } from '../../domain/shared/zod';
-import type { ReferralModel } from '../../services/referrals';
+import { URGENCIES, type Urgency } from '../../domain/referrals/details';
+import type { ReferralListRow, ReferralModel } from '../../services/referrals';
+
+const asUrgency = (u: string): Urgency => ((URGENCIES as readonly string[]).includes(u) ? (u as Urgency) : 'routine');
 
 export const ReferralSnapshotSchema = SnapshotSchema.meta({ id: 'ReferralSnapshot' });
 
@@ -47,6 +50,12 @@ export const ReferralViewSchema = z
     fromCaseId: z.string().uuid().nullable(),
     toCaseId: z.string().uuid().nullable(),
     requestedService: z.string(),
+    /** The sender's message to the partner (both sides read it), its urgency and the day it is needed by. */
+    message: z.string().nullable(),
+    urgency: z.enum(URGENCIES),
+    requestedBy: z.string().nullable(),
+    /** The reference of the viewer's own case: the sender's case, or the receiver's once a transfer made one. */
+    caseReference: z.string().nullable(),
     sharedSections: z.array(z.string()),
     declineReason: z.string().nullable(),
     version: z.number().int(),
@@ -84,6 +93,7 @@ function presentSnapshot(s: Snapshot): Snapshot {
             ...(s.identity.languages ? { languages: [...s.identity.languages] } : {}),
             ...(s.identity.contact !== undefined ? { contact: s.identity.contact } : {}),
             ...(s.identity.documents !== undefined ? { documents: s.identity.documents } : {}),
+            ...(s.identity.minor !== undefined ? { minor: s.identity.minor } : {}),
           },
         }
       : {}),
@@ -129,6 +139,10 @@ export function presentReferral(m: ReferralModel): z.infer<typeof ReferralViewSc
     fromCaseId: incoming ? null : row.fromCaseId,
     toCaseId: incoming ? row.toCaseId : null,
     requestedService: row.requestedService,
+    message: m.message,
+    urgency: asUrgency(row.urgency),
+    requestedBy: row.requestedBy,
+    caseReference: m.caseReference,
     sharedSections: [...row.sharedSections],
     declineReason: m.declineReason,
     version: row.version,
@@ -150,6 +164,11 @@ export const ReferralRowSchema = z
     kind: z.string(),
     status: z.string(),
     requestedService: z.string(),
+    urgency: z.enum(URGENCIES),
+    requestedBy: z.string().nullable(),
+    /** The viewer's own case, if she has one for this referral (the receiver's once a transfer made it). */
+    caseId: z.string().uuid().nullable(),
+    caseReference: z.string().nullable(),
     createdAt: z.string(),
     consentWithdrawnAt: z.string().nullable(),
     fromId: z.string().uuid(),
@@ -159,23 +178,16 @@ export const ReferralRowSchema = z
   })
   .meta({ id: 'ReferralSummary' });
 
-export function presentReferralRow(r: {
-  id: string;
-  kind: string;
-  status: string;
-  requestedService: string;
-  createdAt: Date | string;
-  consentWithdrawnAt: Date | string | null;
-  fromId: string;
-  fromName: string;
-  toId: string;
-  toName: string;
-}): z.infer<typeof ReferralRowSchema> {
+export function presentReferralRow(r: ReferralListRow): z.infer<typeof ReferralRowSchema> {
   return {
     id: r.id,
     kind: r.kind,
     status: r.status,
     requestedService: r.requestedService,
+    urgency: asUrgency(r.urgency),
+    requestedBy: r.requestedBy,
+    caseId: r.caseId,
+    caseReference: r.caseReference,
     createdAt: new Date(r.createdAt).toISOString(),
     consentWithdrawnAt: r.consentWithdrawnAt ? new Date(r.consentWithdrawnAt).toISOString() : null,
     fromId: r.fromId,

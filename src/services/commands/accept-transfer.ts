@@ -67,7 +67,8 @@ export async function acceptTransfer({
   });
   const today = new Date().toISOString().slice(0, 10);
 
-  const { sex, ...identity } = snapshot.identity;
+  // Her minority is the receiver's to derive again from the date of birth.
+  const { sex, minor: _minor, ...identity } = snapshot.identity;
   const { caseId } = await openCaseInTx(
     ctx,
     tx,

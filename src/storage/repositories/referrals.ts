@@ -24,6 +24,12 @@ export interface ReferralRow {
   declineReasonToEnc: string | null;
   networkPersonId: string | null;
   consentWithdrawnAt: Date | null;
+  /** The sender's message under the sender's key and under the receiver's key (migration 037). */
+  messageFromEnc: string | null;
+  messageToEnc: string | null;
+  urgency: string;
+  /** YYYY-MM-DD or null. */
+  requestedBy: string | null;
   createdBy: string;
   createdAt: Date;
   version: number;
@@ -59,6 +65,10 @@ const referralColumns = (db: Kysely<DB>) =>
       'decline_reason_to_enc as declineReasonToEnc',
       'network_person_id as networkPersonId',
       'consent_withdrawn_at as consentWithdrawnAt',
+      'message_from_enc as messageFromEnc',
+      'message_to_enc as messageToEnc',
+      'urgency',
+      sql<string | null>`requested_by::text`.as('requestedBy'),
       'created_by as createdBy',
       'created_at as createdAt',
       'version',
@@ -82,6 +92,10 @@ export const referralsRepo = {
       snapshotEnc: string;
       networkPersonId: string;
       createdBy: string;
+      /** Sealed for each side, or absent. */
+      message?: { fromEnc: string; toEnc: string };
+      urgency: string;
+      requestedBy: string | null;
     },
   ) =>
     db
@@ -99,6 +113,10 @@ export const referralsRepo = {
         snapshot_enc: r.snapshotEnc,
         network_person_id: r.networkPersonId,
         created_by: r.createdBy,
+        message_from_enc: r.message?.fromEnc ?? null,
+        message_to_enc: r.message?.toEnc ?? null,
+        urgency: r.urgency,
+        requested_by: r.requestedBy,
       })
       .execute(),
 
@@ -145,6 +163,17 @@ export const referralsRepo = {
       .execute();
   },
 
+  /** The reference of one of the current organisation's own cases (RLS hides the other side's). */
+  caseReference: async (db: Kysely<DB>, organisationId: string, caseId: string): Promise<string | undefined> =>
+    (
+      await db
+        .selectFrom('cases')
+        .select('reference')
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', caseId)
+        .executeTakeFirst()
+    )?.reference,
+
   linkCase: (db: Kysely<DB>, id: string, toCaseId: string) =>
     db.updateTable('referrals').set({ to_case_id: toCaseId }).where('id', '=', id).execute(),
 
@@ -172,12 +201,30 @@ export const referralsRepo = {
     return rows.rows.map((r) => ({ action: r.action, recordedAt: new Date(r.recorded_at) }));
   },
 
+  /**
+   * Referrals the current organisation sees, newest first. Each side's case reference is joined from its own
+   * cases only (RLS hides the other side's, and the service still picks the viewer's side).
+   */
   list: (db: Kysely<DB>, filter: { fromCaseId?: string } = {}) => {
     let query = db
       .selectFrom('referrals')
       .innerJoin('organisations as f', 'f.id', 'referrals.from_organisation_id')
       .innerJoin('organisations as t', 't.id', 'referrals.to_organisation_id')
+      .leftJoin('cases as fc', (j) =>
+        j
+          .onRef('fc.organisation_id', '=', 'referrals.from_organisation_id')
+          .onRef('fc.id', '=', 'referrals.from_case_id'),
+      )
+      .leftJoin('cases as tc', (j) =>
+        j.onRef('tc.organisation_id', '=', 'referrals.to_organisation_id').onRef('tc.id', '=', 'referrals.to_case_id'),
+      )
       .select([
+        'referrals.urgency',
+        sql<string | null>`referrals.requested_by::text`.as('requestedBy'),
+        'referrals.from_case_id as fromCaseId',
+        'referrals.to_case_id as toCaseId',
+        'fc.reference as fromCaseReference',
+        'tc.reference as toCaseReference',
         'referrals.id',
         'referrals.kind',
         'referrals.status',

@@ -84,6 +84,9 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request) => ({
       referrals: (await referrals.listCaseReferrals(ctx, requireSession(request).actor, request.params.id)).map(
+          message: z.string().trim().max(REFERRAL_MESSAGE_MAX).nullable().optional(),
+          urgency: z.enum(URGENCIES).default('routine'),
+          requestedBy: isoDate.nullable().optional(),
         presentReferralRow,
       ),
     }),
