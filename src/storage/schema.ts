@@ -424,6 +424,13 @@ export interface ReferralsTable {
   network_person_id: string | null;
   /** When she withdrew the sharing consent this referral rests on (migration 017). */
   consent_withdrawn_at: Date | null;
+  /** The sender's message, sealed under the sender's and under the receiver's data key (migration 037). */
+  message_from_enc: string | null;
+  message_to_enc: string | null;
+  /** routine, urgent or emergency (migration 037). */
+  urgency: Generated<string>;
+  /** The day the sender needs an answer or the service by (YYYY-MM-DD, migration 037). */
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -472,13 +479,6 @@ export interface DB {
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;
   questionnaire_responses: QuestionnaireResponsesTable;
-  /** The sender's message, sealed under the sender's and under the receiver's data key (migration 037). */
-  message_from_enc: string | null;
-  message_to_enc: string | null;
-  /** routine, urgent or emergency (migration 037). */
-  urgency: Generated<string>;
-  /** The day the sender needs an answer or the service by (YYYY-MM-DD, migration 037). */
-  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
   catalogue_profiles: CatalogueProfilesTable;
   catalogue_roles: CatalogueRolesTable;
   staff_roles: StaffRolesTable;

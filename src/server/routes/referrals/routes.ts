@@ -14,6 +14,7 @@ import {
   ReferralViewSchema as ReferralView,
 } from '../../presenters/referral';
 import { code, isoDate } from '../../../domain/shared/zod';
+import { REFERRAL_MESSAGE_MAX, URGENCIES } from '../../../domain/referrals/details';
 import { errorResponses, Version } from '../../schemas';
 
 const Params = z.strictObject({ id: z.string().uuid() });
@@ -57,6 +58,9 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
           kind: z.enum(['referral', 'transfer']),
           requestedService: code,
           sections: z.array(z.string().max(40)).max(10).default([]),
+          message: z.string().trim().max(REFERRAL_MESSAGE_MAX).nullable().optional(),
+          urgency: z.enum(URGENCIES).default('routine'),
+          requestedBy: isoDate.nullable().optional(),
         }),
         response: { 201: ReferralView, ...errorResponses },
       },
@@ -84,9 +88,6 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
     },
     async (request) => ({
       referrals: (await referrals.listCaseReferrals(ctx, requireSession(request).actor, request.params.id)).map(
-          message: z.string().trim().max(REFERRAL_MESSAGE_MAX).nullable().optional(),
-          urgency: z.enum(URGENCIES).default('routine'),
-          requestedBy: isoDate.nullable().optional(),
         presentReferralRow,
       ),
     }),
