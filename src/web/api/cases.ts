@@ -3,7 +3,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { listLabel } from '../i18n';
 import { api } from './client';
-import type { CaseDetail, CaseEntry, CaseSummary, DerivationStep } from '../../server/api-types';
+import { useIdempotencyKey } from './idempotency';
+import type {
+  CaseDetail,
+  CaseEntry,
+  CaseSummary,
+  DerivationStep,
+  ReferenceItemView,
+  ReferenceListView,
+} from '../../server/api-types';
 
 export interface RefItem {
   code: string;
@@ -51,14 +59,21 @@ export function useEntries(caseId: string, kind?: string) {
     queryFn: () => api<{ entries: Entry[] }>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`),
   });
 }
+  const idem = useIdempotencyKey();
 
-/** Adds a record and refreshes everything shown about the case. */
+/**
+ * Adds a record and refreshes everything shown about the case. One idempotency key per
+ * submission: a double click or a retry records it once; a success renews the key.
+ */
 export function useAddEntry(caseId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { kind: string; data: Record<string, unknown> }) =>
-      api<Entry>(`/api/cases/${caseId}/entries`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['case', caseId] }),
+      api<Entry>(`/api/cases/${caseId}/entries`, { method: 'POST', body, idempotencyKey: idem.key }),
+    onSuccess: () => {
+      idem.renew();
+      return client.invalidateQueries({ queryKey: ['case', caseId] });
+    },
   });
 }
 

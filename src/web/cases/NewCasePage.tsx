@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
+import { useIdempotencyKey } from '../api/idempotency';
 import { todayIso, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Check, CodeChecks, CodeSelect, Field } from './fields';
@@ -42,6 +43,8 @@ export function NewCasePage() {
     immediateNeeds: [] as string[],
   });
   const [risk, setRisk] = useState('');
+  // One key per submission: a double click or a retry opens one case.
+  const idem = useIdempotencyKey();
   const create = useMutation({
     mutationFn: () => {
       const clean = <T extends Record<string, unknown>>(o: T) =>
@@ -50,9 +53,11 @@ export function NewCasePage() {
       return api<CaseDetail>('/api/cases', {
         method: 'POST',
         body: { ...who, intake: clean(intake), risk: { level: risk } },
+        idempotencyKey: idem.key,
       });
     },
     onSuccess: (c) => {
+      idem.renew();
       // Her earlier case now lists this one (and no longer offers a new case): refetch it.
       if (from) void client.invalidateQueries({ queryKey: ['case', from] });
       navigate(`/cases/${c.id}`);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import type { LinkageJob, LinkageStatus } from '../../server/api-types';
+import { useIdempotencyKey } from '../api/idempotency';
 
 const PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 const SHOWN_STATS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'matches', 'review', 'clusters'] as const;
@@ -43,9 +44,14 @@ function Counts({ stats }: { stats: Record<string, number> }) {
 export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
+  // One key per start: a double click queues one run.
+  const idem = useIdempotencyKey();
   const start = useMutation({
-    mutationFn: () => api<LinkageJob>('/api/linkage/runs', { method: 'POST' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['linkage-status'] }),
+    mutationFn: () => api<LinkageJob>('/api/linkage/runs', { method: 'POST', idempotencyKey: idem.key }),
+    onSuccess: () => {
+      idem.renew();
+      return client.invalidateQueries({ queryKey: ['linkage-status'] });
+    },
   });
   const job = status.job;
   const running = job?.state === 'running';

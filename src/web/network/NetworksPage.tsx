@@ -8,6 +8,7 @@ import type { SessionView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import type { NetworkView } from '../../server/api-types';
+import { useIdempotencyKey } from '../api/idempotency';
 
 /** What the questionnaire page hands over when its section C describes a network. */
 export interface NetworkDraft {
@@ -60,10 +61,12 @@ export function NetworksPage({ session }: { session: SessionView }) {
     members: [] as string[],
   };
   const [form, setForm] = useState(blank);
+  const idem = useIdempotencyKey();
   const propose = useMutation({
     mutationFn: () =>
       api<{ id: string }>('/api/networks', {
         method: 'POST',
+        idempotencyKey: idem.key,
         body: {
           name: form.name,
           formal: form.formal,
@@ -82,6 +85,7 @@ export function NetworksPage({ session }: { session: SessionView }) {
         },
       }),
     onSuccess: () => {
+      idem.renew();
       setForm(blank);
       void client.invalidateQueries({ queryKey: ['networks'] });
     },

@@ -8,6 +8,7 @@ import { useLabel } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CodeSelect, Field } from '../cases/fields';
 import type { ReferralView as Referral } from '../../server/api-types';
+import { useIdempotencyKey } from '../api/idempotency';
 
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
@@ -35,10 +36,16 @@ export function ReferralPage() {
       }),
     onSuccess: refresh,
   });
+  const noteKey = useIdempotencyKey();
   const note = useMutation({
     mutationFn: () =>
-      api<Referral>(`/api/referrals/${id}/notes`, { method: 'POST', body: { kind: 'service', data: { service } } }),
+      api<Referral>(`/api/referrals/${id}/notes`, {
+        method: 'POST',
+        body: { kind: 'service', data: { service } },
+        idempotencyKey: noteKey.key,
+      }),
     onSuccess: (r) => {
+      noteKey.renew();
       setService('');
       refresh(r);
     },

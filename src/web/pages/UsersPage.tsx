@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { ROLES, type SessionView, type UserView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { PasswordInput, usePasswordFieldError } from '../components/PasswordForms';
+import { useIdempotencyKey } from '../api/idempotency';
 
 const usersKey = ['users'] as const;
 
@@ -128,9 +129,11 @@ function CreateUserForm({ onCreated }: { onCreated: () => void }) {
   const client = useQueryClient();
   const [form, setForm] = useState({ email: '', displayName: '', password: '', roles: ['caseworker'] as string[] });
   const fieldError = usePasswordFieldError();
+  const idem = useIdempotencyKey();
   const create = useMutation({
-    mutationFn: () => api<UserView>('/api/users', { method: 'POST', body: form }),
+    mutationFn: () => api<UserView>('/api/users', { method: 'POST', body: form, idempotencyKey: idem.key }),
     onSuccess: () => {
+      idem.renew();
       setForm({ email: '', displayName: '', password: '', roles: ['caseworker'] });
       void client.invalidateQueries({ queryKey: usersKey });
       onCreated();

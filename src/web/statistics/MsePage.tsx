@@ -7,6 +7,7 @@ import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import { EChart } from './EChart';
 import type { MseResult } from '../../server/api-types';
+import { useIdempotencyKey } from '../api/idempotency';
 
 export function MsePage() {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,8 @@ export function MsePage() {
   });
   const [bootstrap, setBootstrap] = useState('200');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
+  // Saving an estimate creates a record: one key per submission.
+  const idem = useIdempotencyKey();
   const run = useMutation({
     mutationFn: (withSave: boolean) =>
       api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', {
@@ -33,7 +36,9 @@ export function MsePage() {
           bootstrap: Number(bootstrap),
           ...(withSave ? { save } : {}),
         },
+        idempotencyKey: idem.key,
       }),
+    onSuccess: () => idem.renew(),
   });
   const r = run.data?.result;
   const range = (xs?: (number | null)[]) =>

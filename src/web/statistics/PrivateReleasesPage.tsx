@@ -12,6 +12,7 @@ import { EChart } from './EChart';
 import { DIMENSIONS, POPULATIONS, ReportView, type Report } from './ReportView';
 
 interface Budget {
+import { useIdempotencyKey } from '../api/idempotency';
   total: number;
   spent: number;
   remaining: number;
@@ -45,13 +46,17 @@ export function PrivateReleasesPage() {
   const networks = useQuery({
     queryKey: ['networks'],
     queryFn: () => api<{ networks: { id: string; name: string; myStatus: string }[] }>('/api/networks'),
+  // A double click must not spend the privacy budget twice: one key per submission.
+  const idem = useIdempotencyKey();
   });
   const active = (networks.data?.networks ?? []).filter((n) => n.myStatus === 'active');
   const [networkId, setNetworkId] = useState('');
   useEffect(() => {
     if (!networkId && active.length) setNetworkId(active[0].id);
+        idempotencyKey: idem.key,
   }, [active, networkId]);
   const ledger = useQuery({
+      idem.renew();
     queryKey: ['privacy-ledger', networkId],
     enabled: Boolean(networkId),
     queryFn: () => api<LedgerView>(`/api/statistics/releases/${networkId}`),

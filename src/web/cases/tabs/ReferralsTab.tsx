@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { Check, CodeSelect } from '../fields';
 import type { ReferralRow as CaseReferral } from '../../../server/api-types';
+import { useIdempotencyKey } from '../../api/idempotency';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
 
@@ -32,10 +33,19 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
     requestedService: '',
     sections: [] as string[],
   });
+  // One key per submission: a double click sends one referral.
+  const idem = useIdempotencyKey();
   const send = useMutation({
     mutationFn: () =>
-      api<{ id: string; status: string }>(`/api/cases/${c.id}/referrals`, { method: 'POST', body: form }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['referrals'] }),
+      api<{ id: string; status: string }>(`/api/cases/${c.id}/referrals`, {
+        method: 'POST',
+        body: form,
+        idempotencyKey: idem.key,
+      }),
+    onSuccess: () => {
+      idem.renew();
+      return client.invalidateQueries({ queryKey: ['referrals'] });
+    },
   });
   const unique = [...new Map((partners.data?.partners ?? []).map((p) => [p.id, p])).values()];
   const rows = sent.data?.referrals ?? [];
