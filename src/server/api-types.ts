@@ -26,6 +26,8 @@ import type { NetworkView as NetworkViewSchema } from './routes/networks/routes'
 import type { AgendaItemSchema } from './routes/cases/routes';
 import type { HtcdsExportSchema } from './presenters/htcds';
 import type { QuestionnaireViewSchema } from './presenters/network';
+import type { PrivateReportSchema } from './presenters/private-release';
+import type { ReferenceItemViewSchema, ReferenceListViewSchema } from './presenters/reference';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -33,6 +35,9 @@ export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
 export type Invitations = z.infer<typeof InvitationsResponse>;
 export type Invitation = Invitations['invitations'][number];
 export type TotpSetup = z.infer<typeof TotpSetupResponse>;
+
+export type ReferenceItemView = z.infer<typeof ReferenceItemViewSchema>;
+export type ReferenceListView = z.infer<typeof ReferenceListViewSchema>;
 
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
@@ -59,6 +64,8 @@ export type StaffRoles = z.infer<typeof StaffRolesSchema>;
 export type DisclosureFloors = z.infer<typeof FloorsSchema>;
 /** A published statistics report: counts of persons, suppressed cells named as such. */
 export type PublishedReport = z.infer<typeof ReportSchema>;
+/** A differentially private release's report: noisy counts, no suppression threshold. */
+export type PrivateReport = z.infer<typeof PrivateReportSchema>;
 /** A cell of a published report: a count, or the reason it is withheld. */
 export type ReportCount = PublishedReport['table']['grandTotal'];
 export type Estimate = z.infer<typeof EstimateView>;

@@ -13,16 +13,9 @@ import type {
   ReferenceListView,
 } from '../../server/api-types';
 
-export interface RefItem {
-  code: string;
-  label: Record<string, string>;
-  order: number;
-  meta?: Record<string, unknown>;
-}
-export interface RefList {
-  key: string;
-  items: RefItem[];
-}
+/** An item of a configurable list, and a list: inferred from the server's presenter schemas. */
+export type RefItem = ReferenceItemView;
+export type RefList = ReferenceListView;
 
 /** Inferred from the server's schemas, not written again here. */
 export type { CaseDetail, CaseSummary, DerivationStep };
@@ -59,7 +52,6 @@ export function useEntries(caseId: string, kind?: string) {
     queryFn: () => api<{ entries: Entry[] }>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`),
   });
 }
-  const idem = useIdempotencyKey();
 
 /**
  * Adds a record and refreshes everything shown about the case. One idempotency key per
@@ -67,6 +59,7 @@ export function useEntries(caseId: string, kind?: string) {
  */
 export function useAddEntry(caseId: string) {
   const client = useQueryClient();
+  const idem = useIdempotencyKey();
   return useMutation({
     mutationFn: (body: { kind: string; data: Record<string, unknown> }) =>
       api<Entry>(`/api/cases/${caseId}/entries`, { method: 'POST', body, idempotencyKey: idem.key }),

@@ -5,25 +5,15 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import { ErrorMessage } from './ErrorMessage';
+import type { NotificationList, NotificationView } from '../../server/api-types';
 
-export interface NotificationView {
-  id: string;
-  kind: string;
-  referralId: string | null;
-  requestedService: string | null;
-  partner: string;
-  createdAt: string;
-  read: boolean;
-  caseId: string | null;
-  caseReference: string | null;
-  detail: string | null;
-  dueDate: string | null;
-}
+/** Inferred from the server's presenter schema, not written again here. */
+export type { NotificationView };
 
 export function useNotifications() {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: () => api<{ unread: number; notifications: NotificationView[] }>('/api/notifications'),
+    queryFn: () => api<NotificationList>('/api/notifications'),
     refetchInterval: 60_000,
   });
 }

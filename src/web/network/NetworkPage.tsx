@@ -7,16 +7,12 @@ import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CodeSelect, Field } from '../cases/fields';
+import type { z } from 'zod';
+import type { CoverageGapsSchema, NetworkGraphSchema } from '../../server/routes/referrals/routes';
 
-interface Graph {
-  nodes: { id: string; name: string; lead: boolean }[];
-  agreements: { id: string; name: string; members: string[] }[];
-  flows: { source: string; target: string; kind: string; count: number }[];
-}
-interface Gaps {
-  territories: string[];
-  cells: { service: string; territory: string; providers: number; capacityExhausted: boolean; gap: boolean }[];
-}
+/** Inferred from the server's route schemas. */
+type Graph = z.infer<typeof NetworkGraphSchema>;
+type Gaps = z.infer<typeof CoverageGapsSchema>;
 
 function NetworkGraph({ graph }: { graph: Graph }) {
   const { t } = useTranslation();

@@ -4,38 +4,19 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
-import type { Labels } from '../cases/outcomes/types';
+import type { z } from 'zod';
+import type { CohortViewSchema } from '../../server/presenters/cohort';
+import type { FactorDefinitionSchema, OutcomeModelSchema } from '../../server/presenters/outcomes';
 import type { DisclosureFloors } from './DisclosureFloorCard';
 import { EChart } from './EChart';
 
-type Cell = { value: number } | { suppressed: true };
-interface Cohort {
-  threshold: number;
-  scope: string;
-  counts: string;
-  personsWithoutConsent: boolean;
-  progressByHorizon: {
-    horizon: string;
-    persons: Cell;
-    dimensions: { dimension: string; withProgress: Cell; share: Cell }[];
-  }[];
-  timeToMilestone: {
-    kind: string;
-    persons: Cell;
-    quartiles: { q1: number; median: number; q3: number } | { suppressed: true };
-  }[];
-  groups: { withProgress: Cell; withoutProgress: Cell };
-  factorPrevalence: {
-    code: string;
-    valence: string;
-    withProgress: { count: Cell; share: Cell };
-    withoutProgress: { count: Cell; share: Cell };
-  }[];
-}
-interface ModelLabels {
-  model: { dimensions: { code: string; label: Labels }[] };
-  factorCatalogue: { code: string; label: Labels }[];
-}
+/** Inferred from the server's presenter schemas. */
+type Cohort = z.infer<typeof CohortViewSchema>;
+type Cell = Cohort['groups']['withProgress'];
+type ModelLabels = {
+  model: z.infer<typeof OutcomeModelSchema>;
+  factorCatalogue: z.infer<typeof FactorDefinitionSchema>[];
+};
 
 const valueOf = (c: Cell) => ('value' in c ? c.value : null);
 

@@ -9,36 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { EChart } from './EChart';
+import type { z } from 'zod';
+import type { PrivacyLedgerSchema, PrivateReleaseSchema } from '../../server/routes/statistics/privacy';
 import { DIMENSIONS, POPULATIONS, ReportView, type Report } from './ReportView';
-
-interface Budget {
 import { useIdempotencyKey } from '../api/idempotency';
-  total: number;
-  spent: number;
-  remaining: number;
-}
-interface LedgerView {
-  network: { id: string; name: string };
-  budget: Budget;
-  canSetBudget: boolean;
-  releases: {
-    releaseKey: string;
-    epsilon: number;
-    mechanism: string;
-    query: Record<string, string | number>;
-    requestedBy: string;
-    createdAt: string;
-  }[];
-}
-interface Release {
-  releaseKey: string;
-  epsilon: number;
-  mechanism: string;
-  report: Report;
-  reused: boolean;
-  budget: Budget;
-  network: { id: string };
-}
+
+/** Inferred from the server's route schemas. */
+type LedgerView = z.infer<typeof PrivacyLedgerSchema>;
+type Release = z.infer<typeof PrivateReleaseSchema>;
 
 export function PrivateReleasesPage() {
   const { t, i18n } = useTranslation();
@@ -46,17 +24,13 @@ export function PrivateReleasesPage() {
   const networks = useQuery({
     queryKey: ['networks'],
     queryFn: () => api<{ networks: { id: string; name: string; myStatus: string }[] }>('/api/networks'),
-  // A double click must not spend the privacy budget twice: one key per submission.
-  const idem = useIdempotencyKey();
   });
   const active = (networks.data?.networks ?? []).filter((n) => n.myStatus === 'active');
   const [networkId, setNetworkId] = useState('');
   useEffect(() => {
     if (!networkId && active.length) setNetworkId(active[0].id);
-        idempotencyKey: idem.key,
   }, [active, networkId]);
   const ledger = useQuery({
-      idem.renew();
     queryKey: ['privacy-ledger', networkId],
     enabled: Boolean(networkId),
     queryFn: () => api<LedgerView>(`/api/statistics/releases/${networkId}`),
@@ -72,13 +46,17 @@ export function PrivateReleasesPage() {
     mechanism: 'geometric',
   });
   const [shown, setShown] = useState<Release | null>(null);
+  // A double click must not spend the privacy budget twice: one key per submission.
+  const idem = useIdempotencyKey();
   const release = useMutation({
     mutationFn: () =>
       api<Release>('/api/statistics/releases', {
         method: 'POST',
         body: { networkId, ...form, from: Number(form.from), to: Number(form.to), epsilon: Number(form.epsilon) },
+        idempotencyKey: idem.key,
       }),
     onSuccess: (data) => {
+      idem.renew();
       setShown(data);
       void client.invalidateQueries({ queryKey: ['privacy-ledger', networkId] });
     },

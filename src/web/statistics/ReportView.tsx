@@ -6,7 +6,7 @@ import { POPULATIONS as STANDARD_POPULATIONS, type StandardPopulationKey } from 
 import { useLabel } from '../api/cases';
 import { EChart } from './EChart';
 
-import type { PublishedReport as Report, ReportCount as Count } from '../../server/api-types';
+import type { PrivateReport, PublishedReport as Report, ReportCount as Count } from '../../server/api-types';
 /** The published report's shapes, inferred from the server's response schema. */
 export type { Count, Report };
 
@@ -20,7 +20,8 @@ const LISTS: Record<string, string> = {
 };
 const hidden = (c: Count): c is { suppressed: true; reason: string } => typeof c === 'object';
 
-export function ReportView({ report: r }: { report: Report }) {
+/** A published report, or a private release's (noise instead of a threshold: it has none). */
+export function ReportView({ report: r }: { report: Report | PrivateReport }) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const fmt = new Intl.NumberFormat(i18n.language);

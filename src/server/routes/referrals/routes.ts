@@ -19,6 +19,32 @@ import { errorResponses, Version } from '../../schemas';
 
 const Params = z.strictObject({ id: z.string().uuid() });
 
+/** Organisations, agreements and referral flows: aggregates only, no case or person. */
+export const NetworkGraphSchema = z
+  .object({
+    nodes: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean() })),
+    agreements: z.array(z.object({ id: z.string().uuid(), name: z.string(), members: z.array(z.string().uuid()) })),
+    flows: z.array(
+      z.object({ source: z.string().uuid(), target: z.string().uuid(), kind: z.string(), count: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'NetworkGraph' });
+
+export const CoverageGapsSchema = z
+  .object({
+    territories: z.array(z.string()),
+    cells: z.array(
+      z.object({
+        service: z.string(),
+        territory: z.string(),
+        providers: z.number().int(),
+        capacityExhausted: z.boolean(),
+        gap: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'CoverageGaps' });
+
 export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['referrals'];
   app.get(
@@ -264,20 +290,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           territory: z.string().max(120).optional(),
         }),
         response: {
-          200: z.object({
-            nodes: z.array(z.object({ id: z.string().uuid(), name: z.string(), lead: z.boolean() })),
-            agreements: z.array(
-              z.object({ id: z.string().uuid(), name: z.string(), members: z.array(z.string().uuid()) }),
-            ),
-            flows: z.array(
-              z.object({
-                source: z.string().uuid(),
-                target: z.string().uuid(),
-                kind: z.string(),
-                count: z.number().int(),
-              }),
-            ),
-          }),
+          200: NetworkGraphSchema,
           ...errorResponses,
         },
       },
@@ -292,18 +305,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary: 'Coverage gap report: service × territory, services with no provider and exhausted capacity',
         response: {
-          200: z.object({
-            territories: z.array(z.string()),
-            cells: z.array(
-              z.object({
-                service: z.string(),
-                territory: z.string(),
-                providers: z.number().int(),
-                capacityExhausted: z.boolean(),
-                gap: z.boolean(),
-              }),
-            ),
-          }),
+          200: CoverageGapsSchema,
           ...errorResponses,
         },
       },

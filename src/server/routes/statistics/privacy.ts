@@ -34,7 +34,7 @@ const ReleaseBody = z
   })
   .refine((b) => b.from <= b.to, { message: 'from must not be after to', path: ['from'] });
 const Budget = z.strictObject({ total: z.number(), spent: z.number(), remaining: z.number() });
-const Release = z
+export const PrivateReleaseSchema = z
   .strictObject({
     releaseKey: z.string(),
     epsilon: z.number(),
@@ -48,7 +48,7 @@ const Release = z
     budget: Budget,
   })
   .meta({ id: 'PrivateRelease' });
-const Ledger = z
+export const PrivacyLedgerSchema = z
   .strictObject({
     network: z.strictObject({ id: z.string().uuid(), name: z.string() }),
     budget: Budget,
@@ -77,7 +77,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary:
           "A differentially private report over one network's members: 201 when it spends budget, 200 when the same release is served again from storage at no cost; 409 when the budget would be exceeded",
         body: ReleaseBody,
-        response: { 200: Release, 201: Release, ...errorResponses },
+        response: { 200: PrivateReleaseSchema, 201: PrivateReleaseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -93,7 +93,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         summary: "The network's privacy budget and every release charged to it",
         params: NetworkParam,
-        response: { 200: Ledger, ...errorResponses },
+        response: { 200: PrivacyLedgerSchema, ...errorResponses },
       },
     },
     async (request) => presentLedger(await privacyLedger(ctx, requireSession(request).actor, request.params.networkId)),
@@ -108,7 +108,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary: 'A stored release with its noisy numbers (JSON, or CSV / CTDC-like JSON with format=)',
         params: z.strictObject({ networkId: z.string().uuid(), releaseKey: z.string().regex(/^rk_[0-9a-f]{64}$/) }),
         querystring: z.strictObject({ format: z.enum(['json', 'csv', 'ctdc']).default('json') }),
-        response: { 200: Release, ...errorResponses },
+        response: { 200: PrivateReleaseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -141,7 +141,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary: "The lead organisation sets the network's total epsilon (never below what is spent)",
         params: NetworkParam,
         body: z.strictObject({ totalEpsilon: z.number().min(0.01).max(100) }),
-        response: { 200: Ledger, ...errorResponses },
+        response: { 200: PrivacyLedgerSchema, ...errorResponses },
       },
     },
     async (request) =>

@@ -1,63 +1,22 @@
 /** Shapes of /api/cases/:id/outcomes and the interview instrument (see /api/docs). */
-export type Labels = Record<string, string>;
+import type { z } from 'zod';
+import type { EntryData } from '../../../domain/cases/entries';
+import type {
+  CaseOutcomesSchema,
+  InstrumentSchema,
+  OutcomeLabelsSchema,
+  OutcomeModelSchema,
+  ProposedScoreSchema,
+} from '../../../server/presenters/outcomes';
 
-export interface OutcomeModel {
-  scale: { min: number; max: number };
-  dimensions: { code: string; label: Labels; anchors: { score: number; label: Labels; description: Labels }[] }[];
-  elements: { code: string; dimension: string; label: Labels; judgedFrom?: string }[];
-}
-
-export interface Outcomes {
-  model: OutcomeModel;
-  factorCatalogue: { code: string; group: string; defaultLevel: string; label: Labels }[];
-  followUp: {
-    optedOut: boolean;
-    consented: boolean;
-    mode: 'scheduled' | 'self_initiated';
-    selfInitiatedContacts: string[];
-  };
-  autonomy: { autonomous: number; concern: number; unknown: number; decisions: { area: string; status: string }[] };
-  continuum: {
-    baseline: { date: string; dimensions: { dimension: string; score: number | null }[] } | null;
-    points: {
-      date: string;
-      dimensions: { dimension: string; score: number | null; change: string }[];
-      progressOn: string[];
-      regressionOn: string[];
-    }[];
-  } | null;
-  flags: { kind: string; event: string; date: string; statedReasons?: string }[];
-  markers: { kind: string; date: string; category: string }[];
-  next: { hint: string | null };
-  due: { dueDate: string; overdue: boolean; kind: string }[];
-}
-
-export interface Question {
-  code: string;
-  type: 'scale' | 'choice' | 'text' | 'boolean';
-  label: Labels;
-  optional: boolean;
-  informs: string[];
-  options?: { code: string; label: Labels }[];
-  caseworkerMayAnswer?: boolean;
-}
-export interface Instrument {
-  version: string;
-  scale: { min: number; max: number };
-  sections: { code: string; label: Labels; neverRequired?: boolean; questions: Question[] }[];
-}
-
-export interface Answer {
-  question: string;
-  value: number | string | boolean | null;
-  answeredBy?: 'person' | 'caseworker';
-}
-export interface Proposal {
-  element: string;
-  score: number;
-  source: string;
-  trace: { question: string; contribution: number | null; answeredBy: string }[];
-}
+/** Inferred from the server's presenter schemas (and the interview entry's schema), not written again here. */
+export type Labels = z.infer<typeof OutcomeLabelsSchema>;
+export type OutcomeModel = z.infer<typeof OutcomeModelSchema>;
+export type Outcomes = z.infer<typeof CaseOutcomesSchema>;
+export type Instrument = z.infer<typeof InstrumentSchema>;
+export type Question = Instrument['sections'][number]['questions'][number];
+export type Answer = EntryData<'interview'>['answers'][number];
+export type Proposal = z.infer<typeof ProposedScoreSchema>;
 
 /** Scores to start a new assessment from (an interview's proposals), or an assessment being revised. */
 export interface AssessmentDraft {
@@ -67,4 +26,5 @@ export interface AssessmentDraft {
   revise?: { entryId: string; version: number };
 }
 
-export const pick = (labels: Labels | undefined, lang: string) => (labels ? (labels[lang] ?? labels.en) : '');
+export const pick = (labels: Partial<Record<string, string>> | undefined, lang: string): string =>
+  labels ? (labels[lang] ?? labels.en ?? '') : '';
