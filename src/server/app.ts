@@ -33,6 +33,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
+import { printRoutes } from './routes/cases/print';
 import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
 import { statisticsRoutes } from './routes/statistics/routes';
 import { authRoutes } from './routes/auth/routes';
@@ -169,6 +170,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditRoutes,
     referenceRoutes,
     caseRoutes,
+    printRoutes,
     statisticsRoutes,
     referralRoutes,
     directoryRoutes,

@@ -79,7 +79,7 @@ const splitSecrets = (ctx: AppContext, organisationId: string, kind: EntryKind, 
   sealEntry(ctx, organisationId, kind, data);
 
 /** `dateOfBirth` is read for identification records only (the derivation needs her age at the acts). */
-async function present(
+export async function present(
   ctx: AppContext,
   organisationId: string,
   row: EntryRow,
@@ -202,6 +202,8 @@ export async function reviseEntry(
   entryId: string,
   raw: unknown,
   version: number,
+  /** Why she corrects it (free text, sealed with the new version; shown in the record's history). */
+  reason: string,
 ): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
@@ -231,6 +233,7 @@ export async function reviseEntry(
       data: clear,
       secretEnc,
       recordedBy: actor.userId,
+      reasonEnc: await ctx.keyRing.encrypt(actor.organisationId, reason),
     });
     await casesRepo.touch(tx, actor.organisationId, caseId);
     await auditRepo.append(tx, {
@@ -239,7 +242,7 @@ export async function reviseEntry(
       action: `case.entry.${kind}.revise`,
       entityType: 'case',
       entityId: caseId,
-      fields: Object.keys(data),
+      fields: [...Object.keys(data), 'reason'],
     });
     return present(
       ctx,

@@ -16,6 +16,7 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'users', keyColumns: ['id'], column: 'totp_secret_enc' },
   { table: 'persons', keyColumns: ['id'], column: 'identity_enc' },
   { table: 'case_entries', keyColumns: ['id', 'version'], column: 'secret_enc' },
+  { table: 'case_entries', keyColumns: ['id', 'version'], column: 'reason_enc' },
   { table: 'linkage_secrets', keyColumns: ['organisation_id'], column: 'secret_enc' },
   { table: 'case_intakes', keyColumns: ['case_id'], column: 'municipality_enc' },
   { table: 'case_events', keyColumns: ['id'], column: 'secret_enc' },

@@ -215,6 +215,8 @@ export interface CaseIntakesTable {
   language: string | null;
   mediator_used: boolean;
   immediate_needs: string[];
+  /** Optimistic locking of intake edits (migration 031). */
+  version: Generated<number>;
 }
 
 export interface CaseEntriesTable {
@@ -228,6 +230,10 @@ export interface CaseEntriesTable {
   current: Generated<boolean>;
   recorded_at: GeneratedTimestamp;
   recorded_by: string | null;
+  /** The reason for a correction or a void, encrypted (migration 031). */
+  reason_enc: string | null;
+  /** The version that voided the record; never current (migration 031). */
+  voided: Generated<boolean>;
 }
 
 export interface CaseEventsTable {

@@ -31,6 +31,8 @@ import { captureTableFromXlsx } from '../domain/mse/xlsx';
 import { cohortToXlsx, type CohortAggregates, type CohortProvenance } from '../domain/outcomes';
 import { htcdsToCsv, reportToXlsx, type PublishedReport } from '../domain/statistics';
 import type { HtcdsRecord } from '../domain/statistics/htcds';
+import type { CaseFileInput } from '../domain/cases/case-file';
+import { renderCaseFilePdf } from './case-file-pdf';
 
 export interface TaskInputs {
   /** Reads the table (CSV text or base64 .xlsx) and fits it: parsing a 4 MB workbook is heavy too. */
@@ -42,6 +44,8 @@ export interface TaskInputs {
   'export.report-xlsx': { report: PublishedReport };
   'export.cohort-xlsx': { cohort: CohortAggregates; provenance: CohortProvenance };
   'export.htcds-csv': { records: HtcdsRecord[] };
+  /** The printed case file: decrypted, access-checked data of the chosen sections, and the reader's labels. */
+  'export.case-file-pdf': CaseFileInput;
 }
 
 export interface TaskOutputs {
@@ -52,6 +56,7 @@ export interface TaskOutputs {
   'export.report-xlsx': Uint8Array;
   'export.cohort-xlsx': Uint8Array;
   'export.htcds-csv': string;
+  'export.case-file-pdf': Uint8Array;
 }
 
 export type TaskName = keyof TaskInputs;
@@ -97,6 +102,7 @@ const handlers: {
   'export.report-xlsx': async ({ report }) => new Uint8Array(await reportToXlsx(report)),
   'export.cohort-xlsx': async ({ cohort, provenance }) => new Uint8Array(await cohortToXlsx(cohort, provenance)),
   'export.htcds-csv': ({ records }) => htcdsToCsv(records),
+  'export.case-file-pdf': (input) => renderCaseFilePdf(input),
 };
 
 /** Runs one job; the default export of the worker entry (worker.mjs). */

@@ -229,6 +229,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcome cohort and inte
     // Revising a past assessment writes a new version; the first is kept.
     const revised = await north.request('PATCH', `/api/cases/${c.id}/entries/${assessment.body.id}`, {
       version: 1,
+      reason: 'Score entered on the wrong element',
       data: { date: daysAgo(42), scores: [{ element: proposal.element, score: 3, source: 'caseworker_observation' }] },
     });
     expect([revised.status, revised.body.version]).toEqual([200, 2]);
@@ -238,6 +239,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcome cohort and inte
     expect(versions.rows[0].n).toBe(2);
     const stale = await north.request('PATCH', `/api/cases/${c.id}/entries/${assessment.body.id}`, {
       version: 1,
+      reason: 'stale',
       data: { date: daysAgo(42), scores: [score(recovery, 1)] },
     });
     expect(stale.status).toBe(409);

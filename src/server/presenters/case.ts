@@ -101,6 +101,7 @@ export const CaseDetailSchema = z
         language: z.string().nullable(),
         mediatorUsed: z.boolean(),
         immediateNeeds: z.array(z.string()),
+        version: z.number().int().describe('For optimistic locking of intake edits'),
       })
       .nullable(),
     identification: z
@@ -189,6 +190,7 @@ export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSc
           language: intake.language ?? null,
           mediatorUsed: intake.mediatorUsed,
           immediateNeeds: intake.immediateNeeds,
+          version: intake.version,
         }
       : null,
     identification: identification

@@ -43,6 +43,10 @@ export const caseEntriesRepo = {
       secretEnc: string | null;
       recordedBy: string | null;
       recordedAt?: Date;
+      /** The reason for a correction or a void, sealed (migration 031). */
+      reasonEnc?: string | null;
+      /** A voiding version: kept in the history, never current. */
+      voided?: boolean;
     },
   ) =>
     db
@@ -57,6 +61,8 @@ export const caseEntriesRepo = {
         secret_enc: e.secretEnc,
         recorded_by: e.recordedBy,
         ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
+        ...(e.reasonEnc ? { reason_enc: e.reasonEnc } : {}),
+        ...(e.voided ? { voided: true, current: false } : {}),
       })
       .execute(),
 

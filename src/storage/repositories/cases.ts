@@ -204,6 +204,7 @@ export const casesRepo = {
         'language',
         'mediator_used as mediatorUsed',
         'immediate_needs as immediateNeeds',
+        'version',
       ])
       .where('organisation_id', '=', organisationId)
       .where('case_id', '=', caseId)

@@ -237,6 +237,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
           request.params.entryId,
           request.body.data,
           request.body.version,
+          request.body.reason,
         ),
       ),
   );

@@ -102,4 +102,13 @@ export const CaseParams = z.strictObject({ id: z.string().uuid() });
 export const EntryParams = z.strictObject({ id: z.string().uuid(), entryId: z.string().uuid() });
 export const EntryKind = z.enum(ENTRY_KINDS as [string, ...string[]]);
 export const NewEntryBody = z.strictObject({ kind: EntryKind, data: z.record(z.string(), z.unknown()) });
-export const ReviseEntryBody = z.strictObject({ data: z.record(z.string(), z.unknown()), version: Version });
+export const ReviseEntryBody = z.strictObject({
+  data: z.record(z.string(), z.unknown()),
+  version: Version,
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('Why the record is corrected (free text, stored encrypted with the new version, shown in its history)'),
+});
