@@ -7,21 +7,12 @@ import { auditRepo } from '../storage/repositories/audit';
 import { directoryRepo } from '../storage/repositories/directory';
 import { networksRepo } from '../storage/repositories/networks';
 import { referralsRepo } from '../storage/repositories/referrals';
+import type { DirectoryEntryInput } from '../domain/referrals/inputs';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { loadLists } from './reference-lists';
 
-export interface DirectoryEntryInput {
-  organisationType: string;
-  territoryLevel: 'municipality' | 'nuts3' | 'nuts2' | 'national';
-  territory: string;
-  languages: string[];
-  services: string[];
-  targetGroups: string[];
-  shelterPlacesTotal?: number | null;
-  shelterPlacesFree?: number | null;
-  contactRoute?: string | null;
-}
+export type { DirectoryEntryInput };
 
 export async function searchDirectory(
   ctx: AppContext,

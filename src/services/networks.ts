@@ -17,22 +17,13 @@ import { auditRepo } from '../storage/repositories/audit';
 import { networksRepo } from '../storage/repositories/networks';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { questionnairesRepo } from '../storage/repositories/questionnaires';
+import type { NetworkInput } from '../domain/referrals/inputs';
 import { requireAccess } from './authorize';
 import { answerInvitation as answerInvitationCommand } from './commands/answer-invitation';
 import { insertNetworkRows, proposeNetwork as proposeNetworkCommand } from './commands/propose-network';
 import { inTenant, type AppContext } from './context';
 
-export interface NetworkInput {
-  name: string;
-  formal: boolean;
-  level: 'municipal' | 'provincial' | 'regional' | 'national' | 'international';
-  structure: 'lead_and_partners' | 'rotating_leadership' | 'no_formal_structure' | 'other';
-  multiAgency?: boolean;
-  objectives?: string;
-  composition?: string[];
-  agreement?: { title?: string; document?: string; from?: string; to?: string };
-  members: { organisationId: string; lead?: boolean }[];
-}
+export type { NetworkInput };
 
 /** Creates a network whose members are all active at once: for deployment set-up (CLI, demo seed). */
 export async function createNetwork(ctx: AppContext, input: NetworkInput): Promise<string> {

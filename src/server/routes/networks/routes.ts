@@ -1,6 +1,7 @@
 /** Thin handlers for network agreements and the EX-CHANGE network-mapping questionnaire. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NetworkBody } from '../../../domain/referrals/inputs';
 import { answersSchema } from '../../../domain/referrals/questionnaire';
 import { isoDate } from '../../../domain/shared/zod';
 import type { AppContext } from '../../../services/context';
@@ -9,39 +10,6 @@ import { requireSession } from '../../plugins/session';
 import { presentQuestionnaire, QuestionnaireViewSchema } from '../../presenters/network';
 import { errorResponses } from '../../schemas';
 
-const NetworkBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  formal: z.boolean(),
-  level: z.enum(['municipal', 'provincial', 'regional', 'national', 'international']),
-  structure: z.enum(['lead_and_partners', 'rotating_leadership', 'no_formal_structure', 'other']),
-  multiAgency: z.boolean().default(true),
-  objectives: z.string().trim().max(5000).optional(),
-  composition: z
-    .array(
-      z.enum([
-        'leading_organisation',
-        'ngos',
-        'public_administration',
-        'municipalities',
-        'regional_administration',
-        'private_organisations',
-      ]),
-    )
-    .max(6)
-    .optional(),
-  agreement: z
-    .strictObject({
-      title: z.string().trim().max(300).optional(),
-      document: z.string().max(100_000).optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-    })
-    .optional(),
-  members: z
-    .array(z.strictObject({ organisationId: z.string().uuid(), lead: z.boolean().optional() }))
-    .min(1)
-    .max(200),
-});
 export const NetworkView = z
   .object({
     id: z.string().uuid(),

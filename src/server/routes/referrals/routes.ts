@@ -6,6 +6,7 @@ import * as directory from '../../../services/directory';
 import * as referrals from '../../../services/referrals';
 import { requireSession } from '../../plugins/session';
 import { DirectoryEntryViewSchema, presentDirectoryEntry } from '../../presenters/directory';
+import { DirectoryEntryBody } from '../../../domain/referrals/inputs';
 import {
   presentReferral,
   presentReferralRow,
@@ -194,49 +195,6 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   );
 };
 
-const DirectoryEntry = z.strictObject({
-  organisationType: z.enum([
-    'ngo',
-    'religious_institution',
-    'womens_group',
-    'social_cooperative',
-    'advocacy_group',
-    'public_institution',
-    'municipality',
-    'regional_administration',
-    'health_service',
-    'law_enforcement',
-    'judiciary',
-    'international_organisation',
-    'employer',
-    'training_centre',
-  ]),
-  territoryLevel: z.enum(['municipality', 'nuts3', 'nuts2', 'national']),
-  territory: z.string().trim().min(1).max(120),
-  languages: z.array(z.string().trim().min(2).max(20)).max(30),
-  services: z.array(code).max(60),
-  targetGroups: z
-    .array(
-      z.enum([
-        'women',
-        'men',
-        'transgender',
-        'minors',
-        'sexual',
-        'forced_labour',
-        'begging',
-        'illegal_activities',
-        'mail_order_bride',
-        'illegal_adoption',
-        'organs',
-      ]),
-    )
-    .max(20),
-  shelterPlacesTotal: z.number().int().min(0).max(10_000).nullable().optional(),
-  shelterPlacesFree: z.number().int().min(0).max(10_000).nullable().optional(),
-  contactRoute: z.string().trim().max(200).nullable().optional(),
-});
-
 export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['network'];
   app.get(
@@ -267,7 +225,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: "Publish or update my organisation's directory entry (capacity included)",
-        body: DirectoryEntry,
+        body: DirectoryEntryBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
