@@ -34,6 +34,7 @@ import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
 import { printRoutes } from './routes/cases/print';
+import { correctionRoutes } from './routes/cases/corrections';
 import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
 import { statisticsRoutes } from './routes/statistics/routes';
 import { authRoutes } from './routes/auth/routes';
@@ -171,6 +172,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     referenceRoutes,
     caseRoutes,
     printRoutes,
+    correctionRoutes,
     statisticsRoutes,
     referralRoutes,
     directoryRoutes,

@@ -252,6 +252,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     const revised = await worker.patch(`/api/cases/${c.id}/entries/${created.id}`, {
       data: { title: 'Health check-up', status: 'achieved', microObjectives: [] },
       version: 1,
+      reason: 'Achieved',
     });
     expect(revised.body).toMatchObject({ version: 2, data: { status: 'achieved' } });
     expect(
@@ -259,6 +260,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
         await worker.patch(`/api/cases/${c.id}/entries/${created.id}`, {
           data: { title: 'x', status: 'open', microObjectives: [] },
           version: 1,
+          reason: 'stale',
         })
       ).status,
     ).toBe(409);
@@ -406,6 +408,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       const no = await worker.patch(`/api/cases/${c.id}/entries/${yes.body.id}`, {
         data: { ...assess({ minorAtActs: 'no', actsDate: isoAgo(2) }).data },
         version: 1,
+        reason: 'She was not a minor',
       });
       expect(no.status, JSON.stringify(no.body)).toBe(200);
       expect(no.body.data).toMatchObject({

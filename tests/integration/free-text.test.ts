@@ -219,6 +219,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     const review = (await north.get(`/api/cases/${c.id}/entries?kind=review`)).body.entries[0];
     const revised = await north.patch(`/api/cases/${c.id}/entries/${review.id}`, {
       version: review.version,
+      reason: canary('revised review reason'),
       data: { reviewedOn: daysAgo(50), notes: canary('revised review notes') },
     });
     expect(revised.status, JSON.stringify(revised.body)).toBe(200);
