@@ -1,6 +1,6 @@
 /** Typed case records (identification, consent, plan, services, placements, legal events...), the timeline and the agenda. */
 import crypto from 'node:crypto';
-import { agendaFor, type AgendaSource } from '../domain/cases/agenda';
+import { agendaFor, followUpAgenda, type AgendaSource } from '../domain/cases/agenda';
 import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
 import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
@@ -360,25 +360,17 @@ export async function agendaOfCases(
     organisationId,
     cases.map((c) => c.id),
   );
-  // Follow-up assessments she has not opted out of, from the outcome schedule.
-  const followUps = intakes.flatMap((i) =>
-    dueAssessments(
-      factsFrom(
-        i.case_id,
-        toIsoDate(new Date(i.contact_date)),
-        entries.filter((e) => e.caseId === i.case_id),
-      ),
-      on,
-    )
-      .filter((d) => d.mode !== 'self_initiated')
-      .map((d) => ({
-        caseId: i.case_id,
-        kind: 'follow_up_due' as const,
-        dueDate: d.dueDate,
-        overdue: d.overdue,
-        daysLeft: d.daysLeft,
-      })),
-  );
+  // Follow-up assessments she has not opted out of, from the outcome schedule; before her
+  // baseline assessment exists, only the baseline itself is due.
+  const followUps = intakes.flatMap((i) => {
+    const intakeDate = toIsoDate(new Date(i.contact_date));
+    const facts = factsFrom(
+      i.case_id,
+      intakeDate,
+      entries.filter((e) => e.caseId === i.case_id),
+    );
+    return followUpAgenda(i.case_id, intakeDate, dueAssessments(facts, on), facts.assessments.length > 0, on);
+  });
   return [...agendaFor([...byCase.values()], on), ...followUps]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
     .map((item) => ({ ...item, caseReference: references.get(item.caseId) ?? '' }));

@@ -11,6 +11,7 @@ export type AgendaKind =
   | 'hearing'
   | 'objective_due'
   | 'follow_up_due'
+  | 'baseline_due'
   | 'consents_to_record';
 
 export interface AgendaItem {
@@ -36,6 +37,7 @@ export const HORIZON_DAYS: Record<AgendaKind, number> = {
   hearing: 30,
   objective_due: 30,
   follow_up_due: 30,
+  baseline_due: 30,
   consents_to_record: 30,
 };
 
@@ -77,4 +79,85 @@ export function agendaFor(sources: AgendaSource[], today: string): AgendaItem[] 
     }
   }
   return items.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+}
+
+/** A follow-up assessment due by the outcome schedule (src/domain/outcomes/schedule.ts). */
+export interface FollowUpDue {
+  dueDate: string;
+  overdue: boolean;
+  daysLeft: number;
+  mode: 'scheduled' | 'self_initiated';
+}
+
+/**
+ * The follow-up items of one case. Before her baseline assessment exists there is nothing to
+ * follow up: the one item is the baseline itself, due from the intake ("baseline_due"), and only
+ * while the schedule runs (not opted out, not self-initiated). Once it exists, the unmet
+ * scheduled follow-ups. Self-initiated contact is never chased.
+ *
+ * @example followUpAgenda('c1', '2030-01-01', dueAssessments(...), false, '2030-01-10') // [{ kind: 'baseline_due', … }]
+ */
+export function followUpAgenda(
+  caseId: string,
+  intakeDate: string,
+  due: readonly FollowUpDue[],
+  hasBaseline: boolean,
+  today: string,
+): AgendaItem[] {
+  const chased = due.filter((d) => d.mode !== 'self_initiated');
+  if (chased.length === 0) return [];
+  if (!hasBaseline) {
+    const daysLeft = daysBetween(today, intakeDate);
+    return [{ caseId, kind: 'baseline_due', dueDate: intakeDate, overdue: daysLeft < 0, daysLeft }];
+  }
+  return chased.map((d) => ({
+    caseId,
+    kind: 'follow_up_due' as const,
+    dueDate: d.dueDate,
+    overdue: d.overdue,
+    daysLeft: d.daysLeft,
+  }));
+}
+
+/** The dashboard's buckets: overdue, due within the next 7 days, and later. */
+export type AgendaBucket = 'overdue' | 'this_week' | 'later';
+export const AGENDA_BUCKETS: readonly AgendaBucket[] = ['overdue', 'this_week', 'later'];
+export const THIS_WEEK_DAYS = 7;
+
+export function bucketOf(item: Pick<AgendaItem, 'overdue' | 'daysLeft'>): AgendaBucket {
+  if (item.overdue) return 'overdue';
+  return item.daysLeft <= THIS_WEEK_DAYS ? 'this_week' : 'later';
+}
+
+export interface AgendaPage<T> {
+  items: T[];
+  /** Items in the chosen bucket (all buckets when none is chosen). */
+  total: number;
+  counts: Record<AgendaBucket, number>;
+  limit: number | null;
+  offset: number;
+}
+
+/**
+ * One page of the agenda (items already sorted by due date), optionally of one bucket, with
+ * the count of each bucket over all items. Without a limit, every item from the offset.
+ *
+ * @example pageAgenda(items, { limit: 20, offset: 20 }) // the second page of 20
+ */
+export function pageAgenda<T extends Pick<AgendaItem, 'overdue' | 'daysLeft'>>(
+  items: readonly T[],
+  options: { limit?: number; offset?: number; bucket?: AgendaBucket } = {},
+): AgendaPage<T> {
+  const counts: Record<AgendaBucket, number> = { overdue: 0, this_week: 0, later: 0 };
+  for (const item of items) counts[bucketOf(item)] += 1;
+  const chosen = options.bucket ? items.filter((i) => bucketOf(i) === options.bucket) : [...items];
+  const offset = options.offset ?? 0;
+  const limit = options.limit ?? null;
+  return {
+    items: chosen.slice(offset, limit === null ? undefined : offset + limit),
+    total: chosen.length,
+    counts,
+    limit,
+    offset,
+  };
 }

@@ -87,6 +87,7 @@ const allowedLiteral = (checks: string[]) => {
 /** Columns whose CHECK is not a list of values; every other NOT NULL column is synthesised from its type. */
 const HINTS: Record<string, Record<string, string>> = {
   privacy_releases: { release_key: `'rk_' || md5(random()::text) || md5(random()::text)` },
+  idempotency_keys: { key: `md5(random()::text)`, request_hash: `md5(random()::text) || md5(random()::text)` },
 };
 
 function synthesise(column: ColumnInfo, table: string): string | undefined {
