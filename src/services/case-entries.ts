@@ -20,6 +20,7 @@ import { dueAssessments } from '../domain/outcomes';
 import { factsFrom, validateOutcomeEntry } from './outcomes';
 import { assessIdentification, checkActsDate, dateOfBirthOf } from './identification';
 import { loadLists, type ListIndex } from './reference-lists';
+import { completeRiskAssessment } from './risk';
 import { withdrawSharingInTx } from './referrals';
 
 export interface EntryView {
@@ -57,6 +58,7 @@ function complete(
   lists: ListIndex,
   caseCountry: string | null,
 ): Record<string, unknown> {
+  if (kind === 'risk_assessment') return completeRiskAssessment(data, lists);
   if (kind === 'legal_event' && data.type === 'reflection_period') {
     const country = (data.country as string | undefined) ?? caseCountry;
     const period = lists.lists

@@ -25,6 +25,7 @@ import { inTenant, READS_ONLY, type AppContext } from './context';
 import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
 import { assessIdentification } from './identification';
+import { caseSafety } from './minors';
 
 export interface PersonInput extends PersonIdentity {
   sex?: 'female' | 'male' | 'other' | 'unknown';
@@ -302,6 +303,17 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       );
       await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
       const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
+      const safety = caseSafety(
+        await loadLists(tx, actor.organisationId),
+        row,
+        {
+          personIsMinor: person.isMinor,
+          identificationIsMinor: identification
+            ? assessIdentification(identification.data, identity.dateOfBirth).isMinor
+            : null,
+        },
+        entries,
+      );
       return {
         row,
         person: { ...person, identity },
@@ -317,6 +329,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
             }
           : null,
         consents: currentConsents(consentEvents),
+        ...safety,
         otherCases,
         allowedTransitions: allowedTransitions(row.status as CaseStatus),
         permissions: {

@@ -17,8 +17,12 @@ export interface ListIndex {
 
 export async function loadLists(tx: Tx, organisationId: string): Promise<ListIndex> {
   let lists = await referenceItemsRepo.listActive(tx, organisationId);
-  if (lists.length === 0) {
-    await referenceItemsRepo.seed(tx, organisationId, defaultReferenceLists);
+  // First use seeds every list; a list added to the defaults later (risk questions, child-protection
+  // rules) is seeded once it is missing. Rows already there, even deactivated ones, are kept as they are.
+  const present = new Set(lists.map((l) => l.key));
+  const missing = defaultReferenceLists.filter((l) => !present.has(l.key));
+  if (missing.length > 0) {
+    await referenceItemsRepo.seed(tx, organisationId, missing);
     lists = await referenceItemsRepo.listActive(tx, organisationId);
   }
   const byKey = new Map(lists.map((l) => [l.key, new Map(l.items.map((i) => [i.code, i]))]));

@@ -201,6 +201,8 @@ export interface CasesTable {
   closure_reason: string | null;
   version: Generated<number>;
   updated_at: GeneratedTimestamp;
+  /** The level of the latest current risk assessment, kept by a trigger (migration 035). */
+  current_risk_level: Generated<string | null>;
 }
 
 export interface CaseIntakesTable {

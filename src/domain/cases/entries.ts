@@ -8,10 +8,25 @@ import { code, isoDate } from '../shared/zod';
 import { LEGAL_EVENT_TYPES } from './vocabulary';
 
 const shortText = z.string().trim().max(500);
+/** The kinds of contact a case note records. */
+export const NOTE_KINDS = ['meeting', 'phone_call', 'home_visit', 'shelter_visit', 'message', 'other'] as const;
 const longText = z.string().trim().max(10_000);
 
 export const ENTRY_SCHEMAS = {
-  risk_assessment: z.strictObject({ level: code, assessedOn: isoDate, notes: longText.optional() }),
+  // The first shape was `{ level, assessedOn, notes }` (the intake's one drop-down); it still parses.
+  // A structured assessment adds the answers to the organisation's `risk_questions`; the server then
+  // stores the level it suggests, and a chosen level that differs needs the caseworker's reason.
+  risk_assessment: z.strictObject({
+    level: code,
+    assessedOn: isoDate,
+    notes: longText.optional(),
+    answers: z
+      .array(z.strictObject({ question: code, answer: z.enum(['yes', 'no', 'unknown']) }))
+      .max(60)
+      .optional(),
+    suggestedLevel: code.optional(),
+    overrideReason: longText.optional(),
+  }),
   identification: z.strictObject({
     acts: z.array(code).max(20),
     means: z.array(code).max(20),
@@ -180,11 +195,61 @@ export const ENTRY_SCHEMAS = {
     level: z.enum(['micro', 'meso', 'macro']).optional(),
     note: shortText.optional(),
   }),
+  // Minors: her guardian or legal representative, the best-interests determination, an age assessment,
+  // and the child-protection referral the country requires (see `child_protection_requirements`).
+  guardian: z.strictObject({
+    name: shortText.min(1),
+    contact: shortText.optional(),
+    role: z.enum(['guardian', 'legal_representative', 'voluntary_guardian', 'institutional_guardian', 'other']),
+    appointedOn: isoDate.optional(),
+    authority: shortText.optional(),
+  }),
+  best_interests_determination: z.strictObject({
+    date: isoDate,
+    decidedBy: shortText.min(1),
+    outcome: z.enum([
+      'stay_in_country',
+      'return_to_family',
+      'family_reunification_elsewhere',
+      'alternative_care',
+      'pending',
+      'other',
+    ]),
+    note: longText.optional(),
+  }),
+  age_assessment: z.strictObject({
+    date: isoDate,
+    method: z.enum(['document', 'medical', 'psychosocial_interview', 'self_declaration', 'other']),
+    result: z.enum(['minor', 'adult', 'uncertain']),
+    assessedBy: shortText.optional(),
+  }),
+  child_protection_referral: z.strictObject({
+    referredOn: isoDate,
+    requirement: code.optional(),
+    authority: shortText.min(1),
+    reference: shortText.optional(),
+  }),
   follow_up: z.strictObject({
     kind: z.enum(['consented', 'opted_out', 'preference', 'self_initiated_contact']),
     at: isoDate,
     mode: z.enum(['scheduled', 'self_initiated']).optional(),
     note: shortText.optional(),
+  }),
+  // A case note / contact log line: a meeting, call, visit or message. Stored as a case record
+  // (not a table of its own) so it is versioned, corrected and voided like every record; its free
+  // text, who was present and the interpreter's language are sealed (SECRET_FIELDS). Only the
+  // date, time, kind and the interpreter flag stay clear; no statistic, export or referral snapshot reads notes.
+  note: z.strictObject({
+    date: isoDate,
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+      .optional(),
+    kind: z.enum(NOTE_KINDS),
+    present: shortText.optional(),
+    interpreterUsed: z.boolean(),
+    interpreterLanguage: shortText.optional(),
+    text: longText.min(1),
   }),
 } as const;
 
@@ -201,8 +266,13 @@ export type EntryData<K extends EntryKind> = z.infer<(typeof ENTRY_SCHEMAS)[K]>;
  */
 export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   own_account: ['text'],
+  note: ['text', 'present', 'interpreterLanguage'],
   placement: ['address', 'reason'],
-  risk_assessment: ['notes'],
+  risk_assessment: ['notes', 'overrideReason'],
+  guardian: ['name', 'contact', 'authority'],
+  best_interests_determination: ['decidedBy', 'note'],
+  age_assessment: ['assessedBy'],
+  child_protection_referral: ['authority', 'reference'],
   interview: ['answers'],
   autonomy: ['description'],
   determination_organisation: ['decidedBy', 'note'],
@@ -259,6 +329,7 @@ export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
   sex_work: ['recordedOn'],
   smuggling: ['recordedOn'],
   own_account: ['recordedOn'],
+  note: ['date'],
   consent: ['recordedOn'],
   review: ['reviewedOn'],
   service: ['deliveredOn'],
@@ -268,4 +339,8 @@ export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
   follow_up: ['at'],
   interview: ['date'],
   autonomy: ['date'],
+  guardian: ['appointedOn'],
+  best_interests_determination: ['date'],
+  age_assessment: ['date'],
+  child_protection_referral: ['referredOn'],
 };

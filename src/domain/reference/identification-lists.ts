@@ -74,7 +74,13 @@ export const recruiterRelationships = list('recruiter_relationships', [
   'other',
 ]);
 
-export const riskLevels = list('risk_levels', ['low', 'medium', 'high', 'critical']);
+/** `minScore`: the structured assessment's score from which a level is suggested (src/domain/cases/risk.ts). */
+export const riskLevels = list('risk_levels', [
+  ['low', { minScore: 0 }],
+  ['medium', { minScore: 3 }],
+  ['high', { minScore: 6 }],
+  ['critical', { minScore: 10 }],
+]);
 
 export const migrationStatuses = list('migration_statuses', [
   'national',

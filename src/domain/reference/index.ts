@@ -1,11 +1,16 @@
 /** Every seed reference list; organisations get a copy they can edit. */
 import * as identification from './identification-lists';
 import * as programme from './programme-lists';
+import * as risk from './risk-lists';
 import type { ReferenceList } from './types';
 
 export * from './types';
 
-export const defaultReferenceLists: ReferenceList[] = [...Object.values(identification), ...Object.values(programme)];
+export const defaultReferenceLists: ReferenceList[] = [
+  ...Object.values(identification),
+  ...Object.values(programme),
+  ...Object.values(risk),
+];
 
 export type ListKey =
   | 'channels'
@@ -28,4 +33,6 @@ export type ListKey =
   | 'testimony_modes'
   | 'permit_types'
   | 'proceeding_stages'
-  | 'reflection_periods';
+  | 'reflection_periods'
+  | 'risk_questions'
+  | 'child_protection_requirements';

@@ -35,6 +35,8 @@ describe('seed reference lists', () => {
       'permit_types',
       'proceeding_stages',
       'reflection_periods',
+      'risk_questions',
+      'child_protection_requirements',
     ];
     expect(defaultReferenceLists.map((l) => l.key).sort()).toEqual([...keys].sort());
   });

@@ -16,6 +16,7 @@ export const CaseSummarySchema = z
     isMinor: z.boolean().nullable(),
     owner: z.object({ id: z.string().uuid(), displayName: z.string() }),
     programmeType: z.string().nullable(),
+    riskLevel: z.string().nullable().describe('The current risk level'),
     openedAt: z.string(),
     updatedAt: z.string(),
   })
@@ -31,6 +32,7 @@ export function presentCaseSummary(row: {
   ownerUserId: string;
   ownerName: string;
   programmeType: string | null;
+  currentRiskLevel: string | null;
   openedAt: Date;
   updatedAt: Date;
 }): z.infer<typeof CaseSummarySchema> {
@@ -43,6 +45,7 @@ export function presentCaseSummary(row: {
     isMinor: row.isMinor,
     owner: { id: row.ownerUserId, displayName: row.ownerName },
     programmeType: row.programmeType,
+    riskLevel: row.currentRiskLevel,
     openedAt: iso(row.openedAt)!,
     updatedAt: iso(row.updatedAt)!,
   };
@@ -128,6 +131,21 @@ export const CaseDetailSchema = z
         partnerOrganisationId: z.string().optional(),
       }),
     ),
+    risk: z
+      .strictObject({
+        currentLevel: z.string().nullable(),
+        assessedOn: z.string().nullable(),
+        structured: z.boolean().describe('The latest assessment answered the questions'),
+      })
+      .describe('The level of the latest assessment that is not voided'),
+    childProtection: z
+      .strictObject({
+        minor: z.boolean(),
+        requirement: z.string().nullable().describe('An item of child_protection_requirements'),
+        referralRecorded: z.boolean(),
+        prompt: z.boolean().describe('A minor with no child-protection referral recorded yet'),
+      })
+      .describe('For a minor: the child-protection referral her case country requires'),
     otherCases: z
       .array(
         z.object({
@@ -212,6 +230,17 @@ export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSc
       at: c.at,
       ...(c.partnerOrganisationId ? { partnerOrganisationId: c.partnerOrganisationId } : {}),
     })),
+    risk: {
+      currentLevel: model.risk.currentLevel,
+      assessedOn: model.risk.assessedOn,
+      structured: model.risk.structured,
+    },
+    childProtection: {
+      minor: model.childProtection.minor,
+      requirement: model.childProtection.requirement,
+      referralRecorded: model.childProtection.referralRecorded,
+      prompt: model.childProtection.prompt,
+    },
     otherCases: model.otherCases.map((c) => ({
       id: c.id,
       reference: c.reference,

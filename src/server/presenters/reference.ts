@@ -19,6 +19,9 @@ export const ReferenceMetaSchema = z
     days: z.number().int().optional(),
     months: z.number().int().optional(),
     requiresPreDepartureRiskAssessment: z.boolean().optional(),
+    weight: z.number().optional().describe('A risk question: added to the score for "yes", half for "unknown"'),
+    atLeast: z.string().optional().describe('A risk question: the level a "yes" forces, whatever the score'),
+    minScore: z.number().optional().describe('A risk level: the score from which it is suggested'),
   })
   .meta({ id: 'ReferenceItemMeta' });
 type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>;
@@ -48,6 +51,9 @@ function presentMeta(meta: Record<string, unknown>): ReferenceMeta {
   if (Number.isInteger(meta.months)) out.months = meta.months as number;
   if (typeof meta.requiresPreDepartureRiskAssessment === 'boolean')
     out.requiresPreDepartureRiskAssessment = meta.requiresPreDepartureRiskAssessment;
+  if (typeof meta.weight === 'number' && Number.isFinite(meta.weight)) out.weight = meta.weight;
+  if (typeof meta.atLeast === 'string') out.atLeast = meta.atLeast;
+  if (typeof meta.minScore === 'number' && Number.isFinite(meta.minScore)) out.minScore = meta.minScore;
   return out;
 }
 

@@ -19,6 +19,8 @@ export interface CaseRow {
   closureReason: string | null;
   version: number;
   updatedAt: Date;
+  /** The latest current risk assessment's level (migration 035). */
+  currentRiskLevel: string | null;
 }
 
 export interface PersonRow {
@@ -40,6 +42,8 @@ export interface CaseListFilter {
   status?: string;
   ownerId?: string;
   programme?: string;
+  /** The current risk level (cases.current_risk_level). */
+  risk?: string;
   limit: number;
   offset: number;
 }
@@ -68,6 +72,7 @@ const caseColumns = (db: Kysely<DB>) =>
       'cases.closure_reason as closureReason',
       'cases.version',
       'cases.updated_at as updatedAt',
+      'cases.current_risk_level as currentRiskLevel',
     ]);
 
 export const casesRepo = {
@@ -224,6 +229,7 @@ export const casesRepo = {
     if (f.status) query = query.where('cases.status', '=', f.status);
     if (f.ownerId) query = query.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) query = query.where('cases.programme_type', '=', f.programme);
+    if (f.risk) query = query.where('cases.current_risk_level', '=', f.risk);
     const rows = await query
       .select([
         'cases.id',
@@ -237,6 +243,7 @@ export const casesRepo = {
         'persons.identity_enc as identityEnc',
         'persons.chosen_term as chosenTerm',
         'persons.is_minor as isMinor',
+        'cases.current_risk_level as currentRiskLevel',
       ])
       .orderBy('cases.updated_at', 'desc')
       .orderBy('cases.id')
@@ -262,6 +269,7 @@ export const casesRepo = {
     if (f.status) matching = matching.where('cases.status', '=', f.status);
     if (f.ownerId) matching = matching.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) matching = matching.where('cases.programme_type', '=', f.programme);
+    if (f.risk) matching = matching.where('cases.current_risk_level', '=', f.risk);
     const total = await db
       .selectFrom(matching.limit(COUNT_CAP + 1).as('capped'))
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -389,6 +397,38 @@ export const casesRepo = {
       .where('case_events.case_id', '=', caseId)
       .orderBy('case_events.at')
       .execute(),
+
+  /**
+   * Open (not closed) cases whose current risk level is one of `levels`, optionally of one owner:
+   * the dashboard's "high risk" tile. Reads the denormalised level only (migration 035).
+   */
+  async countAtRiskLevels(
+    db: Kysely<DB>,
+    organisationId: string,
+    levels: string[],
+    ownerUserId?: string,
+  ): Promise<number> {
+    if (levels.length === 0) return 0;
+    let query = db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('organisation_id', '=', organisationId)
+      .where('status', '<>', 'closed')
+      .where('current_risk_level', 'in', levels);
+    if (ownerUserId) query = query.where('owner_user_id', '=', ownerUserId);
+    return Number((await query.executeTakeFirstOrThrow()).n);
+  },
+
+  /** The current risk level of one case (migration 035). */
+  currentRiskLevel: async (db: Kysely<DB>, organisationId: string, caseId: string): Promise<string | null> =>
+    (
+      await db
+        .selectFrom('cases')
+        .select('current_risk_level')
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', caseId)
+        .executeTakeFirst()
+    )?.current_risk_level ?? null,
 
   /** Open cases owned by a user, for the agenda. */
   openCasesOf: (db: Kysely<DB>, organisationId: string, ownerUserId: string) =>

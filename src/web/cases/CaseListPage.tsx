@@ -7,14 +7,15 @@ import { api } from '../api/client';
 import { useLabel, type CaseSummary } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { STATUSES } from '../../domain/cases/lifecycle';
-import { Field } from './fields';
+import { CodeSelect, Field } from './fields';
+import { RiskLevelBadge } from './risk/RiskLevelBadge';
 
 const PAGE = 25;
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
-  const [form, setForm] = useState({ q: '', dob: '', status: '' });
+  const [form, setForm] = useState({ q: '', dob: '', status: '', risk: '' });
   const [query, setQuery] = useState(form);
   const [offset, setOffset] = useState(0);
   const params = new URLSearchParams(
@@ -63,6 +64,13 @@ export function CaseListPage() {
             ))}
           </select>
         </label>
+        <CodeSelect
+          label={t('riskUi.filter')}
+          listKey="risk_levels"
+          name="risk"
+          value={form.risk}
+          onChange={(risk) => setForm({ ...form, risk })}
+        />
         <div className="actions">
           <button type="submit">{t('caseUi.search')}</button>
         </div>
@@ -81,6 +89,7 @@ export function CaseListPage() {
                   <th scope="col">{t('caseUi.reference')}</th>
                   <th scope="col">{t('caseUi.person')}</th>
                   <th scope="col">{t('caseUi.status')}</th>
+                  <th scope="col">{t('riskUi.column')}</th>
                   <th scope="col">{t('caseUi.owner')}</th>
                   <th scope="col">{t('caseUi.programme')}</th>
                   <th scope="col">{t('caseUi.updated')}</th>
@@ -98,6 +107,9 @@ export function CaseListPage() {
                       {c.isMinor ? ` · ${t('caseUi.minor')}` : ''}
                     </td>
                     <td>{t(`caseUi.statuses.${c.status}`)}</td>
+                    <td>
+                      <RiskLevelBadge level={c.riskLevel} />
+                    </td>
                     <td>{c.owner.displayName}</td>
                     <td>{label('programme_types', c.programmeType)}</td>
                     <td>{new Date(c.updatedAt).toLocaleDateString(i18n.language)}</td>

@@ -13,10 +13,16 @@ import { PlanTab } from './tabs/PlanTab';
 import { ReferralsTab } from './tabs/ReferralsTab';
 import { TimelineTab } from './tabs/TimelineTab';
 import { AuditTab } from './tabs/AuditTab';
+import { ChildProtectionNotice } from './minors/ChildProtectionNotice';
+import { MinorsTab } from './minors/MinorsTab';
+import { RiskLevelBadge } from './risk/RiskLevelBadge';
+import { RiskTab } from './risk/RiskTab';
 
 const TABS = [
   'overview',
+  'risk',
   'identification',
+  'minors',
   'consent',
   'plan',
   'services',
@@ -59,8 +65,13 @@ export function CasePage() {
             {' '}
             · <strong>{t('caseUi.minor')}</strong>
           </>
-        )}
+        )}{' '}
+        ·{' '}
+        <span>
+          {t('riskUi.headerLabel')}: <RiskLevelBadge level={c.risk.currentLevel} testId="case-risk" />
+        </span>
       </p>
+      <ChildProtectionNotice c={c} />
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
       {c.status === 'closed' && <NewCaseForHer c={c} name={name} />}
       <nav aria-label={t('caseUi.sections')} className="tabs">
@@ -68,7 +79,7 @@ export function CasePage() {
           {TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => (
             <li key={tab}>
               <NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>
-                {t(`caseUi.tabs.${tab}`)}
+                {t(tab === 'risk' ? 'riskUi.tab' : tab === 'minors' ? 'minorsUi.tab' : `caseUi.tabs.${tab}`)}
               </NavLink>
             </li>
           ))}
@@ -76,7 +87,9 @@ export function CasePage() {
       </nav>
       <Routes>
         <Route index element={<OverviewTab c={c} />} />
+        <Route path="risk" element={<RiskTab c={c} />} />
         <Route path="identification" element={<IdentificationTab c={c} />} />
+        <Route path="minors" element={<MinorsTab c={c} />} />
         <Route path="consent" element={<ConsentTab c={c} />} />
         <Route path="plan" element={<PlanTab c={c} />} />
         <Route path="services" element={<ServicesTab c={c} />} />

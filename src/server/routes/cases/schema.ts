@@ -94,6 +94,7 @@ export const CaseListQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   ownerId: z.string().uuid().optional(),
   programme: code.optional(),
+  risk: code.optional().describe('The current risk level'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { DerivationCard, useFieldError } from '../Derivation';
 import { CodeChecks, Field } from '../fields';
 import { EntryList } from './EntryList';
+import { SeparateRecords } from './SeparateRecords';
 import { SmugglingCard } from './SmugglingCard';
 
 export function IdentificationTab({ c }: { c: CaseDetail }) {
@@ -165,6 +166,7 @@ export function IdentificationTab({ c }: { c: CaseDetail }) {
         )}
       />
       <SmugglingCard c={c} />
+      <SeparateRecords c={c} />
       <p className="muted">{t('caseUi.noAutoLabel')}</p>
     </div>
   );
