@@ -30,6 +30,7 @@ import { installTextGuard } from './plugins/valid-text';
 import { docsContentSecurityPolicy, helmetOptions } from './plugins/security-headers';
 import { errors } from '../errors';
 import { auditRoutes } from './routes/audit/routes';
+import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
@@ -169,6 +170,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     authRoutes,
     userRoutes,
     auditRoutes,
+    preferenceRoutes,
     referenceRoutes,
     caseRoutes,
     printRoutes,

@@ -41,6 +41,8 @@ export interface UsersTable {
   totp_last_step: number | null;
   must_change_password: Generated<boolean>;
   password_changed_at: Timestamp | null;
+  /** Her language (migration 038); null: the request's Accept-Language decides. */
+  preferred_locale: string | null;
 }
 
 export interface LoginFailuresUnknownTable {

@@ -10,6 +10,8 @@ export const SessionViewSchema = z
       displayName: z.string(),
       totpEnabled: z.boolean(),
       mustChangePassword: z.boolean(),
+      /** Her language, stored with her account (null: follow the browser). */
+      preferredLocale: z.string().nullable(),
     }),
     organisation: z.object({ id: z.string().uuid(), name: z.string() }),
     memberships: z.array(
@@ -36,7 +38,14 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 export function presentSession(
   actor: Actor,
   csrfToken: string,
-  user: { id: string; email: string; display_name: string; totp_enabled: boolean; must_change_password: boolean },
+  user: {
+    id: string;
+    email: string;
+    display_name: string;
+    totp_enabled: boolean;
+    must_change_password: boolean;
+    preferred_locale?: string | null;
+  },
   memberships: { organisationId: string; organisationName: string; roles: string[] }[],
 ): SessionView {
   const current = memberships.find((m) => m.organisationId === actor.organisationId);
@@ -47,6 +56,7 @@ export function presentSession(
       displayName: user.display_name,
       totpEnabled: user.totp_enabled,
       mustChangePassword: user.must_change_password,
+      preferredLocale: user.preferred_locale ?? null,
     },
     organisation: { id: actor.organisationId, name: current?.organisationName ?? '' },
     memberships,

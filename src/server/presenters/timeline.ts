@@ -67,6 +67,12 @@ export const TimelineEventSchema = z
     kind: z.string(),
     data: TimelineEventDataSchema,
     actor: z.strictObject({ id: z.string().uuid(), displayName: z.string() }).nullable(),
+    /** The kind in the request's language (historyUi). */
+    label: z.string().optional(),
+    /** Names of the people (a hand-over) and partner organisations (a referral or transfer) the data's ids refer to. */
+    names: z
+      .strictObject({ from: z.string().optional(), to: z.string().optional(), owner: z.string().optional() })
+      .optional(),
   })
   .meta({ id: 'TimelineEvent' });
 type TimelineEventView = z.infer<typeof TimelineEventSchema>;
@@ -102,11 +108,20 @@ export function presentTimelineEvent(e: {
   data: Record<string, unknown>;
   actorId: string | null;
   actorName: string | null;
+  label?: string;
+  names?: { from?: string; to?: string; owner?: string };
 }): TimelineEventView {
+  const names = e.names && {
+    ...(e.names.from !== undefined ? { from: e.names.from } : {}),
+    ...(e.names.to !== undefined ? { to: e.names.to } : {}),
+    ...(e.names.owner !== undefined ? { owner: e.names.owner } : {}),
+  };
   return {
     at: new Date(e.at).toISOString(),
     kind: e.kind,
     data: presentData(e.data ?? {}),
     actor: e.actorId ? { id: e.actorId, displayName: e.actorName ?? '' } : null,
+    ...(e.label !== undefined ? { label: e.label } : {}),
+    ...(names ? { names } : {}),
   };
 }

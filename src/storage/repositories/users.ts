@@ -130,6 +130,9 @@ export const usersRepo = {
   findForLogin: (db: Kysely<DB>, email: string) =>
     db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
   findById: (db: Kysely<DB>, id: string) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** Her language (migration 038), or null to follow the browser's Accept-Language. */
+  setPreferredLocale: (db: Kysely<DB>, id: string, locale: string | null) =>
+    db.updateTable('users').set({ preferred_locale: locale }).where('id', '=', id).execute(),
   /** Her active memberships: the organisations she may log in to and switch to. */
   membershipsOf: (db: Kysely<DB>, userId: string) =>
     db

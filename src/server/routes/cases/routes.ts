@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { EntryKind as Kind } from '../../../domain/cases/entries';
 import * as entries from '../../../services/case-entries';
 import * as cases from '../../../services/cases';
+import { readableTimeline } from '../../../services/history';
+import { requestLanguage } from '../../../services/preferences';
 import { possibleDuplicates } from '../../../services/linkage';
 import { caseOutcomes, outcomeInstrument, outcomeModel, proposeScores } from '../../../services/outcomes';
 import type { AppContext } from '../../../services/context';
@@ -249,14 +251,18 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         tags,
         summary: 'What happened to the case, in order (codes only)',
         params: CaseParams,
-        response: { 200: z.strictObject({ events: z.array(TimelineEventSchema) }), ...errorResponses },
+        response: {
+          200: z.strictObject({ caseReference: z.string().nullable(), events: z.array(TimelineEventSchema) }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({
-      events: (await entries.caseTimeline(ctx, requireSession(request).actor, request.params.id)).map(
-        presentTimelineEvent,
-      ),
-    }),
+    async (request) => {
+      const { actor } = requireSession(request);
+      const language = await requestLanguage(ctx, actor, request.headers['accept-language']);
+      const timeline = await readableTimeline(ctx, actor, request.params.id, language);
+      return { caseReference: timeline.caseReference, events: timeline.events.map(presentTimelineEvent) };
+    },
   );
 
   app.get(
