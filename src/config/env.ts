@@ -56,6 +56,13 @@ const EnvSchema = z.object({
   HEAVY_TASKS_PER_ORGANISATION: z.coerce.number().int().positive().default(2),
   /** Requests per user per minute to each heavy route (POST /api/mse, report and export downloads, linkage runs). */
   HEAVY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** The largest attachment accepted, in bytes (default 10 MiB); a larger file is refused with 413 file_too_large. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /**
    * Reverse proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs.
    * Default none: the client address is the socket's, so the header cannot rotate it.
@@ -107,6 +114,8 @@ export type AppConfig = {
   workerThreads: number;
   heavyTasksPerOrganisation: number;
   heavyRateLimitPerMinute: number;
+  /** The largest attachment accepted, in bytes (ATTACHMENT_MAX_BYTES); default 10 MiB. */
+  attachmentMaxBytes?: number;
 };
 
 /** Parses the environment (or a test override) into an AppConfig, failing loudly. */
@@ -141,5 +150,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerThreads: e.ARIADNE_WORKER_THREADS ?? Math.max(1, os.availableParallelism() - 1),
     heavyTasksPerOrganisation: e.HEAVY_TASKS_PER_ORGANISATION,
     heavyRateLimitPerMinute: e.HEAVY_RATE_LIMIT_PER_MINUTE,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
   };
 }

@@ -45,6 +45,9 @@ export const ACTIONS = [
   'case.access_log.read',
   'case.audit_or_access_log.read',
   'case.own',
+  'case.attachment.read',
+  'case.attachment.add',
+  'case.attachment.void',
   'reference.read',
   'staff.list',
   'network.aggregates.read',
@@ -131,6 +134,11 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   },
   // Who may be made responsible for a case (the actor is the candidate): the people who carry cases.
   'case.own': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  // Attachments (consent forms, ID scans, medical and legal documents): read and added by case staff,
+  // each download audited; voiding one (kept in history) is for the people who carry cases.
+  'case.attachment.read': { roles: CASE_STAFF, when: sameOrganisation },
+  'case.attachment.add': { roles: CASE_STAFF, when: sameOrganisation },
+  'case.attachment.void': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
   'reference.read': {
     roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
     when: sameOrganisation,

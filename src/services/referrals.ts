@@ -29,6 +29,7 @@ import { casesRepo } from '../storage/repositories/cases';
 import { networksRepo } from '../storage/repositories/networks';
 import { referralsRepo, type NoteRow, type ReferralRow } from '../storage/repositories/referrals';
 import { requireAccess } from './authorize';
+import { copyAttachmentsForReferral } from './attachments';
 import { acceptTransfer } from './commands/accept-transfer';
 import { notifyInTx } from './notifications';
 import { requireCase } from './cases';
@@ -125,6 +126,13 @@ export async function createReferral(
       urgency: input.urgency ?? 'routine',
       requestedBy: input.requestedBy ?? null,
     });
+    // Her documents go only with the `documents` section: copies sealed under the receiver's key.
+    if (sections.includes('documents'))
+      await copyAttachmentsForReferral(ctx, tx, actor, {
+        caseId,
+        referralId: id,
+        toOrganisationId: input.toOrganisationId,
+      });
     await casesRepo.addEvent(tx, {
       id: crypto.randomUUID(),
       organisationId: actor.organisationId,

@@ -247,6 +247,30 @@ export interface CaseEventsTable {
   at: GeneratedTimestamp;
   actor_user_id: string | null;
   kind: string;
+/** Attachments of a case (migration 032): metadata here, the encrypted bytes in case_attachment_blobs. */
+export interface CaseAttachmentsTable {
+  organisation_id: string;
+  id: string;
+  case_id: string | null;
+  referral_id: string | null;
+  category: string;
+  file_name_enc: string;
+  content_type: string;
+  size_bytes: number;
+  consent_entry_id: string | null;
+  uploaded_by: string | null;
+  uploaded_at: GeneratedTimestamp;
+  voided_at: Timestamp | null;
+  voided_by: string | null;
+  void_reason_enc: string | null;
+}
+
+export interface CaseAttachmentBlobsTable {
+  organisation_id: string;
+  attachment_id: string;
+  content: Buffer;
+}
+
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   /** Free text of the event (an owner hand-over's reason), encrypted (migration 021). */
   secret_enc: string | null;
@@ -508,6 +532,8 @@ export interface DB {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   login_failures_unknown: LoginFailuresUnknownTable;
+  case_attachments: CaseAttachmentsTable;
+  case_attachment_blobs: CaseAttachmentBlobsTable;
   membership_invitations: MembershipInvitationsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;

@@ -45,8 +45,11 @@ export function reachedByWithdrawal(kind: 'referral' | 'transfer' | string, stat
 
 /** Always shared: what the partner needs to help, and nothing that identifies or locates her. */
 export const MINIMUM_SECTIONS = ['chosen_term', 'language', 'needs', 'requested_service'] as const;
-/** Shared only when the sender ticks them. Shelter addresses and exact locations are not a section at all. */
-export const OPTIONAL_SECTIONS = ['identity', 'identification', 'legal', 'risk_level'] as const;
+/**
+ * Shared only when the sender ticks them. Shelter addresses and exact locations are not a section at all.
+ * `documents`: copies of the case's attachments (consent forms, ID scans, medical and legal documents).
+ */
+export const OPTIONAL_SECTIONS = ['identity', 'identification', 'legal', 'risk_level', 'documents'] as const;
 export type SharedSection = (typeof MINIMUM_SECTIONS)[number] | (typeof OPTIONAL_SECTIONS)[number];
 
 /** A transfer hands her safety over too: the new owner starts from her assessed risk level. */

@@ -26,6 +26,7 @@ import { casesRepo } from '../../storage/repositories/cases';
 import { referralsRepo, type ReferralRow } from '../../storage/repositories/referrals';
 import { requireAccess } from '../authorize';
 import { openCaseInTx } from '../cases';
+import { attachmentsRepo } from '../../storage/repositories/attachments';
 import type { AppContext } from '../context';
 import { sealEntry } from '../entry-secrets';
 import { notifyInTx } from '../notifications';
@@ -146,6 +147,8 @@ export async function acceptTransfer({
     data: { referralId: referral.id },
   });
   await referralsRepo.linkCase(tx, referral.id, caseId);
+  // The documents she agreed to share with the transfer become the new case's attachments.
+  await attachmentsRepo.linkReferralToCase(tx, actor.organisationId, referral.id, caseId);
   await auditRepo.append(tx, {
     organisationId: actor.organisationId,
     actorUserId: actor.userId,
