@@ -34,6 +34,7 @@ import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
+import { caseSearchRoutes } from './routes/cases/search';
 import { printRoutes } from './routes/cases/print';
 import { correctionRoutes } from './routes/cases/corrections';
 import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
@@ -172,6 +173,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditRoutes,
     preferenceRoutes,
     referenceRoutes,
+    caseSearchRoutes,
     caseRoutes,
     printRoutes,
     correctionRoutes,

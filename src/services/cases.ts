@@ -25,6 +25,8 @@ import { inTenant, READS_ONLY, type AppContext } from './context';
 import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
 import { assessIdentification } from './identification';
+import { asReferencePrefix } from '../domain/cases/name-search';
+import { hashedQuery, indexPersonNames } from './name-search';
 import { caseSafety } from './minors';
 
 export interface PersonInput extends PersonIdentity {
@@ -154,6 +156,7 @@ export async function openCaseInTx(
         isMinor: isMinor(input.person.dateOfBirth, opened),
         networkPersonId: opts.networkPersonId,
       });
+      await indexPersonNames(ctx, tx, actor.organisationId, personId, input.person);
     }
     await casesRepo.insertCase(tx, {
       id: caseId,
@@ -248,17 +251,41 @@ export async function listCases(
     status?: string;
     ownerId?: string;
     programme?: string;
+    /** Only the actor's own cases (overrides ownerId). */
+    mine?: boolean;
+    /** Exact: the whole name through the old blind index; partial (default): name terms. */
+    match?: 'exact' | 'partial';
+    sort?: 'relevance' | 'updated' | 'reference' | 'contactDate' | 'name';
     limit: number;
     offset: number;
   },
 ) {
   requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
-  const indexes = await searchIndexes(ctx, actor.organisationId, { name: filter.q, dateOfBirth: filter.dob });
+  // A query is a case reference (or its start), or names: exact whole name, or partial and misspelt
+  // tokens (src/services/name-search.ts). Names are encrypted, so "sort by name" orders the returned
+  // page only (after decryption); the pages themselves follow the activity order.
+  const reference = filter.q ? asReferencePrefix(filter.q) : null;
+  const exact = filter.match === 'exact';
+  const named = filter.q && !reference && !exact ? await hashedQuery(ctx, actor.organisationId, filter.q) : null;
+  if (filter.q && !reference && !exact && !named) return { cases: [], total: 0, totalCapped: false };
+  const indexes = await searchIndexes(ctx, actor.organisationId, {
+    name: exact ? filter.q : undefined,
+    dateOfBirth: filter.dob,
+  });
+  const { mine, sort, match: _match, ...rest } = filter;
+  const listFilter = {
+    ...rest,
+    ...indexes,
+    ownerId: mine ? actor.userId : filter.ownerId,
+    nameTerms: named?.terms,
+    referencePrefix: reference ?? undefined,
+    sort: sort === 'name' ? undefined : sort,
+  };
   return inTenant(
     ctx,
     actor,
     async (tx) => {
-      const { rows, total, totalCapped } = await casesRepo.list(tx, actor.organisationId, { ...filter, ...indexes });
+      const { rows, total, totalCapped } = await casesRepo.list(tx, actor.organisationId, listFilter);
       const cases = await Promise.all(
         rows.map(async (row) => ({
           ...row,
@@ -273,6 +300,8 @@ export async function listCases(
         entityId: null,
         fields: ['person.name', ...(filter.q || filter.dob ? ['search'] : [])],
       });
+      if (sort === 'name')
+        cases.sort((a, b) => a.personName.localeCompare(b.personName, undefined, { sensitivity: 'base' }));
       return { cases, total, totalCapped };
     },
     READS_ONLY,
@@ -381,6 +410,8 @@ export async function updatePerson(
     const { version, sex, chosenTerm, pronouns, preferredLanguage, ...identityChanges } = changes;
     const identity = { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), ...identityChanges };
     const sealed = await sealIdentity(ctx, actor.organisationId, identity);
+    // Her name terms follow every edit, in the same transaction.
+    await indexPersonNames(ctx, tx, actor.organisationId, person.id, identity);
     const ok = await casesRepo.updatePerson(tx, actor.organisationId, person.id, version, {
       identity_enc: sealed.identityEnc,
       name_bidx: sealed.nameIndex,

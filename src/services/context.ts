@@ -14,6 +14,7 @@ import { KeyRing } from '../security/field-encryption';
 import { loadMasterKey } from '../security/master-key';
 import { backfillReferralNotes } from './referral-notes-backfill';
 import { backfillFreeText } from './backfill-free-text';
+import { backfillNameTokens } from './name-search';
 import { assertMasterKeyOpens } from './keys';
 import { auditSigner } from './audit-signing-key';
 
@@ -49,6 +50,7 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
     // Data migrations that need the keys run after the SQL ones; each is idempotent and cheap when done.
     if (opts.migrate !== false) await backfillReferralNotes({ db, keyRing });
     if (opts.migrate !== false) await backfillFreeText({ config, db, keyRing });
+    if (opts.migrate !== false) await backfillNameTokens({ config, db, keyRing });
     return { config, db, keyRing };
   } catch (error) {
     await db.close();

@@ -169,6 +169,13 @@ export interface IdempotencyKeysTable {
   meta: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+/** Keyed HMACs of a person's name terms, for partial and phonetic search (migration 034). */
+export interface PersonNameTokensTable {
+  organisation_id: string;
+  person_id: string;
+  token: string;
+}
+
 export interface PersonsTable {
   id: string;
   organisation_id: string;
@@ -521,6 +528,7 @@ export interface DB {
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   persons: PersonsTable;
+  person_name_tokens: PersonNameTokensTable;
   cases: CasesTable;
   case_intakes: CaseIntakesTable;
   case_entries: CaseEntriesTable;

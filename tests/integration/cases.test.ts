@@ -55,13 +55,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     expect(dump.rows[0].d).not.toContain('old address');
   });
 
-  test('search is exact-match on the blind-indexed name and date of birth', async () => {
+  test('exact search (match=exact) is on the blind-indexed whole name and date of birth', async () => {
     await newCase({ person: { givenName: 'Demo', familyName: 'Person 777', dateOfBirth: '2001-01-01' } });
-    const byName = await worker.get('/api/cases?q=demo%20PERSON%20777');
+    const byName = await worker.get('/api/cases?q=demo%20PERSON%20777&match=exact');
     expect(byName.body.cases.map((c: any) => c.personName)).toEqual(['Demo Person 777']);
     const byDob = await worker.get('/api/cases?dob=2001-01-01');
     expect(byDob.body.total).toBe(1);
-    expect((await worker.get('/api/cases?q=Person%20777')).body.total).toBe(0);
+    expect((await worker.get('/api/cases?q=Person%20777&match=exact')).body.total).toBe(0);
   });
 
   test('paged totals match the filtered rows, whether or not the count query is needed', async () => {

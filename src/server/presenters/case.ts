@@ -19,6 +19,7 @@ export const CaseSummarySchema = z
     riskLevel: z.string().nullable().describe('The current risk level'),
     openedAt: z.string(),
     updatedAt: z.string(),
+    contactDate: z.string().nullable().describe('First contact (intake) date'),
   })
   .meta({ id: 'CaseSummary' });
 
@@ -35,6 +36,7 @@ export function presentCaseSummary(row: {
   currentRiskLevel: string | null;
   openedAt: Date;
   updatedAt: Date;
+  contactDate?: string | null;
 }): z.infer<typeof CaseSummarySchema> {
   return {
     id: row.id,
@@ -48,6 +50,7 @@ export function presentCaseSummary(row: {
     riskLevel: row.currentRiskLevel,
     openedAt: iso(row.openedAt)!,
     updatedAt: iso(row.updatedAt)!,
+    contactDate: row.contactDate ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Persons, cases, intakes and the case timeline. Only this module writes their SQL. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
+import { nameMatchesTable, type HashedQueryTerm } from './person-name-tokens';
 
 export interface CaseRow {
   id: string;
@@ -42,10 +43,33 @@ export interface CaseListFilter {
   status?: string;
   ownerId?: string;
   programme?: string;
+  /** A partial or misspelt name, as hashed query terms (src/domain/cases/name-search.ts). */
+  nameTerms?: HashedQueryTerm[];
+  /** A case reference or the start of one (upper case). */
+  referencePrefix?: string;
+  /** Relevance (the default with nameTerms), activity, reference or first contact date. */
+  sort?: CaseListSort;
   /** The current risk level (cases.current_risk_level). */
   risk?: string;
   limit: number;
   offset: number;
+}
+
+export type CaseListSort = 'relevance' | 'updated' | 'reference' | 'contactDate';
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The first contact date of the listed case (one intake per case). */
+const contactDateOf = sql<string | null>`(SELECT ci.contact_date::text FROM case_intakes ci
+  WHERE ci.organisation_id = cases.organisation_id AND ci.case_id = cases.id)`;
+
+/** ORDER BY of the case list; every order ends on the id, so pages never overlap. */
+function listOrder(f: CaseListFilter) {
+  const sort = f.sort ?? (f.nameTerms ? 'relevance' : 'updated');
+  if (sort === 'relevance' && f.nameTerms) return sql`nm.score DESC, cases.updated_at DESC, cases.id`;
+  if (sort === 'reference') return sql`cases.reference, cases.id`;
+  if (sort === 'contactDate') return sql`${contactDateOf} DESC NULLS LAST, cases.id`;
+  return sql`cases.updated_at DESC, cases.id`;
 }
 
 /** Totals above this are reported as "more than". */
@@ -226,6 +250,12 @@ export const casesRepo = {
       .where('cases.organisation_id', '=', organisationId);
     if (f.nameIndex) query = query.where('persons.name_bidx', '=', f.nameIndex);
     if (f.dobIndex) query = query.where('persons.dob_bidx', '=', f.dobIndex);
+    // Only persons meeting every query token; their score orders the page by relevance.
+    if (f.nameTerms)
+      query = query.innerJoin(nameMatchesTable(organisationId, f.nameTerms).as('nm'), (j) =>
+        j.onRef('nm.person_id', '=', 'persons.id'),
+      ) as unknown as typeof query;
+    if (f.referencePrefix) query = query.where('cases.reference', 'like', `${escapeLike(f.referencePrefix)}%`);
     if (f.status) query = query.where('cases.status', '=', f.status);
     if (f.ownerId) query = query.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) query = query.where('cases.programme_type', '=', f.programme);
@@ -243,10 +273,10 @@ export const casesRepo = {
         'persons.identity_enc as identityEnc',
         'persons.chosen_term as chosenTerm',
         'persons.is_minor as isMinor',
+        contactDateOf.as('contactDate'),
         'cases.current_risk_level as currentRiskLevel',
       ])
-      .orderBy('cases.updated_at', 'desc')
-      .orderBy('cases.id')
+      .orderBy(listOrder(f))
       .limit(f.limit)
       .offset(f.offset)
       .execute();
@@ -269,6 +299,13 @@ export const casesRepo = {
     if (f.status) matching = matching.where('cases.status', '=', f.status);
     if (f.ownerId) matching = matching.where('cases.owner_user_id', '=', f.ownerId);
     if (f.programme) matching = matching.where('cases.programme_type', '=', f.programme);
+    if (f.referencePrefix) matching = matching.where('cases.reference', 'like', `${escapeLike(f.referencePrefix)}%`);
+    if (f.nameTerms) {
+      const terms = f.nameTerms;
+      matching = matching.where('cases.person_id', 'in', (eb) =>
+        eb.selectFrom(nameMatchesTable(organisationId, terms).as('nm')).select('nm.person_id'),
+      );
+    }
     if (f.risk) matching = matching.where('cases.current_risk_level', '=', f.risk);
     const total = await db
       .selectFrom(matching.limit(COUNT_CAP + 1).as('capped'))

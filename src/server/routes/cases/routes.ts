@@ -64,7 +64,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       schema: {
         tags,
-        summary: 'List and search cases (exact match on name or date of birth via blind indexes)',
+        summary:
+          'List and search cases: by reference (or its start), partial or misspelt name (keyed blind indexes of name terms), exact date of birth',
         querystring: CaseListQuery,
         response: {
           200: z.object({
@@ -77,7 +78,10 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => {
-      const result = await cases.listCases(ctx, requireSession(request).actor, request.query);
+      const result = await cases.listCases(ctx, requireSession(request).actor, {
+        ...request.query,
+        mine: request.query.mine === 'true',
+      });
       return { cases: result.cases.map(presentCaseSummary), total: result.total, totalCapped: result.totalCapped };
     },
   );

@@ -94,6 +94,15 @@ export const CaseListQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
   ownerId: z.string().uuid().optional(),
   programme: code.optional(),
+  mine: z.enum(['true', 'false']).optional().describe("Only the signed-in user's own cases"),
+  match: z
+    .enum(['partial', 'exact'])
+    .optional()
+    .describe('partial (default): partial and misspelt names; exact: the whole name'),
+  sort: z
+    .enum(['relevance', 'updated', 'reference', 'contactDate', 'name'])
+    .optional()
+    .describe('relevance is the default for a name search, updated otherwise; name orders the returned page only'),
   risk: code.optional().describe('The current risk level'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
