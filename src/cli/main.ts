@@ -4,6 +4,7 @@ import { format } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
 import { registerBackupCommands } from './commands/backup';
+import { registerCaseCommands } from './commands/case';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -28,6 +29,7 @@ function buildProgram(io: CliIo): Command {
   registerLinkageCommands(program);
   registerStatisticsCommands(program);
   registerNetworkCommands(program);
+  registerCaseCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }

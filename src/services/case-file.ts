@@ -156,3 +156,13 @@ export async function printCaseFile(
   const pdf = await runInWorker(ctx, 'export.case-file-pdf', input, { organisationId: actor.organisationId });
   return { reference: gathered.data.reference, pdf: Buffer.from(pdf) };
 }
+
+/** The id of a case of the actor's organisation by its reference (404 when there is none). */
+export async function caseIdByReference(ctx: AppContext, actor: Actor, reference: string): Promise<string> {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  const id = await inTenant(ctx, actor, (tx) =>
+    casesRepo.idByReference(tx, actor.organisationId, reference.trim().toUpperCase()),
+  );
+  if (!id) throw errors.notFound();
+  return id;
+}

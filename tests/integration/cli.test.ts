@@ -199,6 +199,48 @@ describe('ariadne CLI', () => {
     expect(csv.trim().split(/\r?\n/)).toHaveLength(out.records.length + 1);
   }, 60_000);
 
+  test('case list and case print: a caseworker writes the PDF of a case she may read, audited; another organisation cannot', async () => {
+    const listed = await ariadne('case', 'list', '--org', 'north', '--as', 'caseworker@north.demo.test', '--json');
+    expect(listed.cases.length).toBeGreaterThan(0);
+    const { reference, personName } = listed.cases[0];
+    const out = path.join(dataDir, 'case-file.pdf');
+    const printed = await ariadne(
+      'case',
+      'print',
+      '--org',
+      'north',
+      '--as',
+      'caseworker@north.demo.test',
+      '--case',
+      reference,
+      '--sections',
+      'person,consent',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(printed).toMatchObject({ ok: true, reference, sections: ['person', 'consent'] });
+    const { readFileSync } = await import('node:fs');
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(out))), { mergePages: true });
+    expect(text).toContain(personName);
+    expect(text).toContain('Printed by Demo Caseworker North');
+    await expect(
+      ariadne(
+        'case',
+        'print',
+        '--org',
+        'south',
+        '--as',
+        'caseworker@south.demo.test',
+        '--case',
+        reference,
+        '--out',
+        out,
+      ),
+    ).rejects.toThrow(/not found/i);
+  }, 60_000);
+
   test('keys encrypt-free-text: the demo data holds no free text in clear, so a full run seals nothing', async () => {
     expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({
       skipped: false,

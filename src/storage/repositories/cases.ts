@@ -192,6 +192,17 @@ export const casesRepo = {
       .where('cases.id', '=', caseId)
       .executeTakeFirst(),
 
+  /** The id of the organisation's case with this reference (the CLI names cases by reference). */
+  idByReference: async (db: Kysely<DB>, organisationId: string, reference: string): Promise<string | undefined> =>
+    (
+      await db
+        .selectFrom('cases')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('reference', '=', reference)
+        .executeTakeFirst()
+    )?.id,
+
   findPerson: (db: Kysely<DB>, organisationId: string, personId: string): Promise<PersonRow | undefined> =>
     db
       .selectFrom('persons')
