@@ -73,3 +73,19 @@ export const errors = {
   passwordChangeRequired: () =>
     new AppError(403, 'password_change_required', 'Choose a new password before doing anything else'),
 };
+
+/**
+ * The limits a Zod issue names (a maximum length, a minimum, the allowed values), so the form can say
+ * "at most 2000 characters" at the field. Schema constants only: never the value that was sent.
+ */
+export function issueLimits(params: unknown): Record<string, unknown> {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['maximum', 'minimum'] as const) {
+    const v = p[key];
+    if (typeof v === 'number' || typeof v === 'bigint') out[key] = Number(v);
+  }
+  for (const key of ['origin', 'format'] as const) if (typeof p[key] === 'string') out[key] = p[key];
+  if (Array.isArray(p.values) && p.values.every((v) => typeof v === 'string')) out.values = p.values;
+  return out;
+}

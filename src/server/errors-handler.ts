@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors';
-import { AppError } from '../errors';
+import { AppError, issueLimits } from '../errors';
 
 /** Domain rule violations that are about the record's state rather than the input (missing_secret: no linkage secret stored yet). */
 const CONFLICT_CODES = new Set([
@@ -69,22 +69,6 @@ export function answerClientError(error: { code?: string }, socket: Duplex): voi
   socket.destroy();
 }
 
-/**
- * The limits a Zod issue names (a maximum length, a minimum, the allowed values), so the form can say
- * "at most 2000 characters" at the field. Schema constants only: never the value that was sent.
- */
-function limitsOf(params: unknown): Record<string, unknown> {
-  const p = (params ?? {}) as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of ['maximum', 'minimum'] as const) {
-    const v = p[key];
-    if (typeof v === 'number' || typeof v === 'bigint') out[key] = Number(v);
-  }
-  for (const key of ['origin', 'format'] as const) if (typeof p[key] === 'string') out[key] = p[key];
-  if (Array.isArray(p.values) && p.values.every((v) => typeof v === 'string')) out.values = p.values;
-  return out;
-}
-
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
@@ -104,7 +88,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         path: v.instancePath.replace(/^\//, '').split('/').filter(Boolean),
         code: v.keyword,
         message: v.message,
-        ...limitsOf(v.params),
+        ...issueLimits(v.params),
       }));
       return reply
         .code(400)

@@ -6,7 +6,7 @@ import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domai
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
-import { errors } from '../errors';
+import { errors, issueLimits } from '../errors';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -39,7 +39,12 @@ function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<strin
   const parsed = ENTRY_SCHEMAS[kind].safeParse(raw);
   if (!parsed.success) {
     throw errors.validation(
-      parsed.error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], code: i.code, message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: ['data', ...i.path.map(String)],
+        code: i.code,
+        message: i.message,
+        ...issueLimits(i),
+      })),
     );
   }
   const data = parsed.data as Record<string, unknown>;

@@ -98,6 +98,8 @@ describe('referrals in the browser', () => {
       .getByText('Legal counselling')
       .waitFor();
     await south.page.getByRole('button', { name: 'Mark completed' }).click();
+    // Completing ends the referral for both sides: it is confirmed first.
+    await south.page.getByRole('button', { name: 'Yes, mark completed' }).click();
     await expect.poll(() => south.page.getByTestId('referral-status').textContent()).toBe('Completed');
 
     // The sender sees the status, not the receiver's records.

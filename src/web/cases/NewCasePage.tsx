@@ -10,7 +10,9 @@ import { api, ApiError } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency';
 import { todayIso, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { FieldErrorSummary, useFieldErrors } from '../components/FieldErrors';
 import { Check, CodeChecks, CodeSelect, Field } from './fields';
+import { PossibleMatches } from './search/PossibleMatches';
 
 export function NewCasePage() {
   const { t } = useTranslation();
@@ -64,6 +66,9 @@ export function NewCasePage() {
     },
   });
 
+  // The server's field paths (person.givenName, intake.contactDate, risk.level) put each message at its field.
+  const fe = useFieldErrors(create.error);
+
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate();
@@ -90,17 +95,20 @@ export function NewCasePage() {
               value={p.givenName}
               required
               onChange={(givenName) => setP({ ...p, givenName })}
+              error={fe.errorFor('person.givenName')}
             />
             <Field
               label={t('caseUi.familyName')}
               value={p.familyName}
               onChange={(familyName) => setP({ ...p, familyName })}
+              error={fe.errorFor('person.familyName')}
             />
             <Field
               label={t('caseUi.dateOfBirth')}
               type="date"
               value={p.dateOfBirth}
               onChange={(dateOfBirth) => setP({ ...p, dateOfBirth })}
+              error={fe.errorFor('person.dateOfBirth')}
             />
             <label className="field">
               <span>{t('caseUi.sex')}</span>
@@ -116,6 +124,7 @@ export function NewCasePage() {
               label={t('caseUi.citizenship')}
               value={p.citizenship}
               onChange={(citizenship) => setP({ ...p, citizenship: citizenship.toUpperCase() })}
+              error={fe.errorFor('person.citizenship')}
               hint={t('caseUi.citizenshipHint')}
             />
             <CodeSelect
@@ -123,14 +132,17 @@ export function NewCasePage() {
               listKey="chosen_terms"
               value={p.chosenTerm}
               onChange={(chosenTerm) => setP({ ...p, chosenTerm })}
+              error={fe.errorFor('person.chosenTerm')}
             />
             <Field
               label={t('caseUi.preferredLanguage')}
               value={p.preferredLanguage}
               onChange={(preferredLanguage) => setP({ ...p, preferredLanguage })}
+              error={fe.errorFor('person.preferredLanguage')}
             />
           </fieldset>
         )}
+        {!from && <PossibleMatches givenName={p.givenName} familyName={p.familyName} dateOfBirth={p.dateOfBirth} />}
         <fieldset className="card">
           <legend>{t('caseUi.intakeSection')}</legend>
           <CodeSelect
@@ -139,6 +151,7 @@ export function NewCasePage() {
             required
             value={intake.channel}
             onChange={(channel) => setIntake({ ...intake, channel })}
+            error={fe.errorFor('intake.channel')}
           />
           <Field
             label={t('caseUi.contactDate')}
@@ -146,17 +159,20 @@ export function NewCasePage() {
             required
             value={intake.contactDate}
             onChange={(contactDate) => setIntake({ ...intake, contactDate })}
+            error={fe.errorFor('intake.contactDate')}
           />
           <Field
             label={t('caseUi.municipality')}
             value={intake.municipality}
             onChange={(municipality) => setIntake({ ...intake, municipality })}
+            error={fe.errorFor('intake.municipality')}
             hint={t('caseUi.municipalityHint')}
           />
           <Field
             label={t('caseUi.language')}
             value={intake.language}
             onChange={(language) => setIntake({ ...intake, language })}
+            error={fe.errorFor('intake.language')}
           />
           <Check
             label={t('caseUi.mediatorUsed')}
@@ -169,9 +185,17 @@ export function NewCasePage() {
             value={intake.immediateNeeds}
             onChange={(immediateNeeds) => setIntake({ ...intake, immediateNeeds })}
           />
-          <CodeSelect label={t('caseUi.riskLevel')} listKey="risk_levels" required value={risk} onChange={setRisk} />
+          <CodeSelect
+            label={t('caseUi.riskLevel')}
+            listKey="risk_levels"
+            required
+            value={risk}
+            onChange={setRisk}
+            error={fe.errorFor('risk.level')}
+          />
         </fieldset>
         <ErrorMessage error={create.error} />
+        <FieldErrorSummary fe={fe} />
         {openCase?.caseId && (
           <p>
             <Link to={`/cases/${openCase.caseId}`}>

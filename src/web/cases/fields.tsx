@@ -22,6 +22,7 @@ export function CodeSelect({
   onChange,
   required = false,
   name,
+  error,
 }: {
   label: string;
   listKey: string;
@@ -29,13 +30,23 @@ export function CodeSelect({
   onChange: (v: string) => void;
   required?: boolean;
   name?: string;
+  /** A field-level message (already translated), announced with the control. */
+  error?: string;
 }) {
   const { t } = useTranslation();
   const items = useItems(listKey);
+  const errorId = useId();
   return (
     <label className="field">
       <span>{label}</span>
-      <select name={name ?? listKey} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
+      <select
+        name={name ?? listKey}
+        value={value}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
         <option value="">{t('caseUi.choose')}</option>
         {items.map((i) => (
           <option key={i.code} value={i.code}>
@@ -43,6 +54,11 @@ export function CodeSelect({
           </option>
         ))}
       </select>
+      {error && (
+        <small id={errorId} className="field-error">
+          {error}
+        </small>
+      )}
     </label>
   );
 }

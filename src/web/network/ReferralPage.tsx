@@ -1,11 +1,17 @@
-/** One referral: the receiver sees the shared snapshot and answers; each side sees only its own notes. */
+/**
+ * One referral: both sides read the sender's message, urgency and requested-by date; the receiver sees the
+ * shared snapshot (her date of birth, sex, citizenship and minority only when identity was shared) and
+ * answers. Accepting a transfer and marking a referral completed ask first. Each side sees only its own notes.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client';
 import { useLabel } from '../api/cases';
-import { ErrorMessage } from '../components/ErrorMessage';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { ErrorMessage, Notice } from '../components/ErrorMessage';
+import { FieldErrorSummary, useFieldErrors } from '../components/FieldErrors';
 import { CodeSelect, Field } from '../cases/fields';
 import type { ReferralView as Referral } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
@@ -18,12 +24,8 @@ export function ReferralPage() {
   const referral = useQuery({ queryKey: ['referral', id], queryFn: () => api<Referral>(`/api/referrals/${id}`) });
   const [reason, setReason] = useState('');
   const [service, setService] = useState('');
-  // Accepting a transfer moves her case here and closes the sender's: asked to confirm first.
-  const [confirmingTransfer, setConfirmingTransfer] = useState(false);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirmingTransfer) confirmRef.current?.focus();
-  }, [confirmingTransfer]);
+  // The last success, cleared by the next action so it never sits beside that action's error.
+  const [done, setDone] = useState<string | null>(null);
   const refresh = (r: Referral) => {
     client.setQueryData(['referral', id], r);
     client.removeQueries({ queryKey: ['referrals'] });
@@ -34,7 +36,12 @@ export function ReferralPage() {
         method: 'POST',
         body: { version: referral.data!.version, ...(action === 'decline' ? { reason } : {}) },
       }),
-    onSuccess: refresh,
+    onMutate: () => setDone(null),
+    onSuccess: (r, action) => {
+      if (action === 'decline') setReason('');
+      setDone(t(`feedbackUi.done.${action}`));
+      refresh(r);
+    },
   });
   const noteKey = useIdempotencyKey();
   const note = useMutation({
@@ -44,16 +51,22 @@ export function ReferralPage() {
         body: { kind: 'service', data: { service } },
         idempotencyKey: noteKey.key,
       }),
+    onMutate: () => setDone(null),
     onSuccess: (r) => {
       noteKey.renew();
+      // A create clears its form.
       setService('');
+      setDone(t('feedbackUi.done.service'));
       refresh(r);
     },
   });
+  const fe = useFieldErrors(act.error ?? note.error);
   if (referral.isPending) return <p role="status">{t('common.loading')}</p>;
   if (referral.isError) return <ErrorMessage error={referral.error} />;
   const r = referral.data;
   const incoming = r.direction === 'incoming';
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const identity = r.snapshot?.identity;
   return (
     <section>
       <h1>
@@ -70,15 +83,54 @@ export function ReferralPage() {
           )}
         </div>
       )}
+      <div className="card" aria-labelledby="referral-request-title">
+        <h2 id="referral-request-title">{t('feedbackUi.request')}</h2>
+        <dl className="facts">
+          <dt>{t('feedbackUi.urgency')}</dt>
+          <dd data-testid="referral-urgency">
+            <span className={`urgency urgency-${r.urgency}`}>{t(`feedbackUi.urgencies.${r.urgency}`)}</span>
+          </dd>
+          <dt>{t('feedbackUi.requestedBy')}</dt>
+          <dd>{r.requestedBy ? date(r.requestedBy) : '—'}</dd>
+          {r.caseReference && (
+            <>
+              <dt>{t('feedbackUi.caseReference')}</dt>
+              <dd>{r.caseReference}</dd>
+            </>
+          )}
+        </dl>
+        <h3>{t('feedbackUi.message')}</h3>
+        {r.message ? (
+          <p className="message" data-testid="referral-message">
+            {r.message}
+          </p>
+        ) : (
+          <p className="muted">{t('feedbackUi.noMessage')}</p>
+        )}
+      </div>
       <div className="card">
         <h2>{t('net.shared')}</h2>
         <p>{r.sharedSections.map((s) => t(`net.sectionNames.${s}`)).join(', ')}</p>
         {r.snapshot && (
           <dl className="facts">
-            {r.snapshot.identity && (
+            {identity && (
               <>
                 <dt>{t('caseUi.person')}</dt>
-                <dd>{[r.snapshot.identity.givenName, r.snapshot.identity.familyName].filter(Boolean).join(' ')}</dd>
+                <dd>{[identity.givenName, identity.familyName].filter(Boolean).join(' ')}</dd>
+                <dt>{t('caseUi.dateOfBirth')}</dt>
+                <dd data-testid="snapshot-dob">{identity.dateOfBirth ? date(identity.dateOfBirth) : '—'}</dd>
+                <dt>{t('caseUi.sex')}</dt>
+                <dd>{t(`caseUi.sexes.${identity.sex}`, { defaultValue: identity.sex })}</dd>
+                <dt>{t('caseUi.citizenship')}</dt>
+                <dd data-testid="snapshot-citizenship">{identity.citizenship ?? '—'}</dd>
+                <dt>{t('feedbackUi.minor')}</dt>
+                <dd data-testid="snapshot-minor">
+                  {identity.minor === undefined
+                    ? t('feedbackUi.minorUnknown')
+                    : identity.minor
+                      ? t('feedbackUi.minorYes')
+                      : t('feedbackUi.minorNo')}
+                </dd>
               </>
             )}
             <dt>{t('caseUi.chosenTerm')}</dt>
@@ -104,35 +156,29 @@ export function ReferralPage() {
       {incoming && r.status === 'pending' && !r.consentWithdrawn && (
         <div className="card">
           <h2>{t('net.answer')}</h2>
-          {confirmingTransfer ? (
-            <div role="group" aria-labelledby="accept-transfer-confirm">
-              <p id="accept-transfer-confirm">{t('net.confirmAcceptTransfer')}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  ref={confirmRef}
-                  onClick={() => act.mutate('accept', { onSettled: () => setConfirmingTransfer(false) })}
-                  disabled={act.isPending}
-                >
-                  {t('net.confirmAcceptYes')}
-                </button>
-                <button type="button" className="secondary" onClick={() => setConfirmingTransfer(false)}>
-                  {t('net.cancel')}
-                </button>
-              </div>
-            </div>
-          ) : (
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() => (r.kind === 'transfer' ? setConfirmingTransfer(true) : act.mutate('accept'))}
+          <div className="actions">
+            {/* Accepting a transfer moves her case here and closes the sender's: asked to confirm first. */}
+            {r.kind === 'transfer' ? (
+              <ConfirmButton
+                label={t('net.accept')}
+                question={t('net.confirmAcceptTransfer')}
+                confirmLabel={t('net.confirmAcceptYes')}
+                onConfirm={() => act.mutate('accept')}
                 disabled={act.isPending}
-              >
+              />
+            ) : (
+              <button type="button" onClick={() => act.mutate('accept')} disabled={act.isPending}>
                 {t('net.accept')}
               </button>
-            </div>
-          )}
-          <Field label={t('net.declineReason')} value={reason} onChange={setReason} />
+            )}
+          </div>
+          <Field
+            label={t('net.declineReason')}
+            name="reason"
+            value={reason}
+            onChange={setReason}
+            error={fe.errorFor('reason')}
+          />
           <div className="actions">
             <button
               type="button"
@@ -160,13 +206,20 @@ export function ReferralPage() {
             <button type="submit" disabled={note.isPending}>
               {t('caseUi.logService')}
             </button>
-            <button type="button" className="secondary" onClick={() => act.mutate('complete')} disabled={act.isPending}>
-              {t('net.complete')}
-            </button>
+            <ConfirmButton
+              className="secondary"
+              label={t('net.complete')}
+              question={t('feedbackUi.confirmComplete')}
+              confirmLabel={t('feedbackUi.confirmCompleteYes')}
+              onConfirm={() => act.mutate('complete')}
+              disabled={act.isPending}
+            />
           </div>
         </form>
       )}
       <ErrorMessage error={act.error ?? note.error} />
+      <FieldErrorSummary fe={fe} />
+      {done && !act.error && !note.error && <Notice>{done}</Notice>}
       <section className="card" aria-labelledby="notes-title">
         <h2 id="notes-title">{t('net.ourNotes')}</h2>
         {r.notes.length === 0 ? (

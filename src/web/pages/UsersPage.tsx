@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ROLES, type SessionView, type UserView } from '../api/types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { PasswordInput, usePasswordFieldError } from '../components/PasswordForms';
 import { useIdempotencyKey } from '../api/idempotency';
@@ -263,32 +264,34 @@ function EditUserForm({
         <button type="submit" disabled={update.isPending}>
           {update.isPending ? t('common.saving') : t('common.save')}
         </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            if (!user.membershipActive) update.mutate({ membershipActive: true });
-            else if (window.confirm(t('users.confirmDeactivateHere', { name: user.displayName, organisation })))
-              update.mutate({ membershipActive: false });
-          }}
-        >
-          {user.membershipActive
-            ? t('users.deactivateHere', { organisation })
-            : t('users.activateHere', { organisation })}
-        </button>
-        {user.permissions.updateAccount && (
-          <button
-            type="button"
+        {/* Deactivating ends her sessions at once: asked first, saying so (reactivating is not). */}
+        {user.membershipActive ? (
+          <ConfirmButton
             className="secondary"
-            onClick={() => {
-              if (!user.accountActive) update.mutate({ active: true });
-              else if (window.confirm(t('users.confirmDeactivateAccount', { name: user.displayName })))
-                update.mutate({ active: false });
-            }}
-          >
-            {user.accountActive ? t('users.deactivateAccount') : t('users.activateAccount')}
+            label={t('users.deactivateHere', { organisation })}
+            question={t('users.confirmDeactivateHere', { name: user.displayName, organisation })}
+            disabled={update.isPending}
+            onConfirm={() => update.mutate({ membershipActive: false })}
+          />
+        ) : (
+          <button type="button" className="secondary" onClick={() => update.mutate({ membershipActive: true })}>
+            {t('users.activateHere', { organisation })}
           </button>
         )}
+        {user.permissions.updateAccount &&
+          (user.accountActive ? (
+            <ConfirmButton
+              className="secondary"
+              label={t('users.deactivateAccount')}
+              question={t('users.confirmDeactivateAccount', { name: user.displayName })}
+              disabled={update.isPending}
+              onConfirm={() => update.mutate({ active: false })}
+            />
+          ) : (
+            <button type="button" className="secondary" onClick={() => update.mutate({ active: true })}>
+              {t('users.activateAccount')}
+            </button>
+          ))}
         <button
           type="button"
           className="secondary"

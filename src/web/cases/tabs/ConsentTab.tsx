@@ -1,11 +1,16 @@
-/** Consent per purpose: grant and withdraw, with language and interpreter; assistance never depends on the police. */
+/**
+ * Consent per purpose: grant and withdraw, with language and interpreter; assistance never depends on the police.
+ * Withdrawing asks first, saying what will happen; a server refusal lands at the field that is wrong.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPartnerScoped } from '../../../domain/cases/consent';
 import { api } from '../../api/client';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
 
 export function ConsentTab({ c }: { c: CaseDetail }) {
@@ -16,20 +21,21 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
     queryKey: ['partners'],
     queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners'),
   });
-  const [form, setForm] = useState({ purpose: '', language: '', interpreterUsed: false, partnerOrganisationId: '' });
+  const empty = { purpose: '', language: '', interpreterUsed: false, partnerOrganisationId: '' };
+  const [form, setForm] = useState(empty);
   const [done, setDone] = useState<string | null>(null);
-  // Withdrawal is consequential (partners lose what was shared at once): asked to confirm first.
-  const [confirming, setConfirming] = useState<{ purpose: string; partnerOrganisationId?: string } | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
+  // Which action the last error belongs to, so it shows where that action was taken.
+  const [last, setLast] = useState<'granted' | 'withdrawn'>('granted');
+  const fe = useFieldErrors(last === 'granted' ? add.error : null);
   const partnerScoped = isPartnerScoped(form.purpose);
   const partnerName = (id?: string) => partners.data?.partners.find((p) => p.id === id)?.name ?? '';
 
   function record(action: 'granted' | 'withdrawn', purpose: string, partnerOrganisationId?: string) {
     // A partner only for a purpose that takes one: anything else would record a consent nobody checks.
     const partner = isPartnerScoped(purpose) && partnerOrganisationId ? { partnerOrganisationId } : {};
+    // A new action clears the last success: it never sits next to this action's error.
+    setDone(null);
+    setLast(action);
     add.mutate(
       {
         kind: 'consent',
@@ -44,7 +50,8 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
       },
       {
         onSuccess: () => {
-          setConfirming(null);
+          // A recorded consent is a new record: the form starts empty again.
+          if (action === 'granted') setForm(empty);
           setDone(action === 'granted' ? t('caseUi.consentGranted') : t('caseUi.consentWithdrawn'));
         },
       },
@@ -54,7 +61,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
   return (
     <div className="tab-panel">
       <p className="alert alert-info">{t('caseUi.assistanceNeverConditional')}</p>
-      {done && <Notice>{done}</Notice>}
+      {done && !add.error && <Notice>{done}</Notice>}
       <section className="card" aria-labelledby="consent-now">
         <h2 id="consent-now">{t('caseUi.currentConsents')}</h2>
         {c.consents.length === 0 && <p className="muted">{t('caseUi.nothingYet')}</p>}
@@ -64,40 +71,25 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
               {label('consent_purposes', k.purpose)}
               {k.partnerOrganisationId ? ` (${partnerName(k.partnerOrganisationId)})` : ''}:{' '}
               <strong>{k.granted ? t('caseUi.granted') : t('caseUi.withdrawn')}</strong>
+              {/* Withdrawal is consequential (partners lose what was shared at once): asked to confirm first. */}
               {k.granted && c.permissions.update && (
-                <button
-                  type="button"
+                <ConfirmButton
                   className="link"
-                  onClick={() => setConfirming({ purpose: k.purpose, partnerOrganisationId: k.partnerOrganisationId })}
-                >
-                  {t('caseUi.withdraw')}
-                </button>
+                  label={t('caseUi.withdraw')}
+                  question={
+                    isPartnerScoped(k.purpose)
+                      ? t('caseUi.confirmWithdrawSharing', { partner: partnerName(k.partnerOrganisationId) })
+                      : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', k.purpose) })
+                  }
+                  confirmLabel={t('caseUi.confirmWithdrawYes')}
+                  disabled={add.isPending}
+                  onConfirm={() => record('withdrawn', k.purpose, k.partnerOrganisationId)}
+                />
               )}
             </li>
           ))}
         </ul>
-        {confirming && (
-          <div role="group" aria-labelledby="withdraw-confirm">
-            <p id="withdraw-confirm">
-              {isPartnerScoped(confirming.purpose)
-                ? t('caseUi.confirmWithdrawSharing', { partner: partnerName(confirming.partnerOrganisationId) })
-                : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', confirming.purpose) })}
-            </p>
-            <div className="actions">
-              <button
-                type="button"
-                ref={confirmRef}
-                disabled={add.isPending}
-                onClick={() => record('withdrawn', confirming.purpose, confirming.partnerOrganisationId)}
-              >
-                {t('caseUi.confirmWithdrawYes')}
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                {t('net.cancel')}
-              </button>
-            </div>
-          </div>
-        )}
+        {last === 'withdrawn' && <ErrorMessage error={add.error} />}
       </section>
       {c.permissions.update && (
         <form
@@ -116,6 +108,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
             value={form.purpose}
             onChange={(purpose) => setForm({ ...form, purpose, partnerOrganisationId: '' })}
           />
+          <FieldError fe={fe} path="data.purpose" />
           {partnerScoped && (
             <label className="field">
               <span>{t('caseUi.partner')}</span>
@@ -123,6 +116,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
                 required
                 value={form.partnerOrganisationId}
                 onChange={(e) => setForm({ ...form, partnerOrganisationId: e.target.value })}
+                {...fe.describe('data.partnerOrganisationId')}
               >
                 <option value="">{t('caseUi.choose')}</option>
                 {partners.data?.partners.map((p) => (
@@ -131,20 +125,24 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
                   </option>
                 ))}
               </select>
+              <FieldError fe={fe} path="data.partnerOrganisationId" />
             </label>
           )}
           <Field
             label={t('caseUi.consentLanguage')}
             required
+            name="language"
             value={form.language}
             onChange={(language) => setForm({ ...form, language })}
+            error={fe.errorFor('data.language')}
           />
           <Check
             label={t('caseUi.interpreterUsed')}
             checked={form.interpreterUsed}
             onChange={(interpreterUsed) => setForm({ ...form, interpreterUsed })}
           />
-          <ErrorMessage error={add.error} />
+          {last === 'granted' && <ErrorMessage error={add.error} />}
+          <FieldErrorSummary fe={fe} />
           <div className="actions">
             <button type="submit" disabled={add.isPending}>
               {t('caseUi.grantConsent')}

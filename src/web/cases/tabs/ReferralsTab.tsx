@@ -1,16 +1,32 @@
-/** Refer or transfer to a network partner: needs her consent for that partner; the minimum is shared by default. */
+/**
+ * A case's referrals: those sent from this case (partner, state, urgency, dates), and the form to refer
+ * or transfer to a network partner with a message, an urgency and a requested-by date. Needs her consent
+ * for that partner; the minimum is shared by default. Server refusals land at the field that is wrong.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useLabel, type CaseDetail } from '../../api/cases';
 import { Link } from 'react-router-dom';
-import { ErrorMessage, Notice } from '../../components/ErrorMessage';
-import { Check, CodeSelect } from '../fields';
-import type { ReferralRow as CaseReferral } from '../../../server/api-types';
+import { URGENCIES, REFERRAL_MESSAGE_MAX } from '../../../domain/referrals/details';
+import { api } from '../../api/client';
 import { useIdempotencyKey } from '../../api/idempotency';
+import { useLabel, type CaseDetail } from '../../api/cases';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage';
+import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
+import { Check, CodeSelect, Field } from '../fields';
+import type { ReferralRow as CaseReferral, ReferralView } from '../../../server/api-types';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
+
+const EMPTY = {
+  toOrganisationId: '',
+  kind: 'referral',
+  requestedService: '',
+  sections: [] as string[],
+  urgency: 'routine' as (typeof URGENCIES)[number],
+  requestedBy: '',
+  message: '',
+};
 
 export function ReferralsTab({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -27,26 +43,33 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
     queryKey: ['partners'],
     queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners'),
   });
-  const [form, setForm] = useState({
-    toOrganisationId: '',
-    kind: 'referral',
-    requestedService: '',
-    sections: [] as string[],
-  });
+  const [form, setForm] = useState(EMPTY);
   // One key per submission: a double click sends one referral.
   const idem = useIdempotencyKey();
   const send = useMutation({
     mutationFn: () =>
-      api<{ id: string; status: string }>(`/api/cases/${c.id}/referrals`, {
+      api<ReferralView>(`/api/cases/${c.id}/referrals`, {
         method: 'POST',
-        body: form,
+        body: {
+          toOrganisationId: form.toOrganisationId,
+          kind: form.kind,
+          requestedService: form.requestedService,
+          sections: form.sections,
+          urgency: form.urgency,
+          ...(form.requestedBy ? { requestedBy: form.requestedBy } : {}),
+          ...(form.message.trim() ? { message: form.message } : {}),
+        },
         idempotencyKey: idem.key,
       }),
     onSuccess: () => {
       idem.renew();
+      // A create clears the form: the next referral starts from the minimum again.
+      setForm(EMPTY);
       return client.invalidateQueries({ queryKey: ['referrals'] });
     },
   });
+  const fe = useFieldErrors(send.error);
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
   const unique = [...new Map((partners.data?.partners ?? []).map((p) => [p.id, p])).values()];
   const rows = sent.data?.referrals ?? [];
   return (
@@ -56,11 +79,13 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
         <ErrorMessage error={sent.error} />
         {sent.data && rows.length === 0 && <p className="muted">{t('net.none')}</p>}
         {rows.length > 0 && (
-          <ul className="entries">
+          <ul className="entries" data-testid="case-referrals">
             {rows.map((r) => (
               <li key={r.id}>
-                <Link to={`/referrals/${r.id}`}>{new Date(r.createdAt).toLocaleDateString(i18n.language)}</Link> ·{' '}
-                {r.toName} · {t(`net.kinds.${r.kind}`)} · {label('services', r.requestedService)} ·{' '}
+                <Link to={`/referrals/${r.id}`}>{date(r.createdAt)}</Link> · {r.toName} · {t(`net.kinds.${r.kind}`)} ·{' '}
+                {label('services', r.requestedService)} ·{' '}
+                <span className={`urgency urgency-${r.urgency}`}>{t(`feedbackUi.urgencies.${r.urgency}`)}</span>
+                {r.requestedBy && <> · {t('feedbackUi.requestedByOn', { date: date(r.requestedBy) })}</>} ·{' '}
                 <strong>{t(`net.statuses.${r.status}`)}</strong>
                 {r.status === 'consent_withdrawn' && (
                   <p className="alert alert-info" data-testid="referral-consent-withdrawn">
@@ -89,6 +114,7 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
               required
               value={form.toOrganisationId}
               onChange={(e) => setForm({ ...form, toOrganisationId: e.target.value })}
+              {...fe.describe('toOrganisationId')}
             >
               <option value="">{t('caseUi.choose')}</option>
               {unique.map((p) => (
@@ -97,6 +123,7 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
                 </option>
               ))}
             </select>
+            <FieldError fe={fe} path="toOrganisationId" />
           </label>
           <label className="field">
             <span>{t('caseUi.referralKind')}</span>
@@ -112,7 +139,46 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
             value={form.requestedService}
             onChange={(requestedService) => setForm({ ...form, requestedService })}
           />
-          <fieldset className="checks">
+          <FieldError fe={fe} path="requestedService" />
+          <label className="field">
+            <span>{t('feedbackUi.urgency')}</span>
+            <select
+              name="urgency"
+              value={form.urgency}
+              onChange={(e) => setForm({ ...form, urgency: e.target.value as typeof form.urgency })}
+              {...fe.describe('urgency')}
+            >
+              {URGENCIES.map((u) => (
+                <option key={u} value={u}>
+                  {t(`feedbackUi.urgencies.${u}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError fe={fe} path="urgency" />
+          </label>
+          <Field
+            label={t('feedbackUi.requestedBy')}
+            name="requestedBy"
+            type="date"
+            value={form.requestedBy}
+            onChange={(requestedBy) => setForm({ ...form, requestedBy })}
+            hint={t('feedbackUi.requestedByHint')}
+            error={fe.errorFor('requestedBy')}
+          />
+          <label className="field">
+            <span>{t('feedbackUi.message')}</span>
+            <textarea
+              name="message"
+              rows={4}
+              maxLength={REFERRAL_MESSAGE_MAX}
+              value={form.message}
+              onChange={(e) => setForm({ ...form, message: e.target.value })}
+              {...(fe.errorFor('message') ? fe.describe('message') : { 'aria-describedby': 'referral-message-hint' })}
+            />
+            <small id="referral-message-hint">{t('feedbackUi.messageHint', { limit: REFERRAL_MESSAGE_MAX })}</small>
+            <FieldError fe={fe} path="message" />
+          </label>
+          <fieldset className="checks" aria-describedby={fe.errorFor('sections') ? fe.idFor('sections') : undefined}>
             <legend>{t('caseUi.alsoShare')}</legend>
             {OPTIONAL.map((s) => (
               <Check
@@ -124,10 +190,13 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
                 }
               />
             ))}
+            <FieldError fe={fe} path="sections" />
           </fieldset>
           <p className="muted">{t('caseUi.neverShared')}</p>
           <ErrorMessage error={send.error} />
-          {send.isSuccess && <Notice>{t('caseUi.referralSent')}</Notice>}
+          <FieldErrorSummary fe={fe} />
+          {/* A success never sits beside an error: the notice belongs to the last submission only. */}
+          {send.isSuccess && !send.error && <Notice>{t('caseUi.referralSent')}</Notice>}
           <div className="actions">
             <button type="submit" disabled={send.isPending}>
               {t('caseUi.send')}
