@@ -29,6 +29,7 @@ import { idempotencyPlugin } from './plugins/idempotency';
 import { installTextGuard } from './plugins/valid-text';
 import { docsContentSecurityPolicy, helmetOptions } from './plugins/security-headers';
 import { errors } from '../errors';
+import { attachmentRoutes } from './routes/attachments/routes';
 import { auditRoutes } from './routes/audit/routes';
 import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
@@ -176,6 +177,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     caseSearchRoutes,
     caseRoutes,
     printRoutes,
+    dashboardRoutes,
+    attachmentRoutes,
     correctionRoutes,
     statisticsRoutes,
     referralRoutes,

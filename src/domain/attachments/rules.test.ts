@@ -18,6 +18,8 @@ describe('attachment rules', () => {
     expect(acceptedType(undefined, Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]))).toBeNull();
     expect(acceptedType(undefined, Buffer.from([0xff, 0xfe, 0x41]))).toBeNull();
     expect(acceptedType(undefined, Buffer.alloc(0))).toBeNull();
+    expect(acceptedType(undefined, Buffer.from('  <html><script>alert(1)</script></html>'))).toBeNull();
+    expect(acceptedType(undefined, Buffer.from('\ufeff<svg onload="x"/>'))).toBeNull();
   });
 
   test.each([

@@ -36,7 +36,8 @@ export interface DetectedType {
 /**
  * The content type of a file, from its bytes. A recognised binary type must be one of the
  * accepted ones; bytes `file-type` does not recognise are accepted only as plain text, and only
- * when they are valid UTF-8 without control characters (so an executable is never "text").
+ * when they are valid UTF-8 without control characters and not markup (so an executable or an HTML
+ * page is never "text").
  */
 export function acceptedType(detected: DetectedType | undefined, bytes: Buffer): AcceptedType | null {
   if (detected) {
@@ -54,8 +55,9 @@ function isPlainText(bytes: Buffer): boolean {
   } catch {
     return false;
   }
-  // Tab, line feed and carriage return are text; any other control character is not.
-  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+  // Tab, line feed and carriage return are text; any other control character is not. Markup
+  // (HTML, SVG, XML: first character `<`) is not a plain-text note either.
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) && !/^\s*</.test(text.replace(/^\ufeff/, ''));
 }
 
 /** The file's name reduced to a safe base name (no path, no control or quote characters), at most 120 characters. */
