@@ -8,6 +8,8 @@ import { registerCaseCommands } from './commands/case';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
+import { registerReferralCommands } from './commands/referral';
+import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 
 export interface CliIo {
@@ -30,6 +32,8 @@ function buildProgram(io: CliIo): Command {
   registerStatisticsCommands(program);
   registerNetworkCommands(program);
   registerCaseCommands(program);
+  registerReferralCommands(program);
+  registerRiskCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }

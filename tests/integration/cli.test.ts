@@ -250,4 +250,19 @@ describe('ariadne CLI', () => {
       declineReasons: 0,
     });
   }, 60_000);
+
+  test("referrals list: a staff member sees her organisation's referrals with urgency; an unknown urgency is refused", async () => {
+    const listed = await ariadne('referrals', 'list', '--org', 'north', '--as', 'caseworker@north.demo.test', '--json');
+    expect(Array.isArray(listed.referrals)).toBe(true);
+    for (const r of listed.referrals) {
+      expect(['routine', 'urgent', 'emergency']).toContain(r.urgency);
+      expect(r).not.toHaveProperty('message');
+    }
+    await expect(
+      ariadne('referrals', 'list', '--org', 'north', '--as', 'caseworker@north.demo.test', '--urgency', 'whenever'),
+    ).rejects.toThrow(/Unknown urgency "whenever"/);
+    await expect(
+      ariadne('referrals', 'list', '--org', 'north', '--as', 'nobody@north.demo.test', '--json'),
+    ).rejects.toThrow(/not an active member/);
+  }, 60_000);
 });
