@@ -9,7 +9,6 @@ import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
 import { registerReferralCommands } from './commands/referral';
-import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 
 export interface CliIo {
@@ -33,7 +32,6 @@ function buildProgram(io: CliIo): Command {
   registerNetworkCommands(program);
   registerCaseCommands(program);
   registerReferralCommands(program);
-  registerRiskCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }

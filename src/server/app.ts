@@ -35,6 +35,7 @@ import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { caseRoutes } from './routes/cases/routes';
+import { dashboardRoutes } from './routes/dashboard/routes';
 import { caseSearchRoutes } from './routes/cases/search';
 import { printRoutes } from './routes/cases/print';
 import { correctionRoutes } from './routes/cases/corrections';

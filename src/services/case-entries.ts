@@ -1,6 +1,7 @@
 /** Typed case records (identification, consent, plan, services, placements, legal events...), the timeline and the agenda. */
 import crypto from 'node:crypto';
 import { agendaFor, followUpAgenda, type AgendaSource } from '../domain/cases/agenda';
+import { assertNotBeforeBirth, datesIn } from '../domain/cases/before-birth';
 import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
 import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
@@ -16,7 +17,7 @@ import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openEntry, sealEntry } from './entry-secrets';
-import { dueAssessments } from '../domain/outcomes';
+import { dueAssessments, followUpState } from '../domain/outcomes';
 import { factsFrom, validateOutcomeEntry } from './outcomes';
 import { assessIdentification, checkActsDate, dateOfBirthOf } from './identification';
 import { loadLists, type ListIndex } from './reference-lists';
@@ -33,6 +34,10 @@ export interface EntryView {
 }
 
 const today = () => toIsoDate(new Date());
+
+/** The record's dates about her (the acts date has its own rule and code, acts_before_birth). */
+const datesOfRecord = (data: Record<string, unknown>) =>
+  datesIn(Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'actsDate')), ['data']);
 
 /** Validates a record's content against its schema, the organisation's lists and the date rules. */
 function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<string, unknown> {
@@ -157,7 +162,9 @@ export async function addEntry(
       assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
     }
     // Only what was asserted is stored (acts date, explicit answer); her age then is derived on read.
-    const dob = kind === 'identification' ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+    const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
+    assertNotBeforeBirth(datesOfRecord(data), born);
+    const dob = kind === 'identification' ? born : null;
     if (kind === 'identification') checkActsDate(data, dob);
     const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
     const id = crypto.randomUUID();
@@ -226,7 +233,9 @@ export async function reviseEntry(
     const lists = await loadLists(tx, actor.organisationId);
     const data = complete(kind, validate(kind, raw, lists), lists, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
-    const dob = kind === 'identification' ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+    const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
+    assertNotBeforeBirth(datesOfRecord(data), born);
+    const dob = kind === 'identification' ? born : null;
     if (kind === 'identification') checkActsDate(data, dob);
     if (!(await caseEntriesRepo.retire(tx, actor.organisationId, entryId, version))) throw errors.versionConflict();
     // A revision replaces the record: a legacy `isMinor` (her age at intake) is not carried forward.
@@ -376,7 +385,18 @@ export async function agendaOfCases(
       intakeDate,
       entries.filter((e) => e.caseId === i.case_id),
     );
-    return followUpAgenda(i.case_id, intakeDate, dueAssessments(facts, on), facts.assessments.length > 0, on);
+    const state = followUpState(facts.followUp, on);
+    return followUpAgenda(
+      i.case_id,
+      intakeDate,
+      dueAssessments(facts, on),
+      {
+        hasBaseline: facts.assessments.length > 0,
+        optedOut: state.optedOut,
+        selfInitiated: state.mode === 'self_initiated',
+      },
+      on,
+    );
   });
   return [...agendaFor([...byCase.values()], on), ...followUps]
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate))

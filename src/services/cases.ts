@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
+import { assertNotBeforeBirth } from '../domain/cases/before-birth';
 import {
   allowedTransitions,
   assertEditable,
@@ -24,7 +25,7 @@ import { requireAccess } from './authorize';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { fullName, openIdentity, sealIdentity, searchIndexes, type PersonIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
-import { assessIdentification } from './identification';
+import { assessIdentification, dateOfBirthOf } from './identification';
 import { asReferencePrefix } from '../domain/cases/name-search';
 import { hashedQuery, indexPersonNames } from './name-search';
 import { caseSafety } from './minors';
@@ -138,6 +139,11 @@ export async function openCaseInTx(
     lists.check('immediate_needs', input.intake.immediateNeeds, 'intake.immediateNeeds');
     lists.check('risk_levels', input.risk.level, 'risk.level');
     assertNotFuture(input.intake.contactDate, today(), 'contact date');
+    // The first contact with her, and the intake's risk assessment, are not before her birth.
+    assertNotBeforeBirth(
+      [{ path: ['intake', 'contactDate'], value: input.intake.contactDate }],
+      input.person ? input.person.dateOfBirth : await dateOfBirthOf(ctx, tx, actor.organisationId, personId),
+    );
     const ownerId = input.ownerId ?? actor.userId;
     await requireOwnerCandidate(tx, actor.organisationId, ownerId);
 

@@ -3,6 +3,8 @@ import { dueAssessments } from '../outcomes';
 import { bucketOf, followUpAgenda, pageAgenda, type AgendaItem } from './agenda';
 
 const TODAY = '2030-06-15';
+const none = { hasBaseline: false, optedOut: false, selfInitiated: false };
+const baseline = { ...none, hasBaseline: true };
 
 describe('follow-up on the agenda: nothing to follow up before the baseline', () => {
   const facts = (assessmentDates: string[]) => ({
@@ -21,7 +23,7 @@ describe('follow-up on the agenda: nothing to follow up before the baseline', ()
 
   test('a new case without its baseline assessment has no "follow-up due", only the baseline', () => {
     const f = facts([]);
-    const items = followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, TODAY), false, TODAY);
+    const items = followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, TODAY), none, TODAY);
     expect(items.map((i) => i.kind)).toEqual(['baseline_due']);
     expect(items[0]).toMatchObject({ dueDate: '2030-06-01', overdue: true, daysLeft: -14 });
   });
@@ -30,22 +32,25 @@ describe('follow-up on the agenda: nothing to follow up before the baseline', ()
     const f = facts(['2030-06-02']);
     // Three months after intake, the 3-month follow-up is due within the 30-day horizon.
     const later = '2030-08-20';
-    const items = followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, later), true, later);
+    const items = followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, later), baseline, later);
     expect(items.map((i) => i.kind)).toEqual(['follow_up_due']);
     expect(items[0]!.dueDate).toBe('2030-09-01');
     // And nothing at all right after the baseline.
-    expect(followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, TODAY), true, TODAY)).toEqual([]);
+    expect(followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, TODAY), baseline, TODAY)).toEqual([]);
+  });
+
+  test('two months after intake, between the schedule’s slots, the missing baseline is still asked for', () => {
+    const f = facts([]);
+    const on = '2030-08-01';
+    expect(dueAssessments(f as never, on)).toEqual([]);
+    expect(followUpAgenda('c1', f.intakeDate, [], none, on).map((i) => i.kind)).toEqual(['baseline_due']);
   });
 
   test.each([
-    ['opted out (nothing due)', [], false],
-    [
-      'self-initiated contact only',
-      [{ dueDate: '2030-06-01', overdue: false, daysLeft: -14, mode: 'self_initiated' }],
-      false,
-    ],
-  ] as const)('no baseline item when %s', (_name, due, hasBaseline) => {
-    expect(followUpAgenda('c1', '2030-06-01', due, hasBaseline, TODAY)).toEqual([]);
+    ['she opted out', { ...none, optedOut: true }],
+    ['she prefers to get in touch herself', { ...none, selfInitiated: true }],
+  ])('no baseline item when %s', (_name, standing) => {
+    expect(followUpAgenda('c1', '2030-06-01', [], standing, TODAY)).toEqual([]);
   });
 });
 

@@ -89,34 +89,43 @@ export interface FollowUpDue {
   mode: 'scheduled' | 'self_initiated';
 }
 
+/** Where her follow-up stands: the baseline exists, she opted out, she prefers to get in touch herself. */
+export interface FollowUpStanding {
+  hasBaseline: boolean;
+  optedOut: boolean;
+  selfInitiated: boolean;
+}
+
 /**
  * The follow-up items of one case. Before her baseline assessment exists there is nothing to
- * follow up: the one item is the baseline itself, due from the intake ("baseline_due"), and only
- * while the schedule runs (not opted out, not self-initiated). Once it exists, the unmet
- * scheduled follow-ups. Self-initiated contact is never chased.
+ * follow up: the one item is the baseline itself, due from the intake ("baseline_due"), while the
+ * schedule runs (she did not opt out, nor chose to get in touch herself). Once it exists, the
+ * unmet scheduled follow-ups. Self-initiated contact is never chased.
  *
- * @example followUpAgenda('c1', '2030-01-01', dueAssessments(...), false, '2030-01-10') // [{ kind: 'baseline_due', … }]
+ * @example followUpAgenda('c1', '2030-01-01', [], { hasBaseline: false, optedOut: false, selfInitiated: false }, '2030-01-10') // [{ kind: 'baseline_due', … }]
  */
 export function followUpAgenda(
   caseId: string,
   intakeDate: string,
   due: readonly FollowUpDue[],
-  hasBaseline: boolean,
+  standing: FollowUpStanding,
   today: string,
 ): AgendaItem[] {
-  const chased = due.filter((d) => d.mode !== 'self_initiated');
-  if (chased.length === 0) return [];
-  if (!hasBaseline) {
+  if (standing.optedOut) return [];
+  if (!standing.hasBaseline) {
+    if (standing.selfInitiated) return [];
     const daysLeft = daysBetween(today, intakeDate);
     return [{ caseId, kind: 'baseline_due', dueDate: intakeDate, overdue: daysLeft < 0, daysLeft }];
   }
-  return chased.map((d) => ({
-    caseId,
-    kind: 'follow_up_due' as const,
-    dueDate: d.dueDate,
-    overdue: d.overdue,
-    daysLeft: d.daysLeft,
-  }));
+  return due
+    .filter((d) => d.mode !== 'self_initiated')
+    .map((d) => ({
+      caseId,
+      kind: 'follow_up_due' as const,
+      dueDate: d.dueDate,
+      overdue: d.overdue,
+      daysLeft: d.daysLeft,
+    }));
 }
 
 /** The dashboard's buckets: overdue, due within the next 7 days, and later. */

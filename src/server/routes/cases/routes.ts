@@ -47,15 +47,6 @@ import {
   UpdatePersonBody,
 } from './schema';
 
-export const AgendaItemSchema = z.object({
-  caseId: z.string().uuid(),
-  caseReference: z.string(),
-  kind: z.string(),
-  dueDate: z.string(),
-  overdue: z.boolean(),
-  daysLeft: z.number().int(),
-});
-
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['cases'];
 
@@ -379,17 +370,5 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       requireSession(request);
       return { proposals: proposeScores(request.body.answers).map(presentProposedScore) };
     },
-  );
-
-  app.get(
-    '/api/agenda',
-    {
-      schema: {
-        tags,
-        summary: "Deadlines of the current user's open cases, overdue first",
-        response: { 200: z.object({ items: z.array(AgendaItemSchema) }), ...errorResponses },
-      },
-    },
-    async (request) => ({ items: await entries.agenda(ctx, requireSession(request).actor) }),
   );
 };
