@@ -47,3 +47,30 @@ export async function api<T>(
   }
   return payload as T;
 }
+
+/**
+ * A request answered with a file (a PDF): the same cookies, CSRF header and error envelope as `api`,
+ * but the body comes back as a Blob with the server's file name.
+ */
+export async function apiFile(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ blob: Blob; filename: string | null }> {
+  const method = init.method ?? 'POST';
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  if (!response.ok) {
+    const payload = await response.json().catch(() => null);
+    const error = payload?.error ?? { code: 'network_error', message: response.statusText };
+    throw new ApiError(response.status, error.code, error.message, error.details);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}

@@ -17,6 +17,7 @@ import { ChildProtectionNotice } from './minors/ChildProtectionNotice';
 import { MinorsTab } from './minors/MinorsTab';
 import { RiskLevelBadge } from './risk/RiskLevelBadge';
 import { RiskTab } from './risk/RiskTab';
+import { PrintCaseFile } from './PrintCaseFile';
 
 const TABS = [
   'overview',
@@ -72,6 +73,7 @@ export function CasePage() {
         </span>
       </p>
       <ChildProtectionNotice c={c} />
+      <PrintCaseFile c={c} />
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
       {c.status === 'closed' && <NewCaseForHer c={c} name={name} />}
       <nav aria-label={t('caseUi.sections')} className="tabs">

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import { ErrorMessage } from './ErrorMessage';
 import type { AgendaItem } from '../../server/api-types';
+import { formatDate } from '../i18n/dates';
 
 export function AgendaCard() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function AgendaCard() {
           <li key={`${item.caseId}-${item.kind}-${item.dueDate}`} className={item.overdue ? 'overdue' : ''}>
             {item.overdue && <strong className="badge">{t('caseUi.overdue')}</strong>}{' '}
             {t(`caseUi.agendaKinds.${item.kind}`)} · <Link to={`/cases/${item.caseId}`}>{item.caseReference}</Link> ·{' '}
-            {t('caseUi.dueIn', { date: item.dueDate })}
+            {t('caseUi.dueIn', { date: formatDate(item.dueDate) })}
           </li>
         ))}
       </ul>

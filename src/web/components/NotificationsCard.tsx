@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import { ErrorMessage } from './ErrorMessage';
 import type { NotificationList, NotificationView } from '../../server/api-types';
+import { formatDateTime } from '../i18n/dates';
 
 /** Inferred from the server's presenter schema, not written again here. */
 export type { NotificationView };
@@ -44,7 +45,7 @@ export function NotificationsCard() {
               date: n.dueDate ?? '',
               reference: n.caseReference ?? '',
             })}{' '}
-            <small>({new Date(n.createdAt).toLocaleString(i18n.language)})</small>{' '}
+            <small>({formatDateTime(n.createdAt)})</small>{' '}
             {n.referralId && (
               <Link
                 to={`/referrals/${n.referralId}`}

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import type { LinkageJob, LinkageStatus } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
+import { formatDate, formatDateTime } from '../i18n/dates';
 
 const PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 const SHOWN_STATS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'matches', 'review', 'clusters'] as const;
@@ -55,7 +56,7 @@ export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
   });
   const job = status.job;
   const running = job?.state === 'running';
-  const date = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const date = (iso: string) => formatDateTime(iso);
   return (
     <section className="card" aria-labelledby="linkage-runs-title">
       <h2 id="linkage-runs-title">{t('linkageUi.runs.title')}</h2>
@@ -137,7 +138,7 @@ export function LinkageSecretPanel({ status }: { status: LinkageStatus }) {
       <p>
         {status.secret.set && status.secret.updatedAt
           ? t('linkageUi.secret.statusSet', {
-              date: new Date(status.secret.updatedAt).toLocaleDateString(i18n.language),
+              date: formatDate(status.secret.updatedAt),
             })
           : t('linkageUi.secret.statusMissing')}
       </p>

@@ -6,6 +6,7 @@ import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LinkageRunPanel, LinkageSecretPanel, useLinkageStatus } from './LinkagePanels';
 import type { LinkageReview as Review } from '../../server/api-types';
+import { formatDate } from '../i18n/dates';
 
 function ScoreBar({ score }: { score: number }) {
   const { t } = useTranslation();
@@ -114,7 +115,7 @@ function DuplicateReviews() {
               <li key={r.id}>
                 {r.records.map((x) => x.organisation.name).join(' · ')} — {Math.round(r.score * 100)}% —{' '}
                 <strong>{t(`linkageUi.statuses.${r.status}`)}</strong>
-                {r.decidedAt ? ` (${new Date(r.decidedAt).toLocaleDateString(i18n.language)})` : ''}
+                {r.decidedAt ? ` (${formatDate(r.decidedAt)})` : ''}
               </li>
             ))}
           </ul>

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import type { NetworkDraft } from './NetworksPage';
 import type { QuestionnaireView } from '../../server/api-types';
+import { formatDate } from '../i18n/dates';
 
 /** Drops empty answers and those the skip logic hides, so a changed B1/B2 never sends stale items. */
 function answersToSend(answers: Answers): Answers {
@@ -60,7 +61,7 @@ export function QuestionnairePage() {
         <p>
           {t('networksUi.version', {
             version: version.version,
-            date: new Date(version.submittedAt!).toLocaleDateString(),
+            date: formatDate(version.submittedAt!),
           })}
         </p>
       )}

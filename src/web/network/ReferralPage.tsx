@@ -15,6 +15,7 @@ import { FieldErrorSummary, useFieldErrors } from '../components/FieldErrors';
 import { CodeSelect, Field } from '../cases/fields';
 import type { ReferralView as Referral } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
+import { formatDate } from '../i18n/dates';
 
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
@@ -65,7 +66,7 @@ export function ReferralPage() {
   if (referral.isError) return <ErrorMessage error={referral.error} />;
   const r = referral.data;
   const incoming = r.direction === 'incoming';
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const date = (iso: string) => formatDate(iso);
   const identity = r.snapshot?.identity;
   return (
     <section>
@@ -78,9 +79,7 @@ export function ReferralPage() {
       {r.consentWithdrawn && (
         <div className="alert alert-info" role="status" data-testid="consent-withdrawn">
           <p>{incoming ? t('net.consentWithdrawnIncoming') : t('net.consentWithdrawnOutgoing')}</p>
-          {r.consentWithdrawnAt && (
-            <p>{t('net.withdrawnOn', { date: new Date(r.consentWithdrawnAt).toLocaleDateString(i18n.language) })}</p>
-          )}
+          {r.consentWithdrawnAt && <p>{t('net.withdrawnOn', { date: formatDate(r.consentWithdrawnAt) })}</p>}
         </div>
       )}
       <div className="card" aria-labelledby="referral-request-title">

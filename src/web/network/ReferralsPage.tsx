@@ -13,6 +13,7 @@ import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
 import type { ReferralRow } from '../../server/api-types';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { formatDate } from '../i18n/dates';
 
 const SORTS = ['newest', 'urgency', 'requestedBy'] as const;
 type Sort = (typeof SORTS)[number];
@@ -39,7 +40,7 @@ export function ReferralsPage({ session }: { session: SessionView }) {
     staleTime: 0,
     refetchOnMount: 'always',
   });
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const date = (iso: string) => formatDate(iso);
   const rows = sorted(
     (list.data?.referrals ?? []).filter((r) => !urgency || r.urgency === urgency),
     sort,

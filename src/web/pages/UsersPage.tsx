@@ -12,6 +12,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { PasswordInput, usePasswordFieldError } from '../components/PasswordForms';
 import { useIdempotencyKey } from '../api/idempotency';
+import { formatDateTime } from '../i18n/dates';
 
 const usersKey = ['users'] as const;
 
@@ -56,9 +57,7 @@ export function UsersPage({ session }: { session: SessionView }) {
                     {user.onDuty ? ` · ${t('users.dutyBadge')}` : ''}
                   </td>
                   <td>{user.totpEnabled ? t('common.yes') : t('common.no')}</td>
-                  <td>
-                    {user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString(i18n.language) : t('common.never')}
-                  </td>
+                  <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('common.never')}</td>
                   <td>
                     {user.permissions.update && (
                       <button

@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { PrivacyLedgerSchema, PrivateReleaseSchema } from '../../server/routes/statistics/privacy';
 import { DIMENSIONS, POPULATIONS, ReportView, type Report } from './ReportView';
 import { useIdempotencyKey } from '../api/idempotency';
+import { formatDateTime } from '../i18n/dates';
 
 /** Inferred from the server's route schemas. */
 type LedgerView = z.infer<typeof PrivacyLedgerSchema>;
@@ -305,7 +306,7 @@ export function PrivateReleasesPage() {
                 <tbody>
                   {l.releases.map((r) => (
                     <tr key={r.releaseKey}>
-                      <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
+                      <td>{formatDateTime(r.createdAt)}</td>
                       <td>
                         {t(`stats.populations.${r.query.population}`)} · {t(`stats.dimensions.${r.query.rows}`)} ×{' '}
                         {t(`stats.dimensions.${r.query.cols}`)} · {r.query.from}–{r.query.to} ·{' '}

@@ -7,6 +7,7 @@ import { useLabel } from '../api/cases';
 import { EChart } from './EChart';
 
 import type { PrivateReport, PublishedReport as Report, ReportCount as Count } from '../../server/api-types';
+import { formatDateTime } from '../i18n/dates';
 /** The published report's shapes, inferred from the server's response schema. */
 export type { Count, Report };
 
@@ -78,7 +79,7 @@ export function ReportView({ report: r }: { report: Report | PrivateReport }) {
           <dt>{t('stats.source')}</dt>
           <dd>{r.provenance.source}</dd>
           <dt>{t('stats.generated')}</dt>
-          <dd>{r.provenance.generatedAt ? new Date(r.provenance.generatedAt).toLocaleString(i18n.language) : ''}</dd>
+          <dd>{r.provenance.generatedAt ? formatDateTime(r.provenance.generatedAt) : ''}</dd>
         </dl>
         <ul>
           {[...r.notes, ...(r.provenance.disclosureControl ?? [])].map((n) => (

@@ -8,6 +8,7 @@ import { todayIso, useLabel, type CaseDetail } from '../../api/cases';
 import { Field } from '../fields';
 import { EntryList } from '../tabs/EntryList';
 import { RecordForm, useRecordForm } from '../tabs/SeparateRecords';
+import { formatDate } from '../../i18n/dates';
 import { ChildProtectionNotice } from './ChildProtectionNotice';
 
 const GUARDIAN_ROLES = ['guardian', 'legal_representative', 'voluntary_guardian', 'institutional_guardian', 'other'];
@@ -68,7 +69,7 @@ export function MinorsTab({ c }: { c: CaseDetail }) {
         title={t('minorsUi.referral.list')}
         render={(e) => (
           <>
-            <strong>{String(e.data.authority)}</strong> · {String(e.data.referredOn)}
+            <strong>{String(e.data.authority)}</strong> · {formatDate(String(e.data.referredOn))}
             {typeof e.data.reference === 'string' && <> · {e.data.reference}</>}
             {typeof e.data.requirement === 'string' && (
               <div className="muted">{label('child_protection_requirements', e.data.requirement)}</div>
@@ -84,7 +85,7 @@ export function MinorsTab({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             <strong>{String(e.data.name)}</strong> · {t(`minorsUi.guardian.roles.${String(e.data.role)}`)}
-            {typeof e.data.appointedOn === 'string' && <> · {e.data.appointedOn}</>}
+            {typeof e.data.appointedOn === 'string' && <> · {formatDate(e.data.appointedOn)}</>}
             {typeof e.data.authority === 'string' && <> · {e.data.authority}</>}
             {typeof e.data.contact === 'string' && <div className="muted">{e.data.contact}</div>}
           </>
@@ -97,8 +98,8 @@ export function MinorsTab({ c }: { c: CaseDetail }) {
         title={t('minorsUi.bid.list')}
         render={(e) => (
           <>
-            <strong>{t(`minorsUi.bid.outcomes.${String(e.data.outcome)}`)}</strong> · {String(e.data.date)} ·{' '}
-            {String(e.data.decidedBy)}
+            <strong>{t(`minorsUi.bid.outcomes.${String(e.data.outcome)}`)}</strong> · {formatDate(String(e.data.date))}{' '}
+            · {String(e.data.decidedBy)}
             {typeof e.data.note === 'string' && <div className="muted">{e.data.note}</div>}
           </>
         )}
@@ -110,7 +111,7 @@ export function MinorsTab({ c }: { c: CaseDetail }) {
         title={t('minorsUi.age.list')}
         render={(e) => (
           <>
-            <strong>{t(`minorsUi.age.results.${String(e.data.result)}`)}</strong> · {String(e.data.date)} ·{' '}
+            <strong>{t(`minorsUi.age.results.${String(e.data.result)}`)}</strong> · {formatDate(String(e.data.date))} ·{' '}
             {t(`minorsUi.age.methods.${String(e.data.method)}`)}
             {typeof e.data.assessedBy === 'string' && <> · {e.data.assessedBy}</>}
           </>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryList } from '../tabs/EntryList';
 import { Field } from '../fields';
 import type { Outcomes } from './types';
+import { formatDate } from '../../i18n/dates';
 
 const CHECKS = ['ownDecision', 'emotionalSupport', 'autonomyWithin', 'financialDependence'] as const;
 type Tri = 'true' | 'false' | 'null';
@@ -100,7 +101,7 @@ export function AutonomyPanel({ c, o }: { c: CaseDetail; o: Outcomes }) {
         title={t('outcomesUi.autonomyTitle')}
         render={(e) => (
           <>
-            {String(e.data.date)} · {t(`outcomesUi.areas.${String(e.data.area)}`)}
+            {formatDate(String(e.data.date))} · {t(`outcomesUi.areas.${String(e.data.area)}`)}
             {e.data.description ? ` (${String(e.data.description)})` : ''}: {t('outcomesUi.ownDecision')}{' '}
             {answer(e.data.ownDecision)}; {t('outcomesUi.emotionalSupport')} {answer(e.data.emotionalSupport)};{' '}
             {t('outcomesUi.autonomyWithin')} {answer(e.data.autonomyWithin)}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryList } from '../tabs/EntryList';
 import { NOT_FAILURE_CIRCUMSTANCES, SUCCESS_WITHHOLDING_CIRCUMSTANCES } from '../../../domain/outcomes/circumstances';
 import { Field } from '../fields';
+import { formatDate } from '../../i18n/dates';
 
 const EVENT_KINDS = [
   'thinking_about_future',
@@ -117,7 +118,7 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
         title={t('outcomesUi.eventsTitle')}
         render={(e) => (
           <>
-            {String(e.data.date)} · {eventLabel(String(e.data.kind))}
+            {formatDate(String(e.data.date))} · {eventLabel(String(e.data.kind))}
             {e.data.note ? ` — ${String(e.data.note)}` : ''}
           </>
         )}
@@ -128,7 +129,7 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
         title={t('outcomesUi.returnToExploitation')}
         render={(e) => (
           <>
-            {String(e.data.date)} · {String(e.data.statedReasons)}
+            {formatDate(String(e.data.date))} · {String(e.data.statedReasons)}
           </>
         )}
       />
@@ -168,8 +169,8 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
         title={t('outcomesUi.circumstancesTitle')}
         render={(e) => (
           <>
-            {t(`outcomesUi.circumstanceKinds.${String(e.data.kind)}`)} · {String(e.data.from)}
-            {e.data.to ? ` – ${String(e.data.to)}` : ''}
+            {t(`outcomesUi.circumstanceKinds.${String(e.data.kind)}`)} · {formatDate(String(e.data.from))}
+            {e.data.to ? ` – ${formatDate(String(e.data.to))}` : ''}
           </>
         )}
       />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryList } from '../tabs/EntryList';
 import { Field } from '../fields';
 import type { Outcomes } from './types';
+import { formatDate } from '../../i18n/dates';
 
 export function FollowUpPanel({ c, o }: { c: CaseDetail; o: Outcomes }) {
   const { t } = useTranslation();
@@ -46,7 +47,7 @@ export function FollowUpPanel({ c, o }: { c: CaseDetail; o: Outcomes }) {
           <ul>
             {o.due.map((d) => (
               <li key={d.dueDate} className={d.overdue ? 'overdue' : undefined}>
-                {t('outcomesUi.dueOn', { date: d.dueDate })}
+                {t('outcomesUi.dueOn', { date: formatDate(d.dueDate) })}
                 {d.overdue ? ` · ${t('outcomesUi.overdue')}` : ''}
               </li>
             ))}

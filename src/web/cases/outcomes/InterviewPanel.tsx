@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { todayIso, useAddEntry, useEntries, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
+import { formatDate } from '../../i18n/dates';
 import {
   pick,
   type Answer,
@@ -260,7 +261,7 @@ export function InterviewPanel({
         <ul className="entries">
           {interviews.data?.entries.map((e) => (
             <li key={e.id}>
-              {String(e.data.date)} ·{' '}
+              {formatDate(String(e.data.date))} ·{' '}
               {t('outcomesUi.answers', { count: Array.isArray(e.data.answers) ? e.data.answers.length : 0 })}{' '}
               <small className="muted">— {e.recordedBy?.displayName ?? t('caseUi.system')}</small>
             </li>

@@ -13,6 +13,7 @@ import { CodeSelect, Field } from '../fields';
 import { EntryList } from '../tabs/EntryList';
 import { RiskLevelBadge } from './RiskLevelBadge';
 import { useCreateEntry, withoutBlanks } from './useCreateEntry';
+import { formatDate } from '../../i18n/dates';
 
 export function RiskTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function RiskTab({ c }: { c: CaseDetail }) {
         <h2 id="risk-current-title">{t('riskUi.current')}</h2>
         <p>
           <RiskLevelBadge level={c.risk.currentLevel} testId="risk-current" />
-          {c.risk.assessedOn && <> · {t('riskUi.assessedOnDate', { date: c.risk.assessedOn })}</>}
+          {c.risk.assessedOn && <> · {t('riskUi.assessedOnDate', { date: formatDate(c.risk.assessedOn) })}</>}
         </p>
       </section>
       {c.permissions.update && <ReassessForm c={c} />}
@@ -36,7 +37,7 @@ export function RiskTab({ c }: { c: CaseDetail }) {
           const yes = answers.filter((a) => a.answer === 'yes').length;
           return (
             <>
-              <strong>{label('risk_levels', String(e.data.level))}</strong> · {String(e.data.assessedOn)}
+              <strong>{label('risk_levels', String(e.data.level))}</strong> · {formatDate(String(e.data.assessedOn))}
               {answers.length > 0 ? (
                 <> · {t('riskUi.answeredYes', { count: yes, total: answers.length })}</>
               ) : (

@@ -8,6 +8,7 @@ import { CodeChecks, Field } from '../fields';
 import { EntryList } from './EntryList';
 import { SeparateRecords } from './SeparateRecords';
 import { SmugglingCard } from './SmugglingCard';
+import { formatDate } from '../../i18n/dates';
 
 export function IdentificationTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -150,7 +151,8 @@ export function IdentificationTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.orgDetermination')}
         render={(e) => (
           <>
-            {t(`caseUi.outcomes.${String(e.data.outcome)}`)} · {String(e.data.decidedBy)} · {String(e.data.decidedOn)}
+            {t(`caseUi.outcomes.${String(e.data.outcome)}`)} · {String(e.data.decidedBy)} ·{' '}
+            {formatDate(String(e.data.decidedOn))}
           </>
         )}
       />
@@ -161,7 +163,7 @@ export function IdentificationTab({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             {(e.data.formsOfExploitation as string[]).map((f) => label('forms_of_exploitation', f)).join(', ') || '—'} ·{' '}
-            {String(e.data.assessedOn)}
+            {formatDate(String(e.data.assessedOn))}
           </>
         )}
       />

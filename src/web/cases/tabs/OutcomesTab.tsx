@@ -12,6 +12,7 @@ import { FollowUpPanel } from '../outcomes/FollowUpPanel';
 import { InterviewPanel } from '../outcomes/InterviewPanel';
 import { ProgressPanel } from '../outcomes/ProgressPanel';
 import type { AssessmentDraft, Outcomes } from '../outcomes/types';
+import { formatDate } from '../../i18n/dates';
 
 const SECTIONS = ['progress', 'interview', 'events', 'factors', 'followUp', 'autonomy'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -32,7 +33,7 @@ export function OutcomesTab({ c }: { c: CaseDetail }) {
       <ErrorMessage error={outcomes.error} />
       {o?.flags.map((f) => (
         <p key={`${f.event}${f.date}`} className="alert alert-error" role="alert">
-          {t('caseUi.hardFailure', { date: f.date })}
+          {t('caseUi.hardFailure', { date: formatDate(f.date) })}
         </p>
       ))}
       {o?.next.hint === 'recovery_first' && <p className="alert alert-info">{t('caseUi.recoveryFirst')}</p>}

@@ -5,6 +5,7 @@ import { todayIso, useAddEntry, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
 import { EntryList } from './EntryList';
+import { formatDate } from '../../i18n/dates';
 
 export function PlanTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             {String(e.data.title)} · {t(`caseUi.objectiveStatus.${String(e.data.status)}`)}
-            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${String(e.data.dueDate)}` : ''}
+            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${formatDate(String(e.data.dueDate))}` : ''}
             {(e.data.microObjectives as { title: string; done: boolean }[]).length > 0 && (
               <ul>
                 {(e.data.microObjectives as { title: string; done: boolean }[]).map((m) => (
@@ -137,7 +138,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.reviews')}
         render={(e) => (
           <>
-            {String(e.data.reviewedOn)}: {String(e.data.notes)}
+            {formatDate(String(e.data.reviewedOn))}: {String(e.data.notes)}
           </>
         )}
       />

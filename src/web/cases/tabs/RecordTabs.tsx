@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { CodeSelect, Field } from '../fields';
 import { LEGAL_EVENT_TYPES as LEGAL_TYPES } from '../../../domain/cases/vocabulary';
 import { EntryList } from './EntryList';
+import { formatDate } from '../../i18n/dates';
 
 const drop = (o: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== undefined));
@@ -81,7 +82,7 @@ export function ServicesTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.servicesDelivered')}
         render={(e) => (
           <>
-            {label('services', String(e.data.service))} · {String(e.data.deliveredOn)} ·{' '}
+            {label('services', String(e.data.service))} · {formatDate(String(e.data.deliveredOn))} ·{' '}
             {e.data.provider === 'own' ? t('caseUi.providerOwn') : t('caseUi.providerPartner')}
           </>
         )}
@@ -142,8 +143,8 @@ export function PlacementsTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.placements')}
         render={(e) => (
           <>
-            {label('accommodation_types', String(e.data.type))} · {String(e.data.startOn)}
-            {e.data.endOn ? ` – ${String(e.data.endOn)}` : ''}
+            {label('accommodation_types', String(e.data.type))} · {formatDate(String(e.data.startOn))}
+            {e.data.endOn ? ` – ${formatDate(String(e.data.endOn))}` : ''}
             {e.data.address ? ` · ${String(e.data.address)}` : ''}
           </>
         )}
@@ -234,10 +235,10 @@ export function LegalTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.legalEvents')}
         render={(e) => (
           <>
-            {t(`caseUi.legalTypes.${String(e.data.type)}`)} · {String(e.data.date)}
-            {e.data.endDate ? ` → ${t('caseUi.endsOn', { date: String(e.data.endDate) })}` : ''}
+            {t(`caseUi.legalTypes.${String(e.data.type)}`)} · {formatDate(String(e.data.date))}
+            {e.data.endDate ? ` → ${t('caseUi.endsOn', { date: formatDate(String(e.data.endDate)) })}` : ''}
             {e.data.permitType ? ` · ${label('permit_types', String(e.data.permitType))}` : ''}
-            {e.data.validUntil ? ` · ${t('caseUi.validUntil')} ${String(e.data.validUntil)}` : ''}
+            {e.data.validUntil ? ` · ${t('caseUi.validUntil')} ${formatDate(String(e.data.validUntil))}` : ''}
           </>
         )}
       />

@@ -15,6 +15,7 @@ import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
 import type { ReferralRow as CaseReferral, ReferralView } from '../../../server/api-types';
+import { formatDate } from '../../i18n/dates';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
 
@@ -69,7 +70,7 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
     },
   });
   const fe = useFieldErrors(send.error);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language);
+  const date = (iso: string) => formatDate(iso);
   const unique = [...new Map((partners.data?.partners ?? []).map((p) => [p.id, p])).values()];
   const rows = sent.data?.referrals ?? [];
   return (

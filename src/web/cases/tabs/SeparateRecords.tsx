@@ -11,6 +11,7 @@ import { useFieldError } from '../Derivation';
 import { CodeSelect, Field } from '../fields';
 import { useCreateEntry, withoutBlanks } from '../risk/useCreateEntry';
 import { EntryList } from './EntryList';
+import { formatDate } from '../../i18n/dates';
 
 export function SeparateRecords({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function SeparateRecords({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             <strong>{t(`formsUi.outcomes.${String(e.data.outcome)}`)}</strong> · {String(e.data.authority)} ·{' '}
-            {String(e.data.decidedOn)}
+            {formatDate(String(e.data.decidedOn))}
             {typeof e.data.reference === 'string' && <> · {e.data.reference}</>}
           </>
         )}
@@ -38,7 +39,8 @@ export function SeparateRecords({ c }: { c: CaseDetail }) {
         title={t('formsUi.migration.list')}
         render={(e) => (
           <>
-            <strong>{label('migration_statuses', String(e.data.status))}</strong> · {String(e.data.recordedOn)}
+            <strong>{label('migration_statuses', String(e.data.status))}</strong> ·{' '}
+            {formatDate(String(e.data.recordedOn))}
             {typeof e.data.note === 'string' && <div className="muted">{e.data.note}</div>}
           </>
         )}
@@ -50,7 +52,8 @@ export function SeparateRecords({ c }: { c: CaseDetail }) {
         title={t('formsUi.sexWork.list')}
         render={(e) => (
           <>
-            <strong>{t(`formsUi.sexWork.answers.${String(e.data.doesSexWork)}`)}</strong> · {String(e.data.recordedOn)}
+            <strong>{t(`formsUi.sexWork.answers.${String(e.data.doesSexWork)}`)}</strong> ·{' '}
+            {formatDate(String(e.data.recordedOn))}
           </>
         )}
       />
@@ -64,7 +67,7 @@ export function SeparateRecords({ c }: { c: CaseDetail }) {
             <span className="own-account-text">{String(e.data.text)}</span>
             <small className="muted">
               {' '}
-              · {String(e.data.recordedOn)}
+              · {formatDate(String(e.data.recordedOn))}
               {typeof e.data.language === 'string' && <> · {e.data.language}</>}
             </small>
           </>

@@ -5,6 +5,7 @@ import { todayIso, useAddEntry, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
 import { EntryList } from './EntryList';
+import { formatDate } from '../../i18n/dates';
 
 const ANSWERS = ['yes', 'no', 'unknown', 'not_asked'] as const;
 
@@ -55,7 +56,7 @@ export function SmugglingCard({ c }: { c: CaseDetail }) {
         title={t('stats.smugglingRecord.list')}
         render={(e) => (
           <>
-            {t(`stats.smugglingRecord.answers.${String(e.data.smuggled)}`)} · {String(e.data.recordedOn)}
+            {t(`stats.smugglingRecord.answers.${String(e.data.smuggled)}`)} · {formatDate(String(e.data.recordedOn))}
           </>
         )}
       />
