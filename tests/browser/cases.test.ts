@@ -115,6 +115,9 @@ describe('case management in the browser', () => {
     await moveTo(page, 'Closed', (p) =>
       p.getByLabel('Why is the case closed?').selectOption({ label: 'Programme completed' }),
     );
+    // Closing asks first, saying what will happen.
+    await page.getByText('Close this case?', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Close the case' }).click();
     await expect.poll(() => status(page)).toBe('Closed');
     await page.getByText('This case is closed and read-only.', { exact: false }).waitFor();
     await page.getByRole('link', { name: 'Services' }).click();

@@ -51,6 +51,7 @@ describe('outcomes in the browser', () => {
     // Revising the baseline keeps the earlier version.
     await page.getByRole('button', { name: new RegExp(`Revise ${daysAgo(303)}`) }).click();
     await page.getByLabel('A place to live').selectOption('0');
+    await page.getByLabel('Why is it corrected?').fill('Scored from the wrong visit');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByRole('region', { name: 'Assessments' }).getByText('version 2').waitFor();
 

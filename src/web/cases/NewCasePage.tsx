@@ -10,6 +10,7 @@ import { api, ApiError } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency';
 import { todayIso, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { useUnsavedChanges } from '../components/useUnsavedChanges';
 import { FieldErrorSummary, useFieldErrors } from '../components/FieldErrors';
 import { Check, CodeChecks, CodeSelect, Field } from './fields';
 import { PossibleMatches } from './search/PossibleMatches';
@@ -45,6 +46,9 @@ export function NewCasePage() {
     immediateNeeds: [] as string[],
   });
   const [risk, setRisk] = useState('');
+  // Leaving with anything typed asks first; the first render's values are the clean form.
+  const [pristine] = useState(() => JSON.stringify({ p, intake, risk }));
+  const unsaved = useUnsavedChanges(JSON.stringify({ p, intake, risk }) !== pristine);
   // One key per submission: a double click or a retry opens one case.
   const idem = useIdempotencyKey();
   const create = useMutation({
@@ -62,6 +66,7 @@ export function NewCasePage() {
       idem.renew();
       // Her earlier case now lists this one (and no longer offers a new case): refetch it.
       if (from) void client.invalidateQueries({ queryKey: ['case', from] });
+      unsaved.release();
       navigate(`/cases/${c.id}`);
     },
   });

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { todayIso, useAddEntry, useEntries, type CaseDetail, type Entry } from '../../api/cases';
+import { ReasonField } from '../corrections/inputs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
 import { pick, type AssessmentDraft, type Outcomes } from './types';
-import { formatDate } from '../../i18n/dates';
 
 const MARKER_COLOURS: Record<string, string> = { turning_point: '#2b6cb0', event: '#2f855a', hard_failure: '#c53030' };
 
@@ -113,9 +113,7 @@ export function ProgressPanel({
     <>
       {o.continuum?.baseline && (
         <section className="card" aria-labelledby="progress-title">
-          <h2 id="progress-title">
-            {t('caseUi.progressSinceBaseline', { date: formatDate(o.continuum.baseline.date) })}
-          </h2>
+          <h2 id="progress-title">{t('caseUi.progressSinceBaseline', { date: o.continuum.baseline.date })}</h2>
           <div className="small-multiples">
             {o.model.dimensions.map((d) => (
               <DimensionChart
@@ -163,7 +161,7 @@ export function ProgressPanel({
         <ul className="entries">
           {sorted.map((e, i) => (
             <li key={e.id}>
-              <strong>{formatDate(String(e.data.date))}</strong>
+              <strong>{String(e.data.date)}</strong>
               {i === 0 && ` (${t('outcomesUi.baseline')})`} · {t('outcomesUi.version', { version: e.version })} ·{' '}
               {(e.data.scores as unknown[]).length} ·{' '}
               <small className="muted">{e.recordedBy?.displayName ?? t('caseUi.system')}</small>
@@ -171,7 +169,7 @@ export function ProgressPanel({
                 <>
                   {' '}
                   <button type="button" className="link" onClick={() => revise(e)}>
-                    {t('outcomesUi.revise')} <span className="visually-hidden">{formatDate(String(e.data.date))}</span>
+                    {t('outcomesUi.revise')} <span className="visually-hidden">{String(e.data.date)}</span>
                   </button>
                 </>
               )}
@@ -206,6 +204,7 @@ function AssessmentForm({
   const [date, setDate] = useState(todayIso());
   const [scores, setScores] = useState<AssessmentDraft['scores']>({});
   const [source, setSource] = useState('own_view');
+  const [reason, setReason] = useState('');
   useEffect(() => {
     if (draft) {
       setDate(draft.date);
@@ -213,7 +212,7 @@ function AssessmentForm({
     }
   }, [draft]);
   const reviseEntry = useMutation({
-    mutationFn: (body: { data: Record<string, unknown>; version: number }) =>
+    mutationFn: (body: { data: Record<string, unknown>; version: number; reason: string }) =>
       api(`/api/cases/${c.id}/entries/${draft!.revise!.entryId}`, { method: 'PATCH', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['case', c.id] }),
   });
@@ -238,9 +237,10 @@ function AssessmentForm({
       onSuccess: () => {
         setScores({});
         setDraft(null);
+        setReason('');
       },
     };
-    if (draft?.revise) reviseEntry.mutate({ data, version: draft.revise.version }, done);
+    if (draft?.revise) reviseEntry.mutate({ data, version: draft.revise.version, reason: reason.trim() }, done);
     else add.mutate({ kind: 'outcome_assessment', data }, done);
   }
 
@@ -249,11 +249,9 @@ function AssessmentForm({
       <h2 id="assessment-title">
         {draft?.revise ? t('outcomesUi.revise') : hasBaseline ? t('caseUi.addFollowUp') : t('caseUi.addBaseline')}
       </h2>
-      {draft?.revise && (
-        <p className="alert alert-info">{t('outcomesUi.revising', { date: formatDate(draft.date) })}</p>
-      )}
+      {draft?.revise && <p className="alert alert-info">{t('outcomesUi.revising', { date: draft.date })}</p>}
       {draft && !draft.revise && (
-        <p className="alert alert-info">{t('outcomesUi.fromInterview', { date: formatDate(draft.date) })}</p>
+        <p className="alert alert-info">{t('outcomesUi.fromInterview', { date: draft.date })}</p>
       )}
       <Field label={t('caseUi.date')} type="date" value={date} onChange={setDate} />
       <label className="field">
@@ -310,6 +308,7 @@ function AssessmentForm({
             ))}
         </fieldset>
       ))}
+      {draft?.revise && <ReasonField value={reason} onChange={setReason} />}
       <ErrorMessage error={add.error ?? reviseEntry.error} />
       <div className="actions">
         <button type="submit" disabled={add.isPending || reviseEntry.isPending}>

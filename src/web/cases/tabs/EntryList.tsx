@@ -1,8 +1,9 @@
 /** A list of one kind of record, each rendered by the tab, with who recorded it and when. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEntries, type Entry } from '../../api/cases';
+import { useCase, useEntries, type Entry } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { EntryActions } from '../corrections/EntryActions';
 
 export function EntryList({
   caseId,
@@ -17,6 +18,8 @@ export function EntryList({
 }) {
   const { t, i18n } = useTranslation();
   const entries = useEntries(caseId, kind);
+  // Correct, history and void under each record (the case is in the cache: its page loaded it).
+  const editable = useCase(caseId).data?.permissions.update ?? false;
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
@@ -31,6 +34,7 @@ export function EntryList({
               — {e.recordedBy?.displayName ?? t('caseUi.system')},{' '}
               {new Date(e.recordedAt).toLocaleDateString(i18n.language)}
             </small>
+            <EntryActions caseId={caseId} entry={e} editable={editable} />
           </li>
         ))}
       </ul>

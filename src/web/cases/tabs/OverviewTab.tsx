@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useCaseMutation, useLabel, type CaseDetail } from '../../api/cases';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CaseEdits } from '../corrections/CaseEdits';
 import { DerivationCard } from '../Derivation';
 import { CodeSelect, Field } from '../fields';
-import { formatDate } from '../../i18n/dates';
 
 export function OverviewTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -25,8 +26,8 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
       ),
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
     move.mutate(
       { to, version: c.version, ...(reason ? { reason } : {}), ...(note ? { note } : {}) },
       {
@@ -82,11 +83,23 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
         {to === 'reopened' && <Field label={t('caseUi.reopenNote')} required value={note} onChange={setNote} />}
         <ErrorMessage error={move.error} />
         <div className="actions">
-          <button type="submit" disabled={move.isPending}>
-            {t('caseUi.applyStatus')}
-          </button>
+          {to === 'closed' ? (
+            // Closing ends the work on her case: it asks first, saying what will happen.
+            <ConfirmButton
+              label={t('caseUi.applyStatus')}
+              question={t('correctUi.close.question')}
+              confirmLabel={t('correctUi.close.confirm')}
+              disabled={move.isPending || !reason}
+              onConfirm={() => submit()}
+            />
+          ) : (
+            <button type="submit" disabled={move.isPending}>
+              {t('caseUi.applyStatus')}
+            </button>
+          )}
         </div>
       </form>
+      <CaseEdits c={c} />
       <div className="card">
         <h2>{t('caseUi.personSection')}</h2>
         <dl className="facts">
@@ -122,7 +135,7 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
             <dt>{t('caseUi.channel')}</dt>
             <dd>{label('channels', c.intake.channel)}</dd>
             <dt>{t('caseUi.contactDate')}</dt>
-            <dd>{formatDate(c.intake.contactDate)}</dd>
+            <dd>{c.intake.contactDate}</dd>
             <dt>{t('caseUi.municipality')}</dt>
             <dd>{c.intake.municipality ?? '—'}</dd>
             <dt>{t('caseUi.immediateNeeds')}</dt>

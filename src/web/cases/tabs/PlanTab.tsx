@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { todayIso, useAddEntry, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
+import { LongText } from '../corrections/inputs';
+import { ObjectiveActions } from '../corrections/ObjectiveActions';
 import { EntryList } from './EntryList';
-import { formatDate } from '../../i18n/dates';
 
 export function PlanTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -76,7 +77,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             {String(e.data.title)} · {t(`caseUi.objectiveStatus.${String(e.data.status)}`)}
-            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${formatDate(String(e.data.dueDate))}` : ''}
+            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${String(e.data.dueDate)}` : ''}
             {(e.data.microObjectives as { title: string; done: boolean }[]).length > 0 && (
               <ul>
                 {(e.data.microObjectives as { title: string; done: boolean }[]).map((m) => (
@@ -87,6 +88,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
                 ))}
               </ul>
             )}
+            <ObjectiveActions caseId={c.id} entry={e} editable={c.permissions.update} />
           </>
         )}
       />
@@ -113,7 +115,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
             value={review.reviewedOn}
             onChange={(reviewedOn) => setReview({ ...review, reviewedOn })}
           />
-          <Field
+          <LongText
             label={t('caseUi.reviewNotes')}
             required
             value={review.notes}
@@ -138,7 +140,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.reviews')}
         render={(e) => (
           <>
-            {formatDate(String(e.data.reviewedOn))}: {String(e.data.notes)}
+            {String(e.data.reviewedOn)}: {String(e.data.notes)}
           </>
         )}
       />

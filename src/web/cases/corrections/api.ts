@@ -1,0 +1,72 @@
+/** Corrections API hooks: revise a record with a reason, its history, void it, edit the intake, hand the case over. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { CaseDetail, Entry } from '../../api/cases';
+import type { EntryHistoryView } from '../../../services/corrections';
+
+/** A record's history as the server presents it (dates as ISO strings). */
+export type EntryHistory = Omit<EntryHistoryView, 'versions'> & {
+  versions: (Omit<EntryHistoryView['versions'][number], 'recordedAt'> & { recordedAt: string })[];
+};
+
+export function useEntryHistory(caseId: string, entryId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', caseId, 'history', entryId],
+    queryFn: () => api<EntryHistory>(`/api/cases/${caseId}/entries/${entryId}/history`),
+    enabled,
+  });
+}
+
+/** Every view of the case is refreshed after a correction: current records, agenda, outcomes, history. */
+function useRefresh(caseId: string) {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['case', caseId] }),
+      client.invalidateQueries({ queryKey: ['agenda'] }),
+    ]);
+}
+
+export function useReviseEntry(caseId: string, entryId: string) {
+  const refresh = useRefresh(caseId);
+  return useMutation({
+    mutationFn: (body: { data: Record<string, unknown>; version: number; reason: string }) =>
+      api<Entry>(`/api/cases/${caseId}/entries/${entryId}`, { method: 'PATCH', body }),
+    onSuccess: refresh,
+  });
+}
+
+export function useVoidEntry(caseId: string, entryId: string) {
+  const refresh = useRefresh(caseId);
+  return useMutation({
+    mutationFn: (body: { reason: string; version: number }) =>
+      api<EntryHistory>(`/api/cases/${caseId}/entries/${entryId}/void`, { method: 'POST', body }),
+    onSuccess: refresh,
+  });
+}
+
+export interface OwnerCandidate {
+  id: string;
+  displayName: string;
+  current: boolean;
+}
+
+export function useOwnerCandidates(caseId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['case', caseId, 'owner-candidates'],
+    queryFn: () => api<{ users: OwnerCandidate[] }>(`/api/cases/${caseId}/owner-candidates`),
+    enabled,
+  });
+}
+
+/** A PATCH or POST on the case answering the case detail: the cache takes the answer. */
+export function useCaseEdit<T>(caseId: string, path: string, method = 'PATCH') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: T) => api<CaseDetail>(`/api/cases/${caseId}${path}`, { method, body }),
+    onSuccess: (detail) => {
+      client.setQueryData(['case', caseId], detail);
+      void client.invalidateQueries({ queryKey: ['case', caseId] });
+    },
+  });
+}
