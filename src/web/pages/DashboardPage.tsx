@@ -1,8 +1,9 @@
-/** The dashboard shell: greets the user; agenda and network figures land here in later features. */
+/** The dashboard: greets the user, shows the count tiles, notifications and the paged agenda. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SessionView } from '../api/types';
 import { AgendaCard } from '../components/AgendaCard';
+import { DashboardTiles } from '../components/DashboardTiles';
 import { NotificationsCard } from '../components/NotificationsCard';
 
 export function DashboardPage({ session }: { session: SessionView }) {
@@ -16,6 +17,7 @@ export function DashboardPage({ session }: { session: SessionView }) {
         <dt>{t('dashboard.roles')}</dt>
         <dd>{session.roles.map((role) => t(`roles.${role}`)).join(', ')}</dd>
       </dl>
+      {session.permissions.readCases && <DashboardTiles />}
       {session.permissions.readCases && <NotificationsCard />}
       {session.permissions.readCases ? (
         <AgendaCard />
