@@ -9,6 +9,7 @@ import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
 import { registerReferralCommands } from './commands/referral';
+import { registerSearchCommands } from './commands/search';
 import { registerStatisticsCommands } from './commands/statistics';
 
 export interface CliIo {
@@ -32,6 +33,7 @@ function buildProgram(io: CliIo): Command {
   registerNetworkCommands(program);
   registerCaseCommands(program);
   registerReferralCommands(program);
+  registerSearchCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }

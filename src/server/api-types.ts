@@ -15,6 +15,7 @@ import type {
   StaffRolesSchema,
 } from './presenters/catalogue';
 import type { CaseDetailSchema, CaseSummarySchema, EntrySchema } from './presenters/case';
+import type { PossibleMatchSchema } from './presenters/possible-match';
 import type { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema } from './presenters/linkage';
 import type { NotificationListSchema, NotificationSchema } from './presenters/notification';
 import type { ReferralRowSchema, ReferralSnapshotSchema, ReferralViewSchema } from './presenters/referral';
@@ -40,6 +41,7 @@ export type ReferenceItemView = z.infer<typeof ReferenceItemViewSchema>;
 export type ReferenceListView = z.infer<typeof ReferenceListViewSchema>;
 
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type PossibleMatch = z.infer<typeof PossibleMatchSchema>;
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type DerivationStep = NonNullable<CaseDetail['identification']>['derivation']['steps'][number];
 /** A record of a case, one variant per kind (its data as that kind's schema names it). */

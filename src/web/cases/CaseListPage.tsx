@@ -1,4 +1,4 @@
-/** Case list: exact-match search (names are encrypted), filters, paging. */
+/** Case list: search by partial or misspelt name or by reference (names stay encrypted), filters, sort, page numbers. */
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useLabel, type CaseSummary } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { STATUSES } from '../../domain/cases/lifecycle';
 import { CodeSelect, Field } from './fields';
+import { Pagination } from './search/Pagination';
 import { RiskLevelBadge } from './risk/RiskLevelBadge';
 
 const PAGE = 25;
@@ -15,7 +16,12 @@ const PAGE = 25;
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
   const label = useLabel();
-  const [form, setForm] = useState({ q: '', dob: '', status: '', risk: '' });
+  const [form, setForm] = useState({ q: '', dob: '', status: '', risk: '', ownerId: '', mine: '', sort: '' });
+  const staff = useQuery({
+    queryKey: ['staff'],
+    queryFn: () => api<{ staff: { id: string; displayName: string }[] }>('/api/staff'),
+    staleTime: 300_000,
+  });
   const [query, setQuery] = useState(form);
   const [offset, setOffset] = useState(0);
   const params = new URLSearchParams(
@@ -42,10 +48,10 @@ export function CaseListPage() {
       </div>
       <form className="card filters" onSubmit={search} role="search">
         <Field
-          label={t('caseUi.searchName')}
+          label={t('searchUi.searchLabel')}
           value={form.q}
           onChange={(q) => setForm({ ...form, q })}
-          hint={t('caseUi.searchHint')}
+          hint={t('searchUi.searchHint')}
         />
         <Field
           label={t('caseUi.dateOfBirth')}
@@ -71,6 +77,49 @@ export function CaseListPage() {
           value={form.risk}
           onChange={(risk) => setForm({ ...form, risk })}
         />
+        <label className="field">
+          <span>{t('searchUi.owner')}</span>
+          <select
+            value={form.ownerId}
+            disabled={form.mine === 'true'}
+            onChange={(e) => setForm({ ...form, ownerId: e.target.value })}
+          >
+            <option value="">{t('searchUi.anyOwner')}</option>
+            {(staff.data?.staff ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field check">
+          <input
+            type="checkbox"
+            checked={form.mine === 'true'}
+            onChange={(e) => setForm({ ...form, mine: e.target.checked ? 'true' : '', ownerId: '' })}
+          />
+          <span>{t('searchUi.mine')}</span>
+        </label>
+        <label className="field">
+          <span>{t('searchUi.sort')}</span>
+          <select
+            value={form.sort}
+            onChange={(e) => setForm({ ...form, sort: e.target.value })}
+            aria-describedby={form.sort === 'name' ? 'sort-name-note' : undefined}
+          >
+            <option value="">{t(form.q ? 'searchUi.sorts.relevance' : 'searchUi.sorts.updated')}</option>
+            {(['updated', 'reference', 'contactDate', 'name'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`searchUi.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+          {form.sort === 'name' && (
+            <small id="sort-name-note" className="muted">
+              {t('searchUi.sortNameNote')}
+            </small>
+          )}
+        </label>
         <div className="actions">
           <button type="submit">{t('caseUi.search')}</button>
         </div>
@@ -80,7 +129,9 @@ export function CaseListPage() {
       {cases.data && (
         <>
           <p role="status">
-            {t(cases.data.totalCapped ? 'caseUi.totalCapped' : 'caseUi.total', { count: cases.data.total })}
+            {cases.data.total === 0
+              ? t('searchUi.noMatch')
+              : t(cases.data.totalCapped ? 'caseUi.totalCapped' : 'caseUi.total', { count: cases.data.total })}
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseUi.listTitle')}>
             <table>
@@ -92,6 +143,7 @@ export function CaseListPage() {
                   <th scope="col">{t('riskUi.column')}</th>
                   <th scope="col">{t('caseUi.owner')}</th>
                   <th scope="col">{t('caseUi.programme')}</th>
+                  <th scope="col">{t('searchUi.contactDate')}</th>
                   <th scope="col">{t('caseUi.updated')}</th>
                 </tr>
               </thead>
@@ -112,30 +164,20 @@ export function CaseListPage() {
                     </td>
                     <td>{c.owner.displayName}</td>
                     <td>{label('programme_types', c.programmeType)}</td>
+                    <td>{c.contactDate ? new Date(c.contactDate).toLocaleDateString(i18n.language) : '—'}</td>
                     <td>{new Date(c.updatedAt).toLocaleDateString(i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE))}
-            >
-              {t('caseUi.previous')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + PAGE >= cases.data.total}
-              onClick={() => setOffset(offset + PAGE)}
-            >
-              {t('caseUi.next')}
-            </button>
-          </div>
+          <Pagination
+            offset={offset}
+            pageSize={PAGE}
+            total={cases.data.total}
+            totalCapped={cases.data.totalCapped}
+            onOffset={setOffset}
+          />
         </>
       )}
     </section>
