@@ -210,12 +210,12 @@ describe('case management in the browser', () => {
     await logIn(page, 'caseworker@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await page.goto(`/cases/${first.row.id}`);
-    await page.getByRole('button', { name: 'Open a new case for her' }).click();
+    await page.getByRole('button', { name: 'Open a new case for this person' }).click();
     await page.getByText('Open a new case for Demo Person 961?', { exact: false }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     // Cancel goes back without doing anything.
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Open a new case for her' }).click();
+    await page.getByRole('button', { name: 'Open a new case for this person' }).click();
     await page.getByRole('button', { name: 'Yes, open a new case' }).click();
 
     await page.getByRole('heading', { name: 'New case for Demo Person 961', level: 1 }).waitFor();
@@ -231,15 +231,15 @@ describe('case management in the browser', () => {
       (url) => !url.pathname.endsWith(first.row.id) && /\/cases\/[0-9a-f-]{36}$/.test(url.pathname),
     );
     expect(await status(page)).toBe('First contact');
-    const history = page.getByRole('region', { name: 'Her other cases' });
+    const history = page.getByRole('region', { name: 'Other cases of this person' });
     await history.getByRole('link', { name: first.row.reference }).waitFor();
     await history.getByText('Closed', { exact: false }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Back on the closed case: the open one is offered, not another duplicate.
     await history.getByRole('link', { name: first.row.reference }).click();
-    await page.getByText('She already has an open case', { exact: false }).waitFor();
-    expect(await page.getByRole('button', { name: 'Open a new case for her' }).count()).toBe(0);
+    await page.getByText('This person already has an open case', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Open a new case for this person' }).count()).toBe(0);
     await context.close();
   });
 });

@@ -187,7 +187,7 @@ describe('a person who works for several organisations', () => {
     await page.getByRole('button', { name: 'Edit Demo Network Admin' }).click();
     // Her name belongs to her home organisation (North): read-only here, and no deactivation of the whole account.
     expect(await page.getByLabel('Name').last().getAttribute('readonly')).not.toBeNull();
-    await page.getByText('managed by her home organisation').waitFor();
+    await page.getByText('managed by their home organisation').waitFor();
     expect(await page.getByRole('button', { name: 'Deactivate the account everywhere' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Deactivate in Demo Outreach South' }).click();
     await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();

@@ -79,7 +79,7 @@ describe('outcomes in the browser', () => {
     // She opts out: the schedule stops and no follow-up can be scheduled.
     await page.getByRole('button', { name: 'Follow-up' }).click();
     await page.getByRole('button', { name: 'Record opt-out' }).click();
-    await page.getByText(/She opted out of follow-up/).waitFor();
+    await page.getByText(/The person opted out of follow-up/).waitFor();
     expect(await page.getByRole('heading', { name: 'Schedule a follow-up' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -205,7 +205,7 @@ describe('referrals in the browser', () => {
       .click();
     await south.page
       .getByTestId('consent-withdrawn')
-      .getByText('She withdrew her consent to share with your organisation')
+      .getByText('The person withdrew their consent to share with your organisation')
       .waitFor();
     expect(await south.page.getByTestId('referral-status').textContent()).toBe('Consent withdrawn');
     expect(await south.page.getByRole('button', { name: 'Accept' }).count()).toBe(0);

@@ -178,7 +178,7 @@ describe('statistics in the browser', () => {
     await page.goto(`/cases/${created.row.id}/identification`);
     const form = page.getByRole('form', { name: 'Smuggling' });
     await form.getByText('never counted as trafficking', { exact: false }).waitFor();
-    await form.getByLabel('Was she smuggled?').selectOption({ label: 'Yes' });
+    await form.getByLabel('Was the person smuggled?').selectOption({ label: 'Yes' });
     await form.getByRole('button', { name: 'Record smuggling' }).click();
     await page
       .getByRole('region', { name: 'Smuggling records' })
