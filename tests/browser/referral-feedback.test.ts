@@ -65,8 +65,8 @@ describe('referral details and feedback in the browser', () => {
     await south.page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await newCaseWithSharingConsent(north.page, 'Person 970');
 
-    // Year 2999: refused by the server, and the message sits at "Needed by", not only in a general alert.
-    await fillReferral(north.page, '2999-01-01');
+    // Years ahead: refused by the server, and the message sits at "Needed by", not only in a general alert.
+    await fillReferral(north.page, '2090-01-01');
     await north.page.getByRole('button', { name: 'Send' }).click();
     const neededBy = north.page.getByLabel('Needed by');
     await expect.poll(() => neededBy.getAttribute('aria-invalid')).toBe('true');

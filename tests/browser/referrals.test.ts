@@ -107,7 +107,14 @@ describe('referrals in the browser', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Referrals' })
       .click();
-    await north.page.getByRole('region', { name: 'Outgoing' }).getByRole('row').nth(1).getByRole('link').click();
+    // The row's first link opens the referral (the second is her case reference).
+    await north.page
+      .getByRole('region', { name: 'Outgoing' })
+      .getByRole('row')
+      .nth(1)
+      .getByRole('link')
+      .first()
+      .click();
     await expect.poll(() => north.page.getByTestId('referral-status').textContent()).toBe('Completed');
     expect(
       await north.page

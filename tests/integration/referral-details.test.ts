@@ -123,15 +123,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
   });
 
   test.each([
-    ['a past day', daysAgo(3)],
-    ['year 0001', '0001-06-01'],
-    ['year 2999', '2999-06-01'],
-    ['more than a year ahead', daysAgo(-400)],
-    ['a day that does not exist', '2027-02-30'],
-  ])('a requested-by date on %s is refused at its field, and nothing is written', async (_name, requestedBy) => {
+    // Plausible as a date, but not as a day a referral is needed by: the referral's own rule.
+    ['a past day', daysAgo(3), 'implausible_date'],
+    ['more than a year ahead', daysAgo(-400), 'implausible_date'],
+    // Not a plausible date at all: refused by the date's own schema (a real day in 1900-2100).
+    ['year 0001', '0001-06-01', 'validation_failed'],
+    ['year 2999', '2999-06-01', 'validation_failed'],
+    ['a day that does not exist', '2027-02-30', 'validation_failed'],
+  ])('a requested-by date on %s is refused at its field, and nothing is written', async (_name, requestedBy, code) => {
     const c = await caseWithConsent();
     const res = await refer(c.id, { requestedBy });
-    expect([res.status, res.body.error.code]).toEqual([400, 'implausible_date']);
+    expect([res.status, res.body.error.code]).toEqual([400, code]);
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: ['requestedBy'] })]);
     const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM referrals WHERE from_case_id = ${c.id}`.execute(
       t.ctx.db.kysely,
