@@ -429,6 +429,9 @@ export async function updatePerson(
       is_minor: isMinor(identity.dateOfBirth, new Date()),
     });
     if (!ok) throw errors.versionConflict();
+    // Her name terms follow every edit, in the same transaction; after the versioned update, whose
+    // row lock orders concurrent edits (the loser gets 409, not a clash on the terms).
+    await indexPersonNames(ctx, tx, actor.organisationId, person.id, identity);
     await casesRepo.touch(tx, actor.organisationId, caseId);
     await audit(
       tx,
