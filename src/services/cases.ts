@@ -416,8 +416,6 @@ export async function updatePerson(
     const { version, sex, chosenTerm, pronouns, preferredLanguage, ...identityChanges } = changes;
     const identity = { ...(await openIdentity(ctx, actor.organisationId, person.identityEnc)), ...identityChanges };
     const sealed = await sealIdentity(ctx, actor.organisationId, identity);
-    // Her name terms follow every edit, in the same transaction.
-    await indexPersonNames(ctx, tx, actor.organisationId, person.id, identity);
     const ok = await casesRepo.updatePerson(tx, actor.organisationId, person.id, version, {
       identity_enc: sealed.identityEnc,
       name_bidx: sealed.nameIndex,
