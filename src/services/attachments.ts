@@ -57,16 +57,16 @@ export interface AttachmentFile {
 }
 
 const fileTooLarge = (limit: number) =>
-  new AppError(413, 'file_too_large', `The file is larger than the limit of ${limit} bytes`, {
-    fields: [{ path: ['file'], code: 'too_big', limit }],
-  });
+  new AppError(413, 'file_too_large', `The file is larger than the limit of ${limit} bytes`, [
+    { path: ['file'], code: 'file_too_large', maximum: limit },
+  ]);
 
 const unsupportedType = () =>
   new AppError(
     415,
     'unsupported_file_type',
     'This kind of file is not accepted (checked from its content): attach a PDF, a JPEG, PNG, WebP or HEIC image, or plain text',
-    { fields: [{ path: ['file'], code: 'unsupported_file_type', accepted: [...ACCEPTED_TYPES] }] },
+    [{ path: ['file'], code: 'unsupported_file_type', values: [...ACCEPTED_TYPES] }],
   );
 
 async function present(ctx: AppContext, organisationId: string, row: AttachmentRow): Promise<AttachmentView> {

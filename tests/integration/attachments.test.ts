@@ -166,7 +166,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
       { name: 'judgment.pdf', type: 'application/pdf', bytes: EXE },
     );
     expect([exe.status, exe.body.error.code]).toEqual([415, 'unsupported_file_type']);
-    expect(exe.body.error.details.fields[0].path).toEqual(['file']);
+    expect(exe.body.error.details[0].path).toEqual(['file']);
     const html = await upload(
       north,
       caseId,
@@ -186,7 +186,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
       { name: 'big.pdf', type: 'application/pdf', bytes: big },
     );
     expect([res.status, res.body.error.code]).toEqual([413, 'file_too_large']);
-    expect(res.body.error.details.fields[0]).toMatchObject({ path: ['file'], limit: LIMIT });
+    expect(res.body.error.details[0]).toMatchObject({ path: ['file'], maximum: LIMIT });
     const justUnder = Buffer.concat([PDF, Buffer.alloc(LIMIT - PDF.length, 0x20)]);
     expect(
       (

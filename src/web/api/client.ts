@@ -20,6 +20,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The token for a request sent by other means than fetch (an upload with progress, XMLHttpRequest). */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /**
  * `idempotencyKey`: one key per submission of a create form (see useIdempotencyKey). The server answers
  * a repeated key with the first request's response, so a double click or a retry creates one record.

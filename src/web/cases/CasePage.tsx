@@ -5,6 +5,8 @@ import { Link, NavLink, Route, Routes, useNavigate, useParams } from 'react-rout
 import { useCase, useLabel, type CaseDetail } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ConsentTab } from './tabs/ConsentTab';
+import { NotesTab } from './notes/NotesTab';
+import { AttachmentsTab } from './attachments/AttachmentsTab';
 import { IdentificationTab } from './tabs/IdentificationTab';
 import { LegalTab, PlacementsTab, ServicesTab } from './tabs/RecordTabs';
 import { OutcomesTab } from './tabs/OutcomesTab';
@@ -25,6 +27,8 @@ const TABS = [
   'identification',
   'minors',
   'consent',
+  'notes',
+  'attachments',
   'plan',
   'services',
   'accommodation',
@@ -81,7 +85,15 @@ export function CasePage() {
           {TABS.filter((tab) => tab !== 'audit' || c.permissions.readAudit).map((tab) => (
             <li key={tab}>
               <NavLink to={tab === 'overview' ? `/cases/${id}` : `/cases/${id}/${tab}`} end>
-                {t(tab === 'risk' ? 'riskUi.tab' : tab === 'minors' ? 'minorsUi.tab' : `caseUi.tabs.${tab}`)}
+                {t(
+                  tab === 'risk'
+                    ? 'riskUi.tab'
+                    : tab === 'minors'
+                      ? 'minorsUi.tab'
+                      : tab === 'notes' || tab === 'attachments'
+                        ? `${tab}Ui.tab`
+                        : `caseUi.tabs.${tab}`,
+                )}
               </NavLink>
             </li>
           ))}
@@ -93,6 +105,8 @@ export function CasePage() {
         <Route path="identification" element={<IdentificationTab c={c} />} />
         <Route path="minors" element={<MinorsTab c={c} />} />
         <Route path="consent" element={<ConsentTab c={c} />} />
+        <Route path="notes" element={<NotesTab c={c} />} />
+        <Route path="attachments" element={<AttachmentsTab c={c} />} />
         <Route path="plan" element={<PlanTab c={c} />} />
         <Route path="services" element={<ServicesTab c={c} />} />
         <Route path="accommodation" element={<PlacementsTab c={c} />} />

@@ -16,6 +16,7 @@ import { CodeSelect, Field } from '../cases/fields';
 import type { ReferralView as Referral } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 import { formatDate } from '../i18n/dates';
+import { ReferralAttachments } from '../cases/attachments/ReferralAttachments';
 
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
@@ -140,6 +141,7 @@ export function ReferralPage() {
             <dd>{r.snapshot.needs.map((n) => label('immediate_needs', n)).join(', ') || '—'}</dd>
           </dl>
         )}
+        {incoming && r.snapshot && r.sharedSections.includes('documents') && <ReferralAttachments referralId={r.id} />}
         {r.declineReason && <p>{t('net.declinedBecause', { reason: r.declineReason })}</p>}
         {r.toCaseId && (
           <p>

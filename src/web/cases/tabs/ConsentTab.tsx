@@ -12,6 +12,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
+import { ConsentForms } from '../attachments/ConsentForms';
 
 export function ConsentTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -71,6 +72,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
               {label('consent_purposes', k.purpose)}
               {k.partnerOrganisationId ? ` (${partnerName(k.partnerOrganisationId)})` : ''}:{' '}
               <strong>{k.granted ? t('caseUi.granted') : t('caseUi.withdrawn')}</strong>
+              <ConsentForms caseId={c.id} purpose={k.purpose} partnerOrganisationId={k.partnerOrganisationId} />
               {/* Withdrawal is consequential (partners lose what was shared at once): asked to confirm first. */}
               {k.granted && c.permissions.update && (
                 <ConfirmButton

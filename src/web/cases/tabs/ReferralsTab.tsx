@@ -17,7 +17,7 @@ import { Check, CodeSelect, Field } from '../fields';
 import type { ReferralRow as CaseReferral, ReferralView } from '../../../server/api-types';
 import { formatDate } from '../../i18n/dates';
 
-const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level'];
+const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents'];
 
 const EMPTY = {
   toOrganisationId: '',
@@ -184,7 +184,7 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
             {OPTIONAL.map((s) => (
               <Check
                 key={s}
-                label={t(`caseUi.sections_.${s}`)}
+                label={t(s === 'documents' ? 'attachmentsUi.shareDocuments' : `caseUi.sections_.${s}`)}
                 checked={form.sections.includes(s)}
                 onChange={(on) =>
                   setForm({ ...form, sections: on ? [...form.sections, s] : form.sections.filter((x) => x !== s) })
