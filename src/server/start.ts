@@ -18,6 +18,9 @@ export interface StartOptions {
   /** How many fictional cases to seed with the demo data. */
   demoCases?: number;
   onSeedProgress?: (done: number) => void;
+  /** Each step of the start (first runs migrate and seed for a while: `ariadne start` shows progress). */
+  onPhase?: (phase: 'database' | 'seed' | 'listen') => void;
+  onMigration?: (done: number, total: number, name: string) => void;
   webDir?: string;
   logStream?: Writable;
   env?: Record<string, string | undefined>;
@@ -32,10 +35,13 @@ export async function startAriadne(opts: StartOptions = {}) {
     dataDir: opts.dataDir ? path.resolve(opts.dataDir) : base.dataDir,
     databaseUrl: opts.databaseUrl ?? base.databaseUrl,
   };
-  const ctx: AppContext = await createAppContext(config);
+  opts.onPhase?.('database');
+  const ctx: AppContext = await createAppContext(config, { onMigration: opts.onMigration });
+  if (opts.seedDemo) opts.onPhase?.('seed');
   const seeded = opts.seedDemo
     ? await seedDemo(ctx, { cases: opts.demoCases ?? 0, onProgress: opts.onSeedProgress })
     : undefined;
+  opts.onPhase?.('listen');
   const app = await buildServer(ctx, { webDir: opts.webDir ?? DEFAULT_WEB_DIR, logStream: opts.logStream });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

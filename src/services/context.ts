@@ -24,7 +24,10 @@ export interface AppContext {
   keyRing: KeyRing;
 }
 
-export async function createAppContext(config: AppConfig, opts: { migrate?: boolean } = {}): Promise<AppContext> {
+export async function createAppContext(
+  config: AppConfig,
+  opts: { migrate?: boolean; onMigration?: (done: number, total: number, name: string) => void } = {},
+): Promise<AppContext> {
   // Takes the data directory's lock for PGlite: a second process is refused here (data-dir-lock.ts).
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -42,7 +45,7 @@ export async function createAppContext(config: AppConfig, opts: { migrate?: bool
       organisations: stored.organisations,
     });
     assertMasterKeyOpens(masterKey, stored);
-    if (opts.migrate !== false) await migrate(db);
+    if (opts.migrate !== false) await migrate(db, opts.onMigration);
     const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
     // The audit signing seed is unwrapped now (and stored at the first start after migration 028):
     // a master key that does not open it refuses the start here, not at the first checkpoint.

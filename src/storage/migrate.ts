@@ -35,13 +35,18 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 }
 
 /** Returns the names of the migrations applied by this call. */
-export async function migrate(db: Database): Promise<string[]> {
+/** Applies the pending migrations in order; `onProgress` hears of each one before it runs (`ariadne start` shows it). */
+export async function migrate(
+  db: Database,
+  onProgress?: (done: number, total: number, name: string) => void,
+): Promise<string[]> {
   await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied = await db.kysely.selectFrom('schema_migrations').selectAll().execute();
   const byVersion = new Map(applied.map((m) => [m.version, m]));
   const done: string[] = [];
+  const pending = listMigrations().filter((m) => !byVersion.has(m.version)).length;
   for (const m of listMigrations()) {
     const previous = byVersion.get(m.version);
     if (previous) {
@@ -50,12 +55,14 @@ export async function migrate(db: Database): Promise<string[]> {
       }
       continue;
     }
+    onProgress?.(done.length, pending, m.name);
     // One transaction per migration: a failing migration leaves no half-applied schema.
     await db.execScript(
       `BEGIN;\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES (${m.version}, '${m.name}', '${m.checksum}');\nCOMMIT;`,
     );
     done.push(m.name);
   }
+  if (pending > 0) onProgress?.(done.length, pending, '');
   return done;
 }
 

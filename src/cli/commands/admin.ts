@@ -7,6 +7,7 @@ import { parseCheckpointFile } from '../../domain/audit/checkpoint';
 import { newUserPassword } from '../../config/cli-inputs';
 import { isRole, type Role } from '../../policies/roles';
 import { output, withContext, withProgress } from '../context';
+import { phasedProgress } from '../progress';
 import { lazy } from '../lazy';
 
 // Services, the server and the database load when a command runs, not for --help (see ../lazy.ts).
@@ -41,6 +42,17 @@ function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string 
   ].join('\n');
 }
 
+/** The banner's suggestion: a caseworker who sees cases when the demo data is there, else the first administrator. */
+async function loginHint(ctx: import('../../services/context').AppContext): Promise<string> {
+  const demo = await findOrganisationBySlug(ctx.db.kysely, 'north');
+  if (!demo)
+    return 'Create an organisation and its first administrator: see `ariadne create-org --help` and `ariadne create-user --help`.';
+  return [
+    'Log in as caseworker@north.demo.test / ariadne-demo-2026 to work with cases (dashboard, agenda, case files).',
+    'Other demo users: <role>@<north|south|east>.demo.test, same password (e.g. admin@north.demo.test manages users).',
+  ].join('\n');
+}
+
 export function registerAdminCommands(program: Command): void {
   program
     .command('start')
@@ -49,12 +61,27 @@ export function registerAdminCommands(program: Command): void {
     .option('--demo-cases <n>', 'fictional cases to seed with the demo data', '200')
     .action(async (opts: { seed: boolean; demoCases: string }) => {
       const demoCases = Number(opts.demoCases);
-      const app = await withProgress('Seeding demo cases', demoCases, false, (tick) =>
-        startAriadne({ seedDemo: opts.seed, demoCases, onSeedProgress: tick }),
-      );
+      const progress = await phasedProgress();
+      let migrating = false;
+      const app = await startAriadne({
+        seedDemo: opts.seed,
+        demoCases,
+        onPhase: (phase) =>
+          phase === 'database'
+            ? progress.phase('Opening the database…')
+            : phase === 'seed'
+              ? progress.phase('Seeding fictional demo data (organisations, staff, cases)', demoCases)
+              : progress.phase('Starting the web server…'),
+        onMigration: (done, total) => {
+          if (!migrating) progress.phase('Applying database migrations', total);
+          migrating = true;
+          progress.tick(done);
+        },
+        onSeedProgress: (done) => progress.tick(done),
+      }).finally(() => progress.stop());
       if (app.seeded) console.log(printCredentials(app.seeded));
       console.log(`\nAriadne is running on ${app.url.replace('127.0.0.1', 'localhost')} (${app.ctx.db.engine})`);
-      console.log(`Log in as admin@north.demo.test / ariadne-demo-2026 (demo data: see \`ariadne seed-demo --help\`).`);
+      console.log(await loginHint(app.ctx));
       const stop = async () => {
         await app.close();
         process.exit(0);
