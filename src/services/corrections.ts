@@ -13,7 +13,7 @@ import { can, type Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
-import { correctionsRepo } from '../storage/repositories/corrections';
+import { correctionsRepo, type EntryVersionRow } from '../storage/repositories/corrections';
 import { usersRepo } from '../storage/repositories/users';
 import type { Tx } from '../storage/database';
 import { requireAccess } from './authorize';
@@ -65,24 +65,65 @@ export async function entryHistory(
       const rows = await correctionsRepo.versions(tx, actor.organisationId, caseId, entryId);
       if (rows.length === 0) throw errors.notFound();
       await audit(tx, actor, 'case.read', caseId, ['entries.history']);
-      const secret = SECRET_FIELDS[rows[0]!.kind as EntryKind] ?? [];
-      let previous: Record<string, unknown> | null = null;
-      const versions: EntryVersionView[] = [];
-      for (const row of rows) {
-        const data = (await openEntry(ctx, actor.organisationId, row)).data;
-        versions.push({
-          version: row.version,
-          recordedAt: row.recordedAt,
-          recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null,
-          current: row.current,
-          voided: row.voided,
-          reason: row.reasonEnc ? await ctx.keyRing.decrypt(actor.organisationId, row.reasonEnc) : null,
-          // A void changes nothing in the record: it ends it.
-          changes: row.voided ? [] : changesBetween(previous, data, secret),
-        });
-        previous = data;
-      }
-      return { entryId, kind: rows[0]!.kind, voided: rows.some((r) => r.voided), versions };
+      return buildHistory(ctx, actor.organisationId, entryId, rows);
+    },
+    READS_ONLY,
+  );
+}
+
+/** The versions of one record, each with what changed from the one before (secret values never shown). */
+async function buildHistory(
+  ctx: AppContext,
+  organisationId: string,
+  entryId: string,
+  rows: EntryVersionRow[],
+): Promise<EntryHistoryView> {
+  const secret = SECRET_FIELDS[rows[0]!.kind as EntryKind] ?? [];
+  let previous: Record<string, unknown> | null = null;
+  const versions: EntryVersionView[] = [];
+  for (const row of rows) {
+    const data = (await openEntry(ctx, organisationId, row)).data;
+    versions.push({
+      version: row.version,
+      recordedAt: row.recordedAt,
+      recordedBy: row.recordedBy ? { id: row.recordedBy, displayName: row.recordedByName ?? '' } : null,
+      current: row.current,
+      voided: row.voided,
+      reason: row.reasonEnc ? await ctx.keyRing.decrypt(organisationId, row.reasonEnc) : null,
+      // A void changes nothing in the record: it ends it.
+      changes: row.voided ? [] : changesBetween(previous, data, secret),
+    });
+    previous = data;
+  }
+  return { entryId, kind: rows[0]!.kind, voided: rows.some((r) => r.voided), versions };
+}
+
+/** The voided records of a case (optionally of one kind), each with its history: struck through in the UI, never gone. */
+export async function voidedEntries(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  kind?: string,
+): Promise<EntryHistoryView[]> {
+  requireAccess(actor, 'case.read', { organisationId: actor.organisationId });
+  return inTenant(
+    ctx,
+    actor,
+    async (tx) => {
+      await requireCase(tx, actor, caseId);
+      const ids = await correctionsRepo.voidedIds(tx, actor.organisationId, caseId, kind);
+      await audit(tx, actor, 'case.read', caseId, [`entries.voided.${kind ?? 'all'}`]);
+      const out: EntryHistoryView[] = [];
+      for (const id of ids)
+        out.push(
+          await buildHistory(
+            ctx,
+            actor.organisationId,
+            id,
+            await correctionsRepo.versions(tx, actor.organisationId, caseId, id),
+          ),
+        );
+      return out;
     },
     READS_ONLY,
   );

@@ -177,6 +177,15 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
     expect(history.voided).toBe(true);
     expect(history.versions).toHaveLength(2);
     expect(history.versions[1]).toMatchObject({ version: 2, voided: true, current: false, reason, changes: [] });
+    // The case lists its voided records, each with that history.
+    const listed = (await worker.get(`/api/cases/${c.id}/voided-entries?kind=objective`)).body.entries;
+    expect(listed.map((e: { entryId: string }) => e.entryId)).toEqual([objective.id]);
+    expect(listed[0].versions.at(-1)).toMatchObject({ voided: true, reason });
+    const all = (await worker.get(`/api/cases/${c.id}/voided-entries`)).body.entries;
+    expect(all.map((e: { entryId: string }) => e.entryId).sort()).toEqual(
+      [objective.id, identification.id, determination.id].sort(),
+    );
+    expect((await southWorker.get(`/api/cases/${c.id}/voided-entries`)).status).toBe(404);
     const kept = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM case_entries WHERE id = ${objective.id}`.execute(t.ctx.db.kysely);
     expect(kept.rows[0]!.n).toBe(2);

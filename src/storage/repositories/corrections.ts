@@ -41,6 +41,18 @@ export const correctionsRepo = {
       .orderBy('case_entries.version')
       .execute(),
 
+  /** The records of a case that were voided (optionally of one kind), in the order they were voided. */
+  voidedIds: async (db: Kysely<DB>, organisationId: string, caseId: string, kind?: string): Promise<string[]> => {
+    let query = db
+      .selectFrom('case_entries')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .where('case_id', '=', caseId)
+      .where('voided', '=', true);
+    if (kind) query = query.where('kind', '=', kind);
+    return (await query.orderBy('recorded_at').orderBy('id').execute()).map((r) => r.id);
+  },
+
   /** Optimistic intake edit: false when the version moved on. */
   async updateIntake(
     db: Kysely<DB>,

@@ -13,7 +13,7 @@ import {
   presentOwnerCandidate,
 } from '../../presenters/corrections';
 import { errorResponses, Version } from '../../schemas';
-import { CaseParams, EntryParams } from './schema';
+import { CaseParams, EntryKind, EntryParams } from './schema';
 
 const Reason = z.string().trim().min(1).max(2000);
 
@@ -50,6 +50,24 @@ export const correctionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       presentEntryHistory(
         await corrections.entryHistory(ctx, requireSession(request).actor, request.params.id, request.params.entryId),
       ),
+  );
+
+  app.get(
+    '/api/cases/:id/voided-entries',
+    {
+      schema: {
+        tags,
+        summary: 'The voided records of a case (optionally of one kind), each with its history: kept, never deleted',
+        params: CaseParams,
+        querystring: z.strictObject({ kind: EntryKind.optional() }),
+        response: { 200: z.strictObject({ entries: z.array(EntryHistorySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      entries: (
+        await corrections.voidedEntries(ctx, requireSession(request).actor, request.params.id, request.query.kind)
+      ).map(presentEntryHistory),
+    }),
   );
 
   app.post(

@@ -10,7 +10,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
-import { useEntryHistory, useVoidEntry, type EntryHistory } from './api';
+import { useEntryHistory, useVoidedEntries, useVoidEntry, type EntryHistory } from './api';
 import { EntryCorrection } from './EntryCorrection';
 import { ReasonField } from './inputs';
 import { formatDateTime } from '../../i18n/dates';
@@ -142,5 +142,23 @@ function Versions({ history }: { history: EntryHistory }) {
         );
       })}
     </ol>
+  );
+}
+
+/** Records of this kind voided by mistake: kept, struck through, with who voided them, when and why. */
+export function VoidedEntries({ caseId, kind }: { caseId: string; kind: string }) {
+  const { t } = useTranslation();
+  const voided = useVoidedEntries(caseId, kind);
+  const entries = voided.data?.entries ?? [];
+  if (entries.length === 0) return <ErrorMessage error={voided.error} />;
+  return (
+    <details className="voided-entries">
+      <summary>{t('correctUi.voidedList.title', { count: entries.length })}</summary>
+      {entries.map((h) => (
+        <section key={h.entryId} className="history" aria-label={t('correctUi.history.title')}>
+          <Versions history={h} />
+        </section>
+      ))}
+    </details>
   );
 }

@@ -70,3 +70,11 @@ export function useCaseEdit<T>(caseId: string, path: string, method = 'PATCH') {
     },
   });
 }
+
+/** The voided records of a case of one kind, each with its history. */
+export function useVoidedEntries(caseId: string, kind: string) {
+  return useQuery({
+    queryKey: ['case', caseId, 'voided', kind],
+    queryFn: () => api<{ entries: EntryHistory[] }>(`/api/cases/${caseId}/voided-entries?kind=${kind}`),
+  });
+}

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCase, useEntries, type Entry } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { EntryActions } from '../corrections/EntryActions';
+import { EntryActions, VoidedEntries } from '../corrections/EntryActions';
 
 export function EntryList({
   caseId,
@@ -38,6 +38,7 @@ export function EntryList({
           </li>
         ))}
       </ul>
+      <VoidedEntries caseId={caseId} kind={kind} />
     </section>
   );
 }
