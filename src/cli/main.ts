@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin';
+import { registerAttachmentCommands } from './commands/attachments';
 import { registerBackupCommands } from './commands/backup';
 import { registerCaseCommands } from './commands/case';
 import { registerLinkageCommands } from './commands/linkage';
@@ -32,6 +33,7 @@ function buildProgram(io: CliIo): Command {
   registerStatisticsCommands(program);
   registerNetworkCommands(program);
   registerCaseCommands(program);
+  registerAttachmentCommands(program);
   registerReferralCommands(program);
   registerSearchCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);

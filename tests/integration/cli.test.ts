@@ -241,6 +241,20 @@ describe('ariadne CLI', () => {
     ).rejects.toThrow(/not found/i);
   }, 60_000);
 
+  test('attachments list and notes list: the metadata and notes of a case, for its own organisation only', async () => {
+    const { reference } = (
+      await ariadne('case', 'list', '--org', 'north', '--as', 'caseworker@north.demo.test', '--json')
+    ).cases[0];
+    const as = ['--org', 'north', '--as', 'caseworker@north.demo.test', '--case', reference, '--json'];
+    const attachments = await ariadne('attachments', 'list', ...as);
+    expect(attachments).toEqual({ case: reference, attachments: expect.any(Array) });
+    const notes = await ariadne('notes', 'list', ...as, '--search', 'zzz-no-such-word');
+    expect(notes).toEqual({ case: reference, notes: [] });
+    await expect(
+      ariadne('attachments', 'list', '--org', 'south', '--as', 'caseworker@south.demo.test', '--case', reference),
+    ).rejects.toThrow(/not found/i);
+  }, 60_000);
+
   test('keys encrypt-free-text: the demo data holds no free text in clear, so a full run seals nothing', async () => {
     expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({
       skipped: false,
