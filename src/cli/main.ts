@@ -6,6 +6,7 @@ import { registerAdminCommands } from './commands/admin';
 import { registerAttachmentCommands } from './commands/attachments';
 import { registerBackupCommands } from './commands/backup';
 import { registerCaseCommands } from './commands/case';
+import { registerCorrectionCommands } from './commands/corrections';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -33,6 +34,7 @@ function buildProgram(io: CliIo): Command {
   registerStatisticsCommands(program);
   registerNetworkCommands(program);
   registerCaseCommands(program);
+  registerCorrectionCommands(program);
   registerAttachmentCommands(program);
   registerReferralCommands(program);
   registerSearchCommands(program);
