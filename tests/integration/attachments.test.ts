@@ -204,6 +204,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
     const noCategory = await upload(north, caseId, {}, { name: 'a.pdf', type: 'application/pdf', bytes: PDF });
     expect([noCategory.status, noCategory.body.error.code]).toEqual([400, 'validation_failed']);
     expect(noCategory.body.error.details[0].path).toEqual(['category']);
+    // A torn or malformed multipart body is a 400, never a 500.
+    const torn = multipart({ category: 'photo' }, { name: 'a.png', type: 'image/png', bytes: PNG });
+    for (const body of [torn.body.subarray(0, torn.body.length - 20), Buffer.from('garbage without boundary')]) {
+      const res = await north.request('POST', `/api/cases/${caseId}/attachments`, body, {
+        'content-type': torn.contentType,
+      });
+      expect([res.status, res.body.error.code]).toEqual([400, 'invalid_multipart']);
+    }
     const json = await north.post(`/api/cases/${caseId}/attachments`, { category: 'photo' });
     expect([json.status, json.body.error.code]).toEqual([415, 'multipart_required']);
 

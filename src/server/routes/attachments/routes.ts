@@ -70,11 +70,10 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
         }
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw attachments.fileTooLarge(maxBytes);
-        if (typeof code === 'string' && code.startsWith('FST_'))
-          throw errors.badRequest('invalid_multipart', 'The multipart body could not be read');
-        throw error;
+        if (error instanceof AppError) throw error;
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw attachments.fileTooLarge(maxBytes);
+        // Anything else the parser meets (a torn body, a missing boundary, too many parts) is the request's fault.
+        throw errors.badRequest('invalid_multipart', 'The multipart body could not be read');
       }
       const parsed = UploadFields.safeParse(fields);
       if (!parsed.success)
