@@ -11,6 +11,7 @@ import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
 import { registerReferralCommands } from './commands/referral';
+import { registerRiskCommands } from './commands/risk';
 import { registerSearchCommands } from './commands/search';
 import { registerStatisticsCommands } from './commands/statistics';
 
@@ -37,6 +38,7 @@ function buildProgram(io: CliIo): Command {
   registerCorrectionCommands(program);
   registerAttachmentCommands(program);
   registerReferralCommands(program);
+  registerRiskCommands(program);
   registerSearchCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;

@@ -257,6 +257,8 @@ export async function listCases(
     status?: string;
     ownerId?: string;
     programme?: string;
+    /** The current risk level (the latest assessment's, kept on the case). */
+    risk?: string;
     /** Only the actor's own cases (overrides ownerId). */
     mine?: boolean;
     /** Exact: the whole name through the old blind index; partial (default): name terms. */

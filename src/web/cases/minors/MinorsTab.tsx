@@ -1,7 +1,7 @@
 /**
  * Minors: her guardian or legal representative, best-interests determinations, age assessments and
  * the child-protection referral her case's country requires. Names, contacts, authorities and notes
- * are encrypted at rest (SECRET_FIELDS).
+ * are encrypted at rest (SECRET_FIELDS). The child-protection notice is on the case header.
  */
 import { useTranslation } from 'react-i18next';
 import { todayIso, useLabel, type CaseDetail } from '../../api/cases';
@@ -9,7 +9,6 @@ import { Field } from '../fields';
 import { EntryList } from '../tabs/EntryList';
 import { RecordForm, useRecordForm } from '../tabs/SeparateRecords';
 import { formatDate } from '../../i18n/dates';
-import { ChildProtectionNotice } from './ChildProtectionNotice';
 
 const GUARDIAN_ROLES = ['guardian', 'legal_representative', 'voluntary_guardian', 'institutional_guardian', 'other'];
 const BID_OUTCOMES = [
@@ -58,7 +57,6 @@ export function MinorsTab({ c }: { c: CaseDetail }) {
   const label = useLabel();
   return (
     <div className="tab-panel">
-      <ChildProtectionNotice c={c} />
       <p className="muted" data-testid="minor-status">
         {c.childProtection.minor ? t('minorsUi.isMinor') : t('minorsUi.notMinor')}
       </p>
