@@ -342,6 +342,35 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
       expect(copies.rows[0]!.n).toBe(0);
     });
 
+    test("a transfer with the documents section: on acceptance the copies become the new case's attachments", async () => {
+      const moved = (
+        await north.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 603' } }))
+      ).body.id;
+      expect((await consentTo(moved, southId)).status).toBe(201);
+      await upload(north, moved, { category: 'legal' }, { name: 'permit.pdf', type: 'application/pdf', bytes: PDF });
+      const sent = await north.post(`/api/cases/${moved}/referrals`, {
+        toOrganisationId: southId,
+        kind: 'transfer',
+        requestedService: 'accommodation',
+        sections: ['identity', 'documents'],
+      });
+      expect(sent.status).toBe(201);
+      const view = (await south.get(`/api/referrals/${sent.body.id}`)).body;
+      const accepted = await south.post(`/api/referrals/${sent.body.id}/accept`, { version: view.version });
+      expect(accepted.status).toBe(200);
+      const newCase = accepted.body.toCaseId as string;
+      const list = await south.get(`/api/cases/${newCase}/attachments`);
+      expect(list.body.attachments).toEqual([
+        expect.objectContaining({ fileName: 'permit.pdf', category: 'legal', caseId: newCase }),
+      ]);
+      const file = await t.app.inject({
+        method: 'GET',
+        url: `/api/cases/${newCase}/attachments/${list.body.attachments[0].id}`,
+        headers: { cookie: south.cookie! },
+      });
+      expect(file.rawPayload.equals(PDF)).toBe(true);
+    });
+
     test('with the documents section she receives a copy sealed under her own key, while consent holds', async () => {
       const sent = await north.post(`/api/cases/${shared}/referrals`, {
         toOrganisationId: southId,
