@@ -7,6 +7,7 @@ import { registerAttachmentCommands } from './commands/attachments';
 import { registerBackupCommands } from './commands/backup';
 import { registerCaseCommands } from './commands/case';
 import { registerCorrectionCommands } from './commands/corrections';
+import { registerDashboardCommands } from './commands/dashboard';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -39,6 +40,8 @@ function buildProgram(io: CliIo): Command {
   registerAttachmentCommands(program);
   registerReferralCommands(program);
   registerRiskCommands(program);
+  registerRiskCommands(program);
+  registerDashboardCommands(program);
   registerSearchCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;

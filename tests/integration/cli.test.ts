@@ -279,4 +279,21 @@ describe('ariadne CLI', () => {
       ariadne('referrals', 'list', '--org', 'north', '--as', 'nobody@north.demo.test', '--json'),
     ).rejects.toThrow(/not an active member/);
   }, 60_000);
+
+  test('dashboard and agenda: the count tiles and a page of deadlines agree; idempotency purge runs', async () => {
+    const as = ['--org', 'north', '--as', 'case_owner@north.demo.test', '--json'];
+    const tiles = await ariadne('dashboard', ...as);
+    expect(Object.keys(tiles).sort()).toEqual(
+      ['dueThisWeek', 'highRisk', 'openCases', 'overdue', 'referralsWaiting', 'weekDays'].sort(),
+    );
+    const page = await ariadne('agenda', ...as, '--limit', '5');
+    expect(page.items.length).toBeLessThanOrEqual(5);
+    expect([page.counts.overdue, page.counts.this_week]).toEqual([tiles.overdue, tiles.dueThisWeek]);
+    for (const item of page.items)
+      expect(Object.keys(item).sort()).toEqual(
+        ['caseId', 'caseReference', 'daysLeft', 'dueDate', 'kind', 'overdue'].sort(),
+      );
+    await expect(ariadne('agenda', ...as, '--bucket', 'someday')).rejects.toThrow(/Unknown bucket "someday"/);
+    expect((await ariadne('idempotency', 'purge', '--json')).purged).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });
