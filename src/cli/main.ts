@@ -12,8 +12,8 @@ import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
 import { registerReferralCommands } from './commands/referral';
-import { registerRiskCommands } from './commands/risk';
 import { registerSearchCommands } from './commands/search';
+import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 
 export interface CliIo {
@@ -39,10 +39,9 @@ function buildProgram(io: CliIo): Command {
   registerCorrectionCommands(program);
   registerAttachmentCommands(program);
   registerReferralCommands(program);
-  registerRiskCommands(program);
+  registerSearchCommands(program);
   registerRiskCommands(program);
   registerDashboardCommands(program);
-  registerSearchCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
