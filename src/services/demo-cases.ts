@@ -2,15 +2,22 @@
  * Fictional demo cases ("Demo Kavito Resuma 017"), spread over the demo organisations
  * and every stage of the lifecycle, created through the same services as real
  * ones so every screen has something to show. Deterministic for a given count.
+ *
+ * They look like a year of work: first contacts over the past twelve months (a few older cases in
+ * follow-up), case notes between contact and today, reviews, objectives and follow-ups due in the
+ * coming weeks, some referrals to the partner organisations (accepted, completed or still waiting)
+ * and a few transfers. Records and events carry the dates they describe (demoRepo.backdateCase).
  */
 import { DEFAULT_FACTOR_CATALOGUE, DEFAULT_OUTCOME_MODEL } from '../domain/outcomes';
 import type { EntryKind } from '../domain/cases/entries';
 import { seededPrng } from '../domain/statistics/prng';
 import type { Actor } from '../policies/policies';
 import type { Role } from '../policies/roles';
+import { demoRepo } from '../storage/repositories/demo';
 import { addEntry } from './case-entries';
-import { createCase, transitionCase, updateCase } from './cases';
+import { createCase, getCase, transitionCase, updateCase } from './cases';
 import type { AppContext } from './context';
+import { createReferral, respondToReferral } from './referrals';
 
 const CHANNELS = [
   'outreach_unit',
@@ -101,6 +108,22 @@ export interface DemoStaff {
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
+const NOTES: [string, string][] = [
+  ['meeting', 'Demo note: talked through housing options and the next appointments.'],
+  ['phone_call', 'Demo note: short call to confirm the appointment at the health centre.'],
+  ['shelter_visit', 'Demo note: visit at the shelter; settling in, asked about the language course.'],
+  ['message', 'Demo note: message received, documents appointment moved to next week.'],
+  ['meeting', 'Demo note: meeting with the legal advisor about the permit application.'],
+  ['home_visit', 'Demo note: home visit after the move; the flat is fine, contact stays weekly.'],
+];
+
+/** Which partner receives a demo referral from each organisation, and for what (services they offer). */
+const REFERRAL_SERVICE: Record<string, string> = {
+  IT: 'social_counselling',
+  FR: 'legal_counselling',
+  SK: 'accommodation',
+};
+
 export async function seedDemoCases(
   ctx: AppContext,
   staff: DemoStaff[],
@@ -118,7 +141,8 @@ export async function seedDemoCases(
     const org = staff[i % staff.length];
     const owner = org.owners[i % org.owners.length];
     const actor: Actor = { userId: owner.userId, organisationId: org.organisationId, roles: owner.roles };
-    const contactDaysAgo = 20 + Math.floor(random() * 900);
+    // A year of work: most first contacts in the past twelve months, one in eight older (follow-up, closed).
+    const contactDaysAgo = random() < 0.875 ? 12 + Math.floor(random() * 350) : 365 + Math.floor(random() * 500);
     const contactDate = isoDaysAgo(contactDaysAgo);
     const form = pick(FORMS);
     const isMinorCase = random() < 0.12;
@@ -236,13 +260,14 @@ export async function seedDemoCases(
     await record('objective', {
       title: 'Language course',
       status: 'open',
-      dueDate: isoDaysAgo(Math.max(0, contactDaysAgo - 150) - 20),
-      microObjectives: [],
+      // Due in the coming weeks (or, for one in five, a little overdue).
+      dueDate: isoDaysAgo(random() < 0.2 ? 1 + Math.floor(random() * 14) : -(3 + Math.floor(random() * 50))),
+      microObjectives: [{ title: 'Enrol at the demo language school', done: random() < 0.5 }],
     });
     await record('review', {
-      reviewedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 90)),
+      reviewedOn: isoDaysAgo(Math.max(1, Math.min(contactDaysAgo - 5, 10 + Math.floor(random() * 60)))),
       notes: 'Demo review note',
-      nextReviewOn: isoDaysAgo(Math.max(0, contactDaysAgo - 90) - 30 - Math.floor(random() * 40)),
+      nextReviewOn: isoDaysAgo(-(5 + Math.floor(random() * 40))),
     });
     for (let s = 0; s < 2 + Math.floor(random() * 4); s += 1) {
       await record('service', {
@@ -271,18 +296,132 @@ export async function seedDemoCases(
     ).row.version;
     await move('programme');
     await recordDemoOutcomes(record, contactDaysAgo, random);
-    if (target === 'programme') continue;
+    await record('follow_up_appointment', { dueDate: isoDaysAgo(-(2 + Math.floor(random() * 45))) });
+    await recordNotes(record, contactDaysAgo, random);
+    // One case in programme in six is referred to a partner of the network.
+    if (i % 6 === 0) await referDemoCase(ctx, actor, created.row.id, org, staff, i, contactDaysAgo, random);
+    if (target === 'closed' && i % 4 === 0) {
+      // Some closed cases were transferred to a partner, which accepted and carries on (accepting closes ours).
+      await transferDemoCase(ctx, actor, created.row.id, org, staff, i);
+      await backdate(ctx, org.organisationId, created.row.id, contactDaysAgo);
+      continue;
+    }
+    version = (await getCase(ctx, actor, created.row.id)).row.version;
+    if (target === 'programme') {
+      await backdate(ctx, org.organisationId, created.row.id, contactDaysAgo);
+      continue;
+    }
     if (target === 'follow_up') {
       await move('follow_up');
-      continue;
-    }
-    if (target === 'paused') {
+    } else if (target === 'paused') {
       await move('paused', { reason: 'lost_contact' });
-      continue;
+    } else {
+      await move('closed', { reason: pick(['programme_completed', 'returned_to_country_of_origin', 'lost_contact']) });
     }
-    await move('closed', { reason: pick(['programme_completed', 'returned_to_country_of_origin', 'lost_contact']) });
+    await backdate(ctx, org.organisationId, created.row.id, contactDaysAgo);
   }
   return count;
+}
+
+/** The case's rows carry the dates they describe, from its first contact on. */
+async function backdate(ctx: AppContext, organisationId: string, caseId: string, contactDaysAgo: number) {
+  const opened = new Date(Date.now() - contactDaysAgo * 86_400_000);
+  opened.setUTCHours(9, 30, 0, 0);
+  // As the schema owner, like the rest of the seed: the application role may not rewrite recorded times.
+  await demoRepo.backdateCase(ctx.db.kysely, organisationId, caseId, opened);
+}
+
+/** Case notes between the first contact and today: meetings, calls, visits, messages. */
+async function recordNotes(
+  record: (kind: EntryKind, data: Record<string, unknown>) => Promise<unknown>,
+  contactDaysAgo: number,
+  random: () => number,
+) {
+  const count = 1 + Math.floor(random() * 4);
+  for (let n = 0; n < count; n += 1) {
+    const [kind, text] = NOTES[Math.floor(random() * NOTES.length)];
+    const interpreter = random() < 0.3;
+    await record('note', {
+      date: isoDaysAgo(Math.max(1, Math.floor(contactDaysAgo * (1 - (n + 1) / (count + 1))))),
+      kind,
+      present: 'Demo caseworker',
+      interpreterUsed: interpreter,
+      ...(interpreter ? { interpreterLanguage: 'ro' } : {}),
+      text,
+    });
+  }
+}
+
+const partnerOf = (staff: DemoStaff[], org: DemoStaff) => staff[(staff.indexOf(org) + 1) % staff.length];
+const partnerActor = (partner: DemoStaff): Actor => ({
+  userId: partner.owners[0].userId,
+  organisationId: partner.organisationId,
+  roles: partner.owners[0].roles,
+});
+
+/** Her consent to share with the partner, then a referral: waiting, accepted or completed. */
+async function referDemoCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  org: DemoStaff,
+  staff: DemoStaff[],
+  i: number,
+  contactDaysAgo: number,
+  random: () => number,
+) {
+  const partner = partnerOf(staff, org);
+  await addEntry(ctx, actor, caseId, 'consent', {
+    purpose: 'referral_sharing',
+    action: 'granted',
+    language: 'en',
+    interpreterUsed: false,
+    partnerOrganisationId: partner.organisationId,
+    recordedOn: isoDaysAgo(Math.max(1, contactDaysAgo - 14)),
+  });
+  const sent = await createReferral(ctx, actor, caseId, {
+    toOrganisationId: partner.organisationId,
+    kind: 'referral',
+    requestedService: REFERRAL_SERVICE[org.country] ?? 'social_counselling',
+    sections: [],
+    message: 'Demo message: could you see this person in the coming weeks?',
+    urgency: random() < 0.3 ? 'urgent' : 'routine',
+  });
+  const step = i % 18;
+  if (step === 0) return; // still waiting for an answer
+  const accepted = await respondToReferral(ctx, partnerActor(partner), sent.row.id, 'accept', {
+    version: sent.row.version,
+  });
+  if (step === 6) return;
+  await respondToReferral(ctx, partnerActor(partner), sent.row.id, 'complete', { version: accepted.row.version });
+}
+
+/** A transfer with her identity, accepted by the partner: the person's case carries on there. */
+async function transferDemoCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  org: DemoStaff,
+  staff: DemoStaff[],
+  i: number,
+) {
+  const partner = partnerOf(staff, org);
+  await addEntry(ctx, actor, caseId, 'consent', {
+    purpose: 'referral_sharing',
+    action: 'granted',
+    language: 'en',
+    interpreterUsed: false,
+    partnerOrganisationId: partner.organisationId,
+    recordedOn: isoDaysAgo(1),
+  });
+  const sent = await createReferral(ctx, actor, caseId, {
+    toOrganisationId: partner.organisationId,
+    kind: 'transfer',
+    requestedService: 'accommodation',
+    sections: ['identity'],
+    message: `Demo message: transfer ${i}, the person moves to your region.`,
+  });
+  await respondToReferral(ctx, partnerActor(partner), sent.row.id, 'accept', { version: sent.row.version });
 }
 
 /**

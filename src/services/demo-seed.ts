@@ -1,6 +1,7 @@
 /**
  * Clearly fictional demo data: three organisations in one network, a user for
- * every role in each, and a multi-organisation administrator.
+ * every role in each, and a multi-organisation administrator. Directory contact
+ * details are plainly invented: 555-01xx numbers and example.org addresses.
  */
 import { ROLES, type Role } from '../policies/roles';
 import { organisationsRepo } from '../storage/repositories/organisations';
@@ -97,6 +98,7 @@ export async function seedDemo(
     {
       organisationType: 'ngo',
       territory: 'Demo Region North',
+      contactRoute: 'Duty phone +39 06 5550 0142 (Mon–Fri 8–18) · referrals@north-shelter.example.org',
       services: ['accommodation', 'psychological_counselling', 'social_counselling', 'health_checkup'],
       languages: ['it', 'en', 'ro'],
       shelterPlacesTotal: 12,
@@ -105,6 +107,7 @@ export async function seedDemo(
     {
       organisationType: 'ngo',
       territory: 'Demo Region South',
+      contactRoute: 'Outreach line +33 1 55 50 01 27 (every day 9–21) · contact@south-outreach.example.org',
       services: ['social_counselling', 'interpretation_mediation', 'vocational_guidance', 'language_course'],
       languages: ['fr', 'en', 'pcm'],
       shelterPlacesTotal: null,
@@ -113,6 +116,7 @@ export async function seedDemo(
     {
       organisationType: 'advocacy_group',
       territory: 'Demo Region East',
+      contactRoute: 'Legal desk +421 2 555 01 63 (Tue and Thu 9–15) · pravna-pomoc@east-legal.example.org',
       services: ['legal_counselling', 'accompaniment_police_court', 'return_assistance'],
       languages: ['sk', 'en', 'uk'],
       shelterPlacesTotal: null,
@@ -134,7 +138,7 @@ export async function seedDemo(
         targetGroups: ['women', 'minors', 'sexual', 'forced_labour'],
         shelterPlacesTotal: e.shelterPlacesTotal,
         shelterPlacesFree: e.shelterPlacesFree,
-        contactRoute: 'Demo duty phone +00 000 000',
+        contactRoute: e.contactRoute,
       },
     );
   }
