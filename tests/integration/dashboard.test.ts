@@ -59,7 +59,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
     const after = (await worker.get('/api/dashboard')).body;
     expect(after.openCases).toBe(before.openCases + 2);
     expect(after.highRisk).toBe(before.highRisk + 1);
-    // Overdue: the review and both baselines (intake 61 days ago, no baseline assessment yet).
+    // Overdue: the review and both baselines (intake 61 days ago, past the baseline's window, none recorded).
     expect(after.overdue).toBe(before.overdue + 3);
     expect(after.dueThisWeek).toBe(before.dueThisWeek + 1);
     expect((await owner.get('/api/dashboard')).body).toEqual(ownerBefore);
@@ -136,7 +136,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
     const c = await newCase(worker, { intake: { ...intake().intake, contactDate: daysAgo(2) } });
     const kinds = async () =>
       (await allAgenda(worker)).filter((i) => i.caseId === c.id).map((i) => `${i.kind}:${i.overdue}`);
-    expect(await kinds()).toEqual(['baseline_due:true']);
+    expect(await kinds()).toEqual(['baseline_due:false']);
     const { model } = (await coordinator.get('/api/outcomes/model')).body;
     const element = model.elements[0].code;
     await entry(c.id, 'outcome_assessment', {

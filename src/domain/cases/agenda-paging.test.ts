@@ -25,7 +25,12 @@ describe('follow-up on the agenda: nothing to follow up before the baseline', ()
     const f = facts([]);
     const items = followUpAgenda('c1', f.intakeDate, dueAssessments(f as never, TODAY), none, TODAY);
     expect(items.map((i) => i.kind)).toEqual(['baseline_due']);
-    expect(items[0]).toMatchObject({ dueDate: '2030-06-01', overdue: true, daysLeft: -14 });
+    // Due while an assessment still counts as the baseline: until the 3-month slot's window opens.
+    expect(items[0]).toMatchObject({ dueDate: '2030-07-17', overdue: false, daysLeft: 32 });
+    expect(followUpAgenda('c1', f.intakeDate, [], none, '2030-07-20')[0]).toMatchObject({
+      overdue: true,
+      daysLeft: -3,
+    });
   });
 
   test('once the baseline exists, the next follow-up appears when it comes within the horizon', () => {

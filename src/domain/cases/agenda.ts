@@ -2,7 +2,8 @@
  * The agenda: deadlines derived from a case's records — plan reviews, the end
  * of a reflection period, expiring permits, hearings and objectives due.
  */
-import { daysBetween } from './dates';
+import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../outcomes/schedule';
+import { addDays, addMonths, daysBetween } from './dates';
 
 export type AgendaKind =
   | 'review_due'
@@ -89,6 +90,15 @@ export interface FollowUpDue {
   mode: 'scheduled' | 'self_initiated';
 }
 
+/**
+ * The last day an assessment still counts as her baseline: the intake slot's window closes where
+ * the next slot's opens (3 months after intake, less the window: about 45 days after intake).
+ */
+export function baselineDueDate(intakeDate: string, config: ScheduleConfig = DEFAULT_SCHEDULE): string {
+  const next = config.months[1] ?? config.thenEveryMonths;
+  return addDays(addMonths(intakeDate, next), -config.windowDays - 1);
+}
+
 /** Where her follow-up stands: the baseline exists, she opted out, she prefers to get in touch herself. */
 export interface FollowUpStanding {
   hasBaseline: boolean;
@@ -98,7 +108,8 @@ export interface FollowUpStanding {
 
 /**
  * The follow-up items of one case. Before her baseline assessment exists there is nothing to
- * follow up: the one item is the baseline itself, due from the intake ("baseline_due"), while the
+ * follow up: the one item is the baseline itself ("baseline_due", due while an assessment still
+ * counts as the baseline: baselineDueDate), while the
  * schedule runs (she did not opt out, nor chose to get in touch herself). Once it exists, the
  * unmet scheduled follow-ups. Self-initiated contact is never chased.
  *
@@ -114,8 +125,9 @@ export function followUpAgenda(
   if (standing.optedOut) return [];
   if (!standing.hasBaseline) {
     if (standing.selfInitiated) return [];
-    const daysLeft = daysBetween(today, intakeDate);
-    return [{ caseId, kind: 'baseline_due', dueDate: intakeDate, overdue: daysLeft < 0, daysLeft }];
+    const dueDate = baselineDueDate(intakeDate);
+    const daysLeft = daysBetween(today, dueDate);
+    return [{ caseId, kind: 'baseline_due', dueDate, overdue: daysLeft < 0, daysLeft }];
   }
   return due
     .filter((d) => d.mode !== 'self_initiated')
