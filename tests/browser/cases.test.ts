@@ -127,9 +127,9 @@ describe('case management in the browser', () => {
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // The new case is found by exact name search
+    // The new case is found by name search
     await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
-    await page.getByLabel('Full name').fill('Demo Person 950');
+    await page.getByLabel('Name or case reference').fill('Demo Person 950');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('cell', { name: /Demo Person 950/ }).waitFor();
     await context.close();
