@@ -4,6 +4,7 @@
  * case may be handed over to. Reasons are free text about her: sealed under the organisation's key.
  */
 import { changesBetween, NEVER_VOIDED, type FieldChange } from '../domain/cases/corrections';
+import { assertNotBeforeBirth } from '../domain/cases/before-birth';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
 import { SECRET_FIELDS, type EntryKind } from '../domain/cases/entries';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
@@ -20,6 +21,7 @@ import { requireAccess } from './authorize';
 import { getCase, requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openEntry } from './entry-secrets';
+import { dateOfBirthOf } from './identification';
 import { loadLists } from './reference-lists';
 
 export interface EntryVersionView {
@@ -193,6 +195,12 @@ export async function updateIntake(ctx: AppContext, actor: Actor, caseId: string
     if (changes.channel !== undefined) lists.check('channels', changes.channel, 'channel');
     if (changes.immediateNeeds !== undefined) lists.check('immediate_needs', changes.immediateNeeds, 'immediateNeeds');
     if (changes.contactDate !== undefined) assertNotFuture(changes.contactDate, toIsoDate(new Date()), 'contactDate');
+    // The first contact with her is not before her birth.
+    if (changes.contactDate !== undefined)
+      assertNotBeforeBirth(
+        [{ path: ['contactDate'], value: changes.contactDate }],
+        await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId),
+      );
     if (intake.version !== changes.version) throw errors.versionConflict();
     const ok = await correctionsRepo.updateIntake(tx, actor.organisationId, caseId, changes.version, {
       ...(changes.channel !== undefined ? { channel: changes.channel } : {}),

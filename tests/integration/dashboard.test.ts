@@ -190,6 +190,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
       code: 'date_before_birth',
       details: [expect.objectContaining({ path: ['intake', 'contactDate'], code: 'date_before_birth' })],
     });
+    // Nor may a correction of the intake move the first contact before her birth.
+    const version = (await worker.get(`/api/cases/${c.id}`)).body.intake.version ?? 1;
+    const edited = await worker.patch(`/api/cases/${c.id}/intake`, { contactDate: '1999-01-01', version });
+    expect(edited.status).toBe(400);
+    expect(edited.body.error).toMatchObject({
+      code: 'date_before_birth',
+      details: [expect.objectContaining({ path: ['contactDate'], code: 'date_before_birth' })],
+    });
     // Her birthday itself is fine.
     expect(
       (
