@@ -28,17 +28,19 @@ export function NotesTab({ c }: { c: CaseDetail }) {
       {c.permissions.update && <AddNote caseId={c.id} />}
       <section className="card" aria-labelledby="notes-list">
         <h2 id="notes-list">{t('notesUi.title')}</h2>
-        <label className="field" role="search">
-          <span>{t('notesUi.search')}</span>
-          <input
-            type="search"
-            name="noteSearch"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-describedby="notes-search-hint"
-          />
-          <small id="notes-search-hint">{t('notesUi.searchHint')}</small>
-        </label>
+        <div role="search">
+          <label className="field">
+            <span>{t('notesUi.search')}</span>
+            <input
+              type="search"
+              name="noteSearch"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              aria-describedby="notes-search-hint"
+            />
+            <small id="notes-search-hint">{t('notesUi.searchHint')}</small>
+          </label>
+        </div>
         <ErrorMessage error={entries.error} />
         {entries.isPending && <p role="status">{t('common.loading')}</p>}
         {entries.data && (
