@@ -57,7 +57,7 @@ describe('login and user management', () => {
     await second.context.close();
 
     await page.getByRole('link', { name: 'Audit log' }).first().click();
-    await page.getByRole('cell', { name: 'user.create' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Created a user' }).first().waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });

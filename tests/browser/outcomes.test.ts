@@ -86,7 +86,7 @@ describe('outcomes in the browser', () => {
     // As her case owner, the caseworker sees who opened the case: actions and field names, no content.
     await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Access log' }).click();
     const log = page.getByRole('region', { name: 'Access log' });
-    await log.getByText('case.entry.follow_up.create').first().waitFor();
+    await log.getByText('Added a record: follow-up').first().waitFor();
     expect(await log.getByText('Demo Person 952').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();

@@ -1,15 +1,19 @@
 /** The application shell: header, navigation shown from server-computed permissions, organisation and language switchers. */
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router-dom';
-import { useLogout, useSwitchOrganisation } from '../api/session';
+import { api } from '../api/client';
+import { sessionKey, useLogout, useSwitchOrganisation } from '../api/session';
 import type { SessionView } from '../api/types';
+import type { Preferences } from '../history/types';
 import { LANGUAGES, type Language } from '../i18n';
 
 export function Layout({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const logout = useLogout();
+  useAccountLanguage(session);
   const links = [
     { to: '/', label: t('nav.dashboard'), show: true },
     { to: '/cases', label: t('nav.cases'), show: session.permissions.readCases },
@@ -38,7 +42,7 @@ export function Layout({ session }: { session: SessionView }) {
       <a className="skip-link" href="#main">
         {t('nav.skipToContent')}
       </a>
-      <header className="app-header">
+      <header className={menuOpen ? 'app-header open' : 'app-header'}>
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-org">{session.organisation.name}</span>
@@ -47,11 +51,19 @@ export function Layout({ session }: { session: SessionView }) {
           type="button"
           className="menu-toggle"
           aria-expanded={menuOpen}
-          aria-controls="main-nav"
+          aria-controls="main-nav header-tools"
           onClick={() => setMenuOpen(!menuOpen)}
         >
           {t('nav.menu')}
         </button>
+        <div className="header-tools" id="header-tools">
+          {session.memberships.length > 1 && <OrganisationSwitcher session={session} />}
+          <LanguageSwitcher saveToAccount />
+          <button type="button" className="secondary" onClick={() => logout.mutate()}>
+            {t('shell.logout')}
+          </button>
+        </div>
+        {/* One line from laptop widths up (it scrolls sideways when a role has more links than fit). */}
         <nav id="main-nav" aria-label={t('nav.main')} className={menuOpen ? 'open' : ''}>
           <ul>
             {links.map((link) => (
@@ -62,13 +74,6 @@ export function Layout({ session }: { session: SessionView }) {
               </li>
             ))}
           </ul>
-          <div className="header-tools">
-            {session.memberships.length > 1 && <OrganisationSwitcher session={session} />}
-            <LanguageSwitcher />
-            <button type="button" className="secondary" onClick={() => logout.mutate()}>
-              {t('shell.logout')}
-            </button>
-          </div>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
@@ -100,14 +105,37 @@ function OrganisationSwitcher({ session }: { session: SessionView }) {
   );
 }
 
-export function LanguageSwitcher() {
+/** At login, on any browser: the language stored with her account wins over this browser's choice. */
+function useAccountLanguage(session: SessionView) {
+  const { i18n } = useTranslation();
+  const preferred = session.user.preferredLocale;
+  useEffect(() => {
+    if (preferred && preferred in LANGUAGES && preferred !== i18n.resolvedLanguage) void i18n.changeLanguage(preferred);
+    // Only when her stored choice changes (a login, another account): not when she switches here.
+  }, [session.user.id, preferred]);
+}
+
+/** The language switcher; once logged in (`saveToAccount`) the choice is stored with her account on the server. */
+export function LanguageSwitcher({ saveToAccount = false }: { saveToAccount?: boolean }) {
   const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (locale: string) => api<Preferences>('/api/account/preferences', { method: 'PATCH', body: { locale } }),
+    onSuccess: (preferences) =>
+      client.setQueryData<SessionView | null>(sessionKey, (s) =>
+        s ? { ...s, user: { ...s.user, preferredLocale: preferences.locale } } : s,
+      ),
+  });
   return (
     <label className="inline-field">
       <span>{t('shell.language')}</span>
       <select
         value={i18n.resolvedLanguage}
-        onChange={(event) => void i18n.changeLanguage(event.target.value as Language)}
+        onChange={(event) => {
+          const language = event.target.value as Language;
+          void i18n.changeLanguage(language);
+          if (saveToAccount) save.mutate(language);
+        }}
       >
         {Object.entries(LANGUAGES).map(([code, name]) => (
           <option key={code} value={code} lang={code}>
@@ -115,6 +143,11 @@ export function LanguageSwitcher() {
           </option>
         ))}
       </select>
+      {save.isError && (
+        <span className="header-alert" role="alert">
+          {t('historyUi.languageNotSaved')}
+        </span>
+      )}
     </label>
   );
 }

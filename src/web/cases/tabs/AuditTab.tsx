@@ -1,52 +1,58 @@
-/** Who opened or changed this case, newest first: names and actions, never content. Shown to the case owner and auditors. */
+/**
+ * Who opened or changed this case: one line per person and visit, with how many actions, the first and
+ * last time, what she did (translated) and which fields — never content. Shown to the case owner and auditors.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/cases';
-import type { AuditEntryView as AuditEntry } from '../../../server/api-types';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useHistoryLabel } from '../../history/labels';
+import type { AccessLog } from '../../history/types';
+import { formatDateTime } from '../../i18n/dates';
 
 export function AuditTab({ c }: { c: CaseDetail }) {
   const { t, i18n } = useTranslation();
+  const label = useHistoryLabel();
   const log = useQuery({
-    queryKey: ['case', c.id, 'audit'],
-    queryFn: () => api<{ entries: AuditEntry[] }>(`/api/cases/${c.id}/audit`),
+    queryKey: ['case', c.id, 'access-log'],
+    queryFn: () => api<AccessLog>(`/api/cases/${c.id}/access-log`),
   });
-  const staff = useQuery({
-    queryKey: ['staff'],
-    queryFn: () => api<{ staff: { id: string; displayName: string }[] }>('/api/staff'),
-    retry: false,
-  });
-  const who = (id: string | null) =>
-    id ? (staff.data?.staff.find((s) => s.id === id)?.displayName ?? t('caseUi.formerStaff')) : t('caseUi.system');
-  const entries = log.data?.entries ?? [];
+  const visits = log.data?.visits ?? [];
+  const time = (at: string) => formatDateTime(at);
   return (
     <div className="tab-panel">
       <section className="card" aria-labelledby="access-title">
-        <h2 id="access-title">{t('caseUi.accessLog')}</h2>
-        <p className="muted">{t('caseUi.accessLogIntro')}</p>
+        <h2 id="access-title">{t('historyUi.accessTitle')}</h2>
+        <p className="muted">{t('historyUi.accessIntro')}</p>
         <ErrorMessage error={log.error} />
         {log.isPending && <p role="status">{t('common.loading')}</p>}
-        {entries.length > 0 && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('caseUi.accessLog')}>
-            <table>
+        {visits.length > 0 && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('historyUi.accessTitle')}>
+            <table className="history-table access-log">
               <thead>
                 <tr>
-                  <th scope="col">{t('caseUi.when')}</th>
-                  <th scope="col">{t('caseUi.who')}</th>
-                  <th scope="col">{t('caseUi.action')}</th>
-                  <th scope="col">{t('caseUi.fieldsTouched')}</th>
+                  <th scope="col">{t('historyUi.who')}</th>
+                  <th scope="col">{t('historyUi.count')}</th>
+                  <th scope="col">{t('historyUi.first')}</th>
+                  <th scope="col">{t('historyUi.last')}</th>
+                  <th scope="col">{t('historyUi.what')}</th>
+                  <th scope="col">{t('historyUi.fields')}</th>
                 </tr>
               </thead>
               <tbody>
-                {entries.map((e, i) => (
-                  <tr key={e.seq ?? `pending-${i}`}>
-                    <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
-                    <td>{who(e.actorId)}</td>
+                {visits.map((v) => (
+                  <tr key={`${v.actorId ?? 'system'}-${v.firstAt}`}>
+                    <td>{v.actorId ? (v.actorName ?? t('historyUi.formerStaff')) : t('historyUi.system')}</td>
+                    <td>{v.count}</td>
                     <td>
-                      <code>{e.action}</code>
+                      <time dateTime={v.firstAt}>{time(v.firstAt)}</time>
                     </td>
-                    <td>{e.fields.join(', ')}</td>
+                    <td>
+                      <time dateTime={v.lastAt}>{time(v.lastAt)}</time>
+                    </td>
+                    <td>{v.actions.map((a) => label('action', a.code)).join('; ')}</td>
+                    <td>{v.fields.join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
