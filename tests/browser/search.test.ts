@@ -95,7 +95,7 @@ describe('search in the browser', () => {
     await openIntake(page);
     await page.getByLabel('Given name').fill('Yana');
     await page.getByLabel('Family name').fill('Nowakowa');
-    await page.getByRole('heading', { name: 'She may already be known here' }).waitFor();
+    await page.getByRole('heading', { name: 'This person may already be known here' }).waitFor();
     await page.getByText('Similar name').waitFor();
     // Her date of birth makes it a stronger match.
     await page.getByLabel('Date of birth').fill('1990-05-05');
@@ -114,7 +114,7 @@ describe('search in the browser', () => {
     // Long enough for the debounce and the request to have answered.
     await page.waitForResponse((r) => r.url().includes('/api/cases/possible-matches'));
     await page.waitForTimeout(300);
-    expect(await page.getByRole('heading', { name: 'She may already be known here' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'This person may already be known here' }).count()).toBe(0);
     await context.close();
   });
 });
