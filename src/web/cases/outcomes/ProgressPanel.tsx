@@ -8,6 +8,7 @@ import { ReasonField } from '../corrections/inputs';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
 import { pick, type AssessmentDraft, type Outcomes } from './types';
+import { formatDate } from '../../i18n/dates';
 
 const MARKER_COLOURS: Record<string, string> = { turning_point: '#2b6cb0', event: '#2f855a', hard_failure: '#c53030' };
 
@@ -113,7 +114,9 @@ export function ProgressPanel({
     <>
       {o.continuum?.baseline && (
         <section className="card" aria-labelledby="progress-title">
-          <h2 id="progress-title">{t('caseUi.progressSinceBaseline', { date: o.continuum.baseline.date })}</h2>
+          <h2 id="progress-title">
+            {t('caseUi.progressSinceBaseline', { date: formatDate(o.continuum.baseline.date) })}
+          </h2>
           <div className="small-multiples">
             {o.model.dimensions.map((d) => (
               <DimensionChart
@@ -161,7 +164,7 @@ export function ProgressPanel({
         <ul className="entries">
           {sorted.map((e, i) => (
             <li key={e.id}>
-              <strong>{String(e.data.date)}</strong>
+              <strong>{formatDate(String(e.data.date))}</strong>
               {i === 0 && ` (${t('outcomesUi.baseline')})`} · {t('outcomesUi.version', { version: e.version })} ·{' '}
               {(e.data.scores as unknown[]).length} ·{' '}
               <small className="muted">{e.recordedBy?.displayName ?? t('caseUi.system')}</small>
@@ -169,7 +172,7 @@ export function ProgressPanel({
                 <>
                   {' '}
                   <button type="button" className="link" onClick={() => revise(e)}>
-                    {t('outcomesUi.revise')} <span className="visually-hidden">{String(e.data.date)}</span>
+                    {t('outcomesUi.revise')} <span className="visually-hidden">{formatDate(String(e.data.date))}</span>
                   </button>
                 </>
               )}
@@ -249,9 +252,11 @@ function AssessmentForm({
       <h2 id="assessment-title">
         {draft?.revise ? t('outcomesUi.revise') : hasBaseline ? t('caseUi.addFollowUp') : t('caseUi.addBaseline')}
       </h2>
-      {draft?.revise && <p className="alert alert-info">{t('outcomesUi.revising', { date: draft.date })}</p>}
+      {draft?.revise && (
+        <p className="alert alert-info">{t('outcomesUi.revising', { date: formatDate(draft.date) })}</p>
+      )}
       {draft && !draft.revise && (
-        <p className="alert alert-info">{t('outcomesUi.fromInterview', { date: draft.date })}</p>
+        <p className="alert alert-info">{t('outcomesUi.fromInterview', { date: formatDate(draft.date) })}</p>
       )}
       <Field label={t('caseUi.date')} type="date" value={date} onChange={setDate} />
       <label className="field">

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { CaseEdits } from '../corrections/CaseEdits';
 import { DerivationCard } from '../Derivation';
 import { CodeSelect, Field } from '../fields';
+import { formatDate } from '../../i18n/dates';
 
 export function OverviewTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -135,7 +136,7 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
             <dt>{t('caseUi.channel')}</dt>
             <dd>{label('channels', c.intake.channel)}</dd>
             <dt>{t('caseUi.contactDate')}</dt>
-            <dd>{c.intake.contactDate}</dd>
+            <dd>{formatDate(c.intake.contactDate)}</dd>
             <dt>{t('caseUi.municipality')}</dt>
             <dd>{c.intake.municipality ?? '—'}</dd>
             <dt>{t('caseUi.immediateNeeds')}</dt>

@@ -7,6 +7,7 @@ import { Field } from '../fields';
 import { LongText } from '../corrections/inputs';
 import { ObjectiveActions } from '../corrections/ObjectiveActions';
 import { EntryList } from './EntryList';
+import { formatDate } from '../../i18n/dates';
 
 export function PlanTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -77,7 +78,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         render={(e) => (
           <>
             {String(e.data.title)} · {t(`caseUi.objectiveStatus.${String(e.data.status)}`)}
-            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${String(e.data.dueDate)}` : ''}
+            {e.data.dueDate ? ` · ${t('caseUi.dueDate')} ${formatDate(String(e.data.dueDate))}` : ''}
             {(e.data.microObjectives as { title: string; done: boolean }[]).length > 0 && (
               <ul>
                 {(e.data.microObjectives as { title: string; done: boolean }[]).map((m) => (
@@ -140,7 +141,7 @@ export function PlanTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.reviews')}
         render={(e) => (
           <>
-            {String(e.data.reviewedOn)}: {String(e.data.notes)}
+            {formatDate(String(e.data.reviewedOn))}: {String(e.data.notes)}
           </>
         )}
       />
