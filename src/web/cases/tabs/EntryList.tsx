@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCase, useEntries, type Entry } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryActions, VoidedEntries } from '../corrections/EntryActions';
+import { formatDate } from '../../i18n/dates';
 
 export function EntryList({
   caseId,
@@ -31,8 +32,7 @@ export function EntryList({
             {render(e)}
             <small className="muted">
               {' '}
-              — {e.recordedBy?.displayName ?? t('caseUi.system')},{' '}
-              {new Date(e.recordedAt).toLocaleDateString(i18n.language)}
+              — {e.recordedBy?.displayName ?? t('caseUi.system')}, {formatDate(e.recordedAt)}
             </small>
             <EntryActions caseId={caseId} entry={e} editable={editable} />
           </li>
