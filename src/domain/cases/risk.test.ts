@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { riskLevels } from '../reference/identification-lists';
+import { buildSnapshot } from '../referrals/snapshot';
 import { riskQuestions } from '../reference/risk-lists';
 import { isAtLeast, latestAssessment, orderedLevels, suggestRiskLevel, type RiskAnswerInput } from './risk';
 
@@ -87,5 +88,23 @@ describe('latestAssessment', () => {
     const sameDay = { data: { level: 'medium', assessedOn: '2026-02-01' }, recordedAt: '2026-02-02T10:00:00Z' };
     expect(latestAssessment([later, sameDay])).toBe(sameDay);
     expect(latestAssessment([])).toBeUndefined();
+  });
+});
+
+describe('the level a referral or transfer shares', () => {
+  test('is the current level: the latest by assessment date, not the last recorded', () => {
+    const snapshot = buildSnapshot(['risk_level'], {
+      chosenTerm: null,
+      language: null,
+      needs: [],
+      requestedService: 'accommodation',
+      entries: [
+        { kind: 'risk_assessment', data: { level: 'low', assessedOn: '2026-01-02' } },
+        { kind: 'risk_assessment', data: { level: 'critical', assessedOn: '2026-02-01' } },
+        // Recorded last, but about an earlier day.
+        { kind: 'risk_assessment', data: { level: 'medium', assessedOn: '2026-01-15' } },
+      ],
+    });
+    expect(snapshot.riskLevel).toBe('critical');
   });
 });

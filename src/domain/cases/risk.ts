@@ -104,7 +104,7 @@ export function isAtLeast(levels: readonly RiskLevelItem[], a: string | null, b:
 
 export interface RiskEntryLike {
   data: Record<string, unknown>;
-  recordedAt: Date | string;
+  recordedAt: Date | string | number;
 }
 
 /**

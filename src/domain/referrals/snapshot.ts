@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { code, isoDate } from '../shared/zod';
 import type { SharedSection } from './workflow';
+import { latestAssessment } from '../cases/risk';
 
 export const IdentitySnapshot = z.strictObject({
   givenName: z.string(),
@@ -79,7 +80,9 @@ export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSou
   };
   const latest = (kind: string) => s.entries.filter((e) => e.kind === kind).at(-1)?.data;
   if (sections.includes('risk_level')) {
-    const level = optionalString(latest('risk_assessment')?.level);
+    // The current level: the latest assessment by its date (list order breaks ties), as on the case.
+    const assessments = s.entries.filter((e) => e.kind === 'risk_assessment').map((e) => ({ ...e, recordedAt: 0 }));
+    const level = optionalString(latestAssessment(assessments)?.data.level);
     if (level) snapshot.riskLevel = level;
   }
   if (sections.includes('identity') && s.identity) snapshot.identity = s.identity;
