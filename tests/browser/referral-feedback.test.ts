@@ -133,7 +133,7 @@ describe('referral details and feedback in the browser', () => {
     await south.context.close();
   });
 
-  test('withdrawing her consent asks first and says what will happen; Cancel changes nothing', async () => {
+  test("withdrawing the person's consent asks first and says what will happen; Cancel changes nothing", async () => {
     const { context, page } = await harness.newPage({ width: 390, height: 844 });
     await logIn(page, 'caseworker@north.demo.test');
     await page.getByRole('heading', { name: /Welcome/ }).waitFor();
@@ -147,7 +147,7 @@ describe('referral details and feedback in the browser', () => {
     await consent.getByRole('button', { name: 'Withdraw' }).click();
     const question = page
       .getByRole('group')
-      .filter({ hasText: 'Withdraw her consent to share with Demo Outreach South?' });
+      .filter({ hasText: "Withdraw the person's consent to share with Demo Outreach South?" });
     await question.getByText('open referrals to it end').waitFor();
     // The confirming button takes the focus, Cancel sits beside it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Yes, withdraw');

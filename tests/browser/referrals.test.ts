@@ -181,7 +181,7 @@ describe('referrals in the browser', () => {
       .filter({ hasText: 'Sharing with a named partner' })
       .getByRole('button', { name: 'Withdraw' })
       .click();
-    await north.page.getByText('Withdraw her consent to share with Demo Outreach South?').waitFor();
+    await north.page.getByText("Withdraw the person's consent to share with Demo Outreach South?").waitFor();
     await north.page.getByRole('button', { name: 'Yes, withdraw' }).click();
     await north.page
       .getByRole('listitem')
