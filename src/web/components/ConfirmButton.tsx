@@ -3,7 +3,7 @@
  * with the confirming button focused and a Cancel beside it. Inline rather than a modal, so it works
  * the same with a screen reader, a keyboard and on a phone.
  *
- * @example <ConfirmButton label={t('x.close')} question={t('x.closeWhat')} onConfirm={() => close.mutate()} />
+ * @example <ConfirmButton label={closeLabel} question={whatClosingDoes} onConfirm={() => close.mutate()} />
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
