@@ -10,6 +10,7 @@ import { STATUSES } from '../../domain/cases/lifecycle';
 import { CodeSelect, Field } from './fields';
 import { Pagination } from './search/Pagination';
 import { RiskLevelBadge } from './risk/RiskLevelBadge';
+import { formatDate } from '../i18n/dates';
 
 const PAGE = 25;
 
@@ -164,8 +165,8 @@ export function CaseListPage() {
                     </td>
                     <td>{c.owner.displayName}</td>
                     <td>{label('programme_types', c.programmeType)}</td>
-                    <td>{c.contactDate ? new Date(c.contactDate).toLocaleDateString(i18n.language) : '—'}</td>
-                    <td>{new Date(c.updatedAt).toLocaleDateString(i18n.language)}</td>
+                    <td>{c.contactDate ? formatDate(c.contactDate) : '—'}</td>
+                    <td>{formatDate(c.updatedAt)}</td>
                   </tr>
                 ))}
               </tbody>
