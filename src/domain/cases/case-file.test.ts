@@ -31,6 +31,7 @@ const base = (overrides: Partial<CaseFileInput> = {}): CaseFileInput => ({
     {
       kind: 'consent',
       data: {
+        partnerOrganisationId: '6f1c9a52-0000-4000-8000-000000000001',
         purpose: 'referral_sharing',
         action: 'granted',
         language: 'sk',
@@ -71,6 +72,7 @@ describe('buildCaseFile', () => {
     expect(all).toContain('Apr 5, 1999');
     expect(all).not.toContain('Accommodation');
     expect(all).not.toContain('Secret street 1');
+    expect(all).not.toContain('6f1c9a52');
   });
 
   test('a chosen section with nothing recorded says so', () => {

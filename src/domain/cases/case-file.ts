@@ -252,7 +252,9 @@ function entryBlock(entry: CaseFileEntry, r: Reader, input: CaseFileInput): Cont
     date: formatTimestamp(entry.recordedAt, input.locale, input.timeZone),
     name: entry.recordedBy ?? '—',
   });
+  // Internal ids (a partner organisation, an owner, a linked interview) mean nothing on paper.
   const rows = Object.entries(entry.data)
+    .filter(([k]) => !/Id$/.test(k))
     .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => [r.label(`fields.${k}`), r.value(entry.kind, k, v)] as [string, string]);
   return [
