@@ -255,6 +255,19 @@ describe('ariadne CLI', () => {
     ).rejects.toThrow(/not found/i);
   }, 60_000);
 
+  test('risk high and risk cases: the count of open high-risk cases and the cases at one level', async () => {
+    const as = ['--org', 'north', '--as', 'caseworker@north.demo.test', '--json'];
+    const { highRisk } = await ariadne('risk', 'high', ...as);
+    expect(highRisk).toBeGreaterThan(0);
+    const mine = await ariadne('risk', 'high', ...as, '--mine');
+    expect(mine.highRisk).toBeLessThanOrEqual(highRisk);
+    const high = await ariadne('risk', 'cases', ...as, '--level', 'high', '--limit', '200');
+    const critical = await ariadne('risk', 'cases', ...as, '--level', 'critical', '--limit', '200');
+    for (const c of [...high.cases, ...critical.cases]) expect(['high', 'critical']).toContain(c.riskLevel);
+    const open = [...high.cases, ...critical.cases].filter((c: { status: string }) => c.status !== 'closed');
+    expect(open).toHaveLength(highRisk);
+  }, 60_000);
+
   test('keys encrypt-free-text: the demo data holds no free text in clear, so a full run seals nothing', async () => {
     expect(await ariadne('keys', 'encrypt-free-text', '--json')).toEqual({
       skipped: false,

@@ -176,6 +176,34 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
         },
       ],
       ['own_account', { text: canary('own account'), recordedOn: daysAgo(57) }],
+      [
+        'risk_assessment',
+        {
+          level: 'critical',
+          assessedOn: daysAgo(20),
+          answers: [{ question: 'debt_bondage', answer: 'no' }],
+          overrideReason: canary('risk override reason'),
+          notes: canary('reassessment notes'),
+        },
+      ],
+      [
+        'guardian',
+        {
+          name: canary('guardian name'),
+          contact: canary('guardian contact'),
+          role: 'legal_representative',
+          authority: canary('guardian authority'),
+        },
+      ],
+      [
+        'best_interests_determination',
+        { date: daysAgo(21), decidedBy: canary('bid by'), outcome: 'pending', note: canary('bid note') },
+      ],
+      ['age_assessment', { date: daysAgo(22), method: 'medical', result: 'uncertain', assessedBy: canary('age by') }],
+      [
+        'child_protection_referral',
+        { referredOn: daysAgo(21), authority: canary('cp authority'), reference: canary('cp reference') },
+      ],
       ['interview', { date: daysAgo(30), answers }],
       [
         'autonomy',
@@ -314,6 +342,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       'objective',
       'micro objective',
       'hand-over reason',
+      'risk override reason',
+      'reassessment notes',
+      'guardian name',
+      'guardian contact',
+      'guardian authority',
+      'bid by',
+      'bid note',
+      'age by',
+      'cp authority',
+      'cp reference',
     ].map(canary);
     const referralNotes = [canary('referral note'), canary('referral service note')];
     const all = [
