@@ -15,6 +15,7 @@ import type {
   StaffRolesSchema,
 } from './presenters/catalogue';
 import type { CaseDetailSchema, CaseSummarySchema, EntrySchema } from './presenters/case';
+import type { EntryHistorySchema, OwnerCandidateSchema } from './presenters/corrections';
 import type { PossibleMatchSchema } from './presenters/possible-match';
 import type { LinkageJobSchema, LinkageReviewSchema, LinkageStatusSchema } from './presenters/linkage';
 import type { NotificationListSchema, NotificationSchema } from './presenters/notification';
@@ -29,6 +30,23 @@ import type { HtcdsExportSchema } from './presenters/htcds';
 import type { QuestionnaireViewSchema } from './presenters/network';
 import type { PrivateReportSchema } from './presenters/private-release';
 import type { ReferenceItemViewSchema, ReferenceListViewSchema } from './presenters/reference';
+import type { AttachmentsResponse } from './routes/attachments/routes';
+import type { NetworkRolesResponse, StaffRolesResponse } from './routes/catalogue/routes';
+import type { OwnerCandidatesResponse, VoidedEntriesResponse } from './routes/cases/corrections';
+import type { ReferenceListsResponse, StaffDirectoryResponse } from './routes/cases/reference';
+import type {
+  CaseListResponse,
+  EntriesResponse,
+  PossibleDuplicatesResponse,
+  ProposalsResponse,
+  TimelineResponse,
+} from './routes/cases/routes';
+import type { PossibleMatchesResponse } from './routes/cases/search';
+import type { LinkageReviewsResponse } from './routes/linkage/routes';
+import type { NetworkCandidatesResponse, NetworksResponse, ProposedNetworkResponse } from './routes/networks/routes';
+import type { DirectoryResponse, NetworkPartnersResponse, ReferralRowsResponse } from './routes/referrals/routes';
+import type { CaptureHistoriesResponse, EstimatesResponse, MseResponse } from './routes/statistics/routes';
+import type { UsersResponse } from './routes/users/routes';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
 export type UserView = z.infer<typeof UserViewSchema>;
@@ -46,6 +64,9 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type DerivationStep = NonNullable<CaseDetail['identification']>['derivation']['steps'][number];
 /** A record of a case, one variant per kind (its data as that kind's schema names it). */
 export type CaseEntry = z.infer<typeof EntrySchema>;
+/** A record's history: every version, who recorded it, why it changed (secret values never shown). */
+export type EntryHistory = z.infer<typeof EntryHistorySchema>;
+export type OwnerCandidate = z.infer<typeof OwnerCandidateSchema>;
 
 export type ReferralView = z.infer<typeof ReferralViewSchema>;
 export type ReferralSnapshot = z.infer<typeof ReferralSnapshotSchema>;
@@ -80,3 +101,29 @@ export type HtcdsExport = z.infer<typeof HtcdsExportSchema>;
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 export type AgendaPage = z.infer<typeof AgendaPageSchema>;
 export type Dashboard = z.infer<typeof DashboardSchema>;
+
+// Whole responses of list and action routes: the web takes these, never a restated field.
+export type UserList = z.infer<typeof UsersResponse>;
+export type StaffDirectory = z.infer<typeof StaffDirectoryResponse>;
+export type ReferenceLists = z.infer<typeof ReferenceListsResponse>;
+export type CaseList = z.infer<typeof CaseListResponse>;
+export type CaseEntries = z.infer<typeof EntriesResponse>;
+export type CaseTimeline = z.infer<typeof TimelineResponse>;
+export type PossibleDuplicates = z.infer<typeof PossibleDuplicatesResponse>;
+export type PossibleMatches = z.infer<typeof PossibleMatchesResponse>;
+export type ScoreProposals = z.infer<typeof ProposalsResponse>;
+export type VoidedEntries = z.infer<typeof VoidedEntriesResponse>;
+export type OwnerCandidates = z.infer<typeof OwnerCandidatesResponse>;
+export type AttachmentList = z.infer<typeof AttachmentsResponse>;
+export type NetworkPartners = z.infer<typeof NetworkPartnersResponse>;
+export type ReferralRows = z.infer<typeof ReferralRowsResponse>;
+export type DirectorySearch = z.infer<typeof DirectoryResponse>;
+export type NetworkList = z.infer<typeof NetworksResponse>;
+export type ProposedNetwork = z.infer<typeof ProposedNetworkResponse>;
+export type NetworkCandidates = z.infer<typeof NetworkCandidatesResponse>;
+export type LinkageReviews = z.infer<typeof LinkageReviewsResponse>;
+export type EstimateList = z.infer<typeof EstimatesResponse>;
+export type CaptureHistories = z.infer<typeof CaptureHistoriesResponse>;
+export type MseOutcome = z.infer<typeof MseResponse>;
+export type StaffRolesList = z.infer<typeof StaffRolesResponse>;
+export type NetworkRoles = z.infer<typeof NetworkRolesResponse>;

@@ -10,6 +10,7 @@ import type {
   CaseSummary,
   DerivationStep,
   ReferenceItemView,
+  ReferenceLists,
   ReferenceListView,
 } from '../../server/api-types';
 
@@ -26,7 +27,7 @@ export type Entry = Omit<CaseEntry, 'kind' | 'data'> & { kind: CaseEntry['kind']
 export function useReferenceLists() {
   return useQuery({
     queryKey: ['reference-lists'],
-    queryFn: () => api<{ lists: RefList[] }>('/api/reference-lists'),
+    queryFn: () => api<ReferenceLists>('/api/reference-lists'),
     staleTime: 300_000,
   });
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
+import type { CaseList, StaffDirectory } from '../../server/api-types';
 import { useLabel, type CaseSummary } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { STATUSES } from '../../domain/cases/lifecycle';
@@ -20,7 +21,7 @@ export function CaseListPage() {
   const [form, setForm] = useState({ q: '', dob: '', status: '', risk: '', ownerId: '', mine: '', sort: '' });
   const staff = useQuery({
     queryKey: ['staff'],
-    queryFn: () => api<{ staff: { id: string; displayName: string }[] }>('/api/staff'),
+    queryFn: () => api<StaffDirectory>('/api/staff'),
     staleTime: 300_000,
   });
   const [query, setQuery] = useState(form);
@@ -30,7 +31,7 @@ export function CaseListPage() {
   );
   const cases = useQuery({
     queryKey: ['cases', params.toString()],
-    queryFn: () => api<{ cases: CaseSummary[]; total: number; totalCapped: boolean }>(`/api/cases?${params}`),
+    queryFn: () => api<CaseList>(`/api/cases?${params}`),
   });
 
   function search(event: FormEvent) {

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LinkageRunPanel, LinkageSecretPanel, useLinkageStatus } from './LinkagePanels';
-import type { LinkageReview as Review } from '../../server/api-types';
+import type { LinkageReview as Review, LinkageReviews } from '../../server/api-types';
 import { formatDate } from '../i18n/dates';
 
 function ScoreBar({ score }: { score: number }) {
@@ -41,7 +41,7 @@ function DuplicateReviews() {
   const client = useQueryClient();
   const reviews = useQuery({
     queryKey: ['linkage-reviews'],
-    queryFn: () => api<{ reviews: Review[] }>('/api/linkage/reviews'),
+    queryFn: () => api<LinkageReviews>('/api/linkage/reviews'),
   });
   const decide = useMutation({
     mutationFn: (body: { id: string; decision: 'match' | 'non_match'; version: number }) =>

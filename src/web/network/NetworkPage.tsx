@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { DirectorySearch } from '../../server/api-types';
 import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -138,18 +139,7 @@ export function NetworkPage({ session }: { session: SessionView }) {
   const params = new URLSearchParams(Object.entries(search).filter(([, v]) => v));
   const directory = useQuery({
     queryKey: ['directory', params.toString()],
-    queryFn: () =>
-      api<{
-        entries: {
-          id: string;
-          name: string;
-          territory: string;
-          languages: string[];
-          services: string[];
-          shelterPlacesFree: number | null;
-          contactRoute: string | null;
-        }[];
-      }>(`/api/directory?${params}`),
+    queryFn: () => api<DirectorySearch>(`/api/directory?${params}`),
   });
 
   return (

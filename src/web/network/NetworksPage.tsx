@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import type { SessionView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
-import type { NetworkView } from '../../server/api-types';
+import type { NetworkCandidates, NetworkList, NetworkView, ProposedNetwork } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 
 /** What the questionnaire page hands over when its section C describes a network. */
@@ -36,10 +36,10 @@ export function NetworksPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const draft = (useLocation().state as { draft?: NetworkDraft } | null)?.draft;
-  const list = useQuery({ queryKey: ['networks'], queryFn: () => api<{ networks: NetworkView[] }>('/api/networks') });
+  const list = useQuery({ queryKey: ['networks'], queryFn: () => api<NetworkList>('/api/networks') });
   const candidates = useQuery({
     queryKey: ['network-candidates'],
-    queryFn: () => api<{ organisations: { id: string; name: string }[] }>('/api/network/candidates'),
+    queryFn: () => api<NetworkCandidates>('/api/network/candidates'),
   });
   const answer = useMutation({
     mutationFn: (v: { id: string; answer: 'accept' | 'decline' }) =>
@@ -64,7 +64,7 @@ export function NetworksPage({ session }: { session: SessionView }) {
   const idem = useIdempotencyKey();
   const propose = useMutation({
     mutationFn: () =>
-      api<{ id: string }>('/api/networks', {
+      api<ProposedNetwork>('/api/networks', {
         method: 'POST',
         idempotencyKey: idem.key,
         body: {

@@ -11,7 +11,7 @@ import { URGENCIES, urgencyRank } from '../../domain/referrals/details';
 import { api } from '../api/client';
 import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
-import type { ReferralRow } from '../../server/api-types';
+import type { ReferralRow, ReferralRows } from '../../server/api-types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate } from '../i18n/dates';
 
@@ -36,7 +36,7 @@ export function ReferralsPage({ session }: { session: SessionView }) {
   // Always fresh: a partner may have answered since the last visit.
   const list = useQuery({
     queryKey: ['referrals'],
-    queryFn: () => api<{ referrals: ReferralRow[] }>('/api/referrals'),
+    queryFn: () => api<ReferralRows>('/api/referrals'),
     staleTime: 0,
     refetchOnMount: 'always',
   });

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { sessionKey, useLogout } from '../api/session';
 import type { SessionView } from '../api/types';
-import type { Invitations } from '../../server/api-types';
+import type { Invitations, TotpSetup } from '../../server/api-types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { ChangePasswordForm } from '../components/PasswordForms';
 
@@ -46,7 +46,7 @@ function TotpCard({ enabled }: { enabled: boolean }) {
   const refresh = () => client.invalidateQueries({ queryKey: sessionKey });
 
   const begin = useMutation({
-    mutationFn: () => api<{ secret: string; otpauthUrl: string }>('/api/auth/totp/setup', { method: 'POST' }),
+    mutationFn: () => api<TotpSetup>('/api/auth/totp/setup', { method: 'POST' }),
     onSuccess: setSetup,
   });
   const enable = useMutation({

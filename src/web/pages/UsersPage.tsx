@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { UserList } from '../../server/api-types';
 import { ROLES, type SessionView, type UserView } from '../api/types';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
@@ -18,7 +19,7 @@ const usersKey = ['users'] as const;
 
 export function UsersPage({ session }: { session: SessionView }) {
   const { t, i18n } = useTranslation();
-  const users = useQuery({ queryKey: usersKey, queryFn: () => api<{ users: UserView[] }>('/api/users') });
+  const users = useQuery({ queryKey: usersKey, queryFn: () => api<UserList>('/api/users') });
   const [editing, setEditing] = useState<UserView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 

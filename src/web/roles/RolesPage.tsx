@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { NetworkRoles, StaffRolesList } from '../../server/api-types';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProfileEditor, RoleEditor, StaffEditor } from './editors';
@@ -19,14 +20,11 @@ export function RolesPage({ session }: { session: SessionView }) {
   const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => api<Catalogue>('/api/catalogue') });
   const staff = useQuery({
     queryKey: ['staff-roles'],
-    queryFn: () => api<{ staff: StaffRoles[] }>('/api/staff/roles'),
+    queryFn: () => api<StaffRolesList>('/api/staff/roles'),
   });
   const coverage = useQuery({
     queryKey: ['network-roles'],
-    queryFn: () =>
-      api<{ organisations: { organisationId: string; name: string; roles: Record<string, number> }[] }>(
-        '/api/network/roles',
-      ),
+    queryFn: () => api<NetworkRoles>('/api/network/roles'),
   });
   const [editing, setEditing] = useState<{ kind: 'role' | 'profile' | 'staff'; code: string | null } | null>(null);
   const data = catalogue.data;

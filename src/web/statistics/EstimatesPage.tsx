@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Check } from '../cases/fields';
-import type { Estimate } from '../../server/api-types';
+import type { Estimate, EstimateList } from '../../server/api-types';
 
 export function EstimatesPage() {
   const { t, i18n } = useTranslation();
   const [onlyRecast, setOnlyRecast] = useState(false);
   const estimates = useQuery({
     queryKey: ['estimates'],
-    queryFn: () => api<{ estimates: Estimate[] }>('/api/estimates'),
+    queryFn: () => api<EstimateList>('/api/estimates'),
   });
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
   const figure = (e: Estimate) =>

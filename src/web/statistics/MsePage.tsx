@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import { EChart } from './EChart';
-import type { MseResult } from '../../server/api-types';
+import type { CaptureHistories, MseOutcome, MseResult } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 
 export function MsePage() {
@@ -16,8 +16,7 @@ export function MsePage() {
   const [xlsx, setXlsx] = useState<{ name: string; base64: string } | null>(null);
   const [by, setBy] = useState('organisation');
   const build = useMutation({
-    mutationFn: () =>
-      api<{ csv: string; persons: number; lists: string[]; note: string }>(`/api/mse/capture-histories?by=${by}`),
+    mutationFn: () => api<CaptureHistories>(`/api/mse/capture-histories?by=${by}`),
     onSuccess: (table) => {
       setXlsx(null);
       setCsv(table.csv);
@@ -29,7 +28,7 @@ export function MsePage() {
   const idem = useIdempotencyKey();
   const run = useMutation({
     mutationFn: (withSave: boolean) =>
-      api<{ result: MseResult; savedEstimateId?: string }>('/api/mse', {
+      api<MseOutcome>('/api/mse', {
         method: 'POST',
         body: {
           ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),

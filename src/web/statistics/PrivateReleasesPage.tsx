@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { NetworkList } from '../../server/api-types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { EChart } from './EChart';
 import type { z } from 'zod';
@@ -24,7 +25,7 @@ export function PrivateReleasesPage() {
   const client = useQueryClient();
   const networks = useQuery({
     queryKey: ['networks'],
-    queryFn: () => api<{ networks: { id: string; name: string; myStatus: string }[] }>('/api/networks'),
+    queryFn: () => api<NetworkList>('/api/networks'),
   });
   const active = (networks.data?.networks ?? []).filter((n) => n.myStatus === 'active');
   const [networkId, setNetworkId] = useState('');

@@ -36,6 +36,9 @@ function sendFile(reply: FastifyReply, file: attachments.AttachmentFile) {
     .send(file.bytes);
 }
 
+/** GET /api/cases/:id/attachments and /api/referrals/:id/attachments. */
+export const AttachmentsResponse = z.strictObject({ attachments: z.array(AttachmentSchema) });
+
 export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['attachments'];
   const maxBytes = attachments.attachmentMaxBytes(ctx);
@@ -98,7 +101,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         summary: "A case's attachments: metadata only (no file is read)",
         params: CaseParams,
-        response: { 200: z.strictObject({ attachments: z.array(AttachmentSchema) }), ...errorResponses },
+        response: { 200: AttachmentsResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -160,7 +163,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         summary: "The attachments a partner received with a referral (only when 'documents' was shared)",
         params: ReferralParams,
-        response: { 200: z.strictObject({ attachments: z.array(AttachmentSchema) }), ...errorResponses },
+        response: { 200: AttachmentsResponse, ...errorResponses },
       },
     },
     async (request) => ({

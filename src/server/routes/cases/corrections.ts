@@ -32,6 +32,11 @@ export const UpdateIntakeBody = z.strictObject({
   version: Version,
 });
 
+/** GET /api/cases/:id/voided-entries. */
+export const VoidedEntriesResponse = z.strictObject({ entries: z.array(EntryHistorySchema) });
+/** GET /api/cases/:id/owner-candidates. */
+export const OwnerCandidatesResponse = z.strictObject({ users: z.array(OwnerCandidateSchema) });
+
 export const correctionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['cases'];
 
@@ -60,7 +65,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         summary: 'The voided records of a case (optionally of one kind), each with its history: kept, never deleted',
         params: CaseParams,
         querystring: z.strictObject({ kind: EntryKind.optional() }),
-        response: { 200: z.strictObject({ entries: z.array(EntryHistorySchema) }), ...errorResponses },
+        response: { 200: VoidedEntriesResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -117,7 +122,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         tags,
         summary: 'Active staff of the organisation who may own this case (for a hand-over)',
         params: CaseParams,
-        response: { 200: z.strictObject({ users: z.array(OwnerCandidateSchema) }), ...errorResponses },
+        response: { 200: OwnerCandidatesResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -8,6 +8,13 @@ import { requireSession } from '../../plugins/session';
 import { presentReferenceList, ReferenceListViewSchema } from '../../presenters/reference';
 import { errorResponses } from '../../schemas';
 
+/** GET /api/reference-lists. */
+export const ReferenceListsResponse = z.strictObject({ lists: z.array(ReferenceListViewSchema) });
+/** GET /api/staff: names and roles only. */
+export const StaffDirectoryResponse = z.object({
+  staff: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.string()) })),
+});
+
 export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/reference-lists',
@@ -15,7 +22,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags: ['reference'],
         summary: "The organisation's configurable lists with labels in every language",
-        response: { 200: z.strictObject({ lists: z.array(ReferenceListViewSchema) }), ...errorResponses },
+        response: { 200: ReferenceListsResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -30,9 +37,7 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags: ['reference'],
         summary: 'Active staff of the organisation (names and roles only), e.g. to pick a case owner',
         response: {
-          200: z.object({
-            staff: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.string()) })),
-          }),
+          200: StaffDirectoryResponse,
           ...errorResponses,
         },
       },

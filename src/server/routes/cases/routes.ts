@@ -47,6 +47,27 @@ import {
   UpdatePersonBody,
 } from './schema';
 
+/** GET /api/cases: a page of summaries and the (possibly capped) number of matches. */
+export const CaseListResponse = z.object({
+  cases: z.array(CaseSummarySchema),
+  total: z.number().int(),
+  totalCapped: z.boolean().describe('true when there are more than `total` matches'),
+});
+/** GET /api/cases/:id/entries. */
+export const EntriesResponse = z.object({ entries: z.array(EntrySchema) });
+/** GET /api/cases/:id/timeline. */
+export const TimelineResponse = z.strictObject({
+  caseReference: z.string().nullable(),
+  events: z.array(TimelineEventSchema),
+});
+/** GET /api/cases/:id/possible-duplicates: partner names only. */
+export const PossibleDuplicatesResponse = z.object({
+  consentToNetworkDeduplication: z.boolean(),
+  organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+});
+/** POST /api/outcomes/proposals. */
+export const ProposalsResponse = z.strictObject({ proposals: z.array(ProposedScoreSchema) });
+
 export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['cases'];
 
@@ -59,11 +80,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
           'List and search cases: by reference (or its start), partial or misspelt name (keyed blind indexes of name terms), exact date of birth',
         querystring: CaseListQuery,
         response: {
-          200: z.object({
-            cases: z.array(CaseSummarySchema),
-            total: z.number().int(),
-            totalCapped: z.boolean().describe('true when there are more than `total` matches'),
-          }),
+          200: CaseListResponse,
           ...errorResponses,
         },
       },
@@ -177,7 +194,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         summary: 'The current version of each record of a case',
         params: CaseParams,
         querystring: z.strictObject({ kind: EntryKind.optional() }),
-        response: { 200: z.object({ entries: z.array(EntrySchema) }), ...errorResponses },
+        response: { 200: EntriesResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -247,7 +264,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         summary: 'What happened to the case, in order (codes only)',
         params: CaseParams,
         response: {
-          200: z.strictObject({ caseReference: z.string().nullable(), events: z.array(TimelineEventSchema) }),
+          200: TimelineResponse,
           ...errorResponses,
         },
       },
@@ -284,10 +301,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
           'Partner organisations that may already know this person (from network linkage; needs her consent to network deduplication). Names only: ask through a referral.',
         params: CaseParams,
         response: {
-          200: z.object({
-            consentToNetworkDeduplication: z.boolean(),
-            organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
-          }),
+          200: PossibleDuplicatesResponse,
           ...errorResponses,
         },
       },
@@ -363,7 +377,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
             )
             .max(200),
         }),
-        response: { 200: z.strictObject({ proposals: z.array(ProposedScoreSchema) }), ...errorResponses },
+        response: { 200: ProposalsResponse, ...errorResponses },
       },
     },
     async (request) => {

@@ -14,6 +14,9 @@ export const PossibleMatchesQuery = z.strictObject({
   dob: isoDate.optional(),
 });
 
+/** GET /api/cases/possible-matches. */
+export const PossibleMatchesResponse = z.strictObject({ matches: z.array(PossibleMatchSchema) });
+
 export const caseSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/cases/possible-matches',
@@ -23,7 +26,7 @@ export const caseSearchRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         summary:
           'Persons of this organisation who may be the one being recorded (partial, misspelt names; date of birth); audited as a search',
         querystring: PossibleMatchesQuery,
-        response: { 200: z.strictObject({ matches: z.array(PossibleMatchSchema) }), ...errorResponses },
+        response: { 200: PossibleMatchesResponse, ...errorResponses },
       },
     },
     async (request) => ({

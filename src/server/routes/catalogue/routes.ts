@@ -12,6 +12,11 @@ import { errorResponses } from '../../schemas';
 const CatalogueView = CatalogueViewSchema;
 const StaffRoles = StaffRolesSchema;
 
+/** GET /api/staff/roles. */
+export const StaffRolesResponse = z.object({ staff: z.array(StaffRoles) });
+/** GET /api/network/roles: staff counts per role, never names. */
+export const NetworkRolesResponse = z.object({ organisations: z.array(NetworkRoleCoverageSchema) });
+
 export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['roles'];
   app.get(
@@ -68,7 +73,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Staff with the professional roles and profiles they hold',
-        response: { 200: z.object({ staff: z.array(StaffRoles) }), ...errorResponses },
+        response: { 200: StaffRolesResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -103,7 +108,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags,
         summary:
           'Which roles of the shared taxonomy each active network member covers, with staff counts (never names)',
-        response: { 200: z.object({ organisations: z.array(NetworkRoleCoverageSchema) }), ...errorResponses },
+        response: { 200: NetworkRolesResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -21,6 +21,9 @@ const ReviewSchema = LinkageReviewSchema;
 const JobSchema = LinkageJobSchema;
 const StatusSchema = LinkageStatusSchema;
 
+/** GET /api/linkage/reviews. */
+export const LinkageReviewsResponse = z.object({ reviews: z.array(ReviewSchema) });
+
 export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['linkage'];
   app.get(
@@ -94,7 +97,7 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         summary:
           'Pairs of records (one of them ours) whose similarity is in the review band: score and non-identifying attributes, never names',
-        response: { 200: z.object({ reviews: z.array(ReviewSchema) }), ...errorResponses },
+        response: { 200: LinkageReviewsResponse, ...errorResponses },
       },
     },
     async (request) => ({ reviews: (await listReviews(ctx, requireSession(request).actor)).map(presentReview) }),

@@ -40,6 +40,15 @@ export const NetworkView = z
   .meta({ id: 'Network' });
 const QuestionnaireView = QuestionnaireViewSchema;
 
+/** GET /api/networks. */
+export const NetworksResponse = z.object({ networks: z.array(NetworkView) });
+/** POST /api/networks: the proposed network's id. */
+export const ProposedNetworkResponse = z.object({ id: z.string().uuid() });
+/** GET /api/network/candidates: names only. */
+export const NetworkCandidatesResponse = z.object({
+  organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+});
+
 export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['networks'];
   app.get(
@@ -48,7 +57,7 @@ export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags,
         summary: 'Networks my organisation belongs to or is invited to, with their members',
-        response: { 200: z.object({ networks: z.array(NetworkView) }), ...errorResponses },
+        response: { 200: NetworksResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -64,7 +73,7 @@ export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary:
           'Propose a network of at least three organisations (two form a partnership, not a network); the others are invited and must accept',
         body: NetworkBody,
-        response: { 201: z.object({ id: z.string().uuid() }), ...errorResponses },
+        response: { 201: ProposedNetworkResponse, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -94,7 +103,7 @@ export const networkRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         summary: 'Organisations that can be invited to a network (names only)',
         response: {
-          200: z.object({ organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })) }),
+          200: NetworkCandidatesResponse,
           ...errorResponses,
         },
       },

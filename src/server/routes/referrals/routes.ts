@@ -46,6 +46,22 @@ export const CoverageGapsSchema = z
   })
   .meta({ id: 'CoverageGaps' });
 
+/** GET /api/network/partners: organisations sharing a network with mine. */
+export const NetworkPartnersResponse = z.object({
+  partners: z.array(
+    z.object({
+      id: z.string().uuid(),
+      name: z.string(),
+      networkId: z.string().uuid(),
+      networkName: z.string(),
+    }),
+  ),
+});
+/** GET /api/referrals and /api/cases/:id/referrals. */
+export const ReferralRowsResponse = z.object({ referrals: z.array(ReferralRowSchema) });
+/** GET /api/directory. */
+export const DirectoryResponse = z.object({ entries: z.array(DirectoryEntryViewSchema) });
+
 export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['referrals'];
   app.get(
@@ -55,16 +71,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         tags,
         summary: 'Organisations sharing a network with mine (the only possible referral destinations)',
         response: {
-          200: z.object({
-            partners: z.array(
-              z.object({
-                id: z.string().uuid(),
-                name: z.string(),
-                networkId: z.string().uuid(),
-                networkName: z.string(),
-              }),
-            ),
-          }),
+          200: NetworkPartnersResponse,
           ...errorResponses,
         },
       },
@@ -110,7 +117,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
         summary:
           'Referrals and transfers sent from one of my cases, with their status (a withdrawal of her consent included)',
         params: Params,
-        response: { 200: z.object({ referrals: z.array(ReferralRowSchema) }), ...errorResponses },
+        response: { 200: ReferralRowsResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -126,7 +133,7 @@ export const referralRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
       schema: {
         tags,
         summary: 'Incoming and outgoing referrals of my organisation',
-        response: { 200: z.object({ referrals: z.array(ReferralRowSchema) }), ...errorResponses },
+        response: { 200: ReferralRowsResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -209,7 +216,7 @@ export const directoryRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           language: z.string().max(20).optional(),
           targetGroup: z.string().max(40).optional(),
         }),
-        response: { 200: z.object({ entries: z.array(DirectoryEntryViewSchema) }), ...errorResponses },
+        response: { 200: DirectoryResponse, ...errorResponses },
       },
     },
     async (request) => ({

@@ -215,6 +215,20 @@ const finiteOrNull = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)]))
         : value;
 
+/** GET /api/estimates. */
+export const EstimatesResponse = z.object({ estimates: z.array(EstimateView) });
+/** GET /api/mse/capture-histories. */
+export const CaptureHistoriesResponse = z.object({
+  by: z.string(),
+  lists: z.array(z.string()),
+  rows: z.array(z.object({ lists: z.array(z.number()), count: z.number() })),
+  persons: z.number(),
+  csv: z.string(),
+  note: z.string(),
+});
+/** POST /api/mse. */
+export const MseResponse = z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() });
+
 export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/statistics/report',
@@ -325,7 +339,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       schema: {
         tags: ['statistics'],
         summary: 'The registry of estimates with provenance and citation chains (recast figures flagged)',
-        response: { 200: z.object({ estimates: z.array(EstimateView) }), ...errorResponses },
+        response: { 200: EstimatesResponse, ...errorResponses },
       },
     },
     async (request) => ({
@@ -342,14 +356,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           "A capture-history table built from the network's own records: one list per organisation or per identification channel, each person once through record linkage",
         querystring: z.strictObject({ by: z.enum(['organisation', 'channel']).default('organisation') }),
         response: {
-          200: z.object({
-            by: z.string(),
-            lists: z.array(z.string()),
-            rows: z.array(z.object({ lists: z.array(z.number()), count: z.number() })),
-            persons: z.number(),
-            csv: z.string(),
-            note: z.string(),
-          }),
+          200: CaptureHistoriesResponse,
           ...errorResponses,
         },
       },
@@ -367,7 +374,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           'Multiple systems estimation of the hidden population from a capture-history table; optionally saved to the registry',
         body: MseBody,
         response: {
-          200: z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() }),
+          200: MseResponse,
           ...errorResponses,
         },
       },

@@ -8,6 +8,9 @@ import { presentUser, UserViewSchema } from '../../presenters/user';
 import { errorResponses } from '../../schemas';
 import { CreateUserBody, TemporaryPasswordBody, UpdateUserBody, UserParams } from './schema';
 
+/** GET /api/users. */
+export const UsersResponse = z.object({ users: z.array(UserViewSchema) });
+
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/api/users',
@@ -15,7 +18,7 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       schema: {
         tags: ['users'],
         summary: "List the current organisation's users",
-        response: { 200: z.object({ users: z.array(UserViewSchema) }), ...errorResponses },
+        response: { 200: UsersResponse, ...errorResponses },
       },
     },
     async (request) => {

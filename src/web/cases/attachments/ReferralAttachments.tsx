@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import type { AttachmentList } from '../../../server/api-types';
 import type { Attachment } from './api';
 
 export function ReferralAttachments({ referralId }: { referralId: string }) {
   const { t } = useTranslation();
   const list = useQuery({
     queryKey: ['referral', referralId, 'attachments'],
-    queryFn: () => api<{ attachments: Attachment[] }>(`/api/referrals/${referralId}/attachments`),
+    queryFn: () => api<AttachmentList>(`/api/referrals/${referralId}/attachments`),
   });
   return (
     <section aria-labelledby="referral-documents">

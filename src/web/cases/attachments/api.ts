@@ -3,15 +3,15 @@
  * (XMLHttpRequest, the one browser API that reports upload progress), and voiding.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AttachmentDto } from '../../../server/presenters/attachment';
+import type { AttachmentList } from '../../../server/api-types';
 import { api, ApiError, currentCsrfToken } from '../../api/client';
 
-export type Attachment = AttachmentDto;
+export type Attachment = AttachmentList['attachments'][number];
 
 export function useAttachments(caseId: string) {
   return useQuery({
     queryKey: ['case', caseId, 'attachments'],
-    queryFn: () => api<{ attachments: Attachment[] }>(`/api/cases/${caseId}/attachments`),
+    queryFn: () => api<AttachmentList>(`/api/cases/${caseId}/attachments`),
   });
 }
 

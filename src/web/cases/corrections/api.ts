@@ -2,12 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { CaseDetail, Entry } from '../../api/cases';
-import type { EntryHistoryView } from '../../../services/corrections';
+import type { EntryHistory, OwnerCandidate, OwnerCandidates, VoidedEntries } from '../../../server/api-types';
 
-/** A record's history as the server presents it (dates as ISO strings). */
-export type EntryHistory = Omit<EntryHistoryView, 'versions'> & {
-  versions: (Omit<EntryHistoryView['versions'][number], 'recordedAt'> & { recordedAt: string })[];
-};
+export type { EntryHistory, OwnerCandidate };
 
 export function useEntryHistory(caseId: string, entryId: string, enabled: boolean) {
   return useQuery({
@@ -45,16 +42,10 @@ export function useVoidEntry(caseId: string, entryId: string) {
   });
 }
 
-export interface OwnerCandidate {
-  id: string;
-  displayName: string;
-  current: boolean;
-}
-
 export function useOwnerCandidates(caseId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['case', caseId, 'owner-candidates'],
-    queryFn: () => api<{ users: OwnerCandidate[] }>(`/api/cases/${caseId}/owner-candidates`),
+    queryFn: () => api<OwnerCandidates>(`/api/cases/${caseId}/owner-candidates`),
     enabled,
   });
 }
@@ -75,6 +66,6 @@ export function useCaseEdit<T>(caseId: string, path: string, method = 'PATCH') {
 export function useVoidedEntries(caseId: string, kind: string) {
   return useQuery({
     queryKey: ['case', caseId, 'voided', kind],
-    queryFn: () => api<{ entries: EntryHistory[] }>(`/api/cases/${caseId}/voided-entries?kind=${kind}`),
+    queryFn: () => api<VoidedEntries>(`/api/cases/${caseId}/voided-entries?kind=${kind}`),
   });
 }

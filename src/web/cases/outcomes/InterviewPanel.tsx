@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import type { ScoreProposals } from '../../../server/api-types';
 import { todayIso, useAddEntry, useEntries, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
@@ -128,7 +129,7 @@ export function InterviewPanel({
   const [saved, setSaved] = useState<string | null>(null);
   const propose = useMutation({
     mutationFn: (list: Answer[]) =>
-      api<{ proposals: Proposal[] }>('/api/outcomes/proposals', { method: 'POST', body: { answers: list } }),
+      api<ScoreProposals>('/api/outcomes/proposals', { method: 'POST', body: { answers: list } }),
   });
   const elementLabel = (code: string) => pick(o.model.elements.find((e) => e.code === code)?.label, lang) || code;
   const questionLabel = (code: string) =>

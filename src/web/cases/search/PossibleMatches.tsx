@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PossibleMatch } from '../../../server/api-types';
+import type { PossibleMatch, PossibleMatches } from '../../../server/api-types';
 import { api } from '../../api/client';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -29,7 +29,7 @@ export function PossibleMatches(props: { givenName: string; familyName: string; 
   const enabled = given.length >= 2 && (family.length >= 2 || dob !== '');
   const matches = useQuery({
     queryKey: ['possible-matches', params.toString()],
-    queryFn: () => api<{ matches: PossibleMatch[] }>(`/api/cases/possible-matches?${params}`),
+    queryFn: () => api<PossibleMatches>(`/api/cases/possible-matches?${params}`),
     enabled,
     staleTime: 30_000,
   });

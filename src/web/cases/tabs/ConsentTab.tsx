@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPartnerScoped } from '../../../domain/cases/consent';
 import { api } from '../../api/client';
+import type { NetworkPartners } from '../../../server/api-types';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
@@ -20,7 +21,7 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
   const add = useAddEntry(c.id);
   const partners = useQuery({
     queryKey: ['partners'],
-    queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners'),
+    queryFn: () => api<NetworkPartners>('/api/network/partners'),
   });
   const empty = { purpose: '', language: '', interpreterUsed: false, partnerOrganisationId: '' };
   const [form, setForm] = useState(empty);

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import type { PossibleDuplicates } from '../../../server/api-types';
 import { useCaseMutation, useLabel, type CaseDetail } from '../../api/cases';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -21,10 +22,7 @@ export function OverviewTab({ c }: { c: CaseDetail }) {
   const move = useCaseMutation<{ to: string; reason?: string; note?: string; version: number }>(c.id, '/transitions');
   const hints = useQuery({
     queryKey: ['case', c.id, 'duplicates'],
-    queryFn: () =>
-      api<{ consentToNetworkDeduplication: boolean; organisations: { id: string; name: string }[] }>(
-        `/api/cases/${c.id}/possible-duplicates`,
-      ),
+    queryFn: () => api<PossibleDuplicates>(`/api/cases/${c.id}/possible-duplicates`),
   });
 
   function submit(event?: FormEvent) {

@@ -14,7 +14,12 @@ import { useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
-import type { ReferralRow as CaseReferral, ReferralView } from '../../../server/api-types';
+import type {
+  NetworkPartners,
+  ReferralRow as CaseReferral,
+  ReferralRows,
+  ReferralView,
+} from '../../../server/api-types';
 import { formatDate } from '../../i18n/dates';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents'];
@@ -36,13 +41,13 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
   // Always fresh: a withdrawal or the partner's answer may have changed a status since.
   const sent = useQuery({
     queryKey: ['referrals', 'case', c.id],
-    queryFn: () => api<{ referrals: CaseReferral[] }>(`/api/cases/${c.id}/referrals`),
+    queryFn: () => api<ReferralRows>(`/api/cases/${c.id}/referrals`),
     staleTime: 0,
     refetchOnMount: 'always',
   });
   const partners = useQuery({
     queryKey: ['partners'],
-    queryFn: () => api<{ partners: { id: string; name: string }[] }>('/api/network/partners'),
+    queryFn: () => api<NetworkPartners>('/api/network/partners'),
   });
   const [form, setForm] = useState(EMPTY);
   // One key per submission: a double click sends one referral.

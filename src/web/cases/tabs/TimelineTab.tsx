@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import type { CaseTimeline } from '../../../server/api-types';
 import type { CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useHistoryLabel } from '../../history/labels';
@@ -13,7 +14,7 @@ export function TimelineTab({ c }: { c: CaseDetail }) {
   const label = useHistoryLabel();
   const timeline = useQuery({
     queryKey: ['case', c.id, 'timeline'],
-    queryFn: () => api<{ caseReference: string | null; events: TimelineEvent[] }>(`/api/cases/${c.id}/timeline`),
+    queryFn: () => api<CaseTimeline>(`/api/cases/${c.id}/timeline`),
   });
   const detail = (e: TimelineEvent): string => {
     const names = e.names ?? {};
