@@ -9,7 +9,7 @@ const OPTIONS = {
   parallelism: 1,
 };
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from '../domain/accounts/inputs';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -7,11 +7,8 @@ export const ErrorSchema = z
   })
   .meta({ id: 'Error' });
 
-/** PostgreSQL's int4, the type of every version column: a larger number must be a 400, not a database error. */
-export const INT4_MAX = 2 ** 31 - 1;
-
-/** The optimistic-locking version a client sends back. */
-export const Version = z.number().int().min(1).max(INT4_MAX);
+/** The optimistic-locking version a client sends back (defined with the domain's Zod primitives). */
+export { INT4_MAX, Version } from '../domain/shared/zod';
 
 /** Standard error responses to list on every route, for the OpenAPI document. */
 export const errorResponses = {

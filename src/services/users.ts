@@ -1,8 +1,9 @@
 /** Managing the staff of one's own organisation. */
 import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateUserBody, UpdateUserBody } from '../domain/accounts/inputs';
 import { errors } from '../errors';
 import { can, type Actor } from '../policies/policies';
-import type { Role } from '../policies/roles';
 import { checkPasswordStrength } from '../security/password-strength';
 import { hashPassword } from '../security/passwords';
 import { withSystem, withTenant } from '../storage/database';
@@ -12,23 +13,14 @@ import { usersRepo, type UserRow } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
 import type { AppContext } from './context';
 
-export interface NewUserInput {
-  email: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-}
+/** A new account, as the edge schema parsed it. */
+export type NewUserInput = z.infer<typeof CreateUserBody>;
 
-export interface UserChanges {
-  displayName?: string;
-  roles?: Role[];
-  /** The account in every organisation: her home organisation's administrators only. */
-  active?: boolean;
-  /** Her membership in the actor's organisation: its administrators. */
-  membershipActive?: boolean;
-  onDuty?: boolean;
-  version: number;
-}
+/**
+ * Changes to an account: `active` is the account in every organisation (her home organisation's
+ * administrators only), `membershipActive` her membership in the actor's organisation (its administrators).
+ */
+export type UserChanges = z.infer<typeof UpdateUserBody>;
 
 function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';

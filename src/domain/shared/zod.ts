@@ -4,6 +4,12 @@
  */
 import { z } from 'zod';
 
+/** PostgreSQL's int4, the type of every version column: a larger number must be a 400, not a database error. */
+export const INT4_MAX = 2 ** 31 - 1;
+
+/** The optimistic-locking version a client sends back. */
+export const Version = z.number().int().min(1).max(INT4_MAX);
+
 /** The years a date about a person or a case may fall in: year 0001 or 2999 is a typing slip. */
 export const PLAUSIBLE_YEARS = { min: 1900, max: 2100 } as const;
 
