@@ -1,5 +1,7 @@
 /** Case use cases: intake, list and search, read, person and case edits, lifecycle moves, owner hand-over. */
 import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateCaseBody, UpdatePersonBody } from '../domain/cases/inputs';
 import { DomainError } from '../domain/errors';
 import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
@@ -30,32 +32,21 @@ import { asReferencePrefix } from '../domain/cases/name-search';
 import { hashedQuery, indexPersonNames } from './name-search';
 import { caseSafety } from './minors';
 
-export interface PersonInput extends PersonIdentity {
-  sex?: 'female' | 'male' | 'other' | 'unknown';
-  chosenTerm?: string;
-  pronouns?: string;
-  preferredLanguage?: string;
-}
+type CaseBody = z.input<typeof CreateCaseBody>;
+
+/** A new person's identity and presentation, as the intake body gives them. */
+export type PersonInput = NonNullable<CaseBody['person']>;
 
 /**
  * A first contact: either a new person (`person`) or one the organisation already knows
- * (`personId`), whose identity is reused so she stays one person across her cases.
+ * (`personId`), whose identity is reused so she stays one person across her cases (the body's
+ * superRefine guarantees exactly one of the two; the type says so).
  */
-export type IntakeInput = IntakeDetails &
+export type IntakeInput = Omit<CaseBody, 'person' | 'personId'> &
   ({ person: PersonInput; personId?: undefined } | { personId: string; person?: undefined });
 
-interface IntakeDetails {
-  intake: {
-    channel: string;
-    contactDate: string;
-    municipality?: string;
-    language?: string;
-    mediatorUsed: boolean;
-    immediateNeeds: string[];
-  };
-  risk: { level: string; notes?: string };
-  ownerId?: string;
-}
+/** A person edit: any of her fields, and the version it was read at. */
+export type PersonChanges = z.input<typeof UpdatePersonBody>;
 
 const today = () => toIsoDate(new Date());
 
@@ -400,12 +391,7 @@ async function openIntake(
   };
 }
 
-export async function updatePerson(
-  ctx: AppContext,
-  actor: Actor,
-  caseId: string,
-  changes: Partial<PersonInput> & { version: number },
-) {
+export async function updatePerson(ctx: AppContext, actor: Actor, caseId: string, changes: PersonChanges) {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.update');

@@ -6,63 +6,8 @@ import { COOPERATION_VALUES } from '../../../domain/cases/vocabulary';
 import { code, isoDate } from '../../../domain/shared/zod';
 import { Version } from '../../schemas';
 
-const name = z.string().trim().min(1).max(200);
-
-const PersonFields = {
-  givenName: name,
-  familyName: name.optional(),
-  aliases: z.array(name).max(20).optional(),
-  dateOfBirth: isoDate.optional(),
-  sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-  citizenship: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
-  languages: z.array(z.string().trim().min(2).max(40)).max(20).optional(),
-  contact: z.string().trim().max(500).optional(),
-  documents: z.string().trim().max(1000).optional(),
-  chosenTerm: code.optional(),
-  pronouns: z.string().trim().max(40).optional(),
-  preferredLanguage: z.string().trim().max(20).optional(),
-};
-
-/**
- * A first contact for a new person (`person`) or for one the organisation already knows
- * (`personId`, e.g. from her closed case): exactly one of the two.
- */
-export const CreateCaseBody = z
-  .strictObject({
-    person: z
-      .strictObject(PersonFields)
-      .optional()
-      .describe('A person not known yet: her identity is recorded (encrypted)'),
-    personId: z
-      .string()
-      .uuid()
-      .optional()
-      .describe('A person of this organisation: her identity is reused, with a new intake and risk assessment'),
-    intake: z.strictObject({
-      channel: code,
-      contactDate: isoDate,
-      municipality: z.string().trim().max(120).optional(),
-      language: z.string().trim().max(40).optional(),
-      mediatorUsed: z.boolean(),
-      immediateNeeds: z.array(code).max(20),
-    }),
-    risk: z.strictObject({ level: code, notes: z.string().trim().max(10_000).optional() }),
-    ownerId: z.string().uuid().optional(),
-  })
-  .superRefine((body, ctx) => {
-    if ((body.person === undefined) === (body.personId === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [body.person ? 'personId' : 'person'],
-        message: 'Give either person (someone new) or personId (someone already known), not both and not neither',
-      });
-    }
-  });
-
-export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: Version });
+// The first contact and the person edit: the domain's schemas, shared with the cases service.
+export { CreateCaseBody, UpdatePersonBody } from '../../../domain/cases/inputs';
 
 export const UpdateCaseBody = z.strictObject({
   programmeType: code.nullable().optional(),
