@@ -96,11 +96,13 @@ describe('search in the browser', () => {
     await page.getByLabel('Given name').fill('Yana');
     await page.getByLabel('Family name').fill('Nowakowa');
     await page.getByRole('heading', { name: 'This person may already be known here' }).waitFor();
-    await page.getByText('Similar name').waitFor();
+    await page.getByText('Similar name', { exact: true }).waitFor();
     // Her date of birth makes it a stronger match.
     await page.getByLabel('Date of birth').fill('1990-05-05');
-    await page.getByText('Very similar').waitFor();
+    await page.getByText('Very similar', { exact: true }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // Leaving the typed intake asks first; she accepts and the existing case opens.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('link', { name: `Open case ${jana.reference}` }).click();
     await page.waitForURL(`**/cases/${jana.id}`);
     await context.close();
