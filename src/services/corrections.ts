@@ -4,6 +4,8 @@
  * case may be handed over to. Reasons are free text about her: sealed under the organisation's key.
  */
 import { changesBetween, NEVER_VOIDED, type FieldChange } from '../domain/cases/corrections';
+import type { z } from 'zod';
+import type { UpdateIntakeBody, VoidEntryBody } from '../domain/cases/inputs';
 import { assertNotBeforeBirth } from '../domain/cases/before-birth';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
 import { SECRET_FIELDS, type EntryKind } from '../domain/cases/entries';
@@ -141,7 +143,7 @@ export async function voidEntry(
   actor: Actor,
   caseId: string,
   entryId: string,
-  input: { reason: string; version: number },
+  input: z.input<typeof VoidEntryBody>,
 ): Promise<EntryHistoryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   await inTenant(ctx, actor, async (tx) => {
@@ -173,15 +175,8 @@ export async function voidEntry(
   return entryHistory(ctx, actor, caseId, entryId);
 }
 
-export interface IntakeChanges {
-  channel?: string;
-  contactDate?: string;
-  municipality?: string | null;
-  language?: string | null;
-  mediatorUsed?: boolean;
-  immediateNeeds?: string[];
-  version: number;
-}
+/** An intake correction, as its body schema gives it. */
+export type IntakeChanges = z.input<typeof UpdateIntakeBody>;
 
 /** Edits the intake (optimistic locking on its version); the municipality stays sealed. */
 export async function updateIntake(ctx: AppContext, actor: Actor, caseId: string, changes: IntakeChanges) {

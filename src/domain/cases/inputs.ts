@@ -63,3 +63,25 @@ export const CreateCaseBody = z
   });
 
 export const UpdatePersonBody = z.strictObject(PersonFields).partial().extend({ version: Version });
+
+/** Voiding a record saved by mistake: why, and the version it was read at. */
+export const VoidEntryBody = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('Why the record was a mistake (free text, stored encrypted, shown in its history)'),
+  version: Version,
+});
+
+/** An intake correction: any of its fields (municipality and language may be cleared), and its version. */
+export const UpdateIntakeBody = z.strictObject({
+  channel: code.optional(),
+  contactDate: isoDate.optional(),
+  municipality: z.string().trim().max(120).nullable().optional(),
+  language: z.string().trim().max(40).nullable().optional(),
+  mediatorUsed: z.boolean().optional(),
+  immediateNeeds: z.array(code).max(20).optional(),
+  version: Version,
+});

@@ -1,7 +1,7 @@
 /** Thin handlers for corrections (issue #16): a record's history, voiding a record, the intake, hand-over candidates. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { code, isoDate } from '../../../domain/shared/zod';
+import { UpdateIntakeBody, VoidEntryBody } from '../../../domain/cases/inputs';
 import * as corrections from '../../../services/corrections';
 import type { AppContext } from '../../../services/context';
 import { requireSession } from '../../plugins/session';
@@ -12,25 +12,8 @@ import {
   presentEntryHistory,
   presentOwnerCandidate,
 } from '../../presenters/corrections';
-import { errorResponses, Version } from '../../schemas';
+import { errorResponses } from '../../schemas';
 import { CaseParams, EntryKind, EntryParams } from './schema';
-
-const Reason = z.string().trim().min(1).max(2000);
-
-export const VoidEntryBody = z.strictObject({
-  reason: Reason.describe('Why the record was a mistake (free text, stored encrypted, shown in its history)'),
-  version: Version,
-});
-
-export const UpdateIntakeBody = z.strictObject({
-  channel: code.optional(),
-  contactDate: isoDate.optional(),
-  municipality: z.string().trim().max(120).nullable().optional(),
-  language: z.string().trim().max(40).nullable().optional(),
-  mediatorUsed: z.boolean().optional(),
-  immediateNeeds: z.array(code).max(20).optional(),
-  version: Version,
-});
 
 /** GET /api/cases/:id/voided-entries. */
 export const VoidedEntriesResponse = z.strictObject({ entries: z.array(EntryHistorySchema) });
