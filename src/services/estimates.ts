@@ -3,8 +3,10 @@
  * plus estimates computed by Ariadne's own MSE with their inputs and model.
  */
 import crypto from 'node:crypto';
+import type { z } from 'zod';
 import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
 import type { MseResult } from '../domain/mse';
+import type { MseBody } from '../domain/mse/inputs';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { estimatesRepo } from '../storage/repositories/estimates';
@@ -31,16 +33,8 @@ export async function listEstimates(ctx: AppContext, actor: Actor): Promise<Regi
   ];
 }
 
-export interface MseRequest {
-  /** The capture-history table as CSV text, or an .xlsx workbook (base64) with the same layout. */
-  csv?: string;
-  xlsx?: string;
-  method?: 'stepwise' | 'main';
-  threshold?: number;
-  bootstrap?: number;
-  seed?: number;
-  save?: { label: string; geography: string; period: string };
-}
+/** An estimation request as its body schema parsed it: the table (csv or xlsx), method, bootstrap, what to save. */
+export type MseRequest = z.infer<typeof MseBody>;
 
 export async function runMse(
   ctx: AppContext,

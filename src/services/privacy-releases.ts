@@ -7,14 +7,9 @@
  * overdrawn by two requests at once.
  */
 import crypto from 'node:crypto';
-import {
-  planRelease,
-  privateReport,
-  type DimensionKey,
-  type Ledger,
-  type NoiseMechanism,
-  type StandardPopulationKey,
-} from '../domain/statistics';
+import type { z } from 'zod';
+import type { ReleaseBody } from '../domain/statistics/inputs';
+import { planRelease, privateReport, type DimensionKey, type Ledger } from '../domain/statistics';
 import { PrivacyBudgetExceededError } from '../domain/statistics/ledger';
 import { STATUSES } from '../domain/cases/lifecycle';
 import { errors } from '../errors';
@@ -28,16 +23,8 @@ import { inTenant, type AppContext } from './context';
 import { loadLists } from './reference-lists';
 import { tabulateMembers } from './statistics';
 
-export interface ReleaseRequest {
-  networkId: string;
-  population: StandardPopulationKey;
-  rows: DimensionKey;
-  cols: DimensionKey;
-  from: number;
-  to: number;
-  epsilon: number;
-  mechanism: NoiseMechanism;
-}
+/** A release request as its body schema parsed it (defaults applied: cols 'all', the geometric mechanism). */
+export type ReleaseRequest = z.infer<typeof ReleaseBody>;
 
 const num = (v: string | number) => Number(v);
 

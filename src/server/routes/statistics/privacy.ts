@@ -1,12 +1,7 @@
 /** Thin handlers for differentially private network releases and the per-network privacy budget ledger. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  DIMENSION_KEYS,
-  POPULATIONS,
-  type PublishedReport,
-  type StandardPopulationKey,
-} from '../../../domain/statistics';
+import type { PublishedReport } from '../../../domain/statistics';
 import type { AppContext } from '../../../services/context';
 import { getRelease, privacyLedger, releasePrivateReport, setPrivacyBudget } from '../../../services/privacy-releases';
 import { exportReport } from '../../../services/statistics';
@@ -19,20 +14,8 @@ import {
   ReleaseQuerySchema,
 } from '../../presenters/private-release';
 import { errorResponses } from '../../schemas';
+import { ReleaseBody } from '../../../domain/statistics/inputs';
 
-const year = z.number().int().min(1990).max(2100);
-const ReleaseBody = z
-  .strictObject({
-    networkId: z.string().uuid(),
-    population: z.enum(Object.keys(POPULATIONS) as [StandardPopulationKey, ...StandardPopulationKey[]]),
-    rows: z.enum(DIMENSION_KEYS),
-    cols: z.enum(DIMENSION_KEYS).default('all'),
-    from: year,
-    to: year,
-    epsilon: z.number().min(0.01).max(10).describe('privacy loss of this release, charged to the network budget'),
-    mechanism: z.enum(['geometric', 'laplace']).default('geometric'),
-  })
-  .refine((b) => b.from <= b.to, { message: 'from must not be after to', path: ['from'] });
 const Budget = z.strictObject({ total: z.number(), spent: z.number(), remaining: z.number() });
 export const PrivateReleaseSchema = z
   .strictObject({

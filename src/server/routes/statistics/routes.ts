@@ -14,6 +14,7 @@ import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
 import { errorResponses } from '../../schemas';
+import { MseBody } from '../../../domain/mse/inputs';
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const ReportQuery = z
@@ -149,37 +150,6 @@ export const EstimateView = z
   })
   .meta({ id: 'Estimate' });
 
-const MseBody = z
-  .strictObject({
-    csv: z.string().min(1).max(200_000).optional(),
-    xlsx: z
-      .string()
-      .min(1)
-      .max(4_000_000)
-      .regex(/^[A-Za-z0-9+/=\s]+$/, 'base64')
-      .optional()
-      .describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
-    method: z.enum(['stepwise', 'main']).optional(),
-    threshold: z.number().gt(0).lt(1).optional(),
-    bootstrap: z.number().int().min(0).max(2000).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31)
-      .optional(),
-    save: z
-      .strictObject({
-        label: z.string().trim().min(1).max(200),
-        geography: z.string().trim().min(1).max(200),
-        period: z.string().trim().min(1).max(100),
-      })
-      .optional(),
-  })
-  .refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), {
-    message: 'Send the table either as csv or as xlsx',
-    path: ['csv'],
-  });
 const Interval = z.array(z.number().nullable());
 export const MseResultSchema = z
   .object({
