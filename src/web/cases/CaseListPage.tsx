@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
 import type { CaseList, StaffDirectory } from '../../server/api-types';
-import { useLabel, type CaseSummary } from '../api/cases';
+import { useLabel } from '../api/cases';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { STATUSES } from '../../domain/cases/lifecycle';
 import { CodeSelect, Field } from './fields';

@@ -7,7 +7,7 @@ import { api } from '../api/client';
 import type { SessionView } from '../api/types';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
-import type { NetworkCandidates, NetworkList, NetworkView, ProposedNetwork } from '../../server/api-types';
+import type { NetworkCandidates, NetworkList, ProposedNetwork } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 
 /** What the questionnaire page hands over when its section C describes a network. */

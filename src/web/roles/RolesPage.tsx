@@ -11,7 +11,7 @@ import type { NetworkRoles, StaffRolesList } from '../../server/api-types';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ProfileEditor, RoleEditor, StaffEditor } from './editors';
-import { asLocale, CARD_FIELDS, pick, type Catalogue, type Locale, type Role, type StaffRoles } from './types';
+import { asLocale, CARD_FIELDS, pick, type Catalogue, type Locale, type Role } from './types';
 
 export function RolesPage({ session }: { session: SessionView }) {
   const { t, i18n } = useTranslation();

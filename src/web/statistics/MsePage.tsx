@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import { EChart } from './EChart';
-import type { CaptureHistories, MseOutcome, MseResult } from '../../server/api-types';
+import type { CaptureHistories, MseOutcome } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 
 export function MsePage() {

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import type { AttachmentList } from '../../../server/api-types';
-import type { Attachment } from './api';
 
 export function ReferralAttachments({ referralId }: { referralId: string }) {
   const { t } = useTranslation();

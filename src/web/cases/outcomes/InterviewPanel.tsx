@@ -8,15 +8,7 @@ import { todayIso, useAddEntry, useEntries, type CaseDetail } from '../../api/ca
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../fields';
 import { formatDate } from '../../i18n/dates';
-import {
-  pick,
-  type Answer,
-  type AssessmentDraft,
-  type Instrument,
-  type Outcomes,
-  type Proposal,
-  type Question,
-} from './types';
+import { pick, type Answer, type AssessmentDraft, type Instrument, type Outcomes, type Question } from './types';
 
 const UNSET = '__unset';
 

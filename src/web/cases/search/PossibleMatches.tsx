@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { PossibleMatch, PossibleMatches } from '../../../server/api-types';
+import type { PossibleMatches } from '../../../server/api-types';
 import { api } from '../../api/client';
 
 function useDebounced<T>(value: T, ms: number): T {

@@ -14,12 +14,7 @@ import { useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
-import type {
-  NetworkPartners,
-  ReferralRow as CaseReferral,
-  ReferralRows,
-  ReferralView,
-} from '../../../server/api-types';
+import type { NetworkPartners, ReferralRows, ReferralView } from '../../../server/api-types';
 import { formatDate } from '../../i18n/dates';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents'];
