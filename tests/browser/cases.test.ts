@@ -55,7 +55,7 @@ describe('case management in the browser', () => {
     await page.getByLabel('Family name').fill('Person 950');
     await page.getByLabel('Date of birth').fill('2001-02-03');
     await page.getByLabel('Citizenship').fill('md');
-    await page.getByLabel('How she wants to be called').selectOption({ label: 'survivor' });
+    await page.getByLabel('How the person wants to be called').selectOption({ label: 'survivor' });
     await page.getByLabel('Identification channel').selectOption({ label: 'Hotline' });
     await page.getByRole('checkbox', { name: 'Shelter' }).check();
     await page.getByLabel('Safety risk').selectOption({ label: 'High' });
@@ -72,7 +72,7 @@ describe('case management in the browser', () => {
     await page.getByRole('checkbox', { name: 'Forced labour or services' }).check();
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByText('The legal definition is met.').waitFor();
-    await page.getByText('Because a means was used, any consent she gave is irrelevant.').waitFor();
+    await page.getByText('Because a means was used, any consent the person gave is irrelevant.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Consent: grant, then withdraw
@@ -188,7 +188,7 @@ describe('case management in the browser', () => {
     await page.getByRole('button', { name: 'Save assessment' }).click();
     const derivation = page.getByTestId('palermo-derivation');
     await derivation.getByText('The legal definition is met.').waitFor();
-    await derivation.getByText('Means not required: she was under 18 at the time of the acts.').waitFor();
+    await derivation.getByText('Means not required: the person was under 18 at the time of the acts.').waitFor();
     await derivation.getByText("a child's consent never negates trafficking", { exact: false }).waitFor();
     const inTab = await derivation.innerText();
     expect(await seriousA11yViolations(page)).toEqual([]);
