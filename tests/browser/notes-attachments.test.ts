@@ -51,18 +51,20 @@ describe('notes and attachments in the browser', () => {
     // The date defaults to today; the kind is a list; the text is multi-line.
     expect(await page.getByLabel('Date', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByLabel('Date', { exact: true }).fill(daysAgo(3));
-    await page.getByLabel('Kind of contact').selectOption({ label: 'Phone call' });
-    await page.getByLabel('Note', { exact: true }).fill('Called about the permit hearing.\nShe will bring the letter.');
+    await page.getByRole('combobox', { name: /^Kind of contact/ }).selectOption({ label: 'Phone call' });
+    await page
+      .getByRole('textbox', { name: /^Note\b/ })
+      .fill('Called about the permit hearing.\nShe will bring the letter.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByRole('status').filter({ hasText: 'The note was saved.' }).waitFor();
     // The form starts again for the next note.
-    expect(await page.getByLabel('Note', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByRole('textbox', { name: /^Note\b/ }).inputValue()).toBe('');
 
-    await page.getByLabel('Kind of contact').selectOption({ label: 'Shelter visit' });
+    await page.getByRole('combobox', { name: /^Kind of contact/ }).selectOption({ label: 'Shelter visit' });
     await page.getByLabel('Who was present').fill('Demo Lawyer 12');
     await page.getByLabel('An interpreter was used').check();
     await page.getByLabel("Interpreter's language").fill('Romanian');
-    await page.getByLabel('Note', { exact: true }).fill('Visit at the shelter; talked about work.');
+    await page.getByRole('textbox', { name: /^Note\b/ }).fill('Visit at the shelter; talked about work.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.getByRole('status').filter({ hasText: 'The note was saved.' }).waitFor();
 
@@ -94,7 +96,7 @@ describe('notes and attachments in the browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A Windows executable named .pdf: refused, said in words, nothing listed.
-    await page.getByLabel('Category').selectOption({ label: 'Legal document' });
+    await page.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Legal document' });
     await page
       .getByLabel('File', { exact: true })
       .setInputFiles({ name: 'judgment.pdf', mimeType: 'application/pdf', buffer: EXE });
@@ -103,8 +105,8 @@ describe('notes and attachments in the browser', () => {
     expect(await page.getByTestId('attachments').locator(':scope > li').count()).toBe(0);
 
     // The signed consent form, linked to the consent record.
-    await page.getByLabel('Category').selectOption({ label: 'Signed consent form' });
-    await page.getByLabel('Consent record it belongs to').selectOption({ index: 1 });
+    await page.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Signed consent form' });
+    await page.getByRole('combobox', { name: /^Consent record it belongs to/ }).selectOption({ index: 1 });
     await page
       .getByLabel('File', { exact: true })
       .setInputFiles({ name: 'signed consent.pdf', mimeType: 'application/pdf', buffer: PDF });
