@@ -37,6 +37,7 @@ import type { ReferenceListsResponse, StaffDirectoryResponse } from './routes/ca
 import type {
   CaseListResponse,
   EntriesResponse,
+  OutcomeModelResponse,
   PossibleDuplicatesResponse,
   ProposalsResponse,
   TimelineResponse,
@@ -112,6 +113,7 @@ export type CaseTimeline = z.infer<typeof TimelineResponse>;
 export type PossibleDuplicates = z.infer<typeof PossibleDuplicatesResponse>;
 export type PossibleMatches = z.infer<typeof PossibleMatchesResponse>;
 export type ScoreProposals = z.infer<typeof ProposalsResponse>;
+export type OutcomeModelView = z.infer<typeof OutcomeModelResponse>;
 export type VoidedEntries = z.infer<typeof VoidedEntriesResponse>;
 export type OwnerCandidates = z.infer<typeof OwnerCandidatesResponse>;
 export type AttachmentList = z.infer<typeof AttachmentsResponse>;

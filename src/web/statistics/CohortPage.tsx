@@ -6,17 +6,14 @@ import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { z } from 'zod';
 import type { CohortViewSchema } from '../../server/presenters/cohort';
-import type { FactorDefinitionSchema, OutcomeModelSchema } from '../../server/presenters/outcomes';
+import type { OutcomeModelView } from '../../server/api-types';
 import type { DisclosureFloors } from './DisclosureFloorCard';
 import { EChart } from './EChart';
 
 /** Inferred from the server's presenter schemas. */
 type Cohort = z.infer<typeof CohortViewSchema>;
 type Cell = Cohort['groups']['withProgress'];
-type ModelLabels = {
-  model: z.infer<typeof OutcomeModelSchema>;
-  factorCatalogue: z.infer<typeof FactorDefinitionSchema>[];
-};
+type ModelLabels = OutcomeModelView;
 
 const valueOf = (c: Cell) => ('value' in c ? c.value : null);
 

@@ -65,6 +65,11 @@ export const PossibleDuplicatesResponse = z.object({
   consentToNetworkDeduplication: z.boolean(),
   organisations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
 });
+/** GET /api/outcomes/model: the outcome model and the factor catalogue, with their labels. */
+export const OutcomeModelResponse = z.strictObject({
+  model: OutcomeModelSchema,
+  factorCatalogue: z.array(FactorDefinitionSchema),
+});
 /** POST /api/outcomes/proposals. */
 export const ProposalsResponse = z.strictObject({ proposals: z.array(ProposedScoreSchema) });
 
@@ -331,7 +336,7 @@ export const caseRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         summary:
           'The outcome model (dimensions, elements, anchored scale) and the factor catalogue: configuration, no case content',
         response: {
-          200: z.strictObject({ model: OutcomeModelSchema, factorCatalogue: z.array(FactorDefinitionSchema) }),
+          200: OutcomeModelResponse,
           ...errorResponses,
         },
       },
