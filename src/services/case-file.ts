@@ -3,13 +3,9 @@
  * of the case (the same access as reading it), decrypts it, audits the print (`case.print`, with the
  * sections chosen) and has the PDF rendered in a worker thread so the event loop stays free.
  */
-import {
-  CASE_FILE_SECTIONS,
-  sectionOfKind,
-  type CaseFileData,
-  type CaseFileInput,
-  type CaseFileSection,
-} from '../domain/cases/case-file';
+import type { z } from 'zod';
+import type { PrintCaseFileBody } from '../domain/cases/inputs';
+import { CASE_FILE_SECTIONS, sectionOfKind, type CaseFileData, type CaseFileInput } from '../domain/cases/case-file';
 import { errors } from '../errors';
 import { flatten, loadNamespace, SOURCE_LANGUAGE } from '../i18n/resources';
 import { can, type Actor } from '../policies/policies';
@@ -27,11 +23,8 @@ import { fullName, openIdentity } from './person-identity';
 import { loadLists } from './reference-lists';
 import { runInWorker } from './workers';
 
-export interface PrintRequest {
-  sections: CaseFileSection[];
-  language?: string;
-  timeZone?: string;
-}
+/** A print request as its body schema parsed it: the sections, and optionally a language and time zone. */
+export type PrintRequest = z.infer<typeof PrintCaseFileBody>;
 
 /** The printUi texts of one language, English filled in where it has none. */
 function printLabels(language: string): Record<string, string> {

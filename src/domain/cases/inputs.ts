@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { code, isoDate, Version } from '../shared/zod';
+import { CASE_FILE_SECTIONS } from './case-file';
 
 const name = z.string().trim().min(1).max(200);
 
@@ -84,4 +85,24 @@ export const UpdateIntakeBody = z.strictObject({
   mediatorUsed: z.boolean().optional(),
   immediateNeeds: z.array(code).max(20).optional(),
   version: Version,
+});
+
+/** Printing the case file: the sections chosen, the language and time zone of its labels and dates. */
+export const PrintCaseFileBody = z.strictObject({
+  sections: z
+    .array(z.enum(CASE_FILE_SECTIONS))
+    .min(1)
+    .max(CASE_FILE_SECTIONS.length * 2)
+    .describe('the sections to print; the file keeps its own order'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/)
+    .optional()
+    .describe("labels and dates in this language (default: English); codes use the organisation's labels"),
+  timeZone: z
+    .string()
+    .regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$/)
+    .max(64)
+    .optional()
+    .describe('IANA time zone for the print time and record times (default: UTC)'),
 });

@@ -6,6 +6,7 @@ import { api } from './client';
 import { useIdempotencyKey } from './idempotency';
 import type {
   CaseDetail,
+  CaseEntries,
   CaseEntry,
   CaseSummary,
   DerivationStep,
@@ -23,6 +24,8 @@ export type { CaseDetail, CaseSummary, DerivationStep };
 
 /** A record of any kind, its data read generically: the server's per-kind entry type, with the data widened for lists and forms. */
 export type Entry = Omit<CaseEntry, 'kind' | 'data'> & { kind: CaseEntry['kind']; data: Record<string, unknown> };
+/** GET /api/cases/:id/entries, its records read through the loosened Entry. */
+export type EntryList = Omit<CaseEntries, 'entries'> & { entries: Entry[] };
 
 export function useReferenceLists() {
   return useQuery({
@@ -50,7 +53,7 @@ export function useCase(id: string) {
 export function useEntries(caseId: string, kind?: string) {
   return useQuery({
     queryKey: ['case', caseId, 'entries', kind ?? 'all'],
-    queryFn: () => api<{ entries: Entry[] }>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`),
+    queryFn: () => api<EntryList>(`/api/cases/${caseId}/entries${kind ? `?kind=${kind}` : ''}`),
   });
 }
 
