@@ -98,7 +98,7 @@ describe('notes and attachments in the browser', () => {
     // A Windows executable named .pdf: refused, said in words, nothing listed.
     await page.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Legal document' });
     await page
-      .getByLabel('File', { exact: true })
+      .locator('input[type="file"]')
       .setInputFiles({ name: 'judgment.pdf', mimeType: 'application/pdf', buffer: EXE });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByRole('alert').filter({ hasText: 'This type of file cannot be attached' }).first().waitFor();
@@ -108,7 +108,7 @@ describe('notes and attachments in the browser', () => {
     await page.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Signed consent form' });
     await page.getByRole('combobox', { name: /^Consent record it belongs to/ }).selectOption({ index: 1 });
     await page
-      .getByLabel('File', { exact: true })
+      .locator('input[type="file"]')
       .setInputFiles({ name: 'signed consent.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByRole('status').filter({ hasText: 'signed consent.pdf was attached.' }).waitFor();
