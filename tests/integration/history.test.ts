@@ -261,6 +261,42 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('readable history on %s'
     expect((await me.get('/api/session')).body.user.preferredLocale).toBeNull();
   });
 
+  test('the texts statistics write (what a report counts, its notes) come in the request language', async () => {
+    const coordinator = await t.as('coordinator@north.demo.test');
+    const url = '/api/statistics/report?population=smuggling&rows=sex&cols=year&from=2000&to=2100';
+    const en = await coordinator.request('GET', url, undefined, { 'accept-language': 'en' });
+    expect(en.status, JSON.stringify(en.body)).toBe(200);
+    expect(en.body.definition).toBe(
+      'Persons recorded as smuggled (consensual procurement of illegal entry). Not a trafficking figure.',
+    );
+    expect(en.body.notes).toContain(
+      'Not a trafficking figure: this population is kept apart from trafficking and must not be added to it.',
+    );
+    for (const [language, definition, note, control] of [
+      [
+        'fr',
+        "Personnes enregistrées comme ayant fait l'objet d'un trafic",
+        "Ce n'est pas un chiffre de la traite",
+        'Effectifs de 1 à',
+      ],
+      [
+        'it',
+        'Persone registrate come oggetto di traffico di migranti',
+        'Non è un dato sulla tratta',
+        'Conteggi da 1 a',
+      ],
+      ['sk', 'Osoby zaznamenané ako prevádzané', 'Nejde o údaj o obchodovaní', 'Počty od 1 do'],
+    ]) {
+      const res = await coordinator.request('GET', url, undefined, { 'accept-language': language });
+      expect(res.body.definition).toContain(definition);
+      expect(res.body.notes.length).toBe(en.body.notes.length);
+      expect(res.body.notes.some((n: string) => n.startsWith(note))).toBe(true);
+      expect(res.body.provenance.disclosureControl.some((n: string) => n.startsWith(control))).toBe(true);
+      // The numbers stay what they are.
+      expect(res.body.table).toEqual(en.body.table);
+    }
+  });
+
   // Last: it breaks the log on purpose.
   test('Verify reports a sound log up to its checkpoint, and the first broken entry after tampering', async () => {
     const ok = await auditor.post('/api/audit/verify');

@@ -14,6 +14,8 @@ import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
 import { errorResponses } from '../../schemas';
+import { requestLanguage } from '../../../services/preferences';
+import { translateReportTexts } from '../../../services/server-text';
 import { MseBody } from '../../../domain/mse/inputs';
 
 const year = z.coerce.number().int().min(1990).max(2100);
@@ -215,7 +217,10 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request, reply) => {
       const { format, ...query } = request.query;
       const report = await organisationReport(ctx, requireSession(request).actor, query);
-      if (format === 'json') return publicationOf(report);
+      if (format === 'json') {
+        const language = await requestLanguage(ctx, request.session!.actor, request.headers['accept-language']);
+        return translateReportTexts(publicationOf(report), language);
+      }
       const file = await exportReport(report, format, { ctx, organisationId: request.session!.actor.organisationId });
       const name = `ariadne-${query.population}-${query.rows}-${query.cols}-${query.from}-${query.to}.${file.extension}`;
       return reply
