@@ -49,7 +49,11 @@ describe('outcomes in the browser', () => {
     await page.getByText(new RegExp(`${daysAgo(122)}: progress on Economic`)).waitFor();
 
     // Revising the baseline keeps the earlier version.
-    await page.getByRole('button', { name: new RegExp(`Revise ${daysAgo(303)}`) }).click();
+    // Dates are shown in the reader's language (src/web/i18n/dates.ts): "Feb 1, 2026" in English.
+    const shown = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${daysAgo(303)}T00:00:00Z`),
+    );
+    await page.getByRole('button', { name: `Revise ${shown}` }).click();
     await page.getByLabel('A place to live').selectOption('0');
     await page.getByLabel('Why is it corrected?').fill('Scored from the wrong visit');
     await page.getByRole('button', { name: 'Save assessment' }).click();
