@@ -193,7 +193,7 @@ describe('a person who works for several organisations', () => {
     await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
     expect(dialogs).toHaveLength(1);
     expect(dialogs[0]).toContain('will no longer be able to work in Demo Outreach South');
-    expect(dialogs[0]).toContain('other organisations she works for stay as they are');
+    expect(dialogs[0]).toContain('other organisations they work for stay as they are');
     await expect.poll(() => row.textContent()).toContain('Deactivated here');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
