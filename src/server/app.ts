@@ -139,10 +139,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(sessionPlugin, { ctx });
-  // After the session plugin, so the documentation's hooks see the session: in production only staff read it.
-  await app.register(swaggerUi, {
   // After the session: an Idempotency-Key belongs to the authenticated user.
   await app.register(idempotencyPlugin, { ctx });
+  // After the session plugin, so the documentation's hooks see the session: in production only staff read it.
+  await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: docsContentSecurityPolicy(ctx.config),
     uiHooks: {
@@ -177,9 +177,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     referenceRoutes,
     caseSearchRoutes,
     caseRoutes,
-    printRoutes,
     dashboardRoutes,
     attachmentRoutes,
+    printRoutes,
     correctionRoutes,
     statisticsRoutes,
     referralRoutes,

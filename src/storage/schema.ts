@@ -144,8 +144,6 @@ export interface BackfillsTable {
   completed_at: GeneratedTimestamp;
 }
 
-export interface ReferenceItemsTable {
-  organisation_id: string;
 /** One create request per user and Idempotency-Key (migration 036); the response encrypted. */
 export interface IdempotencyKeysTable {
   organisation_id: string;
@@ -161,6 +159,8 @@ export interface IdempotencyKeysTable {
   completed_at: Date | null;
 }
 
+export interface ReferenceItemsTable {
+  organisation_id: string;
   list_key: string;
   code: string;
   labels: ColumnType<Record<string, string>, string, string>;
@@ -247,13 +247,6 @@ export interface CaseEntriesTable {
   voided: Generated<boolean>;
 }
 
-export interface CaseEventsTable {
-  organisation_id: string;
-  id: string;
-  case_id: string;
-  at: GeneratedTimestamp;
-  actor_user_id: string | null;
-  kind: string;
 /** Attachments of a case (migration 032): metadata here, the encrypted bytes in case_attachment_blobs. */
 export interface CaseAttachmentsTable {
   organisation_id: string;
@@ -278,6 +271,13 @@ export interface CaseAttachmentBlobsTable {
   content: Buffer;
 }
 
+export interface CaseEventsTable {
+  organisation_id: string;
+  id: string;
+  case_id: string;
+  at: GeneratedTimestamp;
+  actor_user_id: string | null;
+  kind: string;
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   /** Free text of the event (an owner hand-over's reason), encrypted (migration 021). */
   secret_enc: string | null;
@@ -532,6 +532,8 @@ export interface DB {
   cases: CasesTable;
   case_intakes: CaseIntakesTable;
   case_entries: CaseEntriesTable;
+  case_attachments: CaseAttachmentsTable;
+  case_attachment_blobs: CaseAttachmentBlobsTable;
   case_events: CaseEventsTable;
   case_reference_counters: CaseReferenceCountersTable;
   organisations: OrganisationsTable;
@@ -540,13 +542,11 @@ export interface DB {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   login_failures_unknown: LoginFailuresUnknownTable;
-  case_attachments: CaseAttachmentsTable;
-  case_attachment_blobs: CaseAttachmentBlobsTable;
   membership_invitations: MembershipInvitationsTable;
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   audit_signing_keys: AuditSigningKeysTable;
   schema_migrations: SchemaMigrationsTable;
   backfills: BackfillsTable;
-}
   idempotency_keys: IdempotencyKeysTable;
+}
