@@ -51,7 +51,12 @@ export type Language = string;
  * then the seed text of locales/<language>/lists.json (for a language added after the organisation's
  * lists were seeded), then the organisation's English label.
  */
-export function listLabel(labels: Partial<Record<string, string>>, listKey: string, code: string, language: string): string {
+export function listLabel(
+  labels: Partial<Record<string, string>>,
+  listKey: string,
+  code: string,
+  language: string,
+): string {
   const seed = i18n.getResource(language, 'lists', `${listKey}.${code}`) as unknown;
   return labels[language] ?? (typeof seed === 'string' ? seed : undefined) ?? labels.en ?? code;
 }

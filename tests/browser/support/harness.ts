@@ -37,7 +37,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `demoCases`: how many demo cases to seed besides the users (none by default: most tests arrange their own). */
+export async function startHarness(opts: { demoCases?: number } = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`);
   if (!existsSync(path.resolve('dist/web/index.html')))
@@ -48,6 +49,7 @@ export async function startHarness(): Promise<Harness> {
     host: '127.0.0.1',
     dataDir,
     seedDemo: true,
+    demoCases: opts.demoCases,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

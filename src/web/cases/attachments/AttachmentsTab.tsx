@@ -184,9 +184,7 @@ function UploadForm({ c, consents }: { c: CaseDetail; consents: Entry[] }) {
       <h2 id="attachment-new">{t('attachmentsUi.add')}</h2>
       {saved && !error && <Notice>{t('attachmentsUi.saved', { name: saved })}</Notice>}
       <label className="field">
-        <span>
-          {t('attachmentsUi.category')} <span aria-hidden="true">*</span>
-        </span>
+        <span>{t('attachmentsUi.category')}</span>
         <select
           name="category"
           required
@@ -223,9 +221,7 @@ function UploadForm({ c, consents }: { c: CaseDetail; consents: Entry[] }) {
         </label>
       )}
       <label className="field">
-        <span>
-          {t('attachmentsUi.file')} <span aria-hidden="true">*</span>
-        </span>
+        <span>{t('attachmentsUi.file')}</span>
         <input
           ref={fileRef}
           type="file"

@@ -192,9 +192,7 @@ function AddNote({ caseId }: { caseId: string }) {
         />
       )}
       <label className="field">
-        <span>
-          {t('notesUi.text')} <span aria-hidden="true">*</span>
-        </span>
+        <span>{t('notesUi.text')}</span>
         <textarea
           name="noteText"
           rows={6}
