@@ -10,6 +10,8 @@ import { dashboardRepo } from '../storage/repositories/dashboard';
 import { requireAccess } from './authorize';
 import { agendaOfCases } from './case-entries';
 import { inTenant, READS_ONLY, type AppContext } from './context';
+import { loadLists } from './reference-lists';
+import { highRiskLevels } from './risk';
 
 export interface DashboardCounts {
   openCases: number;
@@ -31,7 +33,9 @@ export async function dashboardCounts(ctx: AppContext, actor: Actor): Promise<Da
     actor,
     async (tx) => {
       const cases = await casesRepo.openCasesOf(tx, actor.organisationId, actor.userId);
-      const { open, highRisk } = await dashboardRepo.openCaseCounts(tx, actor.organisationId, actor.userId);
+      // High risk means high or above in the organisation's own order of levels (critical counts too).
+      const highLevels = highRiskLevels(await loadLists(tx, actor.organisationId));
+      const { open, highRisk } = await dashboardRepo.openCaseCounts(tx, actor.organisationId, actor.userId, highLevels);
       const { counts } = pageAgenda(await agendaOfCases(tx, actor.organisationId, cases), { limit: 0 });
       return {
         openCases: open,

@@ -56,9 +56,22 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
     await entry(high.id, 'review', { reviewedOn: daysAgo(40), notes: 'Demo review', nextReviewOn: daysAgo(10) });
     const low = await newCase(worker, { risk: { level: 'low' } });
     await entry(low.id, 'review', { reviewedOn: daysAgo(2), notes: 'Demo review', nextReviewOn: daysAgo(-3) });
+    const mid = (await worker.get('/api/dashboard')).body;
+    expect(mid.openCases).toBe(before.openCases + 2);
+    expect(mid.highRisk).toBe(before.highRisk + 1);
+    // Critical is above high: it counts as high risk too.
+    const critical = await newCase(worker, { risk: { level: 'critical' } });
+    const withCritical = (await worker.get('/api/dashboard')).body;
+    expect(withCritical.openCases).toBe(before.openCases + 3);
+    expect(withCritical.highRisk).toBe(before.highRisk + 2);
+    const closed = await worker.post(`/api/cases/${critical.id}/transitions`, {
+      to: 'closed',
+      reason: 'programme_completed',
+      version: (await worker.get(`/api/cases/${critical.id}`)).body.version,
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     const after = (await worker.get('/api/dashboard')).body;
-    expect(after.openCases).toBe(before.openCases + 2);
-    expect(after.highRisk).toBe(before.highRisk + 1);
+    expect(after).toMatchObject({ openCases: mid.openCases, highRisk: mid.highRisk });
     // Overdue: the review and both baselines (intake 61 days ago, past the baseline's window, none recorded).
     expect(after.overdue).toBe(before.overdue + 3);
     expect(after.dueThisWeek).toBe(before.dueThisWeek + 1);

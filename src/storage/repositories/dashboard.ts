@@ -5,17 +5,20 @@ import type { DB } from '../schema';
 const OPEN_EXCLUDED = ['closed', 'paused'];
 
 export const dashboardRepo = {
-  /** Her open cases, and how many of them are currently assessed at high risk. */
+  /** Her open cases, and how many of them are currently assessed at one of `highLevels` (high and above). */
   openCaseCounts: async (
     db: Kysely<DB>,
     organisationId: string,
     ownerUserId: string,
+    highLevels: string[],
   ): Promise<{ open: number; highRisk: number }> => {
     const row = await db
       .selectFrom('cases')
       .select((eb) => [
         eb.fn.countAll<string>().as('open'),
-        eb.fn.count<string>('id').filterWhere('current_risk_level', '=', 'high').as('high'),
+        highLevels.length
+          ? eb.fn.count<string>('id').filterWhere('current_risk_level', 'in', highLevels).as('high')
+          : eb.val('0').as('high'),
       ])
       .where('organisation_id', '=', organisationId)
       .where('owner_user_id', '=', ownerUserId)
