@@ -29,7 +29,7 @@ export async function changePassword(
 ): Promise<void> {
   const { actor } = session;
   requireAccess(actor, 'account.manage', own(actor));
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user) throw errors.unauthenticated();
   // Strength first: it needs no secret, so a weak choice costs no attempt.
   const verdict = checkPasswordStrength(input.newPassword, [user.email, user.display_name]);
@@ -85,7 +85,7 @@ export interface InvitationView {
 export async function listInvitations(ctx: AppContext, actor: Actor): Promise<InvitationView[]> {
   requireAccess(actor, 'account.manage', own(actor));
   // System context: invitations live in the inviting organisation, not in the actor's current one.
-  return (await usersRepo.invitationsOf(ctx.db.kysely, actor.userId)).map((i) => ({
+  return (await usersRepo.invitationsOf(ctx.db.system, actor.userId)).map((i) => ({
     organisationId: i.organisationId,
     organisationName: i.organisationName,
     roles: i.roles,

@@ -65,7 +65,7 @@ async function recordFailure(ctx: AppContext, user: LoginUser, field: string, lo
 
 /** Reserves an attempt on the account, or undefined when it is locked. */
 export function reserveAttempt(ctx: AppContext, userId: string, now = new Date()) {
-  return usersRepo.reserveLoginAttempt(ctx.db.kysely, userId, MAX_FAILED_LOGINS, LOCKOUT_MINUTES * 60_000, now);
+  return usersRepo.reserveLoginAttempt(ctx.db.system, userId, MAX_FAILED_LOGINS, LOCKOUT_MINUTES * 60_000, now);
 }
 
 /**
@@ -81,7 +81,7 @@ export async function acceptTotp(
   if (!user.totp_secret_enc) return false;
   const secret = await ctx.keyRing.decrypt(user.organisation_id, user.totp_secret_enc);
   const step = verifyTotp(secret, code, now.getTime());
-  return step !== null && usersRepo.consumeTotpStep(ctx.db.kysely, user.id, step);
+  return step !== null && usersRepo.consumeTotpStep(ctx.db.system, user.id, step);
 }
 
 export async function login(
@@ -90,9 +90,9 @@ export async function login(
 ): Promise<AuthenticatedSession> {
   const email = input.email.trim().toLowerCase();
   const now = new Date();
-  const user = await usersRepo.findForLogin(ctx.db.kysely, email);
+  const user = await usersRepo.findForLogin(ctx.db.system, email);
   // Deactivated memberships are left out: an organisation that ended her access there ends only that.
-  const memberships = user?.active ? await usersRepo.membershipsOf(ctx.db.kysely, user.id) : [];
+  const memberships = user?.active ? await usersRepo.membershipsOf(ctx.db.system, user.id) : [];
   const usable = !!user?.active && memberships.length > 0;
   const attempt = user && usable ? await reserveAttempt(ctx, user.id, now) : undefined;
   if (!user || !usable || !attempt) {
@@ -100,7 +100,7 @@ export async function login(
     await verifyPassword(await dummyPasswordHash(), input.password);
     if (!user) {
       // No account, so no organisation whose audit chain could hold it: counted per day instead.
-      await loginFailuresRepo.countUnknown(ctx.db.kysely, now);
+      await loginFailuresRepo.countUnknown(ctx.db.system, now);
     } else {
       await auditAccount(ctx, user, usable ? 'auth.login_refused_locked' : 'auth.login_refused_inactive', ['password']);
     }
@@ -114,7 +114,7 @@ export async function login(
   if (user.totp_enabled && user.totp_secret_enc) {
     if (!input.totpCode) {
       // The first of two steps: the password was right, so this attempt is not a failure.
-      await usersRepo.releaseLoginAttempt(ctx.db.kysely, user.id, MAX_FAILED_LOGINS);
+      await usersRepo.releaseLoginAttempt(ctx.db.system, user.id, MAX_FAILED_LOGINS);
       throw errors.totpRequired();
     }
     if (!(await acceptTotp(ctx, user, input.totpCode, now))) {
@@ -125,7 +125,7 @@ export async function login(
   const home = memberships.find((m) => m.organisationId === user.organisation_id) ?? memberships[0];
   if (!home) throw errors.invalidCredentials();
   // Other attempts reserved while this one was checked: a burst of guesses, which no right password escapes.
-  if (!(await usersRepo.claimSuccessfulLogin(ctx.db.kysely, user.id, attempt.failedLogins, now))) {
+  if (!(await usersRepo.claimSuccessfulLogin(ctx.db.system, user.id, attempt.failedLogins, now))) {
     await auditAccount(ctx, user, 'auth.login_refused_burst', ['password']);
     throw errors.invalidCredentials();
   }
@@ -174,11 +174,11 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<AuthenticatedSession | undefined> {
   if (!token) return undefined;
-  const row = await sessionsRepo.findActive(ctx.db.kysely, sha256Hex(token), now, idleSince(ctx, now));
+  const row = await sessionsRepo.findActive(ctx.db.system, sha256Hex(token), now, idleSince(ctx, now));
   if (!row) return undefined;
   // Sliding activity timestamp, written at most once a minute (more often only for very short idle timeouts).
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > Math.min(60_000, idleMs(ctx) / 4))
-    await sessionsRepo.touch(ctx.db.kysely, row.tokenHash, now);
+    await sessionsRepo.touch(ctx.db.system, row.tokenHash, now);
   return {
     token,
     csrfToken: row.csrfToken,
@@ -188,7 +188,7 @@ export async function resolveSession(
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {
-  await sessionsRepo.delete(ctx.db.kysely, sha256Hex(token));
+  await sessionsRepo.delete(ctx.db.system, sha256Hex(token));
 }
 
 export async function logoutEverywhere(ctx: AppContext, actor: Actor): Promise<void> {
@@ -209,32 +209,32 @@ export async function switchOrganisation(
   session: AuthenticatedSession,
   organisationId: string,
 ): Promise<AuthenticatedSession> {
-  const memberships = await usersRepo.membershipsOf(ctx.db.kysely, session.actor.userId);
+  const memberships = await usersRepo.membershipsOf(ctx.db.system, session.actor.userId);
   const target = memberships.find((m) => m.organisationId === organisationId);
   if (!target || memberships.length < 2) throw errors.notFound();
-  await sessionsRepo.switchOrganisation(ctx.db.kysely, sha256Hex(session.token), organisationId);
+  await sessionsRepo.switchOrganisation(ctx.db.system, sha256Hex(session.token), organisationId);
   return { ...session, actor: { ...session.actor, organisationId, roles: target.roles.filter(isRole) } };
 }
 
 export async function sessionProfile(ctx: AppContext, actor: Actor) {
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user) throw errors.unauthenticated();
-  const memberships = await usersRepo.membershipsOf(ctx.db.kysely, actor.userId);
+  const memberships = await usersRepo.membershipsOf(ctx.db.system, actor.userId);
   return { user, memberships };
 }
 
 /** Starts TOTP enrolment: stores a new encrypted secret, not yet enabled. */
 export async function beginTotpSetup(ctx: AppContext, actor: Actor): Promise<{ secret: string; otpauthUrl: string }> {
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user) throw errors.unauthenticated();
   if (user.totp_enabled) throw errors.conflict('totp_already_enabled', 'Two-factor authentication is already enabled');
   const secret = generateTotpSecret();
-  await usersRepo.setTotp(ctx.db.kysely, user.id, await ctx.keyRing.encrypt(user.organisation_id, secret), false);
+  await usersRepo.setTotp(ctx.db.system, user.id, await ctx.keyRing.encrypt(user.organisation_id, secret), false);
   return { secret, otpauthUrl: totpUri(user.email, secret) };
 }
 
 export async function enableTotp(ctx: AppContext, actor: Actor, code: string): Promise<void> {
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user?.totp_secret_enc) throw errors.badRequest('totp_not_started', 'Start the two-factor setup first');
   const secret = await ctx.keyRing.decrypt(user.organisation_id, user.totp_secret_enc);
   // Enrolment proves the authenticator works; its code is not a login, so the step is not consumed.
@@ -248,7 +248,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string): P
       entityId: actor.userId,
     });
   });
-  await usersRepo.setTotp(ctx.db.kysely, user.id, user.totp_secret_enc, true);
+  await usersRepo.setTotp(ctx.db.system, user.id, user.totp_secret_enc, true);
 }
 
 /**
@@ -257,7 +257,7 @@ export async function enableTotp(ctx: AppContext, actor: Actor, code: string): P
  */
 export async function disableTotp(ctx: AppContext, actor: Actor, password: string, code: string): Promise<void> {
   requireAccess(actor, 'account.manage', { organisationId: actor.organisationId, ownerUserId: actor.userId });
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user) throw errors.unauthenticated();
   if (!user.totp_enabled) throw errors.badRequest('totp_not_enabled', 'Two-factor authentication is not on');
   const attempt = await reserveAttempt(ctx, user.id);
@@ -271,8 +271,8 @@ export async function disableTotp(ctx: AppContext, actor: Actor, password: strin
     await recordFailure(ctx, user, 'totp_code', lockedNow);
     throw errors.invalidTotp();
   }
-  await usersRepo.resetLoginFailures(ctx.db.kysely, user.id);
-  await usersRepo.setTotp(ctx.db.kysely, user.id, null, false);
+  await usersRepo.resetLoginFailures(ctx.db.system, user.id);
+  await usersRepo.setTotp(ctx.db.system, user.id, null, false);
   await withTenant(ctx.db, actor, async (tx) => {
     await auditRepo.append(tx, {
       organisationId: actor.organisationId,

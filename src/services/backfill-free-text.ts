@@ -62,7 +62,7 @@ export async function backfillFreeText(
   opts: { force?: boolean; batchSize?: number } = {},
 ): Promise<BackfillResult> {
   const rule = fingerprint();
-  if (!opts.force && (await repo.completed(ctx.db.kysely, FREE_TEXT_BACKFILL))?.fingerprint === rule)
+  if (!opts.force && (await repo.completed(ctx.db.system, FREE_TEXT_BACKFILL))?.fingerprint === rule)
     return { skipped: true, entries: 0, intakes: 0, events: 0, declineReasons: 0 };
   const batchSize = opts.batchSize ?? 500;
   const touched = new Set<string>();
@@ -78,7 +78,7 @@ export async function backfillFreeText(
     Object.entries(SECRET_FIELDS).map(([kind, fields]) => [kind, (fields ?? []).map(jsonPathOf)]),
   );
   const entries = await inBatches(
-    () => repo.clearEntries(ctx.db.kysely, paths, batchSize),
+    () => repo.clearEntries(ctx.db.system, paths, batchSize),
     (r) => `${r.id}/${r.version}`,
     async (rows) => {
       await warm(rows.map((r) => r.organisationId));
@@ -97,7 +97,7 @@ export async function backfillFreeText(
   );
 
   const intakes = await inBatches(
-    () => repo.clearMunicipalities(ctx.db.kysely, batchSize),
+    () => repo.clearMunicipalities(ctx.db.system, batchSize),
     (r) => r.caseId,
     async (rows) => {
       await warm(rows.map((r) => r.organisationId));
@@ -115,7 +115,7 @@ export async function backfillFreeText(
   );
 
   const events = await inBatches(
-    () => repo.clearEvents(ctx.db.kysely, EVENT_FREE_TEXT, batchSize),
+    () => repo.clearEvents(ctx.db.system, EVENT_FREE_TEXT, batchSize),
     (r) => r.id,
     async (rows) => {
       await warm(rows.map((r) => r.organisationId));
@@ -142,7 +142,7 @@ export async function backfillFreeText(
 
   // A referral names two organisations and each reads the reason under its own key.
   const declineReasons = await inBatches(
-    () => repo.clearDeclineReasons(ctx.db.kysely, batchSize),
+    () => repo.clearDeclineReasons(ctx.db.system, batchSize),
     (r) => r.id,
     async (rows) => {
       await warm(rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]));

@@ -60,7 +60,7 @@ export async function backupDatabase(
       content,
       createdAt: new Date().toISOString(),
       schemaVersion: await schemaVersion(ctx.db),
-      organisations: (await storedKeys(ctx.db.kysely)).organisations,
+      organisations: (await storedKeys(ctx.db.system)).organisations,
     };
     const archive = sealBackup(ctx.keyRing.deriveSecret(BACKUP_SECRET_INFO), meta, data);
     const partial = `${file}.partial-${process.pid}`;
@@ -165,7 +165,7 @@ export async function restoreDatabase(
       file: path.resolve(file),
       engine,
       backupCreatedAt: header.createdAt,
-      organisations: (await storedKeys(ctx.db.kysely)).organisations,
+      organisations: (await storedKeys(ctx.db.system)).organisations,
       audit,
       encryptedFields,
       ok: audit.ok && encryptedFields.undecryptable === 0,

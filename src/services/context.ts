@@ -36,7 +36,7 @@ export async function createAppContext(
   try {
     // The key is found and checked against every stored key before anything writes, so a
     // missing or wrong key refuses the start with the data untouched (no migration, no new key).
-    const stored = await storedKeys(db.kysely);
+    const stored = await storedKeys(db.system);
     const masterKey = loadMasterKey({
       masterKey: config.masterKey,
       dataDir: config.dataDir,
@@ -46,7 +46,7 @@ export async function createAppContext(
     });
     assertMasterKeyOpens(masterKey, stored);
     if (opts.migrate !== false) await migrate(db, opts.onMigration);
-    const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
+    const keyRing = new KeyRing(masterKey, keyStore(db.system));
     // The audit signing seed is unwrapped now (and stored at the first start after migration 028):
     // a master key that does not open it refuses the start here, not at the first checkpoint.
     if (opts.migrate !== false) await auditSigner({ db, keyRing });

@@ -328,7 +328,7 @@ async function backdate(ctx: AppContext, organisationId: string, caseId: string,
   const opened = new Date(Date.now() - contactDaysAgo * 86_400_000);
   opened.setUTCHours(9, 30, 0, 0);
   // As the schema owner, like the rest of the seed: the application role may not rewrite recorded times.
-  await demoRepo.backdateCase(ctx.db.kysely, organisationId, caseId, opened);
+  await demoRepo.backdateCase(ctx.db.system, organisationId, caseId, opened);
 }
 
 /** Case notes between the first contact and today: meetings, calls, visits, messages. */

@@ -41,7 +41,7 @@ export interface DemoCredential {
 
 /** A seeded demo user (by email), who must exist. */
 async function demoUser(ctx: AppContext, email: string): Promise<{ id: string }> {
-  const user = await usersRepo.findForLogin(ctx.db.kysely, email);
+  const user = await usersRepo.findForLogin(ctx.db.system, email);
   if (!user) throw new Error(`Demo user ${email} is missing`);
   return { id: user.id };
 }
@@ -51,7 +51,7 @@ export async function seedDemo(
   ctx: AppContext,
   options: { cases?: number; onProgress?: (done: number) => void } = {},
 ): Promise<{ password: string; users: DemoCredential[]; cases: number } | undefined> {
-  if (await organisationsRepo.findBySlug(ctx.db.kysely, DEMO_ORGANISATIONS[0].slug)) return undefined;
+  if (await organisationsRepo.findBySlug(ctx.db.system, DEMO_ORGANISATIONS[0].slug)) return undefined;
   const users: DemoCredential[] = [];
   // One Argon2id hash for every demo account (they share the password): 22 hashes cost seconds per seed.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -86,7 +86,7 @@ export async function seedDemo(
     roles: ['admin'],
   });
   const orgIds = [];
-  for (const org of DEMO_ORGANISATIONS) orgIds.push((await organisationsRepo.findBySlug(ctx.db.kysely, org.slug))!.id);
+  for (const org of DEMO_ORGANISATIONS) orgIds.push((await organisationsRepo.findBySlug(ctx.db.system, org.slug))!.id);
   await createNetwork(ctx, {
     name: 'Demo Anti-Trafficking Network',
     formal: true,
@@ -145,7 +145,7 @@ export async function seedDemo(
   await mapDemoStaffToRoles(ctx, orgIds);
   // A fictional network secret, so `ariadne link` works on the demo data out of the box.
   for (const org of DEMO_ORGANISATIONS) {
-    const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
+    const row = await organisationsRepo.findBySlug(ctx.db.system, org.slug);
     await setLinkageSecret(ctx, row!.id, 'demo-network-linkage-secret-not-for-production');
   }
   const cases = options.cases ? await seedDemoCases(ctx, await demoStaff(ctx), options.cases, options.onProgress) : 0;
@@ -175,7 +175,7 @@ async function mapDemoStaffToRoles(ctx: AppContext, orgIds: string[]): Promise<v
 async function demoStaff(ctx: AppContext): Promise<DemoStaff[]> {
   const staff: DemoStaff[] = [];
   for (const org of DEMO_ORGANISATIONS) {
-    const row = await organisationsRepo.findBySlug(ctx.db.kysely, org.slug);
+    const row = await organisationsRepo.findBySlug(ctx.db.system, org.slug);
     const owners = [];
     for (const role of ['case_owner', 'caseworker'] as const) {
       const user = await demoUser(ctx, `${role}@${org.slug}.demo.test`);

@@ -29,17 +29,17 @@ export async function reportFloor(
   scope: 'organisation' | 'network',
   memberIds: string[],
 ): Promise<number> {
-  const own = await disclosureFloorsRepo.ofOrganisation(ctx.db.kysely, actor.organisationId);
+  const own = await disclosureFloorsRepo.ofOrganisation(ctx.db.system, actor.organisationId);
   if (scope === 'organisation') return strictestFloor([own]);
   const networks = await inTenant(ctx, actor, (tx) => disclosureFloorsRepo.currentNetworks(tx));
-  const members = await disclosureFloorsRepo.ofOrganisations(ctx.db.kysely, memberIds);
+  const members = await disclosureFloorsRepo.ofOrganisations(ctx.db.system, memberIds);
   return strictestFloor([own, ...members, ...networks.map((n) => n.floor)]);
 }
 
 export async function disclosureFloors(ctx: AppContext, actor: Actor): Promise<DisclosureFloors> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   const members = await networkMembers(ctx, actor);
-  const organisation = await disclosureFloorsRepo.ofOrganisation(ctx.db.kysely, actor.organisationId);
+  const organisation = await disclosureFloorsRepo.ofOrganisation(ctx.db.system, actor.organisationId);
   const network = await reportFloor(
     ctx,
     actor,

@@ -59,7 +59,7 @@ export async function runMse(
   );
   if (!input.save) return { result };
   const interval = result.interval.bootstrap ?? result.interval.wald;
-  const orgName = await organisationsRepo.nameOf(ctx.db.kysely, actor.organisationId);
+  const orgName = await organisationsRepo.nameOf(ctx.db.system, actor.organisationId);
   const id = `ariadne-mse-${crypto.randomUUID()}`;
   const estimate = parseEstimate({
     id,

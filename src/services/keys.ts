@@ -20,9 +20,9 @@ export async function rotateOrganisationDataKey(
   // The rotating organisation's own rows, and its side of the rows it shares: the snapshots it
   // received and its copies of decline reasons (the referral's other organisation keeps its own).
   for (const col of [...ENCRYPTED_COLUMNS, ...SHARED_ENCRYPTED_COLUMNS]) {
-    for (const row of await encryptedValuesRepo.sealedBy(ctx.db.kysely, col, organisationId)) {
+    for (const row of await encryptedValuesRepo.sealedBy(ctx.db.system, col, organisationId)) {
       const fresh = await ctx.keyRing.encrypt(organisationId, await ctx.keyRing.decrypt(organisationId, row.value));
-      await encryptedValuesRepo.replace(ctx.db.kysely, col, organisationId, row.key, fresh);
+      await encryptedValuesRepo.replace(ctx.db.system, col, organisationId, row.key, fresh);
       reencrypted += 1;
       onProgress?.(reencrypted);
     }
@@ -46,7 +46,7 @@ export async function rotateOrganisationDataKey(
 export async function rewrapAllKeys(ctx: AppContext, oldMaster: Buffer, newMaster: Buffer): Promise<number> {
   // A deployment from before migration 028 stores its signing seed first (under the old key, from
   // which it was derived): re-wrapped with the rest, its checkpoints keep verifying afterwards.
-  await auditSigner({ db: ctx.db, keyRing: new KeyRing(oldMaster, keyStore(ctx.db.kysely)) });
+  await auditSigner({ db: ctx.db, keyRing: new KeyRing(oldMaster, keyStore(ctx.db.system)) });
   return withSystem(ctx.db, async (tx) => {
     const keys = await keysRepo.all(tx);
     for (const k of keys) {

@@ -94,11 +94,11 @@ async function current(ctx: AppContext, row: JobProgressRow | undefined): Promis
   if (queued && !['failed', 'cancelled', 'completed'].includes(queued.state)) return toJob(row);
   // Gone from the queue, or ended there without writing its result: the worker was lost.
   const errorCode = queued?.state === 'failed' && !queued.workerLost ? 'linkage_failed' : 'worker_lost';
-  await jobProgressRepo.finish(ctx.db.kysely, row.id, null, { state: 'failed', errorCode });
-  return toJob((await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, row.id))!);
+  await jobProgressRepo.finish(ctx.db.system, row.id, null, { state: 'failed', errorCode });
+  return toJob((await jobProgressRepo.find(ctx.db.system, JOB.linkageRun, row.id))!);
 }
 
-const latestJob = async (ctx: AppContext) => current(ctx, await jobProgressRepo.latest(ctx.db.kysely, JOB.linkageRun));
+const latestJob = async (ctx: AppContext) => current(ctx, await jobProgressRepo.latest(ctx.db.system, JOB.linkageRun));
 
 /** The organisation's linkage set-up, the latest network run and any run in progress: counts only. */
 export async function linkageStatus(ctx: AppContext, actor: Actor) {
@@ -168,12 +168,12 @@ export async function startLinkageRun(ctx: AppContext, actor: Actor, run: Linkag
   }
   // Committed: this server works the queue too, unless it works none.
   if (ctx.config.jobs !== 'off') await workQueue(ctx, JOB.linkageRun);
-  return jobFor(toJob((await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, id))!), [])!;
+  return jobFor(toJob((await jobProgressRepo.find(ctx.db.system, JOB.linkageRun, id))!), [])!;
 }
 
 export async function linkageJob(ctx: AppContext, actor: Actor, id: string) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
-  const job = await current(ctx, await jobProgressRepo.find(ctx.db.kysely, JOB.linkageRun, id));
+  const job = await current(ctx, await jobProgressRepo.find(ctx.db.system, JOB.linkageRun, id));
   if (!job) throw errors.notFound();
   return jobFor(job, await inTenant(ctx, actor, (tx) => visibleOrganisations(tx, actor)))!;
 }
@@ -184,7 +184,7 @@ export async function linkageJob(ctx: AppContext, actor: Actor, id: string) {
  * back to the queue, which retries it once and then fails it.
  */
 export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<void> {
-  const db = ctx.db.kysely;
+  const db = ctx.db.system;
   const attempt = job.retryCount;
   const local = inHand.get(ctx) ?? new Set<string>();
   inHand.set(ctx, local.add(job.id));

@@ -150,7 +150,7 @@ export async function runNetworkLinkage(
   onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void,
 ): Promise<NetworkLinkageSummary> {
   const startedAt = new Date();
-  const orgs = await linkageRepo.organisationsWithSecret(ctx.db.kysely);
+  const orgs = await linkageRepo.organisationsWithSecret(ctx.db.system);
   const counts = new Map<string, number>();
   for (const [i, org] of orgs.entries()) {
     counts.set(org.id, (await encodeOrganisation(ctx, org.id)).encoded);

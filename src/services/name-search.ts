@@ -86,7 +86,7 @@ export async function backfillNameTokens(
   opts: { force?: boolean; batchSize?: number } = {},
 ): Promise<{ skipped: boolean; persons: number }> {
   const rule = fingerprint();
-  const done = await freeTextBackfillRepo.completed(ctx.db.kysely, NAME_TOKENS_BACKFILL);
+  const done = await freeTextBackfillRepo.completed(ctx.db.system, NAME_TOKENS_BACKFILL);
   if (!opts.force && done?.fingerprint === rule) return { skipped: true, persons: 0 };
   // No record at all: only persons without terms (persons created since 034 have theirs).
   const onlyMissing = !opts.force && done === undefined;
@@ -94,7 +94,7 @@ export async function backfillNameTokens(
   let after: { organisationId: string; id: string } | null = null;
   let persons = 0;
   for (;;) {
-    const rows = await personNameTokensRepo.personsToIndex(ctx.db.kysely, after, onlyMissing, batchSize);
+    const rows = await personNameTokensRepo.personsToIndex(ctx.db.system, after, onlyMissing, batchSize);
     if (rows.length === 0) break;
     for (const o of new Set(rows.map((r) => r.organisationId))) await ctx.keyRing.warm(o);
     const indexed = await Promise.all(
@@ -111,7 +111,7 @@ export async function backfillNameTokens(
     after = { organisationId: last.organisationId, id: last.id };
     if (rows.length < batchSize) break;
   }
-  await freeTextBackfillRepo.markCompleted(ctx.db.kysely, NAME_TOKENS_BACKFILL, rule);
+  await freeTextBackfillRepo.markCompleted(ctx.db.system, NAME_TOKENS_BACKFILL, rule);
   return { skipped: false, persons };
 }
 

@@ -20,7 +20,7 @@ export interface Member {
 /** The caller's organisation and every organisation it shares a network with. */
 export async function networkMembers(ctx: AppContext, actor: Actor): Promise<Member[]> {
   const rows = await inTenant(ctx, actor, (tx) => networksRepo.activeMembersOfCurrentNetworks(tx));
-  const own = await organisationsRepo.summaryOf(ctx.db.kysely, actor.organisationId);
+  const own = await organisationsRepo.summaryOf(ctx.db.system, actor.organisationId);
   const byId = new Map([own, ...rows].map((m) => [m.id, m]));
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

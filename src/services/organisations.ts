@@ -10,7 +10,7 @@ import { usersRepo } from '../storage/repositories/users';
 import type { AppContext } from './context';
 
 export async function createOrganisation(ctx: AppContext, input: { slug: string; name: string; country?: string }) {
-  const existing = await organisationsRepo.findBySlug(ctx.db.kysely, input.slug);
+  const existing = await organisationsRepo.findBySlug(ctx.db.system, input.slug);
   if (existing) throw errors.conflict('organisation_exists', `An organisation with slug ${input.slug} already exists`);
   const id = crypto.randomUUID();
   await withSystem(ctx.db, async (tx) => {
@@ -41,10 +41,10 @@ export async function createUserInOrganisation(
 ) {
   if (input.password.length < MIN_PASSWORD_LENGTH)
     throw errors.badRequest('password_too_short', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`);
-  const org = await organisationsRepo.findBySlug(ctx.db.kysely, input.organisationSlug);
+  const org = await organisationsRepo.findBySlug(ctx.db.system, input.organisationSlug);
   if (!org) throw errors.notFound();
   const email = input.email.trim().toLowerCase();
-  const existing = await usersRepo.findForLogin(ctx.db.kysely, email);
+  const existing = await usersRepo.findForLogin(ctx.db.system, email);
   const id = existing?.id ?? crypto.randomUUID();
   // A caller creating many accounts with one password (the demo seed) hashes it once and passes the hash.
   const passwordHash = existing ? undefined : (input.passwordHash ?? (await hashPassword(input.password)));

@@ -48,7 +48,7 @@ export interface Preferences {
 
 export async function getPreferences(ctx: AppContext, actor: Actor): Promise<Preferences> {
   requireAccess(actor, 'account.manage', { organisationId: actor.organisationId, ownerUserId: actor.userId });
-  const user = await usersRepo.findById(ctx.db.kysely, actor.userId);
+  const user = await usersRepo.findById(ctx.db.system, actor.userId);
   if (!user) throw errors.unauthenticated();
   return { locale: user.preferred_locale };
 }
@@ -84,6 +84,6 @@ export async function requestLanguage(
   actor: Actor | undefined,
   acceptLanguage: string | undefined,
 ): Promise<string> {
-  const preferred = actor ? (await usersRepo.findById(ctx.db.kysely, actor.userId))?.preferred_locale : null;
+  const preferred = actor ? (await usersRepo.findById(ctx.db.system, actor.userId))?.preferred_locale : null;
   return pickLanguage(preferred, acceptLanguage);
 }

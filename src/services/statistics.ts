@@ -257,7 +257,7 @@ export async function organisationReport(ctx: AppContext, actor: Actor, query: R
   const network = query.scope === 'network';
   const members = network
     ? await networkMembers(ctx, actor)
-    : [await organisationsRepo.summaryOf(ctx.db.kysely, actor.organisationId)];
+    : [await organisationsRepo.summaryOf(ctx.db.system, actor.organisationId)];
   const threshold = effectiveThreshold(
     query.threshold,
     await reportFloor(

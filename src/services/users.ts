@@ -59,7 +59,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: NewUserIn
   const passwordHash = await hashPassword(input.password);
   const roles = [...new Set(input.roles)];
   // System lookup: under RLS the actor's transaction cannot see other organisations' accounts.
-  const existing = await usersRepo.findForLogin(ctx.db.kysely, email);
+  const existing = await usersRepo.findForLogin(ctx.db.system, email);
   if (existing) {
     return withTenant(ctx.db, actor, async (tx) => {
       if (await usersRepo.findMember(tx, actor.organisationId, existing.id))

@@ -112,7 +112,7 @@ export async function dumpDatabase(
 }
 
 export async function schemaVersion(db: Database): Promise<number> {
-  const row = await sql<{ v: number | null }>`SELECT max(version)::int AS v FROM schema_migrations`.execute(db.kysely);
+  const row = await sql<{ v: number | null }>`SELECT max(version)::int AS v FROM schema_migrations`.execute(db.system);
   return row.rows[0]?.v ?? 0;
 }
 
@@ -150,7 +150,7 @@ export async function restorePglite(dataDir: string, tarball: Buffer, force: boo
 async function postgresIsEmpty(db: Database): Promise<boolean> {
   const row = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')`.execute(db.kysely);
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')`.execute(db.system);
   return (row.rows[0]?.n ?? 0) === 0;
 }
 
@@ -197,6 +197,6 @@ export async function encryptedValues(
 ): Promise<{ organisation_id: string; value: string }[]> {
   const rows = await sql<{ organisation_id: string; value: string }>`
     SELECT organisation_id::text AS organisation_id, ${sql.ref(col.column)} AS value FROM ${sql.table(col.table)}
-    WHERE ${sql.ref(col.column)} IS NOT NULL`.execute(db.kysely);
+    WHERE ${sql.ref(col.column)} IS NOT NULL`.execute(db.system);
   return rows.rows;
 }

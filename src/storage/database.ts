@@ -16,7 +16,12 @@ export type Tx = Transaction<DB>;
 
 export interface Database {
   engine: Engine;
-  kysely: Kysely<DB>;
+  /**
+   * The query builder on the connection's own role, outside any tenant: row-level security does not
+   * confine it. For migrations, authentication, admin commands and `withTenant`/`withSystem`, which
+   * open scoped transactions on it; a request's queries go through withTenant.
+   */
+  system: Kysely<DB>;
   /** Runs a multi-statement SQL script (migrations). */
   execScript(script: string): Promise<void>;
   /** PGlite only: a tarball of the database folder, taken by the engine itself (backups). */
@@ -50,7 +55,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       engine: 'postgres',
-      kysely,
+      system: kysely,
       async execScript(script) {
         const client = await pool.connect();
         try {
@@ -81,7 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     engine: 'pglite',
-    kysely,
+    system: kysely,
     async execScript(script) {
       // Through Kysely's serialised connection so it never interleaves with a transaction.
       await kysely.connection().execute(async () => {
@@ -143,7 +148,7 @@ export async function withTenant<T>(
 ): Promise<T> {
   // Asynchronous commit: see TenantOptions. Otherwise the server's own setting stands.
   const commit = opts.asyncCommit ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
-  return db.kysely.transaction().execute(async (tx) => {
+  return db.system.transaction().execute(async (tx) => {
     // One round trip: SET LOCAL ROLE and the tenant settings together (role is a GUC like the others).
     await sql`SELECT set_config('role', 'ariadne_app', true), set_config('app.organisation_id', ${ctx.organisationId}, true), set_config('app.user_id', ${ctx.userId ?? ''}, true)${commit}`.execute(
       tx,
@@ -193,5 +198,5 @@ export async function asSystem<T>(tx: Tx, current: TenantContext, fn: () => Prom
 
 /** Runs fn as the connection's own role: only for migrations, authentication and admin commands. */
 export async function withSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.kysely.transaction().execute(fn);
+  return db.system.transaction().execute(fn);
 }

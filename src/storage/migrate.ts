@@ -43,7 +43,7 @@ export async function migrate(
   await db.execScript(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now())`);
-  const applied = await db.kysely.selectFrom('schema_migrations').selectAll().execute();
+  const applied = await db.system.selectFrom('schema_migrations').selectAll().execute();
   const byVersion = new Map(applied.map((m) => [m.version, m]));
   const done: string[] = [];
   const pending = listMigrations().filter((m) => !byVersion.has(m.version)).length;
@@ -77,9 +77,9 @@ export async function describeSchema(db: Database): Promise<unknown> {
   }>`
     SELECT table_name, column_name, data_type, is_nullable, column_default
     FROM information_schema.columns WHERE table_schema = 'public'
-    ORDER BY table_name, column_name`.execute(db.kysely);
+    ORDER BY table_name, column_name`.execute(db.system);
   const indexes = await sql<{ indexname: string; indexdef: string }>`
-    SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`.execute(db.kysely);
+    SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`.execute(db.system);
   const policies = await sql<{
     tablename: string;
     policyname: string;
@@ -88,12 +88,12 @@ export async function describeSchema(db: Database): Promise<unknown> {
     with_check: string | null;
   }>`
     SELECT tablename, policyname, cmd, qual, with_check FROM pg_policies WHERE schemaname = 'public'
-    ORDER BY tablename, policyname`.execute(db.kysely);
+    ORDER BY tablename, policyname`.execute(db.system);
   const rls = await sql<{ relname: string; relrowsecurity: boolean }>`
     SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`.execute(db.kysely);
+    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`.execute(db.system);
   const grants = await sql<{ table_name: string; privilege_type: string }>`
     SELECT table_name, privilege_type FROM information_schema.role_table_grants
-    WHERE grantee = 'ariadne_app' AND table_schema = 'public' ORDER BY table_name, privilege_type`.execute(db.kysely);
+    WHERE grantee = 'ariadne_app' AND table_schema = 'public' ORDER BY table_name, privilege_type`.execute(db.system);
   return { columns: columns.rows, indexes: indexes.rows, policies: policies.rows, rls: rls.rows, grants: grants.rows };
 }

@@ -45,7 +45,7 @@ async function hammer(button: Locator, mode: Mode): Promise<void> {
 }
 
 async function count(query: ReturnType<typeof sql<{ n: string }>>): Promise<number> {
-  return Number((await query.execute(harness.ctx.db.kysely)).rows[0]!.n);
+  return Number((await query.execute(harness.ctx.db.system)).rows[0]!.n);
 }
 
 async function entriesOf(page: Page, caseId: string, kind: string): Promise<number> {
@@ -157,7 +157,7 @@ describe('never twice: every create button, double- and triple-clicked, makes on
     await logIn(south.page, 'caseworker@south.demo.test');
     await south.page.getByRole('heading', { name: /Welcome/ }).waitFor();
     const referralId = (
-      await sql<{ id: string }>`SELECT id FROM referrals WHERE from_case_id = ${caseId}`.execute(harness.ctx.db.kysely)
+      await sql<{ id: string }>`SELECT id FROM referrals WHERE from_case_id = ${caseId}`.execute(harness.ctx.db.system)
     ).rows[0]!.id;
     await south.page.goto(`/referrals/${referralId}`);
     await south.page.getByRole('button', { name: 'Accept' }).click();

@@ -18,7 +18,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('assistance without coop
   beforeAll(async () => {
     t = await createTestApp(engine);
     worker = await t.as('caseworker@north.demo.test');
-    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely))
+    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.system))
       .rows[0]!.id;
   });
   afterAll(() => t.close());

@@ -55,7 +55,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
   let south: ApiClient;
   let southId: string;
   let caseId: string;
-  const db = () => t.ctx.db.kysely;
+  const db = () => t.ctx.db.system;
   const orgId = async (slug: string) =>
     (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(db())).rows[0]!.id;
 

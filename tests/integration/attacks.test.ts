@@ -114,13 +114,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
         const guesses = Array.from({ length: 20 }, (_, i) => (i === 7 ? DEMO_PASSWORD : `parallel-guess-${i}-x`));
         const results = await Promise.all(guesses.map((p) => login(email, p)));
         expect(results.filter((r) => r.status === 200)).toHaveLength(0);
-        const user = await ctx.db.kysely
+        const user = await ctx.db.system
           .selectFrom('users')
           .select(['id', 'failed_logins'])
           .where('email', '=', email)
           .executeTakeFirstOrThrow();
         expect(user.failed_logins).toBe(5);
-        const checked = await ctx.db.kysely
+        const checked = await ctx.db.system
           .selectFrom('audit_log')
           .select('action')
           .where('entity_id', '=', user.id)

@@ -53,13 +53,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('audit chain on %s', (_n
   });
 
   test('a row edited behind the application is reported as the first broken link', async () => {
-    const north = await t.ctx.db.kysely
+    const north = await t.ctx.db.system
       .selectFrom('organisations')
       .select('id')
       .where('slug', '=', 'north')
       .executeTakeFirstOrThrow();
     await sql`UPDATE audit_log SET action = 'user.list.tampered' WHERE organisation_id = ${north.id} AND seq = 3`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     const results = await verifyAllChains(t.ctx);
     expect(results.find((r) => r.organisation === 'north')!.verdict).toMatchObject({
@@ -96,7 +96,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('audit chain on %s', (_n
       )!.verdict;
     return { org, exported, verdict };
   }
-  const db = () => t.ctx.db.kysely;
+  const db = () => t.ctx.db.system;
 
   test('deleting the newest entries (and the checkpoints that covered them) is detected against an exported checkpoint', async () => {
     const { org, verdict } = await orgWithLog(6);
@@ -166,7 +166,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('audit chain on %s', (_n
       reason: 'bad_signature',
     });
     // The signing seed is stored wrapped by the master key: another key does not open it, and says so.
-    const other = { ...t.ctx, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(t.ctx.db.kysely)) };
+    const other = { ...t.ctx, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(t.ctx.db.system)) };
     await expect(verifyAllChains(other, { external: [parsed] })).rejects.toMatchObject({
       name: 'MasterKeyError',
       code: 'master_key_mismatch',
@@ -288,18 +288,18 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('migration 024 on %s', (
       const orgs = [crypto.randomUUID(), crypto.randomUUID()];
       for (const [i, id] of orgs.entries())
         await sql`INSERT INTO organisations (id, slug, name) VALUES (${id}, ${`legacy-${i}`}, 'Legacy')`.execute(
-          db.kysely,
+          db.system,
         );
       // Old rows, inserted out of seq order, with their old hash chain values.
       for (const seq of [3, 1, 2])
         for (const id of orgs) {
           await sql`INSERT INTO audit_log (organisation_id, seq, at, actor_user_id, action, entity_type, entity_id, fields, prev_hash, hash)
           VALUES (${id}, ${seq}, ${new Date(Date.UTC(2025, 0, seq))}, NULL, ${`legacy.${seq}`}, 'case', NULL, '{}', ${'p' + seq}, ${'h' + seq})`.execute(
-            db.kysely,
+            db.system,
           );
         }
       await migrate(db);
-      const ctx = { config: testConfig(), db, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(db.kysely)) };
+      const ctx = { config: testConfig(), db, keyRing: new KeyRing(crypto.randomBytes(32), keyStore(db.system)) };
       const results = await verifyAllChains(ctx);
       expect(results.map((r) => r.verdict)).toEqual([
         { ok: true, entries: 3, treeSize: 3, checkpoints: 1 },
@@ -333,7 +333,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
     const contextFor = (masterKey: Buffer) => ({
       config: testConfig(),
       db,
-      keyRing: new KeyRing(masterKey, keyStore(db.kysely)),
+      keyRing: new KeyRing(masterKey, keyStore(db.system)),
     });
     // Before migration 028 the seed was this HKDF derivation of the master key (security/audit-signing.ts).
     const derivedSigner = (ctx: ReturnType<typeof contextFor>) =>
@@ -345,7 +345,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
           origin: string;
           public_key: string;
           wrapped_seed: string;
-        }>`SELECT * FROM audit_signing_keys`.execute(db.kysely)
+        }>`SELECT * FROM audit_signing_keys`.execute(db.system)
       ).rows;
     async function logWithCheckpoint(ctx: ReturnType<typeof contextFor>, entries: number) {
       const org = await createOrganisation(ctx, {
@@ -417,7 +417,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
       const legacy = contextFor(oldMaster);
       // Checkpoints signed as before migration 028, with the HKDF-derived key …
       const derived = derivedSigner(legacy);
-      await auditSigningKeysRepo.insertFirst(db.kysely, {
+      await auditSigningKeysRepo.insertFirst(db.system, {
         wrappedSeed: legacy.keyRing.wrapSecret(legacy.keyRing.deriveSecret('ariadne/audit-checkpoint-signing-key/v1')),
         publicKey: derived.vkey,
         origin: 'derived',
@@ -431,7 +431,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
         ),
       ).toBe(true);
       // … and no stored seed yet: the state right after migration 028.
-      await sql`DELETE FROM audit_signing_keys`.execute(db.kysely);
+      await sql`DELETE FROM audit_signing_keys`.execute(db.system);
       // A wrong master key at this first start stores no seed (it would derive the wrong one): it is refused.
       await expect(verifyAllChains(contextFor(crypto.randomBytes(32)))).rejects.toMatchObject({
         code: 'master_key_mismatch',
@@ -458,13 +458,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
       const [oldMaster, newMaster] = [crypto.randomBytes(32), crypto.randomBytes(32)];
       const legacy = contextFor(oldMaster);
       const derived = derivedSigner(legacy);
-      await auditSigningKeysRepo.insertFirst(db.kysely, {
+      await auditSigningKeysRepo.insertFirst(db.system, {
         wrappedSeed: legacy.keyRing.wrapSecret(legacy.keyRing.deriveSecret('ariadne/audit-checkpoint-signing-key/v1')),
         publicKey: derived.vkey,
         origin: 'derived',
       });
       const { org, checkpoint } = await logWithCheckpoint(legacy, 2);
-      await sql`DELETE FROM audit_signing_keys`.execute(db.kysely);
+      await sql`DELETE FROM audit_signing_keys`.execute(db.system);
       await rewrapAllKeys(contextFor(oldMaster), oldMaster, newMaster);
       expect(await auditPublicKey(contextFor(newMaster))).toBe(derived.vkey);
       expect(await verdictOf(contextFor(newMaster), org.id, [checkpoint.note])).toMatchObject({ ok: true, entries: 2 });

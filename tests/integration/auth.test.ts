@@ -36,7 +36,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     for (let i = 0; i < 5; i++)
       codes.push((await t.client().login('mediator@east.demo.test', 'wrong-password!!')).body.error.code);
     expect(codes).toEqual(Array(5).fill('invalid_credentials'));
-    const row = await t.ctx.db.kysely
+    const row = await t.ctx.db.system
       .selectFrom('users')
       .select(['failed_logins', 'locked_until'])
       .where('email', '=', 'mediator@east.demo.test')
@@ -54,13 +54,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     const guesses = Array.from({ length: 20 }, (_, i) => (i === 10 ? DEMO_PASSWORD : `wrong-guess-${i}-long`));
     const results = await Promise.all(guesses.map((p) => t.client().login(email, p)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(0);
-    const user = await t.ctx.db.kysely
+    const user = await t.ctx.db.system
       .selectFrom('users')
       .select(['id', 'failed_logins', 'locked_until', 'organisation_id'])
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
     expect(user.failed_logins).toBe(5);
-    const audit = await t.ctx.db.kysely
+    const audit = await t.ctx.db.system
       .selectFrom('audit_log')
       .select(['action', 'fields'])
       .where('organisation_id', '=', user.organisation_id)
@@ -77,12 +77,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
   test('failed logins are audited by field name only; an unknown email is counted, never audited', async () => {
     const c = t.client();
     await c.login('case_owner@south.demo.test', 'wrong-password-secret-77');
-    const user = await t.ctx.db.kysely
+    const user = await t.ctx.db.system
       .selectFrom('users')
       .select(['id', 'organisation_id'])
       .where('email', '=', 'case_owner@south.demo.test')
       .executeTakeFirstOrThrow();
-    const entry = await t.ctx.db.kysely
+    const entry = await t.ctx.db.system
       .selectFrom('audit_log')
       .selectAll()
       .where('organisation_id', '=', user.organisation_id)
@@ -95,14 +95,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     const auditRows = async () =>
       Number(
         (
-          await t.ctx.db.kysely
+          await t.ctx.db.system
             .selectFrom('audit_log')
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
         ).n,
       );
     const unknownCount = async () =>
-      (await t.ctx.db.kysely.selectFrom('login_failures_unknown').select(['attempts']).execute()).reduce(
+      (await t.ctx.db.system.selectFrom('login_failures_unknown').select(['attempts']).execute()).reduce(
         (sum, r) => sum + r.attempts,
         0,
       );
@@ -118,14 +118,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     const token = decodeURIComponent(c.cookie!.split('=')[1]!);
     const { sha256Hex } = await import('../../src/security/tokens');
     // 31 minutes without a request, against the default 30-minute idle timeout.
-    await t.ctx.db.kysely
+    await t.ctx.db.system
       .updateTable('sessions')
       .set({ last_seen_at: new Date(Date.now() - 31 * 60_000) })
       .where('token_hash', '=', sha256Hex(token))
       .execute();
     expect((await c.get('/api/session')).status).toBe(401);
     expect(
-      await t.ctx.db.kysely
+      await t.ctx.db.system
         .selectFrom('sessions')
         .select('token_hash')
         .where('token_hash', '=', sha256Hex(token))
@@ -133,7 +133,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     ).toBeDefined();
     await t.as('coordinator@east.demo.test');
     expect(
-      await t.ctx.db.kysely
+      await t.ctx.db.system
         .selectFrom('sessions')
         .select('token_hash')
         .where('token_hash', '=', sha256Hex(token))
@@ -173,12 +173,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
     expect((await other.get('/api/session')).status).toBe(401);
     expect((await t.client().login(email, DEMO_PASSWORD)).status).toBe(401);
     expect((await t.client().login(email, 'violet-harbour-lantern-92')).status).toBe(200);
-    const user = await t.ctx.db.kysely
+    const user = await t.ctx.db.system
       .selectFrom('users')
       .select(['id', 'organisation_id'])
       .where('email', '=', email)
       .executeTakeFirstOrThrow();
-    const actions = await t.ctx.db.kysely
+    const actions = await t.ctx.db.system
       .selectFrom('audit_log')
       .select(['action', 'fields'])
       .where('organisation_id', '=', user.organisation_id)
@@ -267,13 +267,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
       ).status,
     ).toBe(204);
     expect((await t.client().login('legal_advisor@south.demo.test', DEMO_PASSWORD)).status).toBe(200);
-    const user = await t.ctx.db.kysely
+    const user = await t.ctx.db.system
       .selectFrom('users')
       .select(['id', 'organisation_id'])
       .where('email', '=', 'legal_advisor@south.demo.test')
       .executeTakeFirstOrThrow();
     const actions = (
-      await t.ctx.db.kysely
+      await t.ctx.db.system
         .selectFrom('audit_log')
         .select('action')
         .where('organisation_id', '=', user.organisation_id)
@@ -307,7 +307,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('authentication on %s', 
   test('the TOTP secret is stored encrypted', async () => {
     const c = await t.as('mediator@south.demo.test');
     const setup = await c.post('/api/auth/totp/setup');
-    const row = await t.ctx.db.kysely
+    const row = await t.ctx.db.system
       .selectFrom('users')
       .select('totp_secret_enc')
       .where('email', '=', 'mediator@south.demo.test')

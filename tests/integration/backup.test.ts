@@ -50,7 +50,7 @@ async function freshDatabaseUrl(): Promise<string> {
 async function identities(config: AppConfig): Promise<Map<string, string>> {
   const ctx = await createAppContext(config);
   try {
-    const rows = await ctx.db.kysely.selectFrom('persons').select(['id', 'organisation_id', 'identity_enc']).execute();
+    const rows = await ctx.db.system.selectFrom('persons').select(['id', 'organisation_id', 'identity_enc']).execute();
     const out = new Map<string, string>();
     for (const r of rows) out.set(r.id, await ctx.keyRing.decrypt(r.organisation_id, r.identity_enc));
     return out;

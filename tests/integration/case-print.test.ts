@@ -87,7 +87,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('printing a case file on
     }
     const audit = await sql<{ action: string; fields: string[] }>`
       SELECT action, fields FROM audit_log WHERE entity_id = ${caseId} AND action = 'case.print'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audit.rows).toHaveLength(1);
     expect([...audit.rows[0].fields].sort()).toEqual(['accommodation', 'person']);

@@ -46,11 +46,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     const c = await newCase();
     const person = await sql<{
       identity_enc: string;
-    }>`SELECT identity_enc FROM persons WHERE id = ${c.person.id}`.execute(t.ctx.db.kysely);
+    }>`SELECT identity_enc FROM persons WHERE id = ${c.person.id}`.execute(t.ctx.db.system);
     expect(person.rows[0].identity_enc).toMatch(/^enc1\./);
     expect(person.rows[0].identity_enc).not.toContain('Person 501');
     const dump = await sql<{ d: string }>`SELECT string_agg(t::text, '|') AS d FROM case_entries t`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(dump.rows[0].d).not.toContain('old address');
   });
@@ -70,7 +70,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       status: string;
       n: string;
     }>`SELECT c.status, count(*) AS n FROM cases c JOIN organisations o ON o.id = c.organisation_id WHERE o.slug = 'north' GROUP BY c.status`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     const all = counts.rows.reduce((sum, r) => sum + Number(r.n), 0);
     const contact = Number(counts.rows.find((r) => r.status === 'contact')?.n ?? 0);
@@ -267,7 +267,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     ).toBe(409);
     const versions = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM case_entries WHERE id = ${created.id}`.execute(t.ctx.db.kysely);
+    }>`SELECT count(*)::int AS n FROM case_entries WHERE id = ${created.id}`.execute(t.ctx.db.system);
     expect(versions.rows[0].n).toBe(2);
   });
 
@@ -302,9 +302,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
     expect((await south.get(`/api/cases/${c.id}`)).status).toBe(404);
     expect((await south.get('/api/cases')).body.cases.some((x: any) => x.id === c.id)).toBe(false);
     const southId = (
-      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely)
+      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.system)
     ).rows[0].id;
-    const rows = await t.ctx.db.kysely.transaction().execute(async (tx) => {
+    const rows = await t.ctx.db.system.transaction().execute(async (tx) => {
       await sql`SET LOCAL ROLE ariadne_app`.execute(tx);
       await sql`SELECT set_config('app.organisation_id', ${southId}, true)`.execute(tx);
       const r = await sql<{
@@ -440,7 +440,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       const c = await newCase({ person: { givenName: 'Demo', familyName: 'Person 524', dateOfBirth: isoAgo(40) } });
       const res = await worker.post(`/api/cases/${c.id}/entries`, assess({}));
       await sql`UPDATE case_entries SET data = data || '{"isMinor": true}'::jsonb WHERE id = ${res.body.id}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       );
       const { overview, record } = await views(c.id);
       expect(overview).toMatchObject({ isMinor: null, derivation: { definitionMet: 'undetermined' } });
@@ -486,7 +486,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       return closed.body;
     }
     const countPersons = async () =>
-      Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(t.ctx.db.kysely)).rows[0].n);
+      Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM persons`.execute(t.ctx.db.system)).rows[0].n);
 
     test('the person row is reused: same identity and network person id, a new case with its own intake and risk assessment', async () => {
       const first = await closedCase('Person 530');
@@ -505,7 +505,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       const network = await sql<{
         n: number;
       }>`SELECT count(DISTINCT network_person_id)::int AS n FROM persons WHERE id = ${first.person.id}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       );
       expect(network.rows[0].n).toBe(1);
       const risk = (await worker.get(`/api/cases/${second.id}/entries?kind=risk_assessment`)).body.entries;
@@ -548,7 +548,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
       // The database holds the rule even if a service forgot it.
       await expect(
         sql`UPDATE cases SET status = 'contact', closed_at = NULL, closure_reason = NULL WHERE id = ${first.id}`.execute(
-          t.ctx.db.kysely,
+          t.ctx.db.system,
         ),
       ).rejects.toThrow();
     });
@@ -559,12 +559,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('cases on %s', (_name, e
         await south.post('/api/cases', intake({ person: { givenName: 'Demo', familyName: 'Person 532' } }))
       ).body;
       const cases = Number(
-        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.kysely)).rows[0].n,
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.system)).rows[0].n,
       );
       expect((await worker.post('/api/cases', followUp(theirs.person.id))).status).toBe(404);
       expect((await worker.post('/api/cases', followUp('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
       expect(
-        Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.kysely)).rows[0].n),
+        Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases`.execute(t.ctx.db.system)).rows[0].n),
       ).toBe(cases);
     });
 

@@ -25,7 +25,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('roles catalogue on %s',
     });
     for (const slug of ['north', 'south', 'west'])
       ids[slug] = (
-        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.system)
       ).rows[0].id;
     northAdmin = await t.as('admin@north.demo.test');
     southAdmin = await t.as('admin@south.demo.test');
@@ -33,7 +33,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('roles catalogue on %s',
   afterAll(() => t.close());
 
   const userId = async (email: string) =>
-    (await sql<{ id: string }>`SELECT id FROM users WHERE email = ${email}`.execute(t.ctx.db.kysely)).rows[0].id;
+    (await sql<{ id: string }>`SELECT id FROM users WHERE email = ${email}`.execute(t.ctx.db.system)).rows[0].id;
   const staffOf = async (client: ApiClient, id: string) =>
     (await client.get('/api/staff/roles')).body.staff.find((s: { userId: string }) => s.userId === id);
 
@@ -163,7 +163,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('roles catalogue on %s',
         action: string;
         fields: string[];
       }>`SELECT action, fields FROM audit_log WHERE action IN ('staff.roles.update', 'catalogue.role.save') AND organisation_id = ${ids.north}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       )
     ).rows;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['staff.roles.update', 'catalogue.role.save']));

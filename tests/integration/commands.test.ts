@@ -17,7 +17,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
   let eastAdmin: ApiClient;
   const ids: Record<string, string> = {};
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
-    (await query.execute(t.ctx.db.kysely)).rows[0].n;
+    (await query.execute(t.ctx.db.system)).rows[0].n;
   const audits = (action: string, entityId?: string) =>
     count(
       entityId
@@ -39,7 +39,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
     t = await createTestApp(engine);
     for (const slug of ['north', 'south', 'east'])
       ids[slug] = (
-        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.system)
       ).rows[0].id;
     northAdmin = await t.as('admin@north.demo.test');
     eastAdmin = await t.as('admin@east.demo.test');
@@ -74,7 +74,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
     const own = await sql<{
       actor_user_id: string | null;
     }>`SELECT actor_user_id FROM audit_log WHERE action = 'network.propose' AND entity_id = ${created.body.id}`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(own.rows[0].actor_user_id).not.toBeNull();
   });
@@ -88,7 +88,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
           status: string;
           answered_at: Date | null;
         }>`SELECT status, answered_at FROM network_memberships WHERE network_id = ${created.body.id} AND organisation_id = ${ids.east}`.execute(
-          t.ctx.db.kysely,
+          t.ctx.db.system,
         )
       ).rows[0];
     failAudit('network.accepted_by_partner');
@@ -103,7 +103,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('commands on %s', (_name
       organisation_id: string;
       action: string;
     }>`SELECT organisation_id, action FROM audit_log WHERE entity_id = ${created.body.id} AND action IN ('network.accept', 'network.accepted_by_partner')`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(
       entries.rows

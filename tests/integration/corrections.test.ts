@@ -74,7 +74,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
 
     // The reason is sealed at rest.
     const rows = await sql<{ reason_enc: string | null }>`
-      SELECT reason_enc FROM case_entries WHERE id = ${objective.id} ORDER BY version`.execute(t.ctx.db.kysely);
+      SELECT reason_enc FROM case_entries WHERE id = ${objective.id} ORDER BY version`.execute(t.ctx.db.system);
     expect(rows.rows[0]!.reason_enc).toBeNull();
     expect(rows.rows[1]!.reason_enc).toMatch(/^enc1\./);
     expect(rows.rows[1]!.reason_enc).not.toContain('wrong place');
@@ -82,7 +82,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
     // The correction is audited with the reason named (never its text).
     const audit = await sql<{ action: string; fields: string[] }>`
       SELECT action, fields FROM audit_log WHERE entity_id = ${c.id} AND action = 'case.entry.objective.revise'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]!.fields).toContain('reason');
@@ -187,7 +187,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
     );
     expect((await southWorker.get(`/api/cases/${c.id}/voided-entries`)).status).toBe(404);
     const kept = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM case_entries WHERE id = ${objective.id}`.execute(t.ctx.db.kysely);
+      SELECT count(*)::int AS n FROM case_entries WHERE id = ${objective.id}`.execute(t.ctx.db.system);
     expect(kept.rows[0]!.n).toBe(2);
 
     // A voided record can be neither revised nor voided again.
@@ -243,7 +243,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
       version: 2,
     });
     const stored = await sql<{ municipality: string | null; municipality_enc: string }>`
-      SELECT municipality, municipality_enc FROM case_intakes WHERE case_id = ${c.id}`.execute(t.ctx.db.kysely);
+      SELECT municipality, municipality_enc FROM case_intakes WHERE case_id = ${c.id}`.execute(t.ctx.db.system);
     expect(stored.rows[0]!.municipality).toBeNull();
     expect(stored.rows[0]!.municipality_enc).not.toContain('Village');
 
@@ -256,7 +256,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('corrections on %s', (_n
     expect((await southWorker.patch(`/api/cases/${c.id}/intake`, { channel: 'hotline', version: 2 })).status).toBe(404);
     const audit = await sql<{ fields: string[] }>`
       SELECT fields FROM audit_log WHERE entity_id = ${c.id} AND action = 'case.intake.update'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audit.rows[0]!.fields).toEqual(
       expect.arrayContaining(['intake.channel', 'intake.municipality', 'intake.immediateNeeds']),

@@ -83,7 +83,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
 
   test('referrals waiting are those sent to her organisation and not answered yet', async () => {
     const north = (
-      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)
+      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.system)
     ).rows[0]!.id;
     const pending = async () =>
       Number(
@@ -91,7 +91,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
           await sql<{
             n: string;
           }>`SELECT count(*) AS n FROM referrals WHERE to_organisation_id = ${north} AND status = 'pending'`.execute(
-            t.ctx.db.kysely,
+            t.ctx.db.system,
           )
         ).rows[0]!.n,
       );
@@ -100,11 +100,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('dashboard and agenda on
     const first = await sql<{
       id: string;
     }>`SELECT id FROM referrals WHERE to_organisation_id = ${north} AND status = 'pending' LIMIT 1`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     if (first.rows[0]) {
       const n = await pending();
-      await sql`UPDATE referrals SET status = 'declined' WHERE id = ${first.rows[0].id}`.execute(t.ctx.db.kysely);
+      await sql`UPDATE referrals SET status = 'declined' WHERE id = ${first.rows[0].id}`.execute(t.ctx.db.system);
       expect((await worker.get('/api/dashboard')).body.referralsWaiting).toBe(n - 1);
     }
   });

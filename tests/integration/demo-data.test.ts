@@ -8,7 +8,7 @@ const DAY = 86_400_000;
 
 describe.each(ENGINES.map((e) => [e.name, e] as const))('demo data on %s', (_name, engine) => {
   let ctx: Awaited<ReturnType<typeof createTestContext>>;
-  const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(ctx.db.kysely)).rows;
+  const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(ctx.db.system)).rows;
   beforeAll(async () => {
     ctx = await createTestContext(engine);
     const seeded = await seedDemo(ctx, { cases: 30 });

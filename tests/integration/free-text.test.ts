@@ -56,7 +56,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     north = await t.as('caseworker@north.demo.test');
     south = await t.as('caseworker@south.demo.test');
     east = await t.as('caseworker@east.demo.test');
-    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely))
+    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.system))
       .rows[0].id;
   });
   afterAll(() => t.close());
@@ -362,7 +362,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       canary('rejected notes'),
     ];
 
-    expectNowhere(await dumpAllTables(t.ctx.db.kysely), all);
+    expectNowhere(await dumpAllTables(t.ctx.db.system), all);
     const logs = t.logs.join('');
     for (const value of all) expect(logs, `logs must not contain "${value}"`).not.toContain(value);
 
@@ -384,7 +384,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     const sealedReason = (
       await sql<{ decline_reason: string | null; f: string; t: string }>`
       SELECT decline_reason, decline_reason_from_enc AS f, decline_reason_to_enc AS t FROM referrals WHERE id = ${declinedId}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       )
     ).rows[0];
     expect(sealedReason.decline_reason).toBeNull();
@@ -403,7 +403,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
     // Codes and dates stay clear for statistics and the agenda.
     const raw = await sql<{
       data: string;
-    }>`SELECT data::text AS data FROM case_entries WHERE id = ${created.outcome_assessment}`.execute(t.ctx.db.kysely);
+    }>`SELECT data::text AS data FROM case_entries WHERE id = ${created.outcome_assessment}`.execute(t.ctx.db.system);
     expect(JSON.parse(raw.rows[0].data)).toMatchObject({
       date: daysAgo(30),
       scores: [{ element, score: 2, source: 'own_view' }],
@@ -411,7 +411,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
 
     // Key rotation re-encrypts the new columns too (they are listed in ENCRYPTED_COLUMNS), and everything still opens.
     const northId = (
-      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)
+      await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.system)
     ).rows[0].id;
     const { version } = await rotateOrganisationDataKey(t.ctx, northId);
     const sealed = await sql<{
@@ -419,7 +419,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       e: string;
     }>`SELECT (SELECT municipality_enc FROM case_intakes WHERE case_id = ${c.id}) AS m,
       (SELECT secret_enc FROM case_events WHERE case_id = ${c.id} AND kind = 'case.owner_changed') AS e`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect([sealed.rows[0].m.split('.')[1], sealed.rows[0].e.split('.')[1]]).toEqual([
       String(version),
@@ -434,7 +434,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
   });
 
   test("rotating the receiver's data key re-encrypts the snapshots it received and its copies of decline reasons; both sides still read them", async () => {
-    const db = t.ctx.db.kysely;
+    const db = t.ctx.db.system;
     const northId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(db)).rows[0]
       .id;
     const c = (
@@ -520,7 +520,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
         intake({ intake: { channel: 'hotline', contactDate: daysAgo(90), mediatorUsed: false, immediateNeeds: [] } }),
       )
     ).body;
-    const db = t.ctx.db.kysely;
+    const db = t.ctx.db.system;
     const org = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(db)).rows[0].id;
     const user = (
       await sql<{ id: string }>`SELECT id FROM users WHERE email = 'caseworker@north.demo.test'`.execute(db)

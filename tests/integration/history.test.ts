@@ -130,10 +130,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('readable history on %s'
   });
 
   test('every action in the log has a label in historyUi', async () => {
-    const { rows } = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log`.execute(t.ctx.db.kysely);
+    const { rows } = await sql<{ action: string }>`SELECT DISTINCT action FROM audit_log`.execute(t.ctx.db.system);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.map((r) => r.action).filter((a) => !historyLabelKey('action', a))).toEqual([]);
-    const kinds = await sql<{ kind: string }>`SELECT DISTINCT kind FROM case_events`.execute(t.ctx.db.kysely);
+    const kinds = await sql<{ kind: string }>`SELECT DISTINCT kind FROM case_events`.execute(t.ctx.db.system);
     expect(kinds.rows.map((r) => r.kind).filter((k) => !historyLabelKey('event', k))).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('readable history on %s'
   });
 
   test("a case's access log is one line per person and visit, with a count and first and last time", async () => {
-    const north = await t.ctx.db.kysely
+    const north = await t.ctx.db.system
       .selectFrom('organisations')
       .select('id')
       .where('slug', '=', 'north')
@@ -306,13 +306,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('readable history on %s'
     expect(ok.body.entries).toBeGreaterThan(10);
     expect((await auditor.get('/api/audit?action=audit.verify')).body.total).toBeGreaterThan(0);
     expect((await worker.post('/api/audit/verify')).status).toBe(403);
-    const north = await t.ctx.db.kysely
+    const north = await t.ctx.db.system
       .selectFrom('organisations')
       .select('id')
       .where('slug', '=', 'north')
       .executeTakeFirstOrThrow();
     await sql`UPDATE audit_log SET action = 'case.list' WHERE organisation_id = ${north.id} AND seq = 5`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     const broken = await auditor.post('/api/audit/verify');
     expect(broken.body).toMatchObject({ ok: false, reason: 'hash_mismatch', brokenAtSeq: 5 });

@@ -102,7 +102,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('HTCDS export on %s', (_
     for (const size of groups.values()) expect(size).toBeGreaterThanOrEqual(5);
     const audit = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.htcds'`.execute(t.ctx.db.kysely);
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.htcds'`.execute(t.ctx.db.system);
     expect(audit.rows[0].n).toBeGreaterThanOrEqual(1);
   });
 

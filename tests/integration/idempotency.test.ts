@@ -23,7 +23,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('idempotency keys on %s'
 
   const count = async (table: 'cases' | 'case_entries' | 'idempotency_keys') =>
     Number(
-      (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(t.ctx.db.kysely)).rows[0]!.n,
+      (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(t.ctx.db.system)).rows[0]!.n,
     );
   const create = (client: ApiClient, key: string, body: unknown = intake()) =>
     client.request('POST', '/api/cases', body, { 'idempotency-key': key });
@@ -137,7 +137,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('idempotency keys on %s'
     expect(res.status).toBe(201);
     const rows = await sql<{
       r: string;
-    }>`SELECT row_to_json(k)::text AS r FROM idempotency_keys k WHERE key = ${key}`.execute(t.ctx.db.kysely);
+    }>`SELECT row_to_json(k)::text AS r FROM idempotency_keys k WHERE key = ${key}`.execute(t.ctx.db.system);
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]!.r).not.toContain(familyName);
     expect(rows.rows[0]!.r).not.toContain(res.body.id);

@@ -44,11 +44,11 @@ async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean):
 /** The worker's last heart-beat (and start) an hour back: what the supervisor sees once a crashed worker has been silent that long. */
 async function silenceWorker(ctx: AppContext, id: string) {
   await sql`UPDATE pgboss.job SET heartbeat_on = heartbeat_on - interval '1 hour', started_on = started_on - interval '1 hour' WHERE id = ${id}::uuid`.execute(
-    ctx.db.kysely,
+    ctx.db.system,
   );
   // And the supervisor's own interval has passed since its last pass over the queue.
   await sql`UPDATE pgboss.queue SET monitor_on = NULL, monitor_claim_on = NULL WHERE name = ${JOB.linkageRun}`.execute(
-    ctx.db.kysely,
+    ctx.db.system,
   );
 }
 
@@ -131,10 +131,10 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
       await sql<{
         id: string;
         organisation_id: string;
-      }>`SELECT id, organisation_id FROM users WHERE email = 'caseworker@north.demo.test'`.execute(t.ctx.db.kysely)
+      }>`SELECT id, organisation_id FROM users WHERE email = 'caseworker@north.demo.test'`.execute(t.ctx.db.system)
     ).rows[0];
     const expired = crypto.randomBytes(16).toString('hex');
-    await sessionsRepo.insert(t.ctx.db.kysely, {
+    await sessionsRepo.insert(t.ctx.db.system, {
       tokenHash: expired,
       userId: user.id,
       organisationId: user.organisation_id,
@@ -150,7 +150,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
     );
     const left = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM sessions WHERE token_hash = ${expired}`.execute(t.ctx.db.kysely);
+    }>`SELECT count(*)::int AS n FROM sessions WHERE token_hash = ${expired}`.execute(t.ctx.db.system);
     expect(left.rows[0].n).toBe(0);
     // The coordinator's own live session survives.
     expect((await coordinator.get('/api/linkage/status')).status).toBe(200);
@@ -224,13 +224,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('background jobs on %s',
       n: number;
     }>`SELECT count(*)::int AS n FROM notifications n JOIN cases c ON c.id = n.case_id
       WHERE n.kind LIKE 'deadline.%' AND (c.organisation_id <> n.organisation_id OR c.owner_user_id <> n.user_id)`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(stray.rows[0].n).toBe(0);
     const rows = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${c.id}::uuid AND detail = 'review_due'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(rows.rows[0].n).toBe(1);
   });
@@ -258,7 +258,7 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL database', () => {
       contexts.push({
         config: testConfig({ logLevel: 'silent' }),
         db,
-        keyRing: new KeyRing(masterKey, keyStore(db.kysely)),
+        keyRing: new KeyRing(masterKey, keyStore(db.system)),
       });
     }
     await seedDemo(contexts[0]);

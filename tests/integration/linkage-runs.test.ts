@@ -57,7 +57,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     const stored = await sql<{
       secret_enc: string;
     }>`SELECT secret_enc FROM linkage_secrets s JOIN organisations o ON o.id = s.organisation_id WHERE o.slug = 'north'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(stored.rows[0].secret_enc).toMatch(/^enc1\./);
     expect(stored.rows[0].secret_enc).not.toContain('network-secret');
@@ -65,7 +65,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
       actor_user_id: string | null;
       fields: string[];
     }>`SELECT actor_user_id, fields FROM audit_log WHERE action = 'linkage.secret.set' ORDER BY at DESC LIMIT 1`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audit.rows[0].actor_user_id).not.toBeNull();
     // Restore the demo secret the other organisations share, or nothing would link.
@@ -130,7 +130,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     const elsewhere = {
       userId: '00000000-0000-0000-0000-000000000002',
       organisationId: (
-        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'elsewhere'`.execute(t.ctx.db.kysely)
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'elsewhere'`.execute(t.ctx.db.system)
       ).rows[0].id,
       roles: ['coordinator' as const],
     };
@@ -154,7 +154,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     const actor = {
       userId: '00000000-0000-0000-0000-000000000001',
       organisationId: (
-        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.kysely)
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'north'`.execute(t.ctx.db.system)
       ).rows[0].id,
       roles: ['coordinator' as const],
     };
@@ -174,13 +174,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
     // Two runs on separate connections, as from a server and the CLI: both finish, and the matches are one run's.
     const [a, b] = await Promise.all([runNetworkLinkage(t.ctx), runNetworkLinkage(t.ctx)]);
     expect(a.personsDeduplicated).toBe(b.personsDeduplicated);
-    const runs = await sql<{ run_id: string }>`SELECT DISTINCT run_id FROM linkage_matches`.execute(t.ctx.db.kysely);
+    const runs = await sql<{ run_id: string }>`SELECT DISTINCT run_id FROM linkage_matches`.execute(t.ctx.db.system);
     expect(runs.rows.length).toBe(1);
     // The matches are those of the run that finished last, as the run log says.
     const last = await sql<{
       id: string;
     }>`SELECT id FROM linkage_runs WHERE id IN (${a.runId}, ${b.runId}) ORDER BY finished_at DESC LIMIT 1`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(runs.rows[0].run_id).toBe(last.rows[0].id);
   });

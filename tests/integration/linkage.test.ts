@@ -19,7 +19,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage on %s', (_name,
   let north: ApiClient;
   let south: ApiClient;
   const orgId = async (slug: string) =>
-    (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)).rows[0].id;
+    (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.system)).rows[0].id;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -72,7 +72,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage on %s', (_name,
     });
     expect((await north.get(`/api/cases/${lonely.id}/possible-duplicates`)).body.organisations).toEqual([]);
     const stored = await sql<{ e: string }>`SELECT string_agg(encoding::text, '|') AS e FROM linkage_encodings`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(stored.rows[0].e).not.toMatch(/Demo|Person|1995/);
 
@@ -93,7 +93,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage on %s', (_name,
     await runNetworkLinkage(t.ctx);
     const left = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM linkage_encodings WHERE person_id = ${a.person.id}`.execute(t.ctx.db.kysely);
+    }>`SELECT count(*)::int AS n FROM linkage_encodings WHERE person_id = ${a.person.id}`.execute(t.ctx.db.system);
     expect(left.rows[0].n).toBe(0);
   });
 

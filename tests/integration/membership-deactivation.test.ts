@@ -18,7 +18,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
   let orgs: Record<'north' | 'south' | 'east', string>;
   beforeAll(async () => {
     t = await createTestApp(engine);
-    const rows = await t.ctx.db.kysely.selectFrom('organisations').select(['id', 'slug']).execute();
+    const rows = await t.ctx.db.system.selectFrom('organisations').select(['id', 'slug']).execute();
     orgs = Object.fromEntries(rows.map((r) => [r.slug, r.id])) as typeof orgs;
   });
   afterAll(() => t.close());
@@ -67,7 +67,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
     (await admin.get('/api/users')).body.users.find((u: any) => u.id === id);
   const sessionsOf = async (userId: string) =>
     (
-      await t.ctx.db.kysely.selectFrom('sessions').select('organisation_id').where('user_id', '=', userId).execute()
+      await t.ctx.db.system.selectFrom('sessions').select('organisation_id').where('user_id', '=', userId).execute()
     ).map((s) => s.organisation_id);
 
   test("a partner's administrator deactivates her membership: her sessions there end, she still works in her home and the third organisation", async () => {
@@ -115,7 +115,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
     const back = await south.patch(`/api/users/${id}`, { membershipActive: true, version: off.body.version });
     expect(back.body.active).toBe(true);
     expect((await again.post('/api/session/organisation', { organisationId: orgs.south })).status).toBe(200);
-    const audit = await t.ctx.db.kysely
+    const audit = await t.ctx.db.system
       .selectFrom('audit_log')
       .select('fields')
       .where('organisation_id', '=', orgs.south)
@@ -145,7 +145,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
       version: current.version,
     });
     expect(roles.status).toBe(200);
-    const row = await t.ctx.db.kysely
+    const row = await t.ctx.db.system
       .selectFrom('users')
       .select(['active', 'display_name'])
       .where('id', '=', id)
@@ -204,7 +204,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
     expect(right.body).toEqual(wrong.body);
     // The account itself is untouched: her home organisation deactivated only her membership there.
     expect(
-      (await t.ctx.db.kysely.selectFrom('users').select('active').where('id', '=', id).executeTakeFirstOrThrow())
+      (await t.ctx.db.system.selectFrom('users').select('active').where('id', '=', id).executeTakeFirstOrThrow())
         .active,
     ).toBe(true);
   });
@@ -220,7 +220,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
       withTenant(t.ctx.db, { organisationId, userId }, (tx) =>
         sql.raw(statement.replaceAll(':id', `'${her}'`)).execute(tx),
       );
-    const row = () => t.ctx.db.kysely.selectFrom('users').selectAll().where('id', '=', her).executeTakeFirstOrThrow();
+    const row = () => t.ctx.db.system.selectFrom('users').selectAll().where('id', '=', her).executeTakeFirstOrThrow();
     beforeAll(async () => {
       her = await sharedPerson('shared-raw@north.demo.test');
     });
@@ -251,7 +251,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
     ] as const)('in %s the app role is refused: %s', async (slug, statement, message) => {
       const before = await row();
       const admin = (
-        await t.ctx.db.kysely
+        await t.ctx.db.system
           .selectFrom('users')
           .select('id')
           .where('email', '=', `admin@${slug}.demo.test`)
@@ -279,7 +279,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('per-organisation deacti
         organisation_id: orgs.north,
       });
       // The connection's own role (login, admin commands) is not confined.
-      await t.ctx.db.kysely.updateTable('users').set({ totp_last_step: null }).where('id', '=', her).execute();
+      await t.ctx.db.system.updateTable('users').set({ totp_last_step: null }).where('id', '=', her).execute();
     });
   });
 

@@ -53,7 +53,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('minors on %s', (_name, 
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const row = await sql<{ data: string; secret_enc: string | null }>`
-      SELECT data::text AS data, secret_enc FROM case_entries WHERE id = ${res.body.id}`.execute(t.ctx.db.kysely);
+      SELECT data::text AS data, secret_enc FROM case_entries WHERE id = ${res.body.id}`.execute(t.ctx.db.system);
     expect(row.rows[0].data).not.toContain('Tutorescu');
     expect(row.rows[0].data).not.toContain('0777');
     expect(row.rows[0].data).not.toContain('Juvenile');
@@ -93,7 +93,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('minors on %s', (_name, 
     expect(age.status, JSON.stringify(age.body)).toBe(201);
     const rows = await sql<{ kind: string; data: string }>`
       SELECT kind, data::text AS data FROM case_entries WHERE case_id = ${c.id} AND kind IN ('best_interests_determination', 'age_assessment')`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(rows.rows.map((r) => r.data).join()).not.toMatch(/sister|BID panel|Demo assessor/);
     const listed = await north.get(`/api/cases/${c.id}/entries?kind=best_interests_determination`);
@@ -156,11 +156,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('minors on %s', (_name, 
   test("the country's rule is the organisation's data, not code", async () => {
     const c = await openCase('Minora 406', yearsAgo(14));
     const org = await sql<{ organisation_id: string }>`
-      SELECT organisation_id FROM cases WHERE id = ${c.id}`.execute(t.ctx.db.kysely);
+      SELECT organisation_id FROM cases WHERE id = ${c.id}`.execute(t.ctx.db.system);
     await sql`INSERT INTO reference_items (organisation_id, list_key, code, labels, sort_order, meta)
       VALUES (${org.rows[0].organisation_id}, 'child_protection_requirements', 'de_jugendamt',
         ${JSON.stringify({ en: 'Germany: inform the Jugendamt' })}::jsonb, 10, ${JSON.stringify({ country: 'DE' })}::jsonb)`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     const current = (await north.get(`/api/cases/${c.id}`)).body;
     const patched = await north.patch(`/api/cases/${c.id}`, { country: 'DE', version: current.version });

@@ -13,7 +13,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
   let westAdmin: ApiClient;
   const ids: Record<string, string> = {};
   const networkCount = async () =>
-    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM networks`.execute(t.ctx.db.kysely)).rows[0].n;
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM networks`.execute(t.ctx.db.system)).rows[0].n;
 
   beforeAll(async () => {
     t = await createTestApp(engine);
@@ -27,7 +27,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
     });
     for (const slug of ['north', 'south', 'east', 'west'])
       ids[slug] = (
-        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)
+        await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.system)
       ).rows[0].id;
     northAdmin = await t.as('admin@north.demo.test');
     westAdmin = await t.as('admin@west.demo.test');
@@ -128,14 +128,14 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('networks on %s', (_name
       answered_at: Date | null;
       joined_at: Date | null;
     }>`SELECT status, answered_at, joined_at FROM network_memberships WHERE network_id = ${created.body.id} AND organisation_id = ${ids.west}`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(row.rows[0]).toMatchObject({ status: 'declined', joined_at: null });
     expect(row.rows[0].answered_at).not.toBeNull();
     const audit = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM audit_log WHERE organisation_id = ${ids.west} AND action = 'network.decline' AND entity_id = ${created.body.id}`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audit.rows[0].n).toBe(1);
   });

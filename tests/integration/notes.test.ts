@@ -22,7 +22,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('case notes on %s', (_na
   let north: ApiClient;
   let south: ApiClient;
   let caseId: string;
-  const db = () => t.ctx.db.kysely;
+  const db = () => t.ctx.db.system;
   const note = (data: Record<string, unknown>) => north.post(`/api/cases/${caseId}/entries`, { kind: 'note', data });
 
   beforeAll(async () => {

@@ -67,20 +67,20 @@ async function startServer(extra?: Record<string, string>): Promise<{ child: Chi
 async function fingerprint(): Promise<string> {
   const db = await openDatabase({ dataDir });
   try {
-    const keys = await db.kysely
+    const keys = await db.system
       .selectFrom('organisation_keys')
       .select(['organisation_id', 'purpose', 'version', 'wrapped_key', 'active'])
       .orderBy('organisation_id')
       .orderBy('purpose')
       .orderBy('version')
       .execute();
-    const migrations = await db.kysely
+    const migrations = await db.system
       .selectFrom('schema_migrations')
       .select(['version', 'checksum'])
       .orderBy('version')
       .execute();
-    const persons = await db.kysely.selectFrom('persons').select(['id', 'identity_enc']).orderBy('id').execute();
-    const audit = await db.kysely
+    const persons = await db.system.selectFrom('persons').select(['id', 'identity_enc']).orderBy('id').execute();
+    const audit = await db.system
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();

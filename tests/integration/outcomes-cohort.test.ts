@@ -199,7 +199,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcome cohort and inte
     expect(interview.status, JSON.stringify(interview.body)).toBe(201);
     const stored = await sql<{
       data: string;
-    }>`SELECT data::text AS data FROM case_entries WHERE id = ${interview.body.id}`.execute(t.ctx.db.kysely);
+    }>`SELECT data::text AS data FROM case_entries WHERE id = ${interview.body.id}`.execute(t.ctx.db.system);
     expect(stored.rows[0].data).not.toContain('answers');
 
     const proposals = (await north.post('/api/outcomes/proposals', { answers })).body.proposals as {
@@ -235,7 +235,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcome cohort and inte
     expect([revised.status, revised.body.version]).toEqual([200, 2]);
     const versions = await sql<{
       n: number;
-    }>`SELECT count(*)::int AS n FROM case_entries WHERE id = ${assessment.body.id}`.execute(t.ctx.db.kysely);
+    }>`SELECT count(*)::int AS n FROM case_entries WHERE id = ${assessment.body.id}`.execute(t.ctx.db.system);
     expect(versions.rows[0].n).toBe(2);
     const stale = await north.request('PATCH', `/api/cases/${c.id}/entries/${assessment.body.id}`, {
       version: 1,

@@ -48,7 +48,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
   let serial = 0;
 
   const actorOf = async (email: string): Promise<Actor> => {
-    const user = await t.ctx.db.kysely
+    const user = await t.ctx.db.system
       .selectFrom('users')
       .innerJoin('memberships', 'memberships.user_id', 'users.id')
       .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles'])
@@ -65,7 +65,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     coordinator = await actorOf('coordinator@north.demo.test');
     admin = await actorOf('admin@north.demo.test');
     northId = coordinator.organisationId;
-    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely))
+    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.system))
       .rows[0].id;
   });
   afterAll(() => t.close());
@@ -147,7 +147,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
         person_id: string;
         network_person_id: string;
       }>`SELECT c.person_id, p.network_person_id FROM cases c JOIN persons p ON p.organisation_id = c.organisation_id AND p.id = c.person_id WHERE c.id = ${caseId}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       )
     ).rows[0];
 
@@ -250,7 +250,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('persons, not cases, on 
     ]) {
       const { person_id } = await personOf(caseId);
       await sql`INSERT INTO linkage_matches (organisation_id, person_id, cluster_id, partner_organisation_ids, run_id) VALUES (${org}, ${person_id}, ${cluster}, ARRAY[${partner}]::uuid[], ${run})`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       );
     }
     const after = await counts('organisation');

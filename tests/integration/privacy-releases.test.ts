@@ -11,7 +11,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
   let north: ApiClient;
   let networkId: string;
   const releases = async () =>
-    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM privacy_releases`.execute(t.ctx.db.kysely)).rows[0].n;
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM privacy_releases`.execute(t.ctx.db.system)).rows[0].n;
   const request = (overrides: Record<string, unknown> = {}) => ({
     networkId,
     population: 'assisted_persons',
@@ -127,7 +127,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('private releases on %s'
     const audit = (
       await sql<{
         n: number;
-      }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.private_release'`.execute(t.ctx.db.kysely)
+      }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'statistics.private_release'`.execute(t.ctx.db.system)
     ).rows[0].n;
     expect(audit).toBe(3);
   });

@@ -22,7 +22,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
     t = await createTestApp(engine);
     north = await t.as('caseworker@north.demo.test');
     south = await t.as('caseworker@south.demo.test');
-    const orgs = await sql<{ id: string; slug: string }>`SELECT id, slug FROM organisations`.execute(t.ctx.db.kysely);
+    const orgs = await sql<{ id: string; slug: string }>`SELECT id, slug FROM organisations`.execute(t.ctx.db.system);
     ids = Object.fromEntries(orgs.rows.map((o) => [o.slug, o.id]));
     // One caseworker who works for both the sender and the receiver (home: north).
     for (const slug of ['north', 'south'])
@@ -60,7 +60,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
   const statusOf = async (id: string) =>
     (
       await sql<{ status: string; version: number }>`SELECT status, version FROM referrals WHERE id = ${id}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       )
     ).rows[0];
 
@@ -100,7 +100,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('requireAccess sees the 
       Number(
         (
           await sql<{ b: string }>`SELECT privacy_budget AS b FROM networks WHERE id = ${networkId}`.execute(
-            t.ctx.db.kysely,
+            t.ctx.db.system,
           )
         ).rows[0]!.b,
       );

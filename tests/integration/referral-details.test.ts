@@ -22,7 +22,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
   let northId: string;
   let southId: string;
   const orgId = async (slug: string) =>
-    (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.kysely)).rows[0].id;
+    (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(t.ctx.db.system)).rows[0].id;
   beforeAll(async () => {
     t = await createTestApp(engine);
     north = await t.as('caseworker@north.demo.test');
@@ -67,7 +67,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
     expect(sent.body).toMatchObject({ message: MESSAGE, urgency: 'urgent', requestedBy: daysAgo(-14) });
 
     const row = (
-      await sql<Record<string, unknown>>`SELECT * FROM referrals WHERE id = ${sent.body.id}`.execute(t.ctx.db.kysely)
+      await sql<Record<string, unknown>>`SELECT * FROM referrals WHERE id = ${sent.body.id}`.execute(t.ctx.db.system)
     ).rows[0];
     // Nowhere in clear: not in any column of the row.
     expect(JSON.stringify(row)).not.toContain('7731');
@@ -93,7 +93,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
     // The read of the message is in the receiver's trail (field names only).
     const audited = await sql<{ fields: string[] }>`
       SELECT fields FROM audit_log WHERE organisation_id = ${southId} AND entity_id = ${sent.body.id} AND action = 'referral.read'`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(audited.rows.some((r) => r.fields.includes('message'))).toBe(true);
   });
@@ -106,7 +106,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
     const row = (
       await sql<{ f: string | null; t: string | null }>`
         SELECT message_from_enc AS f, message_to_enc AS t FROM referrals WHERE id = ${sent.body.id}`.execute(
-        t.ctx.db.kysely,
+        t.ctx.db.system,
       )
     ).rows[0];
     expect(row).toEqual({ f: null, t: null });
@@ -136,7 +136,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral details on %s'
     expect([res.status, res.body.error.code]).toEqual([400, code]);
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: ['requestedBy'] })]);
     const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM referrals WHERE from_case_id = ${c.id}`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(n.rows[0].n).toBe(0);
   });

@@ -23,7 +23,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referral privacy on %s'
   let east: ApiClient;
   let southId: string;
   let eastId: string;
-  const db = () => t.ctx.db.kysely;
+  const db = () => t.ctx.db.system;
   const orgId = async (slug: string) =>
     (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = ${slug}`.execute(db())).rows[0].id;
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db())).rows[0].n;

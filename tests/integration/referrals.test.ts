@@ -17,7 +17,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referrals on %s', (_nam
     t = await createTestApp(engine);
     north = await t.as('caseworker@north.demo.test');
     south = await t.as('caseworker@south.demo.test');
-    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.kysely))
+    southId = (await sql<{ id: string }>`SELECT id FROM organisations WHERE slug = 'south'`.execute(t.ctx.db.system))
       .rows[0].id;
   });
   afterAll(() => t.close());
@@ -58,7 +58,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('referrals on %s', (_nam
     expect(
       (
         await sql<{ n: number }>`SELECT count(*)::int AS n FROM referrals WHERE from_case_id = ${c.id}`.execute(
-          t.ctx.db.kysely,
+          t.ctx.db.system,
         )
       ).rows[0].n,
     ).toBe(0);

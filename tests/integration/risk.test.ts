@@ -56,7 +56,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('structured risk on %s',
     caseId = created.body.id;
     reference = created.body.reference;
     const row = await sql<{ organisation_id: string; owner_user_id: string }>`
-      SELECT organisation_id, owner_user_id FROM cases WHERE id = ${caseId}`.execute(t.ctx.db.kysely);
+      SELECT organisation_id, owner_user_id FROM cases WHERE id = ${caseId}`.execute(t.ctx.db.system);
     organisationId = row.rows[0].organisation_id;
     userId = row.rows[0].owner_user_id;
   });
@@ -127,7 +127,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('structured risk on %s',
     expect(await listedWith('critical')).toContain(caseId);
 
     const stored = await sql<{ data: string; secret_enc: string | null }>`
-      SELECT data::text AS data, secret_enc FROM case_entries WHERE id = ${ok.body.id}`.execute(t.ctx.db.kysely);
+      SELECT data::text AS data, secret_enc FROM case_entries WHERE id = ${ok.body.id}`.execute(t.ctx.db.system);
     expect(stored.rows[0].data).not.toContain('exploiter outside');
     expect(stored.rows[0].secret_enc).toBeTruthy();
     const listed = await north.get(`/api/cases/${caseId}/entries?kind=risk_assessment`);
@@ -188,7 +188,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('structured risk on %s',
 
   test('an assessment of the first shape ({ level, assessedOn, notes }) is still read, and counts', async () => {
     const id = crypto.randomUUID();
-    await caseEntriesRepo.insert(t.ctx.db.kysely, {
+    await caseEntriesRepo.insert(t.ctx.db.system, {
       organisationId,
       id,
       version: 1,
@@ -212,12 +212,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('structured risk on %s',
     const text = fs.readFileSync(MIGRATION, 'utf8');
     const backfill = text.slice(text.indexOf('UPDATE cases c SET current_risk_level'));
     const before = await sql<{ id: string; level: string | null }>`
-      SELECT id, current_risk_level AS level FROM cases ORDER BY id`.execute(t.ctx.db.kysely);
+      SELECT id, current_risk_level AS level FROM cases ORDER BY id`.execute(t.ctx.db.system);
     expect(before.rows.find((r) => r.id === caseId)?.level).toBe('high');
-    await sql`UPDATE cases SET current_risk_level = NULL`.execute(t.ctx.db.kysely);
-    await sql.raw(backfill).execute(t.ctx.db.kysely);
+    await sql`UPDATE cases SET current_risk_level = NULL`.execute(t.ctx.db.system);
+    await sql.raw(backfill).execute(t.ctx.db.system);
     const after = await sql<{ id: string; level: string | null }>`
-      SELECT id, current_risk_level AS level FROM cases ORDER BY id`.execute(t.ctx.db.kysely);
+      SELECT id, current_risk_level AS level FROM cases ORDER BY id`.execute(t.ctx.db.system);
     expect(after.rows).toEqual(before.rows);
     // Every seeded case had an intake assessment, so none is left without a level.
     expect(after.rows.filter((r) => r.level === null)).toEqual([]);
@@ -227,7 +227,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('structured risk on %s',
     const actor = { userId, organisationId, roles: ['caseworker'] as const };
     const expected = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM cases WHERE organisation_id = ${organisationId}
-        AND status <> 'closed' AND current_risk_level IN ('high', 'critical')`.execute(t.ctx.db.kysely);
+        AND status <> 'closed' AND current_risk_level IN ('high', 'critical')`.execute(t.ctx.db.system);
     const count = await countHighRisk(t.ctx, actor);
     expect(count).toBe(Number(expected.rows[0].n));
     expect(count).toBeGreaterThan(0);

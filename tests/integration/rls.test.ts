@@ -19,8 +19,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security on %
   beforeAll(async () => {
     ctx = await createTestContext(engine);
     await seedDemo(ctx);
-    north = (await organisationsRepo.findBySlug(ctx.db.kysely, 'north'))!.id;
-    south = (await organisationsRepo.findBySlug(ctx.db.kysely, 'south'))!.id;
+    north = (await organisationsRepo.findBySlug(ctx.db.system, 'north'))!.id;
+    south = (await organisationsRepo.findBySlug(ctx.db.system, 'south'))!.id;
   });
   afterAll(() => ctx.dispose());
 
@@ -64,7 +64,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security on %
   });
 
   test('outside any tenant context the app role sees nothing', async () => {
-    await ctx.db.kysely.transaction().execute(async (tx) => {
+    await ctx.db.system.transaction().execute(async (tx) => {
       await sql`SET LOCAL ROLE ariadne_app`.execute(tx);
       expect(count((await sql<{ n: number }>`SELECT count(*) AS n FROM memberships`.execute(tx)).rows)).toBe(0);
       expect(count((await sql<{ n: number }>`SELECT count(*) AS n FROM audit_log`.execute(tx)).rows)).toBe(0);
@@ -143,9 +143,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security of e
       roles: ['admin'],
     });
     for (const slug of ['north', 'south', 'east', 'west'])
-      orgs[slug] = (await organisationsRepo.findBySlug(ctx.db.kysely, slug))!.id;
-    const network = await ctx.db.kysely.selectFrom('networks').select('id').executeTakeFirstOrThrow();
-    tables = await publicTables(ctx.db.kysely);
+      orgs[slug] = (await organisationsRepo.findBySlug(ctx.db.system, slug))!.id;
+    const network = await ctx.db.system.selectFrom('networks').select('id').executeTakeFirstOrThrow();
+    tables = await publicTables(ctx.db.system);
     // One row per organisation in every tenant table the seed left without one (new tables included).
     const slugs = Object.keys(orgs);
     for (const table of tables.filter((t) => t.organisationColumns.length > 0)) {
@@ -156,11 +156,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security of e
         const present = await sql<{
           n: number | string;
         }>`SELECT count(*) AS n FROM ${sql.table(table.name)} WHERE ${sql.ref(owner)} = ${orgs[slug]}`.execute(
-          ctx.db.kysely,
+          ctx.db.system,
         );
         if (Number(present.rows[0]!.n) === 0)
           await insertSyntheticRow(
-            ctx.db.kysely,
+            ctx.db.system,
             table.name,
             orgs[slug]!,
             orgs[slugs[(i + 1) % slugs.length]!]!,
@@ -203,7 +203,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security of e
         `${table.name}: readable by the app role, but no visibility rule is stated in rls.test.ts`,
       ).toBeDefined();
       const all = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table.name)}`.execute(
-        ctx.db.kysely,
+        ctx.db.system,
       );
       expect(Number(all.rows[0]!.n), `${table.name} has rows to test with`).toBeGreaterThan(0);
       let hidden = 0;
@@ -212,7 +212,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security of e
         const expected = await sql<{
           h: string;
         }>`SELECT md5(to_jsonb(t)::text) AS h FROM ${sql.table(table.name)} t WHERE ${rule!(org || null)}`.execute(
-          ctx.db.kysely,
+          ctx.db.system,
         );
         const visible = await withTenant(ctx.db, { organisationId: org }, (tx) =>
           sql<{ h: string }>`SELECT md5(to_jsonb(t)::text) AS h FROM ${sql.table(table.name)} t`.execute(tx),

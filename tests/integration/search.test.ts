@@ -96,7 +96,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('search on %s', (_name, 
     // The same name has unrelated hashes in the two organisations (keys are per organisation).
     const rows = await sql<{ organisation_id: string; token: string }>`
       SELECT organisation_id, token FROM person_name_tokens WHERE person_id IN (${made.jana.person.id}, ${made.southJana.person.id})`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     const of = (personOrg: string) =>
       new Set(rows.rows.filter((r) => r.organisation_id === personOrg).map((r) => r.token));
@@ -109,7 +109,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('search on %s', (_name, 
 
   test('the token table holds keyed hashes only, never a name, a prefix or a sound', async () => {
     const rows = await sql<{ token: string }>`
-      SELECT token FROM person_name_tokens WHERE person_id = ${made.jana.person.id}`.execute(t.ctx.db.kysely);
+      SELECT token FROM person_name_tokens WHERE person_id = ${made.jana.person.id}`.execute(t.ctx.db.system);
     expect(rows.rows.length).toBeGreaterThan(10);
     const clear = ['jana', 'jan', 'novakova', 'nováková', 'nov', 'JN', 'AN', 'NFKF'];
     for (const { token } of rows.rows) {
@@ -118,7 +118,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('search on %s', (_name, 
       expect(clear.map((c) => c.toLowerCase())).not.toContain(token.toLowerCase());
     }
     const dump = await sql<{ d: string }>`SELECT string_agg(t::text, '|') AS d FROM person_name_tokens t`.execute(
-      t.ctx.db.kysely,
+      t.ctx.db.system,
     );
     expect(dump.rows[0].d.toLowerCase()).not.toMatch(/novak|svobod|horv|petra|elena/);
   });
@@ -180,7 +180,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('search on %s', (_name, 
     expect(southJana.body.matches.map((m: any) => m.caseId)).toEqual([made.southJana.id]);
     const audited = await sql<{ fields: string[] }>`
       SELECT a.fields FROM audit_log a JOIN organisations o ON o.id = a.organisation_id
-      WHERE o.slug = 'north' AND a.action = 'case.search'`.execute(t.ctx.db.kysely);
+      WHERE o.slug = 'north' AND a.action = 'case.search'`.execute(t.ctx.db.system);
     expect(audited.rows.length).toBeGreaterThanOrEqual(3);
     expect(audited.rows[0].fields).toContain('search.possible_matches');
     expect(JSON.stringify(audited.rows)).not.toMatch(/jana|nowak|1990/i);
@@ -190,8 +190,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('search on %s', (_name, 
   });
 
   test('persons recorded before the token table are indexed at start (backfill), once', async () => {
-    await sql`DELETE FROM person_name_tokens WHERE person_id = ${made.novak.person.id}`.execute(t.ctx.db.kysely);
-    await sql`DELETE FROM backfills WHERE name = ${NAME_TOKENS_BACKFILL}`.execute(t.ctx.db.kysely);
+    await sql`DELETE FROM person_name_tokens WHERE person_id = ${made.novak.person.id}`.execute(t.ctx.db.system);
+    await sql`DELETE FROM backfills WHERE name = ${NAME_TOKENS_BACKFILL}`.execute(t.ctx.db.system);
     expect(await search(north, 'jana novak')).toEqual(['Jana Nováková']);
     const first = await backfillNameTokens(t.ctx);
     expect(first).toEqual({ skipped: false, persons: 1 });

@@ -19,28 +19,28 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('the fuzz fingerprint on
     // The demo seed leaves these empty; one row each so the checks below have something to see.
     await sql`INSERT INTO sessions (token_hash, user_id, organisation_id, csrf_token, expires_at)
       SELECT 'fingerprint-test', m.user_id, m.organisation_id, 'csrf', now() + interval '1 hour' FROM memberships m LIMIT 1`.execute(
-      ctx.db.kysely,
+      ctx.db.system,
     );
     await sql`INSERT INTO notifications (organisation_id, id, user_id, kind)
       SELECT m.organisation_id, gen_random_uuid(), m.user_id, 'referral.received' FROM memberships m LIMIT 1`.execute(
-      ctx.db.kysely,
+      ctx.db.system,
     );
     await sql`INSERT INTO privacy_releases (network_id, release_key, organisation_id, epsilon, mechanism, query, published)
       SELECT nm.network_id, 'rk_' || repeat('0', 64), nm.organisation_id, 0.5, 'geometric', '{}'::jsonb, '{}'::jsonb
-      FROM network_memberships nm LIMIT 1`.execute(ctx.db.kysely);
+      FROM network_memberships nm LIMIT 1`.execute(ctx.db.system);
   });
   afterAll(() => ctx.dispose());
 
   test('covers every base table of the public schema, those added by later migrations included', async () => {
     const catalogue = await sql<{ relname: string }>`
       SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`.execute(ctx.db.kysely);
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`.execute(ctx.db.system);
     const tables = catalogue.rows.map((r) => r.relname);
     expect(tables).toEqual(
       expect.arrayContaining(['privacy_releases', 'notifications', 'sessions', 'linkage_runs', 'staff_roles']),
     );
     expect(Object.keys(await fingerprint(ctx.db)).sort()).toEqual([...tables].sort());
-    expect((await fingerprintedTables(ctx.db.kysely)).sort()).toEqual([...tables].sort());
+    expect((await fingerprintedTables(ctx.db.system)).sort()).toEqual([...tables].sort());
   });
 
   test('is deterministic: the same rows give the same fingerprint', async () => {
@@ -53,7 +53,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('the fuzz fingerprint on
     expect(populated).toEqual(expect.arrayContaining(['privacy_releases', 'notifications', 'sessions', 'audit_log']));
     for (const table of populated) {
       await expect(
-        ctx.db.kysely.transaction().execute(async (tx) => {
+        ctx.db.system.transaction().execute(async (tx) => {
           // Only inside this rolled-back transaction: foreign keys and the append-only triggers are not the point here.
           await sql`SET LOCAL session_replication_role = replica`.execute(tx);
           await sql`DELETE FROM ${sql.table(table)}`.execute(tx);
@@ -75,7 +75,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('the fuzz fingerprint on
       [sql`UPDATE notifications SET read_at = now()`, true],
     ] as const) {
       await expect(
-        ctx.db.kysely.transaction().execute(async (tx) => {
+        ctx.db.system.transaction().execute(async (tx) => {
           await statement.execute(tx);
           const after = await fingerprint(tx);
           if (changes) expect(after).not.toEqual(before);

@@ -96,7 +96,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     });
     expect([changed.status, changed.body.user.mustChangePassword]).toEqual([200, false]);
     expect((await c.get('/api/cases')).status).toBe(200);
-    const entry = await t.ctx.db.kysely
+    const entry = await t.ctx.db.system
       .selectFrom('audit_log')
       .select('fields')
       .where('action', '=', 'user.temporary_password')
@@ -108,7 +108,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
   test("a partner organisation's administrator cannot set the password of an account it does not own", async () => {
     const south = await t.as('admin@south.demo.test');
     const shared = (await south.get('/api/users')).body.users.find((u: any) => u.email === 'network.admin@demo.test');
-    const home = await t.ctx.db.kysely
+    const home = await t.ctx.db.system
       .selectFrom('users')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
       .select('organisations.name')
@@ -133,7 +133,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('user management on %s',
     expect([res.status, res.body.locked]).toEqual([200, false]);
     expect((await t.client().login('coordinator@north.demo.test', DEMO_PASSWORD)).status).toBe(200);
     const actions = (
-      await t.ctx.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', locked.id).execute()
+      await t.ctx.db.system.selectFrom('audit_log').select('action').where('entity_id', '=', locked.id).execute()
     ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'user.unlock']));
   });

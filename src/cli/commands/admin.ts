@@ -44,7 +44,7 @@ function printCredentials(seeded: Awaited<ReturnType<typeof seedDemo>>): string 
 
 /** The banner's suggestion: a caseworker who sees cases when the demo data is there, else the first administrator. */
 async function loginHint(ctx: import('../../services/context').AppContext): Promise<string> {
-  const demo = await findOrganisationBySlug(ctx.db.kysely, 'north');
+  const demo = await findOrganisationBySlug(ctx.db.system, 'north');
   if (!demo)
     return 'Create an organisation and its first administrator: see `ariadne create-org --help` and `ariadne create-user --help`.';
   return [
@@ -250,7 +250,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--json')
     .action((opts) =>
       withContext(async (ctx) => {
-        const org = await findOrganisationBySlug(ctx.db.kysely, opts.org);
+        const org = await findOrganisationBySlug(ctx.db.system, opts.org);
         if (!org) throw new Error(`No organisation ${opts.org}`);
         const result = await rotateOrganisationDataKey(ctx, org.id, (n) => {
           if (!opts.json && process.stderr.isTTY) process.stderr.write(`\rre-encrypted ${n}`);

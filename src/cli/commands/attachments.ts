@@ -18,10 +18,10 @@ async function staffActor(ctx: AppContext, slug: string, email: string): Promise
     import('../../storage/repositories/organisations'),
     import('../../storage/repositories/users'),
   ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
+  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
   if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.kysely, email);
-  const member = user ? await usersRepo.findMember(ctx.db.kysely, org.id, user.id) : undefined;
+  const user = await usersRepo.findForLogin(ctx.db.system, email);
+  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
   if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
   return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
 }

@@ -104,7 +104,7 @@ export function registerLinkageCommands(program: Command): void {
     .action((opts) =>
       withContext(async (ctx) => {
         const { organisationsRepo } = await import('../../storage/repositories/organisations');
-        const org = await organisationsRepo.findBySlug(ctx.db.kysely, opts.org);
+        const org = await organisationsRepo.findBySlug(ctx.db.system, opts.org);
         if (!org) throw new Error(`No organisation with slug ${opts.org}`);
         await setLinkageSecret(ctx, org.id, fs.readFileSync(0, 'utf8').trim());
         console.log(`Linkage secret stored for ${opts.org}.`);

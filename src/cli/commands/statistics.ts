@@ -28,7 +28,7 @@ const CLI_OPERATOR = '00000000-0000-0000-0000-000000000000';
 
 export async function operatorOf(ctx: AppContext, slug: string, role: Role = 'coordinator'): Promise<Actor> {
   const { organisationsRepo } = await import('../../storage/repositories/organisations');
-  const org = await organisationsRepo.findBySlug(ctx.db.kysely, slug);
+  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
   if (!org) throw new Error(`No organisation with slug ${slug}`);
   return { userId: CLI_OPERATOR, organisationId: org.id, roles: [role] };
 }

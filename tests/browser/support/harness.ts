@@ -71,7 +71,7 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
 
 /** The service-level actor of a demo user, for arranging data through the services a test does not exercise. */
 export async function actorOf(harness: Harness, email: string): Promise<Actor> {
-  const user = await harness.ctx.db.kysely
+  const user = await harness.ctx.db.system
     .selectFrom('users')
     .innerJoin('memberships', 'memberships.user_id', 'users.id')
     .select(['users.id', 'memberships.organisation_id as organisationId', 'memberships.roles'])

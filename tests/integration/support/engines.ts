@@ -84,6 +84,6 @@ export async function createTestContext(
 ): Promise<AppContext & { dispose(): Promise<void> }> {
   const { db, masterKey } = await engine.clone(options.seeded ? 'seeded' : 'migrated');
   await migrate(db); // a no-op on the template's copy, which still checks every migration's checksum
-  const keyRing = new KeyRing(masterKey, keyStore(db.kysely));
+  const keyRing = new KeyRing(masterKey, keyStore(db.system));
   return { config: testConfig(overrides), db, keyRing, dispose: () => db.dispose() };
 }

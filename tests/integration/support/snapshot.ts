@@ -28,7 +28,7 @@ export async function fingerprintedTables(db: Kysely<any>): Promise<string[]> {
 }
 
 export async function fingerprint(db: Database | Kysely<any>): Promise<Record<string, string>> {
-  const kysely = 'kysely' in db ? db.kysely : db;
+  const kysely = 'system' in db ? db.system : db;
   const tables = await fingerprintedTables(kysely);
   // One statement for all tables: the fuzz test takes two fingerprints per request.
   const parts = tables.map((table) => {

@@ -77,7 +77,7 @@ async function fill(db: Database, kind: TemplateKind): Promise<Buffer> {
   const masterKey = crypto.randomBytes(32);
   if (kind === 'seeded') {
     const { testConfig } = await import('./engines');
-    const ctx: AppContext = { config: testConfig(), db, keyRing: new KeyRing(masterKey, keyStore(db.kysely)) };
+    const ctx: AppContext = { config: testConfig(), db, keyRing: new KeyRing(masterKey, keyStore(db.system)) };
     await seedDemo(ctx);
   }
   return masterKey;
