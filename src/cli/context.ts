@@ -1,4 +1,5 @@
 /** Shared CLI plumbing: configuration, the app context, and JSON-or-text output. */
+import type { Actor } from '../policies/policies';
 import type { AppContext } from '../services/context';
 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
@@ -39,4 +40,21 @@ export async function withProgress<T>(
   } finally {
     bar.stop();
   }
+}
+
+/**
+ * The staff member a command acts as (`--org <slug> --as <email>`): an active member of the organisation,
+ * with her roles there, so the command has exactly the access and the audit trail she has in the web.
+ */
+export async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
+  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
+    import('../storage/repositories/organisations'),
+    import('../storage/repositories/users'),
+  ]);
+  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
+  if (!org) throw new Error(`No organisation with slug ${slug}`);
+  const user = await usersRepo.findForLogin(ctx.db.system, email);
+  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
+  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
+  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
 }

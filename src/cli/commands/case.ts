@@ -2,29 +2,13 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CASE_FILE_SECTIONS, type CaseFileSection } from '../../domain/cases/case-file';
-import type { Actor } from '../../policies/policies';
-import type { AppContext } from '../../services/context';
-import { output, withContext } from '../context';
+import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 
 const caseFile = () => import('../../services/case-file');
 const printCaseFile = lazy(caseFile, 'printCaseFile');
 const caseIdByReference = lazy(caseFile, 'caseIdByReference');
 const listCases = lazy(() => import('../../services/cases'), 'listCases');
-
-/** The staff member who prints: an active member of the organisation, with her roles there. */
-async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
-  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
-    import('../../storage/repositories/organisations'),
-    import('../../storage/repositories/users'),
-  ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
-  if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.system, email);
-  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
-  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
-  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
-}
 
 function sectionsOf(value: string): CaseFileSection[] {
   if (value === 'all') return [...CASE_FILE_SECTIONS];

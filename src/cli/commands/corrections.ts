@@ -5,9 +5,7 @@
  * @example ariadne record history --org north --as caseworker@north.demo.test --case NOR-2026-0001 --entry <id> --json
  */
 import type { Command } from 'commander';
-import type { Actor } from '../../policies/policies';
-import type { AppContext } from '../../services/context';
-import { output, withContext } from '../context';
+import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 
 const corrections = () => import('../../services/corrections');
@@ -15,20 +13,6 @@ const entryHistory = lazy(corrections, 'entryHistory');
 const voidEntry = lazy(corrections, 'voidEntry');
 const voidedEntries = lazy(corrections, 'voidedEntries');
 const caseIdByReference = lazy(() => import('../../services/case-file'), 'caseIdByReference');
-
-/** An active member of the organisation, with her roles there. */
-async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
-  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
-    import('../../storage/repositories/organisations'),
-    import('../../storage/repositories/users'),
-  ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
-  if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.system, email);
-  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
-  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
-  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
-}
 
 type History = Awaited<ReturnType<typeof entryHistory>>;
 

@@ -4,9 +4,7 @@
  * dates; never personal data), and the purge of idempotency keys older than 24 hours.
  */
 import type { Command } from 'commander';
-import type { Actor } from '../../policies/policies';
-import type { AppContext } from '../../services/context';
-import { output, withContext } from '../context';
+import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 
 const dashboardCounts = lazy(() => import('../../services/dashboard'), 'dashboardCounts');
@@ -14,20 +12,6 @@ const agendaPage = lazy(() => import('../../services/dashboard'), 'agendaPage');
 const purgeIdempotencyKeys = lazy(() => import('../../services/idempotency'), 'purgeIdempotencyKeys');
 
 const BUCKETS = ['overdue', 'this_week', 'later'] as const;
-
-/** The staff member whose dashboard it is: an active member of the organisation, with her roles there. */
-async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
-  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
-    import('../../storage/repositories/organisations'),
-    import('../../storage/repositories/users'),
-  ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
-  if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.system, email);
-  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
-  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
-  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
-}
 
 export function registerDashboardCommands(program: Command): void {
   program

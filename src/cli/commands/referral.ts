@@ -4,29 +4,13 @@
  */
 import type { Command } from 'commander';
 import { URGENCIES } from '../../domain/referrals/details';
-import type { Actor } from '../../policies/policies';
-import type { AppContext } from '../../services/context';
-import { output, withContext } from '../context';
+import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 
 const referrals = () => import('../../services/referrals');
 const listReferrals = lazy(referrals, 'listReferrals');
 const listCaseReferrals = lazy(referrals, 'listCaseReferrals');
 const caseIdByReference = lazy(() => import('../../services/case-file'), 'caseIdByReference');
-
-/** The staff member who reads: an active member of the organisation, with her roles there. */
-async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
-  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
-    import('../../storage/repositories/organisations'),
-    import('../../storage/repositories/users'),
-  ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
-  if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.system, email);
-  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
-  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
-  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
-}
 
 export function registerReferralCommands(program: Command): void {
   const group = program.command('referrals').description('Referrals and transfers between network partners');

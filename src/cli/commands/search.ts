@@ -4,29 +4,13 @@
  * like the same search in the web.
  */
 import type { Command } from 'commander';
-import type { Actor } from '../../policies/policies';
-import type { AppContext } from '../../services/context';
-import { output, withContext } from '../context';
+import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 
 const listCases = lazy(() => import('../../services/cases'), 'listCases');
 const possibleMatches = lazy(() => import('../../services/name-search'), 'possibleMatches');
 
 const SORTS = ['relevance', 'updated', 'reference', 'contactDate', 'name'] as const;
-
-/** The staff member who searches: an active member of the organisation, with her roles there. */
-async function staffActor(ctx: AppContext, slug: string, email: string): Promise<Actor> {
-  const [{ organisationsRepo }, { usersRepo }] = await Promise.all([
-    import('../../storage/repositories/organisations'),
-    import('../../storage/repositories/users'),
-  ]);
-  const org = await organisationsRepo.findBySlug(ctx.db.system, slug);
-  if (!org) throw new Error(`No organisation with slug ${slug}`);
-  const user = await usersRepo.findForLogin(ctx.db.system, email);
-  const member = user ? await usersRepo.findMember(ctx.db.system, org.id, user.id) : undefined;
-  if (!user || !member || !member.active) throw new Error(`${email} is not an active member of ${slug}`);
-  return { userId: user.id, organisationId: org.id, roles: member.roles as Actor['roles'] };
-}
 
 export function registerSearchCommands(program: Command): void {
   const cases = program.command('cases').description('Find cases: by name (partial, misspelt) or reference');
