@@ -13,17 +13,26 @@
  * - Outcomes tab: baseline "Save assessment" (dblclick)
  * - Referrals tab: "Send" (triple click)
  * - Incoming referral: "Log service" on the referral (dblclick)
+ * - Risk tab: "Save assessment" of the re-assessment (dblclick)
+ * - Minors tab: "Record the child-protection referral" (triple click), "Record the guardian" (dblclick),
+ *   "Record the determination" (triple click), "Record the age assessment" (dblclick)
+ * - Attachments tab: "Upload" (triple click)
  * - Users: "Create user" (triple click)
+ * - Networks: "Send the invitations" of a network proposal (dblclick)
+ * - Private releases: "Release" (triple click; the budget is spent once)
+ * - MSE: "Save" to the registry of estimates (dblclick)
  * Also: the dashboard's count tiles and the paged agenda (axe-checked).
- * Not yet driven here (they send the key through the same hooks, useAddEntry / useCreateEntry, or their own):
- * risk re-assessment, minors' records, attachments upload, network proposal, private release, MSE estimate.
+ * Not yet driven here: "Run linkage now" (Linkage page; it needs the network secret stored first) and the
+ * identification tab's separate records (authority's determination, migration status, sex work, own
+ * account), which save through the same useCreateEntry hook as the risk and minors forms above.
  */
+import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { createCase } from '../../src/services/cases';
 import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
-import { daysAgo } from '../integration/support/dates';
+import { daysAgo, yearsAgo } from '../integration/support/dates';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -170,6 +179,91 @@ describe('never twice: every create button, double- and triple-clicked, makes on
     await south.context.close();
   });
 
+  test('a caseworker’s risk re-assessment, minors’ records and attachment upload', async () => {
+    const actor = await actorOf(harness, 'caseworker@north.demo.test');
+    const c = await createCase(harness.ctx, actor, {
+      person: { givenName: 'Demo', familyName: 'Minor 971', dateOfBirth: yearsAgo(15), sex: 'female' },
+      intake: { channel: 'hotline', contactDate: daysAgo(10), mediatorUsed: false, immediateNeeds: [] },
+      risk: { level: 'medium' },
+    });
+    const caseId = c.row.id;
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'caseworker@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+
+    // Risk: the re-assessment's "Save assessment", double-clicked.
+    const risksBefore = await entriesOf(page, caseId, 'risk_assessment');
+    await page.goto(`/cases/${caseId}/risk`);
+    const reassess = page.getByRole('form', { name: 'Re-assess risk' });
+    await reassess.getByLabel('Risk level').selectOption({ label: 'High' });
+    await hammer(reassess.getByRole('button', { name: 'Save assessment' }), 'dblclick');
+    await page.getByRole('status').filter({ hasText: 'Risk assessment saved.' }).waitFor();
+    expect(await settled(() => entriesOf(page, caseId, 'risk_assessment'))).toBe(risksBefore + 1);
+
+    // Minors: each record's button, double-clicked or three clicks at once.
+    await page.goto(`/cases/${caseId}/minors`);
+    const referral = page.getByRole('form', { name: 'Child-protection referral' });
+    await referral.getByLabel('Authority referred to (encrypted)').fill('Demo Child Protection Office 971');
+    await hammer(referral.getByRole('button', { name: 'Record the referral' }), 'triple');
+    await page
+      .getByRole('region', { name: 'Child-protection referrals' })
+      .getByText('Demo Child Protection Office 971')
+      .first()
+      .waitFor();
+    expect(await settled(() => entriesOf(page, caseId, 'child_protection_referral'))).toBe(1);
+
+    const guardian = page.getByRole('form', { name: 'Guardian or legal representative' });
+    await guardian.getByLabel('Name (encrypted)').fill('Demo Guardian 971');
+    await hammer(guardian.getByRole('button', { name: 'Record the guardian' }), 'dblclick');
+    await page
+      .getByRole('region', { name: 'Guardians and legal representatives' })
+      .getByText('Demo Guardian 971')
+      .first()
+      .waitFor();
+    expect(await settled(() => entriesOf(page, caseId, 'guardian'))).toBe(1);
+
+    const bid = page.getByRole('form', { name: 'Best-interests determination' });
+    await bid.getByLabel('Decided by (encrypted)').fill('Demo Panel 971');
+    await hammer(bid.getByRole('button', { name: 'Record the determination' }), 'triple');
+    await page
+      .getByRole('region', { name: 'Best-interests determinations' })
+      .getByText(/Demo Panel 971/)
+      .first()
+      .waitFor();
+    expect(await settled(() => entriesOf(page, caseId, 'best_interests_determination'))).toBe(1);
+
+    const age = page.getByRole('form', { name: 'Age assessment' });
+    await age.getByLabel('Assessed by (encrypted)').fill('Demo Assessor 971');
+    await hammer(age.getByRole('button', { name: 'Record the age assessment' }), 'dblclick');
+    await page
+      .getByRole('region', { name: 'Age assessments' })
+      .getByText(/Demo Assessor 971/)
+      .first()
+      .waitFor();
+    expect(await settled(() => entriesOf(page, caseId, 'age_assessment'))).toBe(1);
+
+    // Attachments: "Upload", three clicks at once.
+    const attachments = async () => {
+      const res = await page.request.get(`/api/cases/${caseId}/attachments`);
+      expect(res.status()).toBe(200);
+      return ((await res.json()) as { attachments: unknown[] }).attachments.length;
+    };
+    await page.goto(`/cases/${caseId}/attachments`);
+    await page.getByRole('heading', { name: 'Attach a file' }).waitFor();
+    await page.getByRole('combobox', { name: /^Category/ }).selectOption({ label: 'Legal document' });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'judgment 971.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await hammer(page.getByRole('button', { name: 'Upload' }), 'triple');
+    await page.getByRole('status').filter({ hasText: 'judgment 971.pdf was attached.' }).waitFor();
+    expect(await settled(attachments)).toBe(1);
+    expect(await page.getByTestId('attachments').locator(':scope > li').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test('an administrator’s "Create user", three clicks at once', async () => {
     const { context, page } = await harness.newPage();
     await logIn(page, 'admin@north.demo.test');
@@ -189,6 +283,65 @@ describe('never twice: every create button, double- and triple-clicked, makes on
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByRole('cell', { name: 'staff970@north.demo.test' }).waitFor();
     expect(await page.getByRole('cell', { name: 'staff970@north.demo.test' }).count()).toBe(1);
+    await context.close();
+  });
+
+  test('an administrator’s network proposal, double-clicked', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'admin@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    const networks = () => count(sql<{ n: string }>`SELECT count(*) AS n FROM networks WHERE name = 'Demo Table 972'`);
+    await page.goto('/networks');
+    await page.getByRole('heading', { name: 'Networks and agreements', level: 1 }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Demo Table 972');
+    await page.getByRole('checkbox', { name: 'Demo Outreach South' }).check();
+    await page.getByRole('checkbox', { name: 'Demo Legal Aid East' }).check();
+    await hammer(page.getByRole('button', { name: 'Send the invitations' }), 'dblclick');
+    await page.getByText(/Network proposed/).waitFor();
+    expect(await settled(networks)).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('article', { name: 'Demo Table 972' }).waitFor();
+    expect(await page.getByRole('article', { name: 'Demo Table 972' }).count()).toBe(1);
+    await context.close();
+  });
+
+  test('a coordinator’s private release (three clicks at once) and MSE "Save" (double-clicked)', async () => {
+    const { context, page } = await harness.newPage();
+    await logIn(page, 'coordinator@north.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+
+    // Private releases: "Release", three clicks at once; the budget is spent once.
+    const releases = () => count(sql<{ n: string }>`SELECT count(*) AS n FROM privacy_releases`);
+    const releasesBefore = await releases();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Private releases' })
+      .click();
+    await page.getByRole('heading', { name: 'Private network releases', level: 1 }).waitFor();
+    await page.getByText('Spent 0 of 3; 3 remaining').waitFor();
+    await page.getByRole('combobox', { name: /^Rows/ }).selectOption('sex');
+    await page.getByLabel('Epsilon of this release').fill('0.5');
+    await hammer(page.getByRole('button', { name: 'Release' }), 'triple');
+    await page.getByText('New release: epsilon 0.5 spent from the network budget.').waitFor();
+    expect(await settled(releases)).toBe(releasesBefore + 1);
+    await page.getByText('Spent 0.5 of 3; 2.5 remaining').waitFor();
+
+    // MSE: the estimate's "Save" to the registry, double-clicked.
+    const estimates = () => count(sql<{ n: string }>`SELECT count(*) AS n FROM estimates`);
+    const estimatesBefore = await estimates();
+    await page.getByRole('navigation').getByRole('link', { name: 'MSE' }).click();
+    await page.getByLabel('Capture-history table').fill(readFileSync('src/domain/mse/fixtures/western.csv', 'utf8'));
+    await page.getByLabel('Bootstrap replicates').fill('0');
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.getByRole('heading', { name: /Estimated total/ }).waitFor();
+    const registry = page.getByRole('form', { name: 'Save to the registry' });
+    await registry.getByLabel('Label').fill('Demo estimate 973');
+    await registry.getByLabel('Geography').fill('Demo region');
+    await registry.getByLabel('Period').fill('2025');
+    await hammer(registry.getByRole('button', { name: 'Save', exact: true }), 'dblclick');
+    await page.getByRole('status').filter({ hasText: 'Saved to the registry of estimates.' }).waitFor();
+    expect(await settled(estimates)).toBe(estimatesBefore + 1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 
