@@ -15,7 +15,7 @@ import { requireSession } from '../../plugins/session';
 import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
 import { errorResponses } from '../../schemas';
 import { requestLanguage } from '../../../services/preferences';
-import { translateReportTexts } from '../../../services/server-text';
+import { translateNote, translateReportTexts } from '../../../services/server-text';
 import { MseBody } from '../../../domain/mse/inputs';
 
 const year = z.coerce.number().int().min(1990).max(2100);
@@ -336,7 +336,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         },
       },
     },
-    async (request) => networkCaptureHistories(ctx, requireSession(request).actor, request.query.by),
+    async (request) => {
+      const actor = requireSession(request).actor;
+      const histories = await networkCaptureHistories(ctx, actor, request.query.by);
+      const language = await requestLanguage(ctx, actor, request.headers['accept-language']);
+      return { ...histories, note: translateNote(histories.note, language) };
+    },
   );
 
   app.post(
@@ -355,9 +360,13 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => {
-      const { result, savedEstimateId } = await runMse(ctx, requireSession(request).actor, request.body);
+      const actor = requireSession(request).actor;
+      const { result, savedEstimateId } = await runMse(ctx, actor, request.body);
+      // The warnings for people, in her language (the saved estimate keeps them as computed, in English).
+      const language = await requestLanguage(ctx, actor, request.headers['accept-language']);
+      const warnings = result.warnings.map((w) => ({ code: w.code, message: translateNote(w.message, language) }));
       return {
-        result: finiteOrNull(result) as z.infer<typeof MseResultSchema>,
+        result: finiteOrNull({ ...result, warnings }) as z.infer<typeof MseResultSchema>,
         ...(savedEstimateId ? { savedEstimateId } : {}),
       };
     },
