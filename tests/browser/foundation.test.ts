@@ -121,7 +121,9 @@ describe('passwords and lockouts', () => {
       });
     }
     const { context, page } = await harness.newPage();
+    const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
       void dialog.accept();
     });
     await logIn(page, 'admin@south.demo.test');
@@ -130,18 +132,37 @@ describe('passwords and lockouts', () => {
     await expect.poll(() => row.textContent()).toContain('Locked');
     const name = (await row.getByRole('cell').first().textContent())!.trim();
     await page.getByRole('button', { name: `Edit ${name}` }).click();
+    // Unlocking asks inline, naming the user and saying what will happen; its confirming button is focused.
     await page.getByRole('button', { name: 'Unlock' }).click();
+    const unlockQuestion = page.getByRole('group', {
+      name: `The account of ${name} will be unlocked: they can log in again at once, and failed attempts count again from zero.`,
+    });
+    await unlockQuestion.waitFor();
+    const unlock = unlockQuestion.getByRole('button', { name: 'Unlock' });
+    expect(await unlock.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await unlock.click();
     await page.getByRole('status').filter({ hasText: 'unlocked' }).waitFor();
     await expect.poll(() => row.textContent()).not.toContain('Locked');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    const temporaryQuestion = page.getByRole('group', {
+      name: `${name} will get this temporary password: every session of theirs ends at once, and they must choose a new password at the next login.`,
+    });
     await page.getByLabel('Temporary password').fill('password1234');
     await page.getByRole('button', { name: 'Set temporary password' }).click();
+    await temporaryQuestion.getByRole('button', { name: 'Set temporary password' }).click();
     // The estimator's feedback, beside the field.
     await page.getByText('too easy to guess').waitFor();
     await page.getByLabel('Temporary password').fill('amber-window-harvest-77');
     await page.getByRole('button', { name: 'Set temporary password' }).click();
+    await temporaryQuestion.waitFor();
+    const setTemporary = temporaryQuestion.getByRole('button', { name: 'Set temporary password' });
+    expect(await setTemporary.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await setTemporary.click();
     await page.getByRole('status').filter({ hasText: 'Temporary password set' }).waitFor();
+    expect(dialogs).toHaveLength(0);
     await context.close();
 
     const second = await harness.newPage({ width: 375, height: 740 });
@@ -226,6 +247,46 @@ describe('a person who works for several organisations', () => {
     await expect.poll(() => row.textContent()).toContain('Active');
     expect(await page.getByRole('group').filter({ hasText: 'will no longer be able to work' }).count()).toBe(0);
     expect(dialogs).toHaveLength(0);
+    await context.close();
+  });
+
+  test('an account of another organisation, invited by an administrator, accepts after an inline confirmation saying what will happen', async () => {
+    const admin = await harness.newPage();
+    await logIn(admin.page, 'admin@north.demo.test');
+    await admin.page.getByRole('link', { name: 'Users' }).first().click();
+    // An email of another organisation answers like a creation and invites that account.
+    await admin.page.getByLabel('Name').fill('Demo Staff 902');
+    await admin.page.getByLabel('Email').fill('caseworker@east.demo.test');
+    await admin.page.getByLabel('Initial password').fill('a-long-demo-password-902');
+    await admin.page.getByRole('checkbox', { name: 'Mediator' }).check();
+    await admin.page.getByRole('button', { name: 'Create user' }).click();
+    await admin.page.getByRole('status').filter({ hasText: 'User created.' }).waitFor();
+    await admin.context.close();
+
+    const { context, page } = await harness.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
+    await logIn(page, 'caseworker@east.demo.test');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('link', { name: 'My account' }).first().click();
+    await page.getByText('Demo Shelter North invites you to join as').waitFor();
+    await page.getByRole('button', { name: 'Accept' }).click();
+    const question = page.getByRole('group', {
+      name: 'You will join Demo Shelter North: its administrators will see your name and email, and you can work there by switching organisation.',
+    });
+    await question.waitFor();
+    const accept = question.getByRole('button', { name: 'Accept' });
+    expect(await accept.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await accept.click();
+    await page.getByRole('status').filter({ hasText: 'You are now a member.' }).waitFor();
+    expect(dialogs).toHaveLength(0);
+    const switcher = page.getByLabel('Switch organisation');
+    await switcher.waitFor();
+    await expect.poll(() => switcher.locator('option').allTextContents()).toContain('Demo Shelter North');
     await context.close();
   });
 });

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { sessionKey, useLogout } from '../api/session';
 import type { SessionView } from '../api/types';
 import type { Invitations, TotpSetup } from '../../server/api-types';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { ChangePasswordForm } from '../components/PasswordForms';
 
@@ -188,15 +189,12 @@ function InvitationsCard() {
               })}
             </p>
             <div className="actions">
-              <button
-                type="button"
-                onClick={() => {
-                  if (window.confirm(t('accountsUi.confirmAccept', { organisation: inv.organisationName })))
-                    answer.mutate({ organisationId: inv.organisationId, accept: true });
-                }}
-              >
-                {t('accountsUi.accept')}
-              </button>
+              <ConfirmButton
+                label={t('accountsUi.accept')}
+                question={t('accountsUi.confirmAccept', { organisation: inv.organisationName })}
+                disabled={answer.isPending}
+                onConfirm={() => answer.mutate({ organisationId: inv.organisationId, accept: true })}
+              />
               <button
                 type="button"
                 className="secondary"

@@ -301,15 +301,13 @@ function EditUserForm({
           {user.onDuty ? t('users.offDuty') : t('users.onDuty')}
         </button>
         {user.locked && user.permissions.unlock && (
-          <button
-            type="button"
+          <ConfirmButton
             className="secondary"
-            onClick={() => {
-              if (window.confirm(t('accountsUi.confirmUnlock', { name: user.displayName }))) unlock.mutate();
-            }}
-          >
-            {t('accountsUi.unlock')}
-          </button>
+            label={t('accountsUi.unlock')}
+            question={t('accountsUi.confirmUnlock', { name: user.displayName })}
+            disabled={unlock.isPending}
+            onConfirm={() => unlock.mutate()}
+          />
         )}
         <button type="button" className="link" onClick={() => onDone(false)}>
           {t('common.cancel')}
@@ -322,7 +320,7 @@ function EditUserForm({
   );
 }
 
-/** An administrator's temporary password: consequential (she is logged out everywhere), so it is confirmed. */
+/** An administrator's temporary password: consequential (the user is logged out everywhere), so it asks first. */
 function TemporaryPasswordForm({ user }: { user: UserView }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -352,16 +350,13 @@ function TemporaryPasswordForm({ user }: { user: UserView }) {
       />
       {!error && <ErrorMessage error={set.error} />}
       <div className="actions">
-        <button
-          type="button"
+        <ConfirmButton
           className="secondary"
+          label={t('accountsUi.setTemporary')}
+          question={t('accountsUi.confirmTemporary', { name: user.displayName })}
           disabled={set.isPending || password === ''}
-          onClick={() => {
-            if (window.confirm(t('accountsUi.confirmTemporary', { name: user.displayName }))) set.mutate();
-          }}
-        >
-          {t('accountsUi.setTemporary')}
-        </button>
+          onConfirm={() => set.mutate()}
+        />
       </div>
     </fieldset>
   );
