@@ -10,7 +10,7 @@
  * measures the search against an exact blind-index lookup in the same run).
  *
  * Leakage: whoever reads the table (a database administrator, a backup) learns which persons of
- * one organisation share a token, a prefix or a sound, and how many terms each has (roughly the
+ * one organisation share a token, a prefix, a sound or a spelling-skeleton prefix, and how many terms each has (roughly the
  * length of her names), never the names. Keys are per organisation, so equal names in two
  * organisations have unrelated hashes and nothing links across them.
  */
@@ -69,8 +69,11 @@ export async function hashedQuery(
   };
 }
 
-/** Bump when the terms change (tokeniser, prefixes, phonetics): every person is re-indexed at the next start. */
-export const NAME_TOKENS_VERSION = 1;
+/**
+ * Bump when the terms change (tokeniser, prefixes, phonetics): every person is re-indexed at the next start.
+ * 2: skeleton prefixes (`s:`), so a misspelt start of a name finds her.
+ */
+export const NAME_TOKENS_VERSION = 2;
 export const NAME_TOKENS_BACKFILL = 'person_name_tokens';
 
 const fingerprint = () =>

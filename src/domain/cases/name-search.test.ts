@@ -9,6 +9,7 @@ import {
   nameTokens,
   personTerms,
   queryTerms,
+  spellingSkeleton,
   tokenise,
 } from './name-search';
 
@@ -93,6 +94,50 @@ describe('matching', () => {
     expect(finds({ givenName: 'Mária', familyName: 'Horváth' }, 'Maria Horvat')).toBe(true);
   });
 
+  it('finds a misspelt START of a name (skeleton prefixes), ranked as phonetic', () => {
+    expect(kinds(jana, 'nowak')).toEqual(['phonetic']);
+    expect(kinds(jana, 'yan nowak')).toEqual(['phonetic', 'phonetic']);
+    expect(kinds({ givenName: 'Jana', familyName: 'Nowakowa' }, 'novak')).toEqual(['phonetic']);
+    expect(finds({ givenName: 'Mária', familyName: 'Horváth' }, 'horvat')).toBe(true);
+    expect(kinds({ givenName: 'Mária', familyName: 'Horvát' }, 'horvath')).toEqual(['phonetic']);
+    expect(finds({ givenName: 'Lukáš', familyName: 'Kováčová' }, 'kowacz')).toBe(true);
+    expect(finds({ givenName: 'Zuzana', familyName: 'Szabóová' }, 'shabo')).toBe(true);
+    expect(finds({ givenName: 'Anna', familyName: 'Kowalczyk' }, 'ana kovalchi')).toBe(true);
+    expect(finds({ givenName: 'Aleksandra' }, 'alexan')).toBe(true);
+    // An exact or plain prefix still outranks it.
+    expect(kinds({ givenName: 'Jana', familyName: 'Nowakowa' }, 'nowak')).toEqual(['prefix']);
+  });
+
+  it('a misspelt start does not find dissimilar names', () => {
+    for (const q of ['nowy', 'nowik', 'newak', 'mowak', 'horvit', 'yaro', 'kowal']) expect(finds(jana, q)).toBe(false);
+    for (const q of ['horak', 'hrabal', 'hrubý'])
+      expect(finds({ givenName: 'Mária', familyName: 'Horváth' }, q)).toBe(false);
+    expect(finds({ givenName: 'Petra', familyName: 'Svobodová' }, 'swider')).toBe(false);
+    expect(finds({ givenName: 'Lukáš', familyName: 'Kováč' }, 'kowal')).toBe(false);
+    expect(finds({ givenName: 'Zuzana', familyName: 'Szabóová' }, 'sabo')).toBe(false);
+  });
+
+  test.each([
+    ['Nowaková', 'novakova'],
+    ['Yana', 'jana'],
+    ['Horváth', 'horvat'],
+    ['Kowalczyk', 'kovalchik'],
+    ['Štěpán', 'shtepan'],
+    ['Anna', 'ana'],
+    ['Alexandra', 'aleksandra'],
+  ])('spellingSkeleton(%s) = %s', (raw, expected) => {
+    expect(spellingSkeleton(raw)).toBe(expected);
+  });
+
+  it('stores a skeleton prefix only where it differs from the plain prefix', () => {
+    expect(personTerms({ givenName: 'Petra' }).filter((t) => t.startsWith('s:'))).toEqual([]);
+    expect(personTerms({ givenName: 'Nowak' }).filter((t) => t.startsWith('s:'))).toEqual([
+      's:nov',
+      's:nova',
+      's:novak',
+    ]);
+  });
+
   it('finds a hyphenated or double family name by either part, and by an alias', () => {
     const p = { givenName: 'Elena', familyName: 'Nováková-Horváth', aliases: ['Lena Petrova'] };
     expect(finds(p, 'Horváth')).toBe(true);
@@ -125,6 +170,26 @@ describe('matching', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('property: a name is found by any 3+ letter start of any token re-spelt with w for v, cz for č, sz for š (a family name)', () => {
+    const letters = fc.constantFrom(...'abcdefghijklmnoprstuvxyzáčéíňóšúýžřw'.split(''));
+    const word = fc.array(letters, { minLength: 3, maxLength: 16 }).map((cs) => cs.join(''));
+    const respell = (w: string) => w.replace(/v/g, 'w').replace(/č/g, 'cz').replace(/š/g, 'sz');
+    fc.assert(
+      fc.property(word, word, fc.nat(), (given, family, cut) => {
+        const person = { givenName: given, familyName: family };
+        const n = MIN_PREFIX + (cut % (family.length - MIN_PREFIX + 1));
+        const query = respell(family.slice(0, n));
+        // A skeleton under 3 letters ("avv" → "av") is not looked up, like any short prefix; nor is a
+        // start cut inside a pair the skeleton rewrites ("vaap" of "vaaph", "avr" of "avrza").
+        fc.pre(spellingSkeleton(query).length >= MIN_PREFIX);
+        fc.pre(spellingSkeleton(family).startsWith(spellingSkeleton(family.slice(0, n))));
+        expect(finds(person, query)).toBe(true);
+        expect(finds(person, query.toUpperCase())).toBe(true);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -7,11 +7,24 @@
  * - `e:` the token itself (exact),
  * - `p:` each prefix of 3 to {@link MAX_PREFIX} letters (a query of 3 or more letters finds it),
  * - `f:` its Double Metaphone codes (primary and alternative) after a sound fold for Central and
- *   Eastern European spellings (w→v, cz/č→ch, sz/š→sh…), so "Yana Nowakowa" finds "Jana Nováková".
+ *   Eastern European spellings (w→v, cz/č→ch, sz/š→sh…), so "Yana Nowakowa" finds "Jana Nováková",
+ * - `s:` each prefix of 3 to {@link MAX_PREFIX} letters of its spelling skeleton (that sound fold,
+ *   then th→t, ph→f, x→ks, an initial y before a vowel→j, other y→i, doubled letters single), so a
+ *   misspelt START of a name finds her too: "nowak" → "Nováková", "yan" → "Jana". Only the skeleton
+ *   prefixes that differ from the plain `p:` prefix of the same length are stored (for most names
+ *   none); the query looks its skeleton up both as `s:` and as `p:`, which finds either.
+ *   Trade-off: on names with w, cz, sz, rz, č, š, ž, th, ph, x, y or a double letter this adds up to
+ *   10 terms per token (ten names of the tests, Kováčová-Horváth, Wałęsa, Kowalczyk…: 14.7 → 17.2
+ *   terms per person; bench/search.ts's invented names, which rarely have them: 12.6 → 12.8), and
+ *   whoever reads the table also learns which persons share such a skeleton prefix, still within
+ *   one organisation only. Not found: a misspelt start cut inside a pair the skeleton rewrites
+ *   ("dvor" of "Dworzak", whose skeleton is "dvozhak"). Prefixes of the Double Metaphone code were
+ *   not taken: a 3-letter start has a code of one or two consonants, which would match a large
+ *   share of an organisation.
  * The services store only keyed HMACs of these terms (under the organisation's index key), never
  * the terms. A query token matches a person when one of its terms equals one of hers; a person
  * matches a query when every query token matches one of her tokens, and results rank by how
- * each token matched: exact (3) > prefix (2) > phonetic (1).
+ * each token matched: exact (3) > prefix (2) > phonetic (1); a skeleton hit counts as phonetic.
  *
  * @example personTerms({ givenName: 'Jana', familyName: 'Nováková' }) // ['e:jana', 'p:jan', 'p:jana', 'f:JN', 'f:AN', ...]
  */
@@ -88,6 +101,20 @@ function phoneticCodes(rawToken: string): string[] {
   return [...new Set(doubleMetaphone(folded).filter((c) => c.length > 0))];
 }
 
+/**
+ * The spelling skeleton of a raw token, for the `s:` prefixes: the sound fold, then spellings that
+ * differ in writing more than in sound. "Nowaková" → "novakova", "Yana" → "jana", "Horváth" → "horvat".
+ */
+export function spellingSkeleton(rawToken: string): string {
+  return soundFold(rawToken)
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/x/g, 'ks')
+    .replace(/^y(?=[aeiou])/, 'j')
+    .replace(/y/g, 'i')
+    .replace(/(\p{L})\1+/gu, '$1');
+}
+
 /** Raw tokens (case and diacritics kept) for the phonetic codes, which need č ≠ c. */
 function rawTokens(value: string): string[] {
   return value
@@ -101,6 +128,11 @@ function termsOfToken(raw: string): string[] {
   const terms = [`e:${token}`];
   for (let n = MIN_PREFIX; n <= Math.min(token.length, MAX_PREFIX); n++) terms.push(`p:${token.slice(0, n)}`);
   for (const code of phoneticCodes(raw)) terms.push(`f:${code}`);
+  const skeleton = spellingSkeleton(raw);
+  for (let n = MIN_PREFIX; n <= Math.min(skeleton.length, MAX_PREFIX); n++) {
+    const start = skeleton.slice(0, n);
+    if (start !== token.slice(0, n)) terms.push(`s:${start}`);
+  }
   return terms;
 }
 
@@ -128,6 +160,12 @@ export function queryTerms(query: string): QueryToken[] {
     if (token.length >= MIN_PREFIX) {
       terms.push({ term: `p:${token.slice(0, MAX_PREFIX)}`, kind: 'prefix' });
       for (const code of phoneticCodes(raw)) terms.push({ term: `f:${code}`, kind: 'phonetic' });
+      // A misspelt start: her skeleton prefix is stored as `s:`, or as `p:` where it is her plain prefix.
+      const skeleton = spellingSkeleton(raw).slice(0, MAX_PREFIX);
+      if (skeleton.length >= MIN_PREFIX) {
+        terms.push({ term: `s:${skeleton}`, kind: 'phonetic' });
+        if (skeleton !== token.slice(0, MAX_PREFIX)) terms.push({ term: `p:${skeleton}`, kind: 'phonetic' });
+      }
     }
     out.push({ token, terms });
     if (out.length === MAX_QUERY_TOKENS) break;
