@@ -48,7 +48,7 @@ describe('corrections in the browser', () => {
     const { caseId } = await arrange('Person 970');
     const { context, page } = await harness.newPage();
     await logIn(page, 'caseworker@north.demo.test');
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('heading', { name: /Demo Person 970/, level: 1 }).waitFor();
 
@@ -130,7 +130,7 @@ describe('corrections in the browser', () => {
     const { caseId } = await arrange('Person 972');
     const { context, page } = await harness.newPage();
     await logIn(page, 'caseworker@north.demo.test');
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('button', { name: 'Programme and country' }).click();
     const form = page.getByRole('form', { name: 'Programme and country' });
@@ -146,7 +146,7 @@ describe('corrections in the browser', () => {
     const { actor, caseId } = await arrange('Person 973');
     const { context, page } = await harness.newPage();
     await logIn(page, 'caseworker@north.demo.test');
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
     await page.goto(`/cases/${caseId}`);
     await page.getByRole('button', { name: 'Edit the intake' }).click();
     const form = page.getByRole('form', { name: 'Edit the intake' });
