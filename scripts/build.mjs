@@ -9,6 +9,7 @@
  *
  *   node scripts/build.mjs            build
  *   node scripts/build.mjs --if-stale build only when a source file is newer than the last build
+ *   node scripts/build.mjs --link-bin also link node_modules/.bin/ariadne (npm's prepare step)
  *
  * Files are written to a temporary name and renamed, so a process importing dist/ while
  * another rebuilds never reads half a file. The web app is built separately (npm run build:web).
@@ -110,7 +111,20 @@ export async function buildNode() {
   return entryPoints.length;
 }
 
+/**
+ * Links node_modules/.bin/ariadne to bin/ariadne.mjs. The project declares no "bin" of its own on
+ * purpose: for a package's own bin, `npx` installs the package into its cache and reads the whole
+ * node_modules tree first (about a second); a command found in node_modules/.bin it runs at once.
+ */
+export function linkBin() {
+  const link = path.join(ROOT, 'node_modules/.bin/ariadne');
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync('../../bin/ariadne.mjs', link);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--link-bin')) linkBin();
   if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
   const started = Date.now();
   const files = await buildNode();

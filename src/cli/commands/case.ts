@@ -1,7 +1,7 @@
 /** `ariadne case print`: the printed case file (PDF) as a named staff member, audited like a print from the web. */
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CASE_FILE_SECTIONS, type CaseFileSection } from '../../domain/cases/case-file';
+import { CASE_FILE_SECTIONS, type CaseFileSection } from '../../domain/cases/vocabulary';
 import { output, staffActor, withContext } from '../context';
 import { lazy } from '../lazy';
 

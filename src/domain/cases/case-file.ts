@@ -11,22 +11,9 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { CODED_FIELDS } from './entries';
 
-export const CASE_FILE_SECTIONS = [
-  'person',
-  'intake',
-  'identification',
-  'consent',
-  'plan',
-  'services',
-  'accommodation',
-  'legal',
-  'referrals',
-  'outcomes',
-  'minor',
-  'notes',
-  'other',
-] as const;
-export type CaseFileSection = (typeof CASE_FILE_SECTIONS)[number];
+import { CASE_FILE_SECTIONS, type CaseFileSection } from './vocabulary';
+
+export { CASE_FILE_SECTIONS, type CaseFileSection };
 
 /** Which section prints each record kind; a kind not named here (a newer one) prints under "other". */
 const SECTION_OF_KIND: Record<string, CaseFileSection> = {

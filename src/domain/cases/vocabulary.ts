@@ -22,3 +22,21 @@ export type LegalEventType = (typeof LEGAL_EVENT_TYPES)[number];
 /** Her cooperation with the authorities: recorded, never a condition of assistance. */
 export const COOPERATION_VALUES = ['unknown', 'not_cooperating', 'cooperating', 'declined'] as const;
 export type Cooperation = (typeof COOPERATION_VALUES)[number];
+
+/** The sections of the printed case file, in print order (src/domain/cases/case-file.ts). */
+export const CASE_FILE_SECTIONS = [
+  'person',
+  'intake',
+  'identification',
+  'consent',
+  'plan',
+  'services',
+  'accommodation',
+  'legal',
+  'referrals',
+  'outcomes',
+  'minor',
+  'notes',
+  'other',
+] as const;
+export type CaseFileSection = (typeof CASE_FILE_SECTIONS)[number];
