@@ -260,6 +260,7 @@ describe('policy matrix', () => {
       exportHtcds: true,
       manageNetworks: true,
       manageCatalogue: true,
+      manageConfiguration: true,
     });
     expect(sessionPermissions({ userId: 'u', organisationId: OWN, roles: ['caseworker'] })).toEqual({
       manageUsers: false,
@@ -272,6 +273,7 @@ describe('policy matrix', () => {
       exportHtcds: false,
       manageNetworks: false,
       manageCatalogue: false,
+      manageConfiguration: false,
     });
   });
 });

@@ -65,6 +65,8 @@ export const ACTIONS = [
   'catalogue.read',
   'catalogue.manage',
   'statistics.floor.manage',
+  'configuration.manage',
+  'forms.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -177,6 +179,14 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   'catalogue.manage': { roles: ['admin'], when: sameOrganisation },
   // The smallest disclosure threshold the organisation accepts for reports on its persons: an organisational decision.
   'statistics.floor.manage': { roles: ['admin'], when: sameOrganisation },
+  // The organisation's configuration as data: reference lists (items, order, labels, retiring, release
+  // proposals), legal tracks and custom forms. An administrator's decision; everyone else reads it.
+  'configuration.manage': { roles: ['admin'], when: sameOrganisation },
+  // Published custom forms, for the people who record and read cases (and administrators who build them).
+  'forms.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
+    when: sameOrganisation,
+  },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -198,5 +208,6 @@ export function sessionPermissions(actor: Actor) {
     exportHtcds: can(actor, 'htcds.export', own),
     manageNetworks: can(actor, 'network.manage', own),
     manageCatalogue: can(actor, 'catalogue.manage', own),
+    manageConfiguration: can(actor, 'configuration.manage', own),
   };
 }

@@ -16,6 +16,7 @@ import { LinkageReviewPage } from './network/LinkageReviewPage';
 import { NetworksPage } from './network/NetworksPage';
 import { QuestionnairePage } from './network/QuestionnairePage';
 import { RolesPage } from './roles/RolesPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { PrivateReleasesPage } from './statistics/PrivateReleasesPage';
 import { EstimatesPage } from './statistics/EstimatesPage';
 import { MsePage } from './statistics/MsePage';
@@ -50,6 +51,7 @@ export function App() {
       <Route element={<Layout session={current} />}>
         <Route index element={<DashboardPage session={current} />} />
         <Route path="users" element={<UsersPage session={current} />} />
+        <Route path="settings/*" element={<SettingsPage session={current} />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />

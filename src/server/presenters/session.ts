@@ -29,6 +29,7 @@ export const SessionViewSchema = z
       exportHtcds: z.boolean(),
       manageNetworks: z.boolean(),
       manageCatalogue: z.boolean(),
+      manageConfiguration: z.boolean(),
     }),
     csrfToken: z.string(),
   })

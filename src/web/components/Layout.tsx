@@ -33,6 +33,7 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/estimates', label: t('nav.estimates'), show: session.permissions.viewNetworkAggregates },
     { to: '/mse', label: t('nav.mse'), show: session.permissions.viewNetworkAggregates },
     { to: '/users', label: t('nav.users'), show: session.permissions.manageUsers },
+    { to: '/settings', label: t('nav.settings'), show: session.permissions.manageConfiguration },
     { to: '/audit', label: t('nav.audit'), show: session.permissions.readAudit },
     { to: '/account', label: t('nav.account'), show: true },
   ].filter((link) => link.show);
