@@ -115,6 +115,22 @@ export const ENTRY_SCHEMAS = {
     accompanied: z.boolean().optional(),
     amount: z.number().min(0).max(1e9).optional(),
     note: longText.optional(),
+    // The country's legal track (src/domain/legal-tracks) and the step this event starts or extends;
+    // the server fills both in (and the rule's version the dates were computed under) when omitted.
+    track: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    step: code.optional(),
+    trackVersion: z.number().int().min(1).max(100_000).optional(),
+    /** An extension: the step's event (a record of this case) it extends. */
+    extends: z.string().uuid().optional(),
+    /** The recorded event the step requires (France L.316-1: a complaint or testimony). */
+    basedOn: z.string().uuid().optional(),
+    /** The social path (Italy Art. 18): the accredited agency or social service that gave the statement. */
+    statementBy: shortText.optional(),
+    /** Server-computed: the day the next extension must be decided by, while one can be granted. */
+    extensionDecisionBy: isoDate.optional(),
   }),
   exploitation_return: z.strictObject({ date: isoDate, statedReasons: longText.min(1) }),
   // (Re)integration outcomes: scores against her own baseline, events, circumstances, factors, follow-up.
@@ -280,7 +296,7 @@ export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   migration_status: ['note'],
   objective: ['title', 'microObjectives[].title'],
   review: ['notes'],
-  legal_event: ['authority', 'court', 'note'],
+  legal_event: ['authority', 'court', 'note', 'statementBy'],
   exploitation_return: ['statedReasons'],
   outcome_assessment: ['scores[].note'],
   follow_up_appointment: ['note'],

@@ -16,6 +16,13 @@ export const LEGAL_EVENT_TYPES = [
   'compensation_claim',
   'compensation_outcome',
   'return',
+  // Steps and conditions of the countries' legal tracks (src/domain/legal-tracks): the start of a
+  // programme (IT Art. 13) or a tolerated stay (SK), an extension of a running step, and the
+  // condition that stops the Slovak tolerated stay being extended (004:744–745).
+  'programme_start',
+  'tolerated_stay',
+  'extension',
+  'contact_with_suspects_renewed',
 ] as const;
 export type LegalEventType = (typeof LEGAL_EVENT_TYPES)[number];
 
