@@ -9,6 +9,7 @@ import { DomainError } from '../errors';
 import { code, isoDate } from '../shared/zod';
 import type { SharedSection } from './workflow';
 import { latestAssessment } from '../cases/risk';
+import { sharedFormRecords, SharedFormRecordSchema, type CustomRecordSource, type ListLabels } from '../forms/referral';
 
 export const IdentitySnapshot = z.strictObject({
   givenName: z.string(),
@@ -54,6 +55,8 @@ export const SnapshotSchema = z.strictObject({
   identity: IdentitySnapshot.optional(),
   identification: IdentificationSnapshot.optional(),
   legal: z.array(LegalEventSnapshot).optional(),
+  /** Custom records of forms whose referral section was shared (src/domain/forms/referral.ts). */
+  forms: z.array(SharedFormRecordSchema).optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -65,13 +68,17 @@ export interface SnapshotSources {
   identity?: z.infer<typeof IdentitySnapshot>;
   /** Current records of the sender's case (clear data only; secrets never reach here). */
   entries: readonly { kind: string; data: Record<string, unknown> }[];
+  /** Her custom records, decrypted, each with its version's definition; only those of shared sections cross. */
+  customRecords?: readonly CustomRecordSource[];
+  /** The sender's list labels for choices from a list, in every language. */
+  listLabels?: ListLabels;
 }
 
 const codes = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 const optionalString = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 /** The snapshot of exactly the shared sections, fields listed one by one. */
-export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSources): Snapshot {
+export function buildSnapshot(sections: readonly (SharedSection | string)[], s: SnapshotSources): Snapshot {
   const snapshot: Snapshot = {
     chosenTerm: s.chosenTerm,
     language: s.language,
@@ -112,6 +119,8 @@ export function buildSnapshot(sections: readonly SharedSection[], s: SnapshotSou
         ...(optionalString(data.validUntil) ? { validUntil: String(data.validUntil) } : {}),
       }));
   }
+  const forms = sharedFormRecords(sections, s.customRecords ?? [], s.listLabels);
+  if (forms.length) snapshot.forms = forms;
   return snapshot;
 }
 

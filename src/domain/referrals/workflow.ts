@@ -55,12 +55,18 @@ export type SharedSection = (typeof MINIMUM_SECTIONS)[number] | (typeof OPTIONAL
 /** A transfer hands her safety over too: the new owner starts from her assessed risk level. */
 export const TRANSFER_MINIMUM_SECTIONS = [...MINIMUM_SECTIONS, 'risk_level'] as const;
 
+/**
+ * The sections of a referral: the minimum, and those she agreed to share. `customSections` are the
+ * referral sections the organisation's published custom forms declare (their records cross only
+ * within them, src/domain/forms/referral.ts); the returned list may hold those names too.
+ */
 export function sectionsToShare(
   chosen: readonly string[],
   kind: 'referral' | 'transfer' = 'referral',
+  customSections: readonly string[] = [],
 ): SharedSection[] {
   for (const section of chosen) {
-    if (![...MINIMUM_SECTIONS, ...OPTIONAL_SECTIONS].includes(section as SharedSection))
+    if (![...MINIMUM_SECTIONS, ...OPTIONAL_SECTIONS, ...customSections].includes(section as SharedSection))
       throw new DomainError('unknown_section', `"${section}" cannot be shared`);
   }
   return [
