@@ -34,6 +34,7 @@ import type { AttachmentsResponse } from './routes/attachments/routes';
 import type { NetworkRolesResponse, StaffRolesResponse } from './routes/catalogue/routes';
 import type { OwnerCandidatesResponse, VoidedEntriesResponse } from './routes/cases/corrections';
 import type { ReferenceListsResponse, StaffDirectoryResponse } from './routes/cases/reference';
+import type { ReferenceListResponse, ReferenceProposalsResponse } from './routes/reference-lists/routes';
 import type {
   CaseListResponse,
   EntriesResponse,
@@ -107,6 +108,8 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 export type UserList = z.infer<typeof UsersResponse>;
 export type StaffDirectory = z.infer<typeof StaffDirectoryResponse>;
 export type ReferenceLists = z.infer<typeof ReferenceListsResponse>;
+export type ReferenceListChange = z.infer<typeof ReferenceListResponse>;
+export type ReferenceProposals = z.infer<typeof ReferenceProposalsResponse>;
 export type CaseList = z.infer<typeof CaseListResponse>;
 export type CaseEntries = z.infer<typeof EntriesResponse>;
 export type CaseTimeline = z.infer<typeof TimelineResponse>;

@@ -34,6 +34,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
+import { referenceListRoutes } from './routes/reference-lists/routes';
 import { caseRoutes } from './routes/cases/routes';
 import { dashboardRoutes } from './routes/dashboard/routes';
 import { caseSearchRoutes } from './routes/cases/search';
@@ -175,6 +176,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditRoutes,
     preferenceRoutes,
     referenceRoutes,
+    referenceListRoutes,
     caseSearchRoutes,
     caseRoutes,
     dashboardRoutes,

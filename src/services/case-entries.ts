@@ -102,7 +102,7 @@ export async function present(
   if (row.kind === 'identification') {
     // Recomputed on read by the same function as the case overview, so both always agree and follow
     // the current rules; a legacy stored `isMinor` (her age at intake) is replaced, never shown.
-    Object.assign(data, assessIdentification(data, dateOfBirth));
+    Object.assign(data, assessIdentification(data, dateOfBirth, palermoMeans));
   }
   return {
     id: row.id,
@@ -135,13 +135,15 @@ export async function listEntries(ctx: AppContext, actor: Actor, caseId: string,
         entityId: caseId,
         fields: [`entries.${kind ?? 'all'}`],
       });
-      const dob = rows.some((r) => r.kind === 'identification')
-        ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId)
-        : null;
-      return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob)));
+      const identifications = rows.some((r) => r.kind === 'identification');
+      const dob = identifications ? await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId) : null;
+      const means = identifications ? (await loadLists(tx, actor.organisationId)).palermoMeans : new Set<string>();
+      return Promise.all(rows.map((r) => present(ctx, actor.organisationId, r, dob, means)));
     },
     READS_ONLY,
   );
+  /** The means that count in the derivation (ListIndex.palermoMeans); read for identification records only. */
+  palermoMeans: ReadonlySet<string> = new Set(),
 }
 
 export async function addEntry(
@@ -205,7 +207,7 @@ export async function addEntry(
       await withdrawSharingInTx(tx, actor, caseId, data.partnerOrganisationId);
     }
     const stored = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, id);
-    return present(ctx, actor.organisationId, stored!, dob);
+    return present(ctx, actor.organisationId, stored!, dob, lists.palermoMeans);
   });
 }
 
@@ -311,6 +313,7 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
           ? {
               ...e,
               data: {
+      lists.palermoMeans,
                 ...e.data,
                 ...(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, secretEnc)) as Record<string, unknown>),
               },

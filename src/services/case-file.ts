@@ -130,7 +130,8 @@ export async function printCaseFile(
       })),
     };
     const codes: Record<string, string> = {};
-    for (const list of lists.lists)
+    // Retired items too: an old record that carries one prints its label, not its code.
+    for (const list of lists.all)
       for (const item of list.items)
         codes[`${list.key}.${item.code}`] =
           (item.label as Record<string, string>)[language] ?? (item.label as Record<string, string>).en ?? item.code;

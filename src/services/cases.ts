@@ -331,13 +331,14 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       );
       await audit(tx, actor, 'case.read', caseId, ['person.identity', 'intake', 'identification', 'consent']);
       const resource = { organisationId: row.organisationId, ownerUserId: row.ownerUserId };
+      const lists = await loadLists(tx, actor.organisationId);
       const safety = caseSafety(
-        await loadLists(tx, actor.organisationId),
+        lists,
         row,
         {
           personIsMinor: person.isMinor,
           identificationIsMinor: identification
-            ? assessIdentification(identification.data, identity.dateOfBirth).isMinor
+            ? assessIdentification(identification.data, identity.dateOfBirth, lists.palermoMeans).isMinor
             : null,
         },
         entries,
@@ -353,7 +354,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
               actsDate: (identification.data.actsDate as string | undefined) ?? null,
               minorAtActs: (identification.data.minorAtActs as string | undefined) ?? null,
               // The same derivation as the identification records: her age at the acts, never at intake or today.
-              ...assessIdentification(identification.data, identity.dateOfBirth),
+              ...assessIdentification(identification.data, identity.dateOfBirth, lists.palermoMeans),
             }
           : null,
         consents: currentConsents(consentEvents),

@@ -27,10 +27,13 @@ export interface IdentificationAssessment {
  * stored as an adult), so it is deliberately not read: such records count as "age at the time of
  * the acts unknown" until the acts date or the explicit answer is recorded. The age is worked out
  * on read, so correcting her date of birth corrects the result, while a later birthday cannot.
+ * Only the means items marked as Palermo means count for the means step (issue #17).
  */
 export function assessIdentification(
   data: Record<string, unknown>,
   dateOfBirth: string | null | undefined,
+  /** The organisation's means that count (ListIndex.palermoMeans): a local "none observed" is not a means. */
+  palermoMeans: ReadonlySet<string>,
 ): IdentificationAssessment {
   const { isMinor, basis } = minorAtTimeOfActs(
     { minorAtActs: data.minorAtActs as AgeAtActsInput['minorAtActs'], actsDate: data.actsDate as string | undefined },
@@ -40,7 +43,12 @@ export function assessIdentification(
   return {
     isMinor,
     minorBasis: basis,
-    derivation: derive({ acts: list(data.acts), means: list(data.means), purposes: list(data.purposes), isMinor }),
+    derivation: derive({
+      acts: list(data.acts),
+      means: list(data.means).filter((m) => palermoMeans.has(m)),
+      purposes: list(data.purposes),
+      isMinor,
+    }),
   };
 }
 

@@ -135,7 +135,8 @@ export async function releasePrivateReport(ctx: AppContext, actor: Actor, reques
 /** Category lists fixed before looking at the data, so that no category's presence reveals a person. */
 async function publicCategories(tx: Tx, organisationId: string): Promise<Partial<Record<DimensionKey, string[]>>> {
   const lists = await loadLists(tx, organisationId);
-  const codes = (key: string) => lists.lists.find((l) => l.key === key)?.items.map((i) => i.code) ?? [];
+  // Retired items too: old records still carry them, and the categories are fixed before the data is read.
+  const codes = (key: string) => lists.all.find((l) => l.key === key)?.items.map((i) => i.code) ?? [];
   return {
     sex: ['female', 'male', 'other'],
     formOfExploitation: codes('forms_of_exploitation'),

@@ -179,6 +179,27 @@ export interface PersonNameTokensTable {
 export interface PersonsTable {
   id: string;
   organisation_id: string;
+/** One version per reference list, raised by every administrator's change (migration 039). */
+export interface ReferenceListsTable {
+  organisation_id: string;
+  list_key: string;
+  version: Generated<number>;
+}
+
+/** Seed items a release added to a list the organisation already has, to accept or dismiss (migration 039). */
+export interface ReferenceItemProposalsTable {
+  organisation_id: string;
+  list_key: string;
+  code: string;
+  labels: ColumnType<Record<string, string>, string, string>;
+  sort_order: Generated<number>;
+  meta: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<'open' | 'accepted' | 'dismissed'>;
+  proposed_at: Generated<Date>;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
   identity_enc: string;
   name_bidx: string | null;
   dob_bidx: string | null;
@@ -550,3 +571,6 @@ export interface DB {
   backfills: BackfillsTable;
   idempotency_keys: IdempotencyKeysTable;
 }
+  legal_tracks: LegalTracksTable;
+  reference_lists: ReferenceListsTable;
+  reference_item_proposals: ReferenceItemProposalsTable;

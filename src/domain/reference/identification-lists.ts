@@ -19,16 +19,23 @@ export const immediateNeeds = list('immediate_needs', ['food', 'clothing', 'medi
 
 export const palermoActs = list('palermo_acts', ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt']);
 
-export const palermoMeans = list('palermo_means', [
-  'threat_or_force',
-  'coercion',
-  'abduction',
-  'fraud',
-  'deception',
-  'abuse_of_power',
-  'abuse_of_vulnerability',
-  'payments_or_benefits',
-]);
+/**
+ * The means of Art. 3(a), each marked `palermoMeans`: only a marked item counts as a means in the
+ * derivation, so a local item an organisation adds ("none observed") never satisfies the step.
+ */
+export const palermoMeans = list(
+  'palermo_means',
+  [
+    'threat_or_force',
+    'coercion',
+    'abduction',
+    'fraud',
+    'deception',
+    'abuse_of_power',
+    'abuse_of_vulnerability',
+    'payments_or_benefits',
+  ].map((code): [string, Record<string, unknown>] => [code, { palermoMeans: true }]),
+);
 
 export const palermoPurposes = list('palermo_purposes', [
   'sexual_exploitation',

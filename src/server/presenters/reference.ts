@@ -5,7 +5,9 @@
  * reflection period's country, its days or months, a programme's need of a pre-departure risk assessment.
  */
 import { z } from 'zod';
-import type { ReferenceItem, ReferenceList } from '../../domain/reference';
+import type { ReferenceItem } from '../../domain/reference';
+import type { ListView } from '../../services/reference-lists';
+import type { ProposalRow } from '../../services/reference-admin';
 import { LOCALES } from '../../domain/roles/catalogue';
 import { closedMap, pickKeys } from './closed';
 
@@ -22,6 +24,10 @@ export const ReferenceMetaSchema = z
     weight: z.number().optional().describe('A risk question: added to the score for "yes", half for "unknown"'),
     atLeast: z.string().optional().describe('A risk question: the level a "yes" forces, whatever the score'),
     minScore: z.number().optional().describe('A risk level: the score from which it is suggested'),
+    palermoMeans: z
+      .boolean()
+      .optional()
+      .describe('A means item: counts as a means of Art. 3(a) in the Palermo derivation (only marked items do)'),
   })
   .meta({ id: 'ReferenceItemMeta' });
 type ReferenceMeta = z.infer<typeof ReferenceMetaSchema>;
@@ -32,12 +38,17 @@ export const ReferenceItemViewSchema = z
     label: ReferenceLabelsSchema,
     order: z.number().int(),
     meta: ReferenceMetaSchema.optional(),
+    active: z.boolean().describe('Retired items are false: refused for new records, still labelled on old ones'),
   })
   .meta({ id: 'ReferenceItem' });
 type ReferenceItemView = z.infer<typeof ReferenceItemViewSchema>;
 
 export const ReferenceListViewSchema = z
-  .strictObject({ key: z.string(), items: z.array(ReferenceItemViewSchema) })
+  .strictObject({
+    key: z.string(),
+    version: z.number().int().describe('Send it back with a change: another change since is refused (409)'),
+    items: z.array(ReferenceItemViewSchema),
+  })
   .meta({ id: 'ReferenceList' });
 type ReferenceListView = z.infer<typeof ReferenceListViewSchema>;
 
@@ -54,18 +65,42 @@ function presentMeta(meta: Record<string, unknown>): ReferenceMeta {
   if (typeof meta.weight === 'number' && Number.isFinite(meta.weight)) out.weight = meta.weight;
   if (typeof meta.atLeast === 'string') out.atLeast = meta.atLeast;
   if (typeof meta.minScore === 'number' && Number.isFinite(meta.minScore)) out.minScore = meta.minScore;
+  if (meta.palermoMeans === true) out.palermoMeans = true;
   return out;
 }
 
-function presentItem(item: ReferenceItem): ReferenceItemView {
+function presentItem(item: ReferenceItem & { active: boolean }): ReferenceItemView {
   return {
     code: item.code,
     label: { ...pickKeys(item.label, LOCALES), en: item.label.en },
     order: item.order,
     ...(item.meta ? { meta: presentMeta(item.meta) } : {}),
+    active: item.active,
   };
 }
 
-export function presentReferenceList(l: ReferenceList): ReferenceListView {
-  return { key: l.key, items: l.items.map(presentItem) };
+export function presentReferenceList(l: ListView): ReferenceListView {
+  return { key: l.key, version: l.version, items: l.items.map(presentItem) };
+}
+
+/** A seed item a release added, proposed for her list: its code, order in the seed, labels and meta. */
+export const ReferenceProposalViewSchema = z
+  .strictObject({
+    listKey: z.string(),
+    code: z.string(),
+    label: ReferenceLabelsSchema,
+    meta: ReferenceMetaSchema,
+    proposedAt: z.string(),
+  })
+  .meta({ id: 'ReferenceProposal' });
+type ReferenceProposalView = z.infer<typeof ReferenceProposalViewSchema>;
+
+export function presentProposal(p: ProposalRow): ReferenceProposalView {
+  return {
+    listKey: p.listKey,
+    code: p.code,
+    label: { ...pickKeys(p.label, LOCALES), en: p.label.en },
+    meta: presentMeta(p.meta),
+    proposedAt: p.proposedAt.toISOString(),
+  };
 }

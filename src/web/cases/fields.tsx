@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { useReferenceLists } from '../api/cases';
 import { listLabel } from '../i18n';
 
-function useItems(listKey: string) {
+/**
+ * The items a form offers: the active ones, plus any retired one the record already holds (`keep`), so
+ * editing an old record neither loses nor silently changes its value.
+ */
+function useItems(listKey: string, keep: string[] = []) {
   const { i18n } = useTranslation();
   const list = useReferenceLists().data?.lists.find((l) => l.key === listKey);
   const lang = i18n.resolvedLanguage ?? 'en';
-  return (list?.items ?? []).map((item) => ({
-    code: item.code,
-    label: listLabel(item.label, listKey, item.code, lang),
-    meta: item.meta,
-  }));
+  return (list?.items ?? [])
+    .filter((item) => item.active || keep.includes(item.code))
+    .map((item) => ({
+      code: item.code,
+      label: listLabel(item.label, listKey, item.code, lang),
+      meta: item.meta,
+    }));
 }
 
 export function CodeSelect({
@@ -34,7 +40,7 @@ export function CodeSelect({
   error?: string;
 }) {
   const { t } = useTranslation();
-  const items = useItems(listKey);
+  const items = useItems(listKey, value ? [value] : []);
   const errorId = useId();
   return (
     <label className="field">
@@ -74,7 +80,7 @@ export function CodeChecks({
   value: string[];
   onChange: (v: string[]) => void;
 }) {
-  const items = useItems(listKey);
+  const items = useItems(listKey, value);
   return (
     <fieldset className="checks">
       <legend>{legend}</legend>

@@ -63,8 +63,9 @@ function ReassessForm({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const lists = useReferenceLists().data?.lists ?? [];
-  const questions = lists.find((l) => l.key === 'risk_questions')?.items ?? [];
-  const levels = lists.find((l) => l.key === 'risk_levels')?.items ?? [];
+  // A new assessment asks only the active questions and offers only the active levels.
+  const questions = lists.find((l) => l.key === 'risk_questions')?.items.filter((i) => i.active) ?? [];
+  const levels = lists.find((l) => l.key === 'risk_levels')?.items.filter((i) => i.active) ?? [];
   const [answers, setAnswers] = useState<Record<string, RiskAnswer>>({});
   const [assessedOn, setAssessedOn] = useState(todayIso());
   const [chosen, setChosen] = useState('');
