@@ -1,9 +1,14 @@
 /**
  * Browser test harness: a real Ariadne on an ephemeral port with a fresh
  * file-backed PGlite and demo data, driven by Debian's Chromium (never a downloaded build).
+ *
+ * Migrating a new PGlite and seeding the demo data costs 8–30 s, once per test file. So the first
+ * harness of a run (per number of demo cases) starts Ariadne on a template data directory, closes it
+ * cleanly, and every harness then starts on a copy of that directory (database files and the master
+ * key file together): the same migrations, seed and start-up checks, at the cost of a copy.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -12,6 +17,8 @@ import type { AppContext } from '../../../src/services/context';
 import { DEMO_PASSWORD } from '../../../src/services/demo-seed';
 import type { Actor } from '../../../src/policies/policies';
 import type { Role } from '../../../src/policies/roles';
+import { currentRunId } from '../../integration/support/templates';
+import { BROWSER_TEMPLATE_ROOT, templateDirOf } from './template-dirs';
 
 export { DEMO_PASSWORD };
 
@@ -44,14 +51,12 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
   if (!existsSync(path.resolve('dist/web/index.html')))
     throw new Error('The web app is not built: run npm run build:web');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ariadne-browser-'));
-  const server = await startAriadne({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    seedDemo: true,
-    demoCases: opts.demoCases,
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
+  cpSync(await seededTemplate(opts.demoCases ?? 0), dataDir, {
+    recursive: true,
+    // The lock of a closed server is gone; never copy one left by a crash.
+    filter: (source) => !/ariadne\.lock(\.owner)?$/.test(source),
   });
+  const server = await start(dataDir, opts.demoCases);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     baseUrl: server.url,
@@ -67,6 +72,30 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const start = (dataDir: string, demoCases: number | undefined) =>
+  startAriadne({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    // Already seeded in a copy of the template: seeding then finds the demo organisations and does nothing.
+    seedDemo: true,
+    demoCases,
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
+  });
+
+/** The run's migrated and seeded data directory for this many demo cases, built on first use. */
+async function seededTemplate(demoCases: number): Promise<string> {
+  const dir = templateDirOf(currentRunId(), demoCases);
+  if (existsSync(dir)) return dir;
+  mkdirSync(BROWSER_TEMPLATE_ROOT, { recursive: true });
+  // Built beside its final name and renamed when complete and closed, so a half-built one is never copied.
+  const building = mkdtempSync(`${dir}.building-`);
+  const server = await start(building, demoCases);
+  await server.close();
+  renameSync(building, dir);
+  return dir;
 }
 
 /** The service-level actor of a demo user, for arranging data through the services a test does not exercise. */

@@ -1,0 +1,22 @@
+/** Where a run's seeded browser data directories live: one per number of demo cases. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const BROWSER_TEMPLATE_ROOT = path.join(os.tmpdir(), 'ariadne-browser-templates');
+
+export const templateDirOf = (runId: string, demoCases: number): string =>
+  path.join(BROWSER_TEMPLATE_ROOT, `${runId}_cases${demoCases}`);
+
+/** This run's directories, and any left by a run that crashed more than six hours ago. */
+export function templateDirsOf(runId: string): string[] {
+  if (!fs.existsSync(BROWSER_TEMPLATE_ROOT)) return [];
+  return fs
+    .readdirSync(BROWSER_TEMPLATE_ROOT)
+    .filter((name) => {
+      if (name.startsWith(`${runId}_`)) return true;
+      const m = /^r([0-9a-z]{8})[0-9a-f]{4}_/.exec(name);
+      return m !== null && Date.now() - parseInt(m[1], 36) > 6 * 3_600_000;
+    })
+    .map((name) => path.join(BROWSER_TEMPLATE_ROOT, name));
+}
