@@ -53,4 +53,45 @@ describe('parseCaptureCsv', () => {
   ])('rejects with %s', (code, text) => {
     expect(codeOf(text)).toBe(code);
   });
+
+  test.each([
+    ['hexadecimal', '0x10'],
+    ['binary', '0b1'],
+    ['a plus sign', '+4'],
+    ['digit grouping', '"1,000"'],
+    ['a separator', '1_000'],
+    ['Infinity', 'Infinity'],
+    ['a fraction', '2.5'],
+    ['a fraction in scientific notation', '2.5e0'],
+  ])('refuses a count written with %s, quoting it with its line and column', (_name, cell) => {
+    const text = `A,B,C,n\n1,0,0,4\n1,1,0,${cell}\n0,0,1,1\n`;
+    expect(codeOf(text)).toBe('invalid_count');
+    const message = (() => {
+      try {
+        parseCaptureCsv(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain(`"${cell.replaceAll('"', '')}"`);
+    expect(message).toContain('Line 3, column 4 ("n")');
+    expect(message).not.toContain('NaN');
+  });
+
+  test('reads scientific notation of a whole number and padded cells, and numbers lines as in the file', () => {
+    const table = parseCaptureCsv('A,B,C,n\n\n1,0,0,1e3\n 1 , 1 ,0, 12 \n0,0,1,1.5E+01\n');
+    expect(table.histories.map((h) => h.count)).toEqual([1000, 12, 15]);
+    expect(table.histories[1].pattern).toEqual([1, 1, 0]);
+    expect(() => parseCaptureCsv('A,B,C,n\n\n1,0,0,4\n1,1,0,\n0,0,1,1\n')).toThrow(
+      'Line 4, column 4 ("n"): the cell is empty',
+    );
+  });
+
+  test('an empty flag is refused, not read as 0', () => {
+    expect(codeOf('A,B,C,n\n1,,0,4\n1,1,0,2\n0,0,1,1\n')).toBe('invalid_flag');
+  });
+
+  test('an unclosed quote is a readable refusal', () => {
+    expect(codeOf('A,B,C,n\n1,0,0,4\n1,"1,0,2\n0,0,1,1\n')).toBe('invalid_file');
+  });
 });

@@ -28,8 +28,10 @@ export async function captureTableFromXlsx(data: Buffer | ArrayBuffer | Uint8Arr
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new MseInputError('invalid_file', 'The workbook has no worksheet');
   const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
+  const names: string[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellValue));
+    names.push(`row ${rowNumber}`);
   });
-  return captureTableFromRows(rows);
+  return captureTableFromRows(rows, names);
 }
