@@ -132,3 +132,10 @@ export type CaptureHistories = z.infer<typeof CaptureHistoriesResponse>;
 export type MseOutcome = z.infer<typeof MseResponse>;
 export type StaffRolesList = z.infer<typeof StaffRolesResponse>;
 export type NetworkRoles = z.infer<typeof NetworkRolesResponse>;
+// Custom forms (issue #17).
+export type CustomForm = z.infer<typeof import('./presenters/custom-form').CustomFormSchema>;
+export type CustomFormList = z.infer<typeof import('./routes/forms/routes').CustomFormsResponse>;
+export type CustomFormAnswer = z.infer<typeof import('./routes/forms/routes').CustomFormResponse>;
+export type CustomFormVersionAnswer = z.infer<typeof import('./routes/forms/routes').CustomFormVersionResponse>;
+export type CustomFormDefinition = z.infer<typeof import('./presenters/custom-form').FormDefinitionOutSchema>;
+export type CustomValuesView = z.infer<typeof import('../domain/forms/record').CustomValuesSchema>;

@@ -51,6 +51,7 @@ import { catalogueRoutes } from './routes/catalogue/routes';
 import { htcdsRoutes } from './routes/statistics/htcds';
 import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
+import { customFormRoutes } from './routes/forms/routes';
 
 export interface ServerOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
@@ -192,6 +193,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     catalogueRoutes,
     privacyRoutes,
     htcdsRoutes,
+    customFormRoutes,
   ])
     await app.register(routes, { ctx });
 

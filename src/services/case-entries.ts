@@ -23,6 +23,9 @@ import { assessIdentification, checkActsDate, dateOfBirthOf } from './identifica
 import { loadLists, type ListIndex } from './reference-lists';
 import { completeRiskAssessment } from './risk';
 import { withdrawSharingInTx } from './referrals';
+import { customOf, prepareCustomValues } from './custom-forms';
+import { foldSealed, SEALED_VALUES } from '../domain/forms/record';
+import type { FormValues } from '../domain/forms/definition';
 
 export interface EntryView {
   id: string;
@@ -87,6 +90,49 @@ function complete(
   return data;
 }
 
+/**
+ * A record's content with its custom values checked (issue #17): a `custom_form` record is only
+ * its form, version and values; another kind's `custom` is set aside before the kind's own strict
+ * schema and checked against the form that targets the kind. A correction keeps the version the
+ * record was made under (`previous`). Sealed values go under SEALED_VALUES, a secret path.
+ */
+async function recordContent(
+  tx: Tx,
+  organisationId: string,
+  kind: EntryKind,
+  raw: unknown,
+  lists: ListIndex,
+  caseCountry: string | null,
+  previous?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const keepVersion = previous ? customOf(kind, previous) : undefined;
+  const withSealed = (sealed: FormValues) => (Object.keys(sealed).length > 0 ? { [SEALED_VALUES]: sealed } : {});
+  if (kind === 'custom_form') {
+    const { custom, sealed } = await prepareCustomValues(
+      tx,
+      organisationId,
+      lists,
+      raw,
+      { target: 'case', keepVersion },
+      ['data'],
+    );
+    return { ...custom, ...withSealed(sealed) };
+  }
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  if (!isObject || !('custom' in raw)) return complete(kind, validate(kind, raw, lists), lists, caseCountry);
+  const { custom: rawCustom, ...own } = raw as Record<string, unknown>;
+  const data = complete(kind, validate(kind, own, lists), lists, caseCountry);
+  const { custom, sealed } = await prepareCustomValues(
+    tx,
+    organisationId,
+    lists,
+    rawCustom,
+    { target: kind, keepVersion },
+    ['data', 'custom'],
+  );
+  return { ...data, custom, ...withSealed(sealed) };
+}
+
 const splitSecrets = (ctx: AppContext, organisationId: string, kind: EntryKind, data: Record<string, unknown>) =>
   sealEntry(ctx, organisationId, kind, data);
 
@@ -98,7 +144,7 @@ export async function present(
   dateOfBirth: string | null = null,
 ): Promise<EntryView> {
   // Secrets (her own words, notes, shelter addresses) are decrypted only for staff of the organisation holding them.
-  const data = { ...(await openEntry(ctx, organisationId, row)).data };
+  const data = foldSealed(row.kind, { ...(await openEntry(ctx, organisationId, row)).data });
   if (row.kind === 'identification') {
     // Recomputed on read by the same function as the case overview, so both always agree and follow
     // the current rules; a legacy stored `isMinor` (her age at intake) is replaced, never shown.
@@ -158,7 +204,7 @@ export async function addEntry(
     const row = await requireCase(tx, actor, caseId, 'case.update');
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
-    const data = complete(kind, validate(kind, raw, lists), lists, row.country);
+    const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
     if (kind === 'consent') {
       assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
@@ -233,7 +279,7 @@ export async function reviseEntry(
     if (current.version !== version) throw errors.versionConflict();
     const kind = current.kind as EntryKind;
     const lists = await loadLists(tx, actor.organisationId);
-    const data = complete(kind, validate(kind, raw, lists), lists, row.country);
+    const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country, current.data);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
     const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
     assertNotBeforeBirth(datesOfRecord(data), born);

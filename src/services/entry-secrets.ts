@@ -6,10 +6,13 @@
  */
 import { SECRET_FIELDS, type EntryKind } from '../domain/cases/entries';
 import { mergeSecretFields, splitSecretFields } from '../domain/cases/entry-secrets';
+import { SEALED_VALUES } from '../domain/forms/record';
 import type { AppContext } from './context';
 
 export async function sealEntry(ctx: AppContext, organisationId: string, kind: string, data: Record<string, unknown>) {
-  const { clear, secrets } = splitSecretFields(SECRET_FIELDS[kind as EntryKind] ?? [], data);
+  // Any kind's record may carry custom fields (data.custom), whose sealed values wait under SEALED_VALUES.
+  const paths = [...new Set([...(SECRET_FIELDS[kind as EntryKind] ?? []), SEALED_VALUES])];
+  const { clear, secrets } = splitSecretFields(paths, data);
   const secretEnc = secrets ? await ctx.keyRing.encrypt(organisationId, JSON.stringify(secrets)) : null;
   return { clear, secretEnc };
 }

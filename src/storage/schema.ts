@@ -527,6 +527,30 @@ export interface DirectoryEntriesTable {
   version: Generated<number>;
 }
 
+/** Custom forms (migration 041): one draft per form, and its published versions (never changed). */
+export interface CustomFormsTable {
+  organisation_id: string;
+  id: string;
+  code: string;
+  target: string;
+  status: Generated<'draft' | 'published' | 'retired'>;
+  draft: ColumnType<Record<string, unknown>, string, string>;
+  current_version: Generated<number>;
+  lock_version: Generated<number>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CustomFormVersionsTable {
+  organisation_id: string;
+  form_id: string;
+  version: number;
+  definition: ColumnType<Record<string, unknown>, string, never>;
+  published_at: GeneratedTimestamp;
+  published_by: string | null;
+}
+
 export interface DB {
   directory_entries: DirectoryEntriesTable;
   networks: NetworksTable;
@@ -570,6 +594,8 @@ export interface DB {
   schema_migrations: SchemaMigrationsTable;
   backfills: BackfillsTable;
   idempotency_keys: IdempotencyKeysTable;
+  custom_forms: CustomFormsTable;
+  custom_form_versions: CustomFormVersionsTable;
 }
   legal_tracks: LegalTracksTable;
   reference_lists: ReferenceListsTable;

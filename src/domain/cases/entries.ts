@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { code, isoDate } from '../shared/zod';
 import { LEGAL_EVENT_TYPES } from './vocabulary';
+import { CustomValuesSchema, SEALED_VALUES } from '../forms/record';
 
 const shortText = z.string().trim().max(500);
 /** The kinds of contact a case note records. */
@@ -267,6 +268,10 @@ export const ENTRY_SCHEMAS = {
     interpreterLanguage: shortText.optional(),
     text: longText.min(1),
   }),
+  // A filled-in custom form of the case (issue #17): the form's code, the published version it was
+  // recorded under (read with that version's definition forever) and the values by field name. The
+  // service validates the values against that version and seals those of sealed fields.
+  custom_form: CustomValuesSchema,
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_SCHEMAS;
@@ -304,6 +309,9 @@ export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   circumstance: ['note'],
   factor: ['note'],
   follow_up: ['note'],
+  // Custom values of sealed fields (text, long text, attachments, sensitive), for a custom_form record;
+  // another kind's record with custom fields seals them under the same path (services/entry-secrets.ts).
+  custom_form: [SEALED_VALUES],
 };
 
 /** Which reference list each coded field must come from. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CaseDetailModel } from '../../services/cases';
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type EntryKind } from '../../domain/cases/entries';
 import type { EntryView } from '../../services/case-entries';
+import { CustomValuesSchema } from '../../domain/forms/record';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -277,8 +278,15 @@ const entryBase = {
   recordedBy: z.strictObject({ id: z.string().uuid(), displayName: z.string() }).nullable(),
   version: z.number().int(),
 };
+/**
+ * Any kind's record may carry the custom fields of a form that targets the kind (issue #17), as
+ * `data.custom`. Typed as the kind's own data so the union stays readable; the web reads `custom`
+ * through its CustomValues type.
+ */
+const withCustom = <S extends z.ZodObject>(schema: S): S =>
+  schema.extend({ custom: CustomValuesSchema.optional() }) as unknown as S;
 const entryOf = <K extends EntryKind>(kind: K) =>
-  z.strictObject({ ...entryBase, kind: z.literal(kind), data: ENTRY_DATA[kind] as (typeof ENTRY_DATA)[K] });
+  z.strictObject({ ...entryBase, kind: z.literal(kind), data: withCustom(ENTRY_DATA[kind] as (typeof ENTRY_DATA)[K]) });
 type EntryVariant = ReturnType<typeof entryOf<EntryKind>>;
 
 export const EntrySchema = z
@@ -289,7 +297,7 @@ export const EntrySchema = z
 export function presentEntry(entry: EntryView): z.infer<typeof EntrySchema> {
   const kind = entry.kind as EntryKind;
   const data = Object.fromEntries(
-    Object.keys(ENTRY_DATA[kind].shape)
+    [...Object.keys(ENTRY_DATA[kind].shape), 'custom']
       .filter((k) => entry.data[k] !== undefined)
       .map((k) => [k, entry.data[k]]),
   );
