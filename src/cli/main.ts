@@ -15,6 +15,7 @@ import { registerReferralCommands } from './commands/referral';
 import { registerSearchCommands } from './commands/search';
 import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
+import { registerFormCommands } from './commands/forms';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -42,6 +43,7 @@ function buildProgram(io: CliIo): Command {
   registerSearchCommands(program);
   registerRiskCommands(program);
   registerDashboardCommands(program);
+  registerFormCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
