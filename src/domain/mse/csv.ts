@@ -118,7 +118,7 @@ export function parseCaptureCsv(text: string): CaptureTable {
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
-    }) as { record: string[]; info: { lines: number } }[];
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     // csv-parse names the line and the problem (an unclosed quote, a stray quote inside a field).
     throw new MseInputError('invalid_file', `The CSV cannot be read: ${(error as Error).message}`);

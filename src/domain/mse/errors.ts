@@ -20,6 +20,7 @@ export type MseInputErrorCode =
   | 'empty_list'
   | 'no_overlaps'
   | 'no_finite_estimate'
+  | 'not_converged'
   | 'invalid_options';
 
 /** Raised whenever a capture table cannot support a multiple systems estimate. */

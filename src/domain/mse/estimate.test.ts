@@ -37,7 +37,17 @@ describe('estimatePopulation', () => {
     const [lo, hi] = result.interval.bootstrap!;
     expect(lo).toBeLessThan(result.estimate);
     expect(hi).toBeGreaterThan(result.estimate);
-    expect(result.bootstrap).toMatchObject({ replicates: 40, seed: 3 });
+    expect(result.bootstrap).toMatchObject({ method: 'bca', replicates: 40, seed: 3, failed: 0, failedShare: 0 });
+    expect(Number.isFinite(result.bootstrap!.acceleration)).toBe(true);
+  });
+
+  test('the percentile interval stays an option and says so', async () => {
+    const result = await estimatePopulation(loadReference('western'), {
+      profile: false,
+      bootstrap: { replicates: 40, seed: 3, method: 'percentile' },
+    });
+    expect(result.bootstrap?.method).toBe('percentile');
+    expect(result.bootstrap?.acceleration).toBeUndefined();
   });
 
   test('a significant effect whose MLE would not exist is left out with a warning', async () => {
@@ -75,6 +85,8 @@ describe('estimatePopulation', () => {
     ['level of 1', { level: 1 }],
     ['zero replicates', { bootstrap: { replicates: 0, seed: 1 } }],
     ['unknown method', { method: 'bayes' as never }],
+    ['unknown bootstrap interval', { bootstrap: { replicates: 5, seed: 1, method: 'basic' as never } }],
+    ['zero goodness-of-fit simulations', { goodnessOfFit: { replicates: 0 } }],
   ])('refuses options: %s', async (_name, options) => {
     await expect(estimatePopulation(loadReference('western'), options)).rejects.toBeInstanceOf(MseInputError);
   });

@@ -9,15 +9,17 @@ import { bootstrapInterval } from './bootstrap';
 import { pairLabel } from './design';
 import { MseInputError } from './errors';
 import { checkModel } from './existence';
+import { DEFAULT_GOF_REPLICATES, goodnessOfFit } from './gof';
+import type { FitFailure } from './irls';
 import { loadGlpk, type Glpk } from './lp';
 import { profileHiddenInterval } from './profile';
-import { chiSquareSf, normalQuantile } from './special';
+import { normalQuantile } from './special';
 import { fitModel, stepwiseFit, type FittedModel, type StepwiseResult } from './stepwise';
-import { validateCaptureTable, type CaptureTable, type CellCounts } from './table';
+import { cellCountsFrom, MIN_LISTS, validateCaptureTable, type CaptureTable, type CellCounts } from './table';
 import type { MseOptions, MseResult, MseWarning } from './types';
 
 function checkOptions(options: MseOptions): void {
-  const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise' } = options;
+  const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise', goodnessOfFit: gof } = options;
   const fail = (message: string) => {
     throw new MseInputError('invalid_options', message);
   };
@@ -27,16 +29,44 @@ function checkOptions(options: MseOptions): void {
   if (bootstrap && !(Number.isInteger(bootstrap.replicates) && bootstrap.replicates >= 1))
     fail('The number of bootstrap replicates must be a positive whole number.');
   if (bootstrap && !Number.isInteger(bootstrap.seed)) fail('The bootstrap seed must be a whole number.');
+  if (bootstrap?.method && bootstrap.method !== 'bca' && bootstrap.method !== 'percentile')
+    fail(`Unknown bootstrap interval "${bootstrap.method}"; use "bca" or "percentile".`);
+  if (gof?.replicates !== undefined && !(Number.isInteger(gof.replicates) && gof.replicates >= 1))
+    fail('The number of goodness-of-fit simulations must be a positive whole number.');
+  if (gof?.seed !== undefined && !Number.isInteger(gof.seed)) fail('The goodness-of-fit seed must be a whole number.');
 }
 
-/** Fits the chosen model; throws when even main effects admit no finite estimate. */
+/** Names what stopped the fit, for the person who supplied the table. */
+export function describeFitFailure(failure: FitFailure | undefined): string {
+  switch (failure?.cause) {
+    case 'singular_information':
+      return 'the information matrix became singular during the iterations (some parameter is numerically undetermined by these counts)';
+    case 'step_halving_exhausted':
+      return 'no step, even halved 40 times, lowered the deviance (the fit is numerically unstable for these counts)';
+    case 'iteration_limit':
+      return `it was still moving after the iteration limit (relative change in deviance ${failure.lastChange.toPrecision(2)} at the last step)`;
+    default:
+      return 'the iterations stopped for an unknown reason';
+  }
+}
+
+/** Fits the chosen model; throws when even main effects admit no finite estimate or cannot be fitted. */
 function selectModel(cells: CellCounts, glpk: Glpk, options: MseOptions): StepwiseResult {
   const main = fitModel(cells, []);
   const check = checkModel(main.design, glpk);
-  if (!check.exists || !check.identifiable || !main.fit.converged) {
+  if (!check.exists || !check.identifiable) {
     throw new MseInputError(
       'no_finite_estimate',
-      'Even the simplest model (independent lists) has no finite estimate for these counts: some list is fully contained in the others or the overlaps are too sparse. MSE cannot give a meaningful number here.',
+      check.exists
+        ? 'Even the simplest model (independent lists) is not identifiable for these counts: the observed combinations do not determine every list effect. MSE cannot give a meaningful number here.'
+        : 'Even the simplest model (independent lists) has no finite estimate for these counts: some list is fully contained in the others or the overlaps are too sparse. MSE cannot give a meaningful number here.',
+    );
+  }
+  if (!main.fit.converged) {
+    // The estimate exists (the checks above passed): this is a numerical failure, and it says so.
+    throw new MseInputError(
+      'not_converged',
+      `The maximum likelihood estimate exists for these counts, but the model fit (IRLS with step-halving) did not converge: ${describeFitFailure(main.fit.failure)}. No estimate is reported; please report this table.`,
     );
   }
   if ((options.method ?? 'stepwise') === 'main') return { ...main, steps: [], rejected: [] };
@@ -47,19 +77,47 @@ function totalOf(cells: CellCounts, model: FittedModel): number {
   return cells.observed + Math.exp(model.fit.beta[0]);
 }
 
-function goodnessOfFit(model: FittedModel) {
-  const finite = model.design.columns.length;
-  const df = model.design.y.length - finite;
-  const deviance = Math.max(0, model.fit.deviance);
-  // As SparseMSE does, -infinity effects still count as parameters in the AIC.
-  const aic = -2 * model.fit.logLik + 2 * (finite + model.design.infinitePairs.length);
-  return { deviance, df, pValue: df > 0 ? chiSquareSf(deviance, df) : Number.NaN, aic };
+/**
+ * The estimate of a resampled or jackknifed table. A list drawn empty carries
+ * no information: the log-linear MLE sends its main effect to -infinity and
+ * leaves the other lists' fit as it would be without it (what SparseMSE's glm
+ * converges towards), so it is dropped before fitting. With fewer than three
+ * lists left, or no finite estimate, the caller counts a failure.
+ */
+function replicateTotal(lists: readonly string[], glpk: Glpk, options: MseOptions) {
+  return (counts: Float64Array): number => {
+    const kept = lists.map((_, i) => i).filter((i) => counts.some((count, mask) => count > 0 && mask & (1 << i)));
+    if (kept.length < MIN_LISTS) return Infinity;
+    if (kept.length === lists.length) {
+      const cells = cellCountsFrom(lists, counts);
+      return totalOf(cells, selectModel(cells, glpk, options));
+    }
+    const projected = new Float64Array(1 << kept.length);
+    counts.forEach((count, mask) => {
+      if (count <= 0) return;
+      let to = 0;
+      kept.forEach((list, bit) => {
+        if (mask & (1 << list)) to |= 1 << bit;
+      });
+      projected[to] += count;
+    });
+    const cells = cellCountsFrom(
+      kept.map((i) => lists[i]),
+      projected,
+    );
+    return totalOf(cells, selectModel(cells, glpk, options));
+  };
 }
 
 function modelWarnings(cells: CellCounts, model: StepwiseResult, fit: MseResult['fit']): MseWarning[] {
+  const reasons = {
+    not_identifiable: 'the parameters are not identifiable',
+    mle_does_not_exist: 'the maximum likelihood estimate does not exist',
+    not_converged: 'the model fit does not converge',
+  };
   const warnings: MseWarning[] = model.rejected.map((r) => ({
     code: 'term_rejected' as const,
-    message: `The effect ${r.term} looked significant (p = ${r.pValue.toPrecision(3)}) but was left out: with it the ${r.reason === 'not_identifiable' ? 'parameters are not identifiable' : 'maximum likelihood estimate does not exist'}, so the estimate would be meaningless.`,
+    message: `The effect ${r.term} looked significant (p = ${r.pValue.toPrecision(3)}) but was left out: with it ${reasons[r.reason]}, so the estimate would be meaningless.`,
   }));
   if (model.design.infinitePairs.length) {
     const names = model.design.infinitePairs.map((pair) => pairLabel(cells.lists, pair)).join(', ');
@@ -68,10 +126,14 @@ function modelWarnings(cells: CellCounts, model: StepwiseResult, fit: MseResult[
       message: `No person is on both lists of ${names}; these effects are estimated as -infinity (the model treats such overlaps as impossible).`,
     });
   }
-  if (fit.df > 0 && fit.pValue < 0.01) {
+  if (fit.test !== 'none' && fit.pValue < 0.01) {
+    const test =
+      fit.test === 'chi_square'
+        ? `chi-square p = ${fit.pValue.toPrecision(2)}`
+        : `parametric bootstrap p = ${fit.pValue.toPrecision(2)} from ${fit.replicates} simulated tables`;
     warnings.push({
       code: 'lack_of_fit',
-      message: `The model fits the observed counts poorly (deviance ${fit.deviance.toFixed(1)} on ${fit.df} df, p = ${fit.pValue.toPrecision(2)}); treat the estimate with caution.`,
+      message: `The model fits the observed counts poorly (deviance ${fit.deviance.toFixed(1)} on ${fit.df} df, ${test}); treat the estimate with caution.`,
     });
   }
   return warnings;
@@ -93,7 +155,10 @@ export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options:
       cells.observed + Math.exp(intercept + z * interceptSe),
     ],
   };
-  const fit = goodnessOfFit(model);
+  const fit = goodnessOfFit(model, {
+    replicates: options.goodnessOfFit?.replicates ?? DEFAULT_GOF_REPLICATES,
+    seed: options.goodnessOfFit?.seed ?? options.bootstrap?.seed ?? 1,
+  });
   const warnings = modelWarnings(cells, model, fit);
   if (options.profile ?? true) {
     const [lo, hi] = profileHiddenInterval(model.design, intercept, interceptSe, level);
@@ -107,17 +172,36 @@ export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options:
   }
   let bootstrap: MseResult['bootstrap'];
   if (options.bootstrap) {
-    const summary = bootstrapInterval(cells, (resampled) => totalOf(resampled, selectModel(resampled, glpk, options)), {
-      ...options.bootstrap,
-      level,
-      onProgress: options.onProgress,
-    });
+    const summary = bootstrapInterval(
+      cells.counts,
+      replicateTotal(cells.lists, glpk, options),
+      cells.observed + hiddenEstimate,
+      { ...options.bootstrap, level, onProgress: options.onProgress },
+    );
     interval.bootstrap = summary.interval;
-    bootstrap = { replicates: summary.replicates, failed: summary.failed, seed: summary.seed };
+    bootstrap = {
+      method: summary.method,
+      replicates: summary.replicates,
+      failed: summary.failed,
+      failedShare: summary.failedShare,
+      seed: summary.seed,
+      ...(summary.method === 'bca'
+        ? {
+            biasCorrection: summary.biasCorrection,
+            acceleration: summary.acceleration,
+            jackknifeFailed: summary.jackknifeFailed,
+          }
+        : {}),
+    };
     if (summary.failed > 0)
       warnings.push({
         code: 'bootstrap_failures',
-        message: `${summary.failed} of ${summary.replicates} bootstrap replicates admitted no estimate (for example a list drawn empty) and were left out of the interval.`,
+        message: `${summary.failed} of ${summary.replicates} bootstrap replicates (${(summary.failedShare * 100).toFixed(1)}%) admitted no finite estimate; they count as unbounded estimates, which can only raise the upper limit.`,
+      });
+    if (summary.jackknifeFailed)
+      warnings.push({
+        code: 'jackknife_failures',
+        message: `Leaving out one person of ${summary.jackknifeFailed} observed combinations left a table with no finite estimate; those combinations were left out of the BCa acceleration.`,
       });
   }
   return {

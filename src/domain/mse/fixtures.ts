@@ -7,7 +7,7 @@ import type { CaptureTable } from './table';
 
 export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
-export type ReferenceName = 'artificial_3' | 'western' | 'neworl_5' | 'ned_5';
+export type ReferenceName = 'artificial_3' | 'western' | 'neworl_5' | 'ned_5' | 'uk_6';
 
 /** Reads and parses one reference table from src/domain/mse/fixtures. */
 export function loadReference(name: ReferenceName): CaptureTable {

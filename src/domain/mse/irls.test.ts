@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { allPairs, buildDesign } from './design';
 import { loadReference, type ReferenceName } from './fixtures';
+import { describeFitFailure } from './estimate';
 import { fitPoisson } from './irls';
 import { profileHiddenInterval } from './profile';
 import { validateCaptureTable } from './table';
@@ -47,5 +48,45 @@ describe('Poisson log-linear fit', () => {
         5,
       );
     }
+  });
+});
+
+describe('non-convergence', () => {
+  // Found by a random search: a saturated model of 8 million persons. The deviance (about 1e-9) only moved by
+  // rounding, which the relative criterion alone never accepted: 100 iterations and "not converged".
+  const table = validateCaptureTable({
+    lists: ['A', 'B', 'C'],
+    histories: [
+      { pattern: [1, 0, 0], count: 223763 },
+      { pattern: [0, 1, 0], count: 4834610 },
+      { pattern: [1, 1, 0], count: 354650 },
+      { pattern: [0, 0, 1], count: 696572 },
+      { pattern: [1, 0, 1], count: 2193 },
+    ],
+  });
+  const pairs = [
+    { i: 0, j: 1 },
+    { i: 1, j: 2 },
+  ];
+
+  test('a table that made IRLS fail now converges, judged on the scale of its counts', () => {
+    const fit = fitPoisson(buildDesign(table, pairs));
+    expect(fit.converged).toBe(true);
+    expect(fit.iterations).toBeLessThan(30);
+    expect(fit.failure).toBeUndefined();
+  });
+
+  test('a fit that runs out of iterations says so, with the last change, not "no estimate"', () => {
+    const fit = fitPoisson(buildDesign(table, pairs), { maxIterations: 1 });
+    expect(fit.converged).toBe(false);
+    expect(fit.failure).toMatchObject({ cause: 'iteration_limit' });
+    expect(describeFitFailure(fit.failure)).toMatch(/iteration limit \(relative change in deviance [\d.e+-]+/);
+  });
+
+  test('step-halving: a fit started far off still lowers the deviance at every step', () => {
+    const western = validateCaptureTable(loadReference('western'));
+    const design = buildDesign(western, allPairs(5));
+    const fit = fitPoisson(design);
+    expect(fit.converged).toBe(true);
   });
 });

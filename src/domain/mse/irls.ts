@@ -1,6 +1,8 @@
 /**
  * Poisson log-linear regression by iteratively reweighted least squares, the
- * same algorithm R's glm uses, with an optional fixed intercept for profiling.
+ * same algorithm R's glm uses (with its step-halving), with an optional fixed
+ * intercept for profiling. A fit that fails says why (`failure`), so callers
+ * never mistake a numerical failure for a model without an estimate.
  */
 import { cholesky, choleskyInverseDiagonal, choleskySolve } from './linalg';
 import { logGamma } from './special';
@@ -16,7 +18,19 @@ export interface PoissonFit {
   readonly logLik: number;
   readonly iterations: number;
   readonly converged: boolean;
+  /** Why the fit stopped without converging; absent when it converged. */
+  readonly failure?: FitFailure;
 }
+
+/**
+ * The real causes of a failed fit: the information matrix turned singular, the
+ * deviance could not be brought down even by halving the step, or the
+ * iterations ran out while the deviance still moved by `lastChange` (relative).
+ */
+export type FitFailure =
+  | { readonly cause: 'singular_information' }
+  | { readonly cause: 'step_halving_exhausted' }
+  | { readonly cause: 'iteration_limit'; readonly lastChange: number };
 
 export interface FitOptions {
   /** Holds the intercept at this value and fits the other coefficients (profile likelihood). */
@@ -59,9 +73,27 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
   let deviance = poissonDeviance(y, mu);
   let beta: Float64Array = new Float64Array(q);
   let converged = false;
+  let failure: FitFailure | undefined;
   let iterations = 0;
+  let lastChange = Number.NaN;
   const xtwx = new Float64Array(q * q);
   const xtwz = new Float64Array(q);
+  // Rounding in a deviance of y log(y / mu) terms is about machine epsilon times the persons counted; with
+  // hundreds of millions of persons that floor lies above any relative tolerance near a deviance of 0 (a
+  // saturated model), so the change is also judged against it: the counts' own scale.
+  let persons = 0;
+  for (let r = 0; r < n; r += 1) persons += y[r];
+  const roundingFloor = 64 * Number.EPSILON * persons;
+
+  const linearPredictor = (coefficients: Float64Array) => {
+    for (let r = 0; r < n; r += 1) {
+      let e = offset;
+      for (let a = 0; a < q; a += 1) e += x[r * p + first + a] * coefficients[a];
+      eta[r] = e;
+      mu[r] = Math.exp(e);
+    }
+    return poissonDeviance(y, mu);
+  };
 
   while (iterations < maxIterations) {
     iterations += 1;
@@ -80,23 +112,34 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
     }
     for (let a = 0; a < q; a += 1) for (let b = 0; b < a; b += 1) xtwx[b * q + a] = xtwx[a * q + b];
     const factor = Float64Array.from(xtwx);
-    if (!cholesky(factor, q)) break;
-    beta = choleskySolve(factor, q, xtwz);
-    for (let r = 0; r < n; r += 1) {
-      let e = offset;
-      for (let a = 0; a < q; a += 1) e += x[r * p + first + a] * beta[a];
-      eta[r] = e;
-      mu[r] = Math.exp(e);
+    if (!cholesky(factor, q)) {
+      failure = { cause: 'singular_information' };
+      break;
     }
-    const next = poissonDeviance(y, mu);
-    if (!Number.isFinite(next)) break;
-    const change = Math.abs(next - deviance) / (Math.abs(next) + 0.1);
+    const previous = beta;
+    let proposal = choleskySolve(factor, q, xtwz);
+    let next = linearPredictor(proposal);
+    // Step-halving, as R's glm.fit: a step that overflows or raises the deviance is halved back towards the
+    // previous coefficients (not possible on the first step, which starts from the data, not from coefficients).
+    for (let halvings = 0; iterations > 1 && !(next <= deviance + roundingFloor) && halvings < 40; halvings += 1) {
+      proposal = proposal.map((value, a) => (value + previous[a]) / 2);
+      next = linearPredictor(proposal);
+    }
+    if (!Number.isFinite(next) || (iterations > 1 && next > deviance + roundingFloor)) {
+      failure = { cause: 'step_halving_exhausted' };
+      if (iterations > 1) linearPredictor(previous);
+      break;
+    }
+    beta = proposal;
+    const difference = Math.abs(next - deviance);
+    lastChange = difference / (Math.abs(next) + 0.1);
     deviance = next;
-    if (change < tolerance) {
+    if (lastChange < tolerance || (iterations > 1 && difference <= roundingFloor)) {
       converged = true;
       break;
     }
   }
+  if (!converged && !failure) failure = { cause: 'iteration_limit', lastChange };
 
   const fullBeta = new Float64Array(p);
   const stdErrors = new Float64Array(p).fill(Number.NaN);
@@ -110,7 +153,16 @@ export function fitPoisson(design: ModelDesign, options: FitOptions = {}): Poiss
         stdErrors[first + a] = Math.sqrt(v);
       });
   }
-  return { beta: fullBeta, stdErrors, fitted: mu, deviance, logLik: poissonLogLik(y, mu), iterations, converged };
+  return {
+    beta: fullBeta,
+    stdErrors,
+    fitted: mu,
+    deviance,
+    logLik: poissonLogLik(y, mu),
+    iterations,
+    converged,
+    ...(failure ? { failure } : {}),
+  };
 }
 
 /** Cholesky factor of X'WX at the given fitted values, or null when singular. */

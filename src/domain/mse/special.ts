@@ -87,6 +87,13 @@ export function poissonLowerTail(n: number, mean: number): number {
   return gammaQ(n + 1, mean);
 }
 
+/** Standard normal CDF, through the incomplete gamma function (erfc). */
+export function normalCdf(x: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  const tail = 0.5 * gammaQ(0.5, (x * x) / 2);
+  return x < 0 ? tail : 1 - tail;
+}
+
 /** Inverse standard normal CDF (Acklam's rational approximation, refined by one Halley step). */
 export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;
@@ -114,8 +121,7 @@ export function normalQuantile(p: number): number {
       (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   // One Halley step against the exact CDF, written through the incomplete gamma function.
-  const cdf = x < 0 ? 0.5 * gammaQ(0.5, (x * x) / 2) : 1 - 0.5 * gammaQ(0.5, (x * x) / 2);
-  const e = cdf - p;
+  const e = normalCdf(x) - p;
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
   return x - u / (1 + (x * u) / 2);
 }

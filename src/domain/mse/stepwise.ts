@@ -24,7 +24,7 @@ export interface StepwiseStep {
 export interface RejectedTerm {
   readonly term: string;
   readonly pValue: number;
-  readonly reason: 'mle_does_not_exist' | 'not_identifiable';
+  readonly reason: 'mle_does_not_exist' | 'not_identifiable' | 'not_converged';
 }
 
 export interface FittedModel {
@@ -75,7 +75,11 @@ export function stepwiseFit(cells: CellCounts, glpk: Glpk, pThreshold: number): 
       const term = pairLabel(cells.lists, pair);
       if (check.exists && check.identifiable) {
         const next = fitModel(cells, pairs);
-        if (!next.fit.converged) continue;
+        if (!next.fit.converged) {
+          // A numerical failure, not a property of the model: passed over, but reported.
+          if (!rejected.some((r) => r.term === term)) rejected.push({ term, pValue, reason: 'not_converged' });
+          continue;
+        }
         model = next;
         steps.push({ term, pValue });
         added = true;
