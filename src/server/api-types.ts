@@ -132,6 +132,10 @@ export type CaptureHistories = z.infer<typeof CaptureHistoriesResponse>;
 export type MseOutcome = z.infer<typeof MseResponse>;
 export type StaffRolesList = z.infer<typeof StaffRolesResponse>;
 export type NetworkRoles = z.infer<typeof NetworkRolesResponse>;
+// Legal tracks (issue #17).
+export type LegalTrackView = z.infer<typeof import('./presenters/legal-track').LegalTrackViewSchema>;
+export type LegalTrackList = z.infer<typeof import('./routes/legal-tracks/routes').LegalTracksResponse>;
+export type LegalTrackInput = import('../domain/legal-tracks/inputs').LegalTrackInput;
 // Custom forms (issue #17).
 export type CustomForm = z.infer<typeof import('./presenters/custom-form').CustomFormSchema>;
 export type CustomFormList = z.infer<typeof import('./routes/forms/routes').CustomFormsResponse>;

@@ -34,6 +34,7 @@ import { auditRoutes } from './routes/audit/routes';
 import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
+import { legalTrackRoutes } from './routes/legal-tracks/routes';
 import { referenceListRoutes } from './routes/reference-lists/routes';
 import { caseRoutes } from './routes/cases/routes';
 import { dashboardRoutes } from './routes/dashboard/routes';
@@ -177,6 +178,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     auditRoutes,
     preferenceRoutes,
     referenceRoutes,
+    legalTrackRoutes,
     referenceListRoutes,
     caseSearchRoutes,
     caseRoutes,

@@ -3,7 +3,9 @@ import crypto from 'node:crypto';
 import { agendaFor, followUpAgenda, type AgendaSource } from '../domain/cases/agenda';
 import { assertNotBeforeBirth, datesIn } from '../domain/cases/before-birth';
 import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
-import { assertNotFuture, assertRange, reflectionEnd, toIsoDate } from '../domain/cases/dates';
+import { assertNotFuture, assertRange, toIsoDate } from '../domain/cases/dates';
+import { normaliseLegalEvent } from '../domain/legal-tracks/normalise';
+import { completeLegalEvent } from './legal-tracks';
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
@@ -64,7 +66,7 @@ function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<strin
   return data;
 }
 
-/** Server-derived values: the reflection period's end from the country's configured length. */
+/** Server-derived values (a legal event's dates come from the country's track: applyLegalTrack). */
 function complete(
   kind: EntryKind,
   data: Record<string, unknown>,
@@ -72,22 +74,27 @@ function complete(
   caseCountry: string | null,
 ): Record<string, unknown> {
   if (kind === 'risk_assessment') return completeRiskAssessment(data, lists);
-  if (kind === 'legal_event' && data.type === 'reflection_period') {
-    const country = (data.country as string | undefined) ?? caseCountry;
-    const period = lists.lists
-      .find((l) => l.key === 'reflection_periods')
-      ?.items.find((i) => i.meta?.country === country);
-    if (!period)
-      throw new DomainError('unknown_list_value', 'No reflection period is configured for this country', {
-        field: 'country',
-      });
-    return {
-      ...data,
-      country,
-      endDate: reflectionEnd(String(data.date), period.meta as { days?: number; months?: number }),
-    };
-  }
   return data;
+}
+
+/**
+ * A legal event as its country's track makes it (src/services/legal-tracks.ts): the step, its end
+ * computed or kept where the rule allows, extensions and their conditions. In place, so every
+ * caller keeps its one `data`; other kinds are left as they are.
+ */
+async function applyLegalTrack(
+  tx: Tx,
+  organisationId: string,
+  caseId: string,
+  kind: EntryKind,
+  data: Record<string, unknown>,
+  caseCountry: string | null,
+  entryId?: string,
+): Promise<void> {
+  if (kind !== 'legal_event') return;
+  const completed = await completeLegalEvent(tx, organisationId, caseId, kind, data, caseCountry, entryId);
+  for (const key of Object.keys(data)) if (!(key in completed)) delete data[key];
+  Object.assign(data, completed);
 }
 
 /**
@@ -145,6 +152,8 @@ export async function present(
 ): Promise<EntryView> {
   // Secrets (her own words, notes, shelter addresses) are decrypted only for staff of the organisation holding them.
   const data = foldSealed(row.kind, { ...(await openEntry(ctx, organisationId, row)).data });
+  // Older legal events read as the tracks record them now (Art. 18: one permit code and its path).
+  if (row.kind === 'legal_event') Object.assign(data, normaliseLegalEvent(data));
   if (row.kind === 'identification') {
     // Recomputed on read by the same function as the case overview, so both always agree and follow
     // the current rules; a legacy stored `isMinor` (her age at intake) is replaced, never shown.
@@ -205,6 +214,7 @@ export async function addEntry(
     assertEditable(row.status as CaseStatus);
     const lists = await loadLists(tx, actor.organisationId);
     const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country);
+    await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
     if (kind === 'consent') {
       assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
@@ -280,6 +290,7 @@ export async function reviseEntry(
     const kind = current.kind as EntryKind;
     const lists = await loadLists(tx, actor.organisationId);
     const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country, current.data);
+    await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country, entryId);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
     const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
     assertNotBeforeBirth(datesOfRecord(data), born);
@@ -409,7 +420,7 @@ export async function agendaOfCases(
     cases.map((c) => c.id),
   );
   const byCase = new Map(cases.map((c): [string, AgendaSource] => [c.id, { caseId: c.id, entries: [] }]));
-  for (const e of entries) byCase.get(e.caseId)?.entries.push({ kind: e.kind, data: e.data });
+  for (const e of entries) byCase.get(e.caseId)?.entries.push({ id: e.id, kind: e.kind, data: e.data });
   for (const asked of await casesRepo.firstEventOfKind(
     tx,
     organisationId,

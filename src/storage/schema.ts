@@ -159,6 +159,16 @@ export interface IdempotencyKeysTable {
   completed_at: Date | null;
 }
 
+/** An organisation's legal track of one country, one row per version (migration 040). */
+export interface LegalTracksTable {
+  organisation_id: string;
+  country: string;
+  version: number;
+  definition: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface ReferenceItemsTable {
   organisation_id: string;
   list_key: string;
@@ -572,6 +582,7 @@ export interface DB {
   privacy_releases: PrivacyReleasesTable;
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
+  legal_tracks: LegalTracksTable;
   persons: PersonsTable;
   person_name_tokens: PersonNameTokensTable;
   cases: CasesTable;

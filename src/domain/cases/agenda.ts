@@ -9,6 +9,8 @@ export type AgendaKind =
   | 'review_due'
   | 'reflection_ending'
   | 'permit_expiring'
+  | 'step_ending'
+  | 'extension_decision_due'
   | 'hearing'
   | 'objective_due'
   | 'follow_up_due'
@@ -25,7 +27,8 @@ export interface AgendaItem {
 
 export interface AgendaSource {
   caseId: string;
-  entries: { kind: string; data: Record<string, unknown> }[];
+  /** `id` links an extension to the step's event it extends (a legal event's `extends`). */
+  entries: { id?: string; kind: string; data: Record<string, unknown> }[];
   /** A transferred case: her consents never travel, so she is asked afresh from this date. */
   consentsAskedFrom?: string;
 }
@@ -35,6 +38,8 @@ export const HORIZON_DAYS: Record<AgendaKind, number> = {
   review_due: 30,
   reflection_ending: 14,
   permit_expiring: 60,
+  step_ending: 30,
+  extension_decision_due: 30,
   hearing: 30,
   objective_due: 30,
   follow_up_due: 30,
@@ -56,11 +61,42 @@ function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }
     if (kind === 'objective' && data.status === 'open' && typeof data.dueDate === 'string')
       out.push({ kind: 'objective_due', dueDate: data.dueDate });
     if (kind !== 'legal_event') continue;
-    if (data.type === 'reflection_period' && typeof data.endDate === 'string')
-      out.push({ kind: 'reflection_ending', dueDate: data.endDate });
-    if (data.type === 'permit_decision' && typeof data.validUntil === 'string')
-      out.push({ kind: 'permit_expiring', dueDate: data.validUntil });
     if (data.type === 'hearing' && typeof data.date === 'string') out.push({ kind: 'hearing', dueDate: data.date });
+  }
+  out.push(...stepDeadlines(source.entries));
+  return out;
+}
+
+/** Which deadline a step's end is, by the event that started it (src/domain/legal-tracks/model.ts). */
+const STEP_END_KIND: Record<string, { kind: AgendaKind; field: 'endDate' | 'validUntil' }> = {
+  reflection_period: { kind: 'reflection_ending', field: 'endDate' },
+  permit_decision: { kind: 'permit_expiring', field: 'validUntil' },
+  programme_start: { kind: 'step_ending', field: 'endDate' },
+  tolerated_stay: { kind: 'step_ending', field: 'endDate' },
+};
+
+/**
+ * The ends of the legal track's steps (reflection period, programme, tolerated stay, permit) and
+ * the extension decisions due, as the recorded events computed them from the country's rules: an
+ * extension's end and next decision replace those of the step it extends, so the agenda shows
+ * where the step stands now, for any country's track.
+ */
+function stepDeadlines(entries: AgendaSource['entries']): { kind: AgendaKind; dueDate: string }[] {
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const { kind, data } of entries) {
+    if (kind !== 'legal_event' || data.type !== 'extension' || typeof data.extends !== 'string') continue;
+    const seen = latest.get(data.extends);
+    if (!seen || String(data.endDate) > String(seen.endDate)) latest.set(data.extends, data);
+  }
+  const out: { kind: AgendaKind; dueDate: string }[] = [];
+  for (const { id, kind, data } of entries) {
+    const rule = kind === 'legal_event' ? STEP_END_KIND[String(data.type)] : undefined;
+    if (!rule) continue;
+    const extension = id ? latest.get(id) : undefined;
+    const end = extension ? extension.endDate : data[rule.field];
+    if (typeof end === 'string') out.push({ kind: rule.kind, dueDate: end });
+    const decision = extension ? extension.extensionDecisionBy : data.extensionDecisionBy;
+    if (typeof decision === 'string') out.push({ kind: 'extension_decision_due', dueDate: decision });
   }
   return out;
 }

@@ -83,8 +83,9 @@ export const testimonyModes = list('testimony_modes', [
 
 export const permitTypes = list('permit_types', [
   ['fr_l316_1', { country: 'FR' }],
-  ['it_art18_judicial', { country: 'IT' }],
-  ['it_art18_social', { country: 'IT' }],
+  // One Art. 18 permit; its judicial or social path is the record's `path` (the two codes it replaced,
+  // it_art18_judicial and it_art18_social, are retired by migration 040 and read as this one).
+  ['it_art18', { country: 'IT' }],
   ['sk_tolerated_stay', { country: 'SK' }],
   ['nl_b8', { country: 'NL' }],
   'other',
