@@ -7,7 +7,9 @@ import { registerAttachmentCommands } from './commands/attachments';
 import { registerBackupCommands } from './commands/backup';
 import { registerCaseCommands } from './commands/case';
 import { registerCorrectionCommands } from './commands/corrections';
+import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
+import { registerLegalTrackCommands } from './commands/legal-tracks';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -16,6 +18,7 @@ import { registerSearchCommands } from './commands/search';
 import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 import { registerFormCommands } from './commands/forms';
+import { registerFormValueCommands } from './commands/form-values';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -38,12 +41,15 @@ function buildProgram(io: CliIo): Command {
   registerNetworkCommands(program);
   registerCaseCommands(program);
   registerCorrectionCommands(program);
+  registerListCommands(program);
   registerAttachmentCommands(program);
   registerReferralCommands(program);
   registerSearchCommands(program);
   registerRiskCommands(program);
   registerDashboardCommands(program);
+  registerLegalTrackCommands(program);
   registerFormCommands(program);
+  registerFormValueCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
