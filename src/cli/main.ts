@@ -9,7 +9,6 @@ import { registerCaseCommands } from './commands/case';
 import { registerCorrectionCommands } from './commands/corrections';
 import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
-import { registerLegalTrackCommands } from './commands/legal-tracks';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -18,7 +17,6 @@ import { registerSearchCommands } from './commands/search';
 import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 import { registerFormCommands } from './commands/forms';
-import { registerFormValueCommands } from './commands/form-values';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -47,9 +45,7 @@ function buildProgram(io: CliIo): Command {
   registerSearchCommands(program);
   registerRiskCommands(program);
   registerDashboardCommands(program);
-  registerLegalTrackCommands(program);
   registerFormCommands(program);
-  registerFormValueCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
