@@ -285,6 +285,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('custom forms on %s', (_
     // Voiding works as for every record.
     const voided = await worker.post(`/api/cases/${caseId}/entries/${v2Record.body.id}/void`, {
       reason: 'Recorded on the wrong case',
+      version: 1,
     });
     expect(voided.status).toBe(200);
     const after = await customRecordsOf(t.ctx, await actorOf('caseworker@north.demo.test'), caseId);
