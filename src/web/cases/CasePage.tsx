@@ -20,6 +20,7 @@ import { MinorsTab } from './minors/MinorsTab';
 import { RiskLevelBadge } from './risk/RiskLevelBadge';
 import { RiskTab } from './risk/RiskTab';
 import { PrintCaseFile } from './PrintCaseFile';
+import { FormsTab } from './forms/FormsTab';
 
 const TABS = [
   'overview',
@@ -29,6 +30,7 @@ const TABS = [
   'consent',
   'notes',
   'attachments',
+  'forms',
   'plan',
   'services',
   'accommodation',
@@ -92,7 +94,9 @@ export function CasePage() {
                       ? 'minorsUi.tab'
                       : tab === 'notes' || tab === 'attachments'
                         ? `${tab}Ui.tab`
-                        : `caseUi.tabs.${tab}`,
+                        : tab === 'forms'
+                          ? 'customFormsUi.tab'
+                          : `caseUi.tabs.${tab}`,
                 )}
               </NavLink>
             </li>
@@ -107,6 +111,7 @@ export function CasePage() {
         <Route path="consent" element={<ConsentTab c={c} />} />
         <Route path="notes" element={<NotesTab c={c} />} />
         <Route path="attachments" element={<AttachmentsTab c={c} />} />
+        <Route path="forms" element={<FormsTab c={c} />} />
         <Route path="plan" element={<PlanTab c={c} />} />
         <Route path="services" element={<ServicesTab c={c} />} />
         <Route path="accommodation" element={<PlacementsTab c={c} />} />

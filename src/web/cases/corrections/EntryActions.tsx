@@ -3,7 +3,7 @@
  * history (who, when, why, which fields) and void it when it was recorded by mistake (with a reason,
  * after a confirmation; it is kept in the history, struck through, never deleted).
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entry } from '../../api/cases';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -19,7 +19,18 @@ import { formatDateTime } from '../../i18n/dates';
 const APPEND_ONLY = new Set(['consent', 'exploitation_return']);
 const NEVER_VOIDED = new Set(['consent']);
 
-export function EntryActions({ caseId, entry, editable }: { caseId: string; entry: Entry; editable: boolean }) {
+export function EntryActions({
+  caseId,
+  entry,
+  editable,
+  correctWith,
+}: {
+  caseId: string;
+  entry: Entry;
+  editable: boolean;
+  /** A kind whose form is not its schema (a custom form) brings its own correction form. */
+  correctWith?: (onDone: () => void) => ReactNode;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<'none' | 'correct' | 'history' | 'void'>('none');
   const toggle = (what: typeof open) => setOpen(open === what ? 'none' : what);
@@ -41,7 +52,12 @@ export function EntryActions({ caseId, entry, editable }: { caseId: string; entr
           </button>
         )}
       </div>
-      {open === 'correct' && <EntryCorrection caseId={caseId} entry={entry} onDone={() => setOpen('none')} />}
+      {open === 'correct' &&
+        (correctWith ? (
+          correctWith(() => setOpen('none'))
+        ) : (
+          <EntryCorrection caseId={caseId} entry={entry} onDone={() => setOpen('none')} />
+        ))}
       {open === 'history' && <HistoryView caseId={caseId} entryId={entry.id} />}
       {open === 'void' && <VoidForm caseId={caseId} entry={entry} onDone={() => setOpen('none')} />}
     </div>

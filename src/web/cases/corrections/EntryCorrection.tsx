@@ -100,6 +100,8 @@ function dataOf(controls: Control[], values: Values, original: Record<string, un
       if (items.length || original[c.field] !== undefined) out[c.field] = items;
     } else if (v !== '') out[c.field] = c.as === 'number' ? Number(v) : v;
   }
+  // Custom fields of the record (a form targeting its kind) go back as they were, under their version.
+  if (original.custom !== undefined) out.custom = original.custom;
   return out;
 }
 
