@@ -15,11 +15,44 @@ import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { runInWorker } from './workers';
 
+/** How a saved interval was computed; estimates saved before the method was recorded say "not_recorded". */
+export type SavedIntervalMethod = 'bca' | 'percentile' | 'wald' | 'not_recorded';
+
 export interface RegistryEntry extends Estimate {
   origin: 'seed' | 'ariadne_mse';
-  mse?: { lists: string[]; terms: string[]; model: string; interval: [number, number]; observed: number };
+  mse?: {
+    lists: string[];
+    terms: string[];
+    model: string;
+    interval: [number, number];
+    intervalMethod: SavedIntervalMethod;
+    level?: number;
+    bootstrap?: { replicates: number; failed: number; failedShare: number; seed: number };
+    goodnessOfFit?: { test: string; pValue: number | null };
+    observed: number;
+  };
   chain: ReturnType<typeof citationChain>;
 }
+
+/** The interval a saved estimate carries and how it was computed: the bootstrap one when there was a bootstrap. */
+function savedInterval(result: MseResult) {
+  if (result.interval.bootstrap && result.bootstrap) {
+    const { method, replicates, failed, failedShare, seed } = result.bootstrap;
+    return {
+      interval: result.interval.bootstrap,
+      intervalMethod: method,
+      bootstrap: { replicates, failed, failedShare, seed },
+    };
+  }
+  return { interval: result.interval.wald, intervalMethod: 'wald' as const };
+}
+
+/** Names in the caveat, which travels with the figure wherever it is cited. */
+const METHOD_NAMES = {
+  bca: 'bias-corrected and accelerated (BCa) bootstrap',
+  percentile: 'percentile bootstrap',
+  wald: 'normal approximation on the log scale (Wald)',
+};
 
 export async function listEstimates(ctx: AppContext, actor: Actor): Promise<RegistryEntry[]> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
@@ -28,7 +61,9 @@ export async function listEstimates(ctx: AppContext, actor: Actor): Promise<Regi
     ...seedEstimates.map((e) => ({ ...e, origin: 'seed' as const, chain: citationChain(e) })),
     ...own.map((row) => {
       const data = row.data as unknown as Omit<RegistryEntry, 'chain'>;
-      return { ...data, chain: citationChain(data) };
+      // Saved before the method was recorded: never guess which interval it was.
+      const mse = data.mse && { ...data.mse, intervalMethod: data.mse.intervalMethod ?? 'not_recorded' };
+      return { ...data, ...(mse ? { mse } : {}), chain: citationChain(data) };
     }),
   ];
 }
@@ -52,13 +87,19 @@ export async function runMse(
         method: input.method ?? 'stepwise',
         pThreshold: input.threshold ?? 0.02,
         profile: true,
-        ...(input.bootstrap ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1 } } : {}),
+        ...(input.bootstrap
+          ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1, method: input.interval ?? 'bca' } }
+          : {}),
       },
     },
     { organisationId: actor.organisationId },
   );
   if (!input.save) return { result };
-  const interval = result.interval.bootstrap ?? result.interval.wald;
+  const saved = savedInterval(result);
+  const percent = Math.round(result.interval.level * 100);
+  const failures = saved.bootstrap
+    ? `, ${saved.bootstrap.replicates} replicates, ${saved.bootstrap.failed} without a finite estimate (counted as unbounded)`
+    : '';
   const orgName = await organisationsRepo.nameOf(ctx.db.system, actor.organisationId);
   const id = `ariadne-mse-${crypto.randomUUID()}`;
   const estimate = parseEstimate({
@@ -68,7 +109,7 @@ export async function runMse(
     unitNote: 'persons, including those on no list (multiple systems estimation)',
     scope: { geography: input.save.geography, period: input.save.period, forms: [] },
     method: 'mse',
-    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}.`,
+    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}; ${percent}% interval ${Math.round(saved.interval[0])} to ${Number.isFinite(saved.interval[1]) ? Math.round(saved.interval[1]) : 'unbounded'} by ${METHOD_NAMES[saved.intervalMethod]}${failures}.`,
     originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id },
     citingSources: [],
   });
@@ -79,7 +120,12 @@ export async function runMse(
       lists: result.lists,
       terms: result.terms,
       model: result.model,
-      interval,
+      ...saved,
+      level: result.interval.level,
+      goodnessOfFit: {
+        test: result.fit.test,
+        pValue: Number.isFinite(result.fit.pValue) ? result.fit.pValue : null,
+      },
       observed: result.observed,
       inputs: histories,
     },

@@ -34,9 +34,9 @@ describe('server-written texts in every language', () => {
       for (const number of w.message.match(/\d+(\.\d+)?/g) ?? []) expect(fr, w.code).toContain(number);
     }
     const lackOfFit =
-      'The model fits the observed counts poorly (deviance 12.3 on 2 df, p = 0.0021); treat the estimate with caution.';
+      'The model fits the observed counts poorly (deviance 12.3 on 2 df, chi-square p = 0.0021); treat the estimate with caution.';
     expect(translateNote(lackOfFit, 'sk')).toBe(
-      'Model zle zodpovedá pozorovaným počtom (deviancia 12.3 pri 2 stupňoch voľnosti, p = 0.0021); odhad berte s opatrnosťou.',
+      'Model zle zodpovedá pozorovaným počtom (deviancia 12.3 pri 2 stupňoch voľnosti, p chí-kvadrát testu = 0.0021); odhad berte s opatrnosťou.',
     );
     expect(translateNote(lackOfFit, 'en')).toBe(lackOfFit);
     expect(translateNote('A note no template knows.', 'it')).toBe('A note no template knows.');

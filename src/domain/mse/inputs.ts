@@ -18,6 +18,10 @@ export const MseBody = z
     method: z.enum(['stepwise', 'main']).optional(),
     threshold: z.number().gt(0).lt(1).optional(),
     bootstrap: z.number().int().min(0).max(2000).optional(),
+    interval: z
+      .enum(['bca', 'percentile'])
+      .optional()
+      .describe('the bootstrap interval: bias-corrected and accelerated (default) or percentile'),
     seed: z
       .number()
       .int()

@@ -145,7 +145,16 @@ export const EstimateView = z
         lists: z.array(z.string()),
         terms: z.array(z.string()),
         model: z.string(),
-        interval: z.array(z.number()),
+        // An unbounded upper limit is stored as null (JSON has no Infinity).
+        interval: z.array(z.number().nullable()),
+        intervalMethod: z
+          .enum(['bca', 'percentile', 'wald', 'not_recorded'])
+          .describe('how the interval was computed; not_recorded for estimates saved before it was kept'),
+        level: z.number().optional(),
+        bootstrap: z
+          .object({ replicates: z.number(), failed: z.number(), failedShare: z.number(), seed: z.number() })
+          .optional(),
+        goodnessOfFit: z.object({ test: z.string(), pValue: z.number().nullable() }).optional(),
         observed: z.number(),
       })
       .optional(),
@@ -172,7 +181,33 @@ export const MseResultSchema = z
     coefficients: z.array(
       z.object({ term: z.string(), estimate: z.number().nullable(), stdError: z.number().nullable() }),
     ),
-    fit: z.object({ deviance: z.number(), df: z.number(), pValue: z.number().nullable(), aic: z.number() }),
+    fit: z.object({
+      deviance: z.number(),
+      df: z.number(),
+      pValue: z.number().nullable(),
+      aic: z.number(),
+      test: z
+        .enum(['chi_square', 'parametric_bootstrap', 'none'])
+        .describe('chi_square only when the expected counts allow it (none below 1, at most a fifth below 5)'),
+      cells: z.number(),
+      expectedBelow5: z.number(),
+      expectedBelow1: z.number(),
+      replicates: z.number().optional(),
+      failed: z.number().optional(),
+      seed: z.number().optional(),
+    }),
+    bootstrap: z
+      .object({
+        method: z.enum(['bca', 'percentile']),
+        replicates: z.number(),
+        failed: z.number().describe('replicates with no finite estimate, counted as unbounded estimates'),
+        failedShare: z.number(),
+        seed: z.number(),
+        biasCorrection: z.number().nullable().optional(),
+        acceleration: z.number().nullable().optional(),
+        jackknifeFailed: z.number().optional(),
+      })
+      .optional(),
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   })
   .meta({ id: 'MseResult' });
