@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CaptureTable, MseMethod, MseResult } from '../../domain/mse';
+import type { BootstrapMethod, CaptureTable, MseMethod, MseResult } from '../../domain/mse';
 import { MseInputError } from '../../domain/mse/errors';
 
 interface MseCommandOptions {
@@ -14,7 +14,9 @@ interface MseCommandOptions {
   method: string;
   threshold: string;
   bootstrap: string;
+  interval: string;
   seed: string;
+  gofReplicates: string;
 }
 
 /** A refusal the user can fix: reported on stderr with exit code 2. */
@@ -42,11 +44,30 @@ function parseOptions(opts: MseCommandOptions) {
     throw new UsageError(`--bootstrap must be a whole number of replicates (0 to skip), not "${opts.bootstrap}".`);
   const seed = Number(opts.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, not "${opts.seed}".`);
-  return { method, threshold, replicates, seed };
+  const interval = opts.interval as BootstrapMethod;
+  if (interval !== 'bca' && interval !== 'percentile')
+    throw new UsageError(`--interval must be "bca" or "percentile", not "${opts.interval}".`);
+  const gofReplicates = Number(opts.gofReplicates);
+  if (!Number.isInteger(gofReplicates) || gofReplicates < 1)
+    throw new UsageError(`--gof-replicates must be a positive whole number, not "${opts.gofReplicates}".`);
+  return { method, threshold, replicates, seed, interval, gofReplicates };
 }
 
 const round = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : 'unbounded');
 const range = (interval: [number, number]) => `${round(interval[0])} – ${round(interval[1])}`;
+
+const BOOTSTRAP_NAMES: Record<BootstrapMethod, string> = {
+  bca: 'bootstrap BCa (bias-corrected, accelerated)',
+  percentile: 'bootstrap percentile',
+};
+
+/** Which test judged the deviance, and why (the chi-square one only when the expected counts allow it). */
+function fitTest(fit: MseResult['fit']): string {
+  const p = Number.isFinite(fit.pValue) ? fit.pValue.toPrecision(3) : 'n/a';
+  if (fit.test === 'chi_square') return `chi-square p = ${p}`;
+  if (fit.test === 'none') return 'no test (no degrees of freedom left)';
+  return `parametric bootstrap p = ${p} from ${fit.replicates} simulated tables (seed ${fit.seed}; chi-square not used: ${fit.expectedBelow1} of ${fit.cells} cells expect fewer than 1 person, ${fit.expectedBelow5} fewer than 5)`;
+}
 
 /** The readable summary printed without --json. */
 export function formatMseSummary(result: MseResult): string {
@@ -69,10 +90,11 @@ export function formatMseSummary(result: MseResult): string {
       : []),
     ...(result.interval.bootstrap && result.bootstrap
       ? [
-          `  bootstrap (${result.bootstrap.replicates} replicates, seed ${result.bootstrap.seed}):  ${range(result.interval.bootstrap)}`,
+          `  ${BOOTSTRAP_NAMES[result.bootstrap.method]} (${result.bootstrap.replicates} replicates, seed ${result.bootstrap.seed}):  ${range(result.interval.bootstrap)}`,
+          `    failed replicates (no finite estimate, counted as unbounded): ${result.bootstrap.failed} (${(result.bootstrap.failedShare * 100).toFixed(1)}%)`,
         ]
       : []),
-    `Fit: deviance ${result.fit.deviance.toFixed(2)} on ${result.fit.df} df (p = ${Number.isFinite(result.fit.pValue) ? result.fit.pValue.toPrecision(3) : 'n/a'}), AIC ${result.fit.aic.toFixed(2)}`,
+    `Fit: deviance ${result.fit.deviance.toFixed(2)} on ${result.fit.df} df, ${fitTest(result.fit)}, AIC ${result.fit.aic.toFixed(2)}`,
   ];
   if (result.steps.length)
     lines.push(
@@ -84,7 +106,7 @@ export function formatMseSummary(result: MseResult): string {
 }
 
 async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
-  const { method, threshold, replicates, seed } = parseOptions(opts);
+  const { method, threshold, replicates, seed, interval, gofReplicates } = parseOptions(opts);
   const table = await readTable(file);
   const [{ default: cliProgress }, { estimatePopulation }] = await Promise.all([
     import('cli-progress'),
@@ -102,7 +124,8 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
     const result = await estimatePopulation(table, {
       method,
       pThreshold: threshold,
-      bootstrap: replicates > 0 ? { replicates, seed } : undefined,
+      bootstrap: replicates > 0 ? { replicates, seed, method: interval } : undefined,
+      goodnessOfFit: { replicates: gofReplicates, seed },
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.stop();
@@ -123,7 +146,9 @@ export function registerMseCommand(program: Command): void {
     .option('--method <method>', 'stepwise|main', 'stepwise')
     .option('--threshold <p>', 'p-value threshold for adding a two-list effect', '0.02')
     .option('--bootstrap <n>', 'bootstrap replicates (0 to skip)', '1000')
-    .option('--seed <n>', 'bootstrap random seed', '1')
+    .option('--interval <method>', 'bootstrap interval: bca (bias-corrected and accelerated) or percentile', 'bca')
+    .option('--seed <n>', 'random seed of the bootstrap and the goodness-of-fit simulations', '1')
+    .option('--gof-replicates <n>', 'simulated tables of the goodness-of-fit test on a sparse table', '200')
     .action(async (file: string, opts: MseCommandOptions) => {
       try {
         await runMse(file, opts);

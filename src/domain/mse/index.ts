@@ -11,4 +11,12 @@ export {
 } from './table';
 export { MseInputError, type MseInputErrorCode } from './errors';
 export { loadGlpk, type Glpk } from './lp';
-export type { MseOptions, MseResult, MseWarning, MseCoefficient, MseMethod } from './types';
+export type {
+  BootstrapMethod,
+  GoodnessOfFitTest,
+  MseOptions,
+  MseResult,
+  MseWarning,
+  MseCoefficient,
+  MseMethod,
+} from './types';
