@@ -17,6 +17,7 @@ import { registerSearchCommands } from './commands/search';
 import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 import { registerFormCommands } from './commands/forms';
+import { registerFormValueCommands } from './commands/form-values';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -46,6 +47,7 @@ function buildProgram(io: CliIo): Command {
   registerRiskCommands(program);
   registerDashboardCommands(program);
   registerFormCommands(program);
+  registerFormValueCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }

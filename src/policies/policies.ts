@@ -67,6 +67,7 @@ export const ACTIONS = [
   'statistics.floor.manage',
   'configuration.manage',
   'forms.read',
+  'forms.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -187,6 +188,10 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
     roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator', 'auditor'],
     when: sameOrganisation,
   },
+  // A form's recorded values as CSV (codes, numbers, dates; never identities or free text): for the
+  // administrator, who decides what leaves the organisation, and the case owner, who answers for the
+  // organisation's cases. Not caseworkers: an export takes every case's values, not those she works on.
+  'forms.export': { roles: ['admin', 'case_owner'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -53,6 +53,7 @@ import { htcdsRoutes } from './routes/statistics/htcds';
 import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
 import { customFormRoutes } from './routes/forms/routes';
+import { formExportRoutes } from './routes/forms/export';
 
 export interface ServerOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
@@ -196,6 +197,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     privacyRoutes,
     htcdsRoutes,
     customFormRoutes,
+    formExportRoutes,
   ])
     await app.register(routes, { ctx });
 

@@ -12,6 +12,7 @@ import { can, type Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { casesRepo } from '../storage/repositories/cases';
+import { customRecordsInTx } from './custom-forms';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { referralsRepo } from '../storage/repositories/referrals';
 import { usersRepo } from '../storage/repositories/users';
@@ -58,17 +59,43 @@ export async function printCaseFile(
     const entryRows = (await caseEntriesRepo.listCurrent(tx, org, [caseId])).filter((e) =>
       sections.includes(sectionOfKind(e.kind)),
     );
+    // Custom values with the definition of the version each was recorded under (never the current one).
+    const custom = entryRows.some((e) => e.kind === 'custom_form' || e.data.custom !== undefined)
+      ? await customRecordsInTx(ctx, tx, actor, caseId)
+      : [];
+    const customOf = (entryId: string) => {
+      const c = custom.find((x) => x.entryId === entryId);
+      return (
+        c && { code: c.form, title: c.definition.title, version: c.version, definition: c.definition, values: c.values }
+      );
+    };
     const entries = await Promise.all(
-      entryRows.map(async (e) => {
-        const opened = await openEntry(ctx, org, e);
-        return {
-          kind: e.kind,
-          data: opened.data,
-          recordedAt: new Date(e.recordedAt).toISOString(),
-          recordedBy: e.recordedByName ?? null,
-        };
-      }),
+      entryRows
+        .filter((e) => e.kind !== 'custom_form')
+        .map(async (e) => {
+          const opened = await openEntry(ctx, org, e);
+          const fields = customOf(e.id);
+          return {
+            kind: e.kind,
+            data: opened.data,
+            recordedAt: new Date(e.recordedAt).toISOString(),
+            recordedBy: e.recordedByName ?? null,
+            ...(fields ? { custom: fields } : {}),
+          };
+        }),
     );
+    const forms = entryRows.flatMap((e) => {
+      const fields = e.kind === 'custom_form' ? customOf(e.id) : undefined;
+      return fields
+        ? [
+            {
+              ...fields,
+              recordedAt: new Date(e.recordedAt).toISOString(),
+              recordedBy: e.recordedByName ?? null,
+            },
+          ]
+        : [];
+    });
     // Referrals have their own read permission; without it the section stays empty.
     const referrals =
       sections.includes('referrals') &&
@@ -122,6 +149,7 @@ export async function printCaseFile(
         : { name: fullName(identity) },
       intake,
       entries,
+      forms,
       referrals: referrals.map((f) => ({
         partner: f.toName,
         status: f.status,

@@ -36,6 +36,8 @@ import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openIdentity } from './person-identity';
 import { requireSharingConsentHolds, sharingConsentHolds } from './referral-consent';
+import { customRecordsInTx } from './custom-forms';
+import { formReferralSections, listLabelsOf } from './form-referrals';
 
 export type { Snapshot };
 
@@ -71,7 +73,10 @@ export async function createReferral(
   },
 ) {
   requireAccess(actor, 'referral.create', { organisationId: actor.organisationId });
-  const sections = sectionsToShare(input.sections, input.kind);
+  // The referral sections her organisation's custom forms declare may be chosen too.
+  // (A form may also ride a built-in section, e.g. `legal`: it then crosses with that section.)
+  const customSections = await inTenant(ctx, actor, (tx) => formReferralSections(tx, actor.organisationId), READS_ONLY);
+  const sections = sectionsToShare(input.sections, input.kind, customSections);
   assertTransferSections(input.kind, sections);
   assertRequestedBy(input.requestedBy, toIsoDate(new Date()));
   await ctx.keyRing.warm(input.toOrganisationId);
@@ -109,6 +114,18 @@ export async function createReferral(
         : {}),
       // Clear data only: secrets (her words, addresses, risk notes) are never even opened here.
       entries: entries.map((e) => ({ kind: e.kind, data: e.data })),
+      // Custom records are opened only when a section a form declares was chosen: she agreed to share it.
+      ...(customSections.some((s) => sections.includes(s as SharedSection))
+        ? {
+            customRecords: (await customRecordsInTx(ctx, tx, actor, caseId)).map((r) => ({
+              definition: r.definition,
+              version: r.version,
+              values: r.values,
+              recordedAt: new Date(r.recordedAt).toISOString(),
+            })),
+            listLabels: await listLabelsOf(tx, actor.organisationId),
+          }
+        : {}),
     });
     await referralsRepo.insert(tx, {
       id,

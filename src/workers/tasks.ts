@@ -32,6 +32,7 @@ import { cohortToXlsx, type CohortAggregates, type CohortProvenance } from '../d
 import { htcdsToCsv, reportToXlsx, type PublishedReport } from '../domain/statistics';
 import type { HtcdsRecord } from '../domain/statistics/htcds';
 import type { CaseFileInput } from '../domain/cases/case-file';
+import { formValuesCsv, type FormValuesExport } from '../domain/forms/export';
 import { renderCaseFilePdf } from './case-file-pdf';
 
 export interface TaskInputs {
@@ -46,6 +47,8 @@ export interface TaskInputs {
   'export.htcds-csv': { records: HtcdsRecord[] };
   /** The printed case file: decrypted, access-checked data of the chosen sections, and the reader's labels. */
   'export.case-file-pdf': CaseFileInput;
+  /** A custom form's recorded clear values, its versions' definitions and list labels. */
+  'export.form-values-csv': Parameters<typeof formValuesCsv>[0];
 }
 
 export interface TaskOutputs {
@@ -57,6 +60,7 @@ export interface TaskOutputs {
   'export.cohort-xlsx': Uint8Array;
   'export.htcds-csv': string;
   'export.case-file-pdf': Uint8Array;
+  'export.form-values-csv': FormValuesExport;
 }
 
 export type TaskName = keyof TaskInputs;
@@ -103,6 +107,7 @@ const handlers: {
   'export.cohort-xlsx': async ({ cohort, provenance }) => new Uint8Array(await cohortToXlsx(cohort, provenance)),
   'export.htcds-csv': ({ records }) => htcdsToCsv(records),
   'export.case-file-pdf': (input) => renderCaseFilePdf(input),
+  'export.form-values-csv': (input) => formValuesCsv(input),
 };
 
 /** Runs one job; the default export of the worker entry (worker.mjs). */

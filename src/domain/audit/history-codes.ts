@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'catalogue.role.save',
   'directory.update',
   'estimate.create',
+  'export.form_values',
   'export.htcds',
   'keys.encrypt_free_text',
   'keys.rotate_data_key',

@@ -9,6 +9,9 @@
  * @example buildCaseFile({ ...data, sections: ['person', 'consent'], locale: 'fr', labels }).content
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Labels } from '../reference/types';
+import type { FormValues } from '../forms/definition';
+import { labelIn, presentRecord, type PresentableForm } from '../forms/present';
 import { CODED_FIELDS } from './entries';
 
 import { CASE_FILE_SECTIONS, type CaseFileSection } from './vocabulary';
@@ -46,15 +49,29 @@ const SECTION_OF_KIND: Record<string, CaseFileSection> = {
   child_protection_referral: 'minor',
   note: 'notes',
   contact_note: 'notes',
+  custom_form: 'forms',
 };
 
 export const sectionOfKind = (kind: string): CaseFileSection => SECTION_OF_KIND[kind] ?? 'other';
+
+/** A custom record as printed: the definition of the version it was recorded under, and its values decrypted. */
+export interface CaseFileForm {
+  code: string;
+  title: Labels;
+  version: number;
+  definition: PresentableForm;
+  values: FormValues;
+  recordedAt: string;
+  recordedBy: string | null;
+}
 
 export interface CaseFileEntry {
   kind: string;
   data: Record<string, unknown>;
   recordedAt: string;
   recordedBy: string | null;
+  /** Custom fields the record carries (`data.custom`), printed with it under their labels. */
+  custom?: Omit<CaseFileForm, 'recordedAt' | 'recordedBy'>;
 }
 
 export interface CaseFileReferral {
@@ -95,6 +112,8 @@ export interface CaseFileData {
   } | null;
   entries: CaseFileEntry[];
   referrals: CaseFileReferral[];
+  /** Records of custom forms (kind `custom_form`), for the `forms` section. */
+  forms?: CaseFileForm[];
 }
 
 export interface CaseFileInput extends CaseFileData {
@@ -241,14 +260,36 @@ function entryBlock(entry: CaseFileEntry, r: Reader, input: CaseFileInput): Cont
   });
   // Internal ids (a partner organisation, an owner, a linked interview) mean nothing on paper.
   const rows = Object.entries(entry.data)
-    .filter(([k]) => !/Id$/.test(k))
+    .filter(([k]) => !/Id$/.test(k) && k !== 'custom')
     .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => [r.label(`fields.${k}`), r.value(entry.kind, k, v)] as [string, string]);
   return [
     { text: r.label(`kinds.${entry.kind}`), style: 'entryTitle' },
     { text: recorded, style: 'recorded' },
     ...(rows.length ? [fieldsTable(rows)] : []),
+    ...(entry.custom ? customTables(entry.custom, r, input) : []),
   ];
+}
+
+/** A custom record's fields, one table per section with something recorded, labelled by its own version. */
+function customTables(form: Pick<CaseFileForm, 'definition' | 'values'>, r: Reader, input: CaseFileInput): Content[] {
+  const options = { locale: input.locale, yes: r.label('values.yes'), no: r.label('values.no'), codes: input.codes };
+  return presentRecord(form.definition, form.values, options).flatMap((section) => [
+    { text: section.label, style: 'formSection' },
+    fieldsTable(section.fields.map((f) => [f.retired ? `${f.label} ${r.label('forms.retired')}` : f.label, f.value])),
+  ]);
+}
+
+function formBlock(form: CaseFileForm, r: Reader, input: CaseFileInput): Content[] {
+  const recorded = interpolate(r.label('recorded'), {
+    date: formatTimestamp(form.recordedAt, input.locale, input.timeZone),
+    name: form.recordedBy ?? '—',
+  });
+  const title = interpolate(r.label('forms.title'), {
+    title: labelIn(form.title, input.locale),
+    version: form.version,
+  });
+  return [{ text: title, style: 'entryTitle' }, { text: recorded, style: 'recorded' }, ...customTables(form, r, input)];
 }
 
 function referralsSection(input: CaseFileInput, r: Reader): Content[] {
@@ -287,6 +328,7 @@ function sectionContent(section: CaseFileSection, input: CaseFileInput, r: Reade
       ...input.entries.filter((e) => sectionOfKind(e.kind) === 'intake').flatMap((e) => entryBlock(e, r, input)),
     ];
   if (section === 'referrals') return referralsSection(input, r);
+  if (section === 'forms') return (input.forms ?? []).flatMap((f) => formBlock(f, r, input));
   return input.entries.filter((e) => sectionOfKind(e.kind) === section).flatMap((e) => entryBlock(e, r, input));
 }
 
@@ -342,6 +384,7 @@ export function buildCaseFile(input: CaseFileInput): TDocumentDefinitions {
       entryTitle: { fontSize: 11, bold: true, margin: [0, 6, 0, 0] },
       recorded: { fontSize: 8, color: '#555555', margin: [0, 0, 0, 4] },
       fieldName: { bold: true },
+      formSection: { fontSize: 10, bold: true, italics: true, margin: [0, 4, 0, 2] },
       empty: { italics: true, color: '#555555' },
       confidential: { fontSize: 9, bold: true, color: '#8a1c1c', margin: [0, 0, 0, 8] },
     },

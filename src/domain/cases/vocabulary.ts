@@ -44,6 +44,8 @@ export const CASE_FILE_SECTIONS = [
   'outcomes',
   'minor',
   'notes',
+  // Records of the organisation's custom forms; custom fields of another kind print with that kind's record.
+  'forms',
   'other',
 ] as const;
 export type CaseFileSection = (typeof CASE_FILE_SECTIONS)[number];

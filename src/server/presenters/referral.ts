@@ -122,6 +122,31 @@ function presentSnapshot(s: Snapshot): Snapshot {
           })),
         }
       : {}),
+    // Custom records of a shared referral section: the form, its version's labels and the values (field list closed).
+    ...(s.forms
+      ? {
+          forms: s.forms.map((f) => ({
+            form: f.form,
+            title: f.title,
+            version: f.version,
+            recordedAt: f.recordedAt,
+            sections: f.sections.map((section) => ({
+              name: section.name,
+              label: section.label,
+              fields: section.fields.map((field) => ({
+                name: field.name,
+                type: field.type,
+                label: field.label,
+                retired: field.retired,
+                ...(field.choices
+                  ? { choices: { options: field.choices.options.map((o) => ({ code: o.code, label: o.label })) } }
+                  : {}),
+              })),
+            })),
+            values: { ...f.values },
+          })),
+        }
+      : {}),
   };
 }
 

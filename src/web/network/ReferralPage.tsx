@@ -17,6 +17,7 @@ import type { ReferralView as Referral } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 import { formatDate } from '../i18n/dates';
 import { ReferralAttachments } from '../cases/attachments/ReferralAttachments';
+import { SharedFormRecords } from '../forms/SharedFormRecords';
 
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
@@ -110,7 +111,8 @@ export function ReferralPage() {
       </div>
       <div className="card">
         <h2>{t('net.shared')}</h2>
-        <p>{r.sharedSections.map((s) => t(`net.sectionNames.${s}`)).join(', ')}</p>
+        {/* A section a custom form declares has no fixed name: it is shown as its code. */}
+        <p>{r.sharedSections.map((s) => t(`net.sectionNames.${s}`, { defaultValue: s })).join(', ')}</p>
         {r.snapshot && (
           <dl className="facts">
             {identity && (
@@ -141,6 +143,7 @@ export function ReferralPage() {
             <dd>{r.snapshot.needs.map((n) => label('immediate_needs', n)).join(', ') || '—'}</dd>
           </dl>
         )}
+        {r.snapshot?.forms && <SharedFormRecords records={r.snapshot.forms} />}
         {incoming && r.snapshot && r.sharedSections.includes('documents') && <ReferralAttachments referralId={r.id} />}
         {r.declineReason && <p>{t('net.declinedBecause', { reason: r.declineReason })}</p>}
         {r.toCaseId && (

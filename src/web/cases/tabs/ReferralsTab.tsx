@@ -14,7 +14,8 @@ import { useLabel, type CaseDetail } from '../../api/cases';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { Check, CodeSelect, Field } from '../fields';
-import type { NetworkPartners, ReferralRows, ReferralView } from '../../../server/api-types';
+import type { CustomFormList, NetworkPartners, ReferralRows, ReferralView } from '../../../server/api-types';
+import { labelIn } from '../../../domain/forms/present';
 import { formatDate } from '../../i18n/dates';
 
 const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents'];
@@ -44,6 +45,15 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
     queryKey: ['partners'],
     queryFn: () => api<NetworkPartners>('/api/network/partners'),
   });
+  // Sections her organisation's custom forms declare: their records cross only when she agreed to that section.
+  const customForms = useQuery({ queryKey: ['forms', 'published'], queryFn: () => api<CustomFormList>('/api/forms') });
+  const formSections = [
+    ...new Map(
+      (customForms.data?.forms ?? [])
+        .filter((f) => f.published?.referralSection && !OPTIONAL.includes(f.published.referralSection))
+        .map((f) => [f.published!.referralSection!, labelIn(f.published!.title, i18n.language)] as const),
+    ),
+  ];
   const [form, setForm] = useState(EMPTY);
   // One key per submission: a double click sends one referral.
   const idem = useIdempotencyKey();
@@ -185,6 +195,16 @@ export function ReferralsTab({ c }: { c: CaseDetail }) {
               <Check
                 key={s}
                 label={t(s === 'documents' ? 'attachmentsUi.shareDocuments' : `caseUi.sections_.${s}`)}
+                checked={form.sections.includes(s)}
+                onChange={(on) =>
+                  setForm({ ...form, sections: on ? [...form.sections, s] : form.sections.filter((x) => x !== s) })
+                }
+              />
+            ))}
+            {formSections.map(([s, title]) => (
+              <Check
+                key={s}
+                label={t('formValuesUi.customSection', { title })}
                 checked={form.sections.includes(s)}
                 onChange={(on) =>
                   setForm({ ...form, sections: on ? [...form.sections, s] : form.sections.filter((x) => x !== s) })
