@@ -16,7 +16,7 @@ import { astArbitrary } from './support/forms-arbitraries';
 
 const HTCDS = path.resolve(import.meta.dirname, '../fixtures/htcds_xlsform.xlsx');
 const hasList = (key: string) => key === 'needs';
-const NEEDS = [
+const NEEDS: { code: string; label: { en: string; [language: string]: string } }[] = [
   { code: 'shelter', label: { en: 'Shelter', fr: 'Hébergement' } },
   { code: 'food', label: { en: 'Food' } },
 ];
