@@ -1,5 +1,5 @@
 /** Seed lists for first contact and identification (domain reference §1, §2; HTCDS control methods). */
-import { list } from './types';
+import { list } from './seed';
 
 export const channels = list('channels', [
   'outreach_unit',

@@ -1,5 +1,5 @@
 /** Seed lists for the programme, services, accommodation, legal track and case lifecycle (domain reference §3–§5). */
-import { list } from './types';
+import { list } from './seed';
 
 export const services = list('services', [
   ['health_checkup', { category: 'health' }],

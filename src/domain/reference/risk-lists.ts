@@ -6,7 +6,7 @@
  * A question's meta: `weight` (added for "yes", half for "unknown") and optionally `atLeast`, the
  * level a "yes" forces whatever the score (see src/domain/cases/risk.ts).
  */
-import { list } from './types';
+import { list } from './seed';
 
 export const riskQuestions = list('risk_questions', [
   ['threat_from_traffickers', { weight: 4, atLeast: 'high' }],
