@@ -9,6 +9,7 @@ import { registerCaseCommands } from './commands/case';
 import { registerCorrectionCommands } from './commands/corrections';
 import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
+import { registerLegalTrackCommands } from './commands/legal-tracks';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -46,6 +47,7 @@ function buildProgram(io: CliIo): Command {
   registerSearchCommands(program);
   registerRiskCommands(program);
   registerDashboardCommands(program);
+  registerLegalTrackCommands(program);
   registerFormCommands(program);
   registerFormValueCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
