@@ -34,6 +34,17 @@ export function EstimatesPage() {
               <strong className="figure">{figure(e)}</strong> {e.unitNote ?? e.unit} · {e.scope.geography},{' '}
               {e.scope.period} · {t('stats.method')}: {t(`stats.methods.${e.method}`)}
             </p>
+            {e.mse && (
+              <p data-testid="estimate-interval">
+                {t('stats.mse.savedInterval', {
+                  level: Math.round((e.mse.level ?? 0.95) * 100),
+                  low: e.mse.interval[0] === null ? '—' : fmt.format(Math.round(e.mse.interval[0])),
+                  high:
+                    e.mse.interval[1] === null ? t('stats.mse.unbounded') : fmt.format(Math.round(e.mse.interval[1])),
+                  method: t(`stats.mse.intervalMethods.${e.mse.intervalMethod}`),
+                })}
+              </p>
+            )}
             {(e.flags ?? []).length > 0 && (
               <p>
                 {e.flags!.map((f) => (

@@ -23,6 +23,7 @@ export function MsePage() {
     },
   });
   const [bootstrap, setBootstrap] = useState('200');
+  const [intervalMethod, setIntervalMethod] = useState<'bca' | 'percentile'>('bca');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   // Saving an estimate creates a record: one key per submission.
   const idem = useIdempotencyKey();
@@ -33,6 +34,7 @@ export function MsePage() {
         body: {
           ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),
           bootstrap: Number(bootstrap),
+          interval: intervalMethod,
           ...(withSave ? { save } : {}),
         },
         idempotencyKey: idem.key,
@@ -68,6 +70,13 @@ export function MsePage() {
         ] as const
       ).filter(([, v]) => v)
     : [];
+  // Every interval is named by its method; the bootstrap one says which bootstrap interval it is.
+  const intervalName = (name: 'wald' | 'profile' | 'bootstrap') =>
+    name === 'bootstrap' && r?.bootstrap
+      ? t('stats.mse.bootstrapInterval', { method: t(`stats.mse.intervalMethods.${r.bootstrap.method}`) })
+      : t(`stats.intervals.${name}`);
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 });
+  const pValue = (p: number | null) => (p === null ? '—' : p.toPrecision(2));
   return (
     <section>
       <h1>{t('stats.mseTitle')}</h1>
@@ -126,6 +135,13 @@ export function MsePage() {
           <small id="mse-format">{t('stats.mseFormat')}</small>
         </label>
         <Field label={t('stats.bootstrap')} type="number" value={bootstrap} onChange={setBootstrap} />
+        <label className="field">
+          <span>{t('stats.mse.intervalChoice')}</span>
+          <select value={intervalMethod} onChange={(e) => setIntervalMethod(e.target.value as 'bca' | 'percentile')}>
+            <option value="bca">{t('stats.mse.intervalMethods.bca')}</option>
+            <option value="percentile">{t('stats.mse.intervalMethods.percentile')}</option>
+          </select>
+        </label>
         <ErrorMessage error={run.error} />
         <div className="actions">
           <button type="submit" disabled={run.isPending}>
@@ -141,7 +157,7 @@ export function MsePage() {
           <dl className="facts">
             {intervals.map(([name, v]) => (
               <Fragment key={name}>
-                <dt>{t(`stats.intervals.${name}`)}</dt>
+                <dt>{intervalName(name)}</dt>
                 <dd>{range(v as (number | null)[])}</dd>
               </Fragment>
             ))}
@@ -152,7 +168,7 @@ export function MsePage() {
             option={{
               grid: { left: 110, right: 20, top: 10, bottom: 30 },
               xAxis: { type: 'value' },
-              yAxis: { type: 'category', data: intervals.map(([name]) => t(`stats.intervals.${name}`)) },
+              yAxis: { type: 'category', data: intervals.map(([name]) => intervalName(name)) },
               series: [
                 {
                   type: 'bar',
@@ -183,7 +199,30 @@ export function MsePage() {
               ))}
             </ol>
           )}
+          {r.bootstrap && (
+            <p data-testid="mse-bootstrap">
+              {t('stats.mse.bootstrapFailures', {
+                replicates: r.bootstrap.replicates,
+                seed: r.bootstrap.seed,
+                failed: r.bootstrap.failed,
+                share: percent.format(r.bootstrap.failedShare),
+              })}
+            </p>
+          )}
           <p>{t('stats.fit', { deviance: r.fit.deviance.toFixed(2), df: r.fit.df, aic: r.fit.aic.toFixed(1) })}</p>
+          <p data-testid="mse-gof">
+            {r.fit.test === 'chi_square'
+              ? t('stats.mse.gofChiSquare', { p: pValue(r.fit.pValue) })
+              : r.fit.test === 'parametric_bootstrap'
+                ? t('stats.mse.gofBootstrap', {
+                    replicates: r.fit.replicates,
+                    p: pValue(r.fit.pValue),
+                    below1: r.fit.expectedBelow1,
+                    below5: r.fit.expectedBelow5,
+                    cells: r.fit.cells,
+                  })
+                : t('stats.mse.gofNone')}
+          </p>
           {r.warnings.map((w) => (
             <p key={w.code + w.message} className="alert alert-error">
               {w.message}
