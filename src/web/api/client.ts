@@ -58,7 +58,7 @@ export async function api<T>(
 export async function apiFile(
   path: string,
   init: { method?: string; body?: unknown } = {},
-): Promise<{ blob: Blob; filename: string | null }> {
+): Promise<{ blob: Blob; filename: string | null; headers: Headers }> {
   const method = init.method ?? 'POST';
   const headers: Record<string, string> = {};
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -75,5 +75,9 @@ export async function apiFile(
     throw new ApiError(response.status, error.code, error.message, error.details);
   }
   const disposition = response.headers.get('content-disposition') ?? '';
-  return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+  return {
+    blob: await response.blob(),
+    filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null,
+    headers: response.headers,
+  };
 }

@@ -20,6 +20,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { fieldIssues, useIssueText } from '../components/FieldErrors';
 import { CustomFormFields, type DraftValues } from '../forms/CustomFormFields';
+import { ExportValuesButton } from '../forms/ExportValuesButton';
 import {
   useAllForms,
   useCreateForm,
@@ -221,6 +222,7 @@ function EditLoaded({ form }: { form: CustomForm }) {
               onConfirm={() => retire.mutate({ lockVersion: form.lockVersion })}
             />
           )}
+          {form.currentVersion > 0 && <ExportValuesButton code={form.code} />}
           {changed && <p className="muted">{t('customFormsUi.saveBeforePublish')}</p>}
         </>
       }
