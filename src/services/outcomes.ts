@@ -14,6 +14,8 @@ import {
   dueAssessments,
   flagsFor,
   followUpState,
+  isCircumstanceKind,
+  isMilestoneKind,
   OutcomeError,
   recordEvent,
   recordFactor,
@@ -75,8 +77,9 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
       ...(e.data.origin ? { origin: e.data.origin as Assessment['origin'] } : {}),
     }));
   const events: CaseEvent[] = [
+    // An organisation's own kinds are recorded and listed, but carry no built-in meaning: no marker, no failure.
     ...entries
-      .filter((e) => e.kind === 'outcome_event')
+      .filter((e) => e.kind === 'outcome_event' && isMilestoneKind(String(e.data.kind)))
       .map((e) => ({
         kind: e.data.kind as CaseEvent['kind'],
         date: String(e.data.date),
@@ -97,7 +100,9 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
     intakeDate,
     assessments,
     events,
-    circumstances: entries.filter((e) => e.kind === 'circumstance').map((e) => e.data as unknown as Circumstance),
+    circumstances: entries
+      .filter((e) => e.kind === 'circumstance' && isCircumstanceKind(String(e.data.kind)))
+      .map((e) => e.data as unknown as Circumstance),
     factors: entries.filter((e) => e.kind === 'factor').map((e) => e.data as unknown as RecordedFactor),
     followUp: entries
       .filter((e) => e.kind === 'follow_up')
@@ -132,7 +137,7 @@ export async function validateOutcomeEntry(
       { model: DEFAULT_OUTCOME_MODEL, intakeDate },
     );
   }
-  if (kind === 'outcome_event')
+  if (kind === 'outcome_event' && isMilestoneKind(String(data.kind)))
     recordEvent(
       {
         kind: data.kind as CaseEvent['kind'],

@@ -346,4 +346,37 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('reference lists adminis
     expect(unmarked.status).toBe(200);
     expect((await worker.get(`/api/cases/${caseId}`)).body.identification.derivation.definitionMet).toBe(false);
   });
+  test('outcome event and circumstance kinds are lists: a local kind is recorded and shown but carries no built-in meaning', async () => {
+    const kinds = await listOf(admin, 'outcome_event_kinds');
+    expect(kinds.items.find((i) => i.code === 're_trafficking')?.meta).toMatchObject({ category: 'hard_failure' });
+    const added = await admin.post('/api/reference-lists/outcome_event_kinds/items', {
+      code: 'court_hearing',
+      labels: { en: 'Court hearing', fr: 'Audience au tribunal' },
+      version: kinds.version,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const caseId = (await worker.post('/api/cases', intake())).body.id;
+    const event = (kind: string, extra: Record<string, unknown> = {}) =>
+      worker.post(`/api/cases/${caseId}/entries`, {
+        kind: 'outcome_event',
+        data: { kind, date: daysAgo(5), ...extra },
+      });
+    expect((await event('made_up')).body.error?.code).toBe('unknown_list_value');
+    const local = await event('court_hearing');
+    expect(local.status, JSON.stringify(local.body)).toBe(201);
+    // The seed hard failure keeps its meaning: her stated reasons are required, and it is a failure marker.
+    expect((await event('re_trafficking')).status).toBe(400);
+    expect((await event('re_trafficking', { statedReasons: null })).status).toBe(201);
+    const outcomes = (await worker.get(`/api/cases/${caseId}/outcomes`)).body;
+    const markers = outcomes.markers.map((m: any) => `${m.kind}:${m.category}`);
+    expect(markers).toContain('re_trafficking:hard_failure');
+    expect(markers.some((m: string) => m.startsWith('court_hearing'))).toBe(false);
+    const listed = (await worker.get(`/api/cases/${caseId}/entries?kind=outcome_event`)).body.entries;
+    expect(listed.map((e: any) => e.data.kind)).toEqual(expect.arrayContaining(['court_hearing', 're_trafficking']));
+
+    const circ = (kind: string) =>
+      worker.post(`/api/cases/${caseId}/entries`, { kind: 'circumstance', data: { kind, from: daysAgo(10) } });
+    expect((await circ('drug_addiction')).status).toBe(201);
+    expect((await circ('made_up')).body.error?.code).toBe('unknown_list_value');
+  });
 });

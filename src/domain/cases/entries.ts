@@ -178,30 +178,17 @@ export const ENTRY_SCHEMAS = {
     financialDependence: z.boolean().nullable().optional(),
   }),
   follow_up_appointment: z.strictObject({ dueDate: isoDate, note: shortText.optional() }),
+  // The kinds are the organisation's list outcome_event_kinds (CODED_FIELDS); their built-in meaning
+  // (hard failures, chart markers) is keyed on the seed codes in src/domain/outcomes.
   outcome_event: z.strictObject({
-    kind: z.enum([
-      'thinking_about_future',
-      'decision_to_leave_shelter',
-      'shelter_exit',
-      'permit',
-      'job',
-      'family_reunification',
-      'violence',
-      're_trafficking',
-    ]),
+    kind: code,
     date: isoDate,
     note: shortText.optional(),
     statedReasons: longText.nullable().optional(),
   }),
+  // The organisation's list circumstance_kinds; only the seed drug_addiction withholds success.
   circumstance: z.strictObject({
-    kind: z.enum([
-      'unemployment',
-      'financial_dependence_family',
-      'financial_dependence_partner',
-      'institutional_mental_health_care',
-      'alcohol_addiction',
-      'drug_addiction',
-    ]),
+    kind: code,
     from: isoDate,
     to: isoDate.optional(),
     note: shortText.optional(),
@@ -330,6 +317,8 @@ export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = 
   service: { service: 'services' },
   placement: { type: 'accommodation_types' },
   legal_event: { permitType: 'permit_types', stage: 'proceeding_stages', testimonyMode: 'testimony_modes' },
+  outcome_event: { kind: 'outcome_event_kinds' },
+  circumstance: { kind: 'circumstance_kinds' },
 };
 
 /** Date pairs that must be in order, per kind. */

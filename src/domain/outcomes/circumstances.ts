@@ -29,6 +29,11 @@ export interface Circumstance {
   note?: string;
 }
 
+/** A seed circumstance kind (the only ones with a meaning here); an organisation's own kinds have none. */
+export const isCircumstanceKind = (kind: string): kind is CircumstanceKind =>
+  (NOT_FAILURE_CIRCUMSTANCES as readonly string[]).includes(kind) ||
+  (SUCCESS_WITHHOLDING_CIRCUMSTANCES as readonly string[]).includes(kind);
+
 /** Circumstances in effect on a date (inclusive bounds). */
 export function activeOn(circumstances: readonly Circumstance[], date: string): Circumstance[] {
   return circumstances.filter((c) => daysBetween(c.from, date) >= 0 && (!c.to || daysBetween(date, c.to) >= 0));

@@ -46,6 +46,12 @@ export const MILESTONE_LABELS: Record<MilestoneKind, Labels> = {
 /** Typical month after intake, where the thesis gives one. */
 export const TYPICAL_MONTHS: Partial<Record<MilestoneKind, number>> = { thinking_about_future: 3 };
 
+/**
+ * A kind with a built-in meaning (one of the seed codes above). An organisation may add kinds to its
+ * list outcome_event_kinds: those are recorded and shown, but are no marker, turning point or failure.
+ */
+export const isMilestoneKind = (kind: string): kind is MilestoneKind => kind in MILESTONE_LABELS;
+
 export const isHardFailureKind = (kind: string): kind is HardFailureKind =>
   (HARD_FAILURE_KINDS as readonly string[]).includes(kind);
 

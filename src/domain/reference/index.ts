@@ -1,5 +1,6 @@
 /** Every seed reference list; organisations get a copy they can edit. */
 import * as identification from './identification-lists';
+import * as outcome from './outcome-lists';
 import * as programme from './programme-lists';
 import * as risk from './risk-lists';
 import type { ReferenceList } from './types';
@@ -10,6 +11,7 @@ export const defaultReferenceLists: ReferenceList[] = [
   ...Object.values(identification),
   ...Object.values(programme),
   ...Object.values(risk),
+  ...Object.values(outcome),
 ];
 
 export type ListKey =
@@ -35,4 +37,6 @@ export type ListKey =
   | 'proceeding_stages'
   | 'reflection_periods'
   | 'risk_questions'
-  | 'child_protection_requirements';
+  | 'child_protection_requirements'
+  | 'outcome_event_kinds'
+  | 'circumstance_kinds';

@@ -37,6 +37,8 @@ describe('seed reference lists', () => {
       'reflection_periods',
       'risk_questions',
       'child_protection_requirements',
+      'outcome_event_kinds',
+      'circumstance_kinds',
     ];
     expect(defaultReferenceLists.map((l) => l.key).sort()).toEqual([...keys].sort());
   });

@@ -1,26 +1,14 @@
 /** Turning points, life events and the only hard failures (recorded with her stated reasons), and circumstances that are never failures. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso, useAddEntry, type CaseDetail } from '../../api/cases';
+import { todayIso, useAddEntry, useLabel, useReferenceLists, type CaseDetail } from '../../api/cases';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryList } from '../tabs/EntryList';
-import { NOT_FAILURE_CIRCUMSTANCES, SUCCESS_WITHHOLDING_CIRCUMSTANCES } from '../../../domain/outcomes/circumstances';
 import { Field } from '../fields';
 import { formatDate } from '../../i18n/dates';
 
-const EVENT_KINDS = [
-  'thinking_about_future',
-  'decision_to_leave_shelter',
-  'shelter_exit',
-  'permit',
-  'job',
-  'family_reunification',
-  'violence',
-  're_trafficking',
-  'return_to_exploitation',
-] as const;
+/** The seed kinds that are hard failures: her stated reasons are asked for (an organisation's own kinds are not). */
 const HARD = new Set(['violence', 're_trafficking', 'return_to_exploitation']);
-const CIRCUMSTANCES = [...NOT_FAILURE_CIRCUMSTANCES, ...SUCCESS_WITHHOLDING_CIRCUMSTANCES];
 
 export function EventsPanel({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
@@ -28,8 +16,18 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
   const addCircumstance = useAddEntry(c.id);
   const [event, setEvent] = useState({ kind: 'thinking_about_future', date: todayIso(), note: '', statedReasons: '' });
   const [circ, setCirc] = useState({ kind: 'unemployment', from: todayIso(), to: '', note: '' });
+  const label = useLabel();
+  const lists = useReferenceLists().data?.lists ?? [];
+  // The organisation's lists (issue #17): active kinds are offered, every kind is labelled.
+  const activeCodes = (key: string) =>
+    lists
+      .find((l) => l.key === key)
+      ?.items.filter((i) => i.active)
+      .map((i) => i.code) ?? [];
+  const eventKinds = [...activeCodes('outcome_event_kinds'), 'return_to_exploitation'];
+  const circumstances = activeCodes('circumstance_kinds');
   const eventLabel = (kind: string) =>
-    kind === 'return_to_exploitation' ? t('outcomesUi.returnToExploitation') : t(`outcomesUi.eventKinds.${kind}`);
+    kind === 'return_to_exploitation' ? t('outcomesUi.returnToExploitation') : label('outcome_event_kinds', kind);
   const hard = HARD.has(event.kind);
 
   function recordEvent(e: FormEvent) {
@@ -75,7 +73,7 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
           <label className="field">
             <span>{t('outcomesUi.eventKind')}</span>
             <select value={event.kind} onChange={(e) => setEvent({ ...event, kind: e.target.value })}>
-              {EVENT_KINDS.map((k) => (
+              {eventKinds.map((k) => (
                 <option key={k} value={k}>
                   {eventLabel(k)}
                 </option>
@@ -140,9 +138,9 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
           <label className="field">
             <span>{t('outcomesUi.circumstanceKind')}</span>
             <select value={circ.kind} onChange={(e) => setCirc({ ...circ, kind: e.target.value })}>
-              {CIRCUMSTANCES.map((k) => (
+              {circumstances.map((k) => (
                 <option key={k} value={k}>
-                  {t(`outcomesUi.circumstanceKinds.${k}`)}
+                  {label('circumstance_kinds', k)}
                 </option>
               ))}
             </select>
@@ -169,7 +167,7 @@ export function EventsPanel({ c }: { c: CaseDetail }) {
         title={t('outcomesUi.circumstancesTitle')}
         render={(e) => (
           <>
-            {t(`outcomesUi.circumstanceKinds.${String(e.data.kind)}`)} · {formatDate(String(e.data.from))}
+            {label('circumstance_kinds', String(e.data.kind))} · {formatDate(String(e.data.from))}
             {e.data.to ? ` – ${formatDate(String(e.data.to))}` : ''}
           </>
         )}
