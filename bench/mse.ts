@@ -1,8 +1,11 @@
 /**
  * Benchmark of multiple systems estimation: a 6-list stepwise fit with 1000
- * bootstrap replicates on a synthetic but realistic table, reported in ms and
- * as a ratio to a single main-effects IRLS fit measured in the same run. When
- * Rscript with SparseMSE is available, R's bootstrap estimate is timed too.
+ * BCa bootstrap replicates on a synthetic but realistic table, reported in ms and
+ * as a ratio to a single main-effects IRLS fit measured in the same run. The
+ * multinomial resampling of a 345-million-person table (O(cells)) is timed
+ * against the same baseline, and against drawing its persons one by one (the
+ * old O(persons) resampler, timed on a thousandth of the persons and scaled).
+ * When Rscript with SparseMSE is available, R's bootstrap estimate is timed too.
  * Run: npx tsx bench/mse.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -12,6 +15,7 @@ import path from 'node:path';
 import { buildDesign } from '../src/domain/mse/design';
 import { estimatePopulationWith, loadGlpk, validateCaptureTable, type CaptureTable } from '../src/domain/mse';
 import { fitPoisson } from '../src/domain/mse/irls';
+import { resampleCounts } from '../src/domain/mse/random';
 import { mulberry32 } from '../src/domain/shared/random';
 
 const LISTS = ['Police', 'NGO', 'Labour', 'Health', 'Shelter', 'Hotline'];
@@ -75,6 +79,39 @@ console.log(
 console.log(`single main-effects IRLS fit (baseline): ${singleFit.toFixed(3)} ms`);
 console.log(`stepwise + profile + ${REPLICATES} bootstrap replicates: ${fullMs.toFixed(0)} ms`);
 console.log(`fit time / single-fit time: ${(fullMs / singleFit).toFixed(0)}x`);
+console.log(
+  `bootstrap interval: ${result.bootstrap?.method}, ${result.bootstrap?.failed} of ${result.bootstrap?.replicates} replicates without a finite estimate`,
+);
+
+/** The resampler before issue #21: one uniform draw and a binary search per person. */
+function personByPerson(counts: Float64Array, random: () => number): Float64Array {
+  const cellsWith = [...counts.keys()].filter((mask) => counts[mask] > 0);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const mask of cellsWith) cumulative.push((total += counts[mask]));
+  const out = new Float64Array(counts.length);
+  for (let drawn = 0; drawn < total; drawn += 1) {
+    const person = Math.floor(random() * total);
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > person) hi = mid;
+      else lo = mid + 1;
+    }
+    out[cellsWith[lo]] += 1;
+  }
+  return out;
+}
+const scale = Math.round(345_000_000 / cells.observed);
+const huge = Float64Array.from(cells.counts, (count) => count * scale);
+const thousandth = Float64Array.from(cells.counts, (count) => count * Math.round(scale / 1000));
+const random = mulberry32(7);
+const multinomialMs = timeMs(() => resampleCounts(huge, random), 200);
+const oneByOneMs = timeMs(() => personByPerson(thousandth, random), 3) * (scale / Math.round(scale / 1000));
+console.log(
+  `resample ${huge.reduce((s, c) => s + c, 0).toLocaleString('en')} persons multinomially: ${multinomialMs.toFixed(3)} ms = ${(multinomialMs / singleFit).toFixed(2)}x a single fit; person by person (scaled): ${(oneByOneMs / 1000).toFixed(0)} s, ${(oneByOneMs / multinomialMs).toExponential(1)}x slower`,
+);
 const rMs = timeR(table);
 if (rMs === undefined) console.log('R not found: absolute time only');
 else
