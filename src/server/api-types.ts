@@ -142,4 +142,5 @@ export type CustomFormList = z.infer<typeof import('./routes/forms/routes').Cust
 export type CustomFormAnswer = z.infer<typeof import('./routes/forms/routes').CustomFormResponse>;
 export type CustomFormVersionAnswer = z.infer<typeof import('./routes/forms/routes').CustomFormVersionResponse>;
 export type CustomFormDefinition = z.infer<typeof import('./presenters/custom-form').FormDefinitionOutSchema>;
+export type XlsFormImport = z.infer<typeof import('./presenters/xlsform').XlsFormImportSchema>;
 export type CustomValuesView = z.infer<typeof import('../domain/forms/record').CustomValuesSchema>;

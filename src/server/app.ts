@@ -54,6 +54,7 @@ import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
 import { customFormRoutes } from './routes/forms/routes';
 import { formExportRoutes } from './routes/forms/export';
+import { xlsFormRoutes } from './routes/forms/xlsform';
 
 export interface ServerOptions {
   /** Where log lines go (tests capture them); defaults to stdout. */
@@ -198,6 +199,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     htcdsRoutes,
     customFormRoutes,
     formExportRoutes,
+    xlsFormRoutes,
   ])
     await app.register(routes, { ctx });
 
