@@ -102,6 +102,52 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('printing a case file on
     expect(all).not.toContain(daysAgo(20));
   });
 
+  test('a custom form prints in its own section with the labels of its version; unchosen, it is absent', async () => {
+    const admin = await t.as('admin@north.demo.test');
+    const definition = {
+      code: 'print_check',
+      title: { en: 'Print check form', fr: 'Formulaire de contrôle' },
+      target: 'case',
+      sections: [
+        {
+          name: 'main',
+          label: { en: 'Main', fr: 'Principal' },
+          fields: [
+            { name: 'has_phone', type: 'yes_no', label: { en: 'Has a phone', fr: 'A un téléphone' } },
+            {
+              name: 'transport',
+              type: 'select_one',
+              label: { en: 'Transport', fr: 'Transport' },
+              choices: { options: [{ code: 'bus', label: { en: 'By bus', fr: 'En bus' } }] },
+            },
+          ],
+        },
+      ],
+    };
+    expect((await admin.post('/api/configuration/forms', { definition })).status).toBe(201);
+    const form = (await admin.get('/api/configuration/forms/print_check')).body.form;
+    expect(
+      (await admin.post('/api/configuration/forms/print_check/publish', { lockVersion: form.lockVersion })).status,
+    ).toBe(200);
+    const recorded = await worker.post(`/api/cases/${caseId}/entries`, {
+      kind: 'custom_form',
+      data: { form: 'print_check', version: 1, values: { has_phone: true, transport: 'bus' } },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const chosen = (
+      await pdfText((await print(worker, { sections: ['forms'], language: 'fr' })).rawPayload)
+    ).pages.join('\n');
+    expect(chosen).toContain('Formulaire de contrôle (version 1 du formulaire)');
+    expect(chosen).toContain('A un téléphone');
+    expect(chosen).toContain('Oui');
+    expect(chosen).toContain('En bus');
+    const other = (await pdfText((await print(worker, { sections: ['person', 'services'] })).rawPayload)).pages.join(
+      '\n',
+    );
+    expect(other).not.toContain('Print check form');
+    expect(other).not.toContain('By bus');
+  });
+
   test('another organisation gets 404 and no audit row of a print', async () => {
     const other = await t.as('caseworker@south.demo.test');
     const res = await print(other, { sections: ['person'] });

@@ -124,7 +124,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('custom records on refer
     const forms = read.body.snapshot.forms;
     expect(forms).toHaveLength(1);
     expect(forms[0]).toMatchObject({ form: 'health', version: 1, title: { fr: 'Formulaire health' } });
-    expect(forms[0].values).toEqual({ doctor: true, care: 'dental', notes: SHARED_TEXT });
+    expect(forms[0].values).toEqual([
+      { name: 'doctor', value: true },
+      { name: 'care', value: 'dental' },
+      { name: 'notes', value: SHARED_TEXT },
+    ]);
     expect(forms[0].sections[0].fields.find((f: { name: string }) => f.name === 'care').choices.options).toEqual([
       { code: 'dental', label: { en: 'Dental care', fr: 'Soins dentaires' } },
     ]);

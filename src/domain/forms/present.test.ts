@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FormDefinitionSchema, type FormDefinitionInput } from './definition';
 import { formValuesCsv } from './export';
 import { presentRecord } from './present';
-import { sharedFormRecords } from './referral';
+import { sharedFormRecords, sharedValues } from './referral';
 
 const input: FormDefinitionInput = {
   code: 'health',
@@ -137,10 +137,10 @@ describe('sharedFormRecords', () => {
   it('crosses only within its chosen section, without attachments, labels of its version carried', () => {
     expect(sharedFormRecords(['needs'], [record], lists)).toEqual([]);
     const [shared] = sharedFormRecords(['needs', 'health'], [record], lists);
-    expect(shared.values).toEqual({ pregnant: true, service: 'shelter', remarks: 'seen by Dr X' });
+    expect(sharedValues(shared)).toEqual({ pregnant: true, service: 'shelter', remarks: 'seen by Dr X' });
     const service = shared.sections[0].fields.find((f) => f.name === 'service');
     expect(service?.choices).toEqual({ options: [{ code: 'shelter', label: { en: 'Shelter', fr: 'Hébergement' } }] });
-    expect(presentRecord(shared, shared.values, fr)[0].fields.map((f) => f.value)).toEqual([
+    expect(presentRecord(shared, sharedValues(shared), fr)[0].fields.map((f) => f.value)).toEqual([
       'Oui',
       'Hébergement',
       'seen by Dr X',

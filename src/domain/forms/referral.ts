@@ -8,27 +8,43 @@
  * The whole snapshot is sealed under the receiver's key, like identity.
  */
 import { z } from 'zod';
-import { LabelsSchema } from '../reference/types';
+import type { Labels } from '../reference/types';
 import { code } from '../shared/zod';
 import { FIELD_TYPES, FieldName, type FieldValue, type FormDefinition, type FormValues } from './definition';
+
+/** The languages a partner's staff read Ariadne in: labels travel in these (a closed shape, like every response). */
+export const SHARED_LANGUAGES = ['en', 'fr', 'it', 'sk'] as const;
+const SharedLabelsSchema = z.strictObject({
+  en: z.string().min(1),
+  fr: z.string().min(1).optional(),
+  it: z.string().min(1).optional(),
+  sk: z.string().min(1).optional(),
+});
+type SharedLabels = z.infer<typeof SharedLabelsSchema>;
+
+const sharedLabels = (labels: Labels): SharedLabels =>
+  Object.fromEntries(SHARED_LANGUAGES.filter((l) => labels[l]).map((l) => [l, labels[l]])) as SharedLabels;
+
+const SharedValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 const SharedFieldSchema = z.strictObject({
   name: FieldName,
   type: z.enum(FIELD_TYPES),
-  label: LabelsSchema,
-  choices: z.strictObject({ options: z.array(z.strictObject({ code, label: LabelsSchema })) }).optional(),
+  label: SharedLabelsSchema,
+  choices: z.strictObject({ options: z.array(z.strictObject({ code, label: SharedLabelsSchema })) }).optional(),
   retired: z.boolean(),
 });
 
 export const SharedFormRecordSchema = z.strictObject({
   form: code,
-  title: LabelsSchema,
+  title: SharedLabelsSchema,
   version: z.number().int().min(1),
   recordedAt: z.string(),
   sections: z.array(
-    z.strictObject({ name: FieldName, label: LabelsSchema, fields: z.array(SharedFieldSchema).min(1) }),
+    z.strictObject({ name: FieldName, label: SharedLabelsSchema, fields: z.array(SharedFieldSchema).min(1) }),
   ),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string())])),
+  /** One entry per recorded field (a list, not a map: the shape stays closed). */
+  values: z.array(z.strictObject({ name: FieldName, value: SharedValueSchema })),
 });
 export type SharedFormRecord = z.infer<typeof SharedFormRecordSchema>;
 
@@ -41,7 +57,7 @@ export interface CustomRecordSource {
 }
 
 /** Labels of the sender's reference lists in every language: `<list>` → code → labels. */
-export type ListLabels = Readonly<Record<string, Readonly<Record<string, z.infer<typeof LabelsSchema>>>>>;
+export type ListLabels = Readonly<Record<string, Readonly<Record<string, Labels>>>>;
 
 const hasValue = (v: FieldValue | undefined) =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
@@ -55,29 +71,29 @@ export function sharedFormRecords(
   return records
     .filter((r) => r.definition.referralSection !== null && sections.includes(r.definition.referralSection))
     .map((r) => {
-      const values: Record<string, FieldValue> = {};
+      const values: { name: string; value: FieldValue }[] = [];
       const shared = r.definition.sections
         .map((section) => ({
           name: section.name,
-          label: section.label,
+          label: sharedLabels(section.label),
           fields: section.fields
             .filter((f) => f.type !== 'attachment' && hasValue(r.values[f.name]))
             .map((f) => {
-              values[f.name] = r.values[f.name];
+              values.push({ name: f.name, value: r.values[f.name] });
               const choices = !f.choices
                 ? undefined
                 : 'options' in f.choices
-                  ? { options: f.choices.options }
+                  ? { options: f.choices.options.map((o) => ({ code: o.code, label: sharedLabels(o.label) })) }
                   : {
                       // Only the labels of the codes recorded: the partner needs no more of the sender's lists.
                       options: Object.entries(lists[f.choices.list] ?? {})
                         .filter(([c]) => [r.values[f.name]].flat().includes(c))
-                        .map(([c, label]) => ({ code: c, label })),
+                        .map(([c, label]) => ({ code: c, label: sharedLabels(label) })),
                     };
               return {
                 name: f.name,
                 type: f.type,
-                label: f.label,
+                label: sharedLabels(f.label),
                 retired: f.retired,
                 ...(choices ? { choices } : {}),
               };
@@ -86,7 +102,7 @@ export function sharedFormRecords(
         .filter((section) => section.fields.length > 0);
       return {
         form: r.definition.code,
-        title: r.definition.title,
+        title: sharedLabels(r.definition.title),
         version: r.version,
         recordedAt: r.recordedAt,
         sections: shared,
@@ -95,3 +111,7 @@ export function sharedFormRecords(
     })
     .filter((r) => r.sections.length > 0);
 }
+
+/** A shared record's values as a map, for presenting it (src/domain/forms/present.ts). */
+export const sharedValues = (record: Pick<SharedFormRecord, 'values'>): FormValues =>
+  Object.fromEntries(record.values.map((v) => [v.name, v.value]));

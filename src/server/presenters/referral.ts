@@ -143,7 +143,7 @@ function presentSnapshot(s: Snapshot): Snapshot {
                   : {}),
               })),
             })),
-            values: { ...f.values },
+            values: f.values.map((v) => ({ name: v.name, value: v.value })),
           })),
         }
       : {}),

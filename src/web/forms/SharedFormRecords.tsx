@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { labelIn, presentRecord } from '../../domain/forms/present';
+import { sharedValues } from '../../domain/forms/referral';
 import type { ReferralView } from '../../server/api-types';
 
 type Shared = NonNullable<NonNullable<ReferralView['snapshot']>['forms']>;
@@ -25,7 +26,7 @@ export function SharedFormRecords({ records }: { records: Shared }) {
               version: record.version,
             })}
           </h4>
-          {presentRecord(record, record.values, options).map((section) => (
+          {presentRecord(record, sharedValues(record), options).map((section) => (
             <dl key={section.name} className="facts" aria-label={section.label}>
               {section.fields.map((f) => (
                 <div key={f.name} className="fact">
