@@ -19,6 +19,7 @@ import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
 import { registerFormCommands } from './commands/forms';
 import { registerFormValueCommands } from './commands/form-values';
+import { registerXlsFormCommands } from './commands/xlsform';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -50,6 +51,7 @@ function buildProgram(io: CliIo): Command {
   registerLegalTrackCommands(program);
   registerFormCommands(program);
   registerFormValueCommands(program);
+  registerXlsFormCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
