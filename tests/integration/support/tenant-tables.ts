@@ -88,6 +88,12 @@ const allowedLiteral = (checks: string[]) => {
 const HINTS: Record<string, Record<string, string>> = {
   privacy_releases: { release_key: `'rk_' || md5(random()::text) || md5(random()::text)` },
   idempotency_keys: { key: `md5(random()::text)`, request_hash: `md5(random()::text) || md5(random()::text)` },
+  // A CHECK names jsonb_typeof(...) = 'object', which is not a value to insert; the country is two capitals.
+  legal_tracks: {
+    country: `chr(65 + floor(random() * 26)::int) || chr(65 + floor(random() * 26)::int)`,
+    definition: `'{}'::jsonb`,
+    version: `1 + floor(random() * 100000)::int`,
+  },
 };
 
 function synthesise(column: ColumnInfo, table: string): string | undefined {
