@@ -72,6 +72,24 @@ describe('statistics in the browser', () => {
     await page.getByText('Workbook western.xlsx: its first sheet will be used.').waitFor();
     await page.getByRole('button', { name: 'Estimate' }).click();
     await page.getByRole('heading', { name: /Estimated total: 2,483 persons/ }).waitFor();
+
+    // Issue #21: the bootstrap interval is named by its method, failed replicates and the goodness-of-fit test are
+    // shown, and the saved estimate carries its method into the registry.
+    await page.getByLabel('Capture-history table').fill(readFileSync('src/domain/mse/fixtures/western.csv', 'utf8'));
+    await page.getByLabel('Bootstrap replicates').fill('40');
+    await page.getByLabel('Bootstrap interval').selectOption('bca');
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page.locator('dt', { hasText: '95% interval (bootstrap, bias-corrected and accelerated (BCa))' }).waitFor();
+    await page.getByText(/Bootstrap: 40 replicates, seed 1; 0 without a finite estimate \(0%\)/).waitFor();
+    await page.getByText(/Goodness-of-fit test: parametric bootstrap over 200 simulated tables, p = /).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('textbox', { name: /^Label/ }).fill('Western BCa');
+    await page.getByRole('textbox', { name: /^Geography/ }).fill('Testland');
+    await page.getByRole('textbox', { name: /^Period/ }).fill('2025');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved to the registry of estimates.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Estimates' }).click();
+    await page.getByText(/95% interval [\d,]+ – [\d,]+; method: bias-corrected and accelerated \(BCa\)/).waitFor();
     await context.close();
   });
 
