@@ -28,6 +28,8 @@ export async function updateOwnEntry(ctx: AppContext, actor: Actor, input: Direc
   return inTenant(ctx, actor, async (tx) => {
     const lists = await loadLists(tx, actor.organisationId);
     lists.check('services', input.services, 'services');
+    lists.check('organisation_types', input.organisationType, 'organisationType');
+    lists.check('target_groups', input.targetGroups, 'targetGroups');
     if (
       input.shelterPlacesFree != null &&
       input.shelterPlacesTotal != null &&

@@ -379,4 +379,29 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('reference lists adminis
     expect((await circ('drug_addiction')).status).toBe(201);
     expect((await circ('made_up')).body.error?.code).toBe('unknown_list_value');
   });
+  test("the directory's organisation type and target groups are checked against her lists; a local target group is accepted", async () => {
+    const entry = (changes: Record<string, unknown>) =>
+      admin.put('/api/directory/me', {
+        organisationType: 'ngo',
+        territoryLevel: 'nuts2',
+        territory: 'Demo Region North',
+        languages: ['it'],
+        services: ['health_checkup'],
+        targetGroups: ['women'],
+        ...changes,
+      });
+    expect((await entry({})).status).toBe(204);
+    const badType = await entry({ organisationType: 'made_up' });
+    expect(badType.body.error).toMatchObject({ code: 'unknown_list_value', details: { field: 'organisationType' } });
+    expect((await entry({ targetGroups: ['made_up'] })).body.error.code).toBe('unknown_list_value');
+    const groups = await listOf(admin, 'target_groups');
+    expect(groups.items.map((i) => i.code)).toContain('organs');
+    const added = await admin.post('/api/reference-lists/target_groups/items', {
+      code: 'domestic_workers',
+      labels: { en: 'Domestic workers', fr: 'Travailleuses domestiques' },
+      version: groups.version,
+    });
+    expect(added.status).toBe(201);
+    expect((await entry({ targetGroups: ['women', 'domestic_workers'] })).status).toBe(204);
+  });
 });

@@ -1,4 +1,5 @@
 /** Every seed reference list; organisations get a copy they can edit. */
+import * as directory from './directory-lists';
 import * as identification from './identification-lists';
 import * as outcome from './outcome-lists';
 import * as programme from './programme-lists';
@@ -12,6 +13,7 @@ export const defaultReferenceLists: ReferenceList[] = [
   ...Object.values(programme),
   ...Object.values(risk),
   ...Object.values(outcome),
+  ...Object.values(directory),
 ];
 
 export type ListKey =
@@ -39,4 +41,6 @@ export type ListKey =
   | 'risk_questions'
   | 'child_protection_requirements'
   | 'outcome_event_kinds'
-  | 'circumstance_kinds';
+  | 'circumstance_kinds'
+  | 'organisation_types'
+  | 'target_groups';

@@ -39,6 +39,8 @@ describe('seed reference lists', () => {
       'child_protection_requirements',
       'outcome_event_kinds',
       'circumstance_kinds',
+      'organisation_types',
+      'target_groups',
     ];
     expect(defaultReferenceLists.map((l) => l.key).sort()).toEqual([...keys].sort());
   });

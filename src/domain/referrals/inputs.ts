@@ -6,43 +6,13 @@ import { z } from 'zod';
 import { code, isoDate } from '../shared/zod';
 
 export const DirectoryEntryBody = z.strictObject({
-  organisationType: z.enum([
-    'ngo',
-    'religious_institution',
-    'womens_group',
-    'social_cooperative',
-    'advocacy_group',
-    'public_institution',
-    'municipality',
-    'regional_administration',
-    'health_service',
-    'law_enforcement',
-    'judiciary',
-    'international_organisation',
-    'employer',
-    'training_centre',
-  ]),
+  // The organisation's lists organisation_types and target_groups (issue #17), checked by the service.
+  organisationType: code,
   territoryLevel: z.enum(['municipality', 'nuts3', 'nuts2', 'national']),
   territory: z.string().trim().min(1).max(120),
   languages: z.array(z.string().trim().min(2).max(20)).max(30),
   services: z.array(code).max(60),
-  targetGroups: z
-    .array(
-      z.enum([
-        'women',
-        'men',
-        'transgender',
-        'minors',
-        'sexual',
-        'forced_labour',
-        'begging',
-        'illegal_activities',
-        'mail_order_bride',
-        'illegal_adoption',
-        'organs',
-      ]),
-    )
-    .max(20),
+  targetGroups: z.array(code).max(20),
   shelterPlacesTotal: z.number().int().min(0).max(10_000).nullable().optional(),
   shelterPlacesFree: z.number().int().min(0).max(10_000).nullable().optional(),
   contactRoute: z.string().trim().max(200).nullable().optional(),

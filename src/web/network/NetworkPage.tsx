@@ -99,20 +99,6 @@ function NetworkGraph({ graph }: { graph: Graph }) {
   );
 }
 
-const TARGET_GROUPS = [
-  'women',
-  'men',
-  'transgender',
-  'minors',
-  'sexual',
-  'forced_labour',
-  'begging',
-  'illegal_activities',
-  'mail_order_bride',
-  'illegal_adoption',
-  'organs',
-];
-
 export function NetworkPage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -221,17 +207,13 @@ export function NetworkPage({ session }: { session: SessionView }) {
           />
           <Field label={t('caseUi.language')} value={q.language} onChange={(language) => setQ({ ...q, language })} />
           <Field label={t('net.territory')} value={q.territory} onChange={(territory) => setQ({ ...q, territory })} />
-          <label className="field">
-            <span>{t('net.targetGroup')}</span>
-            <select value={q.targetGroup} onChange={(e) => setQ({ ...q, targetGroup: e.target.value })}>
-              <option value="">{t('caseUi.choose')}</option>
-              {TARGET_GROUPS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`net.targetGroups.${g}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          {/* The organisation's list target_groups (issue #17): the codes partners' entries name. */}
+          <CodeSelect
+            label={t('net.targetGroup')}
+            listKey="target_groups"
+            value={q.targetGroup}
+            onChange={(targetGroup) => setQ({ ...q, targetGroup })}
+          />
           <div className="actions">
             <button type="submit">{t('caseUi.search')}</button>
           </div>
