@@ -5,6 +5,7 @@ import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/case
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { CodeSelect, Field } from '../fields';
 import { EntryList } from './EntryList';
+import { KindCustomFields, KindCustomView, useKindCustom } from '../../forms/KindCustomFields';
 import { formatDate } from '../../i18n/dates';
 
 const drop = (o: Record<string, unknown>) =>
@@ -14,6 +15,8 @@ export function ServicesTab({ c }: { c: CaseDetail }) {
   const { t } = useTranslation();
   const label = useLabel();
   const add = useAddEntry(c.id);
+  // The fields a published form adds to services (issue #17).
+  const custom = useKindCustom('service');
   const [s, setS] = useState({
     service: '',
     deliveredOn: todayIso(),
@@ -29,10 +32,17 @@ export function ServicesTab({ c }: { c: CaseDetail }) {
           aria-labelledby="service-title"
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            add.mutate({
-              kind: 'service',
-              data: drop({ ...s, durationMinutes: s.durationMinutes ? Number(s.durationMinutes) : undefined }),
-            });
+            if (!custom.check()) return;
+            add.mutate(
+              {
+                kind: 'service',
+                data: {
+                  ...drop({ ...s, durationMinutes: s.durationMinutes ? Number(s.durationMinutes) : undefined }),
+                  ...custom.payload(),
+                },
+              },
+              { onSuccess: custom.reset },
+            );
           }}
         >
           <h2 id="service-title">{t('caseUi.logService')}</h2>
@@ -67,6 +77,7 @@ export function ServicesTab({ c }: { c: CaseDetail }) {
             value={s.durationMinutes}
             onChange={(durationMinutes) => setS({ ...s, durationMinutes })}
           />
+          <KindCustomFields state={custom} error={add.error} />
           <ErrorMessage error={add.error} />
           <div className="actions">
             <button type="submit" disabled={add.isPending}>
@@ -83,6 +94,7 @@ export function ServicesTab({ c }: { c: CaseDetail }) {
           <>
             {label('services', String(e.data.service))} · {formatDate(String(e.data.deliveredOn))} ·{' '}
             {e.data.provider === 'own' ? t('caseUi.providerOwn') : t('caseUi.providerPartner')}
+            <KindCustomView entry={e} />
           </>
         )}
       />
