@@ -21,6 +21,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { fieldIssues, useIssueText } from '../components/FieldErrors';
 import { CustomFormFields, type DraftValues } from '../forms/CustomFormFields';
 import { ExportValuesButton } from '../forms/ExportValuesButton';
+import { XlsFormTransfer } from './XlsFormTransfer';
 import {
   useAllForms,
   useCreateForm,
@@ -86,6 +87,7 @@ function FormList() {
           {t('customFormsUi.newForm')}
         </Link>
       </div>
+      <XlsFormTransfer />
       <ErrorMessage error={forms.error} />
       {forms.data?.forms.length === 0 && <p className="muted">{t('customFormsUi.noForms')}</p>}
       {forms.data && forms.data.forms.length > 0 && (
