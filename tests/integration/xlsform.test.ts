@@ -4,6 +4,7 @@
  * → import gives the same definition; IOM's HTCDS XLSForm imports; a caseworker cannot import (403);
  * another organisation cannot export north's form.
  */
+import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -50,7 +51,8 @@ const workbook = (
   ]);
 };
 
-const ARRIVAL = () =>
+const ARRIVAL = () => ARRIVAL_AS('arrival');
+const ARRIVAL_AS = (formId: string) =>
   workbook(
     [
       ['type', 'name', 'label::English (en)', 'label::Français (fr)', 'label::it', 'label::sk', 'required', 'relevant'],
@@ -76,7 +78,7 @@ const ARRIVAL = () =>
     ],
     [
       ['form_id', 'form_title', 'default_language'],
-      ['arrival', 'Arrival', 'en'],
+      [formId, 'Arrival', 'en'],
     ],
   );
 
@@ -131,6 +133,17 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('XLSForm import and expo
     expect(published.body.forms.map((f: { code: string }) => f.code)).not.toContain('arrival');
     // The same code again is the forms service's conflict.
     expect((await upload(admin, await ARRIVAL())).status).toBe(409);
+  });
+
+  test('the same submission twice (one idempotency key) makes one form', async () => {
+    const { body, contentType } = multipart({ code: 'once' }, { name: 'once.xlsx', bytes: await ARRIVAL_AS('once') });
+    const headers = { 'content-type': contentType, 'idempotency-key': crypto.randomUUID() };
+    const first = await admin.request('POST', '/api/forms/import', body, headers);
+    const second = await admin.request('POST', '/api/forms/import', body, headers);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body.form.id).toBe(first.body.form.id);
   });
 
   test('a refused import names every bad row at once, and makes nothing', async () => {

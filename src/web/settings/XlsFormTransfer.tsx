@@ -92,6 +92,8 @@ export function XlsFormTransfer() {
       if (fileInput.current) fileInput.current.value = '';
       await client.invalidateQueries({ queryKey: ['forms'] });
     } catch (failure) {
+      // The server answered (a refusal is stored under the key): the corrected file is a new submission.
+      if (failure instanceof ApiError && failure.status > 0) idem.renew();
       const details =
         failure instanceof ApiError ? (failure.details as { rows?: RowProblem[] } | undefined) : undefined;
       if (failure instanceof ApiError && failure.code === 'invalid_xlsform' && details?.rows?.length)
