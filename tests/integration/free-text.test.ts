@@ -237,6 +237,38 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
         },
       ],
     ];
+    // A custom form (issue #17) whose long text and sensitive values are sealed like the kinds' own free text.
+    const admin = await t.as('admin@north.demo.test');
+    const form = await admin.post('/api/configuration/forms', {
+      definition: {
+        code: 'canary_form',
+        title: { en: 'Canary form' },
+        target: 'case',
+        sections: [
+          {
+            name: 'main',
+            label: { en: 'Main' },
+            fields: [
+              { name: 'story', type: 'long_text', label: { en: 'Story' } },
+              {
+                name: 'birthplace',
+                type: 'select_one',
+                label: { en: 'Place' },
+                sensitive: true,
+                choices: { options: [{ code: 'here', label: { en: 'Here' } }] },
+              },
+              { name: 'contact', type: 'text', label: { en: 'Contact' }, sensitive: true },
+            ],
+          },
+        ],
+      },
+    });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    expect((await admin.post('/api/configuration/forms/canary_form/publish', { lockVersion: 1 })).status).toBe(200);
+    records.push([
+      'custom_form',
+      { form: 'canary_form', version: 1, values: { story: canary('custom story'), contact: canary('custom contact') } },
+    ]);
     const created: Record<string, string> = {};
     for (const [kind, data] of records) {
       const res = await north.post(`/api/cases/${c.id}/entries`, { kind, data });
@@ -352,6 +384,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('free text on %s', (_nam
       'age by',
       'cp authority',
       'cp reference',
+      'custom story',
+      'custom contact',
     ].map(canary);
     const referralNotes = [canary('referral note'), canary('referral service note')];
     const all = [
