@@ -30,6 +30,9 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'htcds.export',
     'statistics.floor.manage',
     'user.unlock',
+    'configuration.manage',
+    'forms.read',
+    'forms.export',
   ],
   case_owner: [
     'organisation.read',
@@ -49,6 +52,8 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'referral.respond',
     'referral.note.write',
     'catalogue.read',
+    'forms.read',
+    'forms.export',
   ],
   caseworker: [
     'organisation.read',
@@ -68,6 +73,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'referral.respond',
     'referral.note.write',
     'catalogue.read',
+    'forms.read',
   ],
   legal_advisor: [
     'organisation.read',
@@ -81,6 +87,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'referral.read',
     'referral.note.write',
     'catalogue.read',
+    'forms.read',
   ],
   mediator: [
     'organisation.read',
@@ -94,6 +101,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'referral.read',
     'referral.note.write',
     'catalogue.read',
+    'forms.read',
   ],
   coordinator: [
     'organisation.read',
@@ -104,6 +112,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'linkage.run',
     'network.manage',
     'catalogue.read',
+    'forms.read',
   ],
   auditor: [
     'organisation.read',
@@ -113,6 +122,7 @@ const EXPECTED_OWN: Record<Role, Action[]> = {
     'reference.read',
     'network.read',
     'catalogue.read',
+    'forms.read',
   ],
 };
 
