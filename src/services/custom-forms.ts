@@ -8,15 +8,9 @@ import crypto from 'node:crypto';
 import { ENTRY_KINDS } from '../domain/cases/entries';
 import { toIsoDate } from '../domain/cases/dates';
 import { DomainError } from '../domain/errors';
-import {
-  fieldsOf,
-  FormDefinitionSchema,
-  type FormDefinition,
-  type FormDefinitionInput,
-  type FormValues,
-} from '../domain/forms/definition';
+import { FormDefinitionSchema, type FormDefinition, type FormValues } from '../domain/forms/definition';
 import { type CreateFormInput, type FormLockInput, type UpdateDraftInput } from '../domain/forms/inputs';
-import { CustomValuesSchema, foldSealed, SEALED_VALUES, splitSealed, type CustomValues } from '../domain/forms/record';
+import { CustomValuesSchema, foldSealed, splitSealed, type CustomValues } from '../domain/forms/record';
 import { checkDefinition, validateValues } from '../domain/forms/validate';
 import { errors } from '../errors';
 import type { Actor } from '../policies/policies';
@@ -398,13 +392,6 @@ export function customOf(kind: string, data: Record<string, unknown>): { form: s
     : undefined;
 }
 
-/** Whether a kind's records may carry custom fields: a form targets it. */
-export async function hasFormsFor(tx: Tx, organisationId: string, kind: string): Promise<boolean> {
-  return (await customFormsRepo.publishedFor(tx, organisationId, kind)).length > 0;
-}
-
-export { SEALED_VALUES };
-
 /**
  * Every current custom record of a case (custom_form records, and other kinds' records with custom
  * fields), each with the definition of ITS version and its values decrypted and merged. For the case
@@ -458,7 +445,3 @@ export async function customRecordsInTx(
   }
   return out;
 }
-
-/** The names of a definition's fields, for the audit entry of a record (names only, never values). */
-export const fieldNamesOf = (definition: FormDefinitionInput) =>
-  fieldsOf(definition as FormDefinition).map(({ field }) => field.name);
