@@ -149,6 +149,8 @@ export async function present(
   organisationId: string,
   row: EntryRow,
   dateOfBirth: string | null = null,
+  /** The means that count in the derivation (ListIndex.palermoMeans); read for identification records only. */
+  palermoMeans: ReadonlySet<string> = new Set(),
 ): Promise<EntryView> {
   // Secrets (her own words, notes, shelter addresses) are decrypted only for staff of the organisation holding them.
   const data = foldSealed(row.kind, { ...(await openEntry(ctx, organisationId, row)).data });
@@ -197,8 +199,6 @@ export async function listEntries(ctx: AppContext, actor: Actor, caseId: string,
     },
     READS_ONLY,
   );
-  /** The means that count in the derivation (ListIndex.palermoMeans); read for identification records only. */
-  palermoMeans: ReadonlySet<string> = new Set(),
 }
 
 export async function addEntry(
@@ -324,6 +324,7 @@ export async function reviseEntry(
       actor.organisationId,
       (await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, entryId))!,
       dob,
+      lists.palermoMeans,
     );
   });
 }
@@ -370,7 +371,6 @@ export async function caseTimeline(ctx: AppContext, actor: Actor, caseId: string
           ? {
               ...e,
               data: {
-      lists.palermoMeans,
                 ...e.data,
                 ...(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, secretEnc)) as Record<string, unknown>),
               },

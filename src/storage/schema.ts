@@ -179,16 +179,6 @@ export interface ReferenceItemsTable {
   meta: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
-/** Keyed HMACs of a person's name terms, for partial and phonetic search (migration 034). */
-export interface PersonNameTokensTable {
-  organisation_id: string;
-  person_id: string;
-  token: string;
-}
-
-export interface PersonsTable {
-  id: string;
-  organisation_id: string;
 /** One version per reference list, raised by every administrator's change (migration 039). */
 export interface ReferenceListsTable {
   organisation_id: string;
@@ -210,6 +200,16 @@ export interface ReferenceItemProposalsTable {
   decided_by: string | null;
 }
 
+/** Keyed HMACs of a person's name terms, for partial and phonetic search (migration 034). */
+export interface PersonNameTokensTable {
+  organisation_id: string;
+  person_id: string;
+  token: string;
+}
+
+export interface PersonsTable {
+  id: string;
+  organisation_id: string;
   identity_enc: string;
   name_bidx: string | null;
   dob_bidx: string | null;
@@ -583,6 +583,8 @@ export interface DB {
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   legal_tracks: LegalTracksTable;
+  reference_lists: ReferenceListsTable;
+  reference_item_proposals: ReferenceItemProposalsTable;
   persons: PersonsTable;
   person_name_tokens: PersonNameTokensTable;
   cases: CasesTable;
@@ -608,6 +610,3 @@ export interface DB {
   custom_forms: CustomFormsTable;
   custom_form_versions: CustomFormVersionsTable;
 }
-  legal_tracks: LegalTracksTable;
-  reference_lists: ReferenceListsTable;
-  reference_item_proposals: ReferenceItemProposalsTable;
