@@ -1,5 +1,5 @@
 /** Multiple systems estimation: upload or paste a capture-history table, see the estimate, its intervals, the model and warnings. */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -27,6 +27,7 @@ export function MsePage() {
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   // Saving an estimate creates a record: one key per submission.
   const idem = useIdempotencyKey();
+  const queryClient = useQueryClient();
   const run = useMutation({
     mutationFn: (withSave: boolean) =>
       api<MseOutcome>('/api/mse', {
@@ -39,7 +40,11 @@ export function MsePage() {
         },
         idempotencyKey: idem.key,
       }),
-    onSuccess: () => idem.renew(),
+    onSuccess: (_outcome, withSave) => {
+      idem.renew();
+      // The registry page caches its list: a saved estimate must be there when she opens it next.
+      if (withSave) void queryClient.invalidateQueries({ queryKey: ['estimates'] });
+    },
   });
   const r = run.data?.result;
   const range = (xs?: (number | null)[]) =>
