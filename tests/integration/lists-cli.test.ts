@@ -3,25 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cliRunner } from './support/cli';
 
 let dataDir: string;
 
-async function ariadne(...args: string[]): Promise<{ code: number; out: any; err: string }> {
-  const saved = process.env;
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const { DATABASE_URL: _server, ...env } = process.env;
-  process.env = { ...env, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
-  let code: number;
-  try {
-    code = await main(args, { stdout: (t) => void stdout.push(t), stderr: (t) => void stderr.push(t) });
-  } finally {
-    process.env = saved;
-  }
-  const text = stdout.join('');
-  return { code, out: args.includes('--json') && code === 0 ? JSON.parse(text) : text, err: stderr.join('') };
-}
+const ariadne = cliRunner(() => dataDir);
 
 describe('ariadne lists', () => {
   const as = ['--org', 'north', '--as', 'admin@north.demo.test', '--json'];
