@@ -7,38 +7,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cliRunner } from './support/cli';
 
 let dataDir: string;
 
-/** The environment a command sees: this test's data directory, never a PostgreSQL server. */
-function cliEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _server, ...env } = process.env;
-  return { ...env, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' };
-}
+const run = cliRunner(() => dataDir);
 
 /** Runs one command in-process; a non-zero exit code rejects with what it wrote to stderr. */
 async function ariadne(...args: string[]): Promise<any> {
-  const saved = process.env;
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  process.env = cliEnv();
-  let code: number;
-  try {
-    code = await main(args, {
-      stdout: (text) => {
-        stdout.push(text);
-      },
-      stderr: (text) => {
-        stderr.push(text);
-      },
-    });
-  } finally {
-    process.env = saved;
-  }
-  if (code !== 0) throw new Error(`ariadne ${args.join(' ')} exited with ${code}: ${stderr.join('')}`);
-  const out = stdout.join('');
-  return args.includes('--json') ? JSON.parse(out) : out;
+  const { code, out, err } = await run(...args);
+  if (code !== 0) throw new Error(`ariadne ${args.join(' ')} exited with ${code}: ${err}`);
+  return out;
 }
 
 describe('ariadne legal-tracks', () => {
