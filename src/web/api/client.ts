@@ -81,3 +81,53 @@ export async function apiFile(
     headers: response.headers,
   };
 }
+
+/** Hands a downloaded file to the browser as a download named `filename`. */
+export function saveFile(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * POSTs multipart form data, reporting the fraction sent (0..1): XMLHttpRequest is the one browser
+ * API that reports upload progress. Errors come back as ApiError, like api().
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  opts: { idempotencyKey?: string; onProgress?: (fraction: number) => void } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (opts.idempotencyKey) xhr.setRequestHeader('idempotency-key', opts.idempotencyKey);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The server could not be reached'));
+    xhr.onload = () => {
+      let payload: unknown = null;
+      try {
+        payload = JSON.parse(xhr.responseText);
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as T);
+      const error = (payload as { error?: { code: string; message: string; details?: unknown } } | null)?.error ?? {
+        code: xhr.status === 413 ? 'file_too_large' : 'network_error',
+        message: xhr.statusText,
+      };
+      reject(new ApiError(xhr.status, error.code, error.message, error.details));
+    };
+    xhr.send(form);
+  });
+}

@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_FILE_SECTIONS, type CaseFileSection } from '../../domain/cases/case-file';
-import { apiFile } from '../api/client';
+import { apiFile, saveFile } from '../api/client';
 import type { CaseDetail } from '../api/cases';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 
@@ -15,17 +15,6 @@ function timeZone(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function PrintCaseFile({ c }: { c: Pick<CaseDetail, 'id' | 'reference'> }) {
@@ -51,7 +40,7 @@ export function PrintCaseFile({ c }: { c: Pick<CaseDetail, 'id' | 'reference'> }
       const { blob, filename } = await apiFile(`/api/cases/${c.id}/print`, {
         body: { sections: chosen, language: i18n.language, ...(zone ? { timeZone: zone } : {}) },
       });
-      save(blob, filename ?? `case-file-${c.reference}.pdf`);
+      saveFile(blob, filename ?? `case-file-${c.reference}.pdf`);
       setState({ busy: false, done: true, error: null, empty: false });
     } catch (error) {
       setState({ busy: false, done: false, error, empty: false });

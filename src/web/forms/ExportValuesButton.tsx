@@ -5,19 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiFile } from '../api/client';
+import { apiFile, saveFile } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportValuesButton({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +22,7 @@ export function ExportValuesButton({ code }: { code: string }) {
       const { blob, filename, headers } = await apiFile(`/api/forms/${code}/export.csv?language=${language}`, {
         method: 'GET',
       });
-      save(blob, filename ?? `ariadne-form-${code}.csv`);
+      saveFile(blob, filename ?? `ariadne-form-${code}.csv`);
       const withheld = (headers.get('x-withheld-fields') ?? '').split(',').filter(Boolean);
       setState({ busy: false, withheld, error: null });
     } catch (error) {

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { labelIn } from '../../domain/forms/present';
 import type { XlsFormImport } from '../../server/api-types';
-import { ApiError, apiFile, currentCsrfToken } from '../api/client';
+import { ApiError, apiFile, saveFile, upload } from '../api/client';
 import { useIdempotencyKey } from '../api/idempotency';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAllForms } from '../forms/api';
@@ -20,45 +20,7 @@ type RowProblem = { sheet: string; row: number; reason: string };
 function uploadXlsForm(file: File, idempotencyKey: string, onProgress: (fraction: number) => void) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return new Promise<XlsFormImport>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/forms/import');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = currentCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    xhr.setRequestHeader('idempotency-key', idempotencyKey);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The server could not be reached'));
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as XlsFormImport);
-      const error = (payload as { error?: { code: string; message: string; details?: unknown } } | null)?.error ?? {
-        code: xhr.status === 413 ? 'file_too_large' : 'network_error',
-        message: xhr.statusText,
-      };
-      reject(new ApiError(xhr.status, error.code, error.message, error.details));
-    };
-    xhr.send(form);
-  });
-}
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return upload<XlsFormImport>('/api/forms/import', form, { idempotencyKey, onProgress });
 }
 
 export function XlsFormTransfer() {
@@ -109,7 +71,7 @@ export function XlsFormTransfer() {
     setDownload({ busy: true, error: null });
     try {
       const { blob, filename } = await apiFile(`/api/forms/${encodeURIComponent(chosen)}/xlsform`, { method: 'GET' });
-      save(blob, filename ?? `${chosen}.xlsx`);
+      saveFile(blob, filename ?? `${chosen}.xlsx`);
       setDownload({ busy: false, error: null });
     } catch (failure) {
       setDownload({ busy: false, error: failure });

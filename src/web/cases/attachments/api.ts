@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AttachmentList } from '../../../server/api-types';
-import { api, ApiError, currentCsrfToken } from '../../api/client';
+import { api, upload } from '../../api/client';
 
 export type Attachment = AttachmentList['attachments'][number];
 
@@ -28,34 +28,7 @@ export function uploadAttachment(
   form.append('category', input.category);
   if (input.consentEntryId) form.append('consentEntryId', input.consentEntryId);
   form.append('file', input.file, input.file.name);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${caseId}/attachments`);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    const csrf = currentCsrfToken();
-    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
-    if (opts.idempotencyKey) xhr.setRequestHeader('idempotency-key', opts.idempotencyKey);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network_error', 'The server could not be reached'));
-    xhr.onload = () => {
-      let payload: unknown = null;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(payload as Attachment);
-      const error = (payload as { error?: { code: string; message: string; details?: unknown } } | null)?.error ?? {
-        code: xhr.status === 413 ? 'file_too_large' : 'network_error',
-        message: xhr.statusText,
-      };
-      reject(new ApiError(xhr.status, error.code, error.message, error.details));
-    };
-    xhr.send(form);
-  });
+  return upload<Attachment>(`/api/cases/${caseId}/attachments`, form, opts);
 }
 
 export function useVoidAttachment(caseId: string) {
