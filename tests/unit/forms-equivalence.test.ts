@@ -149,10 +149,12 @@ describe('validateValues never throws', () => {
           expect(Array.isArray(result.issues)).toBe(true);
           // What it keeps are values of relevant fields of the form, of the kinds a field holds.
           const names = new Set(form.sections.flatMap((s) => s.fields.map((f) => f.name)));
+          // A definition with a cycle (which publishing refuses) has no stable relevance to check.
+          const cyclic = validate.checkDefinition(form).some((issue) => issue.code === 'cycle');
           const relevant = validate.relevantFields(form, result.values, TODAY);
           for (const [name, kept] of Object.entries(result.values)) {
             expect(names.has(name)).toBe(true);
-            expect(relevant.has(name)).toBe(true);
+            if (!cyclic) expect(relevant.has(name)).toBe(true);
             expect(
               ['string', 'number', 'boolean'].includes(typeof kept) ||
                 (Array.isArray(kept) && kept.every((item) => typeof item === 'string')),
