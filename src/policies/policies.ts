@@ -68,6 +68,13 @@ export const ACTIONS = [
   'configuration.manage',
   'forms.read',
   'forms.export',
+  'contact.read',
+  'contact.record',
+  'contact.convert',
+  'contact.handoff',
+  'sync.use',
+  'employer.read',
+  'employer.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -192,6 +199,21 @@ const RULES: Record<Action, { roles: Role[]; when: Predicate }> = {
   // administrator, who decides what leaves the organisation, and the case owner, who answers for the
   // organisation's cases. Not caseworkers: an export takes every case's values, not those she works on.
   'forms.export': { roles: ['admin', 'case_owner'], when: sameOrganisation },
+  // The threshold phase (issue #18): contacts before any case. Outreach workers and cultural mediators
+  // record them; making a case of a contact (she agreed) is for the people who carry cases.
+  'contact.read': { roles: CASE_STAFF, when: sameOrganisation },
+  'contact.record': { roles: ['case_owner', 'caseworker', 'mediator'], when: sameOrganisation },
+  'contact.convert': { roles: ['case_owner', 'caseworker'], when: sameOrganisation },
+  // A hotline hand-off to a local post is read and answered by the two organisations it names.
+  'contact.handoff': { roles: ['case_owner', 'caseworker', 'mediator'], when: namedIn },
+  // Offline field work: her own device's sync and the conflicts it raised on the cases she carries.
+  'sync.use': { roles: CASE_STAFF, when: sameOrganisation },
+  // The employer directory (issue #19): the organisation's own, and those its networks share (never a person's data).
+  'employer.read': {
+    roles: ['admin', 'case_owner', 'caseworker', 'legal_advisor', 'mediator', 'coordinator'],
+    when: namedIn,
+  },
+  'employer.manage': { roles: ['admin', 'case_owner', 'caseworker', 'mediator'], when: sameOrganisation },
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -9,6 +9,7 @@ import { LEGAL_EVENT_TYPES } from './vocabulary';
 import { CustomValuesSchema, SEALED_VALUES } from '../forms/record';
 
 const shortText = z.string().trim().max(500);
+const countryCode = z.string().regex(/^[A-Z]{2}$/);
 /** The kinds of contact a case note records. */
 export const NOTE_KINDS = ['meeting', 'phone_call', 'home_visit', 'shelter_visit', 'message', 'other'] as const;
 const longText = z.string().trim().max(10_000);
@@ -259,6 +260,129 @@ export const ENTRY_SCHEMAS = {
   // recorded under (read with that version's definition forever) and the values by field name. The
   // service validates the values against that version and seals those of sealed fields.
   custom_form: CustomValuesSchema,
+  // Labour-market insertion (issue #19; seed 004 ~1059–1090). Economic facts against her own
+  // baseline, never a score: a training left or a job that ended carries her stated reasons only.
+  // Her school and employment biography: what she learnt, the work she did (before, during and after
+  // exploitation, recorded without judgement), what she can prove, and what she wants.
+  work_biography: z.strictObject({
+    recordedOn: isoDate,
+    schooling: z
+      .array(
+        z.strictObject({
+          level: code,
+          country: countryCode.optional(),
+          completed: z.boolean().optional(),
+          years: z.number().int().min(0).max(30).optional(),
+        }),
+      )
+      .max(20)
+      .default([]),
+    languages: z
+      .array(z.strictObject({ language: code, level: z.enum(['basic', 'independent', 'proficient', 'native']) }))
+      .max(20)
+      .default([]),
+    workHistory: z
+      .array(
+        z.strictObject({
+          sector: code.optional(),
+          role: shortText.min(1),
+          period: z.enum(['before', 'during_exploitation', 'after']),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          note: shortText.optional(),
+        }),
+      )
+      .max(40)
+      .default([]),
+    qualifications: z
+      .array(
+        z.strictObject({
+          title: shortText.min(1),
+          country: countryCode.optional(),
+          recognition: z.enum(['recognised', 'in_progress', 'not_recognised', 'not_applied']),
+        }),
+      )
+      .max(20)
+      .default([]),
+    goals: longText.optional(),
+  }),
+  guidance_session: z.strictObject({
+    date: isoDate,
+    provider: z.enum(['own', 'partner']),
+    partnerOrganisationId: z.string().uuid().optional(),
+    partnerName: shortText.optional(),
+    attended: z.boolean(),
+    note: longText.optional(),
+  }),
+  // A vocational or language course (the service codes vocational_training / language_course).
+  training: z.strictObject({
+    title: shortText.min(1),
+    type: z.enum(['vocational', 'language', 'other']),
+    provider: z.enum(['own', 'partner']),
+    partnerOrganisationId: z.string().uuid().optional(),
+    partnerName: shortText.optional(),
+    startOn: isoDate,
+    endOn: isoDate.optional(),
+    /** Share of the sessions she attended, when the provider reports it. */
+    attendancePercent: z.number().int().min(0).max(100).optional(),
+    status: z.enum(['enrolled', 'attending', 'completed', 'left']),
+    completedOn: isoDate.optional(),
+    certificate: z.boolean().optional(),
+    statedReasons: longText.optional(),
+  }),
+  // On-the-job training with an employer of the directory (1–6 months by default, per country).
+  internship: z.strictObject({
+    employerId: z.string().uuid(),
+    tutorId: z.string().uuid().optional(),
+    startOn: isoDate,
+    endOn: isoDate,
+    hoursPerWeek: z.number().min(1).max(60),
+    pay: z.strictObject({
+      kind: z.enum(['wage', 'grant', 'none']),
+      monthlyAmount: z.number().min(0).max(1e6).optional(),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+    }),
+    insurancePaidBy: z.enum(['organisation', 'employer', 'public_scheme', 'other']),
+    insurancePolicyReference: shortText.optional(),
+    objectives: longText.optional(),
+    midReviewOn: isoDate.optional(),
+    midReview: longText.optional(),
+    finalReviewOn: isoDate.optional(),
+    finalReview: longText.optional(),
+    /** What the internship cost the organisation in all (wage or grant, insurance, tutor), for funders. */
+    costToOrganisation: z.number().min(0).max(1e7).optional(),
+    status: z.enum(['planned', 'ongoing', 'completed', 'ended_early']),
+    endedOn: isoDate.optional(),
+    statedReasons: longText.optional(),
+  }),
+  employer_mediation: z.strictObject({
+    date: isoDate,
+    employerId: z.string().uuid(),
+    internshipId: z.string().uuid().optional(),
+    issues: longText.min(1),
+    agreements: longText.optional(),
+    ownView: longText.optional(),
+  }),
+  job_placement: z.strictObject({
+    employerId: z.string().uuid().optional(),
+    contractType: code,
+    sector: code.optional(),
+    startOn: isoDate,
+    hoursPerWeek: z.number().min(1).max(60).optional(),
+    /** Support after placement: a follow-up this many months apart until it ends (default 3). */
+    followUpEveryMonths: z.number().int().min(1).max(12).optional(),
+    endedOn: isoDate.optional(),
+    statedReasons: longText.optional(),
+  }),
+  job_follow_up: z.strictObject({
+    placementId: z.string().uuid(),
+    date: isoDate,
+    stillInWork: z.enum(['yes', 'no', 'unknown']),
+    note: longText.optional(),
+  }),
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_SCHEMAS;
@@ -299,6 +423,13 @@ export const SECRET_FIELDS: Partial<Record<EntryKind, string[]>> = {
   // Custom values of sealed fields (text, long text, attachments, sensitive), for a custom_form record;
   // another kind's record with custom fields seals them under the same path (services/entry-secrets.ts).
   custom_form: [SEALED_VALUES],
+  work_biography: ['workHistory[].role', 'workHistory[].note', 'qualifications[].title', 'goals'],
+  guidance_session: ['note'],
+  training: ['statedReasons'],
+  internship: ['objectives', 'midReview', 'finalReview', 'statedReasons', 'insurancePolicyReference'],
+  employer_mediation: ['issues', 'agreements', 'ownView'],
+  job_placement: ['statedReasons'],
+  job_follow_up: ['note'],
 };
 
 /** Which reference list each coded field must come from. */
