@@ -117,6 +117,7 @@ export const AUDIT_ACTIONS = [
   'statistics.capture_histories',
   'statistics.cohort',
   'statistics.disclosure_floor',
+  'statistics.labour',
   'statistics.private_release',
   'statistics.report',
   'user.create',
