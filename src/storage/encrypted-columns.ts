@@ -21,6 +21,14 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'case_intakes', keyColumns: ['case_id'], column: 'municipality_enc' },
   { table: 'case_events', keyColumns: ['id'], column: 'secret_enc' },
   { table: 'referral_notes', keyColumns: ['id'], column: 'data_enc' },
+  { table: 'sync_conflicts', keyColumns: ['id'], column: 'base_enc' },
+  { table: 'sync_conflicts', keyColumns: ['id'], column: 'mine_enc' },
+  { table: 'sync_conflicts', keyColumns: ['id'], column: 'theirs_enc' },
+  { table: 'sync_conflicts', keyColumns: ['id'], column: 'resolution_enc' },
+  { table: 'employers', keyColumns: ['id'], column: 'notes_enc' },
+  { table: 'contacts', keyColumns: ['id'], column: 'nickname_enc' },
+  { table: 'contacts', keyColumns: ['id'], column: 'note_enc' },
+  { table: 'contacts', keyColumns: ['id'], column: 'void_reason_enc' },
 ];
 
 /**
@@ -39,4 +47,6 @@ export const SHARED_ENCRYPTED_COLUMNS: (EncryptedColumn & { organisationColumn: 
   },
   { table: 'referrals', keyColumns: ['id'], column: 'message_to_enc', organisationColumn: 'to_organisation_id' },
   { table: 'referrals', keyColumns: ['id'], column: 'message_from_enc', organisationColumn: 'from_organisation_id' },
+  // A hotline hand-off: her nickname and note, only with her agreement, sealed for the receiving post.
+  { table: 'contact_handoffs', keyColumns: ['id'], column: 'identity_enc', organisationColumn: 'to_organisation_id' },
 ];

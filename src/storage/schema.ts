@@ -12,6 +12,9 @@ export interface OrganisationsTable {
   country: string | null;
   created_at: GeneratedTimestamp;
   disclosure_threshold_floor: Generated<number>;
+  /** Offline devices (migration 044): minutes of inactivity before the store locks, days without sync before it is wiped. */
+  sync_lock_after_minutes: Generated<number>;
+  sync_wipe_after_days: Generated<number>;
 }
 
 export interface OrganisationKeysTable {
@@ -80,6 +83,8 @@ export interface NotificationsTable {
   case_id: string | null;
   due_date: string | null;
   detail: string | null;
+  /** An incoming hotline hand-off (migration 043). */
+  handoff_id: Generated<string | null>;
 }
 
 export interface SessionsTable {
@@ -159,6 +164,61 @@ export interface IdempotencyKeysTable {
   completed_at: Date | null;
 }
 
+/** The contact log before cases (migration 042): one row per contact; a chain links one anonymous person's contacts. */
+export interface ContactsTable {
+  id: string;
+  organisation_id: string;
+  occurred_at: Timestamp;
+  kind: string;
+  place_level: string;
+  place: string;
+  language: string | null;
+  interpreter_used: boolean;
+  needs: string[];
+  provided: string[];
+  nickname_enc: string | null;
+  nickname_index: string | null;
+  note_enc: string | null;
+  chain_id: string;
+  case_id: string | null;
+  recorded_by: string | null;
+  created_at: GeneratedTimestamp;
+  version: Generated<number>;
+  voided_at: Timestamp | null;
+  void_reason_enc: string | null;
+}
+
+/**
+ * A warm hand-off of a contact to a local post of a network (migration 043): readable by the two
+ * organisations it names; her nickname and note (identity_enc) only with her agreement, under the receiver's key.
+ */
+export interface ContactHandoffsTable {
+  id: string;
+  network_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  contact_id: string;
+  occurred_at: Timestamp;
+  kind: string;
+  place_level: string;
+  place: string;
+  language: string | null;
+  interpreter_used: boolean;
+  needs: string[];
+  provided: string[];
+  identity_shared: boolean;
+  identity_enc: string | null;
+  identity_withdrawn_at: Timestamp | null;
+  status: Generated<'pending' | 'accepted' | 'declined'>;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  decline_reason: string | null;
+  to_contact_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
 /** An organisation's legal track of one country, one row per version (migration 040). */
 export interface LegalTracksTable {
   organisation_id: string;
@@ -167,6 +227,56 @@ export interface LegalTracksTable {
   definition: ColumnType<Record<string, unknown>, string, string>;
   created_by: string | null;
   created_at: GeneratedTimestamp;
+}
+
+/** The employer directory (migration 045): company data only, never a person placed. */
+export interface EmployersTable {
+  organisation_id: string;
+  id: string;
+  name: string;
+  sector: string;
+  territory_level: 'municipality' | 'nuts3' | 'nuts2' | 'national';
+  territory: string;
+  contact_person: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
+  notes_enc: string | null;
+  shared_with_networks: Generated<boolean>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface EmployerTutorsTable {
+  organisation_id: string;
+  id: string;
+  employer_id: string;
+  name: string;
+  role: string | null;
+  contact: string | null;
+  created_at: GeneratedTimestamp;
+  retired_at: Timestamp | null;
+}
+
+export interface EmployerAgreementsTable {
+  organisation_id: string;
+  id: string;
+  employer_id: string;
+  kind: 'internship_agreement' | 'placement_agreement' | 'framework';
+  signed_on: ColumnType<string, string, string>;
+  valid_until: ColumnType<string | null, string | null | undefined, string | null>;
+  reference: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+/** How long an internship may last per country (migration 045); no row: 1–6 months. */
+export interface InternshipRulesTable {
+  organisation_id: string;
+  country: string;
+  min_months: number;
+  max_months: number;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface ReferenceItemsTable {
@@ -561,6 +671,50 @@ export interface CustomFormVersionsTable {
   published_by: string | null;
 }
 
+/** A device registered for offline work (migration 044); its key is derived, never stored. */
+export interface SyncDevicesTable {
+  organisation_id: string;
+  device_id: string;
+  user_id: string;
+  label: string | null;
+  registered_at: GeneratedTimestamp;
+  last_sync_at: Timestamp | null;
+  key_epoch: Generated<number>;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+/** A pushed change by its idempotency key (migration 044): the first result, replayed. */
+export interface SyncChangesTable {
+  organisation_id: string;
+  user_id: string;
+  key: string;
+  device_id: string;
+  result: unknown;
+  created_at: GeneratedTimestamp;
+}
+
+/** The conflict queue (migration 044): base, device and server values sealed. */
+export interface SyncConflictsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  entry_id: string | null;
+  kind: string | null;
+  device_id: string;
+  user_id: string;
+  change_key: string;
+  fields: string[];
+  base_enc: string;
+  mine_enc: string;
+  theirs_enc: string;
+  status: Generated<'open' | 'resolved'>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  resolution_enc: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface DB {
   directory_entries: DirectoryEntriesTable;
   networks: NetworksTable;
@@ -583,6 +737,10 @@ export interface DB {
   estimates: EstimatesTable;
   reference_items: ReferenceItemsTable;
   legal_tracks: LegalTracksTable;
+  employers: EmployersTable;
+  employer_tutors: EmployerTutorsTable;
+  employer_agreements: EmployerAgreementsTable;
+  internship_rules: InternshipRulesTable;
   reference_lists: ReferenceListsTable;
   reference_item_proposals: ReferenceItemProposalsTable;
   persons: PersonsTable;
@@ -609,4 +767,9 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   custom_forms: CustomFormsTable;
   custom_form_versions: CustomFormVersionsTable;
+  contacts: ContactsTable;
+  contact_handoffs: ContactHandoffsTable;
+  sync_devices: SyncDevicesTable;
+  sync_changes: SyncChangesTable;
+  sync_conflicts: SyncConflictsTable;
 }
