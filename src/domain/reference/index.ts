@@ -1,6 +1,8 @@
 /** Every seed reference list; organisations get a copy they can edit. */
+import * as contact from './contact-lists';
 import * as directory from './directory-lists';
 import * as identification from './identification-lists';
+import * as labour from './labour-lists';
 import * as outcome from './outcome-lists';
 import * as programme from './programme-lists';
 import * as risk from './risk-lists';
@@ -14,9 +16,12 @@ export const defaultReferenceLists: ReferenceList[] = [
   ...Object.values(risk),
   ...Object.values(outcome),
   ...Object.values(directory),
+  ...Object.values(contact),
+  ...Object.values(labour),
 ];
 
 export type ListKey =
+  | 'contact_provisions'
   | 'channels'
   | 'immediate_needs'
   | 'palermo_acts'
@@ -43,4 +48,7 @@ export type ListKey =
   | 'outcome_event_kinds'
   | 'circumstance_kinds'
   | 'organisation_types'
-  | 'target_groups';
+  | 'target_groups'
+  | 'education_levels'
+  | 'economic_sectors'
+  | 'contract_types';

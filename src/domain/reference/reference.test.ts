@@ -14,6 +14,7 @@ describe('seed reference lists', () => {
 
   test('every list key the app uses exists exactly once', () => {
     const keys: ListKey[] = [
+      'contact_provisions',
       'channels',
       'immediate_needs',
       'palermo_acts',
