@@ -25,6 +25,7 @@ import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
+import { OfflinePage } from './offline/OfflinePage';
 import { UsersPage } from './pages/UsersPage';
 
 export function App() {
@@ -69,6 +70,7 @@ export function App() {
         <Route path="estimates" element={<EstimatesPage />} />
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />
+        <Route path="offline" element={<OfflinePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -2,6 +2,7 @@
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from './client';
 import type { SessionView } from './types';
+import { wipe } from '../offline/vault';
 
 export const sessionKey = ['session'] as const;
 
@@ -41,7 +42,9 @@ export function useLogout(everywhere = false) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api<void>(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout', { method: 'POST' }),
-    onSettled: () => {
+    onSettled: async () => {
+      // Signing out wipes the offline store of this device (database deleted), before the login page shows.
+      await wipe('logout').catch(() => undefined);
       setCsrfToken(null);
       dropOtherQueries(client);
       client.setQueryData(sessionKey, null);

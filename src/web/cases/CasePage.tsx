@@ -21,6 +21,7 @@ import { RiskLevelBadge } from './risk/RiskLevelBadge';
 import { RiskTab } from './risk/RiskTab';
 import { PrintCaseFile } from './PrintCaseFile';
 import { FormsTab } from './forms/FormsTab';
+import { OfflineToggle } from '../offline/OfflineToggle';
 
 const TABS = [
   'overview',
@@ -80,6 +81,7 @@ export function CasePage() {
       </p>
       <ChildProtectionNotice c={c} />
       <PrintCaseFile c={c} />
+      <OfflineToggle c={c} />
       {c.status === 'closed' && <p className="alert alert-info">{t('caseUi.closedReadOnly')}</p>}
       {c.status === 'closed' && <NewCaseForHer c={c} name={name} />}
       <nav aria-label={t('caseUi.sections')} className="tabs">

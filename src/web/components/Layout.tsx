@@ -8,6 +8,7 @@ import { sessionKey, useLogout, useSwitchOrganisation } from '../api/session';
 import type { SessionView } from '../api/types';
 import type { Preferences } from '../history/types';
 import { LANGUAGES, type Language } from '../i18n';
+import { OfflineBoot, OfflineNavLink } from '../offline/OfflineBoot';
 
 export function Layout({ session }: { session: SessionView }) {
   const { t } = useTranslation();
@@ -74,12 +75,18 @@ export function Layout({ session }: { session: SessionView }) {
                 </NavLink>
               </li>
             ))}
+            {session.permissions.readCases && (
+              <li>
+                <OfflineNavLink onClick={() => setMenuOpen(false)} />
+              </li>
+            )}
           </ul>
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      {session.permissions.readCases && <OfflineBoot />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import { useLogin } from '../api/session';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LanguageSwitcher } from '../components/Layout';
+import { afterLogin } from '../offline/vault';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -17,7 +18,11 @@ export function LoginPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    login.mutate({ email, password, ...(showTotp && totpCode ? { totpCode } : {}) });
+    login.mutate(
+      { email, password, ...(showTotp && totpCode ? { totpCode } : {}) },
+      // The device key for offline work, wrapped under the password she just typed (never stored).
+      { onSuccess: () => void afterLogin(password) },
+    );
   }
 
   return (
