@@ -31,7 +31,10 @@ export const SyncChangeSchema = z.discriminatedUnion('type', [
     kind: z.string().min(1).max(60),
     data: Fields,
   }),
-  /** An edit of a record the device holds: the version and values it started from, and the new values. */
+  /**
+   * An edit of a record the device holds: the version and values it started from, and the new values.
+   * A field absent from `data` is one the device did not change; a cleared field is sent as null.
+   */
   z.strictObject({
     type: z.literal('entry_update'),
     key: ChangeKey,
@@ -41,7 +44,12 @@ export const SyncChangeSchema = z.discriminatedUnion('type', [
     base: Fields,
     data: Fields,
   }),
-  /** An edit of the case's own fields (and the person's, where she may): base and new values. */
+  /**
+   * An edit of the case's own fields (programmeType, country, cooperationWithAuthorities) and her
+   * person's (givenName, familyName, aliases, dateOfBirth, sex, citizenship, languages, contact,
+   * documents, chosenTerm, pronouns, preferredLanguage): base and new values, as for entries.
+   * `baseVersion` is the case's version (the pull's `version`).
+   */
   z.strictObject({
     type: z.literal('case_update'),
     key: ChangeKey,
@@ -68,16 +76,27 @@ export const SyncResultSchema = z.discriminatedUnion('status', [
     version: Version,
     keptFromServer: z.array(z.string()),
   }),
+  /**
+   * Some fields wait in the conflict queue (`fields`); the others were merged and stored as `version`
+   * of the record `id` (absent when nothing else changed).
+   */
   z.strictObject({
     key: ChangeKey,
     status: z.literal('conflict'),
     conflictId: z.string().uuid(),
     fields: z.array(z.string()),
+    id: z.string().uuid().optional(),
+    version: Version.optional(),
   }),
+  /**
+   * Refused as online (policy, consent, validation…): nothing was written. `sync_case_not_held`: the
+   * case was closed, transferred or her consent withdrawn; the device wipes it (it is in the pull's `removed`).
+   * `fields` names the fields a validation refused.
+   */
   z.strictObject({
     key: ChangeKey,
     status: z.literal('rejected'),
-    error: z.strictObject({ code: z.string(), message: z.string() }),
+    error: z.strictObject({ code: z.string(), message: z.string(), fields: z.array(z.string()).optional() }),
   }),
 ]);
 export type SyncResult = z.infer<typeof SyncResultSchema>;
