@@ -110,7 +110,7 @@ export function resolutionChanges(
   const cleared: string[] = [];
   for (const choice of choices) {
     if (choice.take === 'theirs') continue;
-    const value = choice.take === 'mine' ? mine[choice.field] : choice.value;
+    const value = choice.take === 'edited' ? (choice as { value: unknown }).value : mine[choice.field];
     if (value === null || value === undefined) cleared.push(choice.field);
     else set[choice.field] = value;
   }
