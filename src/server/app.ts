@@ -35,6 +35,7 @@ import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { legalTrackRoutes } from './routes/legal-tracks/routes';
+import { employerRoutes } from './routes/employers/routes';
 import { referenceListRoutes } from './routes/reference-lists/routes';
 import { caseRoutes } from './routes/cases/routes';
 import { dashboardRoutes } from './routes/dashboard/routes';
@@ -181,6 +182,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     preferenceRoutes,
     referenceRoutes,
     legalTrackRoutes,
+    employerRoutes,
     referenceListRoutes,
     caseSearchRoutes,
     caseRoutes,

@@ -6,6 +6,7 @@ import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '..
 import { assertNotFuture, assertRange, toIsoDate } from '../domain/cases/dates';
 import { normaliseLegalEvent } from '../domain/legal-tracks/normalise';
 import { completeLegalEvent } from './legal-tracks';
+import { validateLabourEntry } from './labour-records';
 import { CODED_FIELDS, DATE_RANGES, ENTRY_SCHEMAS, PAST_DATES, type EntryKind } from '../domain/cases/entries';
 import { assertEditable, type CaseStatus } from '../domain/cases/lifecycle';
 import { DomainError } from '../domain/errors';
@@ -58,11 +59,28 @@ function validate(kind: EntryKind, raw: unknown, lists: ListIndex): Record<strin
     );
   }
   const data = parsed.data as Record<string, unknown>;
-  for (const [field, list] of Object.entries(CODED_FIELDS[kind] ?? {}))
-    lists.check(list, data[field] as string | string[] | undefined, field);
+  for (const [field, list] of Object.entries(CODED_FIELDS[kind] ?? {})) {
+    // `list[].field` names the field of each element of a list (work_biography's schooling[].level).
+    const [outer, inner] = field.split('[].') as [string, string | undefined];
+    if (!inner) lists.check(list, data[field] as string | string[] | undefined, field);
+    else
+      ((data[outer] as Record<string, unknown>[] | undefined) ?? []).forEach((element, i) =>
+        lists.check(list, element[inner] as string | undefined, `${outer}.${i}.${inner}`),
+      );
+  }
+  // The field that is wrong is named, so the form says it there.
+  const atField = (field: string, check: () => void) => {
+    try {
+      check();
+    } catch (e) {
+      if (e instanceof DomainError && e.details === undefined) throw new DomainError(e.code, e.message, { field });
+      throw e;
+    }
+  };
   for (const [start, end] of DATE_RANGES[kind] ?? [])
-    if (data[start]) assertRange(String(data[start]), data[end] as string | undefined);
-  for (const field of PAST_DATES[kind] ?? []) if (data[field]) assertNotFuture(String(data[field]), today(), field);
+    if (data[start]) atField(end, () => assertRange(String(data[start]), data[end] as string | undefined));
+  for (const field of PAST_DATES[kind] ?? [])
+    if (data[field]) atField(field, () => assertNotFuture(String(data[field]), today(), field));
   return data;
 }
 
@@ -216,6 +234,7 @@ export async function addEntry(
     const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country);
     await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+    await validateLabourEntry(tx, actor, caseId, kind, data, row.country);
     if (kind === 'consent') {
       assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
     }
@@ -292,6 +311,7 @@ export async function reviseEntry(
     const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country, current.data);
     await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country, entryId);
     await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+    await validateLabourEntry(tx, actor, caseId, kind, data, row.country);
     const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
     assertNotBeforeBirth(datesOfRecord(data), born);
     const dob = kind === 'identification' ? born : null;

@@ -103,6 +103,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('row-level security on %
 type Rule = (org: string | null) => RawBuilder<unknown>;
 const activeNetworksOf = (org: string | null) =>
   sql`(SELECT network_id FROM network_memberships WHERE organisation_id = ${org} AND status = 'active')`;
+const sharedEmployer = (org: string | null, e: RawBuilder<unknown>) =>
+  sql`${e}.organisation_id = ${org} OR (${e}.shared_with_networks AND ${e}.organisation_id IN (SELECT organisation_id FROM network_memberships WHERE status = 'active' AND network_id IN ${activeNetworksOf(org)}))`;
 const SHARED: Record<string, Rule> = {
   // Organisation names are public inside the installation (switcher, partner names); nothing else about them is.
   organisations: () => sql`true`,
@@ -122,6 +124,13 @@ const SHARED: Record<string, Rule> = {
   // The directory: own entry and active partners' entries.
   directory_entries: (org) =>
     sql`t.organisation_id = ${org} OR t.organisation_id IN (SELECT organisation_id FROM network_memberships WHERE status = 'active' AND network_id IN ${activeNetworksOf(org)})`,
+  // Employers: own, and active partners' employers their owner shares (shared_with_networks); their
+  // tutors and agreements with them.
+  employers: (org) => sharedEmployer(org, sql`t`),
+  employer_tutors: (org) =>
+    sql`t.organisation_id = ${org} OR EXISTS (SELECT 1 FROM employers e WHERE e.id = t.employer_id AND e.organisation_id = t.organisation_id AND (${sharedEmployer(org, sql`e`)}))`,
+  employer_agreements: (org) =>
+    sql`t.organisation_id = ${org} OR EXISTS (SELECT 1 FROM employers e WHERE e.id = t.employer_id AND e.organisation_id = t.organisation_id AND (${sharedEmployer(org, sql`e`)}))`,
 };
 const OWN: Rule = (org) => sql`t.organisation_id = ${org}`;
 

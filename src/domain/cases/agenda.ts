@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../outcomes/schedule';
 import { addDays, addMonths, daysBetween } from './dates';
+import { labourDeadlines } from '../labour/rules';
 
 export type AgendaKind =
   | 'review_due'
@@ -15,7 +16,12 @@ export type AgendaKind =
   | 'objective_due'
   | 'follow_up_due'
   | 'baseline_due'
-  | 'consents_to_record';
+  | 'consents_to_record'
+  // Labour-market insertion (issue #19): src/domain/labour/rules.ts.
+  | 'internship_mid_review'
+  | 'internship_final_review'
+  | 'internship_ending'
+  | 'job_follow_up';
 
 export interface AgendaItem {
   caseId: string;
@@ -45,6 +51,10 @@ export const HORIZON_DAYS: Record<AgendaKind, number> = {
   follow_up_due: 30,
   baseline_due: 30,
   consents_to_record: 30,
+  internship_mid_review: 30,
+  internship_final_review: 30,
+  internship_ending: 30,
+  job_follow_up: 30,
 };
 
 function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }[] {
@@ -64,6 +74,7 @@ function candidates(source: AgendaSource): { kind: AgendaKind; dueDate: string }
     if (data.type === 'hearing' && typeof data.date === 'string') out.push({ kind: 'hearing', dueDate: data.date });
   }
   out.push(...stepDeadlines(source.entries));
+  out.push(...labourDeadlines(source.entries));
   return out;
 }
 

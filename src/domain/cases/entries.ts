@@ -450,6 +450,9 @@ export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = 
   legal_event: { permitType: 'permit_types', stage: 'proceeding_stages', testimonyMode: 'testimony_modes' },
   outcome_event: { kind: 'outcome_event_kinds' },
   circumstance: { kind: 'circumstance_kinds' },
+  // `list[].field`: the field of each element of a list (services/case-entries.ts validate()).
+  work_biography: { 'schooling[].level': 'education_levels', 'workHistory[].sector': 'economic_sectors' },
+  job_placement: { contractType: 'contract_types', sector: 'economic_sectors' },
 };
 
 /** Date pairs that must be in order, per kind. */
@@ -461,6 +464,17 @@ export const DATE_RANGES: Partial<Record<EntryKind, [string, string][]>> = {
   ],
   review: [['reviewedOn', 'nextReviewOn']],
   circumstance: [['from', 'to']],
+  training: [
+    ['startOn', 'endOn'],
+    ['startOn', 'completedOn'],
+  ],
+  internship: [
+    ['startOn', 'endOn'],
+    ['startOn', 'midReviewOn'],
+    ['startOn', 'finalReviewOn'],
+    ['startOn', 'endedOn'],
+  ],
+  job_placement: [['startOn', 'endedOn']],
 };
 
 /** Dates that describe the past and so cannot lie in the future. */
@@ -487,4 +501,12 @@ export const PAST_DATES: Partial<Record<EntryKind, string[]>> = {
   best_interests_determination: ['date'],
   age_assessment: ['date'],
   child_protection_referral: ['referredOn'],
+  // Labour-market insertion: what happened (a session, a completion, a review, an end) is in the past.
+  work_biography: ['recordedOn'],
+  guidance_session: ['date'],
+  training: ['completedOn'],
+  internship: ['midReviewOn', 'finalReviewOn', 'endedOn'],
+  employer_mediation: ['date'],
+  job_placement: ['endedOn'],
+  job_follow_up: ['date'],
 };

@@ -13,6 +13,7 @@ export const services = list('services', [
   ['education_retraining', { category: 'education' }],
   ['language_course', { category: 'education' }],
   ['vocational_guidance', { category: 'work' }],
+  ['vocational_training', { category: 'work' }],
   ['on_the_job_training', { category: 'work' }],
   ['job_placement', { category: 'work' }],
   ['financial_grant', { category: 'financial' }],

@@ -42,6 +42,9 @@ describe('seed reference lists', () => {
       'circumstance_kinds',
       'organisation_types',
       'target_groups',
+      'education_levels',
+      'economic_sectors',
+      'contract_types',
     ];
     expect(defaultReferenceLists.map((l) => l.key).sort()).toEqual([...keys].sort());
   });

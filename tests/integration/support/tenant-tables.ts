@@ -94,6 +94,7 @@ const HINTS: Record<string, Record<string, string>> = {
     definition: `'{}'::jsonb`,
     version: `1 + floor(random() * 100000)::int`,
   },
+  internship_rules: { country: `chr(65 + floor(random() * 26)::int) || chr(65 + floor(random() * 26)::int)` },
 };
 
 function synthesise(column: ColumnInfo, table: string): string | undefined {
