@@ -35,6 +35,9 @@ import { preferenceRoutes } from './routes/account/preferences';
 import { startAuditSealer } from '../services/audit';
 import { referenceRoutes } from './routes/cases/reference';
 import { legalTrackRoutes } from './routes/legal-tracks/routes';
+import { syncRoutes } from './routes/sync/routes';
+import { handoffRoutes } from './routes/handoffs/routes';
+import { contactRoutes } from './routes/contacts/routes';
 import { employerRoutes } from './routes/employers/routes';
 import { referenceListRoutes } from './routes/reference-lists/routes';
 import { caseRoutes } from './routes/cases/routes';
@@ -51,6 +54,7 @@ import { notificationRoutes } from './routes/notifications/routes';
 import { networkRoutes } from './routes/networks/routes';
 import { catalogueRoutes } from './routes/catalogue/routes';
 import { htcdsRoutes } from './routes/statistics/htcds';
+import { labourStatisticsRoutes } from './routes/statistics/labour';
 import { privacyRoutes } from './routes/statistics/privacy';
 import { userRoutes } from './routes/users/routes';
 import { customFormRoutes } from './routes/forms/routes';
@@ -182,6 +186,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     preferenceRoutes,
     referenceRoutes,
     legalTrackRoutes,
+    syncRoutes,
     employerRoutes,
     referenceListRoutes,
     caseSearchRoutes,
@@ -199,9 +204,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     catalogueRoutes,
     privacyRoutes,
     htcdsRoutes,
+    labourStatisticsRoutes,
     customFormRoutes,
     formExportRoutes,
     xlsFormRoutes,
+    handoffRoutes,
+    contactRoutes,
   ])
     await app.register(routes, { ctx });
 
