@@ -26,6 +26,7 @@ import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { OfflinePage } from './offline/OfflinePage';
+import { OfflineStandalone } from './offline/OfflineBoot';
 import { UsersPage } from './pages/UsersPage';
 
 export function App() {
@@ -37,6 +38,8 @@ export function App() {
         {t('common.loading')}
       </p>
     );
+  // No answer at all (offline): the field-work page, on what this device holds.
+  if (session.isError && session.error instanceof TypeError) return <OfflineStandalone />;
   if (session.isError)
     return (
       <main className="centered">

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addEntry } from '../../src/services/case-entries';
 import { createCase } from '../../src/services/cases';
 import { daysAgo } from '../integration/support/dates';
-import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
+import { actorOf, DEMO_PASSWORD, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ async function arrangeCase(familyName: string, noteText: string) {
   const actor = await actorOf(harness, WORKER);
   const c = await createCase(harness.ctx, actor, {
     person: { givenName: 'Demo', familyName, sex: 'female' },
-    intake: { channel: 'outreach', contactDate: daysAgo(20), mediatorUsed: false, immediateNeeds: [] },
+    intake: { channel: 'hotline', contactDate: daysAgo(20), mediatorUsed: false, immediateNeeds: [] },
     risk: { level: 'medium' },
   });
   const note = await addEntry(harness.ctx, actor, c.row.id, 'note', {
@@ -46,18 +46,24 @@ async function enrolledPage(email = WORKER) {
   const { context, page } = await harness.newPage({ width: 390, height: 844 });
   await logIn(page, email);
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
-  await page.getByRole('link', { name: /^Field work/ }).click();
+  await goFieldWork(page);
   await page.getByTestId('offline-lock').filter({ hasText: 'Unlocked' }).waitFor();
   return { context, page };
+}
+
+/** The phone layout: the navigation opens from the Menu button. */
+async function goFieldWork(page: Page) {
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('link', { name: /^Field work/ }).click();
 }
 
 async function holdOffline(page: Page, caseId: string) {
   await page.goto(`/cases/${caseId}`);
   const keep = page.getByRole('checkbox', { name: 'Keep for offline use' });
-  await keep.check();
+  await keep.click();
   await page.getByText('Kept on this device for offline use').waitFor();
-  // In-app navigation: the page is not reloaded (offline, the session answer would not come).
-  await page.getByRole('link', { name: /^Field work/ }).click();
+  // In-app navigation: the page is not reloaded.
+  await goFieldWork(page);
   await page.getByRole('heading', { name: 'Cases held offline' }).waitFor();
 }
 
@@ -253,6 +259,8 @@ describe('offline field work', () => {
     const CANARY_NICK = 'Demo-Canary-Nick-1804';
     const c = await arrangeCase(CANARY_NAME, CANARY_NOTE);
     const { context, page } = await enrolledPage();
+    // The app shell is installed (precached) while online, for the reload below.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await holdOffline(page, c.id);
     await context.setOffline(true);
     await recordContact(page, 'Route 9', CANARY_NICK, `${CANARY_NOTE} (contact)`);
@@ -267,6 +275,22 @@ describe('offline field work', () => {
     expect(raw.text).toContain(c.id);
     for (const canary of [CANARY_NAME, CANARY_NOTE, CANARY_NICK, 'Route 9', 'sleeps under'])
       expect(raw.text, canary).not.toContain(canary);
+
+    // A reload without a connection: the service worker serves the app shell, the store is locked
+    // and only her password opens it (the wrapped key); a wrong one is said at the field.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Unlock the offline store' }).waitFor();
+    expect(await page.getByTestId('offline-lock').textContent()).toBe('Locked');
+    await page.getByLabel('Your password').fill('not her password');
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByText("This is not the password of this device's store.").waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Your password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await page.getByTestId('offline-lock').filter({ hasText: 'Unlocked' }).waitFor();
+    const again = await openHeld(page, /^Work on /);
+    await again.getByText(CANARY_NOTE).first().waitFor();
+    expect((await rawDeviceText(page)).text).not.toContain(CANARY_NOTE);
     await context.close();
   });
 });

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useOffline } from './hooks';
+import { OfflinePage } from './OfflinePage';
 import { registerServiceWorker } from './pwa';
 import { scheduleSync, watchOnline } from './sync';
 import { resume, watchActivity } from './vault';
@@ -61,5 +62,26 @@ export function OfflineNavLink({ onClick }: { onClick?: () => void }) {
         </>
       )}
     </NavLink>
+  );
+}
+
+/**
+ * The app opened without a connection (a reload in the field): no session answer, so no shell. Field
+ * work still opens, locked until her password unwraps the key kept on the device.
+ */
+export function OfflineStandalone() {
+  useEffect(() => {
+    const stopActivity = watchActivity();
+    const stopOnline = watchOnline();
+    void resume();
+    return () => {
+      stopActivity();
+      stopOnline();
+    };
+  }, []);
+  return (
+    <main id="main" className="offline-standalone">
+      <OfflinePage />
+    </main>
   );
 }
