@@ -10,6 +10,7 @@ import { registerCorrectionCommands } from './commands/corrections';
 import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
 import { registerLegalTrackCommands } from './commands/legal-tracks';
+import { registerEmployerCommands } from './commands/employers';
 import { registerLinkageCommands } from './commands/linkage';
 import { registerMseCommand } from './commands/mse';
 import { registerNetworkCommands } from './commands/network';
@@ -49,6 +50,7 @@ function buildProgram(io: CliIo): Command {
   registerRiskCommands(program);
   registerDashboardCommands(program);
   registerLegalTrackCommands(program);
+  registerEmployerCommands(program);
   registerFormCommands(program);
   registerFormValueCommands(program);
   registerXlsFormCommands(program);

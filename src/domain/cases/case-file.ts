@@ -50,6 +50,13 @@ const SECTION_OF_KIND: Record<string, CaseFileSection> = {
   note: 'notes',
   contact_note: 'notes',
   custom_form: 'forms',
+  work_biography: 'employment',
+  guidance_session: 'employment',
+  training: 'employment',
+  internship: 'employment',
+  employer_mediation: 'employment',
+  job_placement: 'employment',
+  job_follow_up: 'employment',
 };
 
 export const sectionOfKind = (kind: string): CaseFileSection => SECTION_OF_KIND[kind] ?? 'other';

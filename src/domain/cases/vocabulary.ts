@@ -42,6 +42,8 @@ export const CASE_FILE_SECTIONS = [
   'legal',
   'referrals',
   'outcomes',
+  // Labour-market insertion (issue #19): biography, guidance, courses, internships, mediation, placements.
+  'employment',
   'minor',
   'notes',
   // Records of the organisation's custom forms; custom fields of another kind print with that kind's record.

@@ -45,6 +45,44 @@ export const LegalEventSnapshot = z.strictObject({
   validUntil: isoDate.optional(),
 });
 
+/**
+ * Her labour-market insertion records (issue #19), when she agreed to share the `employment` section:
+ * codes, dates, numbers and states only. Her own words, roles, goals, reviews and the employers' ids
+ * (the sender's directory) stay with the sender.
+ */
+export const EmploymentSnapshot = z.strictObject({
+  schoolingLevels: z.array(code),
+  languages: z.array(
+    z.strictObject({ language: code, level: z.enum(['basic', 'independent', 'proficient', 'native']) }),
+  ),
+  trainings: z.array(
+    z.strictObject({
+      type: z.enum(['vocational', 'language', 'other']),
+      status: z.enum(['enrolled', 'attending', 'completed', 'left']),
+      startOn: isoDate,
+      endOn: isoDate.optional(),
+      completedOn: isoDate.optional(),
+    }),
+  ),
+  internships: z.array(
+    z.strictObject({
+      startOn: isoDate,
+      endOn: isoDate,
+      hoursPerWeek: z.number(),
+      status: z.enum(['planned', 'ongoing', 'completed', 'ended_early']),
+    }),
+  ),
+  placements: z.array(
+    z.strictObject({
+      contractType: code,
+      sector: code.optional(),
+      startOn: isoDate,
+      hoursPerWeek: z.number().optional(),
+      endedOn: isoDate.optional(),
+    }),
+  ),
+});
+
 /** The closed shape of every snapshot; the API schema and the decrypting service both use it. */
 export const SnapshotSchema = z.strictObject({
   chosenTerm: z.string().nullable(),
@@ -57,6 +95,7 @@ export const SnapshotSchema = z.strictObject({
   legal: z.array(LegalEventSnapshot).optional(),
   /** Custom records of forms whose referral section was shared (src/domain/forms/referral.ts). */
   forms: z.array(SharedFormRecordSchema).optional(),
+  employment: EmploymentSnapshot.optional(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -119,6 +158,7 @@ export function buildSnapshot(sections: readonly (SharedSection | string)[], s: 
         ...(optionalString(data.validUntil) ? { validUntil: String(data.validUntil) } : {}),
       }));
   }
+  if (sections.includes('employment')) snapshot.employment = employmentSnapshot(s.entries);
   const forms = sharedFormRecords(sections, s.customRecords ?? [], s.listLabels);
   if (forms.length) snapshot.forms = forms;
   return snapshot;
@@ -202,5 +242,41 @@ export function receiverRecords(snapshot: Snapshot, lists: ReceiverLists): Recei
     legal: [...(snapshot.legal ?? [])],
     omitted,
     riskLevelSource,
+  };
+}
+
+const maybe = (key: string, v: unknown) => (typeof v === 'string' && v ? { [key]: v } : {});
+
+/** The `employment` section: each labour record's codes, dates and states, fields listed one by one. */
+function employmentSnapshot(entries: SnapshotSources['entries']): z.infer<typeof EmploymentSnapshot> {
+  const of = (kind: string) => entries.filter((e) => e.kind === kind).map((e) => e.data);
+  const biography = of('work_biography').at(-1);
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  return {
+    schoolingLevels: list(biography?.schooling).map((x) => String(x.level)),
+    languages: list(biography?.languages).map((x) => ({
+      language: String(x.language),
+      level: x.level as 'basic' | 'independent' | 'proficient' | 'native',
+    })),
+    trainings: of('training').map((d) => ({
+      type: d.type as 'vocational' | 'language' | 'other',
+      status: d.status as 'enrolled' | 'attending' | 'completed' | 'left',
+      startOn: String(d.startOn),
+      ...maybe('endOn', d.endOn),
+      ...maybe('completedOn', d.completedOn),
+    })),
+    internships: of('internship').map((d) => ({
+      startOn: String(d.startOn),
+      endOn: String(d.endOn),
+      hoursPerWeek: Number(d.hoursPerWeek),
+      status: d.status as 'planned' | 'ongoing' | 'completed' | 'ended_early',
+    })),
+    placements: of('job_placement').map((d) => ({
+      contractType: String(d.contractType),
+      ...maybe('sector', d.sector),
+      startOn: String(d.startOn),
+      ...(typeof d.hoursPerWeek === 'number' ? { hoursPerWeek: d.hoursPerWeek } : {}),
+      ...maybe('endedOn', d.endedOn),
+    })),
   };
 }

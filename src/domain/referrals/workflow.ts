@@ -49,7 +49,15 @@ export const MINIMUM_SECTIONS = ['chosen_term', 'language', 'needs', 'requested_
  * Shared only when the sender ticks them. Shelter addresses and exact locations are not a section at all.
  * `documents`: copies of the case's attachments (consent forms, ID scans, medical and legal documents).
  */
-export const OPTIONAL_SECTIONS = ['identity', 'identification', 'legal', 'risk_level', 'documents'] as const;
+// `employment`: her labour-market insertion records (issue #19), codes and dates only (snapshot.ts).
+export const OPTIONAL_SECTIONS = [
+  'identity',
+  'identification',
+  'legal',
+  'risk_level',
+  'documents',
+  'employment',
+] as const;
 export type SharedSection = (typeof MINIMUM_SECTIONS)[number] | (typeof OPTIONAL_SECTIONS)[number];
 
 /** A transfer hands her safety over too: the new owner starts from her assessed risk level. */

@@ -18,7 +18,7 @@ import type { CustomFormList, NetworkPartners, ReferralRows, ReferralView } from
 import { labelIn } from '../../../domain/forms/present';
 import { formatDate } from '../../i18n/dates';
 
-const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents'];
+const OPTIONAL = ['identity', 'identification', 'legal', 'risk_level', 'documents', 'employment'];
 
 const EMPTY = {
   toOrganisationId: '',
