@@ -175,8 +175,8 @@ describe('offline field work', () => {
 
     const notes = await apiGet<Notes>(context, `/api/cases/${c.id}/entries?kind=note`);
     expect(notes.entries.map((n) => n.data.text)).toContain('Met her on route 7 during the night shift.');
-    const contacts = await apiGet<{ contacts: { place: { name: string } }[] }>(context, '/api/contacts');
-    const places = contacts.contacts.map((x) => x.place.name);
+    const contacts = await apiGet<{ items: { place: { name: string } }[] }>(context, '/api/contacts');
+    const places = contacts.items.map((x) => x.place.name);
     expect(places).toEqual(expect.arrayContaining(['Route 7 north', 'Route 7 south']));
     await context.close();
   });

@@ -174,22 +174,17 @@ async function apply(item: OutboxItem, result: SyncResult): Promise<void> {
   }
 }
 
+/** POST /api/sync/pull (the server's SyncPull): each case's summary, version, own fields and records. */
 interface PulledCase {
-  id: string;
+  case: { id: string; reference: string; status: string; personName: string };
   version: number;
-  reference?: string;
-  status?: string;
-  country?: string | null;
-  programmeType?: string | null;
-  cooperationWithAuthorities?: string | null;
-  person?: { givenName?: string | null; familyName?: string | null };
-  entries?: EntryView[];
+  fields: Record<string, unknown>;
+  entries: EntryView[];
 }
 interface PullAnswer {
-  cases?: PulledCase[];
-  entries?: (EntryView & { caseId: string })[];
-  removed?: string[];
-  cursor?: string;
+  cases: PulledCase[];
+  removed: string[];
+  cursor: string;
 }
 
 async function pull(): Promise<void> {
@@ -206,23 +201,20 @@ async function pull(): Promise<void> {
   const cases: OfflineCase[] = [];
   const entries: OfflineEntry[] = [];
   for (const p of answer.cases ?? []) {
-    const local = await store.getCase(p.id);
-    const serverFields = Object.fromEntries(CASE_FIELDS.map((f) => [f, p[f] ?? local?.serverFields[f] ?? null]));
-    const title = p.person
-      ? [p.person.givenName, p.person.familyName].filter(Boolean).join(' ')
-      : (local?.title ?? p.reference ?? '');
+    const id = p.case.id;
+    const local = await store.getCase(id);
+    const serverFields = Object.fromEntries(CASE_FIELDS.map((f) => [f, p.fields[f] ?? null]));
     cases.push({
-      id: p.id,
-      reference: p.reference ?? local?.reference ?? '',
-      title,
-      status: p.status ?? local?.status ?? 'open',
+      id,
+      reference: p.case.reference,
+      title: p.case.personName,
+      status: p.case.status,
       version: p.version,
       serverFields,
-      fields: waiting.has(p.id) && local ? local.fields : { ...serverFields },
+      fields: waiting.has(id) && local ? local.fields : { ...serverFields },
     });
-    for (const e of p.entries ?? []) if (!waiting.has(e.id)) entries.push(toEntry(p.id, e));
+    for (const e of p.entries ?? []) if (!waiting.has(e.id)) entries.push(toEntry(id, e));
   }
-  for (const e of answer.entries ?? []) if (!waiting.has(e.id)) entries.push(toEntry(e.caseId, e));
   if (cases.length) await store.putCases(cases, Date.now());
   if (entries.length) await store.putEntries(entries);
   for (const id of answer.removed ?? []) await store.removeCase(id);

@@ -131,12 +131,13 @@ async function fetchDeviceKey(): Promise<{ id: string; key: string }> {
       await wipe('refused');
     }
   }
+  // The device names itself once (a random id); the server answers with its key and its policy.
+  const id = globalThis.crypto.randomUUID();
   const answer = readAnswer(
-    await api<DeviceKeyAnswer>('/api/sync/devices', { method: 'POST', body: { label: deviceLabel() } }),
+    await api<DeviceKeyAnswer>('/api/sync/devices', { method: 'POST', body: { deviceId: id, label: deviceLabel() } }),
   );
-  if (!answer.id) throw new ApiError(500, 'internal_error', 'No device id in the answer');
-  localStorage.setItem(DEVICE_ID, answer.id);
-  return { id: answer.id, key: answer.key };
+  localStorage.setItem(DEVICE_ID, answer.id ?? id);
+  return { id: answer.id ?? id, key: answer.key };
 }
 
 /** A label for her list of devices: the browser and platform, nothing about her. */
