@@ -18,6 +18,7 @@ import { registerReferralCommands } from './commands/referral';
 import { registerSearchCommands } from './commands/search';
 import { registerRiskCommands } from './commands/risk';
 import { registerStatisticsCommands } from './commands/statistics';
+import { registerLabourStatisticsCommands } from './commands/labour-statistics';
 import { registerFormCommands } from './commands/forms';
 import { registerFormValueCommands } from './commands/form-values';
 import { registerXlsFormCommands } from './commands/xlsform';
@@ -40,6 +41,7 @@ function buildProgram(io: CliIo): Command {
   registerMseCommand(program);
   registerLinkageCommands(program);
   registerStatisticsCommands(program);
+  registerLabourStatisticsCommands(program);
   registerNetworkCommands(program);
   registerCaseCommands(program);
   registerCorrectionCommands(program);

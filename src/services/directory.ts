@@ -5,6 +5,7 @@ import type { Actor } from '../policies/policies';
 import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { directoryRepo } from '../storage/repositories/directory';
+import { labourStatisticsRepo } from '../storage/repositories/labour-statistics';
 import { networksRepo } from '../storage/repositories/networks';
 import { referralsRepo } from '../storage/repositories/referrals';
 import type { DirectoryEntryInput } from '../domain/referrals/inputs';
@@ -136,6 +137,8 @@ export async function coverageGaps(ctx: AppContext, actor: Actor) {
     const services =
       (await loadLists(tx, actor.organisationId)).lists.find((l) => l.key === 'services')?.items.map((i) => i.code) ??
       [];
-    return coverageMatrix(entries, services);
+    // Employers shared with the networks, counted per territory in SQL: counts only, no employer, no person.
+    const employersByTerritory = await labourStatisticsRepo.sharedEmployersPerTerritory(tx);
+    return { ...coverageMatrix(entries, services), employersByTerritory };
   });
 }

@@ -43,6 +43,8 @@ export const CoverageGapsSchema = z
         gap: z.boolean(),
       }),
     ),
+    /** Employers shared with the networks per territory (on-the-job training and job placement): counts only. */
+    employersByTerritory: z.array(z.object({ territory: z.string(), employers: z.number().int() })),
   })
   .meta({ id: 'CoverageGaps' });
 
