@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
-import type { MseResult } from '../domain/mse';
+import type { CaptureTable, MseResult } from '../domain/mse';
 import type { MseBody } from '../domain/mse/inputs';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
@@ -30,8 +30,52 @@ export interface RegistryEntry extends Estimate {
     bootstrap?: { replicates: number; failed: number; failedShare: number; seed: number };
     goodnessOfFit?: { test: string; pValue: number | null };
     observed: number;
+    /** What the figure is sensitive to, kept with it (absent for estimates saved before #21's workbench). */
+    sensitivity?: SavedSensitivity;
+    /** Codes of the untestable assumptions stated with the result (e.g. two_list_independence). */
+    caveats?: string[];
   };
   chain: ReturnType<typeof citationChain>;
+}
+
+/** The compact sensitivity summary that travels with a saved estimate (JSON: null for an unbounded limit). */
+export interface SavedSensitivity {
+  threshold: number;
+  thresholds: { threshold: number; estimate: number | null }[];
+  leaveOneOut: { left: string; estimate: number | null }[];
+  merged: { pair: string[]; estimate: number | null }[];
+  selections: Record<'stepwise' | 'aic' | 'aicc' | 'bic', { terms: string[]; estimate: number | null }>;
+  averaged: { estimate: number | null; interval: (number | null)[]; method: string; models: number };
+  range: (number | null)[];
+}
+
+const finite = (value: number | null | undefined) => (value != null && Number.isFinite(value) ? value : null);
+
+/** The summary saved with an estimate: every alternative figure, without the per-model detail. */
+export function savedSensitivity(s: NonNullable<MseResult['sensitivity']>): SavedSensitivity {
+  const selection = (x: { terms: readonly string[]; estimate: number }) => ({
+    terms: [...x.terms],
+    estimate: finite(x.estimate),
+  });
+  return {
+    threshold: s.threshold,
+    thresholds: s.thresholds.map((t) => ({ threshold: t.threshold, estimate: finite(t.estimate) })),
+    leaveOneOut: s.leaveOneOut.map((l) => ({ left: l.left, estimate: finite(l.estimate) })),
+    merged: s.merged.map((m) => ({ pair: [...m.pair], estimate: finite(m.estimate) })),
+    selections: {
+      stepwise: selection(s.selections.stepwise),
+      aic: selection(s.selections.aic),
+      aicc: selection(s.selections.aicc),
+      bic: selection(s.selections.bic),
+    },
+    averaged: {
+      estimate: finite(s.averaged.estimate),
+      interval: s.averaged.interval.map(finite),
+      method: s.averaged.method,
+      models: s.averaged.models,
+    },
+    range: s.range.map(finite),
+  };
 }
 
 /** The interval a saved estimate carries and how it was computed: the bootstrap one when there was a bootstrap. */
@@ -75,10 +119,15 @@ export async function runMse(
   ctx: AppContext,
   actor: Actor,
   input: MseRequest,
-): Promise<{ result: MseResult; savedEstimateId?: string }> {
+): Promise<{
+  result: MseResult;
+  lists: readonly string[];
+  histories: CaptureTable['histories'];
+  savedEstimateId?: string;
+}> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   // Reading the table and the fit (2,000 bootstrap replicates take seconds) run in a worker thread, off the event loop.
-  const { result, histories } = await runInWorker(
+  const { result, lists, histories } = await runInWorker(
     ctx,
     'mse',
     {
@@ -87,6 +136,10 @@ export async function runMse(
         method: input.method ?? 'stepwise',
         pThreshold: input.threshold ?? 0.02,
         profile: true,
+        sensitivity: input.sensitivity ?? true,
+        ...(input.terms ? { terms: input.terms } : {}),
+        ...(input.removeNonInformativeLists ? { removeNonInformativeLists: true } : {}),
+        ...(input.checkAllModels ? { checkAllModels: true } : {}),
         ...(input.bootstrap
           ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1, method: input.interval ?? 'bca' } }
           : {}),
@@ -94,7 +147,7 @@ export async function runMse(
     },
     { organisationId: actor.organisationId },
   );
-  if (!input.save) return { result };
+  if (!input.save) return { result, lists, histories };
   const saved = savedInterval(result);
   const percent = Math.round(result.interval.level * 100);
   const failures = saved.bootstrap
@@ -109,7 +162,7 @@ export async function runMse(
     unitNote: 'persons, including those on no list (multiple systems estimation)',
     scope: { geography: input.save.geography, period: input.save.period, forms: [] },
     method: 'mse',
-    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'}; ${percent}% interval ${Math.round(saved.interval[0])} to ${Number.isFinite(saved.interval[1]) ? Math.round(saved.interval[1]) : 'unbounded'} by ${METHOD_NAMES[saved.intervalMethod]}${failures}.`,
+    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'};${result.model === 'two_list' ? ' assumes the two lists are independent (untestable with two lists);' : ''}${result.sensitivity ? ` estimates under other choices range from ${Math.round(result.sensitivity.range[0])} to ${Math.round(result.sensitivity.range[1])}, AIC model average ${Math.round(result.sensitivity.averaged.estimate)};` : ''} ${percent}% interval ${Math.round(saved.interval[0])} to ${Number.isFinite(saved.interval[1]) ? Math.round(saved.interval[1]) : 'unbounded'} by ${METHOD_NAMES[saved.intervalMethod]}${failures}.`,
     originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id },
     citingSources: [],
   });
@@ -127,6 +180,8 @@ export async function runMse(
         pValue: Number.isFinite(result.fit.pValue) ? result.fit.pValue : null,
       },
       observed: result.observed,
+      ...(result.sensitivity ? { sensitivity: savedSensitivity(result.sensitivity) } : {}),
+      ...(result.caveats.length ? { caveats: result.caveats.map((c) => c.code) } : {}),
       inputs: histories,
     },
   };
@@ -146,5 +201,5 @@ export async function runMse(
       fields: ['value', 'method', 'scope'],
     });
   });
-  return { result, savedEstimateId: id };
+  return { result, lists, histories, savedEstimateId: id };
 }

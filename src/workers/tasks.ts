@@ -53,7 +53,7 @@ export interface TaskInputs {
 
 export interface TaskOutputs {
   /** The fit, and the table it read (stored with a saved estimate). */
-  mse: { result: MseResult; histories: CaptureTable['histories'] };
+  mse: { result: MseResult; lists: CaptureTable['lists']; histories: CaptureTable['histories'] };
   'linkage.encode': string[];
   'linkage.link': LinkageResult;
   'export.report-xlsx': Uint8Array;
@@ -91,7 +91,7 @@ const handlers: {
 } = {
   mse: async ({ csv, xlsx, options }) => {
     const table = xlsx ? await captureTableFromXlsx(Buffer.from(xlsx, 'base64')) : parseCaptureCsv(csv ?? '');
-    return { result: await estimatePopulation(table, options), histories: table.histories };
+    return { result: await estimatePopulation(table, options), lists: table.lists, histories: table.histories };
   },
   'linkage.encode': ({ secret, records }) => {
     const encoder = createEncoder(secret, DEFAULT_SCHEMA);

@@ -103,7 +103,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('heavy work on %s', (_na
 
   test('a refusal inside the worker keeps its code and message (no 500)', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
-    const res = await coordinator.post('/api/mse', { csv: 'not,a,table\n' });
+    const res = await coordinator.post('/api/mse', { csv: 'A,count\n1,4\n' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('too_few_lists');
     const xlsx = await coordinator.post('/api/mse', { xlsx: Buffer.from('not a workbook').toString('base64') });

@@ -129,8 +129,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
       (e: any) => e.id === res.body.savedEstimateId,
     );
     expect(saved).toMatchObject({ method: 'mse', origin: 'ariadne_mse', value: 2483 });
+    // Two lists: Chapman (6 * 5 / 3 - 1 = 9), with the independence caveat stated (issue #21).
     const twoLists = await coordinator.post('/api/mse', { csv: 'A,B,count\n1,0,5\n0,1,3\n1,1,2\n' });
-    expect([twoLists.status, twoLists.body.error.code]).toEqual([400, 'too_few_lists']);
+    expect([twoLists.status, twoLists.body.result.model, twoLists.body.result.estimate]).toEqual([200, 'two_list', 9]);
+    expect(twoLists.body.result.caveats[0].code).toBe('two_list_independence');
+    const oneList = await coordinator.post('/api/mse', { csv: 'A,count\n1,5\n' });
+    expect([oneList.status, oneList.body.error.code]).toEqual([400, 'too_few_lists']);
     const negative = await coordinator.post('/api/mse', { csv: 'A,B,C,count\n1,0,0,-5\n0,1,0,3\n0,0,1,2\n' });
     expect(negative.status).toBe(400);
   });
@@ -215,8 +219,11 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
     const byChannel = (await coordinator.get('/api/mse/capture-histories?by=channel')).body;
     expect(byChannel.lists).toEqual(['hotline']);
     expect(JSON.stringify(byChannel)).not.toContain('Person 70');
-    const tooFew = await coordinator.post('/api/mse', { csv: byOrg.body.csv });
-    expect([tooFew.status, tooFew.body.error.code]).toEqual([400, 'too_few_lists']);
+    // Two organisations: the two-list estimate, never without its caveat.
+    const twoOrgs = await coordinator.post('/api/mse', { csv: byOrg.body.csv });
+    expect(twoOrgs.status === 200 ? twoOrgs.body.result.model : twoOrgs.body.error.code).toMatch(
+      /^(two_list|no_overlaps)$/,
+    );
     expect((await (await t.as('caseworker@north.demo.test')).get('/api/mse/capture-histories')).status).toBe(403);
   });
 });

@@ -17,6 +17,10 @@ interface MseCommandOptions {
   interval: string;
   seed: string;
   gofReplicates: string;
+  terms?: string;
+  removeNoninformative?: boolean;
+  checkAllModels?: boolean;
+  sensitivity: boolean;
 }
 
 /** A refusal the user can fix: reported on stderr with exit code 2. */
@@ -34,8 +38,17 @@ async function readTable(file: string): Promise<CaptureTable> {
 
 function parseOptions(opts: MseCommandOptions) {
   const method = opts.method as MseMethod;
-  if (method !== 'stepwise' && method !== 'main')
-    throw new UsageError(`--method must be "stepwise" or "main", not "${opts.method}".`);
+  if (method !== 'stepwise' && method !== 'main' && method !== 'fixed')
+    throw new UsageError(`--method must be "stepwise", "main" or "fixed", not "${opts.method}".`);
+  if (method === 'fixed' && opts.terms === undefined)
+    throw new UsageError('--method fixed needs --terms, e.g. --terms A:B,B:C (or --terms "" for main effects).');
+  const terms =
+    opts.terms === undefined
+      ? undefined
+      : opts.terms
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
   const threshold = Number(opts.threshold);
   if (!(threshold >= 0 && threshold <= 1))
     throw new UsageError(`--threshold must be a p-value between 0 and 1, not "${opts.threshold}".`);
@@ -50,7 +63,7 @@ function parseOptions(opts: MseCommandOptions) {
   const gofReplicates = Number(opts.gofReplicates);
   if (!Number.isInteger(gofReplicates) || gofReplicates < 1)
     throw new UsageError(`--gof-replicates must be a positive whole number, not "${opts.gofReplicates}".`);
-  return { method, threshold, replicates, seed, interval, gofReplicates };
+  return { method, threshold, replicates, seed, interval, gofReplicates, terms };
 }
 
 const round = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : 'unbounded');
@@ -101,16 +114,44 @@ export function formatMseSummary(result: MseResult): string {
       'Stepwise additions:',
       ...result.steps.map((s) => `  ${s.term.padEnd(16)} p = ${s.pValue.toPrecision(3)}`),
     );
+  if (result.twoList)
+    lines.push(
+      `Two lists: ${result.twoList.onFirst} and ${result.twoList.onSecond} persons, ${result.twoList.onBoth} on both; Lincoln-Petersen ${round(result.twoList.lincolnPetersen)}, Chapman ${round(result.twoList.chapman)}`,
+    );
+  if (result.removedLists?.length)
+    lines.push(
+      'Lists left out (no information):',
+      ...result.removedLists.map(
+        (l) => `  ${l.list}: ${l.reason === 'duplicate' ? `repeats ${l.duplicateOf}` : l.reason.replace('_', ' ')}`,
+      ),
+    );
+  if (result.modelCheck)
+    lines.push(
+      `All models: ${result.modelCheck.models}; MLE exists for ${result.modelCheck.exist}, identifiable ${result.modelCheck.identifiable}, both ${result.modelCheck.estimable}`,
+    );
+  const s = result.sensitivity;
+  if (s) {
+    lines.push(
+      `Sensitivity: estimates under other choices range ${round(s.range[0])} – ${round(s.range[1])}`,
+      `  stepwise threshold: ${s.thresholds.map((t) => `${t.threshold} → ${round(t.estimate)}`).join(', ')}`,
+      `  each list left out: ${s.leaveOneOut.map((l) => `${l.left} → ${l.estimate === null ? 'none' : round(l.estimate)}`).join(', ')}`,
+      `  two lists merged: ${s.merged.map((l) => `${l.pair.join('+')} → ${l.estimate === null ? 'none' : round(l.estimate)}`).join(', ')}`,
+      `  selected by AIC ${round(s.selections.aic.estimate)}, AICc ${round(s.selections.aicc.estimate)}, BIC ${round(s.selections.bic.estimate)}, p-value stepwise ${round(s.selections.stepwise.estimate)}`,
+      `  AIC model average over ${s.averaged.models} models: ${round(s.averaged.estimate)} (${percent}% ${range(s.averaged.interval)}, Buckland unconditional SE)`,
+    );
+  }
+  if (result.caveats.length) lines.push('Assumptions:', ...result.caveats.map((c) => `  - ${c.message}`));
   if (result.warnings.length) lines.push('Warnings:', ...result.warnings.map((w) => `  - ${w.message}`));
   return lines.join('\n');
 }
 
 async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
-  const { method, threshold, replicates, seed, interval, gofReplicates } = parseOptions(opts);
+  const { method, threshold, replicates, seed, interval, gofReplicates, terms } = parseOptions(opts);
   const table = await readTable(file);
-  const [{ default: cliProgress }, { estimatePopulation }] = await Promise.all([
+  const [{ default: cliProgress }, { estimatePopulation }, { overlapsOf, presentMseResult }] = await Promise.all([
     import('cli-progress'),
     import('../../domain/mse'),
+    import('../../server/presenters/mse'),
   ]);
   const showBar = replicates > 0 && !opts.json && Boolean(process.stderr.isTTY);
   const bar = showBar
@@ -124,12 +165,19 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
     const result = await estimatePopulation(table, {
       method,
       pThreshold: threshold,
+      ...(terms ? { terms } : {}),
+      removeNonInformativeLists: Boolean(opts.removeNoninformative),
+      checkAllModels: Boolean(opts.checkAllModels),
+      sensitivity: opts.sensitivity,
       bootstrap: replicates > 0 ? { replicates, seed, method: interval } : undefined,
       goodnessOfFit: { replicates: gofReplicates, seed },
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.stop();
-    process.stdout.write((opts.json ? JSON.stringify(result, null, 2) : formatMseSummary(result)) + '\n');
+    // --json carries what the API returns, field for field (unbounded limits as null).
+    const json = () =>
+      JSON.stringify(presentMseResult(result, result.warnings, overlapsOf(table.lists, table.histories)), null, 2);
+    process.stdout.write((opts.json ? json() : formatMseSummary(result)) + '\n');
   } finally {
     bar?.stop();
   }
@@ -143,7 +191,11 @@ export function registerMseCommand(program: Command): void {
       'Estimate the total population, including persons on no list, by multiple systems estimation (CSV or XLSX capture histories)',
     )
     .option('--json', 'print the full result as JSON')
-    .option('--method <method>', 'stepwise|main', 'stepwise')
+    .option('--method <method>', 'stepwise|main|fixed', 'stepwise')
+    .option('--terms <terms>', 'the two-list effects of --method fixed, comma-separated (A:B,B:C)')
+    .option('--remove-noninformative', 'leave out lists that are empty, hold everyone or repeat another list')
+    .option('--check-all-models', 'check existence and identifiability of every model (at most 6 lists)')
+    .option('--no-sensitivity', 'skip the sensitivity analysis (threshold curve, lists left out and merged, models)')
     .option('--threshold <p>', 'p-value threshold for adding a two-list effect', '0.02')
     .option('--bootstrap <n>', 'bootstrap replicates (0 to skip)', '1000')
     .option('--interval <method>', 'bootstrap interval: bca (bias-corrected and accelerated) or percentile', 'bca')

@@ -37,7 +37,7 @@ describe('parseCaptureCsv', () => {
   test.each([
     ['empty_input', ''],
     ['missing_header', '1,0,0,4\n0,1,0,3\n'],
-    ['too_few_lists', 'A,B,n\n1,0,4\n1,1,2\n'],
+    ['too_few_lists', 'A,n\n1,4\n'],
     ['duplicate_list', 'A,B,A,n\n1,0,0,4\n1,1,0,2\n'],
     ['missing_header', 'A,,C,n\n1,0,0,4\n1,1,0,2\n'],
     ['wrong_row_width', 'A,B,C,n\n1,0,0,4\n1,1,2\n'],

@@ -15,15 +15,27 @@ import { loadGlpk, type Glpk } from './lp';
 import { profileHiddenInterval } from './profile';
 import { normalQuantile } from './special';
 import { fitModel, stepwiseFit, type FittedModel, type StepwiseResult } from './stepwise';
-import { cellCountsFrom, MIN_LISTS, validateCaptureTable, type CaptureTable, type CellCounts } from './table';
+import { sensitivityAnalysis } from './sensitivity';
+import {
+  cellCountsFrom,
+  MAX_LISTS,
+  MIN_LOG_LINEAR_LISTS,
+  validateCaptureTable,
+  type CaptureTable,
+  type CellCounts,
+} from './table';
 import type { MseOptions, MseResult, MseWarning } from './types';
+import { estimateWideMainEffects } from './wide';
+import { checkAllModels, parseTerms, removeNonInformativeLists, twoListEstimate } from './workbench';
 
 function checkOptions(options: MseOptions): void {
   const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise', goodnessOfFit: gof } = options;
   const fail = (message: string) => {
     throw new MseInputError('invalid_options', message);
   };
-  if (method !== 'stepwise' && method !== 'main') fail(`Unknown method "${method}"; use "stepwise" or "main".`);
+  if (method !== 'stepwise' && method !== 'main' && method !== 'fixed')
+    fail(`Unknown method "${method}"; use "stepwise", "main" or "fixed".`);
+  if (method === 'fixed' && !options.terms) fail('The fixed method needs its terms, as "A:B".');
   if (!(pThreshold >= 0 && pThreshold <= 1)) fail('The p-value threshold must lie between 0 and 1.');
   if (!(level > 0 && level < 1)) fail('The confidence level must lie strictly between 0 and 1.');
   if (bootstrap && !(Number.isInteger(bootstrap.replicates) && bootstrap.replicates >= 1))
@@ -50,8 +62,27 @@ export function describeFitFailure(failure: FitFailure | undefined): string {
   }
 }
 
+/** The user's own model: main effects plus the named two-list effects, checked like any stepwise candidate. */
+function fixedFit(cells: CellCounts, glpk: Glpk, terms: readonly string[]): StepwiseResult {
+  const pairs = parseTerms(cells.lists, terms);
+  const model = fitModel(cells, pairs);
+  const check = checkModel(model.design, glpk);
+  const named = terms.join(', ') || 'main effects only';
+  if (!check.exists || !check.identifiable)
+    throw new MseInputError(
+      'no_finite_estimate',
+      `The model with ${named} ${check.exists ? 'is not identifiable' : 'has no finite maximum likelihood estimate'} for these counts; choose fewer or other effects.`,
+    );
+  if (!model.fit.converged)
+    throw new MseInputError(
+      'not_converged',
+      `The model with ${named} exists for these counts, but its fit did not converge: ${describeFitFailure(model.fit.failure)}.`,
+    );
+  return { ...model, steps: [], rejected: [] };
+}
+
 /** Fits the chosen model; throws when even main effects admit no finite estimate or cannot be fitted. */
-function selectModel(cells: CellCounts, glpk: Glpk, options: MseOptions): StepwiseResult {
+export function selectModel(cells: CellCounts, glpk: Glpk, options: MseOptions): StepwiseResult {
   const main = fitModel(cells, []);
   const check = checkModel(main.design, glpk);
   if (!check.exists || !check.identifiable) {
@@ -70,6 +101,7 @@ function selectModel(cells: CellCounts, glpk: Glpk, options: MseOptions): Stepwi
     );
   }
   if ((options.method ?? 'stepwise') === 'main') return { ...main, steps: [], rejected: [] };
+  if (options.method === 'fixed') return fixedFit(cells, glpk, options.terms ?? []);
   return stepwiseFit(cells, glpk, options.pThreshold ?? 0.02);
 }
 
@@ -87,7 +119,7 @@ function totalOf(cells: CellCounts, model: FittedModel): number {
 function replicateTotal(lists: readonly string[], glpk: Glpk, options: MseOptions) {
   return (counts: Float64Array): number => {
     const kept = lists.map((_, i) => i).filter((i) => counts.some((count, mask) => count > 0 && mask & (1 << i)));
-    if (kept.length < MIN_LISTS) return Infinity;
+    if (kept.length < MIN_LOG_LINEAR_LISTS) return Infinity;
     if (kept.length === lists.length) {
       const cells = cellCountsFrom(lists, counts);
       return totalOf(cells, selectModel(cells, glpk, options));
@@ -140,10 +172,22 @@ function modelWarnings(cells: CellCounts, model: StepwiseResult, fit: MseResult[
 }
 
 /** Synchronous core of `estimatePopulation`, for callers that already hold a GLPK instance. */
-export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options: MseOptions = {}): MseResult {
+export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options: MseOptions = {}): MseResult {
   checkOptions(options);
+  let table = input;
+  let removal: Pick<MseResult, 'removedLists' | 'personsOnRemovedListsOnly'> = {};
+  if (options.removeNonInformativeLists) {
+    const cleaned = removeNonInformativeLists(input);
+    table = cleaned.table;
+    if (cleaned.removed.length)
+      removal = { removedLists: cleaned.removed, personsOnRemovedListsOnly: cleaned.personsDropped };
+  }
+  // Main effects need no 2^k table: past 12 lists they are fitted from the observed combinations alone.
+  if (table.lists.length > MAX_LISTS && (options.method ?? 'stepwise') === 'main')
+    return { ...estimateWideMainEffects(table, options), ...removal };
   const cells = validateCaptureTable(table);
   const level = options.level ?? 0.95;
+  if (cells.lists.length < MIN_LOG_LINEAR_LISTS) return { ...twoListEstimate(cells, level), ...removal };
   const model = selectModel(cells, glpk, options);
   const [intercept, interceptSe] = [model.fit.beta[0], model.fit.stdErrors[0]];
   const hiddenEstimate = Math.exp(intercept);
@@ -204,7 +248,24 @@ export function estimatePopulationWith(glpk: Glpk, table: CaptureTable, options:
         message: `Leaving out one person of ${summary.jackknifeFailed} observed combinations left a table with no finite estimate; those combinations were left out of the BCa acceleration.`,
       });
   }
+  const refit = (reduced: CellCounts) => {
+    // A reduced table is fitted as the estimate was; a fixed model keeps the terms whose lists are still there.
+    if (options.method === 'fixed') {
+      const terms = (options.terms ?? []).filter((term) =>
+        term.split(':').every((l) => reduced.lists.includes(l.trim())),
+      );
+      return { model: selectModel(reduced, glpk, { ...options, terms }), name: 'fixed' };
+    }
+    return { model: selectModel(reduced, glpk, options), name: options.method ?? 'stepwise' };
+  };
+  const sensitivity = options.sensitivity
+    ? sensitivityAnalysis(cells, glpk, { level, threshold: options.pThreshold ?? 0.02, refit })
+    : undefined;
   return {
+    ...removal,
+    ...(sensitivity ? { sensitivity } : {}),
+    ...(options.checkAllModels ? { modelCheck: checkAllModels(cells, glpk) } : {}),
+    caveats: [],
     lists: cells.lists,
     model: options.method ?? 'stepwise',
     observed: cells.observed,

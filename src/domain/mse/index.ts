@@ -5,6 +5,7 @@ export {
   validateCaptureTable,
   MIN_LISTS,
   MAX_LISTS,
+  MAX_MAIN_EFFECT_LISTS,
   type CaptureTable,
   type CaptureHistory,
   type CellCounts,
@@ -19,4 +20,8 @@ export type {
   MseWarning,
   MseCoefficient,
   MseMethod,
+  MseCaveat,
+  RemovedList,
 } from './types';
+export type { SensitivitySummary, ModelRow, AlternativeEstimate, Selection } from './sensitivity';
+export type { AllModelsCheck } from './workbench';

@@ -15,7 +15,29 @@ export const MseBody = z
       .regex(/^[A-Za-z0-9+/=\s]+$/, 'base64')
       .optional()
       .describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
-    method: z.enum(['stepwise', 'main']).optional(),
+    method: z
+      .enum(['stepwise', 'main', 'fixed'])
+      .optional()
+      .describe('stepwise (default), main effects only, or fixed: the two-list effects named in terms'),
+    terms: z
+      .array(z.string().min(3).max(201))
+      .max(66)
+      .optional()
+      .describe('the two-list effects of the fixed method, as "A:B"'),
+    removeNonInformativeLists: z
+      .boolean()
+      .optional()
+      .describe('leave out lists that are empty, hold everyone observed or repeat another list; each is reported'),
+    checkAllModels: z
+      .boolean()
+      .optional()
+      .describe('check existence and identifiability of every model up to two-list effects (at most 6 lists)'),
+    sensitivity: z
+      .boolean()
+      .optional()
+      .describe(
+        'the sensitivity analysis (threshold curve, lists left out and merged, competing models); default true',
+      ),
     threshold: z.number().gt(0).lt(1).optional(),
     bootstrap: z.number().int().min(0).max(2000).optional(),
     interval: z
@@ -39,4 +61,8 @@ export const MseBody = z
   .refine((b) => Boolean(b.csv) !== Boolean(b.xlsx), {
     message: 'Send the table either as csv or as xlsx',
     path: ['csv'],
+  })
+  .refine((b) => b.method !== 'fixed' || b.terms !== undefined, {
+    message: 'The fixed method needs its terms (an empty list for main effects)',
+    path: ['terms'],
   });

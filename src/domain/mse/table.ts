@@ -4,9 +4,14 @@
  */
 import { MseInputError } from './errors';
 
-export const MIN_LISTS = 3;
-/** 2^12 cells and 79 parameters is already far beyond any real list system. */
+/** Two lists give the Lincoln-Petersen and Chapman estimates (with their untestable independence assumption). */
+export const MIN_LISTS = 2;
+/** Log-linear models need at least three lists to test any dependence between them. */
+export const MIN_LOG_LINEAR_LISTS = 3;
+/** 2^12 cells and 79 parameters is already far beyond any real list system (models with two-list effects). */
 export const MAX_LISTS = 12;
+/** Main effects alone need no 2^k table (see wide.ts): up to 30 lists, the width of a bitmask. */
+export const MAX_MAIN_EFFECT_LISTS = 30;
 
 /** One observed combination: `pattern[i]` is 1 when the persons are on list i. */
 export interface CaptureHistory {
@@ -36,17 +41,19 @@ export function overlapCount(cells: CellCounts, i: number, j: number): number {
   return total;
 }
 
-function checkLists(lists: readonly string[]): void {
+export function checkLists(lists: readonly string[], max = MAX_LISTS): void {
   if (lists.length < MIN_LISTS) {
     throw new MseInputError(
       'too_few_lists',
-      `Multiple systems estimation needs at least ${MIN_LISTS} lists; this table has ${lists.length}. With two lists the estimate rests on an untestable independence assumption.`,
+      `Multiple systems estimation needs at least ${MIN_LISTS} lists; this table has ${lists.length}.`,
     );
   }
-  if (lists.length > MAX_LISTS) {
+  if (lists.length > max) {
     throw new MseInputError(
       'too_many_lists',
-      `At most ${MAX_LISTS} lists are supported; this table has ${lists.length}. Merge lists from similar sources first.`,
+      max === MAX_LISTS && lists.length <= MAX_MAIN_EFFECT_LISTS
+        ? `Models with two-list effects support at most ${MAX_LISTS} lists; this table has ${lists.length}. Use main effects only, or merge lists from similar sources first.`
+        : `At most ${max} lists are supported; this table has ${lists.length}. Merge lists from similar sources first.`,
     );
   }
   const seen = new Set<string>();
@@ -62,7 +69,7 @@ function checkLists(lists: readonly string[]): void {
   }
 }
 
-function checkHistory(history: CaptureHistory, k: number, row: number): number {
+export function checkHistory(history: CaptureHistory, k: number, row: number): number {
   if (history.pattern.length !== k) {
     throw new MseInputError(
       'wrong_row_width',

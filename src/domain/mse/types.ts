@@ -1,16 +1,37 @@
 /** Public option and result shapes of the MSE module. */
 import type { BootstrapMethod } from './bootstrap';
+import type { SensitivitySummary } from './sensitivity';
+import type { AllModelsCheck } from './workbench';
 
 export type { BootstrapMethod } from './bootstrap';
 
 /** How the deviance was judged: the chi-square approximation, a parametric bootstrap, or not at all (no df left). */
 export type GoodnessOfFitTest = 'chi_square' | 'parametric_bootstrap' | 'none';
 
-export type MseMethod = 'stepwise' | 'main';
+/** "fixed": the terms the user names; "two_list": Lincoln-Petersen and Chapman, chosen by the table itself. */
+export type MseMethod = 'stepwise' | 'main' | 'fixed' | 'two_list';
+
+/** Why a list was left out before fitting (SparseMSE's removenoninformativelists). */
+export interface RemovedList {
+  readonly list: string;
+  readonly reason: 'empty' | 'contains_everyone' | 'duplicate';
+  /** For a duplicate: the list it repeats. */
+  readonly duplicateOf?: string;
+}
+
+/** An assumption the estimate rests on that the data cannot test, stated with the result. */
+export interface MseCaveat {
+  readonly code: 'two_list_independence' | 'closed_population' | 'lincoln_petersen_undefined';
+  readonly message: string;
+}
 
 export interface MseOptions {
   /** "stepwise" (default) selects two-list effects as SparseMSE does; "main" fits main effects only. */
   readonly method?: MseMethod;
+  /** The two-list effects of the "fixed" method ("A:B"). */
+  readonly terms?: readonly string[];
+  /** Leave out lists that are empty, hold everyone observed or repeat another list (default false). */
+  readonly removeNonInformativeLists?: boolean;
   /** P-value a two-list effect must beat to enter the stepwise model (default 0.02). */
   readonly pThreshold?: number;
   /** Confidence level of every interval (default 0.95). */
@@ -21,6 +42,10 @@ export interface MseOptions {
   readonly goodnessOfFit?: { readonly replicates?: number; readonly seed?: number };
   /** Profile-likelihood interval for the hidden count (default true). */
   readonly profile?: boolean;
+  /** The sensitivity summary (threshold curve, lists left out and merged, competing models, averaging); default false. */
+  readonly sensitivity?: boolean;
+  /** Checks every model of the hierarchy up to two-list effects (SparseMSE's checkallmodels; at most 6 lists). */
+  readonly checkAllModels?: boolean;
   /** Called after each bootstrap replicate. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -94,4 +119,24 @@ export interface MseResult {
     readonly jackknifeFailed?: number;
   };
   readonly warnings: readonly MseWarning[];
+  readonly sensitivity?: SensitivitySummary;
+  readonly modelCheck?: AllModelsCheck;
+  /** Untestable assumptions of this estimate (always the two-list ones with two lists). */
+  readonly caveats: readonly MseCaveat[];
+  /** Lists left out before fitting, when asked to (removeNonInformativeLists). */
+  readonly removedLists?: readonly RemovedList[];
+  /** Persons only on removed lists: observed, but on none of the lists fitted. */
+  readonly personsOnRemovedListsOnly?: number;
+  /** Two lists only: the counts and both classical estimates. */
+  readonly twoList?: {
+    readonly onFirst: number;
+    readonly onSecond: number;
+    readonly onBoth: number;
+    /** n1 n2 / m: infinite when nobody is on both lists. */
+    readonly lincolnPetersen: number;
+    /** (n1 + 1)(n2 + 1)/(m + 1) - 1, nearly unbiased; the reported estimate. */
+    readonly chapman: number;
+    /** Seber's variance of the Chapman estimate. */
+    readonly variance: number;
+  };
 }

@@ -8,6 +8,7 @@ import { Field } from '../cases/fields';
 import { EChart } from './EChart';
 import type { CaptureHistories, MseOutcome } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
+import { MseWorkbench } from './MseWorkbench';
 
 export function MsePage() {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,9 @@ export function MsePage() {
   });
   const [bootstrap, setBootstrap] = useState('200');
   const [intervalMethod, setIntervalMethod] = useState<'bca' | 'percentile'>('bca');
+  const [method, setMethod] = useState<'stepwise' | 'main' | 'fixed'>('stepwise');
+  const [terms, setTerms] = useState('');
+  const [removeLists, setRemoveLists] = useState(false);
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   // Saving an estimate creates a record: one key per submission.
   const idem = useIdempotencyKey();
@@ -36,6 +40,16 @@ export function MsePage() {
           ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),
           bootstrap: Number(bootstrap),
           interval: intervalMethod,
+          method,
+          ...(method === 'fixed'
+            ? {
+                terms: terms
+                  .split(',')
+                  .map((term) => term.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+          ...(removeLists ? { removeNonInformativeLists: true } : {}),
           ...(withSave ? { save } : {}),
         },
         idempotencyKey: idem.key,
@@ -147,6 +161,25 @@ export function MsePage() {
             <option value="percentile">{t('stats.mse.intervalMethods.percentile')}</option>
           </select>
         </label>
+        <label className="field">
+          <span>{t('mseUi.method')}</span>
+          <select value={method} onChange={(e) => setMethod(e.target.value as 'stepwise' | 'main' | 'fixed')}>
+            <option value="stepwise">{t('mseUi.methods.stepwise')}</option>
+            <option value="main">{t('mseUi.methods.main')}</option>
+            <option value="fixed">{t('mseUi.methods.fixed')}</option>
+          </select>
+        </label>
+        {method === 'fixed' && (
+          <label className="field">
+            <span>{t('mseUi.fixedTerms')}</span>
+            <input value={terms} onChange={(e) => setTerms(e.target.value)} aria-describedby="mse-terms-hint" />
+            <small id="mse-terms-hint">{t('mseUi.fixedTermsHint')}</small>
+          </label>
+        )}
+        <label className="checkbox">
+          <input type="checkbox" checked={removeLists} onChange={(e) => setRemoveLists(e.target.checked)} />
+          {t('mseUi.removeLists')}
+        </label>
         <ErrorMessage error={run.error} />
         <div className="actions">
           <button type="submit" disabled={run.isPending}>
@@ -157,8 +190,10 @@ export function MsePage() {
       </form>
       {r && (
         <section className="card" aria-labelledby="mse-result">
-          <h2 id="mse-result">{t('stats.mseResult', { estimate: fmt.format(r.estimate) })}</h2>
-          <p>{t('stats.observedHidden', { observed: fmt.format(r.observed), hidden: fmt.format(r.hiddenEstimate) })}</p>
+          <h2 id="mse-result">{t('stats.mseResult', { estimate: fmt.format(r.estimate ?? 0) })}</h2>
+          <p>
+            {t('stats.observedHidden', { observed: fmt.format(r.observed), hidden: fmt.format(r.hiddenEstimate ?? 0) })}
+          </p>
           <dl className="facts">
             {intervals.map(([name, v]) => (
               <Fragment key={name}>
@@ -169,7 +204,7 @@ export function MsePage() {
           </dl>
           <EChart
             height={220}
-            label={t('stats.mseChart', { estimate: fmt.format(r.estimate) })}
+            label={t('stats.mseChart', { estimate: fmt.format(r.estimate ?? 0) })}
             option={{
               grid: { left: 110, right: 20, top: 10, bottom: 30 },
               xAxis: { type: 'value' },
@@ -214,7 +249,13 @@ export function MsePage() {
               })}
             </p>
           )}
-          <p>{t('stats.fit', { deviance: r.fit.deviance.toFixed(2), df: r.fit.df, aic: r.fit.aic.toFixed(1) })}</p>
+          <p>
+            {t('stats.fit', {
+              deviance: r.fit.deviance.toFixed(2),
+              df: r.fit.df,
+              aic: r.fit.aic === null ? '—' : r.fit.aic.toFixed(1),
+            })}
+          </p>
           <p data-testid="mse-gof">
             {r.fit.test === 'chi_square'
               ? t('stats.mse.gofChiSquare', { p: pValue(r.fit.pValue) })
@@ -228,6 +269,7 @@ export function MsePage() {
                   })
                 : t('stats.mse.gofNone')}
           </p>
+          <MseWorkbench result={r} />
           {r.warnings.map((w) => (
             <p key={w.code + w.message} className="alert alert-error">
               {w.message}

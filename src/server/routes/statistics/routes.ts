@@ -17,6 +17,9 @@ import { errorResponses } from '../../schemas';
 import { requestLanguage } from '../../../services/preferences';
 import { translateNote, translateReportTexts } from '../../../services/server-text';
 import { MseBody } from '../../../domain/mse/inputs';
+import { MseResultSchema, overlapsOf, presentMseResult } from '../../presenters/mse';
+
+export { MseResultSchema };
 
 const year = z.coerce.number().int().min(1990).max(2100);
 const ReportQuery = z
@@ -111,6 +114,24 @@ export const ReportSchema = z
   })
   .meta({ id: 'PublishedReport' });
 
+const Estimated = z.strictObject({ terms: z.array(z.string()), estimate: z.number().nullable() });
+const SavedSensitivitySchema = z
+  .strictObject({
+    threshold: z.number(),
+    thresholds: z.array(z.strictObject({ threshold: z.number(), estimate: z.number().nullable() })),
+    leaveOneOut: z.array(z.strictObject({ left: z.string(), estimate: z.number().nullable() })),
+    merged: z.array(z.strictObject({ pair: z.array(z.string()), estimate: z.number().nullable() })),
+    selections: z.strictObject({ stepwise: Estimated, aic: Estimated, aicc: Estimated, bic: Estimated }),
+    averaged: z.strictObject({
+      estimate: z.number().nullable(),
+      interval: z.array(z.number().nullable()),
+      method: z.string(),
+      models: z.number(),
+    }),
+    range: z.array(z.number().nullable()),
+  })
+  .meta({ id: 'SavedMseSensitivity' });
+
 const Citation = z.object({
   source: z.string(),
   title: z.string().optional(),
@@ -156,71 +177,12 @@ export const EstimateView = z
           .optional(),
         goodnessOfFit: z.object({ test: z.string(), pValue: z.number().nullable() }).optional(),
         observed: z.number(),
+        sensitivity: SavedSensitivitySchema.optional().describe('what the figure is sensitive to, saved with it'),
+        caveats: z.array(z.string()).optional(),
       })
       .optional(),
   })
   .meta({ id: 'Estimate' });
-
-const Interval = z.array(z.number().nullable());
-export const MseResultSchema = z
-  .object({
-    lists: z.array(z.string()),
-    model: z.string(),
-    observed: z.number(),
-    hiddenEstimate: z.number(),
-    estimate: z.number(),
-    interval: z.object({
-      level: z.number(),
-      wald: Interval,
-      profile: Interval.optional(),
-      bootstrap: Interval.optional(),
-    }),
-    terms: z.array(z.string()),
-    infiniteTerms: z.array(z.string()),
-    steps: z.array(z.object({ term: z.string(), pValue: z.number() })),
-    coefficients: z.array(
-      z.object({ term: z.string(), estimate: z.number().nullable(), stdError: z.number().nullable() }),
-    ),
-    fit: z.object({
-      deviance: z.number(),
-      df: z.number(),
-      pValue: z.number().nullable(),
-      aic: z.number(),
-      test: z
-        .enum(['chi_square', 'parametric_bootstrap', 'none'])
-        .describe('chi_square only when the expected counts allow it (none below 1, at most a fifth below 5)'),
-      cells: z.number(),
-      expectedBelow5: z.number(),
-      expectedBelow1: z.number(),
-      replicates: z.number().optional(),
-      failed: z.number().optional(),
-      seed: z.number().optional(),
-    }),
-    bootstrap: z
-      .object({
-        method: z.enum(['bca', 'percentile']),
-        replicates: z.number(),
-        failed: z.number().describe('replicates with no finite estimate, counted as unbounded estimates'),
-        failedShare: z.number(),
-        seed: z.number(),
-        biasCorrection: z.number().nullable().optional(),
-        acceleration: z.number().nullable().optional(),
-        jackknifeFailed: z.number().optional(),
-      })
-      .optional(),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-  })
-  .meta({ id: 'MseResult' });
-
-/** JSON has no Infinity: an unbounded interval end becomes null. */
-const finiteOrNull = (value: unknown): unknown =>
-  typeof value === 'number' && !Number.isFinite(value)
-    ? null
-    : Array.isArray(value)
-      ? value.map(finiteOrNull)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, finiteOrNull(v)]))
-        : value;
 
 /** GET /api/estimates. */
 export const EstimatesResponse = z.object({ estimates: z.array(EstimateView) });
@@ -234,7 +196,7 @@ export const CaptureHistoriesResponse = z.object({
   note: z.string(),
 });
 /** POST /api/mse. */
-export const MseResponse = z.object({ result: MseResultSchema, savedEstimateId: z.string().optional() });
+export const MseResponse = z.strictObject({ result: MseResultSchema, savedEstimateId: z.string().optional() });
 
 export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -396,12 +358,12 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request) => {
       const actor = requireSession(request).actor;
-      const { result, savedEstimateId } = await runMse(ctx, actor, request.body);
+      const { result, lists, histories, savedEstimateId } = await runMse(ctx, actor, request.body);
       // The warnings for people, in her language (the saved estimate keeps them as computed, in English).
       const language = await requestLanguage(ctx, actor, request.headers['accept-language']);
       const warnings = result.warnings.map((w) => ({ code: w.code, message: translateNote(w.message, language) }));
       return {
-        result: finiteOrNull({ ...result, warnings }) as z.infer<typeof MseResultSchema>,
+        result: presentMseResult(result, warnings, overlapsOf(lists, histories)),
         ...(savedEstimateId ? { savedEstimateId } : {}),
       };
     },

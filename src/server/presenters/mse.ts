@@ -1,0 +1,314 @@
+/**
+ * Exactly which fields of a multiple systems estimate leave the server (src/domain/mse), named one by one in
+ * a closed schema. JSON has no Infinity or NaN: an unbounded limit or a number that does not apply is null.
+ */
+import { z } from 'zod';
+import type { MseResult, SensitivitySummary } from '../../domain/mse';
+
+const N = z.number().nullable();
+const Interval = z.array(N).describe('[low, high]; null high: unbounded');
+const Terms = z.array(z.string());
+
+const num = (value: number | undefined): number | null =>
+  value !== undefined && Number.isFinite(value) ? value : null;
+const pair = (value: readonly number[] | null | undefined) => (value ? [num(value[0]), num(value[1])] : null);
+
+const Alternative = {
+  lists: Terms,
+  model: z.string(),
+  terms: Terms,
+  estimate: N,
+  interval: Interval.nullable(),
+  error: z.string().optional().describe('why the reduced table admits no estimate (an error code)'),
+};
+const Selection = z.strictObject({ terms: Terms, estimate: N });
+
+export const MseSensitivitySchema = z
+  .strictObject({
+    level: z.number(),
+    threshold: z.number(),
+    thresholds: z.array(z.strictObject({ threshold: z.number(), estimate: N, interval: Interval, terms: Terms })),
+    leaveOneOut: z.array(z.strictObject({ left: z.string(), ...Alternative })),
+    merged: z.array(z.strictObject({ pair: Terms, ...Alternative })),
+    models: z.array(
+      z.strictObject({
+        terms: Terms,
+        infiniteTerms: Terms,
+        parameters: z.number(),
+        deviance: z.number(),
+        df: z.number(),
+        aic: N,
+        aicc: N,
+        bic: N,
+        estimate: N,
+        interval: Interval,
+        aicWeight: z.number(),
+        selectedBy: z.array(z.enum(['stepwise', 'aic', 'aicc', 'bic'])),
+      }),
+    ),
+    candidates: z.strictObject({ considered: z.number(), set: z.enum(['all', 'searched']) }),
+    selections: z.strictObject({ stepwise: Selection, aic: Selection, aicc: Selection, bic: Selection }),
+    averaged: z.strictObject({
+      estimate: N,
+      interval: Interval,
+      method: z
+        .literal('aic_weights_buckland')
+        .describe(
+          'AIC weights; interval normal on the log hidden count with the unconditional SE of Buckland et al. (1997)',
+        ),
+      models: z.number(),
+    }),
+    range: Interval,
+  })
+  .meta({ id: 'MseSensitivity' });
+
+export const MseResultSchema = z
+  .strictObject({
+    lists: Terms,
+    model: z.enum(['stepwise', 'main', 'fixed', 'two_list']),
+    observed: z.number(),
+    hiddenEstimate: N,
+    estimate: N,
+    interval: z.strictObject({
+      level: z.number(),
+      wald: Interval.describe('normal on the log hidden count; with two lists, Chao’s log-normal interval'),
+      profile: Interval.optional(),
+      bootstrap: Interval.optional(),
+    }),
+    terms: Terms,
+    infiniteTerms: Terms,
+    steps: z.array(z.strictObject({ term: z.string(), pValue: z.number() })),
+    coefficients: z.array(z.strictObject({ term: z.string(), estimate: N, stdError: N })),
+    fit: z.strictObject({
+      deviance: z.number(),
+      df: z.number(),
+      pValue: N,
+      aic: N,
+      test: z
+        .enum(['chi_square', 'parametric_bootstrap', 'none'])
+        .describe('chi_square only when the expected counts allow it (none below 1, at most a fifth below 5)'),
+      cells: z.number(),
+      expectedBelow5: N,
+      expectedBelow1: N,
+      replicates: z.number().optional(),
+      failed: z.number().optional(),
+      seed: z.number().optional(),
+    }),
+    bootstrap: z
+      .strictObject({
+        method: z.enum(['bca', 'percentile']),
+        replicates: z.number(),
+        failed: z.number().describe('replicates with no finite estimate, counted as unbounded estimates'),
+        failedShare: z.number(),
+        seed: z.number(),
+        biasCorrection: N.optional(),
+        acceleration: N.optional(),
+        jackknifeFailed: z.number().optional(),
+      })
+      .optional(),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+    caveats: z.array(
+      z.strictObject({
+        code: z.enum(['two_list_independence', 'closed_population', 'lincoln_petersen_undefined']),
+        message: z.string(),
+      }),
+    ),
+    removedLists: z
+      .array(
+        z.strictObject({
+          list: z.string(),
+          reason: z.enum(['empty', 'contains_everyone', 'duplicate']),
+          duplicateOf: z.string().optional(),
+        }),
+      )
+      .optional(),
+    personsOnRemovedListsOnly: z.number().optional(),
+    twoList: z
+      .strictObject({
+        onFirst: z.number(),
+        onSecond: z.number(),
+        onBoth: z.number(),
+        lincolnPetersen: N.describe('null when nobody is on both lists'),
+        chapman: z.number(),
+        variance: z.number(),
+      })
+      .optional(),
+    modelCheck: z
+      .strictObject({
+        models: z.number(),
+        exist: z.number(),
+        identifiable: z.number(),
+        estimable: z.number(),
+        failing: z.array(z.strictObject({ terms: Terms, exists: z.boolean(), identifiable: z.boolean() })),
+        failingTotal: z.number(),
+      })
+      .optional(),
+    sensitivity: MseSensitivitySchema.optional(),
+    overlaps: z
+      .array(z.strictObject({ lists: Terms, count: z.number() }))
+      .describe('persons per observed combination of lists, for the UpSet chart'),
+  })
+  .meta({ id: 'MseResult' });
+
+export type MseResultView = z.infer<typeof MseResultSchema>;
+export type MseSensitivityView = z.infer<typeof MseSensitivitySchema>;
+
+export function presentSensitivity(s: SensitivitySummary): MseSensitivityView {
+  const alternative = (a: SensitivitySummary['leaveOneOut'][number] | SensitivitySummary['merged'][number]) => ({
+    lists: [...a.lists],
+    model: a.model,
+    terms: [...a.terms],
+    estimate: a.estimate === null ? null : num(a.estimate),
+    interval: pair(a.interval),
+    ...(a.error ? { error: a.error } : {}),
+  });
+  const selection = (x: { terms: readonly string[]; estimate: number }) => ({
+    terms: [...x.terms],
+    estimate: num(x.estimate),
+  });
+  return {
+    level: s.level,
+    threshold: s.threshold,
+    thresholds: s.thresholds.map((t) => ({
+      threshold: t.threshold,
+      estimate: num(t.estimate),
+      interval: pair(t.interval)!,
+      terms: [...t.terms],
+    })),
+    leaveOneOut: s.leaveOneOut.map((a) => ({ left: a.left, ...alternative(a) })),
+    merged: s.merged.map((a) => ({ pair: [...a.pair], ...alternative(a) })),
+    models: s.models.map((m) => ({
+      terms: [...m.terms],
+      infiniteTerms: [...m.infiniteTerms],
+      parameters: m.parameters,
+      deviance: m.deviance,
+      df: m.df,
+      aic: num(m.aic),
+      aicc: num(m.aicc),
+      bic: num(m.bic),
+      estimate: num(m.estimate),
+      interval: pair(m.interval)!,
+      aicWeight: m.aicWeight,
+      selectedBy: [...m.selectedBy],
+    })),
+    candidates: { considered: s.candidates.considered, set: s.candidates.set },
+    selections: {
+      stepwise: selection(s.selections.stepwise),
+      aic: selection(s.selections.aic),
+      aicc: selection(s.selections.aicc),
+      bic: selection(s.selections.bic),
+    },
+    averaged: {
+      estimate: num(s.averaged.estimate),
+      interval: pair(s.averaged.interval)!,
+      method: s.averaged.method,
+      models: s.averaged.models,
+    },
+    range: pair(s.range)!,
+  };
+}
+
+/** Persons per observed combination of the table as read, named by its lists (what the UpSet chart draws). */
+export function overlapsOf(
+  lists: readonly string[],
+  histories: readonly { readonly pattern: readonly number[]; readonly count: number }[],
+) {
+  return histories
+    .filter((h) => h.count > 0)
+    .map((h) => ({ lists: lists.filter((_, i) => h.pattern[i] === 1), count: h.count }))
+    .filter((o) => o.lists.length > 0);
+}
+
+/** The result as it leaves the server; `warnings` already in the reader's language. */
+export function presentMseResult(
+  r: MseResult,
+  warnings: readonly { code: string; message: string }[],
+  overlaps: readonly { lists: readonly string[]; count: number }[],
+): MseResultView {
+  return {
+    lists: [...r.lists],
+    model: r.model,
+    observed: r.observed,
+    hiddenEstimate: num(r.hiddenEstimate),
+    estimate: num(r.estimate),
+    interval: {
+      level: r.interval.level,
+      wald: pair(r.interval.wald)!,
+      ...(r.interval.profile ? { profile: pair(r.interval.profile)! } : {}),
+      ...(r.interval.bootstrap ? { bootstrap: pair(r.interval.bootstrap)! } : {}),
+    },
+    terms: [...r.terms],
+    infiniteTerms: [...r.infiniteTerms],
+    steps: r.steps.map((s) => ({ term: s.term, pValue: s.pValue })),
+    coefficients: r.coefficients.map((c) => ({ term: c.term, estimate: num(c.estimate), stdError: num(c.stdError) })),
+    fit: {
+      deviance: r.fit.deviance,
+      df: r.fit.df,
+      pValue: num(r.fit.pValue),
+      aic: num(r.fit.aic),
+      test: r.fit.test,
+      cells: r.fit.cells,
+      expectedBelow5: num(r.fit.expectedBelow5),
+      expectedBelow1: num(r.fit.expectedBelow1),
+      ...(r.fit.replicates !== undefined ? { replicates: r.fit.replicates } : {}),
+      ...(r.fit.failed !== undefined ? { failed: r.fit.failed } : {}),
+      ...(r.fit.seed !== undefined ? { seed: r.fit.seed } : {}),
+    },
+    ...(r.bootstrap
+      ? {
+          bootstrap: {
+            method: r.bootstrap.method,
+            replicates: r.bootstrap.replicates,
+            failed: r.bootstrap.failed,
+            failedShare: r.bootstrap.failedShare,
+            seed: r.bootstrap.seed,
+            ...(r.bootstrap.biasCorrection !== undefined ? { biasCorrection: num(r.bootstrap.biasCorrection) } : {}),
+            ...(r.bootstrap.acceleration !== undefined ? { acceleration: num(r.bootstrap.acceleration) } : {}),
+            ...(r.bootstrap.jackknifeFailed !== undefined ? { jackknifeFailed: r.bootstrap.jackknifeFailed } : {}),
+          },
+        }
+      : {}),
+    warnings: warnings.map((w) => ({ code: w.code, message: w.message })),
+    caveats: r.caveats.map((c) => ({ code: c.code, message: c.message })),
+    ...(r.removedLists
+      ? {
+          removedLists: r.removedLists.map((l) => ({
+            list: l.list,
+            reason: l.reason,
+            ...(l.duplicateOf ? { duplicateOf: l.duplicateOf } : {}),
+          })),
+          personsOnRemovedListsOnly: r.personsOnRemovedListsOnly ?? 0,
+        }
+      : {}),
+    ...(r.twoList
+      ? {
+          twoList: {
+            onFirst: r.twoList.onFirst,
+            onSecond: r.twoList.onSecond,
+            onBoth: r.twoList.onBoth,
+            lincolnPetersen: num(r.twoList.lincolnPetersen),
+            chapman: r.twoList.chapman,
+            variance: r.twoList.variance,
+          },
+        }
+      : {}),
+    ...(r.modelCheck
+      ? {
+          modelCheck: {
+            models: r.modelCheck.models,
+            exist: r.modelCheck.exist,
+            identifiable: r.modelCheck.identifiable,
+            estimable: r.modelCheck.estimable,
+            failing: r.modelCheck.failing.map((f) => ({
+              terms: [...f.terms],
+              exists: f.exists,
+              identifiable: f.identifiable,
+            })),
+            failingTotal: r.modelCheck.failingTotal,
+          },
+        }
+      : {}),
+    ...(r.sensitivity ? { sensitivity: presentSensitivity(r.sensitivity) } : {}),
+    overlaps: overlaps.map((o) => ({ lists: [...o.lists], count: o.count })),
+  };
+}
