@@ -26,6 +26,7 @@ import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { OfflinePage } from './offline/OfflinePage';
+import { EmployersPage } from './labour/EmployersPage';
 import { OfflineStandalone } from './offline/OfflineBoot';
 import { UsersPage } from './pages/UsersPage';
 
@@ -74,6 +75,7 @@ export function App() {
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />
         <Route path="offline" element={<OfflinePage />} />
+        <Route path="employers" element={<EmployersPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -122,6 +122,35 @@ function presentSnapshot(s: Snapshot): Snapshot {
           })),
         }
       : {}),
+    // Her labour records when the employment section is shared: codes, dates and states, field by field.
+    ...(s.employment
+      ? {
+          employment: {
+            schoolingLevels: [...s.employment.schoolingLevels],
+            languages: s.employment.languages.map((l) => ({ language: l.language, level: l.level })),
+            trainings: s.employment.trainings.map((x) => ({
+              type: x.type,
+              status: x.status,
+              startOn: x.startOn,
+              ...(x.endOn !== undefined ? { endOn: x.endOn } : {}),
+              ...(x.completedOn !== undefined ? { completedOn: x.completedOn } : {}),
+            })),
+            internships: s.employment.internships.map((x) => ({
+              startOn: x.startOn,
+              endOn: x.endOn,
+              hoursPerWeek: x.hoursPerWeek,
+              status: x.status,
+            })),
+            placements: s.employment.placements.map((x) => ({
+              contractType: x.contractType,
+              startOn: x.startOn,
+              ...(x.sector !== undefined ? { sector: x.sector } : {}),
+              ...(x.hoursPerWeek !== undefined ? { hoursPerWeek: x.hoursPerWeek } : {}),
+              ...(x.endedOn !== undefined ? { endedOn: x.endedOn } : {}),
+            })),
+          },
+        }
+      : {}),
     // Custom records of a shared referral section: the form, its version's labels and the values (field list closed).
     ...(s.forms
       ? {

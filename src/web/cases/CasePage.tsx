@@ -22,6 +22,7 @@ import { RiskTab } from './risk/RiskTab';
 import { PrintCaseFile } from './PrintCaseFile';
 import { FormsTab } from './forms/FormsTab';
 import { OfflineToggle } from '../offline/OfflineToggle';
+import { WorkTab } from '../labour/WorkTab';
 
 const TABS = [
   'overview',
@@ -36,6 +37,7 @@ const TABS = [
   'services',
   'accommodation',
   'legal',
+  'work',
   'referrals',
   'outcomes',
   'timeline',
@@ -98,7 +100,9 @@ export function CasePage() {
                         ? `${tab}Ui.tab`
                         : tab === 'forms'
                           ? 'customFormsUi.tab'
-                          : `caseUi.tabs.${tab}`,
+                          : tab === 'work'
+                            ? 'labourUi.tab'
+                            : `caseUi.tabs.${tab}`,
                 )}
               </NavLink>
             </li>
@@ -118,6 +122,7 @@ export function CasePage() {
         <Route path="services" element={<ServicesTab c={c} />} />
         <Route path="accommodation" element={<PlacementsTab c={c} />} />
         <Route path="legal" element={<LegalTab c={c} />} />
+        <Route path="work" element={<WorkTab c={c} />} />
         <Route path="referrals" element={<ReferralsTab c={c} />} />
         <Route path="outcomes" element={<OutcomesTab c={c} />} />
         <Route path="timeline" element={<TimelineTab c={c} />} />

@@ -19,6 +19,7 @@ export function Layout({ session }: { session: SessionView }) {
     { to: '/', label: t('nav.dashboard'), show: true },
     { to: '/cases', label: t('nav.cases'), show: session.permissions.readCases },
     { to: '/referrals', label: t('nav.referrals'), show: session.permissions.readCases },
+    { to: '/employers', label: t('labourUi.nav'), show: session.permissions.readCases },
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/statistics', label: t('nav.statistics'), show: session.permissions.viewNetworkAggregates },
     { to: '/outcomes', label: t('nav.cohort'), show: session.permissions.viewNetworkAggregates },
