@@ -9,6 +9,7 @@ import type { CohortViewSchema } from '../../server/presenters/cohort';
 import type { OutcomeModelView } from '../../server/api-types';
 import type { DisclosureFloors } from './DisclosureFloorCard';
 import { EChart } from './EChart';
+import { LabourStatsSection } from './LabourStatsSection';
 
 /** Inferred from the server's presenter schemas. */
 type Cohort = z.infer<typeof CohortViewSchema>;
@@ -217,6 +218,7 @@ export function CohortPage() {
               </table>
             </div>
           </section>
+          <LabourStatsSection scope={scope} threshold={threshold} />
           <section className="card" aria-labelledby="factor-title">
             <h2 id="factor-title">{t('outcomesUi.factorPrevalence')}</h2>
             <p>
