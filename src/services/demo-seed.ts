@@ -12,6 +12,7 @@ import { setLinkageSecret } from './linkage';
 import { setStaffRoles } from './catalogue';
 import { createNetwork } from './networks';
 import { updateOwnEntry } from './directory';
+import { seedDemoEmployers } from './demo-labour';
 import { createOrganisation, createUserInOrganisation } from './organisations';
 import { hashPassword } from '../security/passwords';
 
@@ -143,6 +144,8 @@ export async function seedDemo(
     );
   }
   await mapDemoStaffToRoles(ctx, orgIds);
+  // Two fictional employers of Demo Shelter North, one shared with the network (issue #19).
+  await seedDemoEmployers(ctx, orgIds[0]!, (await demoUser(ctx, 'admin@north.demo.test')).id);
   // A fictional network secret, so `ariadne link` works on the demo data out of the box.
   for (const org of DEMO_ORGANISATIONS) {
     const row = await organisationsRepo.findBySlug(ctx.db.system, org.slug);

@@ -80,7 +80,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('employer directory on %
     expect(share.status).toBe(200);
     shared = { id: share.body.id, version: share.body.version };
     unshared = { id: b.body.id, version: b.body.version };
-  });
+  }, 600_000);
   afterAll(() => t.close());
 
   test('the owner reads both, with its notes, tutors and agreements', async () => {

@@ -65,7 +65,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('labour records on %s', 
     const s = await south.post('/api/employers', company('Demo South Shared 06'));
     southShared = s.body.id;
     await south.put(`/api/employers/${southShared}/sharing`, { shared: true, version: s.body.version });
-  });
+  }, 600_000);
   afterAll(() => t.close());
 
   test('an internship within 1–6 months by default; too short or too long is refused at endOn', async () => {
