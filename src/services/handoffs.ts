@@ -9,6 +9,7 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import type { ContactInput } from '../domain/contacts/inputs';
 import { rankPosts, type CallOrigin, type RoutedPost } from '../domain/contacts/routing';
 import { DomainError } from '../domain/errors';
 import { errors } from '../errors';
@@ -22,6 +23,7 @@ import { directoryRepo } from '../storage/repositories/directory';
 import { networksRepo } from '../storage/repositories/networks';
 import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
+import { recordContact, voidContact } from './contacts';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 
 export const DECLINE_REASONS = [
@@ -266,8 +268,11 @@ export async function listHandoffs(
 }
 
 /**
- * The receiving post answers. Accepting records the contact in its own log (a new chain, with her
- * nickname and note only if she agreed and has not withdrawn), linked to the hand-off, in one transaction.
+ * The receiving post answers. Accepting records the contact in its own log through the contacts
+ * service (its codes checked against the receiver's lists, her nickname linking her repeat contacts
+ * there), with her nickname and note only if she agreed and has not withdrawn. The contact is
+ * recorded with an idempotency key of the hand-off, so a retried acceptance records it once; if the
+ * hand-off changed meanwhile (her agreement withdrawn), that contact is voided and nothing is accepted.
  */
 export async function answerHandoff(
   ctx: AppContext,
@@ -276,97 +281,84 @@ export async function answerHandoff(
   answer: { action: 'accept'; version: number } | { action: 'decline'; version: number; reason: DeclineReason },
 ): Promise<HandoffModel> {
   requireAccess(actor, 'contact.handoff', { organisationId: actor.organisationId });
-  await inTenant(ctx, actor, async (tx) => {
+  const pending = async (tx: Tx) => {
     const row = await contactHandoffsRepo.find(tx, id);
     if (!row) throw errors.notFound();
     // Only the receiver answers: the resource is the receiving organisation (the sender is refused as not found).
     if (row.toOrganisationId !== actor.organisationId) throw errors.notFound();
     requireAccess(actor, 'contact.handoff', { organisationId: row.toOrganisationId });
     if (row.status !== 'pending') throw errors.conflict('handoff_answered', 'This hand-off has been answered already');
-    let toContactId: string | null = null;
-    if (answer.action === 'accept') {
-      const identity = row.identityEnc
-        ? SharedIdentity.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.identityEnc)))
-        : null;
-      toContactId = await recordReceivedContact(ctx, tx, actor, row, identity);
-    }
-    const ok = await contactHandoffsRepo.answer(
-      tx,
-      id,
-      answer.version,
-      answer.action === 'accept'
-        ? { status: 'accepted', by: actor.userId, toContactId: toContactId! }
-        : { status: 'declined', by: actor.userId, reason: answer.reason },
-    );
-    if (!ok) throw errors.versionConflict();
-    const past = answer.action === 'accept' ? 'accepted' : 'declined';
-    await auditRepo.append(tx, {
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: `handoff.${answer.action}`,
-      entityType: 'handoff',
-      entityId: id,
-      fields: answer.action === 'accept' ? ['status', 'contact'] : ['status', 'decline_reason'],
-    });
-    await asOrganisation(tx, actor, { organisationId: row.fromOrganisationId }, async () => {
+    if (row.version !== answer.version) throw errors.versionConflict();
+    return row;
+  };
+  let toContactId: string | null = null;
+  if (answer.action === 'accept') {
+    const row = await inTenant(ctx, actor, pending, READS_ONLY);
+    const identity = row.identityEnc
+      ? SharedIdentity.parse(JSON.parse(await ctx.keyRing.decrypt(actor.organisationId, row.identityEnc)))
+      : null;
+    toContactId = (
+      await recordContact(
+        ctx,
+        actor,
+        {
+          occurredAt: row.occurredAt.toISOString(),
+          kind: row.kind as ContactInput['kind'],
+          place: { level: row.placeLevel as 'municipality' | 'outreach_route', name: row.place },
+          ...(row.language ? { language: row.language } : {}),
+          interpreterUsed: row.interpreterUsed,
+          needs: row.needs,
+          provided: row.provided,
+          ...(identity?.nickname ? { nickname: identity.nickname } : {}),
+          ...(identity?.note ? { note: identity.note } : {}),
+        },
+        { idempotencyKey: `handoff:${id}` },
+      )
+    ).id;
+  }
+  try {
+    await inTenant(ctx, actor, async (tx) => {
+      const row = await pending(tx);
+      const ok = await contactHandoffsRepo.answer(
+        tx,
+        id,
+        answer.version,
+        answer.action === 'accept'
+          ? { status: 'accepted', by: actor.userId, toContactId: toContactId! }
+          : { status: 'declined', by: actor.userId, reason: answer.reason },
+      );
+      if (!ok) throw errors.versionConflict();
+      const past = answer.action === 'accept' ? 'accepted' : 'declined';
       await auditRepo.append(tx, {
-        organisationId: row.fromOrganisationId,
-        actorUserId: null,
-        action: `handoff.${past}_by_partner`,
-        entityType: 'contact',
-        entityId: row.contactId,
-        fields: ['status'],
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        action: `handoff.${answer.action}`,
+        entityType: 'handoff',
+        entityId: id,
+        fields: answer.action === 'accept' ? ['status', 'contact'] : ['status', 'decline_reason'],
       });
-      if (row.createdBy)
-        await contactHandoffsRepo.notify(tx, row.fromOrganisationId, [row.createdBy], `handoff.${past}`, id);
+      await asOrganisation(tx, actor, { organisationId: row.fromOrganisationId }, async () => {
+        await auditRepo.append(tx, {
+          organisationId: row.fromOrganisationId,
+          actorUserId: null,
+          action: `handoff.${past}_by_partner`,
+          entityType: 'contact',
+          entityId: row.contactId,
+          fields: ['status'],
+        });
+        if (row.createdBy)
+          await contactHandoffsRepo.notify(tx, row.fromOrganisationId, [row.createdBy], `handoff.${past}`, id);
+      });
     });
-  });
+  } catch (error) {
+    // The hand-off changed between recording and accepting: the recorded contact must not stand.
+    if (toContactId)
+      await voidContact(ctx, actor, toContactId, { reason: 'Hand-off changed before acceptance', version: 1 }).catch(
+        () => undefined,
+      );
+    throw error;
+  }
   return getHandoff(ctx, actor, id);
-}
-
-/** The receiver's own contact of a hand-off it accepted (its own chain, her words only if she agreed). */
-async function recordReceivedContact(
-  ctx: AppContext,
-  tx: Tx,
-  actor: Actor,
-  row: HandoffRow,
-  identity: SharedIdentity | null,
-): Promise<string> {
-  const contactId = crypto.randomUUID();
-  const nickname = identity?.nickname ?? null;
-  await contactsRepo.insert(tx, {
-    id: contactId,
-    organisationId: actor.organisationId,
-    occurredAt: row.occurredAt,
-    kind: row.kind,
-    placeLevel: row.placeLevel,
-    place: row.place,
-    language: row.language,
-    interpreterUsed: row.interpreterUsed,
-    needs: row.needs,
-    provided: row.provided,
-    nicknameEnc: nickname ? await ctx.keyRing.encrypt(actor.organisationId, nickname) : null,
-    nicknameIndex: nickname ? await nicknameIndexOf(ctx, actor.organisationId, nickname) : null,
-    noteEnc: identity?.note ? await ctx.keyRing.encrypt(actor.organisationId, identity.note) : null,
-    chainId: crypto.randomUUID(),
-    recordedBy: actor.userId,
-  });
-  await auditRepo.append(tx, {
-    organisationId: actor.organisationId,
-    actorUserId: actor.userId,
-    action: 'contact.record',
-    entityType: 'contact',
-    entityId: contactId,
-    fields: ['kind', 'place', ...(nickname ? ['nickname'] : []), ...(identity?.note ? ['note'] : [])],
-  });
-  return contactId;
-}
-
-/** The blind index of a nickname under the organisation's index key (case- and accent-insensitive). */
-async function nicknameIndexOf(ctx: AppContext, organisationId: string, nickname: string): Promise<string> {
-  const key = await ctx.keyRing.indexKey(organisationId);
-  const normal = nickname.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase('en');
-  return crypto.createHmac('sha256', key).update(`contact.nickname:${normal}`).digest('base64url');
 }
 
 /**

@@ -29,6 +29,9 @@ import { OfflinePage } from './offline/OfflinePage';
 import { EmployersPage } from './labour/EmployersPage';
 import { OfflineStandalone } from './offline/OfflineBoot';
 import { UsersPage } from './pages/UsersPage';
+import { ContactsPage } from './contacts/ContactsPage';
+import { HandoffsPage } from './handoffs/HandoffsPage';
+import { HandOffPage } from './handoffs/HandOffPanel';
 
 export function App() {
   const { t } = useTranslation();
@@ -58,6 +61,7 @@ export function App() {
         <Route path="users" element={<UsersPage session={current} />} />
         <Route path="settings/*" element={<SettingsPage session={current} />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="contacts" element={<ContactsPage />} />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/new" element={<NewCasePage />} />
         <Route path="cases/:id/*" element={<CasePage />} />
@@ -75,6 +79,8 @@ export function App() {
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />
         <Route path="offline" element={<OfflinePage />} />
+        <Route path="handoffs" element={<HandoffsPage />} />
+        <Route path="contacts/:id/handoff" element={<HandOffPage />} />
         <Route path="employers" element={<EmployersPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -18,7 +18,9 @@ export function Layout({ session }: { session: SessionView }) {
   const links = [
     { to: '/', label: t('nav.dashboard'), show: true },
     { to: '/cases', label: t('nav.cases'), show: session.permissions.readCases },
+    { to: '/contacts', label: t('contactsUi.nav'), show: session.permissions.readCases },
     { to: '/referrals', label: t('nav.referrals'), show: session.permissions.readCases },
+    { to: '/handoffs', label: t('handoffUi.nav'), show: session.permissions.readCases },
     { to: '/employers', label: t('labourUi.nav'), show: session.permissions.readCases },
     { to: '/network', label: t('nav.network'), show: true },
     { to: '/statistics', label: t('nav.statistics'), show: session.permissions.viewNetworkAggregates },

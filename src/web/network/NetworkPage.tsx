@@ -8,6 +8,7 @@ import { useLabel } from '../api/cases';
 import type { SessionView } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CodeSelect, Field } from '../cases/fields';
+import { ContactsChart } from '../handoffs/ContactsChart';
 import type { z } from 'zod';
 import type { CoverageGapsSchema, NetworkGraphSchema } from '../../server/routes/referrals/routes';
 
@@ -131,6 +132,7 @@ export function NetworkPage({ session }: { session: SessionView }) {
   return (
     <section>
       <h1>{t('net.title')}</h1>
+      {aggregates && <ContactsChart scope="network" />}
       {aggregates && (
         <section className="card" aria-labelledby="graph-title">
           <h2 id="graph-title">{t('net.graphTitle')}</h2>

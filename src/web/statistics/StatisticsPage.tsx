@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import type { SessionView } from '../api/types';
 import { DisclosureFloorCard, type DisclosureFloors } from './DisclosureFloorCard';
 import { HtcdsExportCard } from './HtcdsExportCard';
+import { ContactsChart } from '../handoffs/ContactsChart';
 import { DIMENSIONS, POPULATIONS, ReportView, type Report } from './ReportView';
 
 export function StatisticsPage({ session }: { session: SessionView }) {
@@ -158,6 +159,7 @@ export function StatisticsPage({ session }: { session: SessionView }) {
           </p>
         </>
       )}
+      <ContactsChart scope="organisation" />
       {floors.data && <DisclosureFloorCard floors={floors.data} />}
       {session.permissions.exportHtcds && floors.data && <HtcdsExportCard floor={floors.data.organisation} />}
     </section>
