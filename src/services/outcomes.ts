@@ -50,6 +50,7 @@ import { asMember, networkMembers, networkPersonIds } from './network-scope';
 import { consentEventsFromRecords } from '../domain/cases/consent';
 import { earliestHistory, mergeCaseFacts } from '../domain/outcomes/person-facts';
 import { countPersons, type PersonPart } from '../domain/statistics/persons';
+import { economicFacts, labourRecordsFrom } from '../domain/outcomes/economic';
 
 const OUTCOME_KINDS = new Set([
   'outcome_assessment',
@@ -202,14 +203,17 @@ export async function caseOutcomes(ctx: AppContext, actor: Actor, caseId: string
     });
     const latest = [...facts.assessments].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
     const decisions = entries.filter((e) => e.kind === 'autonomy').map((e) => e.data as unknown as KeyDecision);
+    const herContinuum = facts.assessments.length
+      ? continuum(DEFAULT_OUTCOME_MODEL, { assessments: facts.assessments, circumstances: facts.circumstances })
+      : null;
     return {
       model: DEFAULT_OUTCOME_MODEL,
       factorCatalogue: DEFAULT_FACTOR_CATALOGUE,
       followUp: followUpState(facts.followUp),
       autonomy: summariseAutonomy({ decisions }),
-      continuum: facts.assessments.length
-        ? continuum(DEFAULT_OUTCOME_MODEL, { assessments: facts.assessments, circumstances: facts.circumstances })
-        : null,
+      continuum: herContinuum,
+      // Economic facts beside her continuum, against her baseline: they never enter a score or a flag.
+      economicFacts: economicFacts(labourRecordsFrom(entries), herContinuum?.baseline?.date ?? null),
       flags: flagsFor(facts),
       markers: chartMarkers(facts.events),
       due: dueAssessments(facts, new Date().toISOString().slice(0, 10)),

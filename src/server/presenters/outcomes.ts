@@ -8,6 +8,7 @@ import type { AutonomySummary } from '../../domain/outcomes/autonomy';
 import type { Continuum, OutcomeFlag } from '../../domain/outcomes/continuum';
 import type { FactorDefinition } from '../../domain/outcomes/factors';
 import type { ChartMarker } from '../../domain/outcomes/milestones';
+import { ECONOMIC_FACT_KINDS, type EconomicFact } from '../../domain/outcomes/economic';
 import type { NextObjectives } from '../../domain/outcomes/priority';
 import type { DueAssessment, FollowUpState } from '../../domain/outcomes/schedule';
 import type { ProposedScore } from '../../domain/outcomes/instrument';
@@ -283,6 +284,15 @@ export const CaseOutcomesSchema = z
     markers: z.array(
       z.strictObject({ date: z.string(), kind: z.string(), category: z.string(), label: OutcomeLabelsSchema }),
     ),
+    economicFacts: z.array(
+      z.strictObject({
+        kind: z.enum(ECONOMIC_FACT_KINDS),
+        date: z.string(),
+        dimension: z.literal('economic'),
+        category: z.literal('economic'),
+        daysSinceBaseline: z.number().int().nullable(),
+      }),
+    ),
     due: z.array(
       z.strictObject({
         caseId: z.string(),
@@ -346,6 +356,7 @@ export function presentCaseOutcomes(o: {
   continuum: Continuum | null;
   flags: OutcomeFlag[];
   markers: ChartMarker[];
+  economicFacts: EconomicFact[];
   due: DueAssessment[];
   next: NextObjectives;
 }): CaseOutcomesView {
@@ -383,6 +394,13 @@ export function presentCaseOutcomes(o: {
       : null,
     flags: o.flags.map((f) => ({ kind: f.kind, event: f.event, date: f.date, statedReasons: f.statedReasons })),
     markers: o.markers.map((m) => ({ date: m.date, kind: m.kind, category: m.category, label: labelsOf(m.label) })),
+    economicFacts: o.economicFacts.map((f) => ({
+      kind: f.kind,
+      date: f.date,
+      dimension: f.dimension,
+      category: f.category,
+      daysSinceBaseline: f.daysSinceBaseline,
+    })),
     due: o.due.map((d) => ({
       caseId: d.caseId,
       dueDate: d.dueDate,

@@ -10,7 +10,12 @@ import { Field } from '../fields';
 import { pick, type AssessmentDraft, type Outcomes } from './types';
 import { formatDate } from '../../i18n/dates';
 
-const MARKER_COLOURS: Record<string, string> = { turning_point: '#2b6cb0', event: '#2f855a', hard_failure: '#c53030' };
+const MARKER_COLOURS: Record<string, string> = {
+  turning_point: '#2b6cb0',
+  event: '#2f855a',
+  hard_failure: '#c53030',
+  economic: '#975a16',
+};
 
 function DimensionChart({
   title,
@@ -93,6 +98,12 @@ export function ProgressPanel({
   const markerLabel = (kind: string) =>
     kind === 'return_to_exploitation' ? t('outcomesUi.returnToExploitation') : t(`outcomesUi.eventKinds.${kind}`);
   const markers = o.markers.map((m) => ({ date: m.date, category: m.category, label: markerLabel(m.kind) }));
+  // Her economic facts (issue #19) are markers on the economic dimension only: facts, never a score or a failure.
+  const economicMarkers = o.economicFacts.map((f) => ({
+    date: f.date,
+    category: f.category,
+    label: t(`labourStats.facts.${f.kind}`),
+  }));
   const dimLabel = (code: string) => pick(o.model.dimensions.find((x) => x.code === code)?.label, lang) || code;
   const sorted = [...(assessments.data?.entries ?? [])].sort((a, b) =>
     String(a.data.date).localeCompare(String(b.data.date)),
@@ -123,7 +134,7 @@ export function ProgressPanel({
                 key={d.code}
                 title={pick(d.label, lang)}
                 scale={o.model.scale}
-                markers={markers}
+                markers={d.code === 'economic' ? [...markers, ...economicMarkers] : markers}
                 series={[
                   {
                     date: o.continuum!.baseline!.date,
@@ -152,6 +163,25 @@ export function ProgressPanel({
               <li key={p.date}>
                 {p.date}: {t('caseUi.progressOn')} {p.progressOn.map(dimLabel).join(', ') || '—'};{' '}
                 {t('caseUi.regressionOn')} {p.regressionOn.map(dimLabel).join(', ') || '—'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {o.economicFacts.length > 0 && (
+        <section className="card" aria-labelledby="economic-facts-title" data-testid="economic-facts">
+          <h2 id="economic-facts-title">{t('labourStats.economicFactsTitle')}</h2>
+          <p className="muted">{t('labourStats.economicFactsIntro')}</p>
+          <ul className="legend">
+            {o.economicFacts.map((f, i) => (
+              <li key={`${f.date}${f.kind}${i}`}>
+                <span className="swatch" style={{ background: MARKER_COLOURS.economic }} aria-hidden="true" />{' '}
+                {formatDate(f.date)}: {t(`labourStats.facts.${f.kind}`)} ·{' '}
+                {f.daysSinceBaseline === null
+                  ? t('labourStats.noBaseline')
+                  : f.daysSinceBaseline >= 0
+                    ? t('labourStats.daysFromBaseline', { days: f.daysSinceBaseline })
+                    : t('labourStats.daysBeforeBaseline', { days: -f.daysSinceBaseline })}
               </li>
             ))}
           </ul>
