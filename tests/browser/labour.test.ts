@@ -14,7 +14,7 @@ import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } fro
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
-});
+}, 600_000);
 afterAll(async () => {
   await harness?.close();
 });
@@ -140,5 +140,5 @@ describe('labour-market insertion in the browser', () => {
     await phone.page.getByRole('article', { name: 'Demo Trattoria Sole 12' }).waitFor();
     expect(await seriousA11yViolations(phone.page)).toEqual([]);
     await phone.context.close();
-  });
+  }, 900_000);
 });
