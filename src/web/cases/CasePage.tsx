@@ -23,6 +23,7 @@ import { PrintCaseFile } from './PrintCaseFile';
 import { FormsTab } from './forms/FormsTab';
 import { OfflineToggle } from '../offline/OfflineToggle';
 import { WorkTab } from '../labour/WorkTab';
+import { CaseContactsTab } from '../contacts/ContactsPage';
 
 const TABS = [
   'overview',
@@ -38,6 +39,7 @@ const TABS = [
   'accommodation',
   'legal',
   'work',
+  'contacts',
   'referrals',
   'outcomes',
   'timeline',
@@ -100,9 +102,11 @@ export function CasePage() {
                         ? `${tab}Ui.tab`
                         : tab === 'forms'
                           ? 'customFormsUi.tab'
-                          : tab === 'work'
-                            ? 'labourUi.tab'
-                            : `caseUi.tabs.${tab}`,
+                          : tab === 'contacts'
+                            ? 'contactsUi.tab'
+                            : tab === 'work'
+                              ? 'labourUi.tab'
+                              : `caseUi.tabs.${tab}`,
                 )}
               </NavLink>
             </li>
@@ -123,6 +127,7 @@ export function CasePage() {
         <Route path="accommodation" element={<PlacementsTab c={c} />} />
         <Route path="legal" element={<LegalTab c={c} />} />
         <Route path="work" element={<WorkTab c={c} />} />
+        <Route path="contacts" element={<CaseContactsTab caseId={c.id} />} />
         <Route path="referrals" element={<ReferralsTab c={c} />} />
         <Route path="outcomes" element={<OutcomesTab c={c} />} />
         <Route path="timeline" element={<TimelineTab c={c} />} />
