@@ -195,9 +195,11 @@ describe('offline field work', () => {
       await d.context.setOffline(true);
       const held = await openHeld(d.page, /^Work on /);
       await held.getByRole('button', { name: 'Edit' }).first().click();
-      await held.getByRole('textbox', { name: /^Note/ }).first().fill(text);
-      await held.getByRole('button', { name: 'Save', exact: true }).first().click();
-      await held.getByText(text).waitFor();
+      const edit = held.locator('form.note-edit');
+      await edit.getByRole('textbox', { name: /^Note/ }).fill(text);
+      await edit.getByRole('button', { name: 'Save', exact: true }).click();
+      await held.getByTestId('offline-notes').getByText(text).waitFor();
+      await d.page.getByTestId('offline-outbox').locator('li[data-state="waiting"]').waitFor();
     }
 
     // The first device syncs: its edit is applied.
@@ -207,8 +209,20 @@ describe('offline field work', () => {
 
     // The second syncs on a base that is no longer current: the same field changed on both sides.
     await two.context.setOffline(false);
+    const answered = two.page.getByTestId('offline-outbox').locator('li:not([data-state="waiting"])');
+    await answered
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`No answer on the second device: ${await two.page.locator('.offline-status').textContent()}`, {
+          cause: e,
+        });
+      });
+    // What the server said, in the words of the page (a refusal would show its reason here).
+    expect(await answered.first().getAttribute('data-state'), (await answered.first().textContent()) ?? '').toBe(
+      'conflict',
+    );
     const conflict = two.page.getByTestId('offline-outbox').locator('li[data-state="conflict"]');
-    await conflict.waitFor({ timeout: 30_000 });
     expect(await conflict.textContent()).toContain('text');
     expect(await seriousA11yViolations(two.page)).toEqual([]);
 

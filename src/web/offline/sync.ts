@@ -156,10 +156,13 @@ async function apply(item: OutboxItem, result: SyncResult): Promise<void> {
         ]);
     } else if (change.type === 'entry_update') {
       const local = await store.getEntry(change.entryId);
-      if (local)
+      if (local) {
+        // A revision may be a new record on the server: the device follows its id.
+        if (result.id !== local.id) await store.removeEntry(local.id);
         await store.putEntries([
-          { ...local, version: result.version, serverData: { ...local.serverData, ...change.data } },
+          { ...local, id: result.id, version: result.version, serverData: { ...local.serverData, ...change.data } },
         ]);
+      }
     } else if (change.type === 'case_update') {
       const local = await store.getCase(change.caseId);
       if (local)
