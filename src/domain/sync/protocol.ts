@@ -113,3 +113,19 @@ export const SyncPullBody = z.strictObject({
   /** The server's cursor from the last pull: only what changed since comes back. */
   since: z.string().max(200).optional(),
 });
+
+/** One conflicting field's choice: her device's value, the server's, or a value she wrote. */
+export const FieldChoiceSchema = z.discriminatedUnion('take', [
+  z.strictObject({ field: z.string().min(1).max(100), take: z.literal('mine') }),
+  z.strictObject({ field: z.string().min(1).max(100), take: z.literal('theirs') }),
+  z.strictObject({ field: z.string().min(1).max(100), take: z.literal('edited'), value: z.unknown() }),
+]);
+
+/** POST /api/sync/conflicts/:id/resolve: a choice for every field of the conflict. */
+export const ResolveConflictBody = z.strictObject({ choices: z.array(FieldChoiceSchema).min(1).max(100) });
+
+/** POST /api/sync/devices: the device's own identifier (made once on the device) and an optional label. */
+export const RegisterDeviceBody = z.strictObject({
+  deviceId: z.string().uuid(),
+  label: z.string().trim().min(1).max(80).optional(),
+});

@@ -72,6 +72,25 @@ export const auditRepo = {
       .execute();
   },
 
+  /** Several pending entries in one statement (a device's pull reads many cases at once). */
+  async appendMany(db: Kysely<DB>, events: readonly AuditEvent[], at = new Date()): Promise<void> {
+    for (let i = 0; i < events.length; i += 1000)
+      await db
+        .insertInto('audit_log')
+        .values(
+          events.slice(i, i + 1000).map((event) => ({
+            organisation_id: event.organisationId,
+            at,
+            actor_user_id: event.actorUserId,
+            action: event.action,
+            entity_type: event.entityType,
+            entity_id: event.entityId,
+            fields: [...(event.fields ?? [])].sort(),
+          })),
+        )
+        .execute();
+  },
+
   /** Newest first by insertion order, so entries not yet sealed (seq null) are listed too. */
   recent: (db: Kysely<DB>, organisationId: string, limit: number) =>
     db
