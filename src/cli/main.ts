@@ -10,6 +10,8 @@ import { registerCorrectionCommands } from './commands/corrections';
 import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
 import { registerLegalTrackCommands } from './commands/legal-tracks';
+import { registerContactCommands } from './commands/contacts';
+import { registerHandoffCommands } from './commands/handoffs';
 import { registerSyncCommands } from './commands/sync';
 import { registerEmployerCommands } from './commands/employers';
 import { registerLinkageCommands } from './commands/linkage';
@@ -53,11 +55,13 @@ function buildProgram(io: CliIo): Command {
   registerRiskCommands(program);
   registerDashboardCommands(program);
   registerLegalTrackCommands(program);
+  registerHandoffCommands(program);
   registerSyncCommands(program);
   registerEmployerCommands(program);
   registerFormCommands(program);
   registerFormValueCommands(program);
   registerXlsFormCommands(program);
+  registerContactCommands(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
