@@ -10,7 +10,6 @@ import { registerCorrectionCommands } from './commands/corrections';
 import { registerListCommands } from './commands/lists';
 import { registerDashboardCommands } from './commands/dashboard';
 import { registerLegalTrackCommands } from './commands/legal-tracks';
-import { registerHandoffCommands } from './commands/handoffs';
 import { registerContactCommands } from './commands/contacts';
 import { registerHandoffCommands } from './commands/handoffs';
 import { registerSyncCommands } from './commands/sync';
@@ -56,7 +55,6 @@ function buildProgram(io: CliIo): Command {
   registerRiskCommands(program);
   registerDashboardCommands(program);
   registerLegalTrackCommands(program);
-  registerHandoffCommands(program);
   registerHandoffCommands(program);
   registerSyncCommands(program);
   registerEmployerCommands(program);
