@@ -143,4 +143,7 @@ export type CustomFormAnswer = z.infer<typeof import('./routes/forms/routes').Cu
 export type CustomFormVersionAnswer = z.infer<typeof import('./routes/forms/routes').CustomFormVersionResponse>;
 export type CustomFormDefinition = z.infer<typeof import('./presenters/custom-form').FormDefinitionOutSchema>;
 export type XlsFormImport = z.infer<typeof import('./presenters/xlsform').XlsFormImportSchema>;
-export type CustomValuesView = z.infer<typeof import('../domain/forms/record').CustomValuesSchema>;
+/** Custom values as a response carries them (a list of { name, value }). */
+export type CustomValuesView = z.infer<typeof import('./presenters/case').CustomValuesOutSchema>;
+/** Custom values as a request sends them (keyed by field name). */
+export type CustomValuesInput = z.input<typeof import('../domain/forms/record').CustomValuesSchema>;

@@ -39,44 +39,67 @@ export const FieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'Us
 /** An expression in the XPath subset (`${age} >= 18 and selected(${needs}, 'shelter')`); parsed on save. */
 export const Expression = z.string().trim().min(1).max(2000);
 
-export const ChoiceSchema = z.strictObject({ code, label: LabelsSchema });
+/**
+ * The definition's schemas over a labels schema: the domain's (any language an organisation writes)
+ * and the API's closed map of the shipped languages (src/server/presenters/custom-form.ts).
+ */
+export function definitionSchemas<L extends z.ZodType>(labels: L) {
+  const Choice = z.strictObject({ code, label: labels });
+  /** A choice field's options: the organisation's reference list (`list`), or the form's own (`options`). */
+  const Choices = z.union([
+    z.strictObject({ list: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) }),
+    z.strictObject({ options: z.array(Choice).min(1).max(500) }),
+  ]);
+  const Field = z.strictObject({
+    name: FieldName,
+    type: z.enum(FIELD_TYPES),
+    label: labels,
+    hint: labels.optional(),
+    required: z.boolean().default(false),
+    /** Relevant when this holds ("skip logic"); an irrelevant field is neither asked, required nor stored. */
+    relevant: Expression.optional(),
+    /** Must hold for a given value; `.` is the value itself (`. >= 0 and . <= 120`). */
+    constraint: Expression.optional(),
+    constraintMessage: labels.optional(),
+    /** For `calculated` fields only. */
+    calculation: Expression.optional(),
+    /** For `select_one` and `select_multiple` only. */
+    choices: Choices.optional(),
+    /** Sealed like identity fields even when the type would stay clear (a nationality, a date of birth). */
+    sensitive: z.boolean().default(false),
+    /** Kept so that values recorded under it stay readable; not offered for new records. */
+    retired: z.boolean().default(false),
+  });
+  const Section = z.strictObject({
+    name: FieldName,
+    label: labels,
+    relevant: Expression.optional(),
+    fields: z.array(Field).min(1).max(200),
+  });
+  const Definition = z.strictObject({
+    code,
+    title: labels,
+    description: labels.optional(),
+    target: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+    referralSection: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,63}$/)
+      .nullable()
+      .default(null),
+    sections: z.array(Section).min(1).max(50),
+  });
+  return { Choice, Choices, Field, Section, Definition };
+}
+
+const stored = definitionSchemas(LabelsSchema);
+
+export const ChoiceSchema = stored.Choice;
 export type Choice = z.infer<typeof ChoiceSchema>;
-
-/** A choice field's options: the organisation's reference list (`list`), or the form's own (`options`). */
-export const ChoicesSchema = z.union([
-  z.strictObject({ list: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/) }),
-  z.strictObject({ options: z.array(ChoiceSchema).min(1).max(500) }),
-]);
+export const ChoicesSchema = stored.Choices;
 export type Choices = z.infer<typeof ChoicesSchema>;
-
-export const FieldSchema = z.strictObject({
-  name: FieldName,
-  type: z.enum(FIELD_TYPES),
-  label: LabelsSchema,
-  hint: LabelsSchema.optional(),
-  required: z.boolean().default(false),
-  /** Relevant when this holds ("skip logic"); an irrelevant field is neither asked, required nor stored. */
-  relevant: Expression.optional(),
-  /** Must hold for a given value; `.` is the value itself (`. >= 0 and . <= 120`). */
-  constraint: Expression.optional(),
-  constraintMessage: LabelsSchema.optional(),
-  /** For `calculated` fields only. */
-  calculation: Expression.optional(),
-  /** For `select_one` and `select_multiple` only. */
-  choices: ChoicesSchema.optional(),
-  /** Sealed like identity fields even when the type would stay clear (a nationality, a date of birth). */
-  sensitive: z.boolean().default(false),
-  /** Kept so that values recorded under it stay readable; not offered for new records. */
-  retired: z.boolean().default(false),
-});
+export const FieldSchema = stored.Field;
 export type FieldDefinition = z.infer<typeof FieldSchema>;
-
-export const SectionSchema = z.strictObject({
-  name: FieldName,
-  label: LabelsSchema,
-  relevant: Expression.optional(),
-  fields: z.array(FieldSchema).min(1).max(200),
-});
+export const SectionSchema = stored.Section;
 export type SectionDefinition = z.infer<typeof SectionSchema>;
 
 /**
@@ -84,41 +107,28 @@ export type SectionDefinition = z.infer<typeof SectionSchema>;
  * carry the extra fields. The referral section decides whether a referral may carry the values:
  * only when she agreed to share that section; `null` means the values never leave the organisation.
  */
-export const FormDefinitionSchema = z
-  .strictObject({
-    code,
-    title: LabelsSchema,
-    description: LabelsSchema.optional(),
-    target: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
-    referralSection: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,63}$/)
-      .nullable()
-      .default(null),
-    sections: z.array(SectionSchema).min(1).max(50),
-  })
-  .superRefine((form, ctx) => {
-    const seen = new Set<string>();
-    form.sections.forEach((section, s) =>
-      section.fields.forEach((field, f) => {
-        const path = ['sections', s, 'fields', f];
-        if (seen.has(field.name))
-          ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `"${field.name}" is used twice` });
-        seen.add(field.name);
-        const isChoice = field.type === 'select_one' || field.type === 'select_multiple';
-        if (isChoice && !field.choices)
-          ctx.addIssue({ code: 'custom', path: [...path, 'choices'], message: 'A choice field needs its choices' });
-        if (!isChoice && field.choices)
-          ctx.addIssue({ code: 'custom', path: [...path, 'choices'], message: 'Only choice fields have choices' });
-        if ((field.type === 'calculated') !== (field.calculation !== undefined))
-          ctx.addIssue({
-            code: 'custom',
-            path: [...path, 'calculation'],
-            message: 'A calculated field, and only a calculated field, has a calculation',
-          });
-      }),
-    );
-  });
+export const FormDefinitionSchema = stored.Definition.superRefine((form, ctx) => {
+  const seen = new Set<string>();
+  form.sections.forEach((section, s) =>
+    section.fields.forEach((field, f) => {
+      const path = ['sections', s, 'fields', f];
+      if (seen.has(field.name))
+        ctx.addIssue({ code: 'custom', path: [...path, 'name'], message: `"${field.name}" is used twice` });
+      seen.add(field.name);
+      const isChoice = field.type === 'select_one' || field.type === 'select_multiple';
+      if (isChoice && !field.choices)
+        ctx.addIssue({ code: 'custom', path: [...path, 'choices'], message: 'A choice field needs its choices' });
+      if (!isChoice && field.choices)
+        ctx.addIssue({ code: 'custom', path: [...path, 'choices'], message: 'Only choice fields have choices' });
+      if ((field.type === 'calculated') !== (field.calculation !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'calculation'],
+          message: 'A calculated field, and only a calculated field, has a calculation',
+        });
+    }),
+  );
+});
 export type FormDefinition = z.infer<typeof FormDefinitionSchema>;
 export type FormDefinitionInput = z.input<typeof FormDefinitionSchema>;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CaseDetailModel } from '../../services/cases';
 import { ENTRY_KINDS, ENTRY_SCHEMAS, type EntryKind } from '../../domain/cases/entries';
 import type { EntryView } from '../../services/case-entries';
-import { CustomValuesSchema } from '../../domain/forms/record';
+import { FieldValueSchema, type CustomValues } from '../../domain/forms/record';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -263,8 +263,29 @@ export function presentCase(model: CaseDetailModel): z.infer<typeof CaseDetailSc
 }
 
 /** The data of each kind of record as it leaves the server: its own schema, and for an identification the assessment recomputed on read. */
+/**
+ * Custom values as they leave: a list of { name, value }, because the names are the form's own (data,
+ * not schema), and a response names every field it may hold. Requests send them keyed by name.
+ */
+export const CustomValuesOutSchema = z
+  .strictObject({
+    form: z.string(),
+    version: z.number().int(),
+    values: z.array(z.strictObject({ name: z.string(), value: FieldValueSchema })),
+  })
+  .meta({ id: 'CustomValues' });
+
+function customOut(custom: CustomValues): z.infer<typeof CustomValuesOutSchema> {
+  return {
+    form: custom.form,
+    version: custom.version,
+    values: Object.entries(custom.values).map(([name, value]) => ({ name, value })),
+  };
+}
+
 const ENTRY_DATA = {
   ...ENTRY_SCHEMAS,
+  custom_form: CustomValuesOutSchema,
   identification: ENTRY_SCHEMAS.identification.extend({
     isMinor: z.boolean().nullable(),
     minorBasis: z.enum(['explicit', 'date_of_birth']).nullable(),
@@ -284,7 +305,7 @@ const entryBase = {
  * through its CustomValues type.
  */
 const withCustom = <S extends z.ZodObject>(schema: S): S =>
-  schema.extend({ custom: CustomValuesSchema.optional() }) as unknown as S;
+  schema.extend({ custom: CustomValuesOutSchema.optional() }) as unknown as S;
 const entryOf = <K extends EntryKind>(kind: K) =>
   z.strictObject({ ...entryBase, kind: z.literal(kind), data: withCustom(ENTRY_DATA[kind] as (typeof ENTRY_DATA)[K]) });
 type EntryVariant = ReturnType<typeof entryOf<EntryKind>>;
@@ -296,11 +317,15 @@ export const EntrySchema = z
 /** Only the fields its kind names leave the server (a field a former version stored stays behind). */
 export function presentEntry(entry: EntryView): z.infer<typeof EntrySchema> {
   const kind = entry.kind as EntryKind;
-  const data = Object.fromEntries(
-    [...Object.keys(ENTRY_DATA[kind].shape), 'custom']
-      .filter((k) => entry.data[k] !== undefined)
-      .map((k) => [k, entry.data[k]]),
-  );
+  const data: Record<string, unknown> =
+    kind === 'custom_form'
+      ? customOut(entry.data as CustomValues)
+      : Object.fromEntries(
+          Object.keys(ENTRY_DATA[kind].shape)
+            .filter((k) => entry.data[k] !== undefined)
+            .map((k) => [k, entry.data[k]]),
+        );
+  if (entry.data.custom !== undefined) data.custom = customOut(entry.data.custom as CustomValues);
   return {
     id: entry.id,
     kind,

@@ -4,6 +4,7 @@
  * document an open object. Every key is optional; no other key is admitted.
  */
 import { z } from 'zod';
+import { LOCALES } from '../../domain/roles/catalogue';
 
 export function closedMap<K extends string, V extends z.ZodType>(keys: readonly K[], value: V) {
   return z.strictObject(Object.fromEntries(keys.map((k) => [k, value.optional()])) as { [P in K]: z.ZodOptional<V> });
@@ -22,3 +23,10 @@ export function pickKeys<V>(
   }
   return out;
 }
+
+/** Labels as they leave the server: the languages it ships (locales/), English always. */
+export const LabelsOutSchema = closedMap(LOCALES, z.string()).extend({ en: z.string() });
+
+/** A stored label map (any language an organisation wrote) cut to the shipped languages. */
+export const labelsOut = <L extends { en: string }>(labels: L): L =>
+  ({ ...pickKeys(labels as Partial<Record<string, string>>, LOCALES), en: labels.en }) as unknown as L;

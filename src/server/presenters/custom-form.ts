@@ -1,11 +1,20 @@
 /** Custom forms as they leave the server: the explicit fields of a form, a version and a definition. */
 import { z } from 'zod';
-import { FormDefinitionSchema, type FormDefinition } from '../../domain/forms/definition';
+import { definitionSchemas, FormDefinitionSchema, type FormDefinition } from '../../domain/forms/definition';
 import type { FormVersionView, FormView } from '../../services/custom-forms';
+import { LabelsOutSchema, labelsOut } from './closed';
+import type { LabelsSchema } from '../../domain/reference/types';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export const FormDefinitionOutSchema = FormDefinitionSchema.meta({ id: 'CustomFormDefinition' });
+/** The definition as it leaves: every field named, labels in the shipped languages (a closed map). */
+// Typed as the domain's labels (a present key holds a string): the web reads both through one Labels type.
+export const FormDefinitionOutSchema = definitionSchemas(
+  LabelsOutSchema as unknown as typeof LabelsSchema,
+).Definition.meta({
+  id: 'CustomFormDefinition',
+});
+type DefinitionOut = z.infer<typeof FormDefinitionOutSchema>;
 
 export const CustomFormSchema = z
   .strictObject({
@@ -31,8 +40,31 @@ export const CustomFormVersionSchema = z
   })
   .meta({ id: 'CustomFormVersion' });
 
-/** A stored definition re-read through its schema, so only the fields it names leave. */
-const definitionOut = (d: FormDefinition | null) => (d ? FormDefinitionSchema.parse(d) : null);
+/** A stored definition re-read through its schema (only the fields it names), its labels cut to the shipped languages. */
+export function definitionOut(stored: FormDefinition): DefinitionOut {
+  const d = FormDefinitionSchema.parse(stored);
+  const optional = (l: FormDefinition['description']) => (l ? labelsOut(l) : undefined);
+  return {
+    ...d,
+    title: labelsOut(d.title),
+    description: optional(d.description),
+    sections: d.sections.map((section) => ({
+      ...section,
+      label: labelsOut(section.label),
+      fields: section.fields.map((field) => ({
+        ...field,
+        label: labelsOut(field.label),
+        hint: optional(field.hint),
+        constraintMessage: optional(field.constraintMessage),
+        choices:
+          field.choices && 'options' in field.choices
+            ? { options: field.choices.options.map((o) => ({ code: o.code, label: labelsOut(o.label) })) }
+            : field.choices,
+      })),
+    })),
+  };
+}
+const nullableDefinition = (d: FormDefinition | null) => (d ? definitionOut(d) : null);
 
 export function presentForm(form: FormView): z.infer<typeof CustomFormSchema> {
   return {
@@ -43,8 +75,8 @@ export function presentForm(form: FormView): z.infer<typeof CustomFormSchema> {
     currentVersion: form.currentVersion,
     lockVersion: form.lockVersion,
     updatedAt: iso(form.updatedAt),
-    draft: definitionOut(form.draft),
-    published: definitionOut(form.published),
+    draft: nullableDefinition(form.draft),
+    published: nullableDefinition(form.published),
   };
 }
 
@@ -52,7 +84,7 @@ export function presentFormVersion(v: FormVersionView): z.infer<typeof CustomFor
   return {
     code: v.code,
     version: v.version,
-    definition: FormDefinitionSchema.parse(v.definition),
+    definition: definitionOut(v.definition),
     publishedAt: iso(v.publishedAt),
     publishedBy: v.publishedBy ? { id: v.publishedBy.id, displayName: v.publishedBy.displayName } : null,
   };

@@ -8,10 +8,7 @@ import { z } from 'zod';
 import type { ReferenceItem } from '../../domain/reference';
 import type { ListView } from '../../services/reference-lists';
 import type { ProposalRow } from '../../services/reference-admin';
-import { LOCALES } from '../../domain/roles/catalogue';
-import { closedMap, pickKeys } from './closed';
-
-const ReferenceLabelsSchema = closedMap(LOCALES, z.string()).extend({ en: z.string() });
+import { LabelsOutSchema as ReferenceLabelsSchema, labelsOut } from './closed';
 
 export const ReferenceMetaSchema = z
   .strictObject({
@@ -72,7 +69,7 @@ function presentMeta(meta: Record<string, unknown>): ReferenceMeta {
 function presentItem(item: ReferenceItem & { active: boolean }): ReferenceItemView {
   return {
     code: item.code,
-    label: { ...pickKeys(item.label, LOCALES), en: item.label.en },
+    label: labelsOut(item.label),
     order: item.order,
     ...(item.meta ? { meta: presentMeta(item.meta) } : {}),
     active: item.active,
@@ -99,7 +96,7 @@ export function presentProposal(p: ProposalRow): ReferenceProposalView {
   return {
     listKey: p.listKey,
     code: p.code,
-    label: { ...pickKeys(p.label, LOCALES), en: p.label.en },
+    label: labelsOut(p.label),
     meta: presentMeta(p.meta),
     proposedAt: p.proposedAt.toISOString(),
   };

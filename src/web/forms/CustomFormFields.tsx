@@ -20,6 +20,14 @@ export type DraftValues = Record<string, FormValues[string] | undefined>;
 /** A problem of one field, by name: the issue's code and the server's (English) message. */
 export type FieldProblems = Record<string, { code: string; message?: string } | undefined>;
 
+/** A response's { name, value } list as values by field name (a field may be called `__proto__`). */
+export function valuesByName(list: readonly { name: string; value: FormValues[string] }[]): FormValues {
+  const values: FormValues = {};
+  for (const { name, value } of list)
+    Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+  return values;
+}
+
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
 /** The values as sent: empty ones left out. */

@@ -5,11 +5,18 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomValuesView } from '../../server/api-types';
+import type { CustomValuesInput, CustomValuesView } from '../../server/api-types';
 import type { Entry } from '../api/cases';
 import { fieldIssues } from '../components/FieldErrors';
 import { RecordedValues } from '../cases/forms/FormsTab';
-import { cleanValues, CustomFormFields, serverProblems, useLocalProblems, type DraftValues } from './CustomFormFields';
+import {
+  cleanValues,
+  CustomFormFields,
+  serverProblems,
+  useLocalProblems,
+  valuesByName,
+  type DraftValues,
+} from './CustomFormFields';
 import { useFormVersion, usePublishedForms } from './api';
 import { labelIn } from '../../domain/forms/present';
 
@@ -34,7 +41,7 @@ export function useKindCustom(target: string) {
       setTried(true);
       return !form || Object.keys(local).length === 0;
     },
-    payload: (): { custom?: CustomValuesView } =>
+    payload: (): { custom?: CustomValuesInput } =>
       form && published
         ? { custom: { form: form.code, version: published.currentVersion, values: cleanValues(values) } }
         : {},
@@ -69,7 +76,7 @@ export function KindCustomView({ entry }: { entry: Entry }) {
   if (!custom || !definition) return null;
   return (
     <div className="kind-custom-values" aria-label={labelIn(definition.title, i18n.resolvedLanguage ?? 'en')}>
-      <RecordedValues definition={definition} values={custom.values} />
+      <RecordedValues definition={definition} values={valuesByName(custom.values)} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ import type { z } from 'zod';
 import { CODED_FIELDS, ENTRY_SCHEMAS, type EntryKind } from '../../../domain/cases/entries';
 import { code as codeSchema, isoDate } from '../../../domain/shared/zod';
 import type { Entry } from '../../api/cases';
+import type { CustomValuesView } from '../../../server/api-types';
+import { valuesByName } from '../../forms/CustomFormFields';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useUnsavedChanges } from '../../components/useUnsavedChanges';
 import { CodeChecks, CodeSelect } from '../fields';
@@ -100,8 +102,12 @@ function dataOf(controls: Control[], values: Values, original: Record<string, un
       if (items.length || original[c.field] !== undefined) out[c.field] = items;
     } else if (v !== '') out[c.field] = c.as === 'number' ? Number(v) : v;
   }
-  // Custom fields of the record (a form targeting its kind) go back as they were, under their version.
-  if (original.custom !== undefined) out.custom = original.custom;
+  // Custom fields of the record (a form targeting its kind) go back as they were, under their version
+  // (a response lists them as { name, value }; a request keys them by name).
+  if (original.custom !== undefined) {
+    const custom = original.custom as CustomValuesView;
+    out.custom = { form: custom.form, version: custom.version, values: valuesByName(custom.values) };
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../../../domain/forms/definition';
+import type { FormDefinition, FormValues } from '../../../domain/forms/definition';
 import { labelIn, presentRecord } from '../../../domain/forms/present';
 import type { CustomValuesView } from '../../../server/api-types';
 import { useAddEntry, useEntries, useLabel, type CaseDetail, type Entry } from '../../api/cases';
@@ -18,6 +18,7 @@ import {
   CustomFormFields,
   serverProblems,
   useLocalProblems,
+  valuesByName,
   type DraftValues,
 } from '../../forms/CustomFormFields';
 import { useFormVersion, usePublishedForms } from '../../forms/api';
@@ -177,7 +178,7 @@ export function RecordedForm({ caseId, entry, editable }: { caseId: string; entr
         <small className="muted">{t('customFormsUi.version', { version: custom.version })}</small>
       </h3>
       <ErrorMessage error={version.error} />
-      {definition && <RecordedValues definition={definition} values={custom.values} />}
+      {definition && <RecordedValues definition={definition} values={valuesByName(custom.values)} />}
       <small className="muted">
         {entry.recordedBy?.displayName ?? t('caseUi.system')}, {formatDate(entry.recordedAt)}
       </small>
@@ -198,13 +199,7 @@ export function RecordedForm({ caseId, entry, editable }: { caseId: string; entr
 }
 
 /** The values in words, under the labels of the version they were recorded under. */
-export function RecordedValues({
-  definition,
-  values,
-}: {
-  definition: FormDefinition;
-  values: CustomValuesView['values'];
-}) {
+export function RecordedValues({ definition, values }: { definition: FormDefinition; values: FormValues }) {
   const { t, i18n } = useTranslation();
   const label = useLabel();
   const language = i18n.resolvedLanguage ?? 'en';
@@ -255,7 +250,7 @@ function CorrectForm({
 }) {
   const { t } = useTranslation();
   const revise = useReviseEntry(caseId, entry.id);
-  const [values, setValues] = useState<DraftValues>(custom.values);
+  const [values, setValues] = useState<DraftValues>(() => valuesByName(custom.values));
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const local = useLocalProblems(definition, values);
