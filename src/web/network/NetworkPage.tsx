@@ -189,6 +189,18 @@ export function NetworkPage({ session }: { session: SessionView }) {
               </tbody>
             </table>
           </div>
+          <h3>{t('labourStats.employersShared')}</h3>
+          {gaps.data.employersByTerritory.length === 0 ? (
+            <p className="muted">{t('labourStats.noEmployers')}</p>
+          ) : (
+            <ul data-testid="gaps-employers">
+              {gaps.data.employersByTerritory.map((e) => (
+                <li key={e.territory}>
+                  {t('labourStats.employersIn', { territory: e.territory, count: e.employers })}
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
       <form
