@@ -37,8 +37,21 @@ export interface EncodedRecord {
     /** Hamming-LSH band values: the CLK bits at secret-chosen positions, one word per band. */
     bands: Uint32Array;
   };
+  /**
+   * Field-level evidence: one small keyed Bloom filter per schema field
+   * (FIELD_FILTER_BITS each, in schema order), so that field agreements can be
+   * weighed (em.ts) without any field in clear. An empty filter is a missing value.
+   * Absent on encodings made before field filters existed (those link by Dice).
+   */
+  fieldFilters?: Uint32Array;
   attributes?: NonIdentifyingAttributes;
 }
+
+/** Bits of each field-level filter. */
+export const FIELD_FILTER_BITS = 256;
+export const FIELD_FILTER_WORDS = FIELD_FILTER_BITS / 32;
+/** Bit positions a token sets in a field filter, by normaliser (single-token fields get more). */
+const FIELD_FILTER_HASHES: Readonly<Record<string, number>> = { name: 6, date: 8, sex: 12, country: 12 };
 
 export const MIN_SECRET_BYTES = 16;
 
@@ -80,11 +93,12 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
   const fields = schema.fields.map((f) => ({ ...f, normaliser: normaliserFor(f), namespace: f.namespace ?? f.name }));
   const cache = new Map<string, number[]>();
 
-  function tokenHashes(namespace: string, token: string): number[] {
-    const id = `${namespace}\u0000${token}`;
+  function tokenHashes(namespace: string, token: string, purpose = 'clk'): number[] {
+    const id = `${purpose}\u0000${namespace}\u0000${token}`;
     let pair = cache.get(id);
     if (!pair) {
-      const digest = hmac(`clk\u0000${id}`);
+      // The CLK keeps its original message ("clk", namespace, token) so existing encodings stay comparable.
+      const digest = hmac(purpose === 'clk' ? `clk\u0000${namespace}\u0000${token}` : id);
       // h2 odd: with a power-of-two length the k positions then never cycle early.
       pair = [digest.readUInt32LE(0), digest.readUInt32LE(4) | 1];
       if (cache.size >= MAX_CACHE) cache.clear();
@@ -101,15 +115,24 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
       );
     }
     const clk = new Uint32Array(words);
-    for (const field of fields) {
+    const fieldFilters = new Uint32Array(fields.length * FIELD_FILTER_WORDS);
+    fields.forEach((field, f) => {
+      const fieldHashes = FIELD_FILTER_HASHES[field.normaliser] ?? 6;
       for (const token of fieldTokens(field.normaliser, record.fields[field.name], schema.q)) {
         const [h1, h2] = tokenHashes(field.namespace, token);
         for (let i = 0; i < field.hashes; i++) {
           const position = (h1 + i * (h2 >>> 0)) % bits;
           clk[position >>> 5] |= 1 << (position & 31);
         }
+        // Field filters are keyed apart from the CLK (another HMAC message), per namespace.
+        const [g1, g2] = tokenHashes(field.namespace, token, 'field');
+        const base = f * FIELD_FILTER_WORDS;
+        for (let i = 0; i < fieldHashes; i++) {
+          const position = (g1 + i * (g2 >>> 0)) % FIELD_FILTER_BITS;
+          fieldFilters[base + (position >>> 5)] |= 1 << (position & 31);
+        }
       }
-    }
+    });
     const bands = new Uint32Array(bandPositions.length);
     bandPositions.forEach((positions, band) => {
       let value = 0;
@@ -129,6 +152,7 @@ export function createEncoder(secret: string | Uint8Array, schema: LinkageSchema
       consentToNetworkDedup: true,
       clk,
       blocking: { yobSex, bands },
+      fieldFilters,
     };
     if (record.attributes) encoded.attributes = checkedAttributes(record);
     return encoded;

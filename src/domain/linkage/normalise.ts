@@ -4,6 +4,7 @@
  * so spelling systems agree; dates become tokens robust to a day/month swap.
  */
 import type { FieldNormaliser } from './schema';
+import { countryCodeOf, foldCountry } from './countries';
 import { transliterate } from './transliterate';
 
 /** Letters NFKD does not decompose. */
@@ -139,47 +140,10 @@ export function normaliseSex(raw: string): 'f' | 'm' | 'x' | undefined {
   return SEX_WORDS[key];
 }
 
-const COUNTRY_ALIASES: Record<string, string> = {
-  rou: 'ro',
-  romania: 'ro',
-  nga: 'ng',
-  nigeria: 'ng',
-  alb: 'al',
-  albania: 'al',
-  shqiperia: 'al',
-  ukr: 'ua',
-  ukraine: 'ua',
-  ukraina: 'ua',
-  ukrayina: 'ua',
-  bulgariya: 'bg',
-  balgariya: 'bg',
-  bgr: 'bg',
-  bulgaria: 'bg',
-  vnm: 'vn',
-  vietnam: 'vn',
-  'viet nam': 'vn',
-  chn: 'cn',
-  china: 'cn',
-  grc: 'gr',
-  greece: 'gr',
-  ellada: 'gr',
-  mda: 'md',
-  moldova: 'md',
-  'republic of moldova': 'md',
-  tha: 'th',
-  thailand: 'th',
-};
-
 /** Normalises a citizenship to an ISO alpha-2 code where known, else to its folded name. */
 export function normaliseCountry(raw: string): string {
-  const s = transliterate(raw)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z ]+/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
-  return COUNTRY_ALIASES[s] ?? s;
+  const s = foldCountry(transliterate(raw));
+  return countryCodeOf(s) ?? s;
 }
 
 /** The tokens one field contributes to a CLK; empty when the value is missing or unreadable. */

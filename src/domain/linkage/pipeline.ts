@@ -5,9 +5,27 @@
 import { blockingBitsFor, buildBlockingIndex, type BlockingBits } from './blocking';
 import { clusterRecords, type PersonCluster, type RecordRef } from './cluster';
 import { scoreCandidates, type ScoredPair } from './compare';
-import type { EncodedRecord, NonIdentifyingAttributes } from './encode';
+import {
+  DEFAULT_REVIEW_FLOOR,
+  DEFAULT_TARGET_PRECISION,
+  defaultReviewCap,
+  reviewBand,
+  thresholdForPrecision,
+} from './decide';
+import {
+  estimateEmTrained,
+  explainPair,
+  levelFrequencies,
+  matchWeight,
+  probabilityOfWeight,
+  type EmModel,
+  type FieldEvidence,
+} from './em';
+import { FIELD_FILTER_WORDS, type EncodedRecord, type NonIdentifyingAttributes } from './encode';
 import { LinkageError } from './errors';
-import { DEFAULT_LSH, DEFAULT_SCHEMA, validateSchema, type LinkageSchema } from './schema';
+import { fieldLevels } from './levels';
+import { mulberry32 } from '../shared/random';
+import { DEFAULT_LSH, DEFAULT_SCHEMA, normaliserFor, validateSchema, type LinkageSchema } from './schema';
 
 export interface LinkageOptions {
   /** The network's schema; every encoding must use its version and length. Default: DEFAULT_SCHEMA. */
@@ -22,6 +40,36 @@ export interface LinkageOptions {
   blockingBits?: BlockingBits;
   /** Reviewers' decisions on earlier review pairs: confirmed pairs link, rejected pairs never do. */
   decisions?: readonly ReviewDecision[];
+  /**
+   * "estimated" (default when every encoding carries field filters and no Dice threshold is given):
+   * Fellegi–Sunter weights by EM and thresholds from `targetPrecision`. "dice": the fixed Dice thresholds.
+   */
+  method?: 'estimated' | 'dice';
+  /** Expected precision the auto-linked pairs must reach (estimated method). Default 0.98. */
+  targetPrecision?: number;
+  /** Most review pairs involving one organisation: a number, or per organisation id. Default 1% of its records (≥ 5). */
+  reviewCapPerOrganisation?: number | Readonly<Record<string, number>>;
+  /** Pairs below this match probability are not offered for review. Default 0.2. */
+  reviewFloor?: number;
+  /** Dice below which a candidate pair is not weighed at all (estimated method). Default 0.4. */
+  candidateFloor?: number;
+  /** Random cross-organisation pairs that anchor u. Default 20,000. */
+  randomPairs?: number;
+}
+
+/** What the estimated method found: parameters and expected quality, no values and no record. */
+export interface LinkageModelSummary {
+  targetPrecision: number;
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+  fields: EmModel['fields'];
+  /** Match probability at or above which pairs were linked. */
+  autoLinkThreshold: number;
+  expectedPrecision: number;
+  expectedRecall: number;
+  /** Pairs below the threshold worth a review, before the per-organisation cap. */
+  reviewCandidates: number;
 }
 
 export interface ReviewDecision {
@@ -41,13 +89,18 @@ export type LinkagePhase = 'validate' | 'block' | 'compare' | 'cluster';
 export interface LinkedPair {
   a: RecordRef;
   b: RecordRef;
+  /** Dice similarity of the CLKs. */
   score: number;
+  /** Estimated match probability (estimated method only). */
+  probability?: number;
 }
 
 /** A pair for a person to decide on: ids, score and non-identifying attributes only. */
 export interface ReviewItem extends LinkedPair {
   aAttributes?: NonIdentifyingAttributes;
   bAttributes?: NonIdentifyingAttributes;
+  /** Which fields agreed and how strongly (levels and weights), never the values. */
+  evidence?: FieldEvidence[];
 }
 
 export interface LinkageStats {
@@ -63,10 +116,18 @@ export interface LinkageStats {
   oversizedBuckets: number;
   /** Band prefix lengths used. */
   blockingBits: BlockingBits;
+  /** Estimated method: the auto-link probability and the expected quality at it. */
+  autoLinkThreshold?: number;
+  expectedPrecision?: number;
+  expectedRecall?: number;
+  /** Distinct records in the review band. */
+  reviewRecords?: number;
 }
 
 export interface LinkageResult {
   schemaVersion: string;
+  /** Present when the estimated method ran. */
+  model?: LinkageModelSummary;
   clusters: PersonCluster[];
   matches: LinkedPair[];
   review: ReviewItem[];
@@ -109,6 +170,8 @@ export function checkEncodings(encodings: readonly EncodedRecord[], schema: Link
 /** Tuned with schema v1 on the synthetic standard profile (pairwise F1 ≈ 0.97, precision ≈ 0.99). */
 export const DEFAULT_MATCH_THRESHOLD = 0.78;
 export const DEFAULT_REVIEW_THRESHOLD = 0.68;
+/** Fewer candidate pairs than this and EM has too little to learn from: Dice thresholds apply. */
+export const MIN_ESTIMATION_PAIRS = 200;
 
 function thresholds(options: LinkageOptions): { match: number; review: number } {
   const match = options.matchThreshold ?? DEFAULT_MATCH_THRESHOLD;
@@ -150,31 +213,69 @@ export function linkNetwork(
   const index = buildBlockingIndex(encodings, blockingBits, maxBucketSize);
   onProgress?.('block', encodings.length, encodings.length);
 
-  const { pairs, stats } = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, review, (done, total) =>
-    onProgress?.('compare', done, total),
-  );
   const decided = new Map((options.decisions ?? []).map((d) => [pairKey(d.a, d.b), d.match]));
   const decisionOf = (p: ScoredPair) =>
     decided.size ? decided.get(pairKey(encodings[p.a], encodings[p.b])) : undefined;
-  const matchPairs = pairs.filter((p) => (p.score >= match && decisionOf(p) !== false) || decisionOf(p) === true);
-  const reviewPairs = pairs.filter((p) => p.score < match && decisionOf(p) === undefined);
-
-  onProgress?.('cluster', 0, matchPairs.length);
   const refs: RecordRef[] = encodings.map((e) => ({ orgId: e.orgId, recordId: e.recordId }));
-  const clusters = clusterRecords(refs, sourceOf, matchPairs);
-  onProgress?.('cluster', matchPairs.length, matchPairs.length);
-
-  const toLinked = (p: ScoredPair): LinkedPair => ({ a: refs[p.a], b: refs[p.b], score: p.score });
-  const reviewItems = reviewPairs.map((p): ReviewItem => {
-    const item: ReviewItem = toLinked(p);
+  const withAttributes = (p: ScoredPair, item: ReviewItem): ReviewItem => {
     if (encodings[p.a].attributes) item.aAttributes = encodings[p.a].attributes;
     if (encodings[p.b].attributes) item.bAttributes = encodings[p.b].attributes;
     return item;
-  });
-  return {
+  };
+  const estimated =
+    (options.method ??
+      (options.matchThreshold === undefined && options.reviewThreshold === undefined ? 'estimated' : 'dice')) ===
+      'estimated' &&
+    encodings.length > 0 &&
+    encodings.every((e) => e.fieldFilters?.length === schema.fields.length * FIELD_FILTER_WORDS);
+
+  let matchPairs: ScoredPair[];
+  let matches: LinkedPair[];
+  let reviewItems: ReviewItem[];
+  let stats: { candidatePairs: number; comparisons: number };
+  let model: LinkageModelSummary | undefined;
+  const floor = estimated ? Math.min(options.candidateFloor ?? 0.4, review) : review;
+  const scored = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, floor, (done, total) =>
+    onProgress?.('compare', done, total),
+  );
+  stats = scored.stats;
+  // Too few pairs to estimate anything from (a demo network): the fixed Dice thresholds decide.
+  if (estimated && scored.pairs.length >= MIN_ESTIMATION_PAIRS) {
+    const run = estimatedDecisions(encodings, schema, sourceOf, sourceSizes, scored.pairs, options, decisionOf);
+    model = run.model;
+    matchPairs = run.matchPairs;
+    matches = run.matchPairs.map((p) => ({
+      a: refs[p.a],
+      b: refs[p.b],
+      score: run.dice(p),
+      probability: run.probability(p),
+    }));
+    reviewItems = run.reviewPairs.map((p) =>
+      withAttributes(p, {
+        a: refs[p.a],
+        b: refs[p.b],
+        score: run.dice(p),
+        probability: run.probability(p),
+        evidence: run.explain(p),
+      }),
+    );
+  } else {
+    const pairs = scored.pairs.filter((p) => p.score >= review);
+    matchPairs = pairs.filter((p) => (p.score >= match && decisionOf(p) !== false) || decisionOf(p) === true);
+    const reviewPairs = pairs.filter((p) => p.score < match && decisionOf(p) === undefined);
+    matches = matchPairs.map((p) => ({ a: refs[p.a], b: refs[p.b], score: p.score }));
+    reviewItems = reviewPairs.map((p) => withAttributes(p, { a: refs[p.a], b: refs[p.b], score: p.score }));
+  }
+
+  onProgress?.('cluster', 0, matchPairs.length);
+  const clusters = clusterRecords(refs, sourceOf, matchPairs);
+  onProgress?.('cluster', matchPairs.length, matchPairs.length);
+  const reviewRecords = new Set(reviewItems.flatMap((r) => [pairKey(r.a, r.a), pairKey(r.b, r.b)])).size;
+
+  const result: LinkageResult = {
     schemaVersion: schema.version,
     clusters,
-    matches: matchPairs.map(toLinked),
+    matches,
     review: reviewItems,
     stats: {
       records: encodings.length,
@@ -183,10 +284,146 @@ export function linkNetwork(
       candidatePairs: stats.candidatePairs,
       comparisons: stats.comparisons,
       matches: matchPairs.length,
-      review: reviewPairs.length,
+      review: reviewItems.length,
       clusters: clusters.length,
       oversizedBuckets: index.oversizedBuckets,
       blockingBits,
+      reviewRecords,
     },
+  };
+  if (model) {
+    result.model = model;
+    result.stats.autoLinkThreshold = model.autoLinkThreshold;
+    result.stats.expectedPrecision = model.expectedPrecision;
+    result.stats.expectedRecall = model.expectedRecall;
+  }
+  return result;
+}
+
+/**
+ * Training anchors per field: fields sharing a hash namespace (the names) are trained on pairs with
+ * the same date of birth; every other field on pairs whose names agree exactly.
+ */
+function anchorsFor(schema: LinkageSchema): (field: number) => number[] {
+  const named = schema.fields.map((f, i) => (f.namespace ? i : -1)).filter((i) => i >= 0);
+  const date = schema.fields.findIndex((f) => normaliserFor(f) === 'date');
+  return (field) => {
+    if (named.includes(field)) return date >= 0 ? [date] : [];
+    return named;
+  };
+}
+
+/** The estimated method: levels, EM, probabilities, the precision threshold and the review band. */
+function estimatedDecisions(
+  encodings: readonly EncodedRecord[],
+  schema: LinkageSchema,
+  sourceOf: Int32Array,
+  sourceSizes: number[],
+  pairs: ScoredPair[],
+  options: LinkageOptions,
+  decisionOf: (p: ScoredPair) => boolean | undefined,
+) {
+  const levels = fieldLevels(encodings, schema);
+  const fields = levels.comparisons.length;
+  const targetPrecision = options.targetPrecision ?? DEFAULT_TARGET_PRECISION;
+  const gamma = new Int8Array(pairs.length * fields);
+  pairs.forEach((p, i) => levels.compare(p.a, p.b, gamma, i * fields));
+
+  // u anchored on random cross-organisation pairs: almost all of them are non-matches.
+  const random = mulberry32(encodings.length * 2654435761 + fields);
+  const wanted = sourceSizes.length < 2 ? 0 : (options.randomPairs ?? 20_000);
+  const randomGamma = new Int8Array(wanted * fields);
+  let drawn = 0;
+  for (let tries = 0; drawn < wanted && tries < wanted * 20; tries++) {
+    const a = Math.floor(random() * encodings.length);
+    const b = Math.floor(random() * encodings.length);
+    if (sourceOf[a] === sourceOf[b]) continue;
+    levels.compare(a, b, randomGamma, drawn * fields);
+    drawn++;
+  }
+  const uRandom =
+    drawn > 0 ? levelFrequencies({ comparisons: levels.comparisons, gamma: randomGamma, pairs: drawn }) : undefined;
+
+  const em =
+    pairs.length > 0
+      ? estimateEmTrained({ comparisons: levels.comparisons, gamma, pairs: pairs.length }, anchorsFor(schema), {
+          u: uRandom,
+          oneToOne: {
+            a: Int32Array.from(pairs, (p) => p.a),
+            b: Int32Array.from(pairs, (p) => p.b),
+            sourceOf,
+            sources: sourceSizes.length,
+          },
+        })
+      : {
+          lambda: 1e-9,
+          iterations: 0,
+          converged: true,
+          fields: levels.comparisons.map((c, f) => ({
+            field: c.field,
+            levels: c.levels.map((level, l) => ({ level, m: 0, u: uRandom?.[f][l] ?? 0, weight: 0 })),
+          })),
+        };
+  const weights = new Float64Array(pairs.length);
+  const probabilities = new Float64Array(pairs.length);
+  const slot = new Map<ScoredPair, number>();
+  pairs.forEach((p, i) => {
+    weights[i] = matchWeight(em, gamma, i);
+    probabilities[i] = probabilityOfWeight(weights[i]);
+    slot.set(p, i);
+  });
+  const undecided = pairs.map((p, i) => (decisionOf(p) === undefined ? i : -1)).filter((i) => i >= 0);
+  const cut = thresholdForPrecision(
+    undecided.map((i) => probabilities[i]),
+    targetPrecision,
+  );
+  // Clustering keeps each record's strongest links: by weight, which does not saturate like a probability.
+  const matchPairs: ScoredPair[] = [];
+  pairs.forEach((p, i) => {
+    const decision = decisionOf(p);
+    if (decision === true || (decision === undefined && cut.linked > 0 && probabilities[i] >= cut.threshold)) {
+      const linked = { a: p.a, b: p.b, score: weights[i] };
+      slot.set(linked, i);
+      matchPairs.push(linked);
+    }
+  });
+  const capOption = options.reviewCapPerOrganisation;
+  const orgOfSource: string[] = [];
+  encodings.forEach((e, i) => (orgOfSource[sourceOf[i]] = e.orgId));
+  const caps = sourceSizes.map((size, source) => {
+    const cap = typeof capOption === 'number' ? capOption : capOption?.[orgOfSource[source]];
+    if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0))
+      throw new LinkageError('invalid_options', `The review cap must be a whole number of pairs; got ${cap}`);
+    return cap ?? defaultReviewCap(size);
+  });
+  const threshold = cut.linked > 0 ? cut.threshold : 1;
+  const floor = options.reviewFloor ?? DEFAULT_REVIEW_FLOOR;
+  const candidates = undecided.map((i) => ({
+    pair: i,
+    probability: probabilities[i],
+    sourceA: sourceOf[pairs[i].a],
+    sourceB: sourceOf[pairs[i].b],
+  }));
+  const band = reviewBand(candidates, threshold, caps, floor);
+  const reviewCandidates = candidates.filter((c) => c.probability < threshold && c.probability >= floor).length;
+  const model: LinkageModelSummary = {
+    targetPrecision,
+    lambda: em.lambda,
+    iterations: em.iterations,
+    converged: em.converged,
+    fields: em.fields,
+    autoLinkThreshold: threshold,
+    expectedPrecision: cut.expectedPrecision,
+    expectedRecall: cut.expectedRecall,
+    reviewCandidates,
+  };
+  const indexOf = (p: ScoredPair) => slot.get(p) ?? -1;
+  return {
+    model,
+    matchPairs,
+    reviewPairs: band.map((i) => pairs[i]),
+    dice: (p: ScoredPair) => pairs[indexOf(p)].score,
+    probability: (p: ScoredPair) => probabilities[indexOf(p)],
+    explain: (p: ScoredPair) => explainPair(em, gamma, indexOf(p)),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { bitsFromBase64, bitsToBase64 } from './bits';
-import type { EncodedRecord } from './encode';
+import { FIELD_FILTER_BITS, type EncodedRecord } from './encode';
 import { LinkageError } from './errors';
 import { DEFAULT_LSH, type LinkageSchema } from './schema';
 
@@ -15,6 +15,8 @@ export interface SerialisedEncoding {
   consentToNetworkDedup: true;
   clk: string;
   blocking: { yobSex: string | null; bands: string };
+  /** Field-level filters, base64 (see EncodedRecord.fieldFilters). */
+  fields?: string;
   attributes?: Record<string, string | number | boolean>;
 }
 
@@ -25,6 +27,7 @@ const SerialisedSchema = z.object({
   consentToNetworkDedup: z.boolean(),
   clk: z.string(),
   blocking: z.object({ yobSex: z.string().max(64).nullable(), bands: z.string() }),
+  fields: z.string().optional(),
   attributes: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
 
@@ -38,6 +41,7 @@ export function serialiseEncoding(encoding: EncodedRecord): SerialisedEncoding {
     clk: bitsToBase64(encoding.clk),
     blocking: { yobSex: encoding.blocking.yobSex, bands: bitsToBase64(encoding.blocking.bands) },
   };
+  if (encoding.fieldFilters) out.fields = bitsToBase64(encoding.fieldFilters);
   if (encoding.attributes) out.attributes = { ...encoding.attributes };
   return out;
 }
@@ -70,6 +74,8 @@ export function deserialiseEncoding(input: unknown, schema: LinkageSchema): Enco
     clk,
     blocking: { yobSex: s.blocking.yobSex, bands },
   };
+  if (s.fields !== undefined)
+    encoding.fieldFilters = bitsFromBase64(s.fields, schema.fields.length * FIELD_FILTER_BITS);
   if (s.attributes) encoding.attributes = s.attributes;
   return encoding;
 }

@@ -55,9 +55,14 @@ const CYRILLIC: Record<string, string> = {
   ѕ: 'dz',
 };
 
-/** Bulgarian and Russian read г as g and и as i; detected per word by letters unique to Ukrainian. */
+/**
+ * Cyrillic is read with Ukrainian rules (г = h, и = y) unless the letters say otherwise: ы, э, ё
+ * and ъ do not occur in Ukrainian, so a value holding one is read as Russian or Bulgarian
+ * (г = g, и = i, щ = sht). The whole value decides, so a surname without such letters follows
+ * the given name.
+ */
 const CYRILLIC_NON_UKRAINIAN: Record<string, string> = { г: 'g', и: 'i', щ: 'sht' };
-const UKRAINIAN_MARKERS = /[єіїґ]/;
+const NON_UKRAINIAN_MARKERS = /[ыэёъ]/i;
 
 const GREEK: Record<string, string> = {
   α: 'a',
@@ -104,8 +109,7 @@ const GREEK_DIGRAPHS: ReadonlyArray<[string, string]> = [
 const CYRILLIC_RANGE = /[\u0400-\u04ff]/;
 const GREEK_RANGE = /[\u0370-\u03ff\u1f00-\u1fff]/;
 
-function transliterateCyrillicWord(word: string): string {
-  const ukrainian = UKRAINIAN_MARKERS.test(word);
+function transliterateCyrillicWord(word: string, ukrainian: boolean): string {
   let out = '';
   for (const ch of word) {
     const lower = ch.toLowerCase();
@@ -130,11 +134,12 @@ function transliterateGreekWord(word: string): string {
  */
 export function transliterate(text: string): string {
   if (!CYRILLIC_RANGE.test(text) && !GREEK_RANGE.test(text)) return text;
+  const ukrainian = !NON_UKRAINIAN_MARKERS.test(text);
   return text
     .split(/(\s+)/)
     .map((word) => {
       // A word may mix scripts (a look-alike letter typed on the wrong layout): do both.
-      if (CYRILLIC_RANGE.test(word)) word = transliterateCyrillicWord(word);
+      if (CYRILLIC_RANGE.test(word)) word = transliterateCyrillicWord(word, ukrainian);
       if (GREEK_RANGE.test(word)) word = transliterateGreekWord(word);
       return word;
     })
