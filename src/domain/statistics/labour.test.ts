@@ -202,7 +202,7 @@ describe('outcome facts are facts, never a score', () => {
       .map((e) => ({
         element: e.code,
         score,
-        source: 'caseworker' as const,
+        source: 'own_view' as const,
       })),
   });
 
