@@ -147,3 +147,7 @@ export type XlsFormImport = z.infer<typeof import('./presenters/xlsform').XlsFor
 export type CustomValuesView = z.infer<typeof import('./presenters/case').CustomValuesOutSchema>;
 /** Custom values as a request sends them (keyed by field name). */
 export type CustomValuesInput = z.input<typeof import('../domain/forms/record').CustomValuesSchema>;
+export type ContactRecorded = z.infer<typeof import('./presenters/contact').ContactRecordedSchema>;
+export type CaseContacts = z.infer<typeof import('./routes/contacts/routes').CaseContactsResponse>;
+export type Employers = z.infer<typeof import('./routes/employers/routes').EmployersResponse>;
+export type SyncPushAnswer = z.infer<typeof import('../domain/sync/protocol').SyncPushResponse>;

@@ -328,11 +328,12 @@ export async function answerHandoff(
           : { status: 'declined', by: actor.userId, reason: answer.reason },
       );
       if (!ok) throw errors.versionConflict();
-      const past = answer.action === 'accept' ? 'accepted' : 'declined';
+      const accepted = answer.action === 'accept';
+      const past = accepted ? 'accepted' : 'declined';
       await auditRepo.append(tx, {
         organisationId: actor.organisationId,
         actorUserId: actor.userId,
-        action: `handoff.${answer.action}`,
+        action: accepted ? 'handoff.accept' : 'handoff.decline',
         entityType: 'handoff',
         entityId: id,
         fields: answer.action === 'accept' ? ['status', 'contact'] : ['status', 'decline_reason'],
@@ -341,7 +342,7 @@ export async function answerHandoff(
         await auditRepo.append(tx, {
           organisationId: row.fromOrganisationId,
           actorUserId: null,
-          action: `handoff.${past}_by_partner`,
+          action: accepted ? 'handoff.accepted_by_partner' : 'handoff.declined_by_partner',
           entityType: 'contact',
           entityId: row.contactId,
           fields: ['status'],

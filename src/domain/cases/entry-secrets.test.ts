@@ -9,6 +9,10 @@ const CLEAR_BY_CHOICE = new Set([
   'service.staffRole',
   'own_account.language',
   'consent.language',
+  // A course's title and a guidance or course provider describe the offer, not her (as service.partnerName).
+  'guidance_session.partnerName',
+  'training.partnerName',
+  'training.title',
 ]);
 
 type Def = {

@@ -17,8 +17,11 @@ describe('transliterate', () => {
     ['Шевчук', 'shevchuk'],
     ['Їжаченко', 'yizhachenko'],
     ['Григорій', 'hryhoriy'],
-    ['Георги Иванов', 'georgi ivanov'],
-    ['Щерев', 'shterev'],
+    // Ukrainian rules unless the letters say otherwise (#20): a Bulgarian name without ъ reads the Ukrainian way.
+    ['Георги Иванов', 'heorhy yvanov'],
+    ['Олег Григоренко', 'oleh hryhorenko'],
+    ['Щъркелов', 'shtarkelov'],
+    ['Гъров', 'garov'],
     ['Γιώργος', 'giorgos'],
     ['Παπαδοπούλου', 'papadopoulou'],
     ['Μπάμπης', 'babis'],

@@ -16,6 +16,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FieldErrorSummary, useFieldErrors } from '../components/FieldErrors';
 import { CodeChecks, CodeSelect, Field } from '../cases/fields';
+import type { CaseContacts, ContactRecorded } from '../../server/api-types';
 
 const KINDS = ['hotline_call', 'outreach', 'drop_in', 'message'] as const;
 const PAGE = 20;
@@ -75,7 +76,7 @@ function QuickContactForm({ onRecorded }: { onRecorded: (id: string) => void }) 
   const [note, setNote] = useState('');
   const record = useMutation({
     mutationFn: (body: ContactInput) =>
-      api<{ id: string; chainId: string }>('/api/contacts', { method: 'POST', body, idempotencyKey: idem.key }),
+      api<ContactRecorded>('/api/contacts', { method: 'POST', body, idempotencyKey: idem.key }),
     onSuccess: (r) => {
       idem.renew();
       localStorage.setItem(LAST_PLACE, JSON.stringify({ level: placeLevel, name: placeName }));
@@ -454,7 +455,7 @@ export function CaseContactsTab({ caseId }: { caseId: string }) {
   const label = useLabel();
   const history = useQuery({
     queryKey: ['case', caseId, 'contacts'],
-    queryFn: () => api<{ contacts: Omit<ContactViewDto, 'nickname' | 'note'>[] }>(`/api/cases/${caseId}/contacts`),
+    queryFn: () => api<CaseContacts>(`/api/cases/${caseId}/contacts`),
   });
   return (
     <section className="card">

@@ -2,13 +2,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmployerViewDto } from '../../server/presenters/employer';
 import { api } from '../api/client';
+import type { Employers } from '../../server/api-types';
 
 export type EmployerView = EmployerViewDto;
 
 export function useEmployers() {
   return useQuery({
     queryKey: ['employers'],
-    queryFn: () => api<{ employers: EmployerView[] }>('/api/employers'),
+    queryFn: () => api<Employers>('/api/employers'),
   });
 }
 

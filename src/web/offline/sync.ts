@@ -14,6 +14,7 @@ import { api, ApiError } from '../api/client';
 import type { SyncChange, SyncResult } from '../../domain/sync/protocol';
 import { changed, deviceId, getState, settings, store, update, wipe } from './vault';
 import type { NewChange, OfflineCase, OfflineEntry, OutboxItem } from './store';
+import type { CaseEntries, SyncPushAnswer } from '../../server/api-types';
 
 /** The case's own fields she may edit on the device (protocol: case_update). */
 export const CASE_FIELDS = ['country', 'programmeType', 'cooperationWithAuthorities'] as const;
@@ -57,7 +58,7 @@ const toEntry = (caseId: string, e: EntryView): OfflineEntry => ({
 /** Keeps a case on the device: the case and its notes, sealed. */
 export async function holdCase(c: CaseDetail): Promise<void> {
   await store.putCases([fromDetail(c)], Date.now());
-  const notes = await api<{ entries: EntryView[] }>(`/api/cases/${c.id}/entries?kind=note`);
+  const notes = await api<CaseEntries>(`/api/cases/${c.id}/entries?kind=note`);
   await store.putEntries(notes.entries.map((e) => toEntry(c.id, e)));
   await changed();
 }
@@ -239,7 +240,7 @@ async function run(): Promise<void> {
     const waiting = (await store.outbox()).filter((o) => o.state === 'waiting');
     for (let i = 0; i < waiting.length; i += PUSH_BATCH) {
       const batch = waiting.slice(i, i + PUSH_BATCH);
-      const { results } = await api<{ results: SyncResult[] }>('/api/sync/push', {
+      const { results } = await api<SyncPushAnswer>('/api/sync/push', {
         method: 'POST',
         body: { deviceId: deviceId(), changes: batch.map((o) => o.change satisfies SyncChange) },
       });
