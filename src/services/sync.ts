@@ -43,6 +43,7 @@ import { addEntry, present, reviseEntry, type EntryView } from './case-entries';
 import { requireCase, updateCase, updatePerson } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openIdentity, type PersonIdentity } from './person-identity';
+import { recordContact } from './contacts';
 
 type Fields = Record<string, unknown>;
 type PushBody = z.output<typeof SyncPushBody>;
@@ -456,9 +457,12 @@ async function pushCaseUpdate(
 
 async function applyChange(ctx: AppContext, actor: Actor, deviceId: string, change: SyncChange): Promise<SyncResult> {
   switch (change.type) {
-    case 'contact':
-      // The contact log's service (src/services/contacts.ts) is not here yet.
-      throw new DomainError('not_available', 'Contacts recorded offline cannot be synchronised yet');
+    case 'contact': {
+      // Through the contact log's own service (its lists, policy and audit); the change key is its
+      // idempotency key, so a contact replayed by the device or sent again online is recorded once.
+      const recorded = await recordContact(ctx, actor, change.contact, { idempotencyKey: change.key });
+      return { key: change.key, status: 'applied', id: recorded.id, version: recorded.version };
+    }
     case 'entry':
       return pushEntry(ctx, actor, change);
     case 'entry_update':
