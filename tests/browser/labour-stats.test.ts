@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addEntry } from '../../src/services/case-entries';
 import { createCase } from '../../src/services/cases';
+import type { EntryKind } from '../../src/domain/cases/entries';
 import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
 import { daysAgo } from '../integration/support/dates';
 
@@ -24,14 +25,13 @@ beforeAll(async () => {
     harness.ctx.db.system,
   );
   for (let i = 0; i < 5; i += 1) {
-    const c = (await createCase(harness.ctx, actor, {
+    const c = await createCase(harness.ctx, actor, {
       person: { givenName: 'Demo', familyName: `Labour ${960 + i}`, dateOfBirth: '1996-02-03', sex: 'female' },
       intake: { channel: 'hotline', contactDate: daysAgo(540), mediatorUsed: false, immediateNeeds: [] },
       risk: { level: 'low' },
-    } as never)) as unknown as { id: string };
-    if (i === 0) firstCase = c.id;
-    const add = (kind: string, data: Record<string, unknown>) =>
-      addEntry(harness.ctx, actor, c.id, kind as never, data) as Promise<{ id: string }>;
+    });
+    if (i === 0) firstCase = c.row.id;
+    const add = (kind: EntryKind, data: Record<string, unknown>) => addEntry(harness.ctx, actor, c.row.id, kind, data);
     await add('consent', {
       purpose: 'anonymous_statistics',
       action: 'granted',
