@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startAriadne } from '../src/server/start';
-import { freshDatabase, percentile } from './support';
+import { demoSession, freshDatabase, percentile } from './support';
 
 const { values } = parseArgs({
   options: { users: { type: 'string', default: '50' }, 'per-user': { type: 'string', default: '4' } },
@@ -21,28 +21,7 @@ const app = await startAriadne({
   env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
 });
 
-async function session(email: string) {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'ariadne-demo-2026' }),
-  });
-  const body = (await res.json()) as { csrfToken: string; organisation: { id: string } };
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
-  return {
-    orgId: body.organisation.id,
-    async call(method: string, path: string, payload?: unknown) {
-      const r = await fetch(`${app.url}${path}`, {
-        method,
-        headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) },
-        body: payload ? JSON.stringify(payload) : undefined,
-      });
-      const json = await r.json().catch(() => null);
-      if (r.status >= 400) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-      return json as any;
-    },
-  };
-}
+const session = (email: string) => demoSession(app.url, email);
 
 async function timed<T>(out: number[], fn: () => Promise<T>): Promise<T> {
   const start = performance.now();

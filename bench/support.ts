@@ -62,3 +62,27 @@ export function timeGetInWorker(
     worker.once('error', reject);
   });
 }
+
+/** A demo user's logged-in session against a running app: `call` sends JSON with the CSRF token and throws on 4xx/5xx. */
+export async function demoSession(baseUrl: string, email: string) {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'ariadne-demo-2026' }),
+  });
+  const body = (await res.json()) as { csrfToken: string; organisation: { id: string } };
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  return {
+    orgId: body.organisation.id,
+    async call(method: string, path: string, payload?: unknown) {
+      const r = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) },
+        body: payload ? JSON.stringify(payload) : undefined,
+      });
+      const json = await r.json().catch(() => null);
+      if (r.status >= 400) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
+      return json as any;
+    },
+  };
+}

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { startAriadne } from '../src/server/start';
-import { freshDatabase } from './support';
+import { demoSession, freshDatabase } from './support';
 
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '200' }, changes: { type: 'string', default: '1000' } },
@@ -23,26 +23,6 @@ const app = await startAriadne({
   seedDemo: true,
   env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
 });
-
-async function session(email: string) {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'ariadne-demo-2026' }),
-  });
-  const body = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
-  return async (method: string, path: string, payload?: unknown) => {
-    const r = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': body.csrfToken, ...(payload ? { 'content-type': 'application/json' } : {}) },
-      body: payload ? JSON.stringify(payload) : undefined,
-    });
-    const json = await r.json().catch(() => null);
-    if (r.status >= 400) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-    return json as any;
-  };
-}
 
 const today = new Date().toISOString().slice(0, 10);
 const intake = (i: number) => ({
@@ -59,7 +39,7 @@ async function seconds(fn: () => Promise<unknown>): Promise<number> {
 }
 
 try {
-  const call = await session('caseworker@north.demo.test');
+  const { call } = await demoSession(app.url, 'caseworker@north.demo.test');
   const caseIds: string[] = [];
   for (let i = 0; i < caseCount; i += 4)
     caseIds.push(
