@@ -26,6 +26,7 @@ import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { LoginPage } from './pages/LoginPage';
 import { OfflinePage } from './offline/OfflinePage';
+import { ConflictsPage } from './offline/ConflictsPage';
 import { EmployersPage } from './labour/EmployersPage';
 import { OfflineStandalone } from './offline/OfflineBoot';
 import { UsersPage } from './pages/UsersPage';
@@ -79,6 +80,7 @@ export function App() {
         <Route path="mse" element={<MsePage />} />
         <Route path="account" element={<AccountPage session={current} />} />
         <Route path="offline" element={<OfflinePage />} />
+        <Route path="sync/conflicts" element={<ConflictsPage />} />
         <Route path="handoffs" element={<HandoffsPage />} />
         <Route path="contacts/:id/handoff" element={<HandOffPage />} />
         <Route path="employers" element={<EmployersPage />} />

@@ -38,7 +38,7 @@ async function arrangeCase(familyName: string, noteText: string) {
     interpreterUsed: false,
     text: noteText,
   });
-  return { id: c.row.id, noteId: (note as { id: string }).id };
+  return { id: c.row.id, reference: c.row.reference, noteId: (note as { id: string }).id };
 }
 
 /** Logged in, the device enrolled (the key from the server, wrapped under her password). */
@@ -235,16 +235,20 @@ describe('offline field work', () => {
     await two.page.getByText('Plan: the lawyer calls her back.').first().waitFor();
     await two.page.getByText('Plan: call the lawyer on Monday.').first().waitFor();
     expect(await seriousA11yViolations(two.page)).toEqual([]);
-    await two.page
-      .getByRole('radio', { name: /device|mine|Plan: the lawyer calls her back/i })
-      .first()
-      .check();
-    await two.page
-      .getByRole('button', { name: /resolve/i })
-      .first()
-      .click();
-    const confirm = two.page.getByRole('button', { name: /confirm|yes|resolve/i });
-    if (await confirm.count()) await confirm.last().click();
+    // The queue shows the case, the record and the field by its label; the navigation counts it.
+    const card = two.page.getByTestId('sync-conflict').filter({ hasText: c.reference });
+    await card.getByRole('heading', { name: `Case ${c.reference}` }).waitFor();
+    const field = card.getByRole('group', { name: 'Note' });
+    await field.getByText('Plan: call the lawyer.').waitFor();
+    await expect.poll(() => two.page.getByTestId('conflicts-badge').textContent()).toBe('1');
+    // Resolving without a choice is said at the field.
+    await card.getByRole('button', { name: 'Resolve the conflict' }).click();
+    await field.getByText('Choose which value to keep.').waitFor();
+    await field.getByRole('radio', { name: /^Mine: the value from this device/ }).check();
+    await card.getByRole('button', { name: 'Resolve the conflict' }).click();
+    await card.getByRole('status').filter({ hasText: 'Resolved' }).waitFor();
+    // The last open conflict resolved: the navigation entry goes.
+    await expect.poll(() => two.page.getByTestId('conflicts-badge').count()).toBe(0);
     await expect
       .poll(async () => {
         notes = await apiGet<Notes>(one.context, `/api/cases/${c.id}/entries?kind=note`);

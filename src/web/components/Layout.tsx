@@ -9,6 +9,7 @@ import type { SessionView } from '../api/types';
 import type { Preferences } from '../history/types';
 import { LANGUAGES, type Language } from '../i18n';
 import { OfflineBoot, OfflineNavLink } from '../offline/OfflineBoot';
+import { ConflictsNavLink } from '../offline/ConflictsPage';
 
 export function Layout({ session }: { session: SessionView }) {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function Layout({ session }: { session: SessionView }) {
                 <OfflineNavLink onClick={() => setMenuOpen(false)} />
               </li>
             )}
+            {session.permissions.readCases && <ConflictsNavLink onClick={() => setMenuOpen(false)} />}
           </ul>
         </nav>
       </header>
