@@ -11,6 +11,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Property tests do real work (hundreds of runs); on a loaded 2-core machine 5 s is not enough,
+          // and a timeout is not a finding. No test asserts on time.
+          testTimeout: 30_000,
         },
       },
       {
