@@ -1,7 +1,9 @@
 /**
  * `ariadne employers list|show|add|share` end to end on a fresh file-backed PGlite with the demo
  * organisations (issue #19): north adds an employer, south (same network) does not see it until north
- * shares it, and then reads it without north's notes; a bad sector is refused.
+ * shares it, and then reads it without north's notes; a bad sector is refused. `internship-rules`:
+ * an administrator sets IT to 2–5 months, a caseworker reads it but may not set it, min above max is
+ * refused.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -57,5 +59,61 @@ describe('ariadne employers', () => {
     expect((await run('employers', 'show', added.id, ...south)).code).not.toBe(0);
     const bad = await run('employers', 'add', '--name', 'X', '--sector', 'moon', '--territory', 'Y', ...north);
     expect(bad.code).not.toBe(0);
+  }, 120_000);
+
+  test('internship-rules list and set: administrators only, min not above max', async () => {
+    const admin = ['--org', 'north', '--as', 'admin@north.demo.test', '--json'];
+    const caseworker = ['--org', 'north', '--as', 'caseworker@north.demo.test', '--json'];
+    const before = await ariadne('employers', 'internship-rules', 'list', ...caseworker);
+    expect(before.default).toEqual({ minMonths: 1, maxMonths: 6 });
+    const set = await ariadne(
+      'employers',
+      'internship-rules',
+      'set',
+      '--country',
+      'IT',
+      '--min',
+      '2',
+      '--max',
+      '5',
+      ...admin,
+    );
+    expect(set.rules).toContainEqual({ country: 'IT', minMonths: 2, maxMonths: 5 });
+    expect((await ariadne('employers', 'internship-rules', 'list', ...caseworker)).rules).toContainEqual({
+      country: 'IT',
+      minMonths: 2,
+      maxMonths: 5,
+    });
+    const denied = await run(
+      'employers',
+      'internship-rules',
+      'set',
+      '--country',
+      'IT',
+      '--min',
+      '1',
+      '--max',
+      '9',
+      ...caseworker,
+    );
+    expect(denied.code).not.toBe(0);
+    const bad = await run(
+      'employers',
+      'internship-rules',
+      'set',
+      '--country',
+      'IT',
+      '--min',
+      '5',
+      '--max',
+      '2',
+      ...admin,
+    );
+    expect(bad.code).not.toBe(0);
+    expect((await ariadne('employers', 'internship-rules', 'list', ...admin)).rules).toContainEqual({
+      country: 'IT',
+      minMonths: 2,
+      maxMonths: 5,
+    });
   }, 120_000);
 });

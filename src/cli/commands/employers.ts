@@ -1,7 +1,8 @@
 /**
  * `ariadne employers list|show|add|share`: the employer directory (issue #19): the organisation's
  * employers and those its network partners share, company data only; adding one from flags, and
- * sharing it with the organisation's networks or withdrawing it.
+ * sharing it with the organisation's networks or withdrawing it. `ariadne employers internship-rules
+ * list|set` reads and sets how long an internship may last per country (default 1–6 months).
  */
 import type { Command } from 'commander';
 import { output, staffActor, withContext } from '../context';
@@ -11,6 +12,8 @@ const listEmployers = lazy(() => import('../../services/employers'), 'listEmploy
 const getEmployer = lazy(() => import('../../services/employers'), 'getEmployer');
 const addEmployer = lazy(() => import('../../services/employers'), 'addEmployer');
 const shareEmployer = lazy(() => import('../../services/employers'), 'shareEmployer');
+const listInternshipRules = lazy(() => import('../../services/employers'), 'listInternshipRules');
+const setInternshipRule = lazy(() => import('../../services/employers'), 'setInternshipRule');
 
 type Row = Awaited<ReturnType<typeof getEmployer>>;
 const view = (e: Row) => ({
@@ -110,6 +113,50 @@ export function registerEmployerCommands(program: Command): void {
         const current = await getEmployer(ctx, actor, id);
         const e = await shareEmployer(ctx, actor, id, { shared: !opts.off, version: current.version });
         output(Boolean(opts.json), view(e), () => line(e));
+      }),
+    );
+  const rules = employers
+    .command('internship-rules')
+    .description('How long an internship may last per country (default 1–6 months)');
+  type Rules = Awaited<ReturnType<typeof listInternshipRules>>;
+  const rulesText = (r: Rules) =>
+    [
+      `default\t${r.default.minMonths}\t${r.default.maxMonths}`,
+      ...r.rules.map((x) => `${x.country}\t${x.minMonths}\t${x.maxMonths}`),
+    ].join('\n');
+  const rulesView = (r: Rules) => ({
+    default: { minMonths: r.default.minMonths, maxMonths: r.default.maxMonths },
+    rules: r.rules.map((x) => ({ country: x.country, minMonths: x.minMonths, maxMonths: x.maxMonths })),
+  });
+  rules
+    .command('list')
+    .description("Each country's internship length in months (min, max)")
+    .requiredOption('--org <slug>', 'organisation')
+    .requiredOption('--as <email>', 'a staff member')
+    .option('--json')
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const r = await listInternshipRules(ctx, await staffActor(ctx, opts.org, opts.as));
+        output(Boolean(opts.json), rulesView(r), () => rulesText(r));
+      }),
+    );
+  rules
+    .command('set')
+    .description("Set a country's internship length (administrators)")
+    .requiredOption('--org <slug>', 'organisation')
+    .requiredOption('--as <email>', 'an administrator')
+    .requiredOption('--country <code>', 'two letters, e.g. IT')
+    .requiredOption('--min <months>', 'the shortest internship, in months')
+    .requiredOption('--max <months>', 'the longest internship, in months')
+    .option('--json')
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const r = await setInternshipRule(ctx, await staffActor(ctx, opts.org, opts.as), {
+          country: String(opts.country).toUpperCase(),
+          minMonths: Number(opts.min),
+          maxMonths: Number(opts.max),
+        });
+        output(Boolean(opts.json), rulesView(r), () => rulesText(r));
       }),
     );
 }
