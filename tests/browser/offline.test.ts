@@ -259,6 +259,53 @@ describe('offline field work', () => {
     await two.context.close();
   });
 
+  test('(b2) a protected field (cooperation with the authorities) on both sides: confirmed before applied', async () => {
+    const c = await arrangeCase('Person 1805', 'A note.');
+    const one = await enrolledPage();
+    const two = await enrolledPage();
+    await holdOffline(one.page, c.id);
+    await holdOffline(two.page, c.id);
+    for (const [d, value] of [
+      [one, 'cooperating'],
+      [two, 'declined'],
+    ] as const) {
+      await d.context.setOffline(true);
+      const held = await openHeld(d.page, /^Work on /);
+      const form = held.getByRole('form', { name: 'Case fields' });
+      await form.getByRole('textbox', { name: 'Cooperation with the authorities' }).fill(value);
+      await form.getByRole('button', { name: 'Save', exact: true }).click();
+      await d.page.getByTestId('offline-outbox').locator('li[data-state="waiting"]').waitFor();
+    }
+    await one.context.setOffline(false);
+    const outboxOne = one.page.getByTestId('offline-outbox').locator(':scope > li');
+    await expect.poll(() => outboxOne.count(), { timeout: 30_000 }).toBe(0);
+    await two.context.setOffline(false);
+    const conflict = two.page.getByTestId('offline-outbox').locator('li[data-state="conflict"]');
+    await conflict.waitFor({ timeout: 30_000 });
+
+    const cooperation = async () =>
+      (await apiGet<{ cooperationWithAuthorities: string }>(one.context, `/api/cases/${c.id}`))
+        .cooperationWithAuthorities;
+    await conflict.getByRole('link', { name: 'Open the conflict queue' }).click();
+    const card = two.page.getByTestId('sync-conflict').filter({ hasText: c.reference });
+    const field = card.getByRole('group', { name: /^Cooperation with the authorities/ });
+    await field.getByText('Protected').waitFor();
+    await field.getByRole('radio', { name: /^Mine: the value from this device/ }).check();
+    await card.getByRole('button', { name: 'Resolve the conflict' }).click();
+    // Nothing applied before she confirms; Cancel leaves it as it is.
+    const dialog = card.getByRole('alertdialog');
+    await dialog.getByText(/protected information \(Cooperation with the authorities\)/).waitFor();
+    expect(await seriousA11yViolations(two.page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await cooperation()).toBe('cooperating');
+    await card.getByRole('button', { name: 'Resolve the conflict' }).click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Yes, apply these values' }).click();
+    await two.page.getByRole('status').filter({ hasText: 'Resolved' }).waitFor();
+    expect(await cooperation()).toBe('declined');
+    await one.context.close();
+    await two.context.close();
+  });
+
   test('(c) signing out wipes the store', async () => {
     const c = await arrangeCase('Person 1803', 'A note kept offline.');
     const { context, page } = await enrolledPage();
