@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import type { SessionView } from '../../server/api-types';
 import { FormsPage } from './FormsPage';
+import { InternshipRulesPage } from './InternshipRulesPage';
 import { LegalTracksPage } from './LegalTracksPage';
 import { ListsPage } from './ListsPage';
 
@@ -17,6 +18,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
     { to: 'lists', label: t('settingsUi.lists') },
     { to: 'legal-tracks', label: t('settingsUi.legalTracks') },
     { to: 'forms', label: t('settingsUi.forms') },
+    { to: 'internship-rules', label: t('labourUi.internshipRules.nav') },
   ];
   return (
     <section aria-labelledby="settings-title">
@@ -35,6 +37,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <Route path="lists" element={<ListsPage />} />
         <Route path="legal-tracks" element={<LegalTracksPage />} />
         <Route path="forms/*" element={<FormsPage />} />
+        <Route path="internship-rules" element={<InternshipRulesPage />} />
       </Routes>
     </section>
   );
