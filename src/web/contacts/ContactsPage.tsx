@@ -50,12 +50,12 @@ export function ContactsPage() {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<string | null>(null);
   return (
-    <main id="main" className="page contacts-page">
+    <div className="page contacts-page">
       <h1>{t('contactsUi.title')}</h1>
       <QuickContactForm onRecorded={setSelected} />
       {selected && <ChainView contactId={selected} />}
       <ContactLog onOpen={setSelected} />
-    </main>
+    </div>
   );
 }
 
@@ -327,7 +327,13 @@ function ChainView({ contactId }: { contactId: string }) {
                   </div>
                 )}
                 {c.note && <p className="note">{c.note}</p>}
-                {c.voided && <p className="muted">{t('contactsUi.voided')}</p>}
+                {c.voided ? (
+                  <p className="muted">{t('contactsUi.voided')}</p>
+                ) : (
+                  <p>
+                    <Link to={`/contacts/${c.id}/handoff`}>{t('contactsUi.handOff')}</Link>
+                  </p>
+                )}
               </li>
             ))}
           </ol>
