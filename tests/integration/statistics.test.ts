@@ -129,9 +129,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('statistics on %s', (_na
       (e: any) => e.id === res.body.savedEstimateId,
     );
     expect(saved).toMatchObject({ method: 'mse', origin: 'ariadne_mse', value: 2483 });
-    // Two lists: Chapman (6 * 5 / 3 - 1 = 9), with the independence caveat stated (issue #21).
+    // Two lists: Chapman, (n_A + 1)(n_B + 1)/(m + 1) - 1 = (7 + 1)(5 + 1)/(2 + 1) - 1 = 15, with the independence caveat stated (issue #21).
     const twoLists = await coordinator.post('/api/mse', { csv: 'A,B,count\n1,0,5\n0,1,3\n1,1,2\n' });
-    expect([twoLists.status, twoLists.body.result.model, twoLists.body.result.estimate]).toEqual([200, 'two_list', 9]);
+    expect([twoLists.status, twoLists.body.result.model, twoLists.body.result.estimate]).toEqual([200, 'two_list', 15]);
     expect(twoLists.body.result.caveats[0].code).toBe('two_list_independence');
     const oneList = await coordinator.post('/api/mse', { csv: 'A,count\n1,5\n' });
     expect([oneList.status, oneList.body.error.code]).toEqual([400, 'too_few_lists']);
