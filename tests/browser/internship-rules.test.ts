@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addMonths } from '../../src/domain/cases/dates';
-import { createCase, getCase, updateCase } from '../../src/services/cases';
+import { createCase, updateCase } from '../../src/services/cases';
 import { addEmployer } from '../../src/services/employers';
 import { daysAgo } from '../integration/support/dates';
 import { actorOf, logIn, seriousA11yViolations, startHarness, type Harness } from './support/harness';
@@ -73,8 +73,7 @@ describe('internship length in the browser', () => {
       intake: { channel: 'hotline', contactDate: daysAgo(90), mediatorUsed: false, immediateNeeds: [] },
       risk: { level: 'low' },
     });
-    const current = await getCase(harness.ctx, actor, c.row.id);
-    await updateCase(harness.ctx, actor, c.row.id, { country: 'IT', version: current.version });
+    await updateCase(harness.ctx, actor, c.row.id, { country: 'IT', version: c.row.version });
 
     const { context, page } = await harness.newPage({ width: 1366, height: 768 });
     await logIn(page, 'caseworker@north.demo.test');

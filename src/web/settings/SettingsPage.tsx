@@ -27,7 +27,8 @@ export function SettingsPage({ session }: { session: SessionView }) {
         <ul>
           {pages.map((page) => (
             <li key={page.to}>
-              <NavLink to={page.to}>{page.label}</NavLink>
+              {/* Absolute: inside the splat route a relative link would resolve below the current page. */}
+              <NavLink to={`/settings/${page.to}`}>{page.label}</NavLink>
             </li>
           ))}
         </ul>
