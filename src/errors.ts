@@ -2,6 +2,8 @@
  * Named errors with an HTTP status and a stable machine-readable code. The UI
  * translates by code (errors.<code>); the English message is for API users.
  */
+import type { z } from 'zod';
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -88,4 +90,22 @@ export function issueLimits(params: unknown): Record<string, unknown> {
   for (const key of ['origin', 'format'] as const) if (typeof p[key] === 'string') out[key] = p[key];
   if (Array.isArray(p.values) && p.values.every((v) => typeof v === 'string')) out.values = p.values;
   return out;
+}
+
+/**
+ * A body checked against its schema inside a service (the CLI and sync call services without a route):
+ * the parsed value, or a 400 naming each issue's field (under `prefix`) and its limits.
+ */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, raw: unknown, prefix: string[] = []): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw errors.validation(
+      parsed.error.issues.map((i) => ({
+        path: [...prefix, ...i.path.map(String)],
+        code: i.code,
+        message: i.message,
+        ...issueLimits(i),
+      })),
+    );
+  return parsed.data;
 }

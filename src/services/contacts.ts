@@ -15,7 +15,7 @@
 import crypto from 'node:crypto';
 import { ContactInputSchema, type ContactInput } from '../domain/contacts/inputs';
 import { DomainError } from '../domain/errors';
-import { errors, issueLimits } from '../errors';
+import { errors, parseOrRefuse } from '../errors';
 import type { Actor } from '../policies/policies';
 import { blindIndex } from '../security/blind-index';
 import type { Tx } from '../storage/database';
@@ -62,19 +62,7 @@ export interface ContactQuery {
 const NICKNAME_FIELD = 'contact.nickname';
 const own = (actor: Actor) => ({ organisationId: actor.organisationId });
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown, prefix: string[] = []): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw errors.validation(
-      parsed.error.issues.map((i) => ({
-        path: [...prefix, ...i.path.map(String)],
-        code: i.code,
-        message: i.message,
-        ...issueLimits(i),
-      })),
-    );
-  return parsed.data;
-}
+const parse = parseOrRefuse;
 
 /** Each code against its list, the element named in the error (`needs.1`), so the form marks it. */
 export function checkContactCodes(lists: ListIndex, contact: { needs: string[]; provided: string[] }, prefix = '') {

@@ -22,7 +22,7 @@ import {
 } from '../domain/labour/employers';
 import { DEFAULT_INTERNSHIP_BOUNDS, type InternshipBounds } from '../domain/labour/rules';
 import { DomainError } from '../domain/errors';
-import { errors, issueLimits } from '../errors';
+import { errors, parseOrRefuse } from '../errors';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -46,19 +46,7 @@ const resourceOf = (actor: Actor, row: EmployerRow) => ({
   parties: row.sharedWithNetworks ? [actor.organisationId] : [],
 });
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw errors.validation(
-      parsed.error.issues.map((i) => ({
-        path: i.path.map(String),
-        code: i.code,
-        message: i.message,
-        ...issueLimits(i),
-      })),
-    );
-  return parsed.data;
-}
+const parse = parseOrRefuse;
 
 async function audit(tx: Tx, actor: Actor, action: string, id: string, fields?: string[]) {
   await auditRepo.append(tx, {

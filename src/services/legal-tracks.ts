@@ -14,7 +14,7 @@ import { LegalTrackInputSchema, LegalTrackUpdateSchema, trackFromInput } from '.
 import { endFieldOf, stepFor, type LegalTrack } from '../domain/legal-tracks/model';
 import { normaliseLegalEvent } from '../domain/legal-tracks/normalise';
 import { DEFAULT_TRACKS } from '../domain/legal-tracks/seeds';
-import { errors, issueLimits } from '../errors';
+import { errors, parseOrRefuse } from '../errors';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
@@ -55,19 +55,7 @@ export async function trackOf(ctx: AppContext, actor: Actor, country: string): P
   });
 }
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw errors.validation(
-      parsed.error.issues.map((i) => ({
-        path: i.path.map(String),
-        code: i.code,
-        message: i.message,
-        ...issueLimits(i),
-      })),
-    );
-  return parsed.data;
-}
+const parse = parseOrRefuse;
 
 /** An administrator adds a country's track (version 1); a country that has one is edited instead. */
 export async function addTrack(
