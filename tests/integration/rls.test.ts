@@ -114,6 +114,7 @@ const SHARED: Record<string, Rule> = {
   referrals: (org) => sql`${org} IN (t.from_organisation_id, t.to_organisation_id)`,
   // A review pair is visible to its two organisations.
   linkage_reviews: (org) => sql`${org} IN (t.a_organisation_id, t.b_organisation_id)`,
+  contact_handoffs: (org) => sql`${org} IN (t.from_organisation_id, t.to_organisation_id)`,
   // Networks and their member lists: to members and to organisations invited to join.
   networks: (org) =>
     sql`t.id IN (SELECT network_id FROM network_memberships WHERE organisation_id = ${org} AND status IN ('active', 'invited'))`,

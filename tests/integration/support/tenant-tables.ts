@@ -95,6 +95,8 @@ const HINTS: Record<string, Record<string, string>> = {
     version: `1 + floor(random() * 100000)::int`,
   },
   internship_rules: { country: `chr(65 + floor(random() * 26)::int) || chr(65 + floor(random() * 26)::int)` },
+  // Sealed values: the CHECK is a prefix (LIKE 'enc1.%'), not a value list.
+  sync_conflicts: { fields: `ARRAY['x']::text[]`, base_enc: `'enc1.x'`, mine_enc: `'enc1.x'`, theirs_enc: `'enc1.x'` },
 };
 
 function synthesise(column: ColumnInfo, table: string): string | undefined {
