@@ -5,7 +5,8 @@
  * effects, with existence and identifiability checked before any model is used.
  * The persons on no list are estimated by exp(intercept).
  */
-import { bootstrapInterval } from './bootstrap';
+import { bootstrapInterval, resamplesFromCounts, resamplesToCounts, type ReplicateFit } from './bootstrap';
+import { fitDiagnostics } from './diagnostics';
 import { pairLabel } from './design';
 import { MseInputError } from './errors';
 import { checkModel } from './existence';
@@ -116,14 +117,22 @@ function totalOf(cells: CellCounts, model: FittedModel): number {
  * converges towards), so it is dropped before fitting. With fewer than three
  * lists left, or no finite estimate, the caller counts a failure.
  */
-function replicateTotal(lists: readonly string[], glpk: Glpk, options: MseOptions) {
-  return (counts: Float64Array): number => {
+export function replicateTotal(lists: readonly string[], glpk: Glpk, options: MseOptions) {
+  const fit = replicateFit(lists, glpk, options);
+  return (counts: Float64Array): number => fit(counts).total;
+}
+
+/** As replicateTotal, with the two-list effects of the model the replicate selected (for selection frequencies). */
+function replicateFit(lists: readonly string[], glpk: Glpk, options: MseOptions) {
+  const fitted = (cells: CellCounts): ReplicateFit => {
+    const model = selectModel(cells, glpk, options);
+    const pairs = [...model.design.finitePairs, ...model.design.infinitePairs];
+    return { total: totalOf(cells, model), terms: pairs.map((pair) => pairLabel(cells.lists, pair)) };
+  };
+  return (counts: Float64Array): ReplicateFit => {
     const kept = lists.map((_, i) => i).filter((i) => counts.some((count, mask) => count > 0 && mask & (1 << i)));
-    if (kept.length < MIN_LOG_LINEAR_LISTS) return Infinity;
-    if (kept.length === lists.length) {
-      const cells = cellCountsFrom(lists, counts);
-      return totalOf(cells, selectModel(cells, glpk, options));
-    }
+    if (kept.length < MIN_LOG_LINEAR_LISTS) return { total: Infinity, terms: [] };
+    if (kept.length === lists.length) return fitted(cellCountsFrom(lists, counts));
     const projected = new Float64Array(1 << kept.length);
     counts.forEach((count, mask) => {
       if (count <= 0) return;
@@ -133,11 +142,12 @@ function replicateTotal(lists: readonly string[], glpk: Glpk, options: MseOption
       });
       projected[to] += count;
     });
-    const cells = cellCountsFrom(
-      kept.map((i) => lists[i]),
-      projected,
+    return fitted(
+      cellCountsFrom(
+        kept.map((i) => lists[i]),
+        projected,
+      ),
     );
-    return totalOf(cells, selectModel(cells, glpk, options));
   };
 }
 
@@ -216,11 +226,13 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
   }
   let bootstrap: MseResult['bootstrap'];
   if (options.bootstrap) {
+    const { resamples, keepResamples, ...drawn } = options.bootstrap;
+    const given = resamples ? resamplesToCounts(resamples, cells.lists) : undefined;
     const summary = bootstrapInterval(
       cells.counts,
-      replicateTotal(cells.lists, glpk, options),
+      replicateFit(cells.lists, glpk, options),
       cells.observed + hiddenEstimate,
-      { ...options.bootstrap, level, onProgress: options.onProgress },
+      { ...drawn, level, onProgress: options.onProgress, resamples: given, keepResamples },
     );
     interval.bootstrap = summary.interval;
     bootstrap = {
@@ -229,6 +241,11 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
       failed: summary.failed,
       failedShare: summary.failedShare,
       seed: summary.seed,
+      generator: summary.generator,
+      values: summary.values,
+      selections: summary.selections,
+      histogram: summary.histogram,
+      ...(summary.resamples ? { resamples: resamplesFromCounts(cells.lists, summary.resamples) } : {}),
       ...(summary.method === 'bca'
         ? {
             biasCorrection: summary.biasCorrection,
@@ -261,9 +278,13 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
   const sensitivity = options.sensitivity
     ? sensitivityAnalysis(cells, glpk, { level, threshold: options.pThreshold ?? 0.02, refit })
     : undefined;
+  const diagnostics =
+    (options.diagnostics ?? true) &&
+    fitDiagnostics(cells, model, cells.observed + hiddenEstimate, { leaveOneOut: sensitivity?.leaveOneOut });
   return {
     ...removal,
     ...(sensitivity ? { sensitivity } : {}),
+    ...(diagnostics ? { diagnostics } : {}),
     ...(options.checkAllModels ? { modelCheck: checkAllModels(cells, glpk) } : {}),
     caveats: [],
     lists: cells.lists,
