@@ -1,7 +1,8 @@
 /**
  * Corruptions applied to a true identity when one organisation records it:
  * keyboard typos, swapped name order, missing values, married surname,
- * day/month swap. Rates come from a named profile.
+ * day/month swap, a date recorded as 1 January when only the year was known.
+ * Rates come from a named profile (published in docs/linkage-generator.md).
  */
 import type { Rng } from '../../shared/random';
 
@@ -20,6 +21,8 @@ export interface CorruptionProfile {
   marriedName: number;
   dobSwap: number;
   dobTypo: number;
+  /** Chance a record gives only the year right, as 1 January (registrations with an unknown date). */
+  dobPlaceholder: number;
   /** Chance a Cyrillic/Greek name is written in Latin rather than its own script. */
   latinSpelling: number;
   stripMarks: number;
@@ -33,6 +36,7 @@ export const PROFILES: Readonly<Record<'clean' | 'standard', CorruptionProfile>>
     marriedName: 0,
     dobSwap: 0,
     dobTypo: 0,
+    dobPlaceholder: 0,
     latinSpelling: 0,
     stripMarks: 0,
     upperCase: 0,
@@ -44,6 +48,7 @@ export const PROFILES: Readonly<Record<'clean' | 'standard', CorruptionProfile>>
     marriedName: 0.5,
     dobSwap: 0.05,
     dobTypo: 0.03,
+    dobPlaceholder: 0.01,
     latinSpelling: 0.6,
     stripMarks: 0.4,
     upperCase: 0.25,
@@ -91,7 +96,8 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** A recorded date of birth: possibly day/month swapped or off by one, in ISO or European format. */
 export function recordDob(dob: Dob, profile: CorruptionProfile, rng: Rng): string {
   let { year, month, day } = dob;
-  if (day <= 12 && day !== month && rng.chance(profile.dobSwap)) [month, day] = [day, month];
+  if (rng.chance(profile.dobPlaceholder)) [month, day] = [1, 1];
+  else if (day <= 12 && day !== month && rng.chance(profile.dobSwap)) [month, day] = [day, month];
   else if (rng.chance(profile.dobTypo)) {
     if (rng.chance(0.5)) year += rng.chance(0.5) ? 1 : -1;
     else day = day === 1 ? 2 : day - 1;

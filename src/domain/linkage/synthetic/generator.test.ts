@@ -3,10 +3,12 @@ import { CULTURES } from './cultures';
 import { generateSynthetic } from './generator';
 import { seededRng } from '../../shared/random';
 import { latinFromCyrillic, latinFromGreek } from './spellings';
+import { NAME_PROFILES } from './profiles';
+import { collisionProbability, vocabulary, zipfSampler } from './zipf';
+
+const records = generateSynthetic({ seed: 42, persons: 1000 });
 
 describe('synthetic generator', () => {
-  const records = generateSynthetic({ seed: 42, persons: 1000 });
-
   test('is deterministic for a seed and differs across seeds', () => {
     expect(generateSynthetic({ seed: 42, persons: 50 })).toEqual(generateSynthetic({ seed: 42, persons: 50 }));
     expect(generateSynthetic({ seed: 43, persons: 50 })).not.toEqual(generateSynthetic({ seed: 42, persons: 50 }));
@@ -69,5 +71,86 @@ describe('synthetic generator', () => {
     const rng = seededRng(3);
     const spellings = new Set(Array.from({ length: 20 }, () => latinFromGreek('Γιώργος', rng)));
     expect([...spellings].every((s) => /^(Giorgos|Yiorgos)$/.test(s))).toBe(true);
+  });
+});
+
+describe('name frequencies (Zipf per culture)', () => {
+  // One clean record per person: the names as drawn, before any corruption.
+  const persons = generateSynthetic({ seed: 11, persons: 20_000, profile: 'clean', orgs: ['org-a'], presence: 1 });
+  const ofCulture = (citizenships: readonly string[]) =>
+    persons.filter((r) => citizenships.includes(r.fields.citizenship!));
+  const topShare = (values: readonly (string | null)[]) => {
+    const counts = new Map<string, number>();
+    for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return Math.max(...counts.values()) / values.length;
+  };
+
+  test.each([
+    ['vietnamese', ['VN', 'VNM', 'Viet Nam']],
+    ['chinese', ['CN', 'CHN', 'China']],
+    ['ukrainian', ['UA', 'UKR', 'Ukraine', 'Україна']],
+  ])('the most common %s surname has the share its profile gives', (id, citizenships) => {
+    const records = ofCulture(citizenships);
+    const expected = NAME_PROFILES[id].surname;
+    // Female surname forms are not changed for these cultures' records of men, so the share is the profile's.
+    const share = topShare(
+      records.filter((r) => r.fields.sex === 'm' || id !== 'ukrainian').map((r) => r.fields.surname),
+    );
+    expect(share).toBeGreaterThan(zipfSampler(expected).share(0) * 0.75);
+    expect(share).toBeLessThan(zipfSampler(expected).share(0) * 1.35);
+  });
+
+  test('cultures appear in their population shares', () => {
+    const vietnamese = ofCulture(['VN', 'VNM', 'Viet Nam']).length / persons.length;
+    expect(Math.abs(vietnamese - NAME_PROFILES.vietnamese.share)).toBeLessThan(0.015);
+  });
+
+  test('namesakes are common, as in real caseloads: many persons share their full name with another', () => {
+    const counts = new Map<string, number>();
+    for (const r of persons) {
+      const key = `${r.fields.given_name}|${r.fields.surname}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const withNamesake = persons.filter((r) => counts.get(`${r.fields.given_name}|${r.fields.surname}`)! > 1).length;
+    expect(withNamesake / persons.length).toBeGreaterThan(0.1);
+    // …while the old uniform draw from the same parts would give far fewer: the head matters.
+    for (const profile of Object.values(NAME_PROFILES)) {
+      const uniform = collisionProbability({ size: profile.surname.size, exponent: 0 });
+      expect(collisionProbability(profile.surname)).toBeGreaterThanOrEqual(uniform);
+    }
+    expect(collisionProbability(NAME_PROFILES.vietnamese.surname)).toBeGreaterThan(5 * (1 / 60));
+  });
+
+  test('the sampler draws ranks with Zipf shares and vocabularies are fixed per culture', () => {
+    const sampler = zipfSampler({ size: 50, exponent: 1 });
+    const rng = seededRng(5);
+    const counts = new Array<number>(50).fill(0);
+    for (let i = 0; i < 50_000; i++) counts[sampler.draw(rng)]++;
+    for (const k of [0, 1, 9]) expect(Math.abs(counts[k] / 50_000 - sampler.share(k))).toBeLessThan(0.01);
+    expect(
+      vocabulary(
+        [
+          ['a', 'b'],
+          ['x', 'y'],
+        ],
+        4,
+        'k',
+      ),
+    ).toEqual(
+      vocabulary(
+        [
+          ['a', 'b'],
+          ['x', 'y'],
+        ],
+        4,
+        'k',
+      ),
+    );
+    expect(() => vocabulary([['a'], ['x']], 2, 'k')).toThrow(RangeError);
+  });
+
+  test('some dates of birth are recorded as 1 January (only the year known)', () => {
+    const placeholders = records.filter((r) => /^(\d{4}-01-01|01\.01\.\d{4})$/.test(r.fields.date_of_birth ?? ''));
+    expect(placeholders.length).toBeGreaterThan(5);
   });
 });

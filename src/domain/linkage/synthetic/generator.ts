@@ -1,13 +1,18 @@
 /**
  * Synthetic network data with known truth: fictional persons from several
  * naming cultures, each recorded by one or more organisations with the
- * corruptions of a profile. Deterministic for a seed.
+ * corruptions of a profile. Names are drawn from each culture's ranked
+ * vocabulary with Zipf-like frequencies (profiles.ts), so common names have
+ * many namesakes as in real caseloads. Deterministic for a seed; the profiles
+ * are published in docs/linkage-generator.md.
  */
 import type { IdentityRecord } from '../encode';
 import { CULTURES, type Culture } from './cultures';
 import { PROFILES, recordDob, typo, type CorruptionProfile, type Dob } from './corrupt';
 import { seededRng, type Rng } from '../../shared/random';
 import { latinFromCyrillic, latinFromGreek, stripMarks } from './spellings';
+import { NAME_PROFILES } from './profiles';
+import { vocabulary, zipfSampler, type ZipfSampler, type ZipfSpec } from './zipf';
 
 export interface SyntheticRecord extends IdentityRecord {
   /** The true person behind the record: evaluation only, never an input to linkage. */
@@ -39,21 +44,68 @@ interface Person {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function makePerson(id: string, rng: Rng): Person {
-  const culture = rng.pick(CULTURES);
+/** A culture's ranked names with their sampler. */
+interface NameSource {
+  names: string[][];
+  sampler: ZipfSampler;
+}
+
+interface CultureSources {
+  culture: Culture;
+  share: number;
+  surname: NameSource;
+  givenFemale: NameSource;
+  givenMale: NameSource;
+}
+
+const source = (parts: readonly (readonly string[])[], spec: ZipfSpec, key: string): NameSource => ({
+  names: vocabulary(parts, spec.size, key),
+  sampler: zipfSampler(spec),
+});
+
+let compiled: CultureSources[] | undefined;
+
+/** The cultures' vocabularies and samplers, built once (they depend on no seed). */
+export function cultureSources(): CultureSources[] {
+  compiled ??= CULTURES.map((culture) => {
+    const profile = NAME_PROFILES[culture.id];
+    if (!profile) throw new Error(`No name profile for culture ${culture.id}`);
+    const [starts, ends] = culture.surname;
+    return {
+      culture,
+      share: profile.share,
+      surname: source([starts, profile.surnameInfix, ends], profile.surname, `${culture.id}/surname`),
+      givenFemale: source(culture.givenFemale, profile.givenFemale, `${culture.id}/given/f`),
+      givenMale: source(culture.givenMale, profile.givenMale, `${culture.id}/given/m`),
+    };
+  });
+  return compiled;
+}
+
+const drawName = (from: NameSource, rng: Rng): string[] => from.names[from.sampler.draw(rng)];
+
+function pickCulture(sources: CultureSources[], rng: Rng): CultureSources {
+  let x = rng.next();
+  for (const s of sources) if ((x -= s.share) < 0) return s;
+  return sources[sources.length - 1];
+}
+
+function makePerson(id: string, rng: Rng, sources: CultureSources[]): Person {
+  const from = pickCulture(sources, rng);
+  const { culture } = from;
   const sex = rng.chance(0.75) ? 'f' : 'm';
-  const [starts, ends] = sex === 'f' ? culture.givenFemale : culture.givenMale;
   const surnameOf = () => {
-    const base = rng.pick(culture.surname[0]) + rng.pick(culture.surname[1]);
+    const base = drawName(from.surname, rng).join('');
     return sex === 'f' && culture.feminise ? culture.feminise(base) : base;
   };
+  const [first, second] = drawName(sex === 'f' ? from.givenFemale : from.givenMale, rng);
   const year = rng.int(1962, 2008);
   const month = rng.int(1, 12);
   const person: Person = {
     id,
     culture,
     sex,
-    given: [rng.pick(starts), rng.pick(ends)],
+    given: [first, second],
     surname: surnameOf(),
     dob: { year, month, day: rng.int(1, month === 2 ? 28 : 30) },
     place: rng.pick(culture.places),
@@ -118,8 +170,9 @@ export function generateSynthetic(options: SyntheticOptions): SyntheticRecord[] 
   const profile = PROFILES[options.profile ?? 'standard'];
   const consentRate = options.consentRate ?? 1;
   const records: SyntheticRecord[] = [];
+  const sources = cultureSources();
   for (let p = 0; p < options.persons; p++) {
-    const person = makePerson(`truth-${p}`, rng);
+    const person = makePerson(`truth-${p}`, rng, sources);
     let holders = orgs.filter(() => rng.chance(presence));
     if (holders.length === 0) holders = [rng.pick(orgs)];
     for (const org of holders) records.push(recordOf(person, org, profile, rng, rng.chance(consentRate)));
