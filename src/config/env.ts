@@ -52,6 +52,11 @@ const EnvSchema = z.object({
   LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
   /** Worker threads for MSE fits, linkage and large exports; default: one per core but one, at least one. */
   ARIADNE_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * The Dice kernel of record linkage: `auto` (WebAssembly with SIMD where the engine has it), `wasm`
+   * (WebAssembly or fail) or `js` (the JavaScript fallback). Each worker thread reads it (linkageKernelChoice).
+   */
+  ARIADNE_LINKAGE_KERNEL: z.enum(['auto', 'wasm', 'js']).optional(),
   /** Heavy computations (MSE, linkage, large exports) one organisation may have running or queued at once. */
   HEAVY_TASKS_PER_ORGANISATION: z.coerce.number().int().positive().default(2),
   /** Requests per user per minute to each heavy route (POST /api/mse, report and export downloads, linkage runs). */
@@ -117,6 +122,16 @@ export type AppConfig = {
   /** The largest attachment accepted, in bytes (ATTACHMENT_MAX_BYTES); default 10 MiB. */
   attachmentMaxBytes?: number;
 };
+
+/**
+ * ARIADNE_LINKAGE_KERNEL alone, for a worker thread that loads no AppConfig (src/workers/tasks.ts);
+ * an invalid value fails there as loadConfig fails the server.
+ */
+export function linkageKernelChoice(source: Record<string, string | undefined> = process.env): 'auto' | 'wasm' | 'js' {
+  const parsed = EnvSchema.shape.ARIADNE_LINKAGE_KERNEL.safeParse(source.ARIADNE_LINKAGE_KERNEL);
+  if (!parsed.success) throw new Error('Invalid configuration: ARIADNE_LINKAGE_KERNEL must be auto, wasm or js');
+  return parsed.data ?? 'auto';
+}
 
 /** Parses the environment (or a test override) into an AppConfig, failing loudly. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {

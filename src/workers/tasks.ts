@@ -7,6 +7,7 @@
  * an error's class: a domain refusal must still reach the edge as a 4xx.
  */
 import type { MessagePort } from 'node:worker_threads';
+import { linkageKernelChoice } from '../config/env';
 import { DomainError } from '../domain/errors';
 import {
   createEncoder,
@@ -19,6 +20,7 @@ import {
   type LinkageResult,
   type ReviewDecision,
 } from '../domain/linkage';
+import { setDiceKernel } from '../domain/linkage/kernel';
 import {
   estimatePopulation,
   MseInputError,
@@ -82,6 +84,9 @@ export interface TaskJob<K extends TaskName = TaskName> {
   input: TaskInputs[K];
   progress?: MessagePort;
 }
+
+// The Dice kernel of 'linkage.link' (WebAssembly unless ARIADNE_LINKAGE_KERNEL says otherwise), once per thread.
+setDiceKernel(linkageKernelChoice());
 
 const handlers: {
   [K in TaskName]: (

@@ -1,11 +1,15 @@
 /**
  * Candidate comparison: walks the blocking index once, deduplicates pairs with
  * a stamp array (no pair set), skips pairs whose popcounts alone rule out the
- * floor score, and scores the rest with Sørensen–Dice over packed CLKs.
+ * floor score, and scores the rest with Sørensen–Dice over packed CLKs, in
+ * batches (one anchor record against its candidates) handed to the Dice kernel:
+ * WebAssembly with SIMD where the engine has it, else the JavaScript fallback
+ * (kernel/index.ts; ARIADNE_LINKAGE_KERNEL=js forces it).
  */
-import { andPopcount, popcount } from './bits';
+import { popcount } from './bits';
 import type { BlockingIndex } from './blocking';
 import type { EncodedRecord } from './encode';
+import { diceKernel, type DiceKernel } from './kernel';
 
 export interface ScoredPair {
   /** Record indexes into the encodings array, a < b. */
@@ -35,7 +39,11 @@ export function packClks(
   return { packed, popcounts };
 }
 
-/** Scores every candidate pair of records from different sources; keeps those scoring at least `floor`. */
+/**
+ * Scores every candidate pair of records from different sources; keeps those scoring at least `floor`,
+ * in the order the blocking index yields them (whatever the kernel). `kernel` defaults to the one set
+ * for this process or worker thread (setDiceKernel).
+ */
 export function scoreCandidates(
   encodings: readonly EncodedRecord[],
   sourceOf: Int32Array,
@@ -43,16 +51,25 @@ export function scoreCandidates(
   words: number,
   floor: number,
   onProgress?: (done: number, total: number) => void,
+  kernel: DiceKernel = diceKernel(),
 ): { pairs: ScoredPair[]; stats: ComparisonStats } {
-  const { packed, popcounts } = packClks(encodings, words);
   const n = encodings.length;
+  const session = kernel.open(n, words);
+  for (let i = 0; i < n; i++) session.set(i, encodings[i].clk);
+  const { popcounts, candidates, keptIndex, keptScore } = session;
+  const batch = candidates.length;
   const stamp = new Int32Array(n).fill(-1);
   const pairs: ScoredPair[] = [];
   let candidatePairs = 0;
   let comparisons = 0;
+  const flush = (a: number, count: number) => {
+    const kept = session.score(a, count, floor);
+    for (let j = 0; j < kept; j++) pairs.push({ a, b: keptIndex[j], score: keptScore[j] });
+  };
   for (let a = 0; a < n; a++) {
     const sourceA = sourceOf[a];
     const countA = popcounts[a];
+    let count = 0;
     for (const { bucketOf, start, members } of index.groupings) {
       const bucket = bucketOf[a];
       if (bucket < 0) continue;
@@ -64,14 +81,19 @@ export function scoreCandidates(
         if (b <= a || stamp[b] === a || sourceOf[b] === sourceA) continue;
         stamp[b] = a;
         candidatePairs++;
-        const sum = countA + popcounts[b];
+        const countB = popcounts[b];
+        const sum = countA + countB;
         // Dice can be at most 2·min/(sum): skip pairs that cannot reach the floor.
-        if (sum === 0 || (2 * Math.min(countA, popcounts[b])) / sum < floor) continue;
+        if (sum === 0 || (2 * Math.min(countA, countB)) / sum < floor) continue;
         comparisons++;
-        const score = (2 * andPopcount(packed, a * words, packed, b * words, words)) / sum;
-        if (score >= floor) pairs.push({ a, b, score });
+        candidates[count++] = b;
+        if (count === batch) {
+          flush(a, count);
+          count = 0;
+        }
       }
     }
+    if (count > 0) flush(a, count);
     if (onProgress && (a % 2048 === 0 || a === n - 1)) onProgress(a + 1, n);
   }
   return { pairs, stats: { candidatePairs, comparisons } };
