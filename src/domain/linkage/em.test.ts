@@ -13,6 +13,7 @@ import {
   levelFrequencies,
   explainPair,
   matchWeight,
+  MAX_TERM_FREQUENCY_BONUS,
   MISSING,
   probabilityOfWeight,
   type ComparisonVectors,
@@ -101,6 +102,37 @@ describe('EM', () => {
       row.forEach((m, l) => expect(Math.abs(m - TRUE_M[f][l])).toBeLessThan(0.1)),
     );
     expect(model.lambda).toBeCloseTo(0.1, 1);
+  });
+
+  test.each([
+    [0.03, 101],
+    [0.15, 102],
+    [0.35, 103],
+  ])('recovers λ = %s and every m and u on another seed (%s), not only one data set', (lambda, seed) => {
+    const model = estimateEm(generate(40_000, lambda, seed, 0.05));
+    expect(Math.abs(model.lambda - lambda)).toBeLessThan(0.01);
+    // m is learnt from λ·n matches: the tolerance follows its sampling error.
+    const tolerance = 0.02 + 2 * Math.sqrt(0.25 / (lambda * 40_000));
+    parameters(model, 'm').forEach((row, f) =>
+      row.forEach((m, l) => expect(Math.abs(m - TRUE_M[f][l])).toBeLessThan(tolerance)),
+    );
+    parameters(model, 'u').forEach((row, f) =>
+      row.forEach((u, l) => expect(Math.abs(u - TRUE_U[f][l])).toBeLessThan(0.02)),
+    );
+  });
+
+  test('term frequencies: agreeing on a common value is weaker evidence, on a rare one stronger (capped)', () => {
+    const model = estimateEm(generate(20_000, 0.1, 10));
+    const exact = Int8Array.from([3, 3, 3, 1]);
+    const plain = matchWeight(model, exact, 0);
+    // Only exact levels are adjusted, by -log2(tf), and sex (no term frequency: 0) is left alone.
+    const common = matchWeight(model, exact, 0, (f) => (f === 1 ? 8 : 0));
+    expect(plain - common).toBeCloseTo(3, 9);
+    expect(matchWeight(model, exact, 0, (f) => (f === 1 ? 1 : 0))).toBeCloseTo(plain, 9);
+    const rare = matchWeight(model, exact, 0, (f) => (f === 1 ? 1e-6 : 0));
+    expect(rare - plain).toBeCloseTo(MAX_TERM_FREQUENCY_BONUS, 9);
+    const different = Int8Array.from([0, 0, 0, 0]);
+    expect(matchWeight(model, different, 0, () => 8)).toBeCloseTo(matchWeight(model, different, 0), 9);
   });
 
   test('weights rise with the level: exact agreement is stronger evidence than different', () => {

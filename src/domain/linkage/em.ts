@@ -287,13 +287,31 @@ export interface FieldEvidence {
   weight: number;
 }
 
-/** Total match weight (log2 odds, prior included) of pair i. */
-export function matchWeight(model: EmModel, gamma: Int8Array, i: number): number {
+/** Largest evidence a rare value may add to an exact agreement, in bits (term-frequency adjustment). */
+export const MAX_TERM_FREQUENCY_BONUS = 2;
+
+/**
+ * Total match weight (log2 odds, prior included) of pair i. With `termFrequency` (per field, the
+ * share of the value two records agree on exactly relative to an average value; 0 = none), an
+ * exact agreement weighs log2(m / u) - log2(tf): agreeing on a value twice as common as the
+ * average is half as strong evidence (Splink's term-frequency adjustment, taken relative to the
+ * average so that u may come from candidate pairs). A rare value adds at most
+ * MAX_TERM_FREQUENCY_BONUS bits, so one rare spelling cannot outweigh every other field.
+ */
+export function matchWeight(
+  model: EmModel,
+  gamma: Int8Array,
+  i: number,
+  termFrequency?: (field: number) => number,
+): number {
   const fields = model.fields.length;
   let weight = Math.log2(model.lambda / (1 - model.lambda));
   for (let f = 0; f < fields; f++) {
     const level = gamma[i * fields + f];
-    if (level !== MISSING) weight += model.fields[f].levels[level].weight;
+    if (level === MISSING) continue;
+    weight += model.fields[f].levels[level].weight;
+    const tf = termFrequency && level === model.fields[f].levels.length - 1 ? termFrequency(f) : 0;
+    if (tf > 0) weight -= Math.log2(Math.max(tf, 2 ** -MAX_TERM_FREQUENCY_BONUS));
   }
   return weight;
 }

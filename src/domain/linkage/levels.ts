@@ -4,6 +4,16 @@
  * medium / different), or MISSING when either filter is empty. Given name and
  * surname sharing a hash namespace are compared both ways round and the better
  * assignment kept, so swapped names are not penalised.
+ *
+ * A field bound to another (schema `bindTo`: sex and citizenship hashed with the
+ * date of birth) can only agree where its anchor agrees, so its level says
+ * something only then: elsewhere it is MISSING, not "different" (otherwise the
+ * date's evidence would be counted twice, once by itself and once through every
+ * field bound to it, and namesakes born the same day would look like matches).
+ *
+ * Term frequencies: how many records carry exactly the same field filter (the
+ * same value, seen only as its bits), so that agreeing on a common name weighs
+ * less than agreeing on a rare one, as Splink's term-frequency adjustments do.
  */
 import { andPopcount, popcount } from './bits';
 import { FIELD_FILTER_WORDS, type EncodedRecord } from './encode';
@@ -26,6 +36,21 @@ export interface FieldLevels {
   comparisons: FieldComparison[];
   /** Writes the level of every field of pair (a, b) into gamma at `offset`. */
   compare(a: number, b: number, gamma: Int8Array, offset: number): void;
+  /**
+   * Term frequency of record's value in `field`, relative to an average value: the share of the
+   * records (with a value) whose filter for the field is identical to record's, divided by the
+   * chance that two random records agree (Σ share²). 1 = as common as the average agreement,
+   * above 1 more common (weaker evidence when two records agree on it). 0 for fields without term
+   * frequencies (single-token fields: sex, country) or a missing value.
+   */
+  termFrequency(record: number, field: number): number;
+}
+
+/** FNV-1a over a filter's words: identical filters (values) get the same key. */
+function filterKey(packed: Uint32Array, from: number, words: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ packed[from + i], 0x01000193);
+  return h >>> 0;
 }
 
 /** Prepares level comparisons over the encodings' field filters (all must have them). */
@@ -60,9 +85,34 @@ export function fieldLevels(encodings: readonly EncodedRecord[], schema: Linkage
     for (let k = 0; k < c.length; k++) if (dice >= c[k]) return c.length - k;
     return 0;
   };
+  // A bound field's anchor: its level is observed only where the anchor's is exact.
+  const anchorOf = schema.fields.map((f) => {
+    const bindTo = (f as { bindTo?: string }).bindTo;
+    return bindTo === undefined ? -1 : schema.fields.findIndex((g) => g.name === bindTo);
+  });
+  // Term frequencies of the values of multi-level fields (names, dates).
+  const shares = new Float64Array(encodings.length * fields);
+  for (let f = 0; f < fields; f++) {
+    if (cuts[f].length < 2) continue;
+    const keys = new Uint32Array(encodings.length);
+    const tally = new Map<number, number>();
+    let present = 0;
+    for (let i = 0; i < encodings.length; i++) {
+      if (counts[i * fields + f] === 0) continue;
+      const key = filterKey(packed, i * stride + f * words, words);
+      keys[i] = key;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+      present++;
+    }
+    let collision = 0;
+    for (const n of tally.values()) collision += (n / present) ** 2;
+    for (let i = 0; i < encodings.length; i++)
+      if (counts[i * fields + f] !== 0) shares[i * fields + f] = tally.get(keys[i])! / present / collision;
+  }
   const scores = new Float64Array(fields);
   return {
     comparisons,
+    termFrequency: (record, field) => shares[record * fields + field],
     compare(a, b, gamma, offset) {
       for (let f = 0; f < fields; f++) scores[f] = similarity(a, f, b, f);
       for (let f = 0; f < fields; f++) {
@@ -74,6 +124,10 @@ export function fieldLevels(encodings: readonly EncodedRecord[], schema: Linkage
         if (Math.max(0, crossF) + Math.max(0, crossG) > straight) [scores[f], scores[g]] = [crossF, crossG];
       }
       for (let f = 0; f < fields; f++) gamma[offset + f] = levelOf(f, scores[f]);
+      for (let f = 0; f < fields; f++) {
+        const anchor = anchorOf[f];
+        if (anchor >= 0 && gamma[offset + anchor] !== cuts[anchor].length) gamma[offset + f] = MISSING;
+      }
     },
   };
 }

@@ -368,7 +368,7 @@ function estimatedDecisions(
   const probabilities = new Float64Array(pairs.length);
   const slot = new Map<ScoredPair, number>();
   pairs.forEach((p, i) => {
-    weights[i] = matchWeight(em, gamma, i);
+    weights[i] = matchWeight(em, gamma, i, (f) => levels.termFrequency(p.a, f));
     probabilities[i] = probabilityOfWeight(weights[i]);
     slot.set(p, i);
   });
