@@ -6,6 +6,7 @@
  *   npx tsx bench/linkage.ts [--quick]   (quick: 1k and 10k per source; default 10k and 100k)
  */
 import { parseArgs } from 'node:util';
+import { benchQuality, qualitySizes } from './linkage-quality';
 import { andPopcount } from '../src/domain/linkage/bits';
 import { packClks } from '../src/domain/linkage/compare';
 import {
@@ -103,3 +104,6 @@ for (const [i, perSource] of sizes.entries()) {
 }
 const exponent = Math.log(timings[1] / timings[0]) / Math.log(sizes[1] / sizes[0]);
 console.log(`growth exponent log(t2/t1)/log(10) = ${exponent.toFixed(2)} (1 = linear, 2 = quadratic)`);
+
+// Quality at the estimated thresholds: F1, expected vs measured precision, review band (linkage-quality.ts).
+benchQuality(qualitySizes(values.quick));

@@ -18,7 +18,7 @@
  *    (Ivanov/Georgiev/Dimitrov; Hoxha, each a few per cent, Forebears national
  *    counts): 300 names, s = 0.7, top name 6.4%.
  *  - Romanian and Moldovan (Popa, Popescu, Rusu, Ceban about 1–2% each,
- *    Forebears): 400 names, s = 0.5 (2.6%) and 300 names, s = 0.6 (4.1%).
+ *    Forebears): 400 names, s = 0.5 (2.6%) and 300 names, s = 0.6 (4.4%).
  *  - Ukrainian (Melnyk, Shevchenko, Kovalenko, Bondarenko well under 1% each,
  *    Forebears): 560 names, s = 0.3, top name 0.8%.
  *  - Greek (Papadopoulos under 1%): 400 names, s = 0.5, top 2.6%. Edo: 300, s = 0.5.
