@@ -66,8 +66,8 @@ describe('blocking', () => {
     [10_000, 18, 10],
     [100_000, 23, 15],
     [100_000_000, 32, 28],
-  ])('prefix lengths grow with log(records): %i per source → %i and %i bits', (records, full, yobSex) => {
-    expect(blockingBitsFor(records, 32)).toEqual({ full, yobSex });
+  ])('prefix lengths grow with log(records): %i per source → %i and %i bits', (records, full, dayMonth) => {
+    expect(blockingBitsFor(records, 32)).toEqual({ full, dayMonth });
   });
 
   test('buckets above the size limit are skipped', () => {

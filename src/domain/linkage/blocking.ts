@@ -2,8 +2,9 @@
  * Blocking index: records that share a block become candidate pairs. Two key
  * families, both built from material the organisations derived when encoding:
  *  - a band prefix: the first `full` sampled CLK bits of a band all agree;
- *  - the keyed birth-year+sex hash together with a shorter band prefix, which
- *    catches pairs whose names differ more but whose year and sex agree.
+ *  - the keyed day-month hash together with a shorter band prefix, which catches
+ *    pairs whose names differ more but whose birthday agrees (keyed, and a grouping
+ *    by birthday only: no sex or birth year to read off the groups).
  * Prefix lengths grow with log(records) so the expected number of chance
  * collisions per record stays about constant: comparisons grow close to
  * linearly instead of quadratically (see bench/linkage.ts), at the price of
@@ -12,7 +13,7 @@
 import type { EncodedRecord } from './encode';
 
 /**
- * One way of grouping records (a band prefix, or birth-year+sex with a band
+ * One way of grouping records (a band prefix, or day-month with a band
  * prefix): records of bucket k are members[start[k] .. start[k+1]).
  */
 export interface Grouping {
@@ -29,15 +30,15 @@ export interface BlockingIndex {
   maxBucketSize: number;
 }
 
-/** Band prefix lengths: `full` for band keys alone, `yobSex` with the birth-year+sex key. */
+/** Band prefix lengths: `full` for band keys alone, `dayMonth` with the day-month key. */
 export interface BlockingBits {
   full: number;
-  yobSex: number;
+  dayMonth: number;
 }
 
 /** Calibrated on synthetic networks: at 10,000 records per source these keep ~25 chance pairs per record. */
 const BASE_RECORDS = 10_000;
-const BASE_BITS: BlockingBits = { full: 18, yobSex: 10 };
+const BASE_BITS: BlockingBits = { full: 18, dayMonth: 10 };
 /** Extra bits per doubling of records: 1 / log2(1 / p), p ≈ 0.6 the chance two unrelated CLKs agree on a bit. */
 const BITS_PER_DOUBLING = 1.36;
 
@@ -45,7 +46,7 @@ const BITS_PER_DOUBLING = 1.36;
 export function blockingBitsFor(largestSource: number, bitsPerBand: number): BlockingBits {
   const extra = Math.log2(Math.max(largestSource, 1) / BASE_RECORDS) * BITS_PER_DOUBLING;
   const clamp = (bits: number) => Math.max(4, Math.min(bitsPerBand, Math.round(bits)));
-  return { full: clamp(BASE_BITS.full + extra), yobSex: clamp(BASE_BITS.yobSex + extra) };
+  return { full: clamp(BASE_BITS.full + extra), dayMonth: clamp(BASE_BITS.dayMonth + extra) };
 }
 
 const maskOf = (bits: number) => (bits >= 32 ? 0xffffffff : 2 ** bits - 1);
@@ -97,14 +98,14 @@ export function buildBlockingIndex(
   const n = encodings.length;
   const bands = n === 0 ? 0 : encodings[0].blocking.bands.length;
   const fullMask = maskOf(bits.full);
-  const shortMask = maskOf(bits.yobSex);
-  const shortSpan = 2 ** bits.yobSex;
-  // Birth-year+sex keys become small integers so they fit in a numeric key with the prefix.
-  const yobSexIds = new Map<string, number>();
-  const yobSexOf = encodings.map(({ blocking: { yobSex } }) => {
-    if (yobSex === null) return -1;
-    let id = yobSexIds.get(yobSex);
-    if (id === undefined) yobSexIds.set(yobSex, (id = yobSexIds.size));
+  const shortMask = maskOf(bits.dayMonth);
+  const shortSpan = 2 ** bits.dayMonth;
+  // Day-month keys become small integers so they fit in a numeric key with the prefix.
+  const dayMonthIds = new Map<string, number>();
+  const dayMonthOf = encodings.map(({ blocking: { dayMonth } }) => {
+    if (dayMonth === null) return -1;
+    let id = dayMonthIds.get(dayMonth);
+    if (id === undefined) dayMonthIds.set(dayMonth, (id = dayMonthIds.size));
     return id;
   });
   const groupings: Grouping[] = [];
@@ -115,7 +116,7 @@ export function buildBlockingIndex(
     groupings.push(groupByKey(keys));
     for (let i = 0; i < n; i++) {
       keys[i] =
-        yobSexOf[i] < 0 ? -1 : yobSexOf[i] * shortSpan + ((encodings[i].blocking.bands[band] & shortMask) >>> 0);
+        dayMonthOf[i] < 0 ? -1 : dayMonthOf[i] * shortSpan + ((encodings[i].blocking.bands[band] & shortMask) >>> 0);
     }
     groupings.push(groupByKey(keys));
   }

@@ -29,7 +29,7 @@ describe('encoding', () => {
     expect(a.clk).toEqual(b.clk);
     expect(a.blocking).toEqual(b.blocking);
     expect(a.clk.length).toBe(DEFAULT_SCHEMA.bits / 32);
-    expect(a.schemaVersion).toBe('v1');
+    expect(a.schemaVersion).toBe('v2');
   });
 
   test('is the same for spelling variants that normalise alike', () => {
@@ -76,7 +76,11 @@ describe('encoding', () => {
     // Same person under two secrets looks no more alike than two different people under one.
     expect(mean(sameAcross)).toBeLessThan(mean(unrelated) + 0.02);
     expect(Math.max(...sameAcross)).toBeLessThan(0.7);
-    expect(records.every((r) => one.encode(r).blocking.yobSex !== other.encode(r).blocking.yobSex)).toBe(true);
+    expect(
+      records.every(
+        (r) => r.fields.date_of_birth == null || one.encode(r).blocking.dayMonth !== other.encode(r).blocking.dayMonth,
+      ),
+    ).toBe(true);
   });
 
   test('field weights follow the schema', () => {
@@ -87,19 +91,76 @@ describe('encoding', () => {
     expect(popcount(encodeRecord(rec, SECRET, heavy).clk)).toBeGreaterThan(20);
   });
 
-  test('an empty record encodes to an empty filter with no birth-year+sex key', () => {
+  test('an empty record encodes to an empty filter with no day-month key', () => {
     const e = encodeRecord(person({}), SECRET);
     expect(popcount(e.clk)).toBe(0);
-    expect(e.blocking.yobSex).toBeNull();
+    expect(e.blocking.dayMonth).toBeNull();
   });
 
-  test('the birth-year+sex key ignores day and month but not year or sex', () => {
-    const key = (dob: string, sex: string) => encodeRecord(person({ date_of_birth: dob, sex }), SECRET).blocking.yobSex;
-    expect(key('1990-01-02', 'f')).toBe(key('1990-12-30', 'F'));
-    expect(key('1990-01-02', 'f')).not.toBe(key('1991-01-02', 'f'));
-    expect(key('1990-01-02', 'f')).not.toBe(key('1990-01-02', 'm'));
-    expect(key('1990-01-02', 'f')).not.toContain('1990');
+  test('the day-month blocking key ignores the year, the sex and a day/month swap, and is keyed', () => {
+    const key = (dob: string, sex: string) =>
+      encodeRecord(person({ date_of_birth: dob, sex }), SECRET).blocking.dayMonth;
+    expect(key('1990-01-02', 'f')).toBe(key('1975-02-01', 'M'));
+    expect(key('1990-01-02', 'f')).not.toBe(key('1990-01-03', 'f'));
+    expect(key('1990', 'f')).toBeNull();
+    expect(key('1990-01-02', 'f')).not.toBe(
+      encodeRecord(person({ date_of_birth: '1990-01-02' }), 'another-network-secret-987654').blocking.dayMonth,
+    );
   });
+
+  test('sex and citizenship are bound to the date of birth: alone they set no bits', () => {
+    const schema: LinkageSchema = DEFAULT_SCHEMA;
+    const only = (fields: IdentityRecord['fields']) => encodeRecord(person(fields), SECRET, schema);
+    expect(popcount(only({ sex: 'F', citizenship: 'UA' }).clk)).toBe(0);
+    const a = only({ sex: 'F', date_of_birth: '1990-01-02' });
+    const b = only({ sex: 'F', date_of_birth: '1991-01-02' });
+    const dobOnly = only({ date_of_birth: '1990-01-02' });
+    // Same sex, other birth date: the sex bits differ too, so no bits are shared by all women.
+    const sexBits = (e: typeof a, base: typeof a) => e.clk.map((w, i) => w & ~base.clk[i]);
+    const bOnly = only({ date_of_birth: '1991-01-02' });
+    const sa = sexBits(a, dobOnly);
+    const sb = sexBits(b, bOnly);
+    expect(popcount(sa)).toBeGreaterThan(10);
+    expect(popcount(sa.map((w, i) => w & sb[i]))).toBeLessThan(5);
+  });
+
+  test("random hashing: a token's positions are no arithmetic progression (no double hashing)", () => {
+    const schema: LinkageSchema = { version: 't', bits: 1024, q: 2, fields: [{ name: 'sex', hashes: 30 }] };
+    const e = encodeRecord(person({ sex: 'F' }), SECRET, schema);
+    const set: number[] = [];
+    for (let i = 0; i < 1024; i++) if ((e.clk[i >>> 5] >>> (i & 31)) & 1) set.push(i);
+    expect(set.length).toBeGreaterThan(25);
+    // Double hashing put the one token "Sf" on h1 + i·h2 (h2 odd) for i < 30: find the longest such run.
+    let best = 0;
+    for (const a of set)
+      for (const b of set) {
+        const step = (b - a + 1024) % 1024;
+        if (step % 2 === 0) continue;
+        let run = 1;
+        while (run < 30 && set.includes((a + run * step) % 1024)) run++;
+        best = Math.max(best, run);
+      }
+    expect(best).toBeLessThan(6);
+  });
+
+  test.each([
+    ['balance', 0],
+    ['xor-fold', 0],
+    ['none', 0.05],
+  ] as const)(
+    'hardening %s, blip %s: deterministic, and the same person still scores far above others',
+    (transform, blip) => {
+      const schema: LinkageSchema = { ...DEFAULT_SCHEMA, version: 'h', hardening: { transform, blip } };
+      const encoder = createEncoder(SECRET, schema);
+      const variant = person({ ...ana.fields, given_name: 'Ana Maria', surname: 'Dragulesku' });
+      const other = person({ given_name: 'Olena', surname: 'Shevchuk', date_of_birth: '1988-11-02', sex: 'F' });
+      const e = encoder.encode(ana);
+      expect(e.clk).toEqual(createEncoder(SECRET, schema).encode(ana).clk);
+      expect(e.clk.length).toBe(32);
+      if (transform === 'balance') expect(popcount(e.clk)).toBe(512);
+      expect(dice(e.clk, encoder.encode(variant).clk)).toBeGreaterThan(dice(e.clk, encoder.encode(other).clk) + 0.15);
+    },
+  );
 });
 
 describe('refusals', () => {
@@ -142,6 +203,8 @@ describe('refusals', () => {
       },
     ],
     ['too many band bits', { ...DEFAULT_SCHEMA, lsh: { bands: 4, bitsPerBand: 40 } }],
+    ['binding to no field', { ...DEFAULT_SCHEMA, fields: [{ name: 'sex', hashes: 5, bindTo: 'dob' }] }],
+    ['too much noise', { ...DEFAULT_SCHEMA, hardening: { transform: 'none', blip: 0.7 } }],
   ])('invalid schema: %s', (_, schema) => {
     expect(() => createEncoder(SECRET, schema as LinkageSchema)).toThrow(
       expect.objectContaining({ code: 'invalid_schema' }),
@@ -160,6 +223,11 @@ describe('serialisation', () => {
 
   test.each([
     ['another schema version', { schemaVersion: 'v0' }, 'schema_mismatch'],
+    [
+      'a v1 encoding (birth-year+sex key)',
+      { schemaVersion: 'v1', blocking: { yobSex: null, bands: '' } },
+      'schema_mismatch',
+    ],
     ['a short CLK', { clk: Buffer.alloc(64).toString('base64') }, 'wrong_length'],
     ['no consent', { consentToNetworkDedup: false }, 'no_consent'],
     ['a missing field', { orgId: undefined }, 'malformed_encoding'],

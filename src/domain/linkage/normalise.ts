@@ -98,11 +98,34 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
  * sorted (so a day/month swap keeps all tokens but the ordered one).
  */
 export function dateTokens(date: BirthDate): string[] {
-  const tokens = [`Y${date.year}`, `Q${String(date.year).slice(0, 3)}`];
-  if (date.month === undefined) return tokens;
-  if (date.day === undefined) return [...tokens, `M${pad2(date.month)}`];
+  // No token of the year alone (nor its decade): every record born in a year would share its bits,
+  // and a key-free attacker reads the birth year off that group (attack.test.ts). The year travels
+  // only inside the full date, whose groups are too small to name by frequency.
+  if (date.month === undefined) return [`Y${date.year}`];
+  if (date.day === undefined) return [`M${date.year}${pad2(date.month)}`];
   const [low, high] = [date.month, date.day].sort((x, y) => x - y);
-  return [...tokens, `D${pad2(date.month)}${pad2(date.day)}`, `U${pad2(low)}${pad2(high)}`];
+  return [
+    `F${date.year}${pad2(low)}${pad2(high)}`,
+    `D${pad2(date.month)}${pad2(date.day)}`,
+    `U${pad2(low)}${pad2(high)}`,
+  ];
+}
+
+/**
+ * The value a low-cardinality field's tokens are bound to (schema `bindTo`): the swap-tolerant
+ * full date for a date, the normalised value otherwise; null when there is none (or a date is partial).
+ */
+export function bindingAnchor(normaliser: FieldNormaliser, raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined || raw.trim() === '') return null;
+  if (normaliser === 'date') {
+    const date = parseBirthDate(raw);
+    if (!date || date.month === undefined || date.day === undefined) return null;
+    const [low, high] = [date.month, date.day].sort((x, y) => x - y);
+    return `${date.year}${pad2(low)}${pad2(high)}`;
+  }
+  if (normaliser === 'sex') return normaliseSex(raw) ?? null;
+  if (normaliser === 'country') return normaliseCountry(raw) ?? null;
+  return normaliseName(raw).replace(/ /g, '') || null;
 }
 
 const SEX_WORDS: Record<string, 'f' | 'm' | 'x'> = {

@@ -37,7 +37,7 @@ const encodings: EncodedRecord[] = [
 describe('linkNetwork', () => {
   test('links the same person across organisations and reports stats', () => {
     const result = linkNetwork(encodings);
-    expect(result.schemaVersion).toBe('v1');
+    expect(result.schemaVersion).toBe('v2');
     expect(result.stats).toMatchObject({ records: 5, sources: 3, possiblePairs: 8, clusters: 2 });
     expect(result.stats.comparisons).toBeLessThanOrEqual(result.stats.candidatePairs);
     const sizes = result.clusters.map((c) => c.members.length).sort();
@@ -80,7 +80,7 @@ describe('linkNetwork', () => {
     ['a CLK of the wrong length', [{ ...encodings[0], clk: new Uint32Array(16) }], 'wrong_length'],
     [
       'a band list of the wrong length',
-      [{ ...encodings[0], blocking: { yobSex: null, bands: new Uint32Array(2) } }],
+      [{ ...encodings[0], blocking: { dayMonth: null, bands: new Uint32Array(2) } }],
       'wrong_length',
     ],
     [

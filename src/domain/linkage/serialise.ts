@@ -14,7 +14,7 @@ export interface SerialisedEncoding {
   schemaVersion: string;
   consentToNetworkDedup: true;
   clk: string;
-  blocking: { yobSex: string | null; bands: string };
+  blocking: { dayMonth: string | null; bands: string };
   /** Field-level filters, base64 (see EncodedRecord.fieldFilters). */
   fields?: string;
   attributes?: Record<string, string | number | boolean>;
@@ -26,7 +26,7 @@ const SerialisedSchema = z.object({
   schemaVersion: z.string().min(1),
   consentToNetworkDedup: z.boolean(),
   clk: z.string(),
-  blocking: z.object({ yobSex: z.string().max(64).nullable(), bands: z.string() }),
+  blocking: z.object({ dayMonth: z.string().max(64).nullable(), bands: z.string() }),
   fields: z.string().optional(),
   attributes: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
@@ -39,7 +39,7 @@ export function serialiseEncoding(encoding: EncodedRecord): SerialisedEncoding {
     schemaVersion: encoding.schemaVersion,
     consentToNetworkDedup: true,
     clk: bitsToBase64(encoding.clk),
-    blocking: { yobSex: encoding.blocking.yobSex, bands: bitsToBase64(encoding.blocking.bands) },
+    blocking: { dayMonth: encoding.blocking.dayMonth, bands: bitsToBase64(encoding.blocking.bands) },
   };
   if (encoding.fieldFilters) out.fields = bitsToBase64(encoding.fieldFilters);
   if (encoding.attributes) out.attributes = { ...encoding.attributes };
@@ -51,6 +51,15 @@ export function serialiseEncoding(encoding: EncodedRecord): SerialisedEncoding {
  * version, a CLK or band list of the wrong length, and records without consent.
  */
 export function deserialiseEncoding(input: unknown, schema: LinkageSchema): EncodedRecord {
+  // The version first, so an encoding of an older schema (another shape) is named as such.
+  const version = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'string' && version !== schema.version) {
+    const { recordId, orgId } = input as { recordId?: unknown; orgId?: unknown };
+    throw new LinkageError(
+      'schema_mismatch',
+      `Encoding ${String(recordId)} of ${String(orgId)} uses linkage schema ${version}; this network uses ${schema.version}: encode again with the current schema`,
+    );
+  }
   const parsed = SerialisedSchema.safeParse(input);
   if (!parsed.success)
     throw new LinkageError('malformed_encoding', `Malformed encoding: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -72,7 +81,7 @@ export function deserialiseEncoding(input: unknown, schema: LinkageSchema): Enco
     schemaVersion: s.schemaVersion,
     consentToNetworkDedup: true,
     clk,
-    blocking: { yobSex: s.blocking.yobSex, bands },
+    blocking: { dayMonth: s.blocking.dayMonth, bands },
   };
   if (s.fields !== undefined)
     encoding.fieldFilters = bitsFromBase64(s.fields, schema.fields.length * FIELD_FILTER_BITS);
