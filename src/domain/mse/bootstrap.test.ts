@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bcaInterval, bootstrapInterval, jackknifeAcceleration, quantileType8 } from './bootstrap';
+import {
+  bcaInterval,
+  bootstrapInterval,
+  jackknifeAcceleration,
+  quantileType8,
+  resamplesFromCounts,
+  resamplesToCounts,
+} from './bootstrap';
+import { MseInputError } from './errors';
+import { resampleCounts } from './random';
+import { xoshiro128 } from './random64';
 import { estimatePopulationWith } from './estimate';
 import { loadReference } from './fixtures';
 import { loadGlpk, type Glpk } from './lp';
@@ -118,11 +128,12 @@ describe('failed replicates stay in the accounting', () => {
   );
 
   test('a few failures are counted without making the interval unbounded', () => {
+    // P(Binomial(120, 1/2) < 47) is about 0.6%: some 6 failures in 1,000, far below the 2.5% upper tail.
     const rare = (resampled: Float64Array) => {
-      if (resampled[1] < 48) throw new Error('no estimate');
+      if (resampled[1] < 47) throw new Error('no estimate');
       return resampled[1] + 2 * resampled[3];
     };
-    const summary = bootstrapInterval(counts, rare, rare(counts), { replicates: 400, seed: 5, level: 0.95 });
+    const summary = bootstrapInterval(counts, rare, rare(counts), { replicates: 1000, seed: 5, level: 0.95 });
     expect(summary.failed).toBeGreaterThan(0);
     expect(summary.failedShare).toBeLessThan(0.025);
     expect(Number.isFinite(summary.interval[1])).toBe(true);
@@ -175,4 +186,93 @@ describe('the bootstrap on real tables', () => {
     expect(percentile.bootstrap!.method).toBe('percentile');
     expect(percentile.interval.bootstrap![1]).toBeGreaterThan(hi * 1.3);
   }, 60_000);
+});
+
+describe('reproducible resamples', () => {
+  test('the resamples come from xoshiro128** and every replicate value is kept in draw order', () => {
+    const counts = Float64Array.from([0, 40, 30, 12, 25, 8, 6, 3]);
+    const summary = bootstrapInterval(counts, ratio, ratio(counts), { replicates: 50, seed: 11, level: 0.95 });
+    const random = xoshiro128(11);
+    const expected = Array.from({ length: 50 }, () => ratio(resampleCounts(counts, random)));
+    expect(summary.values).toEqual(expected);
+    expect(summary.generator).toBe('xoshiro128**');
+    expect(summary.histogram.finite).toBe(50);
+    // A plain number from the estimator names no model: no selection frequencies.
+    expect(summary.selections).toEqual([]);
+  });
+
+  test('given resamples reproduce the drawn bootstrap exactly, whatever order their lists are named in', () => {
+    const table = loadReference('western');
+    const options = { profile: false, sensitivity: false, goodnessOfFit: { replicates: 5 } } as const;
+    const drawn = estimatePopulationWith(glpk, table, {
+      ...options,
+      bootstrap: { replicates: 60, seed: 4, keepResamples: true },
+    });
+    const set = drawn.bootstrap!.resamples!;
+    expect(set.tables).toHaveLength(60);
+    expect(set.tables.every((row) => row.reduce((a, c) => a + c, 0) === drawn.observed)).toBe(true);
+    const given = estimatePopulationWith(glpk, table, {
+      ...options,
+      bootstrap: { replicates: 1, seed: 999, resamples: set },
+    });
+    expect(given.bootstrap!.generator).toBe('given');
+    expect(given.bootstrap!.replicates).toBe(60);
+    expect(given.bootstrap!.values).toEqual(drawn.bootstrap!.values);
+    expect(given.interval.bootstrap).toEqual(drawn.interval.bootstrap);
+    // The same tables with the lists named backwards (each pattern reversed with them).
+    const reversed = {
+      lists: [...set.lists].reverse(),
+      cells: set.cells.map((c) => [...c].reverse().join('')),
+      tables: set.tables,
+    };
+    const again = estimatePopulationWith(glpk, table, {
+      ...options,
+      bootstrap: { replicates: 1, seed: 1, resamples: reversed },
+    });
+    expect(again.interval.bootstrap).toEqual(drawn.interval.bootstrap);
+    // resamplesFromCounts inverts resamplesToCounts.
+    expect(resamplesFromCounts(set.lists, resamplesToCounts(set, set.lists))).toEqual(set);
+  });
+
+  test('given resamples that do not fit the table are refused', () => {
+    const lists = ['A', 'B', 'C'];
+    const ok = { lists, cells: ['100', '011'], tables: [[3, 4]] };
+    expect(resamplesToCounts(ok, lists)[0][1]).toBe(3);
+    expect(resamplesToCounts(ok, lists)[0][6]).toBe(4);
+    for (const bad of [
+      { ...ok, lists: ['A', 'B', 'D'] },
+      { ...ok, cells: ['100', '000'] },
+      { ...ok, cells: ['100', '0111'] },
+      { ...ok, cells: ['100', '100'] },
+      { ...ok, tables: [[3]] },
+      { ...ok, tables: [[3, -1]] },
+      { ...ok, tables: [[3, 1.5]] },
+      { ...ok, tables: [] },
+    ])
+      expect(() => resamplesToCounts(bad, lists)).toThrow(MseInputError);
+  });
+
+  test('model-selection frequencies count the model each replicate selected', () => {
+    const table = loadReference('western');
+    const options = { profile: false, sensitivity: false, goodnessOfFit: { replicates: 5 } } as const;
+    const point = estimatePopulationWith(glpk, table, options);
+    const cells = validateCaptureTable(table);
+    const observed = resamplesFromCounts(cells.lists, [cells.counts, cells.counts, cells.counts]);
+    // Three copies of the observed table: each selects the point estimate's model and gives its estimate.
+    const same = estimatePopulationWith(glpk, table, {
+      ...options,
+      bootstrap: { replicates: 1, seed: 1, resamples: observed },
+    });
+    expect(same.bootstrap!.selections).toEqual([{ terms: [...point.terms].sort(), count: 3, share: 1 }]);
+    expect(same.bootstrap!.values).toEqual([point.estimate, point.estimate, point.estimate]);
+    const drawn = estimatePopulationWith(glpk, table, { ...options, bootstrap: { replicates: 80, seed: 8 } });
+    const b = drawn.bootstrap!;
+    expect(b.selections.reduce((s, m) => s + m.count, 0)).toBe(b.replicates - b.failed);
+    expect(b.selections.length).toBeGreaterThan(1);
+    b.selections.forEach((m, i) => {
+      expect(m.share).toBeCloseTo(m.count / b.replicates, 12);
+      expect([...m.terms].sort()).toEqual(m.terms);
+      if (i > 0) expect(m.count).toBeLessThanOrEqual(b.selections[i - 1].count);
+    });
+  });
 });

@@ -25,3 +25,5 @@ export type {
 } from './types';
 export type { SensitivitySummary, ModelRow, AlternativeEstimate, Selection } from './sensitivity';
 export type { AllModelsCheck } from './workbench';
+export { resamplesFromCounts, type ResampleSet, type ModelSelectionFrequency } from './bootstrap';
+export type { MseDiagnostics, Histogram, CellDiagnostic, PairOverlap, ListInfluence } from './diagnostics';

@@ -1,5 +1,6 @@
 /** Public option and result shapes of the MSE module. */
-import type { BootstrapMethod } from './bootstrap';
+import type { BootstrapMethod, ModelSelectionFrequency, ResampleSet } from './bootstrap';
+import type { Histogram, MseDiagnostics } from './diagnostics';
 import type { SensitivitySummary } from './sensitivity';
 import type { AllModelsCheck } from './workbench';
 
@@ -37,7 +38,17 @@ export interface MseOptions {
   /** Confidence level of every interval (default 0.95). */
   readonly level?: number;
   /** Bootstrap with model reselection in each replicate, BCa unless `method` says "percentile"; off unless given. */
-  readonly bootstrap?: { readonly replicates: number; readonly seed: number; readonly method?: BootstrapMethod };
+  readonly bootstrap?: {
+    readonly replicates: number;
+    readonly seed: number;
+    readonly method?: BootstrapMethod;
+    /** Resampled tables drawn elsewhere, used instead of drawing (then `replicates` is ignored). */
+    readonly resamples?: ResampleSet;
+    /** Return the resampled tables (`bootstrap.resamples` of the result). */
+    readonly keepResamples?: boolean;
+  };
+  /** Residuals, influence and overlaps of the fitted model (default true). */
+  readonly diagnostics?: boolean;
   /** Simulated tables of the parametric goodness-of-fit test of a sparse table (default 200; seed defaults to the bootstrap's, else 1). */
   readonly goodnessOfFit?: { readonly replicates?: number; readonly seed?: number };
   /** Profile-likelihood interval for the hidden count (default true). */
@@ -114,12 +125,23 @@ export interface MseResult {
     readonly failed: number;
     readonly failedShare: number;
     readonly seed: number;
+    /** The generator that drew the resamples from `seed`, or "given" when they came with the request. */
+    readonly generator: 'xoshiro128**' | 'given';
+    /** Every replicate's estimate in draw order; Infinity for a failure. */
+    readonly values: readonly number[];
+    /** How often each model was selected across the replicates, most frequent first. */
+    readonly selections: readonly ModelSelectionFrequency[];
+    readonly histogram: Histogram;
+    /** The resampled tables (counts only), when asked for. */
+    readonly resamples?: ResampleSet;
     readonly biasCorrection?: number;
     readonly acceleration?: number;
     readonly jackknifeFailed?: number;
   };
   readonly warnings: readonly MseWarning[];
   readonly sensitivity?: SensitivitySummary;
+  /** Residuals, influence of cells and lists, and the pairs with small overlaps (log-linear fits). */
+  readonly diagnostics?: MseDiagnostics;
   readonly modelCheck?: AllModelsCheck;
   /** Untestable assumptions of this estimate (always the two-list ones with two lists). */
   readonly caveats: readonly MseCaveat[];
