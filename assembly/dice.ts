@@ -16,6 +16,33 @@ export function heapBase(): usize {
   return (__heap_base + 15) & ~(<usize>15);
 }
 
+/** Set bits of a AND b over 128 bytes (1024-bit CLKs, the default schema), unrolled; inlined (one caller). */
+function andPopcount128(pa: usize, pb: usize): i32 {
+  if (ASC_FEATURE_SIMD) {
+    let acc = i8x16.popcnt(v128.and(v128.load(pa), v128.load(pb)));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 16), v128.load(pb, 16))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 32), v128.load(pb, 32))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 48), v128.load(pb, 48))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 64), v128.load(pb, 64))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 80), v128.load(pb, 80))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 96), v128.load(pb, 96))));
+    acc = i8x16.add(acc, i8x16.popcnt(v128.and(v128.load(pa, 112), v128.load(pb, 112))));
+    // Byte lanes hold at most 64: widen to four 32-bit sums, then fold the halves onto lane 0.
+    let sums = i32x4.extadd_pairwise_i16x8_u(i16x8.extadd_pairwise_i8x16_u(acc));
+    sums = i32x4.add(sums, v128.shuffle<i32>(sums, sums, 2, 3, 0, 1));
+    sums = i32x4.add(sums, v128.shuffle<i32>(sums, sums, 1, 0, 3, 2));
+    return i32x4.extract_lane(sums, 0);
+  } else {
+    let even: u64 = 0;
+    let odd: u64 = 0;
+    for (let off: usize = 0; off < 128; off += 16) {
+      even += popcnt<u64>(load<u64>(pa + off) & load<u64>(pb + off));
+      odd += popcnt<u64>(load<u64>(pa + off, 8) & load<u64>(pb + off, 8));
+    }
+    return <i32>(even + odd);
+  }
+}
+
 /** Set bits of a AND b over `stride` bytes (a multiple of 16); one caller, so binaryen -O3 inlines it. */
 function andPopcount(pa: usize, pb: usize, stride: usize): i32 {
   let total: i32 = 0;
@@ -70,6 +97,21 @@ export function scoreAgainst(
   const pa = clks + <usize>a * strideBytes;
   const countA = load<i32>(popcounts + ((<usize>a) << 2));
   let kept: u32 = 0;
+  // Two copies of the loop: the common 1024-bit CLK unrolled, any other length looped.
+  if (strideBytes == 128) {
+    for (let k: u32 = 0; k < count; k++) {
+      const b = load<u32>(candidates + ((<usize>k) << 2));
+      const sum = countA + load<i32>(popcounts + ((<usize>b) << 2));
+      const common = andPopcount128(pa, clks + ((<usize>b) << 7));
+      const score = sum == 0 ? 0.0 : <f64>(2 * common) / <f64>sum;
+      if (score >= floor) {
+        store<u32>(outIndex + ((<usize>kept) << 2), b);
+        store<f64>(outScore + ((<usize>kept) << 3), score);
+        kept++;
+      }
+    }
+    return kept;
+  }
   for (let k: u32 = 0; k < count; k++) {
     const b = load<u32>(candidates + ((<usize>k) << 2));
     const sum = countA + load<i32>(popcounts + ((<usize>b) << 2));

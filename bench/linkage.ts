@@ -1,21 +1,14 @@
 /**
- * Record linkage throughput: encodings/second, Dice comparisons/second (with
- * the ratio to a naive bit-by-bit popcount loop over the same arrays, measured
- * in the same run), and end-to-end linkage of two sources at two sizes with the
+ * Record linkage throughput: encodings/second, Dice comparisons/second of each
+ * kernel (WebAssembly, JavaScript) with the ratio to the plain C loop measured in
+ * the same run (linkage-kernel.ts), and end-to-end linkage of two sources at two sizes with the
  * growth exponent log(t2/t1)/log(10) (2 would be quadratic).
  *   npx tsx bench/linkage.ts [--quick]   (quick: 1k and 10k per source; default 10k and 100k)
  */
 import { parseArgs } from 'node:util';
 import { benchQuality, qualitySizes } from './linkage-quality';
-import { andPopcount } from '../src/domain/linkage/bits';
-import { packClks } from '../src/domain/linkage/compare';
-import {
-  createEncoder,
-  generateSynthetic,
-  linkNetwork,
-  type EncodedRecord,
-  type SyntheticRecord,
-} from '../src/domain/linkage/index';
+import { createEncoder, generateSynthetic, linkNetwork, type SyntheticRecord } from '../src/domain/linkage/index';
+import { benchKernels } from './linkage-kernel';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const sizes = values.quick ? [1_000, 10_000] : [10_000, 100_000];
@@ -42,31 +35,6 @@ function twoSources(perSource: number, seed: number): SyntheticRecord[] {
   return [...a, ...b];
 }
 
-/** The naive baseline: test each of the 32 bits of each AND-ed word. */
-function naiveAndPopcount(a: Uint32Array, aOffset: number, b: Uint32Array, bOffset: number, words: number): number {
-  let total = 0;
-  for (let i = 0; i < words; i++) {
-    const v = a[aOffset + i] & b[bOffset + i];
-    for (let bit = 0; bit < 32; bit++) if ((v >>> bit) & 1) total++;
-  }
-  return total;
-}
-
-function dicePerSecond(encodings: EncodedRecord[], comparisons: number, popcountPair: typeof andPopcount): number {
-  const { packed, popcounts } = packClks(encodings, WORDS);
-  const n = encodings.length;
-  let checksum = 0;
-  const [, seconds] = time(() => {
-    for (let k = 0; k < comparisons; k++) {
-      const a = k % n;
-      const b = (k * 7919 + 13) % n;
-      checksum += (2 * popcountPair(packed, a * WORDS, packed, b * WORDS, WORDS)) / (popcounts[a] + popcounts[b] || 1);
-    }
-  });
-  if (Number.isNaN(checksum)) throw new Error('unreachable: keeps the loop from being optimised away');
-  return comparisons / seconds;
-}
-
 console.log(
   `Record linkage benchmark (${values.quick ? 'quick' : 'full'}): CLK ${WORDS * 32} bits, Node ${process.version}`,
 );
@@ -79,13 +47,8 @@ console.log(
   `encode: ${fmt(sample.length / encodeSeconds)} records/s (${sample.length} records, HMAC-SHA256 double hashing, cache cold)`,
 );
 
-// Dice throughput: SWAR popcount against the bit-by-bit loop on the same arrays.
-dicePerSecond(encodedSample, 200_000, andPopcount); // warm-up
-const swar = dicePerSecond(encodedSample, values.quick ? 2_000_000 : 10_000_000, andPopcount);
-const naive = dicePerSecond(encodedSample, values.quick ? 200_000 : 1_000_000, naiveAndPopcount);
-console.log(
-  `dice: ${fmt(swar)} comparisons/s SWAR vs ${fmt(naive)} naive bit loop → ratio ${(swar / naive).toFixed(1)}×`,
-);
+// Dice kernels (WebAssembly, JavaScript) against the native C loop, on the same arrays (linkage-kernel.ts).
+benchKernels(encodedSample, WORDS, values.quick);
 
 // End-to-end linkage at two sizes.
 const timings: number[] = [];

@@ -83,11 +83,11 @@ describe('Dice kernels', () => {
     expect(INPUTS_SHA256).toBe(inputsHash());
   });
 
-  test('node runs both WebAssembly kernels, and auto picks the SIMD one', () => {
+  test('node runs both WebAssembly kernels, and auto picks one of them (the faster here)', () => {
     expect(simd?.name).toBe('wasm-simd');
     expect(scalar?.name).toBe('wasm');
-    expect(diceKernel('auto').name).toBe('wasm-simd');
-    expect(diceKernel('wasm').name).toBe('wasm-simd');
+    expect([simd, scalar]).toContain(diceKernel('auto'));
+    expect(diceKernel('wasm')).toBe(diceKernel('auto'));
     expect(diceKernel('js')).toBe(jsKernel);
   });
 
@@ -96,7 +96,7 @@ describe('Dice kernels', () => {
       setDiceKernel('js');
       expect(diceKernel().name).toBe('js');
       setDiceKernel('auto');
-      expect(diceKernel().name).toBe('wasm-simd');
+      expect(diceKernel().name).toMatch(/^wasm/);
     } finally {
       setDiceKernel('auto');
     }
