@@ -30,7 +30,7 @@ const MAX_BYTES = 4 * 1024 ** 3;
 
 const align16 = (n: number) => Math.ceil(n / 16) * 16;
 
-function decodeBase64(text: string): Uint8Array {
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
