@@ -140,8 +140,15 @@ export async function runMse(
         ...(input.terms ? { terms: input.terms } : {}),
         ...(input.removeNonInformativeLists ? { removeNonInformativeLists: true } : {}),
         ...(input.checkAllModels ? { checkAllModels: true } : {}),
-        ...(input.bootstrap
-          ? { bootstrap: { replicates: input.bootstrap, seed: input.seed ?? 1, method: input.interval ?? 'bca' } }
+        ...(input.bootstrap || input.resamples
+          ? {
+              bootstrap: {
+                replicates: input.resamples?.tables.length ?? input.bootstrap ?? 0,
+                seed: input.seed ?? 1,
+                method: input.interval ?? 'bca',
+                ...(input.resamples ? { resamples: input.resamples } : {}),
+              },
+            }
           : {}),
       },
     },

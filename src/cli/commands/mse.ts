@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { BootstrapMethod, CaptureTable, MseMethod, MseResult } from '../../domain/mse';
+import type { BootstrapMethod, CaptureTable, MseMethod, MseResult, ResampleSet } from '../../domain/mse';
 import { MseInputError } from '../../domain/mse/errors';
 
 interface MseCommandOptions {
@@ -21,6 +21,8 @@ interface MseCommandOptions {
   removeNoninformative?: boolean;
   checkAllModels?: boolean;
   sensitivity: boolean;
+  replicatesOut?: string;
+  resamples?: string;
 }
 
 /** A refusal the user can fix: reported on stderr with exit code 2. */
@@ -82,6 +84,20 @@ function fitTest(fit: MseResult['fit']): string {
   return `parametric bootstrap p = ${p} from ${fit.replicates} simulated tables (seed ${fit.seed}; chi-square not used: ${fit.expectedBelow1} of ${fit.cells} cells expect fewer than 1 person, ${fit.expectedBelow5} fewer than 5)`;
 }
 
+/** The largest residual and influence, and the pairs of lists with small overlaps. */
+function diagnosticLines(result: MseResult): string[] {
+  const d = result.diagnostics;
+  if (!d || !d.cells.length) return [];
+  const cell = (lists: readonly string[]) => lists.join('+');
+  const worst = d.cells.reduce((a, b) => (Math.abs(b.pearson) > Math.abs(a.pearson) ? b : a));
+  const influential = d.cells.reduce((a, b) => (b.cooksDistance > a.cooksDistance ? b : a));
+  const small = d.pairs.filter((p) => p.small);
+  return [
+    `Diagnostics: largest Pearson residual ${worst.pearson.toFixed(2)} (${cell(worst.lists)}: ${worst.observed} observed, ${worst.fitted.toFixed(1)} fitted); largest Cook's distance ${Number.isFinite(influential.cooksDistance) ? influential.cooksDistance.toFixed(2) : 'unbounded'} (${cell(influential.lists)})`,
+    `  pairs of lists sharing fewer than ${d.smallOverlapThreshold} persons: ${small.map((p) => `${p.lists.join(':')} (${p.overlap})`).join(', ') || 'none'}`,
+  ];
+}
+
 /** The readable summary printed without --json. */
 export function formatMseSummary(result: MseResult): string {
   const percent = Math.round(result.interval.level * 100);
@@ -105,8 +121,13 @@ export function formatMseSummary(result: MseResult): string {
       ? [
           `  ${BOOTSTRAP_NAMES[result.bootstrap.method]} (${result.bootstrap.replicates} replicates, seed ${result.bootstrap.seed}):  ${range(result.interval.bootstrap)}`,
           `    failed replicates (no finite estimate, counted as unbounded): ${result.bootstrap.failed} (${(result.bootstrap.failedShare * 100).toFixed(1)}%)`,
+          `    resamples: ${result.bootstrap.generator === 'given' ? 'given' : `drawn by ${result.bootstrap.generator}`}; models selected most often: ${result.bootstrap.selections
+            .slice(0, 3)
+            .map((m) => `${m.terms.join(', ') || 'main effects'} (${(m.share * 100).toFixed(1)}%)`)
+            .join('; ')}`,
         ]
       : []),
+    ...diagnosticLines(result),
     `Fit: deviance ${result.fit.deviance.toFixed(2)} on ${result.fit.df} df, ${fitTest(result.fit)}, AIC ${result.fit.aic.toFixed(2)}`,
   ];
   if (result.steps.length)
@@ -145,9 +166,50 @@ export function formatMseSummary(result: MseResult): string {
   return lines.join('\n');
 }
 
+/** Reads --resamples: the JSON that --replicates-out writes (or any object with lists, cells and tables). */
+async function readResamples(file: string): Promise<ResampleSet> {
+  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`--resamples: cannot read ${file} (${error.code ?? error.message})`);
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new UsageError(`--resamples ${file} is not JSON: give the file --replicates-out writes.`);
+  }
+  const set = (parsed as { resamples?: unknown }).resamples ?? parsed;
+  const { lists, cells, tables } = set as Partial<ResampleSet>;
+  const strings = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (!strings(lists) || !strings(cells) || !Array.isArray(tables) || !tables.every((t) => Array.isArray(t)))
+    throw new UsageError(`--resamples ${file} needs "lists", "cells" (patterns such as "101") and "tables" (counts).`);
+  return { lists: lists!, cells: cells!, tables: tables as number[][] };
+}
+
+/** What --replicates-out writes: every replicate's estimate (null when none) and the resampled tables, counts only. */
+export function replicatesFile(result: MseResult) {
+  const b = result.bootstrap;
+  if (!b) return null;
+  return {
+    lists: [...result.lists],
+    estimate: result.estimate,
+    method: b.method,
+    interval: result.interval.bootstrap?.map((v) => (Number.isFinite(v) ? v : null)),
+    level: result.interval.level,
+    generator: b.generator,
+    seed: b.seed,
+    replicates: b.values.map((v) => (Number.isFinite(v) ? v : null)),
+    ...(b.resamples ? { resamples: b.resamples } : {}),
+  };
+}
+
 async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
-  const { method, threshold, replicates, seed, interval, gofReplicates, terms } = parseOptions(opts);
+  const parsed = parseOptions(opts);
+  const { method, threshold, seed, interval, gofReplicates, terms } = parsed;
   const table = await readTable(file);
+  const resamples = opts.resamples ? await readResamples(opts.resamples) : undefined;
+  const replicates = resamples ? resamples.tables.length : parsed.replicates;
+  if (opts.replicatesOut && replicates === 0)
+    throw new UsageError('--replicates-out needs a bootstrap: give --bootstrap <n> or --resamples <file>.');
   const [{ default: cliProgress }, { estimatePopulation }, { overlapsOf, presentMseResult }] = await Promise.all([
     import('cli-progress'),
     import('../../domain/mse'),
@@ -169,11 +231,28 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
       removeNonInformativeLists: Boolean(opts.removeNoninformative),
       checkAllModels: Boolean(opts.checkAllModels),
       sensitivity: opts.sensitivity,
-      bootstrap: replicates > 0 ? { replicates, seed, method: interval } : undefined,
+      bootstrap:
+        replicates > 0
+          ? {
+              replicates,
+              seed,
+              method: interval,
+              ...(resamples ? { resamples } : {}),
+              ...(opts.replicatesOut ? { keepResamples: true } : {}),
+            }
+          : undefined,
       goodnessOfFit: { replicates: gofReplicates, seed },
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.stop();
+    if (opts.replicatesOut) {
+      const out = replicatesFile(result);
+      if (!out)
+        throw new UsageError(
+          '--replicates-out: this table was estimated without a bootstrap (two lists or wide main effects).',
+        );
+      await fs.writeFile(opts.replicatesOut, JSON.stringify(out) + '\n');
+    }
     // --json carries what the API returns, field for field (unbounded limits as null).
     const json = () =>
       JSON.stringify(presentMseResult(result, result.warnings, overlapsOf(table.lists, table.histories)), null, 2);
@@ -201,6 +280,11 @@ export function registerMseCommand(program: Command): void {
     .option('--interval <method>', 'bootstrap interval: bca (bias-corrected and accelerated) or percentile', 'bca')
     .option('--seed <n>', 'random seed of the bootstrap and the goodness-of-fit simulations', '1')
     .option('--gof-replicates <n>', 'simulated tables of the goodness-of-fit test on a sparse table', '200')
+    .option(
+      '--replicates-out <file>',
+      'write every bootstrap replicate estimate and its resampled table (counts) as JSON',
+    )
+    .option('--resamples <file>', 'bootstrap over the resampled tables of this JSON file (as --replicates-out writes)')
     .action(async (file: string, opts: MseCommandOptions) => {
       try {
         await runMse(file, opts);

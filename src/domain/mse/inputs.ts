@@ -50,6 +50,22 @@ export const MseBody = z
       .min(0)
       .max(2 ** 31)
       .optional(),
+    resamples: z
+      .strictObject({
+        lists: z.array(z.string().min(1).max(200)).min(3).max(12),
+        cells: z
+          .array(z.string().regex(/^[01]{3,12}$/, 'a pattern of 0s and 1s, one per list'))
+          .min(1)
+          .max(4095),
+        tables: z
+          .array(z.array(z.number().int().min(0)).max(4095))
+          .min(1)
+          .max(2000),
+      })
+      .optional()
+      .describe(
+        'resampled tables drawn elsewhere (counts only; each row of tables gives the counts of cells in order): the bootstrap runs over them instead of drawing its own',
+      ),
     save: z
       .strictObject({
         label: z.string().trim().min(1).max(200),

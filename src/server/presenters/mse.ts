@@ -3,7 +3,7 @@
  * a closed schema. JSON has no Infinity or NaN: an unbounded limit or a number that does not apply is null.
  */
 import { z } from 'zod';
-import type { MseResult, SensitivitySummary } from '../../domain/mse';
+import type { MseDiagnostics, MseResult, SensitivitySummary } from '../../domain/mse';
 
 const N = z.number().nullable();
 const Interval = z.array(N).describe('[low, high]; null high: unbounded');
@@ -62,6 +62,30 @@ export const MseSensitivitySchema = z
   })
   .meta({ id: 'MseSensitivity' });
 
+export const MseDiagnosticsSchema = z
+  .strictObject({
+    cells: z.array(
+      z.strictObject({
+        lists: Terms.describe('the lists the persons of this cell are on'),
+        observed: z.number(),
+        fitted: z.number(),
+        pearson: N,
+        deviance: N,
+        leverage: N.describe('diagonal of the IRLS hat matrix'),
+        cooksDistance: N.describe('null: unbounded (the cell alone determines a parameter)'),
+        estimateWithout: N.describe('the total with this cell left out of the fit; null when not refitted'),
+      }),
+    ),
+    cellsRefitted: z.boolean(),
+    pairs: z.array(z.strictObject({ lists: Terms, overlap: z.number(), fitted: z.number(), small: z.boolean() })),
+    smallOverlapThreshold: z.number(),
+    lists: z
+      .array(z.strictObject({ list: z.string(), estimate: N, change: N }))
+      .optional()
+      .describe('leave-one-list-out estimates (from the sensitivity analysis)'),
+  })
+  .meta({ id: 'MseDiagnostics' });
+
 export const MseResultSchema = z
   .strictObject({
     lists: Terms,
@@ -104,6 +128,17 @@ export const MseResultSchema = z
         biasCorrection: N.optional(),
         acceleration: N.optional(),
         jackknifeFailed: z.number().optional(),
+        generator: z
+          .enum(['xoshiro128**', 'given'])
+          .describe('the PRNG that drew the resamples from the seed, or given'),
+        selections: z
+          .array(z.strictObject({ terms: Terms, count: z.number(), share: z.number() }))
+          .describe('how often each model was selected across the replicates, most frequent first'),
+        histogram: z.strictObject({
+          bins: z.array(z.strictObject({ from: z.number(), to: z.number(), count: z.number() })),
+          finite: z.number(),
+          unbounded: z.number(),
+        }),
       })
       .optional(),
     warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
@@ -144,6 +179,7 @@ export const MseResultSchema = z
       })
       .optional(),
     sensitivity: MseSensitivitySchema.optional(),
+    diagnostics: MseDiagnosticsSchema.optional(),
     overlaps: z
       .array(z.strictObject({ lists: Terms, count: z.number() }))
       .describe('persons per observed combination of lists, for the UpSet chart'),
@@ -152,6 +188,34 @@ export const MseResultSchema = z
 
 export type MseResultView = z.infer<typeof MseResultSchema>;
 export type MseSensitivityView = z.infer<typeof MseSensitivitySchema>;
+export type MseDiagnosticsView = z.infer<typeof MseDiagnosticsSchema>;
+
+export function presentDiagnostics(d: MseDiagnostics): MseDiagnosticsView {
+  return {
+    cells: d.cells.map((c) => ({
+      lists: [...c.lists],
+      observed: c.observed,
+      fitted: c.fitted,
+      pearson: num(c.pearson),
+      deviance: num(c.deviance),
+      leverage: num(c.leverage),
+      cooksDistance: num(c.cooksDistance),
+      estimateWithout: c.estimateWithout === null ? null : num(c.estimateWithout),
+    })),
+    cellsRefitted: d.cellsRefitted,
+    pairs: d.pairs.map((p) => ({ lists: [...p.lists], overlap: p.overlap, fitted: p.fitted, small: p.small })),
+    smallOverlapThreshold: d.smallOverlapThreshold,
+    ...(d.lists
+      ? {
+          lists: d.lists.map((l) => ({
+            list: l.list,
+            estimate: l.estimate === null ? null : num(l.estimate),
+            change: l.change === null ? null : num(l.change),
+          })),
+        }
+      : {}),
+  };
+}
 
 export function presentSensitivity(s: SensitivitySummary): MseSensitivityView {
   const alternative = (a: SensitivitySummary['leaveOneOut'][number] | SensitivitySummary['merged'][number]) => ({
@@ -265,6 +329,13 @@ export function presentMseResult(
             ...(r.bootstrap.biasCorrection !== undefined ? { biasCorrection: num(r.bootstrap.biasCorrection) } : {}),
             ...(r.bootstrap.acceleration !== undefined ? { acceleration: num(r.bootstrap.acceleration) } : {}),
             ...(r.bootstrap.jackknifeFailed !== undefined ? { jackknifeFailed: r.bootstrap.jackknifeFailed } : {}),
+            generator: r.bootstrap.generator,
+            selections: r.bootstrap.selections.map((m) => ({ terms: [...m.terms], count: m.count, share: m.share })),
+            histogram: {
+              bins: r.bootstrap.histogram.bins.map((b) => ({ from: b.from, to: b.to, count: b.count })),
+              finite: r.bootstrap.histogram.finite,
+              unbounded: r.bootstrap.histogram.unbounded,
+            },
           },
         }
       : {}),
@@ -309,6 +380,7 @@ export function presentMseResult(
         }
       : {}),
     ...(r.sensitivity ? { sensitivity: presentSensitivity(r.sensitivity) } : {}),
+    ...(r.diagnostics ? { diagnostics: presentDiagnostics(r.diagnostics) } : {}),
     overlaps: overlaps.map((o) => ({ lists: [...o.lists], count: o.count })),
   };
 }

@@ -8,6 +8,7 @@ import { Field } from '../cases/fields';
 import { EChart } from './EChart';
 import type { CaptureHistories, MseOutcome } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
+import { MseDiagnostics } from './MseDiagnostics';
 import { MseWorkbench } from './MseWorkbench';
 
 export function MsePage() {
@@ -270,6 +271,7 @@ export function MsePage() {
                 : t('stats.mse.gofNone')}
           </p>
           <MseWorkbench result={r} />
+          <MseDiagnostics result={r} />
           {r.warnings.map((w) => (
             <p key={w.code + w.message} className="alert alert-error">
               {w.message}
