@@ -133,7 +133,9 @@ export async function runMse(
     {
       ...(input.xlsx ? { xlsx: input.xlsx } : { csv: input.csv ?? '' }),
       options: {
-        method: input.method ?? 'stepwise',
+        // lcmcr: the latent-class posterior, reported beside the stepwise log-linear fit.
+        method: input.method === 'lcmcr' ? 'stepwise' : (input.method ?? 'stepwise'),
+        ...(input.method === 'lcmcr' ? { lcmcr: { ...input.lcmcr, seed: input.seed ?? 1 } } : {}),
         pThreshold: input.threshold ?? 0.02,
         profile: true,
         sensitivity: input.sensitivity ?? true,

@@ -57,6 +57,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE workbench on %s', (
         'warnings',
         'caveats',
         'sensitivity',
+        'chao',
         'overlaps',
       ].sort(),
     );

@@ -23,6 +23,11 @@ interface MseCommandOptions {
   sensitivity: boolean;
   replicatesOut?: string;
   resamples?: string;
+  lcmcrSamples: string;
+  lcmcrBurnIn: string;
+  lcmcrThin: string;
+  lcmcrChains: string;
+  lcmcrClasses: string;
 }
 
 /** A refusal the user can fix: reported on stderr with exit code 2. */
@@ -39,9 +44,10 @@ async function readTable(file: string): Promise<CaptureTable> {
 }
 
 function parseOptions(opts: MseCommandOptions) {
-  const method = opts.method as MseMethod;
+  // lcmcr: the latent-class posterior beside the stepwise log-linear fit.
+  const method = (opts.method === 'lcmcr' ? 'stepwise' : opts.method) as MseMethod;
   if (method !== 'stepwise' && method !== 'main' && method !== 'fixed')
-    throw new UsageError(`--method must be "stepwise", "main" or "fixed", not "${opts.method}".`);
+    throw new UsageError(`--method must be "stepwise", "main", "fixed" or "lcmcr", not "${opts.method}".`);
   if (method === 'fixed' && opts.terms === undefined)
     throw new UsageError('--method fixed needs --terms, e.g. --terms A:B,B:C (or --terms "" for main effects).');
   const terms =
@@ -65,7 +71,43 @@ function parseOptions(opts: MseCommandOptions) {
   const gofReplicates = Number(opts.gofReplicates);
   if (!Number.isInteger(gofReplicates) || gofReplicates < 1)
     throw new UsageError(`--gof-replicates must be a positive whole number, not "${opts.gofReplicates}".`);
-  return { method, threshold, replicates, seed, interval, gofReplicates, terms };
+  const lcmcr = opts.method === 'lcmcr' ? lcmcrSettings(opts, seed) : undefined;
+  return { method, threshold, replicates, seed, interval, gofReplicates, terms, lcmcr };
+}
+
+function lcmcrSettings(opts: MseCommandOptions, seed: number) {
+  const whole = (flag: string, text: string, min: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min)
+      throw new UsageError(`--${flag} must be a whole number of at least ${min}, not "${text}".`);
+    return value;
+  };
+  return {
+    samples: whole('lcmcr-samples', opts.lcmcrSamples, 20),
+    burnIn: whole('lcmcr-burn-in', opts.lcmcrBurnIn, 0),
+    thin: whole('lcmcr-thin', opts.lcmcrThin, 1),
+    chains: whole('lcmcr-chains', opts.lcmcrChains, 2),
+    maxClasses: whole('lcmcr-classes', opts.lcmcrClasses, 2),
+    seed,
+  };
+}
+
+/** Chao's floor, and the latent-class posterior with its convergence diagnostics. */
+function heterogeneityLines(result: MseResult): string[] {
+  const percent = Math.round(result.interval.level * 100);
+  const lines: string[] = [];
+  if (result.chao)
+    lines.push(
+      `Chao lower bound (a floor, not an estimate): ${round(result.chao.estimate)} (${percent}% ${range([...result.chao.interval] as [number, number])}; f1 = ${result.chao.f1}, f2 = ${result.chao.f2}${result.chao.form === 'bias_corrected' ? ', bias-corrected' : ''})`,
+    );
+  const l = result.lcmcr;
+  if (l)
+    lines.push(
+      `Latent classes (LCMCR, ${l.settings.chains} chains x ${l.settings.samples} draws, seed ${l.settings.seed}): posterior median ${round(l.estimate)}, ${Math.round(l.level * 100)}% credible ${range([...l.interval] as [number, number])}`,
+      `  split R-hat ${l.diagnostics.rHat.toFixed(3)}, effective draws ${Math.round(l.diagnostics.ess)}, Geweke z ${l.diagnostics.geweke.map((z) => z.toFixed(2)).join(', ')}, occupied classes ${l.diagnostics.occupiedClasses.toFixed(1)}`,
+      ...l.warnings.map((w) => `  - ${w.message}`),
+    );
+  return lines;
 }
 
 const round = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en') : 'unbounded');
@@ -128,6 +170,7 @@ export function formatMseSummary(result: MseResult): string {
         ]
       : []),
     ...diagnosticLines(result),
+    ...heterogeneityLines(result),
     `Fit: deviance ${result.fit.deviance.toFixed(2)} on ${result.fit.df} df, ${fitTest(result.fit)}, AIC ${result.fit.aic.toFixed(2)}`,
   ];
   if (result.steps.length)
@@ -242,6 +285,7 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
             }
           : undefined,
       goodnessOfFit: { replicates: gofReplicates, seed },
+      ...(parsed.lcmcr ? { lcmcr: parsed.lcmcr } : {}),
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
     bar?.stop();
@@ -270,7 +314,7 @@ export function registerMseCommand(program: Command): void {
       'Estimate the total population, including persons on no list, by multiple systems estimation (CSV or XLSX capture histories)',
     )
     .option('--json', 'print the full result as JSON')
-    .option('--method <method>', 'stepwise|main|fixed', 'stepwise')
+    .option('--method <method>', 'stepwise|main|fixed|lcmcr (latent classes beside the stepwise fit)', 'stepwise')
     .option('--terms <terms>', 'the two-list effects of --method fixed, comma-separated (A:B,B:C)')
     .option('--remove-noninformative', 'leave out lists that are empty, hold everyone or repeat another list')
     .option('--check-all-models', 'check existence and identifiability of every model (at most 6 lists)')
@@ -285,6 +329,11 @@ export function registerMseCommand(program: Command): void {
       'write every bootstrap replicate estimate and its resampled table (counts) as JSON',
     )
     .option('--resamples <file>', 'bootstrap over the resampled tables of this JSON file (as --replicates-out writes)')
+    .option('--lcmcr-samples <n>', 'LCMCR: posterior draws kept per chain', '2000')
+    .option('--lcmcr-burn-in <n>', 'LCMCR: iterations discarded at the start of each chain', '2000')
+    .option('--lcmcr-thin <n>', 'LCMCR: iterations per kept draw', '5')
+    .option('--lcmcr-chains <n>', 'LCMCR: chains for the convergence diagnostics (at least 2)', '2')
+    .option('--lcmcr-classes <n>', 'LCMCR: truncation of the latent classes (K*)', '10')
     .action(async (file: string, opts: MseCommandOptions) => {
       try {
         await runMse(file, opts);

@@ -6,12 +6,14 @@
  * The persons on no list are estimated by exp(intercept).
  */
 import { bootstrapInterval, resamplesFromCounts, resamplesToCounts, type ReplicateFit } from './bootstrap';
+import { chaoLowerBound } from './chao';
 import { fitDiagnostics } from './diagnostics';
 import { pairLabel } from './design';
 import { MseInputError } from './errors';
 import { checkModel } from './existence';
 import { DEFAULT_GOF_REPLICATES, goodnessOfFit } from './gof';
 import type { FitFailure } from './irls';
+import { estimateLcmcr } from './lcmcr';
 import { loadGlpk, type Glpk } from './lp';
 import { profileHiddenInterval } from './profile';
 import { normalQuantile } from './special';
@@ -197,7 +199,12 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
     return { ...estimateWideMainEffects(table, options), ...removal };
   const cells = validateCaptureTable(table);
   const level = options.level ?? 0.95;
-  if (cells.lists.length < MIN_LOG_LINEAR_LISTS) return { ...twoListEstimate(cells, level), ...removal };
+  const chao = chaoLowerBound(cells, level);
+  if (cells.lists.length < MIN_LOG_LINEAR_LISTS) {
+    if (options.lcmcr) estimateLcmcr(cells, options.lcmcr); // refuses two lists, with the reason
+    return { ...twoListEstimate(cells, level), ...removal, chao };
+  }
+  const lcmcr = options.lcmcr ? estimateLcmcr(cells, { level, ...options.lcmcr }) : undefined;
   const model = selectModel(cells, glpk, options);
   const [intercept, interceptSe] = [model.fit.beta[0], model.fit.stdErrors[0]];
   const hiddenEstimate = Math.exp(intercept);
@@ -286,6 +293,8 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
     ...(sensitivity ? { sensitivity } : {}),
     ...(diagnostics ? { diagnostics } : {}),
     ...(options.checkAllModels ? { modelCheck: checkAllModels(cells, glpk) } : {}),
+    chao,
+    ...(lcmcr ? { lcmcr } : {}),
     caveats: [],
     lists: cells.lists,
     model: options.method ?? 'stepwise',

@@ -25,5 +25,7 @@ export type {
 } from './types';
 export type { SensitivitySummary, ModelRow, AlternativeEstimate, Selection } from './sensitivity';
 export type { AllModelsCheck } from './workbench';
+export type { LcmcrOptions, LcmcrResult, LcmcrDiagnostics, LcmcrWarning } from './lcmcr';
+export type { ChaoBound } from './chao';
 export { resamplesFromCounts, type ResampleSet, type ModelSelectionFrequency } from './bootstrap';
 export type { MseDiagnostics, Histogram, CellDiagnostic, PairOverlap, ListInfluence } from './diagnostics';

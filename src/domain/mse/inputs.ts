@@ -16,9 +16,23 @@ export const MseBody = z
       .optional()
       .describe('an .xlsx workbook, base64-encoded, laid out like the CSV'),
     method: z
-      .enum(['stepwise', 'main', 'fixed'])
+      .enum(['stepwise', 'main', 'fixed', 'lcmcr'])
       .optional()
-      .describe('stepwise (default), main effects only, or fixed: the two-list effects named in terms'),
+      .describe(
+        'stepwise (default), main effects only, fixed: the two-list effects named in terms, or lcmcr: the latent-class estimator beside the stepwise fit',
+      ),
+    lcmcr: z
+      .strictObject({
+        samples: z.number().int().min(20).max(20_000).optional(),
+        burnIn: z.number().int().min(0).max(100_000).optional(),
+        thin: z.number().int().min(1).max(100).optional(),
+        chains: z.number().int().min(2).max(8).optional(),
+        maxClasses: z.number().int().min(2).max(30).optional(),
+      })
+      .optional()
+      .describe(
+        'sampler settings of the lcmcr method (defaults: 2000 samples, 2000 burn-in, thin 5, 2 chains, 10 classes); its seed is seed',
+      ),
     terms: z
       .array(z.string().min(3).max(201))
       .max(66)

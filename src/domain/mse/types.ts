@@ -1,6 +1,8 @@
 /** Public option and result shapes of the MSE module. */
 import type { BootstrapMethod, ModelSelectionFrequency, ResampleSet } from './bootstrap';
 import type { Histogram, MseDiagnostics } from './diagnostics';
+import type { ChaoBound } from './chao';
+import type { LcmcrOptions, LcmcrResult } from './lcmcr';
 import type { SensitivitySummary } from './sensitivity';
 import type { AllModelsCheck } from './workbench';
 
@@ -57,6 +59,8 @@ export interface MseOptions {
   readonly sensitivity?: boolean;
   /** Checks every model of the hierarchy up to two-list effects (SparseMSE's checkallmodels; at most 6 lists). */
   readonly checkAllModels?: boolean;
+  /** The latent-class estimator (LCMCR) beside the log-linear fit, with these sampler settings; off unless given. */
+  readonly lcmcr?: LcmcrOptions;
   /** Called after each bootstrap replicate. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -140,6 +144,10 @@ export interface MseResult {
   };
   readonly warnings: readonly MseWarning[];
   readonly sensitivity?: SensitivitySummary;
+  /** Chao's lower bound, a sanity floor beside every estimate (tables of at most 12 lists). */
+  readonly chao?: ChaoBound;
+  /** The latent-class (LCMCR) posterior, when asked for. */
+  readonly lcmcr?: LcmcrResult;
   /** Residuals, influence of cells and lists, and the pairs with small overlaps (log-linear fits). */
   readonly diagnostics?: MseDiagnostics;
   readonly modelCheck?: AllModelsCheck;

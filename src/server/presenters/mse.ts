@@ -86,6 +86,92 @@ export const MseDiagnosticsSchema = z
   })
   .meta({ id: 'MseDiagnostics' });
 
+export const MseChaoSchema = z
+  .strictObject({
+    f1: z.number().describe('persons on exactly one list'),
+    f2: z.number().describe('persons on exactly two lists'),
+    observed: z.number(),
+    estimate: z.number().describe('observed + f1^2 / (2 f2), or f1 (f1 - 1) / 2 when f2 = 0: a floor, not an estimate'),
+    form: z.enum(['classic', 'bias_corrected']),
+    variance: z.number(),
+    level: z.number(),
+    interval: Interval.describe('Chao’s log-normal interval'),
+  })
+  .meta({ id: 'MseChao' });
+
+export const MseLcmcrSchema = z
+  .strictObject({
+    method: z.literal('lcmcr'),
+    observed: z.number(),
+    estimate: z.number().describe('posterior median of the total'),
+    mean: z.number(),
+    level: z.number(),
+    interval: Interval.describe('equal-tailed credible interval'),
+    diagnostics: z.strictObject({
+      rHat: N.describe('split R-hat of N; null when undefined'),
+      ess: z.number(),
+      geweke: z.array(N),
+      occupiedClasses: z.number(),
+    }),
+    settings: z.strictObject({
+      maxClasses: z.number(),
+      burnIn: z.number(),
+      samples: z.number(),
+      thin: z.number(),
+      chains: z.number(),
+      seed: z.number(),
+      alphaPrior: z.array(z.number()),
+    }),
+    trace: z.array(z.array(z.number())).describe('N per kept draw and chain, thinned to at most 500 points'),
+    histogram: z.strictObject({ from: z.number(), width: z.number(), counts: z.array(z.number()) }),
+    warnings: z.array(
+      z.strictObject({ code: z.enum(['lcmcr_not_converged', 'lcmcr_low_ess', 'lcmcr_geweke']), message: z.string() }),
+    ),
+  })
+  .meta({ id: 'MseLcmcr' });
+
+export function presentChao(c: NonNullable<MseResult['chao']>): z.infer<typeof MseChaoSchema> {
+  return {
+    f1: c.f1,
+    f2: c.f2,
+    observed: c.observed,
+    estimate: c.estimate,
+    form: c.form,
+    variance: c.variance,
+    level: c.level,
+    interval: pair(c.interval)!,
+  };
+}
+
+export function presentLcmcr(l: NonNullable<MseResult['lcmcr']>): z.infer<typeof MseLcmcrSchema> {
+  return {
+    method: l.method,
+    observed: l.observed,
+    estimate: l.estimate,
+    mean: l.mean,
+    level: l.level,
+    interval: pair(l.interval)!,
+    diagnostics: {
+      rHat: num(l.diagnostics.rHat),
+      ess: l.diagnostics.ess,
+      geweke: l.diagnostics.geweke.map((z) => num(z)),
+      occupiedClasses: l.diagnostics.occupiedClasses,
+    },
+    settings: {
+      maxClasses: l.settings.maxClasses,
+      burnIn: l.settings.burnIn,
+      samples: l.settings.samples,
+      thin: l.settings.thin,
+      chains: l.settings.chains,
+      seed: l.settings.seed,
+      alphaPrior: [...l.settings.alphaPrior],
+    },
+    trace: l.trace.map((chain) => [...chain]),
+    histogram: { from: l.histogram.from, width: l.histogram.width, counts: [...l.histogram.counts] },
+    warnings: l.warnings.map((w) => ({ code: w.code, message: w.message })),
+  };
+}
+
 export const MseResultSchema = z
   .strictObject({
     lists: Terms,
@@ -180,6 +266,8 @@ export const MseResultSchema = z
       .optional(),
     sensitivity: MseSensitivitySchema.optional(),
     diagnostics: MseDiagnosticsSchema.optional(),
+    chao: MseChaoSchema.optional(),
+    lcmcr: MseLcmcrSchema.optional(),
     overlaps: z
       .array(z.strictObject({ lists: Terms, count: z.number() }))
       .describe('persons per observed combination of lists, for the UpSet chart'),
@@ -381,6 +469,8 @@ export function presentMseResult(
       : {}),
     ...(r.sensitivity ? { sensitivity: presentSensitivity(r.sensitivity) } : {}),
     ...(r.diagnostics ? { diagnostics: presentDiagnostics(r.diagnostics) } : {}),
+    ...(r.chao ? { chao: presentChao(r.chao) } : {}),
+    ...(r.lcmcr ? { lcmcr: presentLcmcr(r.lcmcr) } : {}),
     overlaps: overlaps.map((o) => ({ lists: [...o.lists], count: o.count })),
   };
 }

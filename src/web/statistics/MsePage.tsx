@@ -9,6 +9,7 @@ import { EChart } from './EChart';
 import type { CaptureHistories, MseOutcome } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 import { MseDiagnostics } from './MseDiagnostics';
+import { MseHeterogeneity } from './MseHeterogeneity';
 import { MseWorkbench } from './MseWorkbench';
 
 export function MsePage() {
@@ -26,8 +27,9 @@ export function MsePage() {
   });
   const [bootstrap, setBootstrap] = useState('200');
   const [intervalMethod, setIntervalMethod] = useState<'bca' | 'percentile'>('bca');
-  const [method, setMethod] = useState<'stepwise' | 'main' | 'fixed'>('stepwise');
+  const [method, setMethod] = useState<'stepwise' | 'main' | 'fixed' | 'lcmcr'>('stepwise');
   const [terms, setTerms] = useState('');
+  const [lcmcrSamples, setLcmcrSamples] = useState('2000');
   const [removeLists, setRemoveLists] = useState(false);
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   // Saving an estimate creates a record: one key per submission.
@@ -50,6 +52,7 @@ export function MsePage() {
                   .filter(Boolean),
               }
             : {}),
+          ...(method === 'lcmcr' ? { lcmcr: { samples: Number(lcmcrSamples) } } : {}),
           ...(removeLists ? { removeNonInformativeLists: true } : {}),
           ...(withSave ? { save } : {}),
         },
@@ -164,12 +167,16 @@ export function MsePage() {
         </label>
         <label className="field">
           <span>{t('mseUi.method')}</span>
-          <select value={method} onChange={(e) => setMethod(e.target.value as 'stepwise' | 'main' | 'fixed')}>
+          <select value={method} onChange={(e) => setMethod(e.target.value as 'stepwise' | 'main' | 'fixed' | 'lcmcr')}>
             <option value="stepwise">{t('mseUi.methods.stepwise')}</option>
             <option value="main">{t('mseUi.methods.main')}</option>
             <option value="fixed">{t('mseUi.methods.fixed')}</option>
+            <option value="lcmcr">{t('mseLcmcr.method')}</option>
           </select>
         </label>
+        {method === 'lcmcr' && (
+          <Field label={t('mseLcmcr.samples')} type="number" value={lcmcrSamples} onChange={setLcmcrSamples} />
+        )}
         {method === 'fixed' && (
           <label className="field">
             <span>{t('mseUi.fixedTerms')}</span>
@@ -271,6 +278,7 @@ export function MsePage() {
                 : t('stats.mse.gofNone')}
           </p>
           <MseWorkbench result={r} />
+          <MseHeterogeneity result={r} />
           <MseDiagnostics result={r} />
           {r.warnings.map((w) => (
             <p key={w.code + w.message} className="alert alert-error">
