@@ -15,15 +15,17 @@ import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { alreadyRunning, startLinkageRun as startLinkageRunCommand } from './commands/start-linkage-run';
 import { JOB, JOB_RETRY_LIMIT, jobQueue, queuedJobState, workQueue, type JobAttempt } from './jobs';
-import { runNetworkLinkage, setLinkageSecret } from './linkage';
+import { runNetworkLinkage, setLinkageSecret, type LinkageRunModel } from './linkage';
 
 export const LINKAGE_PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 
 export interface LinkageRunSummary {
   runId: string;
-  organisations: { id: string; name: string; encoded: number }[];
+  organisations: { id: string; name: string; encoded: number; reviewCap?: number | null }[];
   stats: Record<string, number>;
   personsDeduplicated: number;
+  /** The estimated parameters (absent from runs stored before they were reported). */
+  model?: LinkageRunModel | null;
 }
 
 export interface LinkageJob {
@@ -57,7 +59,8 @@ function jobFor(job: LinkageJob | undefined, visible: readonly string[]) {
     ...job.summary,
     organisations: job.summary.organisations
       .filter((o) => visible.includes(o.id))
-      .map(({ name, encoded }) => ({ name, encoded })),
+      .map(({ name, encoded, reviewCap }) => ({ name, encoded, reviewCap: reviewCap ?? null })),
+    model: job.summary.model ?? null,
   };
   return { ...job, summary };
 }
@@ -113,6 +116,9 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
     lastRun: await linkageRepo.latestRun(tx),
     participants: await linkageRepo.secretCount(tx, own.visible),
   }));
+  const lastStats = lastRun
+    ? ((typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>)
+    : null;
   return {
     secret: own.secret
       ? {
@@ -128,9 +134,8 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
           id: lastRun.id,
           startedAt: new Date(lastRun.started_at).toISOString(),
           finishedAt: new Date(lastRun.finished_at).toISOString(),
-          stats: countsOf(
-            (typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>,
-          ),
+          stats: countsOf(lastStats!),
+          model: (lastStats!.model as LinkageRunModel | undefined) ?? null,
         }
       : null,
     job: jobFor((await latestJob(ctx)) ?? undefined, own.visible),
@@ -213,9 +218,15 @@ export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<v
         state: 'succeeded',
         summary: {
           runId: summary.runId,
-          organisations: summary.organisations.map((o) => ({ id: o.id, name: o.name, encoded: o.encoded })),
+          organisations: summary.organisations.map((o) => ({
+            id: o.id,
+            name: o.name,
+            encoded: o.encoded,
+            reviewCap: o.reviewCap,
+          })),
           stats: countsOf(summary.stats),
           personsDeduplicated: summary.personsDeduplicated,
+          model: summary.model,
         },
       });
     } catch (error) {

@@ -14,6 +14,8 @@ import {
   MIN_SECRET_BYTES,
   pairKey,
   type IdentityRecord,
+  type LinkageOptions,
+  type LinkageResult,
   type LinkagePhase,
   type CaptureHistoryTable,
   type ReviewItem,
@@ -136,18 +138,70 @@ export async function encodeOrganisation(
   });
 }
 
+/**
+ * What the estimated method found, as a run reports it: m and u per field and level, λ, the
+ * auto-link threshold and the quality expected at it, the review band. Parameters only, no record.
+ */
+export interface LinkageRunModel {
+  targetPrecision: number;
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+  autoLinkThreshold: number;
+  expectedPrecision: number;
+  expectedRecall: number;
+  reviewFloor: number;
+  /** Pairs worth a review before the per-organisation cap, and those offered after it. */
+  reviewCandidates: number;
+  reviewBand: number;
+  fields: { field: string; levels: { level: string; m: number; u: number; weight: number }[] }[];
+}
+
+const round = (x: number, digits = 4) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : 0);
+
+/** The model of a linkage result as a run stores and reports it (numbers rounded; nothing of a record). */
+export function runModelOf(model: LinkageResult['model']): LinkageRunModel | null {
+  if (!model) return null;
+  return {
+    targetPrecision: model.targetPrecision,
+    lambda: round(model.lambda),
+    iterations: model.iterations,
+    converged: model.converged,
+    autoLinkThreshold: round(model.autoLinkThreshold, 6),
+    expectedPrecision: round(model.expectedPrecision),
+    expectedRecall: round(model.expectedRecall),
+    reviewFloor: model.reviewFloor,
+    reviewCandidates: model.reviewCandidates,
+    reviewBand: model.reviewBand,
+    fields: model.fields.map((f) => ({
+      field: f.field,
+      levels: f.levels.map((l) => ({ level: l.level, m: round(l.m), u: round(l.u), weight: round(l.weight, 3) })),
+    })),
+  };
+}
+
 export interface NetworkLinkageSummary {
   runId: string;
-  organisations: { id: string; slug: string; name: string; encoded: number }[];
+  /** reviewCap: the most review pairs involving the organisation in this run (estimated method), else null. */
+  organisations: { id: string; slug: string; name: string; encoded: number; reviewCap: number | null }[];
   stats: Record<string, number>;
+  /** The estimated parameters, or null when the fixed Dice thresholds decided (too few pairs to estimate from). */
+  model: LinkageRunModel | null;
   personsDeduplicated: number;
   captureHistories: CaptureHistoryTable;
 }
+
+/** What a network may set for a run of the estimated method (the rest comes from the schema and the data). */
+export type NetworkLinkageOptions = Pick<
+  LinkageOptions,
+  'targetPrecision' | 'reviewCapPerOrganisation' | 'reviewFloor'
+>;
 
 /** Encodes every organisation that holds the secret, links all encodings, and writes each organisation's hints. */
 export async function runNetworkLinkage(
   ctx: AppContext,
   onProgress?: (phase: LinkagePhase | 'encode', done: number, total: number) => void,
+  options: NetworkLinkageOptions = {},
 ): Promise<NetworkLinkageSummary> {
   const startedAt = new Date();
   const orgs = await linkageRepo.organisationsWithSecret(ctx.db.system);
@@ -170,11 +224,17 @@ export async function runNetworkLinkage(
       b: { orgId: d.b_organisation_id, recordId: d.b_person_id },
       match: d.status === 'match',
     }));
+    // A person keeps her id from one run to the next (reports and referrals may hold it).
+    const previousPersons = (await linkageRepo.clusterAssignments(tx)).map((m) => ({
+      orgId: m.organisation_id,
+      recordId: m.person_id,
+      personId: m.cluster_id,
+    }));
     // Validation, blocking, comparison and clustering run in a worker thread, off the event loop; progress comes back by message.
     const result = await runInWorker(
       ctx,
       'linkage.link',
-      { encodings: rows.map((r) => r.encoding), decisions },
+      { encodings: rows.map((r) => r.encoding), decisions, options: { ...options, previousPersons } },
       {
         organisationId: null,
         onProgress: onProgress && ((p) => onProgress(p.phase as LinkagePhase, p.done, p.total)),
@@ -186,8 +246,8 @@ export async function runNetworkLinkage(
     for (const cluster of result.clusters) {
       const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
       if (orgIds.length < 2) continue;
-      // One id per cluster, shared by every member, so network reports count her once.
-      const clusterId = crypto.randomUUID();
+      // One id per cluster, shared by every member, so network reports count her once; stable across runs.
+      const clusterId = cluster.personId;
       for (const member of cluster.members) {
         await linkageRepo.insertMatch(tx, {
           organisation_id: member.orgId,
@@ -204,12 +264,15 @@ export async function runNetworkLinkage(
     );
     const histories = { lists: orgs.map((o) => o.slug), rows: byId.rows };
     const stats = { ...result.stats } as unknown as Record<string, number>;
+    const model = runModelOf(result.model);
+    const caps = new Map((result.model?.reviewCaps ?? []).map((c) => [c.orgId, c.cap]));
     await linkageRepo.insertRun(tx, {
       id: runId,
       started_at: startedAt,
       finished_at: new Date(),
       schema_version: DEFAULT_SCHEMA.version,
-      stats: JSON.stringify(stats),
+      // The model rides with the counts (parameters only): the latest run's status shows it too.
+      stats: JSON.stringify({ ...stats, model }),
       capture_histories: JSON.stringify(histories),
     });
     for (const org of orgs)
@@ -223,8 +286,9 @@ export async function runNetworkLinkage(
       });
     return {
       runId,
-      organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0 })),
+      organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: caps.get(o.id) ?? null })),
       stats,
+      model,
       personsDeduplicated: dedupedPersonCount(result.clusters),
       captureHistories: histories,
     };
@@ -250,6 +314,11 @@ async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Pro
       score: item.score,
       aAttributes: JSON.stringify(aAttributes ?? {}),
       bAttributes: JSON.stringify(bAttributes ?? {}),
+      probability: item.probability === undefined ? null : Math.min(1, Math.max(0, item.probability)),
+      // Levels and weights only: which fields agreed and how strongly, never the values.
+      evidence: JSON.stringify(
+        (item.evidence ?? []).map((e) => ({ field: e.field, level: e.level, weight: e.weight })),
+      ),
       runId,
     });
   }
@@ -269,9 +338,20 @@ async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Pro
   );
 }
 
+/** How one field of a review pair compared: the level reached and the weight it adds (log2 odds), never a value. */
+export interface ReviewEvidence {
+  field: string;
+  level: string;
+  weight: number;
+}
+
 export interface ReviewView {
   id: string;
   score: number;
+  /** Estimated match probability (estimated method), else null. */
+  probability: number | null;
+  /** Per field, how strongly it agreed; empty for a pair of the Dice method. */
+  evidence: ReviewEvidence[];
   status: 'pending' | 'match' | 'non_match';
   version: number;
   decidedAt: string | null;
@@ -299,6 +379,9 @@ export async function listReviews(ctx: AppContext, actor: Actor): Promise<Review
     return rows.map((r) => ({
       id: r.id,
       score: Math.round(r.score * 1000) / 1000,
+      probability:
+        r.probability === null || r.probability === undefined ? null : Math.round(r.probability * 1000) / 1000,
+      evidence: (typeof r.evidence === 'string' ? JSON.parse(r.evidence) : (r.evidence ?? [])) as ReviewEvidence[],
       status: r.status,
       version: r.version,
       decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,

@@ -470,6 +470,10 @@ export interface LinkageReviewsTable {
   score: number;
   a_attributes: ColumnType<Record<string, string | number | boolean>, string | undefined, string>;
   b_attributes: ColumnType<Record<string, string | number | boolean>, string | undefined, string>;
+  /** Estimated match probability (estimated method), else null. */
+  probability: number | null;
+  /** Per field: the comparison level reached and its weight, never a value (JSON). */
+  evidence: ColumnType<{ field: string; level: string; weight: number }[], string | undefined, string>;
   status: Generated<'pending' | 'match' | 'non_match'>;
   decided_by: string | null;
   decided_by_organisation_id: string | null;

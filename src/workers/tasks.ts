@@ -17,6 +17,7 @@ import {
   LinkageError,
   serialiseEncoding,
   type IdentityRecord,
+  type LinkageOptions,
   type LinkageResult,
   type ReviewDecision,
 } from '../domain/linkage';
@@ -43,7 +44,11 @@ export interface TaskInputs {
   /** Bloom-filter encodings of consenting persons, serialised as stored. */
   'linkage.encode': { secret: string; records: IdentityRecord[] };
   /** Validates, blocks, compares and clusters stored encodings. */
-  'linkage.link': { encodings: unknown[]; decisions: ReviewDecision[] };
+  'linkage.link': {
+    encodings: unknown[];
+    decisions: ReviewDecision[];
+    options?: Pick<LinkageOptions, 'targetPrecision' | 'reviewCapPerOrganisation' | 'reviewFloor' | 'previousPersons'>;
+  };
   'export.report-xlsx': { report: PublishedReport };
   'export.cohort-xlsx': { cohort: CohortAggregates; provenance: CohortProvenance };
   'export.htcds-csv': { records: HtcdsRecord[] };
@@ -102,10 +107,10 @@ const handlers: {
     const encoder = createEncoder(secret, DEFAULT_SCHEMA);
     return records.map((record) => JSON.stringify(serialiseEncoding(encoder.encode(record))));
   },
-  'linkage.link': ({ encodings, decisions }, progress) =>
+  'linkage.link': ({ encodings, decisions, options }, progress) =>
     linkNetwork(
       encodings.map((e) => deserialiseEncoding(e as never, DEFAULT_SCHEMA)),
-      { schema: DEFAULT_SCHEMA, decisions },
+      { ...options, schema: DEFAULT_SCHEMA, decisions },
       (phase, done, total) => progress({ phase, done, total }),
     ),
   'export.report-xlsx': async ({ report }) => new Uint8Array(await reportToXlsx(report)),

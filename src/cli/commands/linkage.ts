@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { operatorOf } from './statistics';
 import { output, withContext, withProgress } from '../context';
 import { lazy } from '../lazy';
+import type { LinkageRunModel } from '../../services/linkage';
 
 // Services and the database load when a command runs, not for --help (see ../lazy.ts).
 const linkage = () => import('../../services/linkage');
@@ -11,6 +12,21 @@ const listReviews = lazy(linkage, 'listReviews');
 const runNetworkLinkage = lazy(linkage, 'runNetworkLinkage');
 const setLinkageSecret = lazy(linkage, 'setLinkageSecret');
 const linkageStatus = lazy(() => import('../../services/linkage-runs'), 'linkageStatus');
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The estimated parameters of a run as text: thresholds, expected quality, and m/u/weight per field and level. */
+function modelLines(model: LinkageRunModel | null): string[] {
+  if (!model) return ['  decided by the fixed Dice thresholds (too few candidate pairs to estimate weights from)'];
+  return [
+    `  estimated weights (EM, ${model.iterations} iterations${model.converged ? '' : ', not converged'}), λ ${model.lambda}`,
+    `  auto-link at match probability ≥ ${model.autoLinkThreshold}: expected precision ${pct(model.expectedPrecision)} (target ${pct(model.targetPrecision)}), recall ${pct(model.expectedRecall)}`,
+    `  review band: ${model.reviewBand} pairs offered of ${model.reviewCandidates} between probability ${model.reviewFloor} and the threshold`,
+    ...model.fields.map(
+      (f) => `  ${f.field.padEnd(14)} ${f.levels.map((l) => `${l.level} m ${l.m} u ${l.u} w ${l.weight}`).join('; ')}`,
+    ),
+  ];
+}
 
 export function registerLinkageCommands(program: Command): void {
   program
@@ -22,13 +38,26 @@ export function registerLinkageCommands(program: Command): void {
       '--capture-histories <file>',
       'also write the capture-history CSV (one list per organisation) for `ariadne mse`',
     )
+    .option('--target-precision <p>', 'expected precision the auto-linked pairs must reach (default 0.98)', Number)
+    .option(
+      '--review-cap <pairs>',
+      'most review pairs involving one organisation (default 1% of its records, ≥ 5)',
+      Number,
+    )
     .option('--json')
     .action((opts) =>
       withContext(async (ctx) => {
         const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) =>
-          runNetworkLinkage(ctx, (phase) => {
-            tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
-          }),
+          runNetworkLinkage(
+            ctx,
+            (phase) => {
+              tick(['encode', 'validate', 'block', 'compare', 'cluster'].indexOf(phase) + 1);
+            },
+            {
+              ...(opts.targetPrecision !== undefined ? { targetPrecision: opts.targetPrecision } : {}),
+              ...(opts.reviewCap !== undefined ? { reviewCapPerOrganisation: opts.reviewCap } : {}),
+            },
+          ),
         );
         if (opts.captureHistories)
           fs.writeFileSync(opts.captureHistories, (await linkage()).captureHistoriesCsv(summary.captureHistories));
@@ -36,10 +65,12 @@ export function registerLinkageCommands(program: Command): void {
           [
             `Linkage run ${summary.runId}`,
             ...summary.organisations.map(
-              (o) => `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)`,
+              (o) =>
+                `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)${o.reviewCap === null ? '' : `, review cap ${o.reviewCap}`}`,
             ),
             `  records ${summary.stats.records}, candidate pairs ${summary.stats.candidatePairs}, matches ${summary.stats.matches}, for review ${summary.stats.review}`,
             `  persons counted once across the network: ${summary.personsDeduplicated}`,
+            ...modelLines(summary.model),
           ].join('\n'),
         );
       }),
@@ -66,6 +97,7 @@ export function registerLinkageCommands(program: Command): void {
                   .map(([k, v]) => `${k} ${v}`)
                   .join(', ')}`
               : 'No linkage run yet.',
+            ...modelLines(status.lastRun?.model ?? null),
           ].join('\n'),
         );
       }),

@@ -69,7 +69,7 @@ describe('linkNetwork', () => {
     expect(linkNetwork([]).stats).toMatchObject({ records: 0, clusters: 0, comparisons: 0 });
   });
 
-  const otherVersion = createEncoder(SECRET, { ...DEFAULT_SCHEMA, version: 'v2' }).encode({
+  const otherVersion = createEncoder(SECRET, { ...DEFAULT_SCHEMA, version: 'v9' }).encode({
     orgId: 'x',
     recordId: 'x1',
     consentToNetworkDedup: true,
@@ -101,7 +101,7 @@ describe('linkNetwork', () => {
   });
 
   test('the error message names the versions involved', () => {
-    expect(() => linkNetwork([otherVersion])).toThrow(/v2.*v1/);
+    expect(() => linkNetwork([otherVersion])).toThrow(new RegExp(`v9.*${DEFAULT_SCHEMA.version}`));
   });
 });
 
@@ -118,18 +118,67 @@ describe('review decisions', () => {
   const b = record('south', 'p2', 'Pearsen 810', '1995-03-14', 'MD');
 
   test('a pair in the review band is left for a person to decide, then follows the decision', () => {
-    const open = linkNetwork([a, b]);
+    // The band around this pair's own similarity, whatever the encoding gives it.
+    const score = linkNetwork([a, b], { matchThreshold: 1, reviewThreshold: 0.05 }).review[0].score;
+    expect(score).toBeLessThan(0.999);
+    const band = { matchThreshold: (1 + score) / 2, reviewThreshold: score / 2 };
+    const open = linkNetwork([a, b], band);
     expect(open.review).toHaveLength(1);
     expect(open.clusters).toHaveLength(2);
     const confirmed = linkNetwork([a, b], {
+      ...band,
       decisions: [{ a: { orgId: 'south', recordId: 'p2' }, b: { orgId: 'north', recordId: 'p1' }, match: true }],
     });
     expect(confirmed.review).toHaveLength(0);
     expect(confirmed.clusters).toHaveLength(1);
     const rejected = linkNetwork([a, b], {
+      ...band,
       decisions: [{ a: { orgId: 'north', recordId: 'p1' }, b: { orgId: 'south', recordId: 'p2' }, match: false }],
     });
     expect([rejected.review.length, rejected.clusters.length]).toEqual([0, 2]);
+  });
+
+  const ref = (orgId: string, recordId: string) => ({ orgId, recordId });
+  const together = (result: ReturnType<typeof linkNetwork>, x: string, y: string) =>
+    result.clusters.some((c) => c.members.some((m) => m.recordId === x) && c.members.some((m) => m.recordId === y));
+
+  test("a reviewer's rejection keeps two records apart even when a third links both", () => {
+    expect(together(linkNetwork(encodings), 's1', 'n1')).toBe(true);
+    const result = linkNetwork(encodings, {
+      decisions: [{ a: ref('shelter', 's1'), b: ref('ngo', 'n1'), match: false }],
+    });
+    expect(together(result, 's1', 'n1')).toBe(false);
+    expect(result.clusters.every((c) => new Set(c.members.map((m) => m.orgId)).size === c.members.length)).toBe(true);
+  });
+
+  test('a confirmed pair is linked even when its records are no candidates; one the rejections forbid is reported', () => {
+    const confirmed = linkNetwork(encodings, {
+      decisions: [{ a: ref('shelter', 's1'), b: ref('ngo', 'n2'), match: true }],
+    });
+    expect(together(confirmed, 's1', 'n2')).toBe(true);
+    expect(confirmed.conflicts).toEqual([]);
+    const conflicting = linkNetwork(encodings, {
+      decisions: [
+        { a: ref('shelter', 's1'), b: ref('ngo', 'n1'), match: true },
+        { a: ref('ngo', 'n1'), b: ref('police', 'p1'), match: true },
+        { a: ref('shelter', 's1'), b: ref('police', 'p1'), match: false },
+      ],
+    });
+    expect(conflicting.stats.conflicts).toBe(1);
+    expect(conflicting.conflicts).toHaveLength(1);
+    expect(together(conflicting, 's1', 'p1')).toBe(false);
+  });
+
+  test("person ids carry over from the previous run's assignment", () => {
+    const first = linkNetwork(encodings);
+    const previousPersons = first.clusters.flatMap((c) => c.members.map((m) => ({ ...m, personId: c.personId })));
+    // A new record joins nobody's cluster here: every earlier person keeps her id.
+    const more = [...encodings, rec('police', 'p9', { ...olena, given_name: 'Maria', surname: 'Ionescu' })];
+    const second = linkNetwork(more, { previousPersons });
+    for (const c of first.clusters) {
+      const now = second.clusters.find((x) => x.members.some((m) => m.recordId === c.members[0].recordId))!;
+      expect(now.personId).toBe(c.personId);
+    }
   });
 
   test('pair keys ignore order', () => {

@@ -3,7 +3,7 @@
  * (match / manual review) and cluster into persons. Pure: encodings in, result out.
  */
 import { blockingBitsFor, buildBlockingIndex, type BlockingBits } from './blocking';
-import { clusterRecords, type PersonCluster, type RecordRef } from './cluster';
+import { refKey, solveClusters, type IndexPair, type PersonCluster, type RecordRef } from './cluster';
 import { scoreCandidates, type ScoredPair } from './compare';
 import {
   DEFAULT_REVIEW_FLOOR,
@@ -17,6 +17,7 @@ import {
   explainPair,
   levelFrequencies,
   matchWeight,
+  oneToOneProbabilities,
   probabilityOfWeight,
   type EmModel,
   type FieldEvidence,
@@ -55,6 +56,8 @@ export interface LinkageOptions {
   candidateFloor?: number;
   /** Random cross-organisation pairs that anchor u. Default 20,000. */
   randomPairs?: number;
+  /** The previous run's person id of each record: a cluster keeps the id most of its members had. */
+  previousPersons?: readonly { orgId: string; recordId: string; personId: string }[];
 }
 
 /** What the estimated method found: parameters and expected quality, no values and no record. */
@@ -70,6 +73,12 @@ export interface LinkageModelSummary {
   expectedRecall: number;
   /** Pairs below the threshold worth a review, before the per-organisation cap. */
   reviewCandidates: number;
+  /** Match probability below which a pair is not offered for review. */
+  reviewFloor: number;
+  /** Pairs offered for review after the cap. */
+  reviewBand: number;
+  /** The cap applied to each organisation (most review pairs involving it). */
+  reviewCaps: { orgId: string; cap: number }[];
 }
 
 export interface ReviewDecision {
@@ -122,6 +131,10 @@ export interface LinkageStats {
   expectedRecall?: number;
   /** Distinct records in the review band. */
   reviewRecords?: number;
+  /** Confirmed pairs a rejection keeps apart (listed in `conflicts`). */
+  conflicts?: number;
+  /** Automatic links the solver left out: they would join two records of one organisation, or a rejected pair. */
+  inconsistentLinks?: number;
 }
 
 export interface LinkageResult {
@@ -131,6 +144,8 @@ export interface LinkageResult {
   clusters: PersonCluster[];
   matches: LinkedPair[];
   review: ReviewItem[];
+  /** Confirmed pairs that a reviewer's rejection keeps apart: for a person to resolve, never dropped silently. */
+  conflicts: { a: RecordRef; b: RecordRef }[];
   stats: LinkageStats;
 }
 
@@ -268,7 +283,18 @@ export function linkNetwork(
   }
 
   onProgress?.('cluster', 0, matchPairs.length);
-  const clusters = clusterRecords(refs, sourceOf, matchPairs);
+  // Reviewers' decisions steer the solver: confirmed pairs merge first (even when no longer candidates),
+  // rejected pairs never share a cluster.
+  const indexOfRef = new Map(refs.map((r, i) => [refKey(r), i]));
+  const confirmed: IndexPair[] = [];
+  const rejected: IndexPair[] = [];
+  for (const d of options.decisions ?? []) {
+    const [a, b] = [indexOfRef.get(refKey(d.a)), indexOfRef.get(refKey(d.b))];
+    if (a !== undefined && b !== undefined) (d.match ? confirmed : rejected).push({ a, b });
+  }
+  const previous = new Map((options.previousPersons ?? []).map((p) => [refKey(p), p.personId]));
+  const solved = solveClusters(refs, sourceOf, matchPairs, { confirmed, rejected, previous });
+  const clusters = solved.clusters;
   onProgress?.('cluster', matchPairs.length, matchPairs.length);
   const reviewRecords = new Set(reviewItems.flatMap((r) => [pairKey(r.a, r.a), pairKey(r.b, r.b)])).size;
 
@@ -277,6 +303,7 @@ export function linkNetwork(
     clusters,
     matches,
     review: reviewItems,
+    conflicts: solved.conflicts,
     stats: {
       records: encodings.length,
       sources: sourceIds.size,
@@ -289,6 +316,8 @@ export function linkNetwork(
       oversizedBuckets: index.oversizedBuckets,
       blockingBits,
       reviewRecords,
+      conflicts: solved.conflicts.length,
+      inconsistentLinks: solved.inconsistentLinks,
     },
   };
   if (model) {
@@ -372,6 +401,15 @@ function estimatedDecisions(
     probabilities[i] = probabilityOfWeight(weights[i]);
     slot.set(p, i);
   });
+  // A person appears once per organisation: a pair competing with its records' other candidates shares its odds.
+  probabilities.set(
+    oneToOneProbabilities(weights, {
+      a: Int32Array.from(pairs, (p) => p.a),
+      b: Int32Array.from(pairs, (p) => p.b),
+      sourceOf,
+      sources: sourceSizes.length,
+    }),
+  );
   const undecided = pairs.map((p, i) => (decisionOf(p) === undefined ? i : -1)).filter((i) => i >= 0);
   const cut = thresholdForPrecision(
     undecided.map((i) => probabilities[i]),
@@ -416,6 +454,9 @@ function estimatedDecisions(
     expectedPrecision: cut.expectedPrecision,
     expectedRecall: cut.expectedRecall,
     reviewCandidates,
+    reviewFloor: floor,
+    reviewBand: band.length,
+    reviewCaps: caps.map((cap, source) => ({ orgId: orgOfSource[source], cap })),
   };
   const indexOf = (p: ScoredPair) => slot.get(p) ?? -1;
   return {

@@ -1,5 +1,6 @@
 /** Exactly which fields of linkage runs and review pairs leave the server: counts and coarse attributes, never encodings or names. */
 import { z } from 'zod';
+import type { LinkageRunModel } from '../../services/linkage';
 import { LINKAGE_PHASES } from '../../services/linkage-runs';
 
 /** The counts of a run; a run stored by an older version may lack some. */
@@ -13,6 +14,7 @@ const COUNT_KEYS = [
   'review',
   'clusters',
   'oversizedBuckets',
+  'reviewRecords',
 ] as const;
 export const LinkageCountsSchema = z.strictObject(
   Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number().optional()])) as Record<
@@ -28,6 +30,49 @@ export function presentCounts(stats: Record<string, number>): Counts {
   return out;
 }
 
+/** The estimated parameters of a run: m and u per field and level, λ, the threshold and the expected quality. */
+export const LinkageModelSchema = z
+  .strictObject({
+    targetPrecision: z.number(),
+    lambda: z.number(),
+    iterations: z.number().int(),
+    converged: z.boolean(),
+    autoLinkThreshold: z.number(),
+    expectedPrecision: z.number(),
+    expectedRecall: z.number(),
+    reviewFloor: z.number(),
+    reviewCandidates: z.number().int(),
+    reviewBand: z.number().int(),
+    fields: z.array(
+      z.strictObject({
+        field: z.string(),
+        levels: z.array(z.strictObject({ level: z.string(), m: z.number(), u: z.number(), weight: z.number() })),
+      }),
+    ),
+  })
+  .meta({ id: 'LinkageModel' });
+export type LinkageModelView = z.infer<typeof LinkageModelSchema>;
+
+export function presentModel(m: LinkageRunModel | null | undefined): LinkageModelView | null {
+  if (!m) return null;
+  return {
+    targetPrecision: m.targetPrecision,
+    lambda: m.lambda,
+    iterations: m.iterations,
+    converged: m.converged,
+    autoLinkThreshold: m.autoLinkThreshold,
+    expectedPrecision: m.expectedPrecision,
+    expectedRecall: m.expectedRecall,
+    reviewFloor: m.reviewFloor,
+    reviewCandidates: m.reviewCandidates,
+    reviewBand: m.reviewBand,
+    fields: m.fields.map((f) => ({
+      field: f.field,
+      levels: f.levels.map((l) => ({ level: l.level, m: l.m, u: l.u, weight: l.weight })),
+    })),
+  };
+}
+
 export const LinkageJobSchema = z
   .strictObject({
     id: z.string().uuid(),
@@ -41,9 +86,12 @@ export const LinkageJobSchema = z
     summary: z
       .strictObject({
         runId: z.string().uuid(),
-        organisations: z.array(z.strictObject({ name: z.string(), encoded: z.number().int() })),
+        organisations: z.array(
+          z.strictObject({ name: z.string(), encoded: z.number().int(), reviewCap: z.number().int().nullable() }),
+        ),
         stats: LinkageCountsSchema,
         personsDeduplicated: z.number().int(),
+        model: LinkageModelSchema.nullable(),
       })
       .nullable(),
   })
@@ -61,9 +109,10 @@ export function presentJob(j: {
   errorCode: string | null;
   summary: {
     runId: string;
-    organisations: { name: string; encoded: number }[];
+    organisations: { name: string; encoded: number; reviewCap?: number | null }[];
     stats: Record<string, number>;
     personsDeduplicated: number;
+    model?: LinkageRunModel | null;
   } | null;
 }): LinkageJobView {
   return {
@@ -78,9 +127,14 @@ export function presentJob(j: {
     summary: j.summary
       ? {
           runId: j.summary.runId,
-          organisations: j.summary.organisations.map((o) => ({ name: o.name, encoded: o.encoded })),
+          organisations: j.summary.organisations.map((o) => ({
+            name: o.name,
+            encoded: o.encoded,
+            reviewCap: o.reviewCap ?? null,
+          })),
           stats: presentCounts(j.summary.stats),
           personsDeduplicated: j.summary.personsDeduplicated,
+          model: presentModel(j.summary.model),
         }
       : null,
   };
@@ -101,6 +155,7 @@ export const LinkageStatusSchema = z
         startedAt: z.string(),
         finishedAt: z.string(),
         stats: LinkageCountsSchema,
+        model: LinkageModelSchema.nullable(),
       })
       .nullable(),
     job: LinkageJobSchema.nullable(),
@@ -111,7 +166,13 @@ export function presentStatus(s: {
   secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null };
   encodings: number;
   participatingOrganisations: number;
-  lastRun: { id: string; startedAt: string; finishedAt: string; stats: Record<string, number> } | null;
+  lastRun: {
+    id: string;
+    startedAt: string;
+    finishedAt: string;
+    stats: Record<string, number>;
+    model?: LinkageRunModel | null;
+  } | null;
   job: Parameters<typeof presentJob>[0] | null;
 }): z.infer<typeof LinkageStatusSchema> {
   return {
@@ -124,6 +185,7 @@ export function presentStatus(s: {
           startedAt: s.lastRun.startedAt,
           finishedAt: s.lastRun.finishedAt,
           stats: presentCounts(s.lastRun.stats),
+          model: presentModel(s.lastRun.model),
         }
       : null,
     job: s.job ? presentJob(s.job) : null,
@@ -136,10 +198,19 @@ const ReviewAttributesSchema = z.strictObject({
   ageBandAtContact: z.string().optional(),
 });
 
+/** How strongly one field agreed: the comparison level and its weight, never a value. */
+const ReviewEvidenceSchema = z.strictObject({
+  field: z.string(),
+  level: z.string(),
+  weight: z.number(),
+});
+
 export const LinkageReviewSchema = z
   .strictObject({
     id: z.string().uuid(),
     score: z.number(),
+    probability: z.number().nullable(),
+    evidence: z.array(ReviewEvidenceSchema),
     status: z.enum(['pending', 'match', 'non_match']),
     version: z.number().int(),
     decidedAt: z.string().nullable(),
@@ -156,6 +227,8 @@ export const LinkageReviewSchema = z
 export function presentReview(r: {
   id: string;
   score: number;
+  probability: number | null;
+  evidence: { field: string; level: string; weight: number }[];
   status: 'pending' | 'match' | 'non_match';
   version: number;
   decidedAt: string | null;
@@ -168,6 +241,8 @@ export function presentReview(r: {
   return {
     id: r.id,
     score: r.score,
+    probability: r.probability,
+    evidence: r.evidence.map((e) => ({ field: e.field, level: e.level, weight: e.weight })),
     status: r.status,
     version: r.version,
     decidedAt: r.decidedAt,

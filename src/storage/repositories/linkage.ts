@@ -16,6 +16,10 @@ export interface NewReview {
   score: number;
   aAttributes: string;
   bAttributes: string;
+  /** Estimated match probability, or null (Dice method). */
+  probability: number | null;
+  /** JSON: per field, the level reached and its weight. */
+  evidence: string;
   runId: string;
 }
 
@@ -121,6 +125,9 @@ export const linkageRepo = {
       .select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id', 'status'])
       .where('status', '!=', 'pending')
       .execute(),
+  /** Every record's person (cluster) id from the latest run: the next run keeps them stable. */
+  clusterAssignments: (db: Kysely<DB>) =>
+    db.selectFrom('linkage_matches').select(['organisation_id', 'person_id', 'cluster_id']).execute(),
   /** Removes every match (a run replaces them all). */
   deleteAllMatches: (db: Kysely<DB>) => db.deleteFrom('linkage_matches').execute(),
   /** Stores one match, unless the person already has one from this run. */
@@ -145,12 +152,14 @@ export const linkageRepo = {
         score: r.score,
         a_attributes: r.aAttributes,
         b_attributes: r.bAttributes,
+        probability: r.probability,
+        evidence: r.evidence,
         run_id: r.runId,
       })
       .onConflict((oc) =>
         oc
           .columns(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id'])
-          .doUpdateSet({ score: r.score, run_id: r.runId }),
+          .doUpdateSet({ score: r.score, probability: r.probability, evidence: r.evidence, run_id: r.runId }),
       )
       .execute(),
   /** Every pending review pair. */

@@ -7,6 +7,7 @@ import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import type { LinkageJob, LinkageStatus } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 import { formatDate, formatDateTime } from '../i18n/dates';
+import { LinkageModelPanel } from './LinkageModel';
 
 const PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 const SHOWN_STATS = ['records', 'sources', 'possiblePairs', 'candidatePairs', 'matches', 'review', 'clusters'] as const;
@@ -107,6 +108,10 @@ export function LinkageRunPanel({ status }: { status: LinkageStatus }) {
         <>
           <p>{t('linkageUi.runs.finishedAt', { date: date(status.lastRun.finishedAt) })}</p>
           <Counts stats={status.lastRun.stats} />
+          <LinkageModelPanel
+            model={status.lastRun.model}
+            caps={job?.summary?.runId === status.lastRun.id ? job.summary.organisations : undefined}
+          />
         </>
       ) : (
         <p className="muted">{t('linkageUi.runs.never')}</p>

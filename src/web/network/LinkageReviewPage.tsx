@@ -7,6 +7,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { LinkageRunPanel, LinkageSecretPanel, useLinkageStatus } from './LinkagePanels';
 import type { LinkageReview as Review, LinkageReviews } from '../../server/api-types';
 import { formatDate } from '../i18n/dates';
+import { ReviewEvidence } from './LinkageModel';
 
 function ScoreBar({ score }: { score: number }) {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ function DuplicateReviews() {
                   </div>
                 ))}
               </div>
+              <ReviewEvidence review={r} />
               <div className="actions">
                 <button
                   type="button"
