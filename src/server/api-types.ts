@@ -48,6 +48,7 @@ import type { LinkageReviewsResponse } from './routes/linkage/routes';
 import type { NetworkCandidatesResponse, NetworksResponse, ProposedNetworkResponse } from './routes/networks/routes';
 import type { DirectoryResponse, NetworkPartnersResponse, ReferralRowsResponse } from './routes/referrals/routes';
 import type { CaptureHistoriesResponse, EstimatesResponse, MseResponse } from './routes/statistics/routes';
+import type { MseJobSchema, MseStrataSchema } from './presenters/mse-jobs';
 import type { UsersResponse } from './routes/users/routes';
 
 export type SessionView = z.infer<typeof SessionViewSchema>;
@@ -130,6 +131,9 @@ export type LinkageReviews = z.infer<typeof LinkageReviewsResponse>;
 export type EstimateList = z.infer<typeof EstimatesResponse>;
 export type CaptureHistories = z.infer<typeof CaptureHistoriesResponse>;
 export type MseOutcome = z.infer<typeof MseResponse>;
+/** An MSE fit run as a job (POST/GET /api/mse/jobs), and a stratified estimate as published. */
+export type MseJob = z.infer<typeof MseJobSchema>;
+export type MseStrata = z.infer<typeof MseStrataSchema>;
 export type StaffRolesList = z.infer<typeof StaffRolesResponse>;
 export type NetworkRoles = z.infer<typeof NetworkRolesResponse>;
 // Legal tracks (issue #17).

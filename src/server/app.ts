@@ -47,6 +47,7 @@ import { printRoutes } from './routes/cases/print';
 import { correctionRoutes } from './routes/cases/corrections';
 import { directoryRoutes, referralRoutes } from './routes/referrals/routes';
 import { statisticsRoutes } from './routes/statistics/routes';
+import { mseJobRoutes } from './routes/statistics/mse-jobs';
 import { authRoutes } from './routes/auth/routes';
 import { healthRoutes } from './routes/health/routes';
 import { linkageRoutes } from './routes/linkage/routes';
@@ -196,6 +197,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     printRoutes,
     correctionRoutes,
     statisticsRoutes,
+    mseJobRoutes,
     referralRoutes,
     directoryRoutes,
     linkageRoutes,

@@ -13,6 +13,7 @@ import { estimatesRepo } from '../storage/repositories/estimates';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
+import type { TaskProgress } from '../workers/tasks';
 import { runInWorker } from './workers';
 
 /** How a saved interval was computed; estimates saved before the method was recorded say "not_recorded". */
@@ -119,6 +120,8 @@ export async function runMse(
   ctx: AppContext,
   actor: Actor,
   input: MseRequest,
+  /** The bootstrap's progress, for a fit run as a job (services/mse-jobs.ts). */
+  onProgress?: (progress: TaskProgress) => void,
 ): Promise<{
   result: MseResult;
   lists: readonly string[];
@@ -154,7 +157,7 @@ export async function runMse(
           : {}),
       },
     },
-    { organisationId: actor.organisationId },
+    { organisationId: actor.organisationId, ...(onProgress ? { onProgress } : {}) },
   );
   if (!input.save) return { result, lists, histories };
   const saved = savedInterval(result);

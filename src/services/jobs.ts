@@ -11,12 +11,14 @@ import type { JobQueue } from '../storage/job-queue';
 import { openJobQueue } from '../storage/job-queue';
 import type { AppContext } from './context';
 import { runLinkageJob } from './linkage-runs';
+import { runMseJob } from './mse-jobs';
 import { sendDeadlineReminders } from './reminders';
 import { purgeExpiredSessions } from './session-purge';
 import { purgeIdempotencyKeys } from './idempotency';
 
 export const JOB = {
   linkageRun: 'linkage.run',
+  mseFit: 'mse.fit',
   sessionsPurge: 'sessions.purge',
   deadlinesRemind: 'deadlines.remind',
   idempotencyPurge: 'idempotency.purge',
@@ -61,6 +63,8 @@ const QUEUES: Record<JobName, QueueSpec> = {
     expireInSeconds: 3600,
     cron: '0 6 * * *',
   },
+  // An MSE fit with its bootstrap (seconds to minutes); several may run at once, each in a worker thread.
+  [JOB.mseFit]: { handler: (ctx, job) => runMseJob(ctx, job), policy: 'standard', expireInSeconds: 3600 },
   // Idempotency keys (and their encrypted responses) live 24 hours; the purge runs hourly.
   [JOB.idempotencyPurge]: {
     handler: (ctx) => purgeIdempotencyKeys(ctx),

@@ -30,6 +30,13 @@ import {
   type MseOptions,
   type MseResult,
 } from '../domain/mse';
+import { loadGlpk } from '../domain/mse/lp';
+import {
+  captureStrataFromCsv,
+  estimateStrata,
+  type StratifiedResult,
+  type StratifyOptions,
+} from '../domain/mse/strata';
 import { captureTableFromXlsx } from '../domain/mse/xlsx';
 import { cohortToXlsx, type CohortAggregates, type CohortProvenance } from '../domain/outcomes';
 import { htcdsToCsv, reportToXlsx, type PublishedReport } from '../domain/statistics';
@@ -41,6 +48,8 @@ import { renderCaseFilePdf } from './case-file-pdf';
 export interface TaskInputs {
   /** Reads the table (CSV text or base64 .xlsx) and fits it: parsing a 4 MB workbook is heavy too. */
   mse: { csv?: string; xlsx?: string; options: Omit<MseOptions, 'onProgress'> };
+  /** A CSV with a stratum column: one fit per stratum and the combined total (domain/mse/strata.ts). */
+  'mse.strata': { csv: string; column: string; options: Omit<StratifyOptions, 'onProgress'> };
   /** Bloom-filter encodings of consenting persons, serialised as stored. */
   'linkage.encode': { secret: string; records: IdentityRecord[] };
   /** Validates, blocks, compares and clusters stored encodings. */
@@ -61,6 +70,7 @@ export interface TaskInputs {
 export interface TaskOutputs {
   /** The fit, and the table it read (stored with a saved estimate). */
   mse: { result: MseResult; lists: CaptureTable['lists']; histories: CaptureTable['histories'] };
+  'mse.strata': StratifiedResult;
   'linkage.encode': string[];
   'linkage.link': LinkageResult;
   'export.report-xlsx': Uint8Array;
@@ -93,16 +103,32 @@ export interface TaskJob<K extends TaskName = TaskName> {
 // The Dice kernel of 'linkage.link' (WebAssembly unless ARIADNE_LINKAGE_KERNEL says otherwise), once per thread.
 setDiceKernel(linkageKernelChoice());
 
+/** Bootstrap progress, posted at most once a percent (a message per replicate would flood the port). */
+const bootstrapProgress = (progress: (p: TaskProgress) => void) => (done: number, total: number) => {
+  if (done === total || done % Math.max(1, Math.floor(total / 100)) === 0)
+    progress({ phase: 'bootstrap', done, total });
+};
+
 const handlers: {
   [K in TaskName]: (
     input: TaskInputs[K],
     progress: (p: TaskProgress) => void,
   ) => Promise<TaskOutputs[K]> | TaskOutputs[K];
 } = {
-  mse: async ({ csv, xlsx, options }) => {
+  mse: async ({ csv, xlsx, options }, progress) => {
     const table = xlsx ? await captureTableFromXlsx(Buffer.from(xlsx, 'base64')) : parseCaptureCsv(csv ?? '');
-    return { result: await estimatePopulation(table, options), lists: table.lists, histories: table.histories };
+    const onProgress = bootstrapProgress(progress);
+    return {
+      result: await estimatePopulation(table, { ...options, onProgress }),
+      lists: table.lists,
+      histories: table.histories,
+    };
   },
+  'mse.strata': async ({ csv, column, options }, progress) =>
+    estimateStrata(await loadGlpk(), column, captureStrataFromCsv(csv, column), {
+      ...options,
+      onProgress: bootstrapProgress(progress),
+    }),
   'linkage.encode': ({ secret, records }) => {
     const encoder = createEncoder(secret, DEFAULT_SCHEMA);
     return records.map((record) => JSON.stringify(serialiseEncoding(encoder.encode(record))));

@@ -11,6 +11,8 @@ import { MseInputError } from '../../domain/mse/errors';
 
 interface MseCommandOptions {
   json?: boolean;
+  stratifyBy?: string;
+  floor: string;
   method: string;
   threshold: string;
   bootstrap: string;
@@ -247,6 +249,22 @@ export function replicatesFile(result: MseResult) {
 
 async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
   const parsed = parseOptions(opts);
+  if (opts.stratifyBy !== undefined) {
+    const floor = Number(opts.floor);
+    if (!(Number.isInteger(floor) && floor >= 2 && floor <= 20))
+      throw new UsageError(`--floor must be a whole number from 2 to 20, not "${opts.floor}".`);
+    const { runStrataCommand } = await import('./mse-strata');
+    return runStrataCommand(file, {
+      json: opts.json,
+      stratifyBy: opts.stratifyBy,
+      floor,
+      method: parsed.method,
+      ...(parsed.terms ? { terms: parsed.terms } : {}),
+      threshold: parsed.threshold,
+      replicates: parsed.replicates,
+      seed: parsed.seed,
+    });
+  }
   const { method, threshold, seed, interval, gofReplicates, terms } = parsed;
   const table = await readTable(file);
   const resamples = opts.resamples ? await readResamples(opts.resamples) : undefined;
@@ -314,6 +332,11 @@ export function registerMseCommand(program: Command): void {
       'Estimate the total population, including persons on no list, by multiple systems estimation (CSV or XLSX capture histories)',
     )
     .option('--json', 'print the full result as JSON')
+    .option(
+      '--stratify-by <column>',
+      'one estimate per value of this CSV column (sex, age band, region…) and their sum',
+    )
+    .option('--floor <n>', 'with --stratify-by: strata observed on fewer persons are hidden, with complements', '5')
     .option('--method <method>', 'stepwise|main|fixed|lcmcr (latent classes beside the stepwise fit)', 'stepwise')
     .option('--terms <terms>', 'the two-list effects of --method fixed, comma-separated (A:B,B:C)')
     .option('--remove-noninformative', 'leave out lists that are empty, hold everyone or repeat another list')

@@ -17,9 +17,12 @@
  * ordinary percentile bootstrap of the decided table.
  */
 import { mulberry32, type Uniform } from '../shared/random';
-import { quantileType8, type TotalEstimator } from './bootstrap';
+import { quantileType8 } from './bootstrap';
 import { MseInputError } from './errors';
 import { resampleCounts } from './random';
+
+/** Maps a table's counts (indexed by bitmask) to its total estimate; may throw or return a non-finite value. */
+export type TableEstimator = (counts: Float64Array) => number;
 
 /** A pair of records that may be the same person, with the linkage's estimated probability that it is. */
 export interface CandidateLink {
@@ -116,7 +119,7 @@ const persons = (counts: Float64Array) => counts.reduce((sum, c) => sum + c, 0);
 /** The interval of `estimate` over redrawn linkages and resampled persons. Deterministic for a seed. */
 export function linkageErrorInterval(
   u: LinkageUncertainty,
-  estimate: TotalEstimator,
+  estimate: TableEstimator,
   options: LinkageErrorOptions,
 ): LinkageErrorInterval {
   checkUncertainty(u);

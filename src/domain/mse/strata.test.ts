@@ -155,3 +155,30 @@ describe('suppression of published strata', () => {
     expect(strataSuppression([1, 2], 5)).toEqual({ strata: ['primary', 'primary'], total: true });
   });
 });
+
+describe('strata with empty lists', () => {
+  test('a stratum with nobody on some lists is fitted on the others, not refused', async () => {
+    const glpk = await loadGlpk();
+    const csv = [
+      'A,B,C,D,region,n',
+      '1,0,0,0,north,30',
+      '0,1,0,0,north,25',
+      '0,0,1,0,north,20',
+      '0,0,0,1,north,10',
+      '1,1,0,0,north,8',
+      '0,1,1,0,north,6',
+      '1,0,1,0,north,5',
+      '1,0,0,1,north,3',
+      '1,0,0,0,east,1',
+      '1,1,0,0,east,1',
+      '0,1,1,0,east,1',
+      '1,0,1,0,east,1',
+    ].join('\n');
+    const split = captureStrataFromCsv(csv, 'region');
+    const result = estimateStrata(glpk, 'region', split, { method: 'main' });
+    const east = result.strata.find((s) => s.name === 'east')!;
+    expect(east.observed).toBe(4);
+    expect(east.error ?? null).toBeNull();
+    expect(east.estimate).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -114,7 +114,47 @@ export function captureStrataFromCsv(text: string, column: string): CaptureStrat
   if (groups.size === 0) throw new MseInputError('no_persons', 'The table has no rows of persons.');
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, g]) => ({ name, table: captureTableFromRows(g.rows, g.places) }));
+    .map(([name, g]) => ({ name, table: stratumTable(g.rows, g.places) }));
+}
+
+/**
+ * One stratum's table, its cells checked as any table's. A stratum may well leave a list empty or share
+ * nobody between lists: that is for its fit to judge (the stratum then has no estimate), not a refusal of
+ * the file. The cells passed the parser's checks before such a refusal, so they read as numbers here.
+ */
+function stratumTable(rows: string[][], places: string[]): CaptureTable {
+  try {
+    return captureTableFromRows(rows, places);
+  } catch (error) {
+    if (!(error instanceof MseInputError) || !['empty_list', 'no_overlaps', 'no_persons'].includes(error.code))
+      throw error;
+    const [header, ...body] = rows;
+    return {
+      lists: header.slice(0, -1).map((cell) => cell.trim()),
+      histories: body.map((row) => ({
+        pattern: row.slice(0, -1).map((cell) => Number(cell.trim())),
+        count: Number(row[row.length - 1].trim()),
+      })),
+    };
+  }
+}
+
+/** The table without the lists on which this stratum has nobody (they carry no information, as in a replicate). */
+function withoutEmptyLists(table: CaptureTable): CaptureTable {
+  const kept = table.lists
+    .map((_, i) => i)
+    .filter((i) => table.histories.some((h) => h.count > 0 && h.pattern[i] === 1));
+  if (kept.length === table.lists.length) return table;
+  const merged = new Map<string, number>();
+  for (const h of table.histories) {
+    const pattern = kept.map((i) => h.pattern[i]);
+    if (!pattern.includes(1)) continue;
+    merged.set(pattern.join(''), (merged.get(pattern.join('')) ?? 0) + h.count);
+  }
+  return {
+    lists: kept.map((i) => table.lists[i]),
+    histories: [...merged].map(([key, count]) => ({ pattern: [...key].map(Number), count })),
+  };
 }
 
 /** Persons observed in a table (the sum of its counts). */
@@ -158,7 +198,8 @@ export function estimateStrata(
   };
   const fits = strata.map((s) => {
     try {
-      return { stratum: s, result: estimatePopulationWith(glpk, s.table, fitOptions) };
+      const table = withoutEmptyLists(s.table);
+      return { stratum: s, table, result: estimatePopulationWith(glpk, table, fitOptions) };
     } catch (error) {
       if (error instanceof MseInputError) return { stratum: s, error: error.code };
       throw error;
@@ -171,7 +212,7 @@ export function estimateStrata(
   if (options.bootstrap && fits.every((f) => f.result)) {
     const random = mulberry32(options.bootstrap.seed);
     const estimators = fits.map((f) => {
-      const cells = validateCaptureTable(f.stratum.table);
+      const cells = validateCaptureTable(f.table!);
       return { counts: cells.counts, estimate: stratumEstimator(cells.lists, glpk, fitOptions) };
     });
     for (let r = 1; r <= replicates; r += 1) {

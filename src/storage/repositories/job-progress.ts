@@ -38,10 +38,20 @@ const parsed = <T extends { summary: unknown } | undefined>(row: T) =>
 
 export const jobProgressRepo = {
   /** The row of a job just queued; its worker may have written it first. */
-  create: (db: Kysely<DB>, p: { id: string; kind: string; organisationId: string | null; phase: string }) =>
+  create: (
+    db: Kysely<DB>,
+    p: { id: string; kind: string; organisationId: string | null; phase: string; summary?: Record<string, unknown> },
+  ) =>
     db
       .insertInto('job_progress')
-      .values({ id: p.id, kind: p.kind, organisation_id: p.organisationId, state: 'running', phase: p.phase })
+      .values({
+        id: p.id,
+        kind: p.kind,
+        organisation_id: p.organisationId,
+        state: 'running',
+        phase: p.phase,
+        ...(p.summary ? { summary: JSON.stringify(p.summary) } : {}),
+      })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute(),
 
