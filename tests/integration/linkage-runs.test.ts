@@ -118,6 +118,13 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
 
     const status = (await coordinator.get('/api/linkage/status')).body;
     expect(status.lastRun.id).toBe(job.summary.runId);
+    // The estimated parameters (or null: too few pairs, the Dice thresholds decided) in the job and the status alike.
+    expect(status.lastRun.model).toEqual(job.summary.model);
+    if (job.summary.model) {
+      expect(job.summary.model.fields.length).toBeGreaterThan(0);
+      expect(job.summary.model.expectedPrecision).toBeGreaterThanOrEqual(job.summary.model.targetPrecision);
+      expect(job.summary.organisations.every((o: any) => Number.isInteger(o.reviewCap))).toBe(true);
+    } else expect(job.summary.organisations.every((o: any) => o.reviewCap === null)).toBe(true);
     expect(status.encodings).toBeGreaterThanOrEqual(1);
     expect(status.job.id).toBe(started.body.id);
     // The partner's caseworker now sees the hint on her case.

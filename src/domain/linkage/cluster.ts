@@ -76,7 +76,10 @@ function find(parent: Int32Array, x: number): number {
 }
 
 /** Connected components over `links`; every record ends in exactly one cluster (singletons included). */
-export function connectedComponents(refs: readonly RecordRef[], links: readonly IndexPair[]): PersonCluster[] {
+export function connectedComponents(
+  refs: readonly RecordRef[],
+  links: readonly (IndexPair & { score?: number })[],
+): PersonCluster[] {
   const parent = Int32Array.from(refs, (_, i) => i);
   for (const { a, b } of links) {
     const ra = find(parent, a);
