@@ -15,6 +15,7 @@ import {
   matchWeight,
   MAX_TERM_FREQUENCY_BONUS,
   MISSING,
+  oneToOneProbabilities,
   probabilityOfWeight,
   type ComparisonVectors,
   type EmModel,
@@ -133,6 +134,21 @@ describe('EM', () => {
     expect(rare - plain).toBeCloseTo(MAX_TERM_FREQUENCY_BONUS, 9);
     const different = Int8Array.from([0, 0, 0, 0]);
     expect(matchWeight(model, different, 0, () => 8)).toBeCloseTo(matchWeight(model, different, 0), 9);
+  });
+
+  test('one-to-one: a pair alone keeps its probability, namesakes competing for one record share the odds', () => {
+    // Record 0 (source 0) has a strong (1) and a weak (2) candidate in source 1; 3–4 is a pair alone.
+    const sourceOf = Int32Array.from([0, 1, 1, 0, 1]);
+    const pairs = { a: Int32Array.from([0, 0, 3]), b: Int32Array.from([1, 2, 4]), sourceOf, sources: 2 };
+    const weights = [Math.log2(99), Math.log2(9), Math.log2(4)];
+    const p = oneToOneProbabilities(weights, pairs);
+    expect(p[0]).toBeCloseTo(99 / 109, 9);
+    expect(p[1]).toBeCloseTo(9 / 109, 9);
+    expect(p[2]).toBeCloseTo(probabilityOfWeight(weights[2]), 9);
+    // Overwhelming odds do not overflow into NaN.
+    const huge = oneToOneProbabilities([5000, 3], { ...pairs, a: pairs.a.slice(0, 2), b: pairs.b.slice(0, 2) });
+    expect([...huge].every(Number.isFinite)).toBe(true);
+    expect(huge[0]).toBeGreaterThan(0.99);
   });
 
   test('weights rise with the level: exact agreement is stronger evidence than different', () => {

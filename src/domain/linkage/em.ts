@@ -316,6 +316,32 @@ export function matchWeight(
   return weight;
 }
 
+/**
+ * Match probabilities under "a person appears at most once per organisation": the odds of pair
+ * (a, b) are shared with every other candidate of a in b's organisation, and "none of them", so
+ * P(a–b) = o_ab / (1 + Σ_b' o_ab'), and the same from b's side; the smaller is kept. A pair alone
+ * keeps its probability; one of two namesakes competing for the same record loses most of it,
+ * which is what the linked result (one-to-one clusters) will do to it. `weights` are log2 odds.
+ */
+export function oneToOneProbabilities(
+  weights: ArrayLike<number>,
+  pairs: { a: Int32Array; b: Int32Array; sourceOf: Int32Array; sources: number },
+): Float64Array {
+  const { a, b, sourceOf, sources } = pairs;
+  const odds = Float64Array.from({ length: weights.length }, (_, i) => 2 ** Math.min(weights[i], 1000));
+  const totals = new Float64Array(sourceOf.length * sources);
+  for (let i = 0; i < odds.length; i++) {
+    totals[a[i] * sources + sourceOf[b[i]]] += odds[i];
+    totals[b[i] * sources + sourceOf[a[i]]] += odds[i];
+  }
+  const out = new Float64Array(odds.length);
+  for (let i = 0; i < odds.length; i++) {
+    const most = Math.max(totals[a[i] * sources + sourceOf[b[i]]], totals[b[i] * sources + sourceOf[a[i]]]);
+    out[i] = Number.isFinite(most) ? odds[i] / (1 + most) : odds[i] === most ? 1 : 0;
+  }
+  return out;
+}
+
 /** Match probability from a total weight. */
 export const probabilityOfWeight = (weight: number): number => 1 / (1 + 2 ** -weight);
 
