@@ -28,6 +28,7 @@ import { referralsRepo } from '../storage/repositories/referrals';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
+import { loadLists } from './reference-lists';
 import { sharingConsentHolds } from './referral-consent';
 
 /** The default size limit (ATTACHMENT_MAX_BYTES overrides it). */
@@ -107,6 +108,7 @@ export async function addAttachment(
   return inTenant(ctx, actor, async (tx) => {
     const row = await requireCase(tx, actor, caseId, 'case.attachment.add');
     assertEditable(row.status as CaseStatus);
+    (await loadLists(tx, actor.organisationId)).check('document_types', input.category, 'category');
     if (input.consentEntryId) {
       const consent = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, input.consentEntryId);
       if (!consent || consent.kind !== 'consent')

@@ -177,6 +177,29 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('attachments on %s', (_n
     expect(await count()).toBe(before);
   });
 
+  test("the category is a code of the organisation's document_types list: a local type is accepted, an unknown one refused at its field", async () => {
+    const admin = await t.as('admin@north.demo.test');
+    const lists = (await admin.get('/api/reference-lists')).body.lists as { key: string; version: number }[];
+    const types = lists.find((l) => l.key === 'document_types')!;
+    expect(types).toBeDefined();
+    const added = await admin.post('/api/reference-lists/document_types/items', {
+      code: 'work_contract',
+      labels: { en: 'Work contract', it: 'Contratto di lavoro' },
+      version: types.version,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const file = { name: 'contract.png', type: 'image/png', bytes: PNG };
+    const local = await upload(north, caseId, { category: 'work_contract' }, file);
+    expect([local.status, local.body.category]).toEqual([201, 'work_contract']);
+    const unknown = await upload(north, caseId, { category: 'made_up' }, file);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'unknown_list_value', details: { field: 'category' } });
+    // South never added it: the code is north's only.
+    const southCase = (await south.post('/api/cases', intake())).body.id as string;
+    const other = await upload(south, southCase, { category: 'work_contract' }, file);
+    expect([other.status, other.body.error?.code]).toEqual([400, 'unknown_list_value']);
+  });
+
   test('a file over the size limit is refused with 413 and nothing is stored', async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(LIMIT + 1, 0x20)]);
     const res = await upload(

@@ -379,6 +379,46 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('reference lists adminis
     expect((await circ('drug_addiction')).status).toBe(201);
     expect((await circ('made_up')).body.error?.code).toBe('unknown_list_value');
   });
+  test('legal event types are a list: a local type is recorded and labelled, starts no step, and an unknown type is refused at its field', async () => {
+    const types = await listOf(admin, 'legal_event_types');
+    expect(types.items.map((i) => i.code)).toEqual(expect.arrayContaining(['reflection_period', 'permit_decision']));
+    const added = await admin.post('/api/reference-lists/legal_event_types/items', {
+      code: 'labour_inspection',
+      labels: { en: 'Labour inspection', fr: 'Inspection du travail' },
+      version: types.version,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const caseId = (await worker.post('/api/cases', intake())).body.id;
+    const legal = (type: string) =>
+      worker.post(`/api/cases/${caseId}/entries`, {
+        kind: 'legal_event',
+        data: { type, date: daysAgo(3), country: 'IT' },
+      });
+    const unknown = await legal('made_up');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'unknown_list_value', details: { field: 'type' } });
+    const local = await legal('labour_inspection');
+    expect(local.status, JSON.stringify(local.body)).toBe(201);
+    // A seed type keeps the meaning the country's track gives it; the local one starts no step.
+    const seed = await legal('reflection_period');
+    expect(seed.status, JSON.stringify(seed.body)).toBe(201);
+    const listed = (await worker.get(`/api/cases/${caseId}/entries?kind=legal_event`)).body.entries;
+    const byType = new Map(listed.map((e: any) => [e.data.type, e.data]));
+    expect((byType.get('labour_inspection') as any).step).toBeUndefined();
+    expect((byType.get('reflection_period') as any).step).toBe('art13');
+    // Retired, it is refused for new records and the old record keeps its label.
+    const now = await listOf(admin, 'legal_event_types');
+    const retired = await admin.post('/api/reference-lists/legal_event_types/items/labour_inspection/retire', {
+      version: now.version,
+    });
+    expect(retired.status, JSON.stringify(retired.body)).toBe(200);
+    expect((await legal('labour_inspection')).status).toBe(400);
+    const after = await listOf(worker, 'legal_event_types');
+    expect(after.items.find((i) => i.code === 'labour_inspection')).toMatchObject({
+      active: false,
+      label: { en: 'Labour inspection', fr: 'Inspection du travail' },
+    });
+  });
   test("the directory's organisation type and target groups are checked against her lists; a local target group is accepted", async () => {
     const entry = (changes: Record<string, unknown>) =>
       admin.put('/api/directory/me', {

@@ -7,6 +7,10 @@
  *   acceptedType({ mime: 'image/png' }, bytes)      // → 'image/png'; an executable → null
  *   safeFileName('../../etc/passwd\r\n.pdf')                  // → 'etc_passwd_.pdf'
  */
+/**
+ * The seed document types (issue #17: the organisation's list document_types, which she extends
+ * and translates). consent_form keeps its meaning: such a file may name the consent record it proves.
+ */
 export const ATTACHMENT_CATEGORIES = [
   'consent_form',
   'identity_document',
@@ -15,7 +19,8 @@ export const ATTACHMENT_CATEGORIES = [
   'photo',
   'other',
 ] as const;
-export type AttachmentCategory = (typeof ATTACHMENT_CATEGORIES)[number];
+/** A code of the organisation's document_types list. */
+export type AttachmentCategory = string;
 
 /** The content types accepted. The database CHECK (migration 032) names the same list. */
 export const ACCEPTED_TYPES = [

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { code, isoDate } from '../shared/zod';
-import { LEGAL_EVENT_TYPES } from './vocabulary';
 import { CustomValuesSchema, SEALED_VALUES } from '../forms/record';
 
 const shortText = z.string().trim().max(500);
@@ -99,8 +98,9 @@ export const ENTRY_SCHEMAS = {
     reason: shortText.optional(),
     address: shortText.optional(),
   }),
+  // The organisation's list legal_event_types (CODED_FIELDS); the legal tracks give the seed codes their meaning.
   legal_event: z.strictObject({
-    type: z.enum(LEGAL_EVENT_TYPES),
+    type: code,
     date: isoDate,
     country: z
       .string()
@@ -447,7 +447,12 @@ export const CODED_FIELDS: Partial<Record<EntryKind, Record<string, string>>> = 
   consent: { purpose: 'consent_purposes' },
   service: { service: 'services' },
   placement: { type: 'accommodation_types' },
-  legal_event: { permitType: 'permit_types', stage: 'proceeding_stages', testimonyMode: 'testimony_modes' },
+  legal_event: {
+    type: 'legal_event_types',
+    permitType: 'permit_types',
+    stage: 'proceeding_stages',
+    testimonyMode: 'testimony_modes',
+  },
   outcome_event: { kind: 'outcome_event_kinds' },
   circumstance: { kind: 'circumstance_kinds' },
   // `list[].field`: the field of each element of a list (services/case-entries.ts validate()).

@@ -47,6 +47,8 @@ export type ListKey =
   | 'child_protection_requirements'
   | 'outcome_event_kinds'
   | 'circumstance_kinds'
+  | 'legal_event_types'
+  | 'document_types'
   | 'organisation_types'
   | 'target_groups'
   | 'education_levels'

@@ -1,4 +1,6 @@
 /** Seed lists for the programme, services, accommodation, legal track and case lifecycle (domain reference §3–§5). */
+import { ATTACHMENT_CATEGORIES } from '../attachments/rules';
+import { LEGAL_EVENT_TYPES } from '../cases/vocabulary';
 import { list } from './seed';
 
 export const services = list('services', [
@@ -107,3 +109,11 @@ export const reflectionPeriods = list('reflection_periods', [
   ['it', { country: 'IT', months: 3 }],
   ['nl', { country: 'NL', months: 3 }],
 ]);
+
+// The types of a legal event record (issue #17: data, not an enum). The seed codes carry the
+// meaning the legal tracks give them (src/domain/legal-tracks); a type an organisation adds is
+// recorded and shown with its label, and starts no step.
+export const legalEventTypes = list('legal_event_types', [...LEGAL_EVENT_TYPES]);
+
+// The types of document a case's attachment is (issue #17); consent_form keeps its meaning.
+export const documentTypes = list('document_types', [...ATTACHMENT_CATEGORIES]);

@@ -40,6 +40,8 @@ describe('seed reference lists', () => {
       'child_protection_requirements',
       'outcome_event_kinds',
       'circumstance_kinds',
+      'legal_event_types',
+      'document_types',
       'organisation_types',
       'target_groups',
       'education_levels',

@@ -1,6 +1,7 @@
 /** What leaves the server about an attachment: metadata only, every field named (never the bytes). */
 import { z } from 'zod';
-import { ACCEPTED_TYPES, ATTACHMENT_CATEGORIES } from '../../domain/attachments/rules';
+import { ACCEPTED_TYPES } from '../../domain/attachments/rules';
+import { code } from '../../domain/shared/zod';
 import type { AttachmentView } from '../../services/attachments';
 
 export const AttachmentSchema = z
@@ -8,7 +9,7 @@ export const AttachmentSchema = z
     id: z.string().uuid(),
     caseId: z.string().uuid().nullable(),
     referralId: z.string().uuid().nullable(),
-    category: z.enum(ATTACHMENT_CATEGORIES),
+    category: code,
     fileName: z.string(),
     contentType: z.enum(ACCEPTED_TYPES),
     sizeBytes: z.number().int(),

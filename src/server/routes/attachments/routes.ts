@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_CATEGORIES, type AttachmentCategory } from '../../../domain/attachments/rules';
+import { code } from '../../../domain/shared/zod';
 import { AppError, errors } from '../../../errors';
 import * as attachments from '../../../services/attachments';
 import type { AppContext } from '../../../services/context';
@@ -21,7 +21,8 @@ const ReferralParams = z.strictObject({ id: z.string().uuid() });
 const ReferralAttachmentParams = z.strictObject({ id: z.string().uuid(), attachmentId: z.string().uuid() });
 const VoidBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 const UploadFields = z.strictObject({
-  category: z.enum(ATTACHMENT_CATEGORIES),
+  // A code of the organisation's document_types list, checked by the service.
+  category: code,
   consentEntryId: z.string().uuid().optional(),
 });
 const fileErrors = { ...errorResponses, 413: ErrorSchema, 415: ErrorSchema } as const;
@@ -85,7 +86,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         );
       if (!file) throw errors.validation([{ path: ['file'], code: 'required', message: 'Choose a file to attach' }]);
       const view = await attachments.addAttachment(ctx, actor, request.params.id, {
-        category: parsed.data.category as AttachmentCategory,
+        category: parsed.data.category,
         consentEntryId: parsed.data.consentEntryId,
         fileName: file.name,
         bytes: file.bytes,

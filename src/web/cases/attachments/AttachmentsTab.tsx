@@ -6,13 +6,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTACHMENT_CATEGORIES } from '../../../domain/attachments/rules';
 import { useEntries, useLabel, type CaseDetail, type Entry } from '../../api/cases';
 import { useIdempotencyKey } from '../../api/idempotency';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage';
 import { FieldError, FieldErrorSummary, useFieldErrors } from '../../components/FieldErrors';
 import { formatDate } from '../../i18n/dates';
+import { CodeSelect } from '../fields';
 import { downloadUrl, uploadAttachment, useAttachments, useVoidAttachment, type Attachment } from './api';
 
 /** The accept attribute only helps the file picker; the server decides from the content. */
@@ -83,6 +83,7 @@ function AttachmentItem({
   consentLabel: (e: Entry) => string;
 }) {
   const { t, i18n } = useTranslation();
+  const label = useLabel();
   const voiding = useVoidAttachment(c.id);
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
@@ -93,7 +94,7 @@ function AttachmentItem({
         <a href={downloadUrl(c.id, a.id)} download={a.fileName}>
           {a.fileName}
         </a>{' '}
-        · {t(`attachmentsUi.categories.${a.category}`)} · {formatSize(a.sizeBytes, i18n.resolvedLanguage ?? 'en')}
+        · {label('document_types', a.category)} · {formatSize(a.sizeBytes, i18n.resolvedLanguage ?? 'en')}
       </p>
       {consent && <p className="muted">{t('attachmentsUi.linkedTo', { consent: consentLabel(consent) })}</p>}
       <small className="muted">
@@ -183,24 +184,15 @@ function UploadForm({ c, consents }: { c: CaseDetail; consents: Entry[] }) {
     <form className="card" aria-labelledby="attachment-new" onSubmit={submit}>
       <h2 id="attachment-new">{t('attachmentsUi.add')}</h2>
       {saved && !error && <Notice>{t('attachmentsUi.saved', { name: saved })}</Notice>}
-      <label className="field">
-        <span>{t('attachmentsUi.category')}</span>
-        <select
-          name="category"
-          required
-          value={category}
-          onChange={(e) => setCategory(e.target.value)}
-          {...fe.describe('category')}
-        >
-          <option value="">{t('caseUi.choose')}</option>
-          {ATTACHMENT_CATEGORIES.map((k) => (
-            <option key={k} value={k}>
-              {t(`attachmentsUi.categories.${k}`)}
-            </option>
-          ))}
-        </select>
-        <FieldError fe={fe} path="category" />
-      </label>
+      <CodeSelect
+        label={t('attachmentsUi.category')}
+        listKey="document_types"
+        name="category"
+        required
+        value={category}
+        onChange={setCategory}
+        error={fe.errorFor('category')}
+      />
       {category === 'consent_form' && (
         <label className="field">
           <span>{t('attachmentsUi.consent')}</span>

@@ -7,7 +7,6 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LEGAL_EVENT_TYPES as LEGAL_TYPES } from '../../../domain/cases/vocabulary';
 import { endBounds } from '../../../domain/legal-tracks/deadlines';
 import type { TrackStep } from '../../../domain/legal-tracks/model';
 import { todayIso, useAddEntry, useEntries, useLabel, type CaseDetail } from '../../api/cases';
@@ -87,16 +86,15 @@ export function LegalTab({ c }: { c: CaseDetail }) {
       {c.permissions.update && (
         <form className="card" aria-labelledby="legal-title" onSubmit={submit} noValidate>
           <h2 id="legal-title">{t('caseUi.addLegalEvent')}</h2>
-          <label className="field">
-            <span>{t('caseUi.legalType')}</span>
-            <select name="type" value={l.type} onChange={(e) => set({ type: e.target.value, step: '', endDate: '' })}>
-              {LEGAL_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`caseUi.legalTypes.${x}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CodeSelect
+            label={t('caseUi.legalType')}
+            listKey="legal_event_types"
+            name="type"
+            required
+            value={l.type}
+            onChange={(type) => set({ type, step: '', endDate: '' })}
+            error={fe.errorFor('type')}
+          />
           <Field
             label={t('caseUi.date')}
             type="date"
@@ -225,7 +223,7 @@ export function LegalTab({ c }: { c: CaseDetail }) {
                 <option value="">{t('tracksUi.chooseStep')}</option>
                 {basis.map((e) => (
                   <option key={e.id} value={e.id}>
-                    {t(`caseUi.legalTypes.${String(e.data.type)}`)} · {formatDate(String(e.data.date))}
+                    {label('legal_event_types', String(e.data.type))} · {formatDate(String(e.data.date))}
                   </option>
                 ))}
               </select>
@@ -288,7 +286,7 @@ export function LegalTab({ c }: { c: CaseDetail }) {
         title={t('caseUi.legalEvents')}
         render={(e) => (
           <>
-            {t(`caseUi.legalTypes.${String(e.data.type)}`)} · {formatDate(String(e.data.date))}
+            {label('legal_event_types', String(e.data.type))} · {formatDate(String(e.data.date))}
             {e.data.step ? ` · ${stepName(e.data.track, e.data.step)}` : ''}
             {e.data.path ? ` · ${t(`tracksUi.pathNames.${String(e.data.path)}`)}` : ''}
             {e.data.endDate ? ` → ${t('caseUi.endsOn', { date: formatDate(String(e.data.endDate)) })}` : ''}
