@@ -60,7 +60,8 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE diagnostics on %s',
       csv: WESTERN,
       resamples: { ...resamples, lists: ['A', 'B', 'C', 'D', 'F'] },
     });
-    expect(wrong.status).toBe(422);
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('invalid_options');
   }, 300_000);
 });
 

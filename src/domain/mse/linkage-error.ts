@@ -135,7 +135,8 @@ export function linkageErrorInterval(
     [min, max] = [Math.min(min, n), Math.max(max, n)];
     let total: number;
     try {
-      total = estimate(resampleCounts(drawn, random));
+      const fit = estimate(resampleCounts(drawn, random));
+      total = typeof fit === 'number' ? fit : fit.total;
       if (!Number.isFinite(total)) total = Infinity;
     } catch {
       total = Infinity;

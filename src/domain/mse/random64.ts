@@ -9,7 +9,7 @@
 import type { Uniform } from '../shared/random';
 
 /** The name stored with every bootstrap that drew its own resamples. */
-export const GENERATOR = 'xoshiro128**';
+export const GENERATOR = 'xoshiro128**' as const;
 
 const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
 

@@ -167,14 +167,16 @@ export function estimateWideMainEffects(table: CaptureTable, options: MseOptions
   };
   let bootstrap: MseResult['bootstrap'];
   if (options.bootstrap) {
+    // Given resamples are tables over all 2^k cells: not offered past 12 lists, where the table is never dense.
+    const { resamples: _given, keepResamples: _keep, ...drawn } = options.bootstrap;
     const summary = bootstrapInterval(cells.counts, totalOfCompact(cells.masks, k), total, {
-      ...options.bootstrap,
+      ...drawn,
       level,
       onProgress: options.onProgress,
     });
     interval.bootstrap = summary.interval;
-    const { method, replicates, failed, failedShare, seed } = summary;
-    bootstrap = { method, replicates, failed, failedShare, seed };
+    const { method, replicates, failed, failedShare, seed, generator, values, selections, histogram } = summary;
+    bootstrap = { method, replicates, failed, failedShare, seed, generator, values, selections, histogram };
     if (method === 'bca')
       bootstrap = {
         ...bootstrap,
