@@ -15,11 +15,13 @@
  * p0) with p0 the probability of being on no list. Class memberships are drawn
  * per observed combination of lists (a multinomial over the classes), so an
  * iteration costs O(cells x K* x lists), whatever the number of persons.
+ * Each chain draws from its own xoshiro128** stream (random64.ts), seeded from the user's seed.
  * Written from the paper; no code of the LCMCR package is used.
  */
-import { mulberry32, quantileSorted, type Uniform } from '../shared/random';
+import { quantileSorted, type Uniform } from '../shared/random';
 import { MseInputError } from './errors';
 import { binomial, gamma, poisson } from './random';
+import { xoshiro128 } from './random64';
 import { MIN_LOG_LINEAR_LISTS, type CellCounts } from './table';
 
 export interface LcmcrOptions {
@@ -349,7 +351,7 @@ export function estimateLcmcr(cells: CellCounts, options: LcmcrOptions = {}): Lc
   const settings = checkSettings(cells, options);
   const level = options.level ?? 0.95;
   const runs = Array.from({ length: settings.chains }, (_, c) =>
-    runChain(cells, settings, mulberry32(chainSeed(settings.seed, c))),
+    runChain(cells, settings, xoshiro128(chainSeed(settings.seed, c))),
   );
   const chains = runs.map((r) => r.draws);
   const pooled = chains.flatMap((c) => Array.from(c)).sort((a, b) => a - b);
