@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { describeSchema, migrate } from '../../src/storage/migrate';
 import { ENGINES } from './support/engines';
 
-describe('migrations', () => {
+// Fifty migrations from an empty database, on a 2-core machine that may be busy: time is not a finding here.
+describe('migrations', { timeout: 300_000 }, () => {
   test.each(ENGINES.map((e) => [e.name, e]))('apply cleanly and idempotently on %s', async (_name, engine) => {
     const db = await engine.open();
     try {
