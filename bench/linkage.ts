@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchQuality, qualitySizes } from './linkage-quality';
 import { createEncoder, generateSynthetic, linkNetwork, type SyntheticRecord } from '../src/domain/linkage/index';
 import { benchKernels } from './linkage-kernel';
+import { benchHardening } from './linkage-hardening';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const sizes = values.quick ? [1_000, 10_000] : [10_000, 100_000];
@@ -44,7 +45,7 @@ const sample = twoSources(values.quick ? 2_000 : 10_000, 1);
 const encoder = createEncoder(SECRET);
 const [encodedSample, encodeSeconds] = time(() => sample.map((r) => encoder.encode(r)));
 console.log(
-  `encode: ${fmt(sample.length / encodeSeconds)} records/s (${sample.length} records, HMAC-SHA256 double hashing, cache cold)`,
+  `encode: ${fmt(sample.length / encodeSeconds)} records/s (${sample.length} records, HMAC-SHA256 random hashing, cache cold)`,
 );
 
 // Dice kernels (WebAssembly, JavaScript) against the native C loop, on the same arrays (linkage-kernel.ts).
@@ -70,3 +71,6 @@ console.log(`growth exponent log(t2/t1)/log(10) = ${exponent.toFixed(2)} (1 = li
 
 // Quality at the estimated thresholds: F1, expected vs measured precision, review band (linkage-quality.ts).
 benchQuality(qualitySizes(values.quick));
+
+// The cost of balancing, XOR-folding and BLIP noise in F1, against the default in the same run (linkage-hardening.ts).
+benchHardening(twoSources(values.quick ? 1_000 : 5_000, 7));

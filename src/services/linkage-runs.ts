@@ -15,7 +15,7 @@ import { requireAccess } from './authorize';
 import { inTenant, type AppContext } from './context';
 import { alreadyRunning, startLinkageRun as startLinkageRunCommand } from './commands/start-linkage-run';
 import { JOB, JOB_RETRY_LIMIT, jobQueue, queuedJobState, workQueue, type JobAttempt } from './jobs';
-import { runNetworkLinkage, setLinkageSecret, type LinkageRunModel } from './linkage';
+import { linkageSecretFingerprint, runNetworkLinkage, setLinkageSecret, type LinkageRunModel } from './linkage';
 
 export const LINKAGE_PHASES = ['encode', 'validate', 'block', 'compare', 'cluster'] as const;
 
@@ -116,6 +116,8 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
     lastRun: await linkageRepo.latestRun(tx),
     participants: await linkageRepo.secretCount(tx, own.visible),
   }));
+  // Shown where the secret is managed, so organisations can compare theirs without revealing it.
+  const fingerprint = own.secret ? await linkageSecretFingerprint(ctx, actor.organisationId) : null;
   const lastStats = lastRun
     ? ((typeof lastRun.stats === 'string' ? JSON.parse(lastRun.stats) : lastRun.stats) as Record<string, unknown>)
     : null;
@@ -125,8 +127,9 @@ export async function linkageStatus(ctx: AppContext, actor: Actor) {
           set: true,
           schemaVersion: own.secret.schema_version,
           updatedAt: new Date(own.secret.updated_at).toISOString(),
+          fingerprint,
         }
-      : { set: false, schemaVersion: null, updatedAt: null },
+      : { set: false, schemaVersion: null, updatedAt: null, fingerprint: null },
     encodings: own.encodings,
     participatingOrganisations: participants,
     lastRun: lastRun

@@ -10,10 +10,13 @@ import {
   createEncoder,
   DEFAULT_SCHEMA,
   dedupedPersonCount,
+  checkLinkageSecret,
   LinkageError,
-  MIN_SECRET_BYTES,
+  secretFingerprint,
   pairKey,
+  type EncodingFile,
   type IdentityRecord,
+  type SerialisedEncoding,
   type LinkageOptions,
   type LinkageResult,
   type LinkagePhase,
@@ -49,8 +52,8 @@ export async function setLinkageSecret(
   secret: string,
   actorUserId: string | null = null,
 ): Promise<void> {
-  if (Buffer.byteLength(secret) < MIN_SECRET_BYTES)
-    throw new LinkageError('weak_secret', `The linkage secret must be at least ${MIN_SECRET_BYTES} bytes`);
+  // Long enough and hard enough to guess (zxcvbn and character entropy, ≥ 48 bits): a field error otherwise.
+  checkLinkageSecret(secret);
   const secretEnc = await ctx.keyRing.encrypt(organisationId, secret);
   await inTenant(ctx, { organisationId, userId: actorUserId ?? undefined }, async (tx) => {
     await linkageRepo.saveSecret(tx, organisationId, secretEnc, DEFAULT_SCHEMA.version);
@@ -63,6 +66,29 @@ export async function setLinkageSecret(
       fields: ['secret'],
     });
   });
+}
+
+/**
+ * The keyed fingerprint of the organisation's linkage secret (secretFingerprint), or null without
+ * one: organisations compare it to confirm they hold the same secret without showing it.
+ */
+export async function linkageSecretFingerprint(ctx: AppContext, organisationId: string): Promise<string | null> {
+  const secretEnc = await inTenant(ctx, systemActor(organisationId), (tx) => linkageRepo.secretOf(tx, organisationId));
+  return secretEnc ? secretFingerprint(await ctx.keyRing.decrypt(organisationId, secretEnc)) : null;
+}
+
+/**
+ * The organisation's stored encodings as an encoding file, for a linkage service that holds no
+ * identities and no secret (`ariadne link-export`, then `ariadne link-file` elsewhere).
+ */
+export async function exportEncodings(ctx: AppContext, organisationId: string): Promise<EncodingFile> {
+  const rows = await inTenant(ctx, systemActor(organisationId), (tx) => linkageRepo.encodingsOf(tx, [organisationId]));
+  return {
+    schemaVersion: DEFAULT_SCHEMA.version,
+    encodings: rows.map(
+      (r) => (typeof r.encoding === 'string' ? JSON.parse(r.encoding) : r.encoding) as SerialisedEncoding,
+    ),
+  };
 }
 
 /**

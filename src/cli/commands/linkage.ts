@@ -11,6 +11,8 @@ const linkage = () => import('../../services/linkage');
 const listReviews = lazy(linkage, 'listReviews');
 const runNetworkLinkage = lazy(linkage, 'runNetworkLinkage');
 const setLinkageSecret = lazy(linkage, 'setLinkageSecret');
+const linkageSecretFingerprint = lazy(linkage, 'linkageSecretFingerprint');
+const exportEncodings = lazy(linkage, 'exportEncodings');
 const linkageStatus = lazy(() => import('../../services/linkage-runs'), 'linkageStatus');
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -142,4 +144,74 @@ export function registerLinkageCommands(program: Command): void {
         console.log(`Linkage secret stored for ${opts.org}.`);
       }),
     );
+
+  program
+    .command('link-fingerprint')
+    .description(
+      "The keyed fingerprint of an organisation's linkage secret: compare it with partners to confirm you hold the same secret without revealing it",
+    )
+    .requiredOption('--org <slug>', 'organisation')
+    .option('--json')
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const { organisationsRepo } = await import('../../storage/repositories/organisations');
+        const org = await organisationsRepo.findBySlug(ctx.db.system, opts.org);
+        if (!org) throw new Error(`No organisation with slug ${opts.org}`);
+        const fingerprint = await linkageSecretFingerprint(ctx, org.id);
+        output(Boolean(opts.json), { organisation: opts.org, fingerprint }, () =>
+          fingerprint ? `Secret fingerprint of ${opts.org}: ${fingerprint}` : `${opts.org} holds no linkage secret.`,
+        );
+      }),
+    );
+
+  program
+    .command('link-export')
+    .description(
+      "Write an organisation's stored encodings (no identities, no secret) to an encoding file for a separate linkage service",
+    )
+    .requiredOption('--org <slug>', 'organisation')
+    .requiredOption('--out <file>', 'encoding file to write')
+    .option('--json')
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const { organisationsRepo } = await import('../../storage/repositories/organisations');
+        const org = await organisationsRepo.findBySlug(ctx.db.system, opts.org);
+        if (!org) throw new Error(`No organisation with slug ${opts.org}`);
+        const file = await exportEncodings(ctx, org.id);
+        fs.writeFileSync(opts.out, JSON.stringify(file));
+        output(
+          Boolean(opts.json),
+          { file: opts.out, encodings: file.encodings.length, schemaVersion: file.schemaVersion },
+          () => `${file.encodings.length} encodings (schema ${file.schemaVersion}) written to ${opts.out}.`,
+        );
+      }),
+    );
+
+  program
+    .command('link-file')
+    .description(
+      'Link encoding files without any database: the separate linkage service, which sees encodings only (never identities or secrets)',
+    )
+    .requiredOption('--encodings <files...>', 'encoding files (from link-export), one or more')
+    .option('--json')
+    .action(async (opts: { encodings: string[]; json?: boolean }) => {
+      const { DEFAULT_SCHEMA, dedupedPersonCount, linkNetwork, parseEncodingFile } =
+        await import('../../domain/linkage');
+      const encodings = opts.encodings.flatMap((file) =>
+        parseEncodingFile(JSON.parse(fs.readFileSync(file, 'utf8')), DEFAULT_SCHEMA),
+      );
+      const result = linkNetwork(encodings, { schema: DEFAULT_SCHEMA });
+      const summary = {
+        schemaVersion: DEFAULT_SCHEMA.version,
+        stats: result.stats,
+        personsDeduplicated: dedupedPersonCount(result.clusters),
+        clusters: result.clusters.filter((c) => c.members.length > 1).map((c) => c.members),
+        review: result.review.map((r) => ({ a: r.a, b: r.b, score: r.score })),
+      };
+      output(Boolean(opts.json), summary, () =>
+        [
+          `${encodings.length} encodings linked: ${summary.personsDeduplicated} persons, ${summary.clusters.length} linked groups, ${summary.review.length} pairs to review.`,
+        ].join('\n'),
+      );
+    });
 }

@@ -3,7 +3,7 @@ import { dice, popcount } from './bits';
 import { createEncoder, encodeRecord, type IdentityRecord } from './encode';
 import { LinkageError } from './errors';
 import { DEFAULT_SCHEMA, type LinkageSchema } from './schema';
-import { deserialiseEncoding, serialiseEncoding } from './serialise';
+import { deserialiseEncoding, parseEncodingFile, serialiseEncoding } from './serialise';
 import { generateSynthetic } from './synthetic/generator';
 
 const SECRET = 'test-network-secret-0123456789';
@@ -235,5 +235,18 @@ describe('serialisation', () => {
     const wire = { ...serialiseEncoding(encoded), ...change };
     expect(() => deserialiseEncoding(wire, DEFAULT_SCHEMA)).toThrow(LinkageError);
     expect(() => deserialiseEncoding(wire, DEFAULT_SCHEMA)).toThrow(expect.objectContaining({ code }));
+  });
+
+  test('an encoding file for a separate linkage service parses, and refuses another schema', () => {
+    const file = JSON.parse(
+      JSON.stringify({ schemaVersion: DEFAULT_SCHEMA.version, encodings: [serialiseEncoding(encoded)] }),
+    );
+    expect(parseEncodingFile(file, DEFAULT_SCHEMA)).toEqual([encoded]);
+    expect(() => parseEncodingFile({ ...file, schemaVersion: 'v1' }, DEFAULT_SCHEMA)).toThrow(
+      expect.objectContaining({ code: 'schema_mismatch' }),
+    );
+    expect(() => parseEncodingFile({ rows: [] }, DEFAULT_SCHEMA)).toThrow(
+      expect.objectContaining({ code: 'malformed_encoding' }),
+    );
   });
 });

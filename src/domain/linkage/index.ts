@@ -4,8 +4,10 @@
  */
 export { LinkageError, type LinkageErrorCode } from './errors';
 export {
+  DEFAULT_HARDENING,
   DEFAULT_LSH,
   DEFAULT_SCHEMA,
+  type HardeningSpec,
   validateSchema,
   type FieldNormaliser,
   type LinkageFieldSpec,
@@ -24,7 +26,14 @@ export {
   type IdentityRecord,
   type NonIdentifyingAttributes,
 } from './encode';
-export { serialiseEncoding, deserialiseEncoding, type SerialisedEncoding } from './serialise';
+export { checkLinkageSecret, secretFingerprint, secretStrengthBits, MIN_SECRET_BITS } from './secret';
+export {
+  serialiseEncoding,
+  deserialiseEncoding,
+  parseEncodingFile,
+  type EncodingFile,
+  type SerialisedEncoding,
+} from './serialise';
 export {
   linkNetwork,
   checkEncodings,

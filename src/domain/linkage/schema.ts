@@ -76,7 +76,9 @@ export const DEFAULT_LSH: LshSpec = { bands: 32, bitsPerBand: 32 };
  * of the two transforms balancing is the one to switch on (it keeps every Hamming distance, so
  * blocking and the estimated weights lose nothing), but it moves every CLK Dice score (unrelated
  * pairs score about 0.5, not 0.3), which the fixed thresholds of the "dice" method and the
- * candidate floor were not set for; bench/linkage.ts measures both transforms and BLIP.
+ * candidate floor were not set for. bench/linkage.ts measures both transforms and BLIP: at the
+ * estimated thresholds (which weigh the untransformed field filters) 2 × 1,000 records gave F1 0.973
+ * without, 0.974 balanced, 0.975 folded, 0.971 / 0.970 with BLIP 0.02 / 0.05.
  */
 export const DEFAULT_HARDENING: HardeningSpec = Object.freeze({ transform: 'none' }) as HardeningSpec;
 

@@ -88,3 +88,25 @@ export function deserialiseEncoding(input: unknown, schema: LinkageSchema): Enco
   if (s.attributes) encoding.attributes = s.attributes;
   return encoding;
 }
+
+/**
+ * A file of encodings for a separate linkage service (`ariadne link-file`): the schema version
+ * and the organisations' serialised encodings, nothing else (no identity, no secret).
+ */
+export interface EncodingFile {
+  schemaVersion: string;
+  encodings: SerialisedEncoding[];
+}
+
+/** Parses an encoding file (or a bare array of encodings) against the schema; refuses any bad entry. */
+export function parseEncodingFile(input: unknown, schema: LinkageSchema): EncodedRecord[] {
+  const list = Array.isArray(input) ? input : (input as { encodings?: unknown } | null)?.encodings;
+  if (!Array.isArray(list)) throw new LinkageError('malformed_encoding', 'An encoding file holds an array "encodings"');
+  const declared = Array.isArray(input) ? undefined : (input as { schemaVersion?: unknown }).schemaVersion;
+  if (declared !== undefined && declared !== schema.version)
+    throw new LinkageError(
+      'schema_mismatch',
+      `The file holds encodings of linkage schema ${String(declared)}; this linker uses ${schema.version}`,
+    );
+  return list.map((e) => deserialiseEncoding(e, schema));
+}

@@ -146,6 +146,8 @@ export const LinkageStatusSchema = z
       set: z.boolean(),
       schemaVersion: z.string().nullable(),
       updatedAt: z.string().nullable(),
+      /** Keyed fingerprint of the secret (never the secret): equal at every organisation holding the same one. */
+      fingerprint: z.string().nullable(),
     }),
     encodings: z.number().int(),
     participatingOrganisations: z.number().int(),
@@ -163,7 +165,7 @@ export const LinkageStatusSchema = z
   .meta({ id: 'LinkageStatus' });
 
 export function presentStatus(s: {
-  secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null };
+  secret: { set: boolean; schemaVersion: string | null; updatedAt: string | null; fingerprint: string | null };
   encodings: number;
   participatingOrganisations: number;
   lastRun: {
@@ -176,7 +178,12 @@ export function presentStatus(s: {
   job: Parameters<typeof presentJob>[0] | null;
 }): z.infer<typeof LinkageStatusSchema> {
   return {
-    secret: { set: s.secret.set, schemaVersion: s.secret.schemaVersion, updatedAt: s.secret.updatedAt },
+    secret: {
+      set: s.secret.set,
+      schemaVersion: s.secret.schemaVersion,
+      updatedAt: s.secret.updatedAt,
+      fingerprint: s.secret.fingerprint,
+    },
     encodings: s.encodings,
     participatingOrganisations: s.participatingOrganisations,
     lastRun: s.lastRun

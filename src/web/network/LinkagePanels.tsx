@@ -147,6 +147,9 @@ export function LinkageSecretPanel({ status }: { status: LinkageStatus }) {
             })
           : t('linkageUi.secret.statusMissing')}
       </p>
+      {status.secret.fingerprint && (
+        <p>{t('linkageUi.secret.fingerprint', { fingerprint: status.secret.fingerprint })}</p>
+      )}
       <form onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('linkageUi.secret.label')}</span>
