@@ -79,7 +79,7 @@ describe('name frequencies (Zipf per culture)', () => {
   const persons = generateSynthetic({ seed: 11, persons: 20_000, profile: 'clean', orgs: ['org-a'], presence: 1 });
   const ofCulture = (citizenships: readonly string[]) =>
     persons.filter((r) => citizenships.includes(r.fields.citizenship!));
-  const topShare = (values: readonly (string | null)[]) => {
+  const topShare = (values: readonly (string | null | undefined)[]) => {
     const counts = new Map<string, number>();
     for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
     return Math.max(...counts.values()) / values.length;
