@@ -135,8 +135,7 @@ export function linkageErrorInterval(
     [min, max] = [Math.min(min, n), Math.max(max, n)];
     let total: number;
     try {
-      const fit = estimate(resampleCounts(drawn, random));
-      total = typeof fit === 'number' ? fit : fit.total;
+      total = estimate(resampleCounts(drawn, random));
       if (!Number.isFinite(total)) total = Infinity;
     } catch {
       total = Infinity;
