@@ -13,9 +13,9 @@ import { DomainError } from '../domain/errors';
 import { errors, issueLimits } from '../errors';
 import type { Actor } from '../policies/policies';
 import type { Tx } from '../storage/database';
-import { auditRepo } from '../storage/repositories/audit';
+import { auditRepo, type AuditEvent } from '../storage/repositories/audit';
 import { caseEntriesRepo, type EntryRow } from '../storage/repositories/case-entries';
-import { casesRepo } from '../storage/repositories/cases';
+import { casesRepo, type CaseRow } from '../storage/repositories/cases';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
@@ -228,62 +228,176 @@ export async function addEntry(
 ): Promise<EntryView> {
   requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
   return inTenant(ctx, actor, async (tx) => {
-    const row = await requireCase(tx, actor, caseId, 'case.update');
-    assertEditable(row.status as CaseStatus);
-    const lists = await loadLists(tx, actor.organisationId);
-    const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country);
-    await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country);
-    await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
-    await validateLabourEntry(tx, actor, caseId, kind, data, row.country);
-    if (kind === 'consent') {
-      assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
-    }
-    // Only what was asserted is stored (acts date, explicit answer); her age then is derived on read.
-    const born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
-    assertNotBeforeBirth(datesOfRecord(data), born);
-    const dob = kind === 'identification' ? born : null;
-    if (kind === 'identification') checkActsDate(data, dob);
-    const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
-    const id = crypto.randomUUID();
-    await caseEntriesRepo.insert(tx, {
-      organisationId: actor.organisationId,
-      id,
-      version: 1,
-      caseId,
-      kind,
-      data: clear,
-      secretEnc,
-      recordedBy: actor.userId,
-    });
-    await casesRepo.touch(tx, actor.organisationId, caseId);
-    await casesRepo.addEvent(tx, {
-      id: crypto.randomUUID(),
-      organisationId: actor.organisationId,
-      caseId,
-      actorUserId: actor.userId,
-      kind: `entry.${kind}`,
-      data: timelineCodes(kind, data),
-    });
-    await auditRepo.append(tx, {
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: `case.entry.${kind}.create`,
-      entityType: 'case',
-      entityId: caseId,
-      fields: Object.keys(data),
-    });
-    // Her withdrawal takes effect at once, in this transaction: the partner's open referrals end.
-    if (
-      kind === 'consent' &&
-      data.action === 'withdrawn' &&
-      data.purpose === 'referral_sharing' &&
-      typeof data.partnerOrganisationId === 'string'
-    ) {
-      await withdrawSharingInTx(tx, actor, caseId, data.partnerOrganisationId);
-    }
+    const { id, dob, lists } = await addEntryInTx(ctx, tx, actor, caseId, kind, raw);
     const stored = await caseEntriesRepo.findCurrent(tx, actor.organisationId, caseId, id);
     return present(ctx, actor.organisationId, stored!, dob, lists.palermoMeans);
   });
+}
+
+/**
+ * What several records written in one transaction may share (a device's push, src/services/sync.ts):
+ * the organisation's lists, loaded once, each case row and each person's date of birth. Valid for that
+ * transaction only, and only while nothing but new records is written in it. With `pending`, the
+ * writes of records whose checks read no other record (defersWrites) are held back and written
+ * together by flushEntryWrites; the caller flushes before any other record.
+ */
+export interface EntryLoads {
+  lists?: ListIndex;
+  born: Map<string, string | null>;
+  cases: Map<string, CaseRow>;
+  pending?: PendingEntryWrites;
+}
+
+export interface PendingEntryWrites {
+  entries: Parameters<typeof caseEntriesRepo.insertMany>[1];
+  events: Parameters<typeof casesRepo.addEvents>[1];
+  audits: AuditEvent[];
+  touched: Set<string>;
+}
+
+export const pendingEntryWrites = (): PendingEntryWrites => ({
+  entries: [],
+  events: [],
+  audits: [],
+  touched: new Set(),
+});
+
+/**
+ * Kinds whose checks read no other record of the case (no consent history, legal track, intake,
+ * outcome schedule or employer): their writes may wait for flushEntryWrites without changing any
+ * later record's checks.
+ */
+const DEFERRABLE_KINDS: ReadonlySet<string> = new Set<EntryKind>([
+  'note',
+  'service',
+  'own_account',
+  'risk_assessment',
+  'interview',
+  'guidance_session',
+]);
+export const defersWrites = (kind: string) => DEFERRABLE_KINDS.has(kind);
+
+/**
+ * Whether addEntryInTx will run no statement for this record: its writes are held back and all it
+ * reads (case, lists, date of birth) is loaded, with no custom values to check against a form. A
+ * refused record then left nothing to undo, and the caller may skip its savepoint.
+ */
+export function runsNoStatement(loads: EntryLoads, caseId: string, kind: string, raw: unknown): boolean {
+  const row = loads.cases.get(caseId);
+  const custom = typeof raw !== 'object' || raw === null || Array.isArray(raw) || 'custom' in raw;
+  return (
+    row !== undefined &&
+    loads.pending !== undefined &&
+    defersWrites(kind) &&
+    loads.lists !== undefined &&
+    loads.born.has(row.personId) &&
+    !custom
+  );
+}
+
+/** Writes the records held back in `loads.pending`, a few statements for all of them. */
+export async function flushEntryWrites(tx: Tx, organisationId: string, loads: EntryLoads): Promise<void> {
+  const p = loads.pending;
+  if (!p || (p.entries.length === 0 && p.touched.size === 0)) return;
+  await caseEntriesRepo.insertMany(tx, p.entries);
+  await casesRepo.addEvents(tx, p.events);
+  await casesRepo.touchMany(tx, organisationId, [...p.touched]);
+  await auditRepo.appendMany(tx, p.audits);
+  loads.pending = pendingEntryWrites();
+}
+
+/**
+ * The writes of a new record inside the caller's tenant transaction (the same checks as addEntry);
+ * the caller has warmed the organisation's keys. Version 1 of record `id`.
+ */
+export async function addEntryInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  kind: EntryKind,
+  raw: unknown,
+  loads?: EntryLoads,
+): Promise<{ id: string; version: number; dob: string | null; lists: ListIndex }> {
+  requireAccess(actor, 'case.update', { organisationId: actor.organisationId });
+  const cached = loads?.cases.get(caseId);
+  // The policy on the loaded record, cached or not.
+  if (cached)
+    requireAccess(actor, 'case.update', { organisationId: cached.organisationId, ownerUserId: cached.ownerUserId });
+  const row = cached ?? (await requireCase(tx, actor, caseId, 'case.update'));
+  loads?.cases.set(caseId, row);
+  assertEditable(row.status as CaseStatus);
+  const defer = loads?.pending !== undefined && defersWrites(kind);
+  if (loads?.pending && !defer && (loads.pending.entries.length > 0 || loads.pending.touched.size > 0))
+    throw new Error('flushEntryWrites must run before a record whose checks read other records');
+  const lists = loads?.lists ?? (await loadLists(tx, actor.organisationId));
+  if (loads) loads.lists = lists;
+  const data = await recordContent(tx, actor.organisationId, kind, raw, lists, row.country);
+  await applyLegalTrack(tx, actor.organisationId, caseId, kind, data, row.country);
+  await validateOutcomeEntry(tx, actor.organisationId, caseId, kind, data);
+  await validateLabourEntry(tx, actor, caseId, kind, data, row.country);
+  if (kind === 'consent') {
+    assertCanRecord(await consentHistory(tx, actor.organisationId, caseId), data as unknown as ConsentEvent);
+  }
+  // Only what was asserted is stored (acts date, explicit answer); her age then is derived on read.
+  let born = loads?.born.get(row.personId);
+  if (born === undefined) {
+    born = await dateOfBirthOf(ctx, tx, actor.organisationId, row.personId);
+    loads?.born.set(row.personId, born);
+  }
+  assertNotBeforeBirth(datesOfRecord(data), born);
+  const dob = kind === 'identification' ? born : null;
+  if (kind === 'identification') checkActsDate(data, dob);
+  const { clear, secretEnc } = await splitSecrets(ctx, actor.organisationId, kind, data);
+  const id = crypto.randomUUID();
+  const entry = {
+    organisationId: actor.organisationId,
+    id,
+    version: 1,
+    caseId,
+    kind,
+    data: clear,
+    secretEnc,
+    recordedBy: actor.userId,
+  };
+  const event = {
+    id: crypto.randomUUID(),
+    organisationId: actor.organisationId,
+    caseId,
+    actorUserId: actor.userId,
+    kind: `entry.${kind}`,
+    data: timelineCodes(kind, data),
+  };
+  const audited: AuditEvent = {
+    organisationId: actor.organisationId,
+    actorUserId: actor.userId,
+    action: `case.entry.${kind}.create`,
+    entityType: 'case',
+    entityId: caseId,
+    fields: Object.keys(data),
+  };
+  if (defer) {
+    const pending = loads!.pending!;
+    pending.entries.push(entry);
+    pending.events.push(event);
+    pending.audits.push(audited);
+    pending.touched.add(caseId);
+    return { id, version: 1, dob, lists };
+  }
+  await caseEntriesRepo.insert(tx, entry);
+  await casesRepo.touch(tx, actor.organisationId, caseId);
+  await casesRepo.addEvent(tx, event);
+  await auditRepo.append(tx, audited);
+  // Her withdrawal takes effect at once, in this transaction: the partner's open referrals end.
+  if (
+    kind === 'consent' &&
+    data.action === 'withdrawn' &&
+    data.purpose === 'referral_sharing' &&
+    typeof data.partnerOrganisationId === 'string'
+  ) {
+    await withdrawSharingInTx(tx, actor, caseId, data.partnerOrganisationId);
+  }
+  return { id, version: 1, dob, lists };
 }
 
 export async function reviseEntry(

@@ -1,7 +1,8 @@
 /**
- * Offline sync (issue #18), the server side: devices and their keys, push (each change in order, in
- * its own transaction, through the same services as online, merged field by field against the
- * device's base), pull (selective, with what the device must wipe), and the conflict queue.
+ * Offline sync (issue #18), the server side: devices and their keys, push (the changes in order,
+ * through the same services as online, edits merged field by field against the device's base; new
+ * records in runs of one transaction each), pull (selective, with what the device must wipe), and
+ * the conflict queue.
  *
  * - Policy `sync.use` first; every change then goes through the service that does it online
  *   (addEntry, reviseEntry, updateCase, updatePerson), so every policy, consent and validation rule
@@ -39,7 +40,18 @@ import { casesRepo, type CaseRow } from '../storage/repositories/cases';
 import { syncRepo, type SyncCaseRow, type SyncConflictRow } from '../storage/repositories/sync';
 import { usersRepo } from '../storage/repositories/users';
 import { requireAccess } from './authorize';
-import { addEntry, present, reviseEntry, type EntryView } from './case-entries';
+import {
+  addEntry,
+  addEntryInTx,
+  defersWrites,
+  flushEntryWrites,
+  pendingEntryWrites,
+  present,
+  reviseEntry,
+  runsNoStatement,
+  type EntryLoads,
+  type EntryView,
+} from './case-entries';
 import { requireCase, updateCase, updatePerson } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openIdentity, type PersonIdentity } from './person-identity';
@@ -494,7 +506,15 @@ function rejection(key: string, e: unknown): SyncResult | null {
   };
 }
 
-/** Applies the changes in order, each in its own transaction(s); a replayed key returns its first result. */
+/** How many new records one transaction of a push writes at most (a fault rolls back no more than these). */
+const RUN_LENGTH = 1000;
+
+/**
+ * Applies the changes in order; a replayed key returns its first result. A run of new records (the
+ * bulk of a shift: notes, services, contacts' follow-ups) is written in one transaction, each record
+ * under a savepoint so a refused one writes nothing; edits (merged against their base, perhaps queued
+ * as conflicts) and contacts go one by one through their own services, as before.
+ */
 export async function push(ctx: AppContext, actor: Actor, body: PushBody): Promise<SyncResult[]> {
   requireAccess(actor, 'sync.use', own(actor));
   const org = actor.organisationId;
@@ -504,36 +524,142 @@ export async function push(ctx: AppContext, actor: Actor, body: PushBody): Promi
     await audit(tx, actor, 'sync.push', 'sync_device', body.deviceId, ['changes']);
   });
   const results: SyncResult[] = [];
-  for (const change of body.changes) {
-    const claim = { organisationId: org, userId: actor.userId, key: change.key, deviceId: body.deviceId };
-    const first = await inTenant(ctx, actor, (tx) => syncRepo.claimChange(tx, claim));
-    if (!first) {
-      const stored = await inTenant(ctx, actor, (tx) => syncRepo.findChange(tx, org, actor.userId, change.key));
-      results.push(
-        (stored?.result as SyncResult | null | undefined) ?? {
-          key: change.key,
-          status: 'rejected',
-          error: { code: 'idempotency_in_progress', message: 'This change is still being applied; try again' },
-        },
-      );
-      continue;
+  const changes = body.changes;
+  for (let i = 0; i < changes.length;) {
+    if (changes[i].type === 'entry') {
+      let j = i;
+      while (j < changes.length && j - i < RUN_LENGTH && changes[j].type === 'entry') j += 1;
+      results.push(...(await pushEntryRun(ctx, actor, body.deviceId, changes.slice(i, j) as EntryChange[])));
+      i = j;
+    } else {
+      results.push(await pushOne(ctx, actor, body.deviceId, changes[i]));
+      i += 1;
     }
-    let result: SyncResult;
-    try {
-      result = await applyChange(ctx, actor, body.deviceId, change);
-    } catch (e) {
-      const refused = rejection(change.key, e);
-      if (!refused) {
-        // Not a refusal (a fault): nothing is remembered, so the device's retry may succeed.
-        await inTenant(ctx, actor, (tx) => syncRepo.releaseChange(tx, org, actor.userId, change.key));
-        throw e;
-      }
-      result = refused;
-    }
-    await inTenant(ctx, actor, (tx) => syncRepo.completeChange(tx, org, actor.userId, change.key, result));
-    results.push(result);
   }
   return results;
+}
+
+const inProgress = (key: string): SyncResult => ({
+  key,
+  status: 'rejected',
+  error: { code: 'idempotency_in_progress', message: 'This change is still being applied; try again' },
+});
+
+/** One change in its own transaction(s): claimed, applied through its service, its result stored. */
+async function pushOne(ctx: AppContext, actor: Actor, deviceId: string, change: SyncChange): Promise<SyncResult> {
+  const org = actor.organisationId;
+  const claim = { organisationId: org, userId: actor.userId, key: change.key, deviceId };
+  const first = await inTenant(ctx, actor, (tx) => syncRepo.claimChange(tx, claim));
+  if (!first) {
+    const stored = await inTenant(ctx, actor, (tx) => syncRepo.findChange(tx, org, actor.userId, change.key));
+    return (stored?.result as SyncResult | null | undefined) ?? inProgress(change.key);
+  }
+  let result: SyncResult;
+  try {
+    result = await applyChange(ctx, actor, deviceId, change);
+  } catch (e) {
+    const refused = rejection(change.key, e);
+    if (!refused) {
+      // Not a refusal (a fault): nothing is remembered, so the device's retry may succeed.
+      await inTenant(ctx, actor, (tx) => syncRepo.releaseChange(tx, org, actor.userId, change.key));
+      throw e;
+    }
+    result = refused;
+  }
+  await inTenant(ctx, actor, (tx) => syncRepo.completeChange(tx, org, actor.userId, change.key, result));
+  return result;
+}
+
+type EntryChange = Extract<SyncChange, { type: 'entry' }>;
+
+/**
+ * A run of new records in one transaction: the keys claimed and the earlier results read in one
+ * statement each, the lists and each person's date of birth loaded once, whether the device still
+ * holds each case checked once per case (again after a consent record), every record through
+ * addEntryInTx (the checks and writes of addEntry) under a savepoint, the results stored in one
+ * statement. A fault (not a refusal) rolls the whole run back, claims included: nothing is
+ * remembered and the device's retry may succeed.
+ */
+async function pushEntryRun(
+  ctx: AppContext,
+  actor: Actor,
+  deviceId: string,
+  run: EntryChange[],
+): Promise<SyncResult[]> {
+  const org = actor.organisationId;
+  const userId = actor.userId;
+  // PostgreSQL takes "release; savepoint" in one round trip (a statement without parameters); PGlite one at a time.
+  const oneTrip = ctx.db.engine === 'postgres';
+  return inTenant(ctx, actor, async (tx) => {
+    const claimed = await syncRepo.claimChanges(tx, {
+      organisationId: org,
+      userId,
+      deviceId,
+      keys: run.map((c) => c.key),
+    });
+    const earlier = await syncRepo.findChanges(
+      tx,
+      org,
+      userId,
+      run.filter((c) => !claimed.has(c.key)).map((c) => c.key),
+    );
+    const loads: EntryLoads = { born: new Map(), cases: new Map(), pending: pendingEntryWrites() };
+    const held = new Map<string, true | DomainError>();
+    const done = new Map<string, SyncResult>();
+    const results: SyncResult[] = [];
+    let savepoint = false;
+    for (const change of run) {
+      const replay = done.get(change.key);
+      if (replay || !claimed.has(change.key)) {
+        results.push(replay ?? (earlier.get(change.key) as SyncResult | null | undefined) ?? inProgress(change.key));
+        continue;
+      }
+      // A record whose checks read other records sees every earlier one: the held-back writes go first.
+      if (!defersWrites(change.kind)) await flushEntryWrites(tx, org, loads);
+      // A savepoint undoes a refused record's statements; a record that runs none needs none.
+      const quiet = held.get(change.caseId) === true && runsNoStatement(loads, change.caseId, change.kind, change.data);
+      if (!quiet) {
+        await syncRepo.nextSavepoint(tx, { releasePrevious: savepoint, oneTrip });
+        savepoint = true;
+      }
+      let result: SyncResult;
+      try {
+        if (!(ENTRY_KINDS as string[]).includes(change.kind))
+          throw errors.validation([{ path: ['kind'], code: 'invalid_value', message: 'Unknown record kind' }]);
+        if (!held.has(change.caseId)) {
+          try {
+            loads.cases.set(change.caseId, await requireHeld(tx, actor, change.caseId));
+            held.set(change.caseId, true);
+          } catch (e) {
+            if (!(e instanceof DomainError)) throw e;
+            held.set(change.caseId, e);
+          }
+        }
+        const holding = held.get(change.caseId);
+        if (holding instanceof DomainError) throw holding;
+        const stored = await addEntryInTx(ctx, tx, actor, change.caseId, change.kind as EntryKind, change.data, loads);
+        // A consent record may withdraw what holding the case offline rests on: checked again for the next.
+        if (change.kind === 'consent') held.delete(change.caseId);
+        result = { key: change.key, status: 'applied', id: stored.id, version: stored.version };
+      } catch (e) {
+        const refused = rejection(change.key, e);
+        if (!refused) throw e;
+        if (!quiet) await syncRepo.rollbackToSavepoint(tx);
+        result = refused;
+      }
+      done.set(change.key, result);
+      results.push(result);
+    }
+    if (savepoint) await syncRepo.releaseSavepoint(tx);
+    await flushEntryWrites(tx, org, loads);
+    await syncRepo.completeChanges(
+      tx,
+      org,
+      userId,
+      [...done].map(([key, result]) => ({ key, result })),
+    );
+    return results;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -550,6 +676,8 @@ export interface PullView {
   cursor: string;
   cases: PulledCase[];
   removed: string[];
+  /** The conflicts raised from this device still open: one resolved (by anyone) leaves the device's outbox. */
+  openConflicts: string[];
   lockAfterMinutes: number;
   wipeAfterDays: number;
 }
@@ -622,7 +750,8 @@ export async function pull(ctx: AppContext, actor: Actor, body: PullBody, now: D
       })),
     );
     const settings = await syncRepo.settingsOf(tx, org);
-    return { cursor, cases, removed, ...settings };
+    const openConflicts = await syncRepo.openConflictIdsOfDevice(tx, org, body.deviceId);
+    return { cursor, cases, removed, openConflicts, ...settings };
   });
 }
 

@@ -5,7 +5,9 @@
  * resolving applies it; a replayed push applies nothing twice; a case closed by a transfer or whose
  * consent was withdrawn between pull and push is rejected and listed in `removed`; another
  * organisation can neither push to the case nor see its conflicts (API and RLS); a revoked device and
- * a deactivated membership are refused their key; the conflict's values are sealed at rest.
+ * a deactivated membership are refused their key; the conflict's values are sealed at rest; a pull
+ * lists the device's conflicts still open (a resolved one leaves the device's outbox); many new
+ * records in one push apply in order, a refused one among them writing nothing.
  */
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
@@ -128,12 +130,16 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('offline sync on %s', (_
     expect(raw.rows[0]!.row).not.toContain('device B');
     // The count for the navigation.
     expect((await owner.get('/api/sync/conflicts/count')).body.open).toBeGreaterThan(0);
+    // Device B's pull lists the conflict as open (its outbox keeps it while it is).
+    expect((await pull(owner, deviceB, { caseIds: [caseId] })).body.openConflicts).toContain(result.conflictId);
     // She chooses an edited text that keeps both.
     const resolved = await owner.post(`/api/sync/conflicts/${result.conflictId}/resolve`, {
       choices: [{ field: 'text', take: 'edited', value: 'Demo note: device A and device B' }],
     });
     expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
+    // Resolved: the next pull no longer lists it, so the device's outbox drops it.
+    expect((await pull(owner, deviceB, { caseIds: [caseId] })).body.openConflicts).not.toContain(result.conflictId);
     const after = (await worker.get(`/api/cases/${caseId}/entries?kind=note`)).body.entries[0];
     expect(after.data.text).toBe('Demo note: device A and device B');
     expect(after.data.kind).toBe('home_visit');
@@ -256,6 +262,54 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('offline sync on %s', (_
       { ...contactChange, key: nextKey(), contact: { ...contactChange.contact, needs: ['no_such_need'] } },
     ]);
     expect(badContact.body.results[0]).toMatchObject({ status: 'rejected' });
+  });
+
+  test('many new records in one push: a refused one in the middle writes nothing, the others apply once, in order', async () => {
+    const [c1, c2] = [await newCase(), await newCase()];
+    const note = (i: number) => ({ date: daysAgo(1), kind: 'meeting', interpreterUsed: false, text: `Demo run ${i}` });
+    const before = async (caseId: string) =>
+      (await worker.get(`/api/cases/${caseId}/entries?kind=note`)).body.entries.length as number;
+    const [n1, n2] = [await before(c1), await before(c2)];
+    const changes: unknown[] = Array.from({ length: 12 }, (_, i) => ({
+      type: 'entry',
+      key: nextKey(),
+      caseId: i % 2 === 0 ? c1 : c2,
+      kind: 'note',
+      data: note(i),
+    }));
+    // A refused record after the cases' first ones (its case, lists and date of birth already loaded).
+    changes.splice(6, 0, { type: 'entry', key: nextKey(), caseId: c1, kind: 'note', data: { text: 'Demo no date' } });
+    // A record whose checks read other records (consent) between held-back notes, and a key sent twice.
+    changes.splice(8, 0, {
+      type: 'entry',
+      key: nextKey(),
+      caseId: c2,
+      kind: 'consent',
+      data: {
+        purpose: 'assistance',
+        action: 'granted',
+        language: 'ro',
+        interpreterUsed: false,
+        recordedOn: daysAgo(1),
+      },
+    });
+    changes.push(changes[0]);
+    const first = await push(worker, deviceA, changes);
+    expect(first.status).toBe(200);
+    const results = first.body.results as { status: string; key: string; id?: string; error?: { fields?: string[] } }[];
+    expect(results).toHaveLength(changes.length);
+    expect(results[6]).toMatchObject({ status: 'rejected', error: { fields: expect.arrayContaining(['date']) } });
+    expect(results.filter((r) => r.status === 'applied')).toHaveLength(changes.length - 1);
+    expect(results.at(-1)).toEqual(results[0]);
+    expect([await before(c1), await before(c2)]).toEqual([n1 + 6, n2 + 6]);
+    const texts = (await worker.get(`/api/cases/${c1}/entries?kind=note`)).body.entries.map(
+      (e: { data: { text: string } }) => e.data.text,
+    );
+    expect(texts).not.toContain('Demo no date');
+    // Replayed: the first results, nothing written twice.
+    const again = await push(worker, deviceA, changes);
+    expect(again.body.results).toEqual(results);
+    expect([await before(c1), await before(c2)]).toEqual([n1 + 6, n2 + 6]);
   });
 
   test('consent withdrawn or case transferred between pull and push: rejected, and listed in removed', async () => {

@@ -91,6 +91,9 @@ export const SyncPullResponse = z
     removed: z
       .array(z.string().uuid())
       .describe('Cases the device holds and may no longer (closed, transferred, consent withdrawn): wipe them'),
+    openConflicts: z
+      .array(z.string().uuid())
+      .describe("The conflicts raised from this device still open; the device's outbox drops the others"),
     lockAfterMinutes: z.number().int(),
     wipeAfterDays: z.number().int(),
   })
@@ -108,6 +111,7 @@ export function presentPull(p: PullView): z.infer<typeof SyncPullResponse> {
       entries: c.entries.map(presentEntry),
     })),
     removed: p.removed,
+    openConflicts: p.openConflicts,
     lockAfterMinutes: p.lockAfterMinutes,
     wipeAfterDays: p.wipeAfterDays,
   };

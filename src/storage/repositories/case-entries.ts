@@ -66,6 +66,38 @@ export const caseEntriesRepo = {
       })
       .execute(),
 
+  /** New records (version 1, current) in one statement per 500: a device's push. */
+  async insertMany(
+    db: Kysely<DB>,
+    rows: {
+      organisationId: string;
+      id: string;
+      version: number;
+      caseId: string;
+      kind: string;
+      data: Record<string, unknown>;
+      secretEnc: string | null;
+      recordedBy: string | null;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('case_entries')
+        .values(
+          rows.slice(i, i + 500).map((e) => ({
+            organisation_id: e.organisationId,
+            id: e.id,
+            version: e.version,
+            case_id: e.caseId,
+            kind: e.kind,
+            data: JSON.stringify(e.data),
+            secret_enc: e.secretEnc,
+            recorded_by: e.recordedBy,
+          })),
+        )
+        .execute();
+  },
+
   /** Retires the current version; false when someone else revised it first. */
   async retire(db: Kysely<DB>, organisationId: string, id: string, version: number): Promise<boolean> {
     const result = await db

@@ -415,6 +415,45 @@ export const casesRepo = {
       })
       .execute(),
 
+  /** Several timeline events in one statement per 500 (a device's push). */
+  async addEvents(
+    db: Kysely<DB>,
+    events: {
+      id: string;
+      organisationId: string;
+      caseId: string;
+      actorUserId: string | null;
+      kind: string;
+      data: Record<string, unknown>;
+    }[],
+  ): Promise<void> {
+    for (let i = 0; i < events.length; i += 500)
+      await db
+        .insertInto('case_events')
+        .values(
+          events.slice(i, i + 500).map((e) => ({
+            id: e.id,
+            organisation_id: e.organisationId,
+            case_id: e.caseId,
+            actor_user_id: e.actorUserId,
+            kind: e.kind,
+            data: JSON.stringify(e.data),
+          })),
+        )
+        .execute();
+  },
+
+  /** Marks several cases as changed now (one statement). */
+  touchMany: async (db: Kysely<DB>, organisationId: string, caseIds: string[]): Promise<void> => {
+    if (caseIds.length === 0) return;
+    await db
+      .updateTable('cases')
+      .set({ updated_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('id', 'in', caseIds)
+      .execute();
+  },
+
   /** When each of these cases first got an event of this kind (e.g. consent.record_afresh on a transferred case). */
   firstEventOfKind: (db: Kysely<DB>, organisationId: string, caseIds: string[], kind: string) =>
     caseIds.length === 0

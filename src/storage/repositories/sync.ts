@@ -181,6 +181,74 @@ export const syncRepo = {
       .where('key', '=', key)
       .execute(),
 
+  /** Claims several change keys in one statement; answers the keys claimed now (the others were pushed before). */
+  async claimChanges(
+    db: Kysely<DB>,
+    c: { organisationId: string; userId: string; deviceId: string; keys: readonly string[] },
+  ): Promise<Set<string>> {
+    const keys = [...new Set(c.keys)];
+    if (keys.length === 0) return new Set();
+    const rows = await db
+      .insertInto('sync_changes')
+      .values(keys.map((key) => ({ organisation_id: c.organisationId, user_id: c.userId, key, device_id: c.deviceId })))
+      .onConflict((oc) => oc.columns(['organisation_id', 'user_id', 'key']).doNothing())
+      .returning('key')
+      .execute();
+    return new Set(rows.map((r) => r.key));
+  },
+
+  /** The stored results of several change keys (null while one is still being applied). */
+  async findChanges(
+    db: Kysely<DB>,
+    organisationId: string,
+    userId: string,
+    keys: readonly string[],
+  ): Promise<Map<string, unknown>> {
+    if (keys.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('sync_changes')
+      .select(['key', 'result'])
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .where('key', 'in', [...new Set(keys)])
+      .execute();
+    return new Map(rows.map((r) => [r.key, r.result]));
+  },
+
+  /** Stores the results of several changes in one statement. */
+  async completeChanges(
+    db: Kysely<DB>,
+    organisationId: string,
+    userId: string,
+    results: readonly { key: string; result: object }[],
+  ): Promise<void> {
+    for (let i = 0; i < results.length; i += 500) {
+      const slice = results.slice(i, i + 500);
+      const values = sql.join(slice.map((r) => sql`(${r.key}::text, ${JSON.stringify(r.result)}::jsonb)`));
+      await sql`UPDATE sync_changes SET result = v.result FROM (VALUES ${values}) AS v(key, result)
+        WHERE sync_changes.organisation_id = ${organisationId} AND sync_changes.user_id = ${userId}
+          AND sync_changes.key = v.key`.execute(db);
+    }
+  },
+
+  /**
+   * A savepoint for the next change of a push run, releasing the previous one. On PostgreSQL both go
+   * in one round trip (`oneTrip`: a statement without parameters may hold several); PGlite one at a time.
+   */
+  async nextSavepoint(db: Kysely<DB>, opts: { releasePrevious: boolean; oneTrip: boolean }): Promise<void> {
+    if (opts.releasePrevious && opts.oneTrip)
+      return void (await sql.raw('RELEASE SAVEPOINT sync_change; SAVEPOINT sync_change').execute(db));
+    if (opts.releasePrevious) await sql.raw('RELEASE SAVEPOINT sync_change').execute(db);
+    await sql.raw('SAVEPOINT sync_change').execute(db);
+  },
+
+  /** Undoes the statements of the change since its savepoint (a refused change writes nothing). */
+  rollbackToSavepoint: async (db: Kysely<DB>): Promise<void> =>
+    void (await sql.raw('ROLLBACK TO SAVEPOINT sync_change').execute(db)),
+
+  releaseSavepoint: async (db: Kysely<DB>): Promise<void> =>
+    void (await sql.raw('RELEASE SAVEPOINT sync_change').execute(db)),
+
   releaseChange: (db: Kysely<DB>, organisationId: string, userId: string, key: string) =>
     db
       .deleteFrom('sync_changes')
@@ -230,6 +298,18 @@ export const syncRepo = {
       .where('sync_conflicts.organisation_id', '=', organisationId)
       .where('sync_conflicts.id', '=', id)
       .executeTakeFirst() as Promise<SyncConflictRow | undefined>,
+
+  /** The ids of the conflicts raised from this device still open (no case data): the device's outbox follows them. */
+  openConflictIdsOfDevice: async (db: Kysely<DB>, organisationId: string, deviceId: string): Promise<string[]> =>
+    (
+      await db
+        .selectFrom('sync_conflicts')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('device_id', '=', deviceId)
+        .where('status', '=', 'open')
+        .execute()
+    ).map((r) => r.id),
 
   /** Open conflicts she raised or on the cases she owns, oldest first. */
   openConflictsFor: (db: Kysely<DB>, organisationId: string, userId: string): Promise<SyncConflictRow[]> =>

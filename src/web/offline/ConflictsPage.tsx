@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { SyncConflictSchema } from '../../server/presenters/sync';
 import type { SyncConflictCountResponse, SyncConflictsResponse } from '../../server/routes/sync/routes';
 import { api } from '../api/client';
+import { forgetConflicts } from './sync';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FieldErrorSummary, useFieldErrors, type FieldErrors } from '../components/FieldErrors';
 import { formatDateTime } from '../i18n/dates';
@@ -146,6 +147,8 @@ function ConflictCard({ conflict, onResolved }: { conflict: Conflict; onResolved
       api<Conflict>(`/api/sync/conflicts/${conflict.id}/resolve`, { method: 'POST', body }),
     onSuccess: (answer) => {
       onResolved(answer);
+      // Resolved: the device's outbox no longer lists it (a later pull drops those resolved elsewhere).
+      void forgetConflicts((id) => id !== conflict.id);
       void client.invalidateQueries({ queryKey: conflictsKey, exact: true });
     },
   });

@@ -188,7 +188,27 @@ interface PulledCase {
 interface PullAnswer {
   cases: PulledCase[];
   removed: string[];
+  /** The conflicts raised from this device still open on the server. */
+  openConflicts: string[];
   cursor: string;
+}
+
+/**
+ * The outbox's conflicts that are no longer open on the server: resolved in the queue (here, on
+ * another device, or by the case owner). Only conflicts leave; waiting and refused changes stay.
+ */
+export function settledConflicts(outbox: readonly OutboxItem[], stillOpen: (conflictId: string) => boolean) {
+  return outbox.filter(
+    (o) => o.state === 'conflict' && o.result?.status === 'conflict' && !stillOpen(o.result.conflictId),
+  );
+}
+
+/** Removes the outbox's conflicts the server no longer has open (after a pull, or once she resolved one here). */
+export async function forgetConflicts(stillOpen: (conflictId: string) => boolean): Promise<void> {
+  if (!store.unlocked) return;
+  const settled = settledConflicts(await store.outbox(), stillOpen);
+  for (const item of settled) await store.removeOutbox(item.seq);
+  if (settled.length > 0) await changed();
 }
 
 async function pull(): Promise<void> {
@@ -222,6 +242,8 @@ async function pull(): Promise<void> {
   if (cases.length) await store.putCases(cases, Date.now());
   if (entries.length) await store.putEntries(entries);
   for (const id of answer.removed ?? []) await store.removeCase(id);
+  const open = new Set(answer.openConflicts ?? []);
+  await forgetConflicts((id) => open.has(id));
   await store.setCursor(answer.cursor);
 }
 
