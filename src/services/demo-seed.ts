@@ -13,6 +13,7 @@ import { setStaffRoles } from './catalogue';
 import { createNetwork } from './networks';
 import { updateOwnEntry } from './directory';
 import { seedDemoEmployers } from './demo-labour';
+import { seedDemoContacts } from './demo-contacts';
 import { createOrganisation, createUserInOrganisation } from './organisations';
 import { hashPassword } from '../security/passwords';
 
@@ -146,6 +147,12 @@ export async function seedDemo(
   await mapDemoStaffToRoles(ctx, orgIds);
   // Two fictional employers of Demo Shelter North, one shared with the network (issue #19).
   await seedDemoEmployers(ctx, orgIds[0]!, (await demoUser(ctx, 'admin@north.demo.test')).id);
+  // Fictional contacts before cases (issue #18): chains under "Demo …" nicknames, a hand-off to South, one became a case.
+  await seedDemoContacts(
+    ctx,
+    { organisationId: orgIds[0]!, caseworkerId: (await demoUser(ctx, 'caseworker@north.demo.test')).id },
+    orgIds[1]!,
+  );
   // A fictional network secret, so `ariadne link` works on the demo data out of the box.
   for (const org of DEMO_ORGANISATIONS) {
     const row = await organisationsRepo.findBySlug(ctx.db.system, org.slug);

@@ -1,4 +1,7 @@
-/** The demo data looks like a year of work: dates spread over time, deadlines ahead, notes, referrals, transfers, fictional contacts. */
+/**
+ * The demo data looks like a year of work: dates spread over time, deadlines ahead, notes, referrals, transfers, fictional
+ * contact details, and contacts before cases (chains under nicknames, a hand-off, a chain that became a case).
+ */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../src/services/demo-seed';
@@ -52,6 +55,40 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('demo data on %s', (_nam
     const referrals = await q(sql<{ kind: string; status: string }>`SELECT kind, status FROM referrals`);
     expect(referrals.filter((r) => r.kind === 'referral').length).toBeGreaterThan(0);
     expect(referrals.filter((r) => r.kind === 'transfer' && r.status === 'accepted').length).toBeGreaterThan(0);
+  });
+
+  test('contacts before cases: chains under sealed "Demo" nicknames over weeks, a hand-off, one chain became a case', async () => {
+    const contacts = await q(sql<{
+      chain: string;
+      nick: string | null;
+      idx: string | null;
+      note: string | null;
+      caseId: string | null;
+      kind: string;
+      at: Date;
+    }>`SELECT chain_id AS chain, nickname_enc AS nick, nickname_index AS idx, note_enc AS note, case_id AS "caseId",
+        kind, occurred_at AS at FROM contacts`);
+    expect(contacts.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(contacts.map((c) => c.kind))).toEqual(new Set(['outreach', 'drop_in', 'hotline_call', 'message']));
+    const perChain = new Map<string, number>();
+    for (const c of contacts) perChain.set(c.chain, (perChain.get(c.chain) ?? 0) + 1);
+    expect([...perChain.values()].filter((n) => n >= 2).length).toBeGreaterThanOrEqual(3);
+    const days = contacts.map((c) => (Date.now() - new Date(c.at).getTime()) / DAY);
+    expect(Math.max(...days) - Math.min(...days)).toBeGreaterThan(30);
+    // Nicknames and notes are sealed at rest, and linked by their blind index.
+    expect(JSON.stringify(contacts)).not.toMatch(/Demo (Lark|Heron|Wren)|Demo note/);
+    expect(contacts.filter((c) => c.nick).every((c) => c.nick!.startsWith('enc1.') && c.idx)).toBe(true);
+    const handoffs = await q(sql<{ status: string; shared: boolean }>`
+      SELECT status, identity_shared AS shared FROM contact_handoffs`);
+    expect(handoffs).toEqual([{ status: 'pending', shared: false }]);
+    // One chain became a case: every contact of it is linked to that one case.
+    const converted = contacts.filter((c) => c.caseId);
+    expect(new Set(converted.map((c) => c.caseId)).size).toBe(1);
+    expect(new Set(converted.map((c) => c.chain)).size).toBe(1);
+    expect(converted.length).toBe(perChain.get(converted[0]!.chain));
+    const made = await q(sql<{ channel: string }>`
+      SELECT i.channel FROM case_intakes i WHERE i.case_id = ${converted[0]!.caseId}`);
+    expect(made).toHaveLength(1);
   });
 
   test('directory entries carry plainly fictional contact details', async () => {
