@@ -13,9 +13,10 @@ afterAll(async () => {
 
 describe('MSE diagnostics in the browser', () => {
   test('charts with their data tables, on a phone', async () => {
-    const { context, page } = await harness.newPage({ width: 390, height: 844 });
+    const { context, page } = await harness.newPage();
     await logIn(page, 'coordinator@north.demo.test');
-    await page.goto('/mse');
+    await page.getByRole('navigation').getByRole('link', { name: 'MSE' }).click();
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Capture-history table').fill(readFileSync('src/domain/mse/fixtures/western.csv', 'utf8'));
     await page.getByLabel('Bootstrap replicates').fill('30');
     await page.getByRole('button', { name: 'Estimate' }).click();
