@@ -58,6 +58,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE workbench on %s', (
         'caveats',
         'sensitivity',
         'chao',
+        'diagnostics',
         'overlaps',
       ].sort(),
     );
