@@ -97,7 +97,12 @@ describe('contacts and hand-offs in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Handed off to Demo Outreach South' }).waitFor();
     await page.goto('/handoffs');
     await page.getByRole('heading', { name: 'Hand-offs', level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'To Demo Outreach South' }).waitFor();
+    // The demo data holds a hand-off to South of its own: this one is the call from Demo City.
+    await page
+      .getByTestId('outgoing-handoff')
+      .filter({ hasText: 'Demo City' })
+      .getByRole('heading', { name: 'To Demo Outreach South' })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
 
@@ -107,7 +112,10 @@ describe('contacts and hand-offs in the browser', () => {
     await other.page.getByRole('heading', { name: /Welcome/ }).waitFor();
     await other.page.goto('/handoffs');
     await other.page.getByRole('heading', { name: 'Hand-offs', level: 1 }).waitFor();
-    const incoming = other.page.getByTestId('incoming-handoff').filter({ hasText: 'From Demo Shelter North' });
+    const incoming = other.page
+      .getByTestId('incoming-handoff')
+      .filter({ hasText: 'From Demo Shelter North' })
+      .filter({ hasText: 'Demo City' });
     await incoming.waitFor();
     expect(await incoming.textContent()).toContain('Waiting for an answer');
     expect(await incoming.textContent()).not.toContain(NICKNAME);
