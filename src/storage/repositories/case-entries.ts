@@ -30,71 +30,46 @@ const columns = (db: Kysely<DB>) =>
       'users.display_name as recordedByName',
     ]);
 
+/** A version of a case record to store: a new record, a correction or a void. */
+interface EntryVersion {
+  organisationId: string;
+  id: string;
+  version: number;
+  caseId: string;
+  kind: string;
+  data: Record<string, unknown>;
+  secretEnc: string | null;
+  recordedBy: string | null;
+  recordedAt?: Date;
+  /** The reason for a correction or a void, sealed (migration 031). */
+  reasonEnc?: string | null;
+  /** A voiding version: kept in the history, never current. */
+  voided?: boolean;
+}
+
+const entryValues = (e: EntryVersion) => ({
+  organisation_id: e.organisationId,
+  id: e.id,
+  version: e.version,
+  case_id: e.caseId,
+  kind: e.kind,
+  data: JSON.stringify(e.data),
+  secret_enc: e.secretEnc,
+  recorded_by: e.recordedBy,
+  ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
+  ...(e.reasonEnc ? { reason_enc: e.reasonEnc } : {}),
+  ...(e.voided ? { voided: true, current: false } : {}),
+});
+
 export const caseEntriesRepo = {
-  insert: (
-    db: Kysely<DB>,
-    e: {
-      organisationId: string;
-      id: string;
-      version: number;
-      caseId: string;
-      kind: string;
-      data: Record<string, unknown>;
-      secretEnc: string | null;
-      recordedBy: string | null;
-      recordedAt?: Date;
-      /** The reason for a correction or a void, sealed (migration 031). */
-      reasonEnc?: string | null;
-      /** A voiding version: kept in the history, never current. */
-      voided?: boolean;
-    },
-  ) =>
-    db
-      .insertInto('case_entries')
-      .values({
-        organisation_id: e.organisationId,
-        id: e.id,
-        version: e.version,
-        case_id: e.caseId,
-        kind: e.kind,
-        data: JSON.stringify(e.data),
-        secret_enc: e.secretEnc,
-        recorded_by: e.recordedBy,
-        ...(e.recordedAt ? { recorded_at: e.recordedAt } : {}),
-        ...(e.reasonEnc ? { reason_enc: e.reasonEnc } : {}),
-        ...(e.voided ? { voided: true, current: false } : {}),
-      })
-      .execute(),
+  insert: (db: Kysely<DB>, e: EntryVersion) => db.insertInto('case_entries').values(entryValues(e)).execute(),
 
   /** New records (version 1, current) in one statement per 500: a device's push. */
-  async insertMany(
-    db: Kysely<DB>,
-    rows: {
-      organisationId: string;
-      id: string;
-      version: number;
-      caseId: string;
-      kind: string;
-      data: Record<string, unknown>;
-      secretEnc: string | null;
-      recordedBy: string | null;
-    }[],
-  ): Promise<void> {
+  async insertMany(db: Kysely<DB>, rows: EntryVersion[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500)
       await db
         .insertInto('case_entries')
-        .values(
-          rows.slice(i, i + 500).map((e) => ({
-            organisation_id: e.organisationId,
-            id: e.id,
-            version: e.version,
-            case_id: e.caseId,
-            kind: e.kind,
-            data: JSON.stringify(e.data),
-            secret_enc: e.secretEnc,
-            recorded_by: e.recordedBy,
-          })),
-        )
+        .values(rows.slice(i, i + 500).map(entryValues))
         .execute();
   },
 
