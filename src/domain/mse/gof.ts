@@ -8,11 +8,13 @@
  * fitted model (independent Poisson cells), the same model is refitted to
  * each, and the p-value is the share of simulated deviances at least the
  * observed one, (1 + exceed) / (1 + fitted), a valid p-value for any number
- * of simulations (Davison & Hinkley 1997, eq. 4.11).
+ * of simulations (Davison & Hinkley 1997, eq. 4.11). The simulated tables are drawn by
+ * xoshiro128** (random64.ts), as the bootstrap's resamples are: a p-value is reproduced by its seed, and
+ * thousands of simulations of a large table stay far inside the generator's period.
  */
-import { mulberry32 } from '../shared/random';
 import { fitPoisson } from './irls';
 import { poisson } from './random';
+import { xoshiro128 } from './random64';
 import { chiSquareSf } from './special';
 import type { FittedModel } from './stepwise';
 import type { MseResult } from './types';
@@ -51,7 +53,7 @@ export function goodnessOfFit(
   const base = { deviance, df, aic, ...counts };
   if (df <= 0) return { ...base, pValue: Number.NaN, test: 'none' };
   if (chiSquareApplies(counts)) return { ...base, pValue: chiSquareSf(deviance, df), test: 'chi_square' };
-  const random = mulberry32(simulation.seed);
+  const random = xoshiro128(simulation.seed);
   let exceed = 0;
   let failed = 0;
   for (let b = 0; b < simulation.replicates; b += 1) {
