@@ -7,9 +7,12 @@ import { describe, expect, test } from 'vitest';
 import { mulberry32, type Uniform } from '../shared/random';
 import { replicateTotal } from './estimate';
 import {
+  compileLinkage,
   countsOfLinkage,
   decidedCounts,
+  drawCompiled,
   linkageErrorInterval,
+  linkageResamples,
   type CandidateLink,
   type LinkageUncertainty,
 } from './linkage-error';
@@ -141,5 +144,48 @@ describe('linkageErrorInterval', () => {
         seed: 1,
       }),
     ).toThrow(/candidate link/);
+  });
+});
+
+describe('linkageResamples', () => {
+  test('with every probability 0 or 1 the tables are the ordinary bootstrap resamples of the same seed', async () => {
+    const { xoshiro128 } = await import('./random64');
+    const { resampleCounts } = await import('./random');
+    const u = asDecided(simulate(300, [0.4, 0.4, 0.3], mulberry32(5)));
+    const drawn = linkageResamples(u, { replicates: 30, seed: 17 });
+    const random = xoshiro128(17);
+    const decided = decidedCounts(u);
+    for (const table of drawn.tables) expect([...table]).toEqual([...resampleCounts(decided, random)]);
+    expect(drawn.uncertainLinks).toBe(0);
+  });
+
+  test('the compiled draw gives the same persons as redrawing every record, and records on no list only join', () => {
+    const u: LinkageUncertainty = {
+      lists: ['A', 'B'],
+      // Record 2 is on no list of the table (another organisation's): it joins 0 and 1 when both links are made.
+      records: [1, 2, 0, 1],
+      links: [
+        { a: 0, b: 2, probability: 1 },
+        { a: 2, b: 1, probability: 0.5 },
+        { a: 3, b: 1, probability: 0.2, linked: false },
+      ],
+    };
+    expect([...decidedCounts(u)]).toEqual([0, 1, 0, 1]);
+    const compiled = compileLinkage(u);
+    // The certain link is contracted: two uncertain links remain, over three groups.
+    expect(compiled.links).toHaveLength(2);
+    const all = (made: boolean[]) =>
+      drawCompiled(
+        compiled,
+        (() => {
+          let i = 0;
+          return () => (made[i++] ? 0 : 0.99);
+        })(),
+      );
+    expect([...all([true, false])]).toEqual([
+      ...countsOfLinkage(u, (l) => l.probability === 1 || (l.b === 1 && l.a === 2)),
+    ]);
+    expect([...all([false, false])]).toEqual([0, 2, 1, 0]);
+    expect([...all([true, true])]).toEqual([0, 0, 0, 1]);
   });
 });

@@ -14,12 +14,26 @@
  *   ordinary bootstrap does, and refitted (with model reselection).
  * The percentile limits of the replicate totals then cover both the linkage's
  * and the sampling's uncertainty. With every probability 0 or 1 it is the
- * ordinary percentile bootstrap of the decided table.
+ * ordinary percentile bootstrap of the decided table: the draws come from the
+ * bootstrap's own generator (xoshiro128** from the seed), and a certain link
+ * consumes no draw, so the resampled tables are the bootstrap's, one for one.
+ *
+ * Percentile, not BCa: BCa's bias correction measures how far the replicates sit
+ * from the decided linkage's estimate and moves the limits back towards it, which
+ * would take out the very shift the redrawn links are there to carry.
+ *
+ * Cost: the certain links are contracted once (union-find over every record);
+ * a replicate then redraws only the uncertain links, over the groups they touch,
+ * on top of the fixed counts of the groups they do not: O(uncertain links + cells)
+ * per replicate, whatever the number of persons.
  */
-import { mulberry32, type Uniform } from '../shared/random';
+import type { Uniform } from '../shared/random';
 import { quantileType8 } from './bootstrap';
 import { MseInputError } from './errors';
 import { resampleCounts } from './random';
+import { xoshiro128 } from './random64';
+
+const persons = (counts: Float64Array) => counts.reduce((sum, c) => sum + c, 0);
 
 /** Maps a table's counts (indexed by bitmask) to its total estimate; may throw or return a non-finite value. */
 export type TableEstimator = (counts: Float64Array) => number;
@@ -29,11 +43,15 @@ export interface CandidateLink {
   readonly a: number;
   readonly b: number;
   readonly probability: number;
+  /** Whether the linkage as decided made this link; when absent, a probability of at least 0.5 made it. */
+  readonly linked?: boolean;
 }
 
 /**
  * The linkage behind a capture table: each record is one organisation's (or one channel's) person, as the
- * bitmask of the lists it is on; links join records that are the same person.
+ * bitmask of the lists it is on; links join records that are the same person. A record on no list (mask 0:
+ * a record of an organisation outside the table, or a person not counted) is on no cell, but may still
+ * join two records that are.
  */
 export interface LinkageUncertainty {
   readonly lists: readonly string[];
@@ -65,8 +83,8 @@ export interface LinkageErrorInterval {
 function checkUncertainty(u: LinkageUncertainty): void {
   const cells = 1 << u.lists.length;
   u.records.forEach((mask) => {
-    if (!Number.isInteger(mask) || mask <= 0 || mask >= cells)
-      throw new MseInputError('invalid_options', 'Every linked record must be on at least one of the lists.');
+    if (!Number.isInteger(mask) || mask < 0 || mask >= cells)
+      throw new MseInputError('invalid_options', 'Every linked record must be on lists of the table.');
   });
   for (const link of u.links) {
     const inRange = (r: number) => Number.isInteger(r) && r >= 0 && r < u.records.length;
@@ -99,22 +117,137 @@ export function countsOfLinkage(u: LinkageUncertainty, linked: (link: CandidateL
     masks.set(r, (masks.get(r) ?? 0) | mask);
   });
   const counts = new Float64Array(1 << u.lists.length);
-  for (const mask of masks.values()) counts[mask] += 1;
+  for (const mask of masks.values()) if (mask > 0) counts[mask] += 1;
   return counts;
 }
 
-/** The table of the linkage as decided: a candidate pair is linked when its probability is at least `threshold`. */
+/** The table of the linkage as decided: the links it made (`linked`, else a probability of at least `threshold`). */
 export function decidedCounts(u: LinkageUncertainty, threshold = 0.5): Float64Array {
   checkUncertainty(u);
-  return countsOfLinkage(u, (link) => link.probability >= threshold);
+  return countsOfLinkage(u, (link) => link.linked ?? link.probability >= threshold);
 }
 
-/** One linkage drawn from the match probabilities. */
+/** The linkage with its certain links contracted: what a replicate keeps, and the few links it redraws. */
+export interface CompiledLinkage {
+  readonly cells: number;
+  /** Counts of the groups no uncertain link touches: the same in every replicate. */
+  readonly fixed: Float64Array;
+  /** The lists of each group an uncertain link touches (by its local index). */
+  readonly groups: Int32Array;
+  /** The uncertain links, between local group indices, in the order of the input. */
+  readonly links: readonly { readonly a: number; readonly b: number; readonly probability: number }[];
+}
+
+/** Contracts the certain links once (O(records + links)). */
+export function compileLinkage(u: LinkageUncertainty): CompiledLinkage {
+  checkUncertainty(u);
+  const parent = new Int32Array(u.records.length).map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (const link of u.links) {
+    if (link.probability < 1) continue;
+    const [a, b] = [root(link.a), root(link.b)];
+    if (a !== b) parent[a] = b;
+  }
+  const groupMask = new Map<number, number>();
+  u.records.forEach((mask, i) => {
+    const r = root(i);
+    groupMask.set(r, (groupMask.get(r) ?? 0) | mask);
+  });
+  const local = new Map<number, number>();
+  const links: { a: number; b: number; probability: number }[] = [];
+  const indexOf = (r: number) => {
+    let at = local.get(r);
+    if (at === undefined) local.set(r, (at = local.size));
+    return at;
+  };
+  for (const link of u.links) {
+    if (!(link.probability > 0 && link.probability < 1)) continue;
+    const [a, b] = [root(link.a), root(link.b)];
+    // Already one person through certain links: redrawing it changes nothing.
+    if (a !== b) links.push({ a: indexOf(a), b: indexOf(b), probability: link.probability });
+  }
+  const cells = 1 << u.lists.length;
+  const fixed = new Float64Array(cells);
+  const groups = new Int32Array(local.size);
+  for (const [r, mask] of groupMask) {
+    const at = local.get(r);
+    if (at === undefined) {
+      if (mask > 0) fixed[mask] += 1;
+    } else groups[at] = mask;
+  }
+  return { cells, fixed, groups, links };
+}
+
+/** One linkage drawn from a compiled one: O(uncertain links). A certain link draws nothing. */
+export function drawCompiled(c: CompiledLinkage, random: Uniform): Float64Array {
+  const counts = Float64Array.from(c.fixed);
+  const parent = new Int32Array(c.groups.length).map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (const link of c.links) {
+    if (!(random() < link.probability)) continue;
+    const [a, b] = [root(link.a), root(link.b)];
+    if (a !== b) parent[a] = b;
+  }
+  const masks = new Int32Array(c.groups.length);
+  c.groups.forEach((mask, i) => {
+    masks[root(i)] |= mask;
+  });
+  parent.forEach((p, i) => {
+    if (p === i && masks[i] > 0) counts[masks[i]] += 1;
+  });
+  return counts;
+}
+
+export interface LinkageResamples {
+  /** One table per replicate: a redrawn linkage, then its persons resampled multinomially over the cells. */
+  readonly tables: Float64Array[];
+  readonly uncertainLinks: number;
+  readonly persons: { readonly decided: number; readonly min: number; readonly max: number };
+}
+
+/**
+ * The resampled tables of the linkage-error bootstrap, drawn by xoshiro128** from the seed (the generator of
+ * the ordinary bootstrap): fed to the bootstrap as given resamples, every fit and summary works unchanged.
+ */
+export function linkageResamples(
+  u: LinkageUncertainty,
+  options: { readonly replicates: number; readonly seed: number },
+): LinkageResamples {
+  if (!(Number.isInteger(options.replicates) && options.replicates >= 1))
+    throw new MseInputError('invalid_options', 'The number of replicates must be a positive whole number.');
+  const compiled = compileLinkage(u);
+  const random = xoshiro128(options.seed);
+  const tables: Float64Array[] = [];
+  let [min, max] = [Infinity, 0];
+  for (let r = 0; r < options.replicates; r += 1) {
+    const drawn = drawCompiled(compiled, random);
+    const n = persons(drawn);
+    [min, max] = [Math.min(min, n), Math.max(max, n)];
+    tables.push(resampleCounts(drawn, random));
+  }
+  return {
+    tables,
+    uncertainLinks: u.links.filter((l) => l.probability > 0 && l.probability < 1).length,
+    persons: { decided: persons(decidedCounts(u)), min, max },
+  };
+}
+
+/** One linkage drawn from the match probabilities (every record visited: compileLinkage for many draws). */
 export function drawLinkage(u: LinkageUncertainty, random: Uniform): Float64Array {
   return countsOfLinkage(u, (link) => link.probability >= 1 || (link.probability > 0 && random() < link.probability));
 }
-
-const persons = (counts: Float64Array) => counts.reduce((sum, c) => sum + c, 0);
 
 /** The interval of `estimate` over redrawn linkages and resampled persons. Deterministic for a seed. */
 export function linkageErrorInterval(
@@ -122,27 +255,20 @@ export function linkageErrorInterval(
   estimate: TableEstimator,
   options: LinkageErrorOptions,
 ): LinkageErrorInterval {
-  checkUncertainty(u);
-  if (!(Number.isInteger(options.replicates) && options.replicates >= 1))
-    throw new MseInputError('invalid_options', 'The number of replicates must be a positive whole number.');
   const level = options.level ?? 0.95;
-  const random = mulberry32(options.seed);
+  const drawn = linkageResamples(u, options);
   const totals: number[] = [];
-  let [min, max] = [Infinity, 0];
-  for (let r = 1; r <= options.replicates; r += 1) {
-    const drawn = drawLinkage(u, random);
-    const n = persons(drawn);
-    [min, max] = [Math.min(min, n), Math.max(max, n)];
+  drawn.tables.forEach((table, r) => {
     let total: number;
     try {
-      total = estimate(resampleCounts(drawn, random));
+      total = estimate(table);
       if (!Number.isFinite(total)) total = Infinity;
     } catch {
       total = Infinity;
     }
     totals.push(total);
-    options.onProgress?.(r, options.replicates);
-  }
+    options.onProgress?.(r + 1, options.replicates);
+  });
   totals.sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   return {
@@ -152,7 +278,7 @@ export function linkageErrorInterval(
     replicates: options.replicates,
     failed: totals.filter((t) => t === Infinity).length,
     seed: options.seed,
-    uncertainLinks: u.links.filter((l) => l.probability > 0 && l.probability < 1).length,
-    persons: { decided: persons(decidedCounts(u)), min, max },
+    uncertainLinks: drawn.uncertainLinks,
+    persons: drawn.persons,
   };
 }
