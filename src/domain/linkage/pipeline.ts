@@ -278,6 +278,17 @@ export function linkNetwork(
     const pairs = scored.pairs.filter((p) => p.score >= review);
     matchPairs = pairs.filter((p) => (p.score >= match && decisionOf(p) !== false) || decisionOf(p) === true);
     const reviewPairs = pairs.filter((p) => p.score < match && decisionOf(p) === undefined);
+    // Only the estimated method scores pairs below the review threshold (its candidate floor).
+    if (estimated)
+      reviewPairs.push(
+        ...nearBoundaryPairs(
+          scored.pairs.filter((p) => p.score < review && decisionOf(p) === undefined),
+          reviewPairs,
+          review,
+          sourceOf,
+          reviewCaps(encodings, sourceOf, sourceSizes, options).caps,
+        ),
+      );
     matches = matchPairs.map((p) => ({ a: refs[p.a], b: refs[p.b], score: p.score }));
     reviewItems = reviewPairs.map((p) => withAttributes(p, { a: refs[p.a], b: refs[p.b], score: p.score }));
   }
@@ -340,6 +351,58 @@ function anchorsFor(schema: LinkageSchema): (field: number) => number[] {
     if (named.includes(field)) return date >= 0 ? [date] : [];
     return named;
   };
+}
+
+/** Each source's review cap (most review pairs involving its organisation), by source index. */
+function reviewCaps(
+  encodings: readonly EncodedRecord[],
+  sourceOf: Int32Array,
+  sourceSizes: number[],
+  options: LinkageOptions,
+) {
+  const capOption = options.reviewCapPerOrganisation;
+  const orgOfSource: string[] = [];
+  encodings.forEach((e, i) => (orgOfSource[sourceOf[i]] = e.orgId));
+  const caps = sourceSizes.map((size, source) => {
+    const cap = typeof capOption === 'number' ? capOption : capOption?.[orgOfSource[source]];
+    if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0))
+      throw new LinkageError('invalid_options', `The review cap must be a whole number of pairs; got ${cap}`);
+    return cap ?? defaultReviewCap(size);
+  });
+  return { caps, orgOfSource };
+}
+
+/**
+ * A network too small to estimate from: the pairs just below the fixed Dice review threshold,
+ * closest to it first, while both organisations are under their review cap (counting the pairs
+ * already in review). Schema v2 binds sex and citizenship to the date of birth, so a pair whose
+ * dates differ loses those bits too and scores below a threshold tuned on v1: without this a
+ * coordinator of a small network would never see a likely pair at all.
+ */
+function nearBoundaryPairs(
+  below: readonly ScoredPair[],
+  inReview: readonly ScoredPair[],
+  reviewThreshold: number,
+  sourceOf: Int32Array,
+  caps: number[],
+): ScoredPair[] {
+  const left = [...caps];
+  for (const p of inReview) {
+    left[sourceOf[p.a]]--;
+    left[sourceOf[p.b]]--;
+  }
+  const candidates = below.map((p, pair) => ({
+    pair,
+    probability: p.score,
+    sourceA: sourceOf[p.a],
+    sourceB: sourceOf[p.b],
+  }));
+  return reviewBand(
+    candidates,
+    reviewThreshold,
+    left.map((n) => Math.max(0, n)),
+    0,
+  ).map((i) => below[i]);
 }
 
 /** The estimated method: levels, EM, probabilities, the precision threshold and the review band. */
@@ -425,15 +488,7 @@ function estimatedDecisions(
       matchPairs.push(linked);
     }
   });
-  const capOption = options.reviewCapPerOrganisation;
-  const orgOfSource: string[] = [];
-  encodings.forEach((e, i) => (orgOfSource[sourceOf[i]] = e.orgId));
-  const caps = sourceSizes.map((size, source) => {
-    const cap = typeof capOption === 'number' ? capOption : capOption?.[orgOfSource[source]];
-    if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0))
-      throw new LinkageError('invalid_options', `The review cap must be a whole number of pairs; got ${cap}`);
-    return cap ?? defaultReviewCap(size);
-  });
+  const { caps, orgOfSource } = reviewCaps(encodings, sourceOf, sourceSizes, options);
   const threshold = cut.linked > 0 ? cut.threshold : 1;
   const floor = options.reviewFloor ?? DEFAULT_REVIEW_FLOOR;
   const candidates = undecided.map((i) => ({
