@@ -39,10 +39,32 @@ summary() {
 }
 trap summary EXIT
 
-tier typecheck npm run --silent typecheck || exit $?
+# The type check and the lint are single-threaded: on a 2-core machine they run side by side (the web
+# build after the lint), each into its own log, printed whole when both are done.
+background() {
+  local name="$1"; shift
+  (
+    start=$SECONDS rc=0
+    "$@" > "${logs}/${name}.log" 2>&1 || rc=$?
+    echo "$rc $((SECONDS - start))" > "${logs}/${name}.status"
+  ) &
+}
+settle() {
+  local name="$1" rc elapsed
+  wait
+  read -r rc elapsed < "${logs}/${name}.status"
+  echo "== ${name}"
+  cat "${logs}/${name}.log"
+  times+=("$(printf '%-12s %5d s' "${name}" "${elapsed}")$([ "$rc" -eq 0 ] || echo "  FAILED (exit ${rc})")")
+  return "$rc"
+}
+background typecheck npm run --silent typecheck
 # Layer rules (eslint.config.js).
-tier lint npm run --silent lint || exit $?
-tier web-build npm run --silent build:web || exit $?
+static_rc=0
+tier lint npm run --silent lint || static_rc=$?
+[ "$static_rc" -ne 0 ] || tier web-build npm run --silent build:web || static_rc=$?
+settle typecheck || exit $?
+[ "$static_rc" -eq 0 ] || exit "$static_rc"
 tier unit npx vitest run --project unit || exit $?
 tier integration npx vitest run --project integration || exit $?
 tier browser npx vitest run --project browser || exit $?
