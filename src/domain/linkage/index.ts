@@ -50,6 +50,14 @@ export {
 } from './pipeline';
 export { type PersonCluster, type RecordRef } from './cluster';
 export { blockingBitsFor, type BlockingBits } from './blocking';
+export { blockingKeysOf, storedBlockingKey, type FrozenModel } from './frozen';
+export {
+  linkIncremental,
+  type ExistingRecords,
+  type ExistingRequest,
+  type IncrementalOptions,
+  type IncrementalResult,
+} from './incremental';
 export {
   dedupedPersonCount,
   captureHistories,

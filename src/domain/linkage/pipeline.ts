@@ -24,6 +24,7 @@ import {
 } from './em';
 import { FIELD_FILTER_WORDS, type EncodedRecord, type NonIdentifyingAttributes } from './encode';
 import { LinkageError } from './errors';
+import { frozenBlockingIndex, frozenFloor, judgePair, type FrozenModel } from './frozen';
 import { fieldLevels } from './levels';
 import { mulberry32 } from '../shared/random';
 import { DEFAULT_LSH, DEFAULT_SCHEMA, normaliserFor, validateSchema, type LinkageSchema } from './schema';
@@ -58,6 +59,11 @@ export interface LinkageOptions {
   randomPairs?: number;
   /** The previous run's person id of each record: a cluster keeps the id most of its members had. */
   previousPersons?: readonly { orgId: string; recordId: string; personId: string }[];
+  /**
+   * A model held fixed (an earlier full run's, see frozen.ts): no estimation, each pair decided on
+   * its own by it, and its blocking prefix lengths. What an incremental run applies to new records.
+   */
+  frozenModel?: FrozenModel;
 }
 
 /** What the estimated method found: parameters and expected quality, no values and no record. */
@@ -147,6 +153,8 @@ export interface LinkageResult {
   /** Confirmed pairs that a reviewer's rejection keeps apart: for a person to resolve, never dropped silently. */
   conflicts: { a: RecordRef; b: RecordRef }[];
   stats: LinkageStats;
+  /** The model this run decided by, for later incremental runs to reuse (parameters only). */
+  frozenModel?: FrozenModel;
 }
 
 /** Checks encodings against the schema: same version, right lengths, consent present. */
@@ -224,8 +232,14 @@ export function linkNetwork(
 
   onProgress?.('block', 0, encodings.length);
   const lsh = schema.lsh ?? DEFAULT_LSH;
-  const blockingBits = options.blockingBits ?? blockingBitsFor(Math.max(0, ...sourceSizes), lsh.bitsPerBand);
-  const index = buildBlockingIndex(encodings, blockingBits, maxBucketSize);
+  const blockingBits =
+    options.frozenModel?.blockingBits ??
+    options.blockingBits ??
+    blockingBitsFor(Math.max(0, ...sourceSizes), lsh.bitsPerBand);
+  // A fixed model blocks on the keys records keep between runs (frozen.ts), as an incremental run does.
+  const index = options.frozenModel
+    ? frozenBlockingIndex(encodings, blockingBits, maxBucketSize)
+    : buildBlockingIndex(encodings, blockingBits, maxBucketSize);
   onProgress?.('block', encodings.length, encodings.length);
 
   const decided = new Map((options.decisions ?? []).map((d) => [pairKey(d.a, d.b), d.match]));
@@ -249,13 +263,32 @@ export function linkNetwork(
   let reviewItems: ReviewItem[];
   let stats: { candidatePairs: number; comparisons: number };
   let model: LinkageModelSummary | undefined;
-  const floor = estimated ? Math.min(options.candidateFloor ?? 0.4, review) : review;
+  const frozen = options.frozenModel;
+  const floor = frozen ? frozenFloor(frozen) : estimated ? Math.min(options.candidateFloor ?? 0.4, review) : review;
   const scored = scoreCandidates(encodings, sourceOf, index, schema.bits / 32, floor, (done, total) =>
     onProgress?.('compare', done, total),
   );
   stats = scored.stats;
-  // Too few pairs to estimate anything from (a demo network): the fixed Dice thresholds decide.
-  if (estimated && scored.pairs.length >= MIN_ESTIMATION_PAIRS) {
+  if (frozen) {
+    const gamma = frozen.method === 'estimated' ? fieldLevels(encodings, schema) : undefined;
+    const fields = frozen.method === 'estimated' ? frozen.em.fields.length : 0;
+    const levels = new Int8Array(fields);
+    matchPairs = [];
+    matches = [];
+    reviewItems = [];
+    for (const p of scored.pairs) {
+      gamma?.compare(p.a, p.b, levels, 0);
+      const verdict = judgePair(frozen, p.score, levels);
+      const decision = decisionOf(p);
+      const probability = verdict.probability === undefined ? {} : { probability: verdict.probability };
+      if ((verdict.link && decision !== false) || decision === true) {
+        matchPairs.push({ a: p.a, b: p.b, score: verdict.weight });
+        matches.push({ a: refs[p.a], b: refs[p.b], score: p.score, ...probability });
+      } else if (verdict.reviewable && decision === undefined)
+        reviewItems.push(withAttributes(p, { a: refs[p.a], b: refs[p.b], score: p.score, ...probability }));
+    }
+  } else if (estimated && scored.pairs.length >= MIN_ESTIMATION_PAIRS) {
+    // Too few pairs to estimate anything from (a demo network): the fixed Dice thresholds decide (below).
     const run = estimatedDecisions(encodings, schema, sourceOf, sourceSizes, scored.pairs, options, decisionOf);
     model = run.model;
     matchPairs = run.matchPairs;
@@ -331,6 +364,18 @@ export function linkNetwork(
       inconsistentLinks: solved.inconsistentLinks,
     },
   };
+  result.frozenModel =
+    frozen ??
+    (model
+      ? {
+          method: 'estimated',
+          em: { lambda: model.lambda, fields: model.fields, iterations: model.iterations, converged: model.converged },
+          autoLinkThreshold: model.autoLinkThreshold,
+          reviewFloor: model.reviewFloor,
+          candidateFloor: floor,
+          blockingBits,
+        }
+      : { method: 'dice', match, review, blockingBits });
   if (model) {
     result.model = model;
     result.stats.autoLinkThreshold = model.autoLinkThreshold;

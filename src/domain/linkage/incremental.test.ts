@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { blockingBitsFor } from './blocking';
+import { refKey, type PersonCluster } from './cluster';
+import { createEncoder, type EncodedRecord } from './encode';
+import type { FrozenModel } from './frozen';
+import {
+  blockingKeysOf,
+  linkIncremental,
+  storedBlockingKey,
+  type ExistingRecords,
+  type ExistingRequest,
+} from './incremental';
+import { linkNetwork, type ReviewDecision } from './pipeline';
+import { DEFAULT_SCHEMA } from './schema';
+import { generateSynthetic } from './synthetic/generator';
+
+const encoder = createEncoder('incremental-test-secret-4f9a2c7e1b');
+const pool: EncodedRecord[] = generateSynthetic({ seed: 20, persons: 160, orgs: ['a', 'b', 'c'], presence: 0.6 })
+  .map(({ truthPersonId: _truth, ...record }) => encoder.encode(record))
+  .sort((x, y) => (refKey(x) < refKey(y) ? -1 : 1));
+
+const blockingBits = blockingBitsFor(120, DEFAULT_SCHEMA.lsh!.bitsPerBand);
+const diceModel: FrozenModel = { method: 'dice', match: 0.78, review: 0.68, blockingBits };
+// The estimated model of a full run over the whole pool, then held fixed.
+const estimatedModel = linkNetwork(pool, { blockingBits }).frozenModel!;
+
+/** The look-up a database answers, over records already linked, with their earlier persons. */
+function memoryLookup(existing: readonly EncodedRecord[], clusters: readonly PersonCluster[]) {
+  const personOf = new Map(clusters.flatMap((c) => c.members.map((m) => [refKey(m), c.personId])));
+  const byStored = new Map<number, EncodedRecord[]>();
+  for (const e of existing)
+    for (const k of new Set(blockingKeysOf(e, blockingBits).map(storedBlockingKey)))
+      (byStored.get(k) ?? byStored.set(k, []).get(k)!).push(e);
+  const requests: ExistingRequest[] = [];
+  const lookup = (request: ExistingRequest): ExistingRecords => {
+    requests.push(request);
+    const found = new Set<EncodedRecord>();
+    const keyCounts = new Map<number, number>();
+    for (const k of request.keys) {
+      const block = byStored.get(k) ?? [];
+      keyCounts.set(k, block.length);
+      block.forEach((e) => found.add(e));
+    }
+    const persons = new Set(request.persons);
+    const refs = new Set(request.refs.map(refKey));
+    for (const e of existing) if (persons.has(personOf.get(refKey(e))!) || refs.has(refKey(e))) found.add(e);
+    return {
+      records: [...found].map((encoding) => ({ encoding, personId: personOf.get(refKey(encoding)) ?? null })),
+      keyCounts,
+    };
+  };
+  return { lookup, requests };
+}
+
+const membership = (clusters: readonly PersonCluster[]) =>
+  clusters.map((c) => c.members.map(refKey).sort().join(' ')).sort();
+
+describe('linkIncremental', () => {
+  test.each([
+    ['Dice thresholds', diceModel],
+    ['estimated weights', estimatedModel],
+  ])(
+    'gives the clusters of a full run with the same model (%s), old persons keep their ids',
+    async (_, model) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.boolean(), { minLength: pool.length, maxLength: pool.length }),
+          fc.array(fc.boolean(), { minLength: pool.length, maxLength: pool.length }),
+          fc.array(fc.tuple(fc.nat(pool.length - 1), fc.nat(pool.length - 1), fc.boolean()), { maxLength: 6 }),
+          fc.constantFrom(2000, 12),
+          async (kept, isNew, pairs, maxBucketSize) => {
+            const records = pool.filter((_, i) => kept[i]);
+            const fresh = records.filter((_, i) => isNew[i]);
+            const existing = records.filter((_, i) => !isNew[i]);
+            // Reviewers' decisions on pairs of existing records, and on pairs that involve a new one.
+            const decisions: ReviewDecision[] = pairs
+              .filter(([x, y]) => x !== y && kept[x] && kept[y] && pool[x].orgId !== pool[y].orgId)
+              .map(([x, y, match]) => ({ a: pool[x], b: pool[y], match }))
+              .map(({ a, b, match }) => ({
+                a: { orgId: a.orgId, recordId: a.recordId },
+                b: { orgId: b.orgId, recordId: b.recordId },
+                match,
+              }));
+            const oldDecisions = decisions.filter((d) =>
+              [d.a, d.b].every((r) => existing.some((e) => refKey(e) === refKey(r))),
+            );
+            const before = linkNetwork(existing, { frozenModel: model, decisions: oldDecisions, maxBucketSize });
+            const previousPersons = before.clusters.flatMap((c) =>
+              c.members.map((m) => ({ ...m, personId: c.personId })),
+            );
+            const full = linkNetwork(records, { frozenModel: model, decisions, maxBucketSize, previousPersons });
+
+            const { lookup } = memoryLookup(existing, before.clusters);
+            const step = await linkIncremental(fresh, lookup, { model, decisions, maxBucketSize });
+            const reached = new Set(step.clusters.flatMap((c) => c.members.map(refKey)));
+            const untouched = before.clusters.filter((c) => !c.members.some((m) => reached.has(refKey(m))));
+            const merged = [...untouched, ...step.clusters];
+
+            expect(membership(merged)).toEqual(membership(full.clusters));
+            // Stable ids: the persons the new records did not reach keep theirs, and the reached ones get the full run's.
+            const idOf = new Map(full.clusters.map((c) => [c.members.map(refKey).sort().join(' '), c.personId]));
+            for (const c of merged) expect(c.personId).toBe(idOf.get(c.members.map(refKey).sort().join(' ')));
+            expect(step.stats.comparedRecords).toBe(fresh.length);
+          },
+        ),
+        { numRuns: 25 },
+      );
+    },
+    120_000,
+  );
+
+  test('compares the new records and the part they reach, not the whole network', async () => {
+    const existing = pool.slice(0, 260);
+    const fresh = pool.slice(260, 290);
+    const before = linkNetwork(existing, { frozenModel: diceModel });
+    const { lookup, requests } = memoryLookup(existing, before.clusters);
+    const step = await linkIncremental(fresh, lookup, { model: diceModel });
+    const full = linkNetwork([...existing, ...fresh], { frozenModel: diceModel });
+    expect(step.stats.comparedRecords).toBe(30);
+    expect(step.stats.comparisons).toBeGreaterThan(0);
+    // The reached part is solved again with its old links: still far fewer comparisons than a full run.
+    expect(step.stats.reachedRecords).toBeLessThan(290 / 2);
+    expect(step.stats.comparisons).toBeLessThan(full.stats.comparisons / 2);
+    expect(requests[0].keys.length).toBeGreaterThan(0);
+  });
+
+  test('a new record joins the existing person of its match and keeps one record per organisation', async () => {
+    const person = generateSynthetic({ seed: 3, persons: 1, orgs: ['a', 'b', 'c'], presence: 1, profile: 'clean' });
+    const [a, b, c] = person.map(({ truthPersonId: _t, ...r }) => encoder.encode(r));
+    const before = linkNetwork([a, b], { frozenModel: diceModel });
+    expect(before.clusters).toHaveLength(1);
+    const { lookup } = memoryLookup([a, b], before.clusters);
+    const step = await linkIncremental([c], lookup, { model: diceModel });
+    expect(step.clusters).toHaveLength(1);
+    expect(step.clusters[0].personId).toBe(before.clusters[0].personId);
+    expect(step.clusters[0].members.map((m) => m.orgId).sort()).toEqual(['a', 'b', 'c']);
+    expect(step.retiredPersons).toEqual([]);
+  });
+});

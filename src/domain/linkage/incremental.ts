@@ -1,0 +1,256 @@
+/**
+ * Incremental linkage: new or changed records are compared against the blocks of the records
+ * already linked (looked up by blocking key, e.g. through a database index) and among themselves,
+ * with the model of the last full run held fixed (frozen.ts). Only the part of the network the new
+ * records reach is solved again: the records linked to them, transitively, and every member of
+ * those records' earlier persons. Everything else keeps its person untouched.
+ *
+ * With the same fixed model this gives the clusters a full run would (tested in
+ * incremental.test.ts): the greedy solver never lets one link-connected part of the network affect
+ * another, so solving the reached part alone, with the same link order, changes nothing elsewhere.
+ */
+import { andPopcount, popcount } from './bits';
+import { solveClusters, refKey, type IndexPair, type PersonCluster, type RecordRef } from './cluster';
+import type { ScoredPair } from './compare';
+import type { EncodedRecord } from './encode';
+import { blockingKeysOf, frozenFloor, judgePair, storedBlockingKey, type FrozenModel } from './frozen';
+
+export { blockingKeysOf, storedBlockingKey } from './frozen';
+import { fieldLevels } from './levels';
+import { pairKey, type LinkedPair, type ReviewDecision, type ReviewItem } from './pipeline';
+import { DEFAULT_SCHEMA, validateSchema, type LinkageSchema } from './schema';
+
+/** What the look-up of existing (already linked) records answers. */
+export interface ExistingRecords {
+  /** Encodings of linked records: those in the asked blocks, the asked persons' members, the asked records. */
+  records: { encoding: EncodedRecord; personId: string | null }[];
+  /** Linked records per asked stored key (every one, even when the block is too large to be returned). */
+  keyCounts: ReadonlyMap<number, number>;
+}
+
+export interface ExistingRequest {
+  /** Stored keys whose blocks are wanted (blocks larger than maxBucketSize may be left out). */
+  keys: number[];
+  /** Persons (earlier cluster ids) whose members are wanted. */
+  persons: string[];
+  /** Records wanted by reference (the other side of a confirmed pair). */
+  refs: RecordRef[];
+}
+
+export interface IncrementalOptions {
+  schema?: LinkageSchema;
+  model: FrozenModel;
+  /** Blocks larger than this (existing and new records together) are skipped, as in a full run. Default 2,000. */
+  maxBucketSize?: number;
+  decisions?: readonly ReviewDecision[];
+  /** Earlier person ids of the new records that were linked before (changed records). */
+  previousPersons?: readonly { orgId: string; recordId: string; personId: string }[];
+}
+
+export interface IncrementalResult {
+  /** The persons of the reached part: they replace the earlier persons of every record they hold. */
+  clusters: PersonCluster[];
+  /** Earlier person ids of the reached part that no cluster carries any more. */
+  retiredPersons: string[];
+  matches: LinkedPair[];
+  review: ReviewItem[];
+  conflicts: { a: RecordRef; b: RecordRef }[];
+  stats: {
+    /** New or changed records compared. */
+    comparedRecords: number;
+    /** Existing records read (blocks, persons, confirmed partners). */
+    existingRecordsRead: number;
+    /** Records solved again (new ones and those they reach). */
+    reachedRecords: number;
+    candidatePairs: number;
+    comparisons: number;
+    matches: number;
+    review: number;
+    clusters: number;
+    lookups: number;
+    inconsistentLinks: number;
+    conflicts: number;
+  };
+}
+
+/** Links new records into the persons of the existing ones (see the module comment). */
+export async function linkIncremental(
+  fresh: readonly EncodedRecord[],
+  lookup: (request: ExistingRequest) => Promise<ExistingRecords> | ExistingRecords,
+  options: IncrementalOptions,
+): Promise<IncrementalResult> {
+  const schema = validateSchema(options.schema ?? DEFAULT_SCHEMA);
+  const model = options.model;
+  const maxBucketSize = options.maxBucketSize ?? 2000;
+  const floor = frozenFloor(model);
+  const words = schema.bits / 32;
+
+  const records: EncodedRecord[] = [];
+  const keysOf: string[][] = [];
+  const popcounts: number[] = [];
+  const personOf: (string | null)[] = [];
+  const indexOf = new Map<string, number>();
+  /** Loaded records per exact key. */
+  const byKey = new Map<string, number[]>();
+  const add = (e: EncodedRecord, personId: string | null): number => {
+    const key = refKey(e);
+    const known = indexOf.get(key);
+    if (known !== undefined) return known;
+    const i = records.length;
+    records.push(e);
+    personOf.push(personId);
+    popcounts.push(popcount(e.clk));
+    const keys = blockingKeysOf(e, model.blockingBits);
+    keysOf.push(keys);
+    for (const k of keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
+    indexOf.set(key, i);
+    return i;
+  };
+  const previous = new Map((options.previousPersons ?? []).map((p) => [refKey(p), p.personId]));
+  for (const e of fresh) add(e, previous.get(refKey(e)) ?? null);
+  const freshCount = records.length;
+  // Blocks' sizes in a full run: existing records (as counted by the look-up) plus new ones.
+  const freshPerStored = new Map<number, number>();
+  for (let i = 0; i < freshCount; i++)
+    for (const k of keysOf[i]) {
+      const stored = storedBlockingKey(k);
+      freshPerStored.set(stored, (freshPerStored.get(stored) ?? 0) + 1);
+    }
+  const existingPerStored = new Map<number, number>();
+
+  const decided = new Map((options.decisions ?? []).map((d) => [pairKey(d.a, d.b), d.match]));
+  const confirmedOf = new Map<string, RecordRef[]>();
+  for (const d of options.decisions ?? [])
+    if (d.match) {
+      (confirmedOf.get(refKey(d.a)) ?? confirmedOf.set(refKey(d.a), []).get(refKey(d.a))!).push(d.b);
+      (confirmedOf.get(refKey(d.b)) ?? confirmedOf.set(refKey(d.b), []).get(refKey(d.b))!).push(d.a);
+    }
+
+  const reached = new Set<number>();
+  const askedKeys = new Set<number>();
+  const askedPersons = new Set<string>();
+  const scored = new Set<string>();
+  const links: ScoredPair[] = [];
+  const matches: LinkedPair[] = [];
+  const review: ReviewItem[] = [];
+  const stats = { candidatePairs: 0, comparisons: 0, lookups: 0 };
+  const levels = model.method === 'estimated' ? new Int8Array(model.em.fields.length) : undefined;
+
+  let frontier = Array.from({ length: freshCount }, (_, i) => i);
+  for (const i of frontier) reached.add(i);
+  while (frontier.length) {
+    const request: ExistingRequest = { keys: [], persons: [], refs: [] };
+    for (const i of frontier) {
+      for (const k of keysOf[i]) {
+        const stored = storedBlockingKey(k);
+        if (!askedKeys.has(stored)) (request.keys.push(stored), askedKeys.add(stored));
+      }
+      const person = personOf[i];
+      if (person && !askedPersons.has(person)) (request.persons.push(person), askedPersons.add(person));
+      for (const ref of confirmedOf.get(refKey(records[i])) ?? [])
+        if (!indexOf.has(refKey(ref))) request.refs.push(ref);
+    }
+    const answer = await lookup(request);
+    stats.lookups++;
+    for (const [k, n] of answer.keyCounts) existingPerStored.set(k, n);
+    const next: number[] = [];
+    const reach = (i: number) => {
+      if (!reached.has(i)) (reached.add(i), next.push(i));
+    };
+    const persons = new Set(request.persons);
+    const partners = new Set(request.refs.map(refKey));
+    for (const r of answer.records) {
+      const i = add(r.encoding, r.personId);
+      // Members of a reached record's earlier person, and confirmed partners, are solved with it.
+      if ((r.personId && persons.has(r.personId)) || partners.has(refKey(r.encoding))) reach(i);
+    }
+    // Fields' levels over every record loaded so far (the arrays grow with each round).
+    const gamma = levels ? fieldLevels(records, schema) : undefined;
+    for (const a of frontier) {
+      const keyOfA = refKey(records[a]);
+      for (const ref of confirmedOf.get(keyOfA) ?? []) {
+        const b = indexOf.get(refKey(ref));
+        if (b !== undefined) reach(b);
+      }
+      for (const k of keysOf[a]) {
+        const stored = storedBlockingKey(k);
+        const size = (existingPerStored.get(stored) ?? 0) + (freshPerStored.get(stored) ?? 0);
+        if (size > maxBucketSize) continue;
+        for (const b of byKey.get(k) ?? []) {
+          if (b === a || records[b].orgId === records[a].orgId) continue;
+          const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+          if (scored.has(key)) continue;
+          scored.add(key);
+          stats.candidatePairs++;
+          const sum = popcounts[a] + popcounts[b];
+          if (sum === 0 || (2 * Math.min(popcounts[a], popcounts[b])) / sum < floor) continue;
+          stats.comparisons++;
+          const dice = (2 * andPopcount(records[a].clk, 0, records[b].clk, 0, words)) / sum;
+          if (dice < floor) continue;
+          gamma?.compare(a, b, levels!, 0);
+          const verdict = judgePair(model, dice, levels);
+          const decision = decided.get(pairKey(records[a], records[b]));
+          const ref = (i: number) => ({ orgId: records[i].orgId, recordId: records[i].recordId });
+          const probability = verdict.probability === undefined ? {} : { probability: verdict.probability };
+          if ((verdict.link && decision !== false) || decision === true) {
+            links.push({ a: Math.min(a, b), b: Math.max(a, b), score: verdict.weight });
+            matches.push({ a: ref(a), b: ref(b), score: dice, ...probability });
+            reach(b);
+          } else if (verdict.reviewable && decision === undefined) {
+            const item: ReviewItem = { a: ref(a), b: ref(b), score: dice, ...probability };
+            if (records[a].attributes) item.aAttributes = records[a].attributes;
+            if (records[b].attributes) item.bAttributes = records[b].attributes;
+            review.push(item);
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+
+  // Solve the reached part alone. Records in reference order, so links of equal weight are taken in
+  // the order a full run over reference-ordered records takes them.
+  const order = (i: number) => refKey(records[i]);
+  const part = [...reached].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
+  const local = new Map(part.map((i, j) => [i, j]));
+  const refs = part.map((i) => ({ orgId: records[i].orgId, recordId: records[i].recordId }));
+  const sources = new Map<string, number>();
+  const sourceOf = Int32Array.from(part, (i) => {
+    const org = records[i].orgId;
+    return sources.get(org) ?? sources.set(org, sources.size).get(org)!;
+  });
+  const localLinks = links
+    .filter((l) => local.has(l.a) && local.has(l.b))
+    .map((l) => ({ a: local.get(l.a)!, b: local.get(l.b)!, score: l.score }));
+  const confirmed: IndexPair[] = [];
+  const rejected: IndexPair[] = [];
+  for (const d of options.decisions ?? []) {
+    const [a, b] = [indexOf.get(refKey(d.a)), indexOf.get(refKey(d.b))];
+    if (a === undefined || b === undefined || !local.has(a) || !local.has(b)) continue;
+    (d.match ? confirmed : rejected).push({ a: local.get(a)!, b: local.get(b)! });
+  }
+  const earlier = new Map<string, string>();
+  for (const i of part) if (personOf[i]) earlier.set(refKey(records[i]), personOf[i]!);
+  const solved = solveClusters(refs, sourceOf, localLinks, { confirmed, rejected, previous: earlier });
+  const kept = new Set(solved.clusters.map((c) => c.personId));
+  return {
+    clusters: solved.clusters,
+    retiredPersons: [...new Set(earlier.values())].filter((id) => !kept.has(id)).sort(),
+    matches,
+    review,
+    conflicts: solved.conflicts,
+    stats: {
+      comparedRecords: freshCount,
+      existingRecordsRead: records.length - freshCount,
+      reachedRecords: part.length,
+      candidatePairs: stats.candidatePairs,
+      comparisons: stats.comparisons,
+      matches: localLinks.length,
+      review: review.length,
+      clusters: solved.clusters.length,
+      lookups: stats.lookups,
+      inconsistentLinks: solved.inconsistentLinks,
+      conflicts: solved.conflicts.length,
+    },
+  };
+}
