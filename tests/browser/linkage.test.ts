@@ -31,10 +31,9 @@ async function caseAt(email: string, familyName: string, dateOfBirth: string, ci
 }
 
 describe('linkage review in the browser', () => {
-  // Skipped (session 10): since the estimated model (#20) the review page shows no pair for this one within
-  // 30 s, though the API's review list has it (tests/integration/linkage.test.ts). Open in the closing
-  // note; the assertions stay as they are for whoever mends it.
-  test.skip('a coordinator decides that a similar pair is the same person', async () => {
+  // Two records only: too few pairs to estimate a model from, and this pair (dates of birth apart) scores
+  // below the fixed Dice review threshold; the run still offers it as the network's nearest pair.
+  test('a coordinator decides that a similar pair is the same person', async () => {
     await caseAt('caseworker@north.demo.test', 'Okonkwo', '1958-11-23', 'UA');
     await caseAt('caseworker@south.demo.test', 'Okonkow', '1958-12-28', 'MD');
     await runNetworkLinkage(harness.ctx);
