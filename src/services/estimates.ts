@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { citationChain, parseEstimate, seedEstimates, type Estimate } from '../domain/estimates';
 import type { CaptureTable, MseResult } from '../domain/mse';
 import type { MseBody } from '../domain/mse/inputs';
+import { withLinkageError, type LinkageErrorDraft } from '../domain/mse/linkage-error';
 import type { Actor } from '../policies/policies';
 import { auditRepo } from '../storage/repositories/audit';
 import { estimatesRepo } from '../storage/repositories/estimates';
@@ -122,6 +123,8 @@ export async function runMse(
   input: MseRequest,
   /** The bootstrap's progress, for a fit run as a job (services/mse-jobs.ts). */
   onProgress?: (progress: TaskProgress) => void,
+  /** The table came from Ariadne's linkage and `input.resamples` redraw its links (services/mse-jobs.ts). */
+  linkage?: LinkageErrorDraft,
 ): Promise<{
   result: MseResult;
   lists: readonly string[];
@@ -130,7 +133,7 @@ export async function runMse(
 }> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   // Reading the table and the fit (2,000 bootstrap replicates take seconds) run in a worker thread, off the event loop.
-  const { result, lists, histories } = await runInWorker(
+  const { result: fitted, lists, histories } = await runInWorker(
     ctx,
     'mse',
     {
@@ -159,6 +162,7 @@ export async function runMse(
     },
     { organisationId: actor.organisationId, ...(onProgress ? { onProgress } : {}) },
   );
+  const result = linkage ? withLinkageError(fitted, linkage) : fitted;
   if (!input.save) return { result, lists, histories };
   const saved = savedInterval(result);
   const percent = Math.round(result.interval.level * 100);
@@ -174,7 +178,7 @@ export async function runMse(
     unitNote: 'persons, including those on no list (multiple systems estimation)',
     scope: { geography: input.save.geography, period: input.save.period, forms: [] },
     method: 'mse',
-    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'};${result.model === 'two_list' ? ' assumes the two lists are independent (untestable with two lists);' : ''}${result.sensitivity ? ` estimates under other choices range from ${Math.round(result.sensitivity.range[0])} to ${Math.round(result.sensitivity.range[1])}, AIC model average ${Math.round(result.sensitivity.averaged.estimate)};` : ''} ${percent}% interval ${Math.round(saved.interval[0])} to ${Number.isFinite(saved.interval[1]) ? Math.round(saved.interval[1]) : 'unbounded'} by ${METHOD_NAMES[saved.intervalMethod]}${failures}.`,
+    caveat: `${input.save.label}. Assumes a closed population; ${result.lists.length} lists; model ${result.model} with terms ${result.terms.join(', ') || 'main effects only'};${result.model === 'two_list' ? ' assumes the two lists are independent (untestable with two lists);' : ''}${result.sensitivity ? ` estimates under other choices range from ${Math.round(result.sensitivity.range[0])} to ${Math.round(result.sensitivity.range[1])}, AIC model average ${Math.round(result.sensitivity.averaged.estimate)};` : ''} ${percent}% interval ${Math.round(saved.interval[0])} to ${Number.isFinite(saved.interval[1]) ? Math.round(saved.interval[1]) : 'unbounded'} by ${METHOD_NAMES[saved.intervalMethod]}${failures}.${result.linkageError ? ` With linkage error (${result.linkageError.uncertainPairs} uncertain pairs of linkage run ${result.linkageError.run} redrawn in each of ${result.linkageError.replicates} replicates) the ${percent}% percentile interval is ${Math.round(result.linkageError.interval[0])} to ${Number.isFinite(result.linkageError.interval[1]) ? Math.round(result.linkageError.interval[1]) : 'unbounded'}.` : ''}`,
     originalSource: { source: `Ariadne MSE by ${orgName}`, year: new Date().getUTCFullYear(), locator: id },
     citingSources: [],
   });
@@ -194,6 +198,7 @@ export async function runMse(
       observed: result.observed,
       ...(result.sensitivity ? { sensitivity: savedSensitivity(result.sensitivity) } : {}),
       ...(result.caveats.length ? { caveats: result.caveats.map((c) => c.code) } : {}),
+      ...(result.linkageError ? { linkageError: result.linkageError } : {}),
       inputs: histories,
     },
   };

@@ -32,6 +32,7 @@ import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { linkageRepo } from '../storage/repositories/linkage';
+import { linkageLinksRepo } from '../storage/repositories/linkage-links';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
@@ -284,6 +285,18 @@ export async function runNetworkLinkage(
         });
       }
     }
+    // The links and their match probabilities, for the MSE's linkage error (issue #21); ids only, no record.
+    await linkageLinksRepo.replace(
+      tx,
+      runId,
+      result.matches.map((m) => ({
+        aOrganisationId: m.a.orgId,
+        aPersonId: m.a.recordId,
+        bOrganisationId: m.b.orgId,
+        bPersonId: m.b.recordId,
+        probability: m.probability === undefined ? null : Math.min(1, Math.max(0, m.probability)),
+      })),
+    );
     const byId = captureHistories(
       result.clusters,
       orgs.map((o) => o.id),

@@ -10,6 +10,14 @@
 import crypto from 'node:crypto';
 import { MseInputError, type MseResult } from '../domain/mse';
 import type { MseJobRequest } from '../domain/mse/job-inputs';
+import { resamplesFromCounts } from '../domain/mse/bootstrap';
+import {
+  chapmanTotal,
+  decidedCounts,
+  linkageErrorInterval,
+  linkageResamples,
+  type LinkageErrorDraft,
+} from '../domain/mse/linkage-error';
 import { publishStrata, type PublishedStrata } from '../domain/mse/strata';
 import { DomainError } from '../domain/errors';
 import { AppError, errors } from '../errors';
@@ -19,6 +27,7 @@ import { jobProgressRepo, type JobProgressRow } from '../storage/repositories/jo
 import { requireAccess } from './authorize';
 import type { AppContext } from './context';
 import { reportFloor } from './disclosure-floors';
+import { networkCaptureHistories, networkCaptureLinkage } from './capture-tables';
 import { runMse } from './estimates';
 import { JOB, JOB_RETRY_LIMIT, enqueueJob, queuedJobState, type JobAttempt } from './jobs';
 import { runInWorker } from './workers';
@@ -120,6 +129,63 @@ export async function mseJob(ctx: AppContext, actor: Actor, id: string): Promise
   return current(ctx, row);
 }
 
+/** Replicates of a linkage-error interval when the request names none: the bootstrap's usual default. */
+const LINKAGE_REPLICATES = 1000;
+
+/**
+ * The network's own table, built when the job runs (as GET /api/mse/capture-histories builds it). With linkage
+ * error, every replicate redraws the latest run's uncertain links before resampling the persons: the redrawn
+ * tables go to the fit as given resamples (percentile interval), or, with two lists, Chapman's replicates
+ * give the interval. Only counts reach the fit; the links never leave this function.
+ */
+async function networkRequest(
+  ctx: AppContext,
+  actor: Actor,
+  request: MseJobRequest,
+): Promise<{ request: MseJobRequest; linkage?: LinkageErrorDraft }> {
+  const { network, ...rest } = request;
+  if (!network?.linkageError)
+    return { request: { ...rest, csv: (await networkCaptureHistories(ctx, actor, network!.by)).csv } };
+  const { histories, linkage } = await networkCaptureLinkage(ctx, actor, network.by);
+  if (!linkage)
+    throw errors.badRequest('no_linkage_run', 'No linkage run has finished: the table carries no linkage to redraw.');
+  // The linkage as decided must be the table itself, or the redrawn replicates would be of another table.
+  const decided = decidedCounts(linkage.uncertainty);
+  const table = new Float64Array(decided.length);
+  for (const row of histories.rows) table[row.lists.reduce((mask, on, i) => mask | (on << i), 0)] += row.count;
+  if (decided.some((count, mask) => count !== table[mask]))
+    throw errors.conflict('linkage_changed', 'The linkage changed while the table was read; run the fit again.');
+  const replicates = request.bootstrap || LINKAGE_REPLICATES;
+  const seed = request.seed ?? 1;
+  const common = { run: linkage.runId, uncertainPairs: linkage.uncertainPairs, replicates, seed };
+  if (histories.lists.length < 3) {
+    const chapman = linkageErrorInterval(linkage.uncertainty, chapmanTotal, { replicates, seed });
+    return {
+      request: { ...rest, csv: histories.csv, bootstrap: 0 },
+      linkage: { ...common, persons: chapman.persons, interval: chapman.interval, failed: chapman.failed },
+    };
+  }
+  const drawn = linkageResamples(linkage.uncertainty, { replicates, seed });
+  const set = resamplesFromCounts(histories.lists, drawn.tables);
+  return {
+    request: {
+      ...rest,
+      csv: histories.csv,
+      bootstrap: replicates,
+      // Percentile: BCa's bias correction would pull the limits back to the linkage as decided.
+      interval: 'percentile',
+      resamples: { lists: [...set.lists], cells: [...set.cells], tables: set.tables.map((t) => [...t]) },
+    },
+    linkage: { ...common, persons: drawn.persons },
+  };
+}
+
+/** A fit of the network's own table, in-process (`ariadne mse-network`); the job runs the same. */
+export async function runNetworkMse(ctx: AppContext, actor: Actor, request: MseJobRequest) {
+  const network = await networkRequest(ctx, actor, request);
+  return runMse(ctx, actor, network.request, undefined, network.linkage);
+}
+
 /** A refusal of the table or options: the job fails with its code, without retry. */
 const refusalCode = (error: unknown): string | null => {
   if (error instanceof MseInputError || error instanceof DomainError) return error.code;
@@ -180,7 +246,8 @@ export async function runMseJob(ctx: AppContext, job: JobAttempt): Promise<void>
       );
       outcome = { strata: jsonSafe(publishStrata(result, floor)) };
     } else {
-      const fit = await runMse(ctx, actor, request, onProgress);
+      const network = request.network ? await networkRequest(ctx, actor, request) : null;
+      const fit = await runMse(ctx, actor, network?.request ?? request, onProgress, network?.linkage);
       outcome = {
         fit: jsonSafe({
           result: fit.result,

@@ -483,6 +483,16 @@ export interface LinkageReviewsTable {
   version: Generated<number>;
 }
 
+/** The latest run's links and their estimated match probabilities (system only; for the MSE's linkage error). */
+export interface LinkageLinksTable {
+  run_id: string;
+  a_organisation_id: string;
+  a_person_id: string;
+  b_organisation_id: string;
+  b_person_id: string;
+  probability: number | null;
+}
+
 export interface LinkageRunsTable {
   id: string;
   started_at: Timestamp;
@@ -729,6 +739,7 @@ export interface DB {
   linkage_encodings: LinkageEncodingsTable;
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
+  linkage_links: LinkageLinksTable;
   job_progress: JobProgressTable;
   linkage_reviews: LinkageReviewsTable;
   notifications: NotificationsTable;

@@ -14,6 +14,7 @@ import { lazy } from '../lazy';
 const outcomeCohort = lazy(() => import('../../services/outcomes'), 'outcomeCohort');
 const networkCaptureHistories = lazy(() => import('../../services/capture-tables'), 'networkCaptureHistories');
 const listEstimates = lazy(() => import('../../services/estimates'), 'listEstimates');
+const runNetworkMse = lazy(() => import('../../services/mse-jobs'), 'runNetworkMse');
 const exportHtcds = lazy(() => import('../../services/htcds-export'), 'exportHtcds');
 const listNetworks = lazy(() => import('../../services/networks'), 'listNetworks');
 const privacyReleases = () => import('../../services/privacy-releases');
@@ -182,6 +183,43 @@ export function registerStatisticsCommands(program: Command): void {
           oneOf(opts.by, ['organisation', 'channel'] as const, 'lists'),
         );
         output(Boolean(opts.json), table, () => table.csv.trimEnd());
+      }),
+    );
+
+  program
+    .command('mse-network')
+    .description(
+      "Multiple systems estimation of the network's own capture table; --linkage-error redraws the latest linkage run's uncertain links in every replicate, so the interval carries the linkage's error",
+    )
+    .requiredOption('--org <slug>', 'organisation whose networks to use')
+    .option('--by <lists>', 'organisation | channel', 'organisation')
+    .option('--linkage-error', "redraw the linkage's uncertain links from their match probabilities")
+    .option('--bootstrap <n>', 'replicates (1000 by default with --linkage-error)')
+    .option('--seed <n>', 'seed of the replicates', '1')
+    .option('--json', 'print the result as the API returns it')
+    .action((opts) =>
+      withContext(async (ctx) => {
+        const { overlapsOf, presentMseResult } = await import('../../server/presenters/mse');
+        const fit = await runNetworkMse(ctx, await operatorOf(ctx, opts.org), {
+          network: {
+            by: oneOf(opts.by, ['organisation', 'channel'] as const, 'lists'),
+            linkageError: Boolean(opts.linkageError),
+          },
+          ...(opts.bootstrap ? { bootstrap: Number(opts.bootstrap) } : {}),
+          seed: Number(opts.seed),
+        });
+        const result = presentMseResult(fit.result, fit.result.warnings, overlapsOf(fit.lists, fit.histories));
+        const [lo, hi] = result.linkageError?.interval ?? result.interval.bootstrap ?? result.interval.wald;
+        output(Boolean(opts.json), result, () =>
+          [
+            `Estimate ${Math.round(result.estimate ?? NaN)} (${result.observed} observed), ${Math.round(result.interval.level * 100)}% interval ${Math.round(lo ?? NaN)} to ${hi === null ? 'unbounded' : Math.round(hi)}`,
+            ...(result.linkageError
+              ? [
+                  `The interval includes linkage error from run ${result.linkageError.run} (${result.linkageError.uncertainPairs} uncertain pairs redrawn).`,
+                ]
+              : []),
+          ].join('\n'),
+        );
       }),
     );
 

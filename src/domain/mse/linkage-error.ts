@@ -32,6 +32,7 @@ import { quantileType8 } from './bootstrap';
 import { MseInputError } from './errors';
 import { resampleCounts } from './random';
 import { xoshiro128 } from './random64';
+import type { MseResult } from './types';
 
 const persons = (counts: Float64Array) => counts.reduce((sum, c) => sum + c, 0);
 
@@ -78,6 +79,54 @@ export interface LinkageErrorInterval {
   readonly uncertainLinks: number;
   /** Persons in the decided table, and the smallest and largest count of persons over the redrawn linkages. */
   readonly persons: { readonly decided: number; readonly min: number; readonly max: number };
+}
+
+/**
+ * What an MSE result says of the linkage error it carries: the run the links come from, how many were
+ * redrawn, and the percentile interval of the redrawn replicates (the bootstrap interval of the fit, or
+ * Chapman's replicates with two lists). Counts only.
+ */
+export interface LinkageErrorSummary {
+  readonly included: true;
+  /** The linkage run whose links and match probabilities were redrawn. */
+  readonly run: string;
+  /** Links whose probability lies strictly between 0 and 1: linked pairs and review-band pairs. */
+  readonly uncertainPairs: number;
+  readonly method: 'percentile';
+  readonly interval: [number, number];
+  readonly replicates: number;
+  readonly failed: number;
+  readonly seed: number;
+  /** Persons in the table as linked, and the fewest and most over the redrawn linkages. */
+  readonly persons: { readonly decided: number; readonly min: number; readonly max: number };
+}
+
+/** Chapman's two-list estimate of cell counts indexed by bitmask (01, 10, 11): the two-list replicate. */
+export const chapmanTotal = (counts: Float64Array): number =>
+  ((counts[1] + counts[3] + 1) * (counts[2] + counts[3] + 1)) / (counts[3] + 1) - 1;
+
+/** What the linkage side knows before the fit: the fit's bootstrap gives the interval (two lists: given here). */
+export type LinkageErrorDraft = Omit<LinkageErrorSummary, 'included' | 'method' | 'interval' | 'failed'> &
+  Partial<Pick<LinkageErrorSummary, 'interval' | 'failed'>>;
+
+/** The result with its linkage error stated; the interval is the bootstrap's (over the redrawn resamples). */
+export function withLinkageError(result: MseResult, draft: LinkageErrorDraft): MseResult {
+  const interval = result.interval.bootstrap ?? draft.interval;
+  if (!interval) return result;
+  return {
+    ...result,
+    linkageError: {
+      included: true,
+      run: draft.run,
+      uncertainPairs: draft.uncertainPairs,
+      method: 'percentile',
+      interval,
+      replicates: draft.replicates,
+      failed: result.bootstrap?.failed ?? draft.failed ?? 0,
+      seed: draft.seed,
+      persons: draft.persons,
+    },
+  };
 }
 
 function checkUncertainty(u: LinkageUncertainty): void {

@@ -3,6 +3,7 @@ import type { BootstrapMethod, ModelSelectionFrequency, ResampleSet } from './bo
 import type { Histogram, MseDiagnostics } from './diagnostics';
 import type { ChaoBound } from './chao';
 import type { LcmcrOptions, LcmcrResult } from './lcmcr';
+import type { LinkageErrorSummary } from './linkage-error';
 import type { SensitivitySummary } from './sensitivity';
 import type { AllModelsCheck } from './workbench';
 
@@ -148,6 +149,8 @@ export interface MseResult {
   readonly chao?: ChaoBound;
   /** The latent-class (LCMCR) posterior, when asked for. */
   readonly lcmcr?: LcmcrResult;
+  /** The table came from Ariadne's own linkage and its interval redraws the links (issue #21). */
+  readonly linkageError?: LinkageErrorSummary;
   /** Residuals, influence of cells and lists, and the pairs with small overlaps (log-linear fits). */
   readonly diagnostics?: MseDiagnostics;
   readonly modelCheck?: AllModelsCheck;

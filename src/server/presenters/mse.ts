@@ -268,6 +268,24 @@ export const MseResultSchema = z
     diagnostics: MseDiagnosticsSchema.optional(),
     chao: MseChaoSchema.optional(),
     lcmcr: MseLcmcrSchema.optional(),
+    linkageError: z
+      .strictObject({
+        included: z.literal(true),
+        run: z.string().describe('the linkage run whose links and match probabilities were redrawn'),
+        uncertainPairs: z
+          .number()
+          .describe('links with a probability strictly between 0 and 1, redrawn in each replicate'),
+        method: z.literal('percentile'),
+        interval: Interval,
+        replicates: z.number(),
+        failed: z.number(),
+        seed: z.number(),
+        persons: z
+          .strictObject({ decided: z.number(), min: z.number(), max: z.number() })
+          .describe('persons in the table as linked, and the fewest and most over the redrawn linkages'),
+      })
+      .optional()
+      .describe("the table came from Ariadne's own linkage, and the interval includes its estimated match error"),
     overlaps: z
       .array(z.strictObject({ lists: Terms, count: z.number() }))
       .describe('persons per observed combination of lists, for the UpSet chart'),
@@ -471,6 +489,25 @@ export function presentMseResult(
     ...(r.diagnostics ? { diagnostics: presentDiagnostics(r.diagnostics) } : {}),
     ...(r.chao ? { chao: presentChao(r.chao) } : {}),
     ...(r.lcmcr ? { lcmcr: presentLcmcr(r.lcmcr) } : {}),
+    ...(r.linkageError
+      ? {
+          linkageError: {
+            included: true as const,
+            run: r.linkageError.run,
+            uncertainPairs: r.linkageError.uncertainPairs,
+            method: r.linkageError.method,
+            interval: pair(r.linkageError.interval)!,
+            replicates: r.linkageError.replicates,
+            failed: r.linkageError.failed,
+            seed: r.linkageError.seed,
+            persons: {
+              decided: r.linkageError.persons.decided,
+              min: r.linkageError.persons.min,
+              max: r.linkageError.persons.max,
+            },
+          },
+        }
+      : {}),
     overlaps: overlaps.map((o) => ({ lists: [...o.lists], count: o.count })),
   };
 }

@@ -30,6 +30,16 @@ export function MseWorkbench({ result: r }: { result: MseResult }) {
           </ul>
         </section>
       )}
+      {r.linkageError && (
+        <p data-testid="mse-linkage-error">
+          {t('mseLinkage.included', {
+            run: r.linkageError.run,
+            pairs: n(r.linkageError.uncertainPairs),
+            replicates: n(r.linkageError.replicates),
+            interval: range(r.linkageError.interval),
+          })}
+        </p>
+      )}
       {r.twoList && (
         <p data-testid="mse-two-lists">
           {t('mseUi.twoLists', {
