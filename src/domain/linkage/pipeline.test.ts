@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createEncoder, type EncodedRecord, type IdentityRecord } from './encode';
 import { LinkageError } from './errors';
-import { linkNetwork, pairKey, type LinkagePhase } from './pipeline';
+import { DEFAULT_REVIEW_THRESHOLD, linkNetwork, pairKey, type LinkagePhase } from './pipeline';
 import { DEFAULT_SCHEMA } from './schema';
 
 const SECRET = 'pipeline-test-secret-0123456789';
@@ -185,5 +185,45 @@ describe('review decisions', () => {
     expect(pairKey({ orgId: 'x', recordId: '1' }, { orgId: 'y', recordId: '2' })).toBe(
       pairKey({ orgId: 'y', recordId: '2' }, { orgId: 'x', recordId: '1' }),
     );
+  });
+});
+
+describe('a network too small to estimate from', () => {
+  const encoder = createEncoder('a-demo-network-secret-of-enough-length', DEFAULT_SCHEMA);
+  const person = (orgId: string, recordId: string, surname: string, dob: string, citizenship: string) =>
+    encoder.encode({
+      recordId,
+      orgId,
+      consentToNetworkDedup: true,
+      fields: { given_name: 'Demo', surname, date_of_birth: dob, sex: 'female', citizenship },
+    });
+  // Dates of birth apart: sex and citizenship, bound to the date in schema v2, disagree with it.
+  const north = person('north', 'n1', 'Okonkwo', '1958-11-23', 'UA');
+  const south = person('south', 's1', 'Okonkow', '1958-12-28', 'MD');
+
+  test('offers its likeliest pair below the fixed review threshold for a person to decide', () => {
+    const result = linkNetwork([north, south]);
+    expect(result.model).toBeUndefined();
+    expect(result.review).toHaveLength(1);
+    expect(result.review[0].score).toBeLessThan(DEFAULT_REVIEW_THRESHOLD);
+    expect(result.clusters).toHaveLength(2);
+    // Fixed thresholds asked for are kept as they are; no cap left, nothing more is offered.
+    expect(linkNetwork([north, south], { method: 'dice' }).review).toHaveLength(0);
+    expect(linkNetwork([north, south], { reviewCapPerOrganisation: 0 }).review).toHaveLength(0);
+  });
+
+  test("the nearest first, within each organisation's cap", () => {
+    const others = ['Okonkwu', 'Okonkvo', 'Okonkwa', 'Okonko', 'Okonkwoo'].map((surname, i) =>
+      person('north', `n${i + 2}`, surname, `1958-1${i % 3}-0${i + 1}`, 'UA'),
+    );
+    const all = [north, ...others, south];
+    const open = linkNetwork(all, { reviewCapPerOrganisation: 1000 }).review;
+    expect(open.length).toBeGreaterThan(2);
+    const capped = linkNetwork(all, { reviewCapPerOrganisation: 2 }).review;
+    const nearest = open
+      .map((r) => r.score)
+      .sort((x, y) => y - x)
+      .slice(0, 2);
+    expect(capped.map((r) => r.score)).toEqual(nearest);
   });
 });
