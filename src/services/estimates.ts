@@ -29,7 +29,14 @@ export interface RegistryEntry extends Estimate {
     interval: [number, number];
     intervalMethod: SavedIntervalMethod;
     level?: number;
-    bootstrap?: { replicates: number; failed: number; failedShare: number; seed: number };
+    /** generator: absent for estimates saved before it was recorded (never guessed). */
+    bootstrap?: {
+      replicates: number;
+      failed: number;
+      failedShare: number;
+      seed: number;
+      generator?: NonNullable<MseResult['bootstrap']>['generator'];
+    };
     goodnessOfFit?: { test: string; pValue: number | null };
     observed: number;
     /** What the figure is sensitive to, kept with it (absent for estimates saved before #21's workbench). */
@@ -83,11 +90,12 @@ export function savedSensitivity(s: NonNullable<MseResult['sensitivity']>): Save
 /** The interval a saved estimate carries and how it was computed: the bootstrap one when there was a bootstrap. */
 function savedInterval(result: MseResult) {
   if (result.interval.bootstrap && result.bootstrap) {
-    const { method, replicates, failed, failedShare, seed } = result.bootstrap;
+    // The generator and seed reproduce the replicates; "given" when the caller supplied the resampled tables.
+    const { method, replicates, failed, failedShare, seed, generator } = result.bootstrap;
     return {
       interval: result.interval.bootstrap,
       intervalMethod: method,
-      bootstrap: { replicates, failed, failedShare, seed },
+      bootstrap: { replicates, failed, failedShare, seed, generator },
     };
   }
   return { interval: result.interval.wald, intervalMethod: 'wald' as const };
@@ -133,7 +141,11 @@ export async function runMse(
 }> {
   requireAccess(actor, 'network.aggregates.read', { organisationId: actor.organisationId });
   // Reading the table and the fit (2,000 bootstrap replicates take seconds) run in a worker thread, off the event loop.
-  const { result: fitted, lists, histories } = await runInWorker(
+  const {
+    result: fitted,
+    lists,
+    histories,
+  } = await runInWorker(
     ctx,
     'mse',
     {

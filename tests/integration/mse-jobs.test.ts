@@ -109,6 +109,74 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE jobs on %s', (_name
     expect(job.result).toBeNull();
   });
 
+  test('a stratified bootstrap fit reports its replicates, and the combined interval sums the strata replicate by replicate', async () => {
+    // Only the two large regions: both are above the floor, so both are published.
+    const csv = stratified()
+      .split('\n')
+      .filter((line) => !line.includes(',east,'))
+      .join('\n');
+    const started = await coordinator.post('/api/mse/jobs', {
+      csv,
+      stratifyBy: 'region',
+      method: 'main',
+      bootstrap: 40,
+      seed: 5,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const { job } = await finished(coordinator, started.body.id);
+    expect(job, JSON.stringify(job)).toMatchObject({ state: 'succeeded', phase: 'bootstrap', done: 40, total: 40 });
+    const { strata } = job;
+    expect(strata.strata.map((s: any) => [s.name, s.suppressed, s.intervalMethod])).toEqual([
+      ['north', false, 'percentile_bootstrap'],
+      ['south', false, 'percentile_bootstrap'],
+    ]);
+    expect(strata.combined).toMatchObject({
+      intervalMethod: 'summed_bootstrap_replicates',
+      replicates: 40,
+      seed: 5,
+      observed: strata.strata[0].observed + strata.strata[1].observed,
+    });
+    expect(strata.combined.estimate).toBeCloseTo(strata.strata[0].estimate + strata.strata[1].estimate, 6);
+    expect(strata.combined.interval[0]).toBeLessThan(strata.combined.estimate);
+    expect(strata.combined.interval[1]).toBeGreaterThan(strata.combined.estimate);
+  });
+
+  test('a fit saved through a job records its interval method, generator, seed, failed replicates and sensitivity', async () => {
+    const started = await coordinator.post('/api/mse/jobs', {
+      csv: WESTERN,
+      bootstrap: 60,
+      seed: 9,
+      save: { label: 'Western, job', geography: 'Western region', period: '2025' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    const { job } = await finished(coordinator, started.body.id);
+    expect(job.state, JSON.stringify(job)).toBe('succeeded');
+    expect(job.savedEstimateId).toMatch(/^ariadne-mse-/);
+    const listed = await coordinator.get('/api/estimates');
+    expect(listed.status).toBe(200);
+    const saved = listed.body.estimates.find((e: any) => e.id === job.savedEstimateId);
+    expect(saved.origin).toBe('ariadne_mse');
+    expect(saved.mse).toMatchObject({
+      intervalMethod: 'bca',
+      bootstrap: {
+        replicates: 60,
+        seed: 9,
+        generator: 'xoshiro128**',
+        failed: job.result.bootstrap.failed,
+        failedShare: job.result.bootstrap.failedShare,
+      },
+    });
+    expect(saved.mse.interval).toEqual(job.result.interval.bootstrap);
+    expect(saved.mse.sensitivity.range).toHaveLength(2);
+    expect(saved.mse.sensitivity.averaged.estimate).toBeCloseTo(job.result.sensitivity.averaged.estimate, 6);
+    // The presenter names every field: the capture histories the row keeps do not leave with it.
+    expect(Object.keys(saved.mse)).not.toContain('inputs');
+    expect(saved.caveat).toContain('bias-corrected and accelerated (BCa) bootstrap');
+    // Another organisation's registry does not hold it.
+    const south = await t.as('coordinator@south.demo.test');
+    expect((await south.get('/api/estimates')).body.estimates.map((e: any) => e.id)).not.toContain(job.savedEstimateId);
+  });
+
   test('a refused table fails the job with its code, and the request is checked at the edge', async () => {
     const started = await coordinator.post('/api/mse/jobs', { csv: 'A,B,C,n\n1,0,0,0x10\n' });
     expect(started.status).toBe(202);

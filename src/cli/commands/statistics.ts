@@ -233,7 +233,9 @@ export function registerStatisticsCommands(program: Command): void {
       withContext(async (ctx) => {
         const all = await listEstimates(ctx, await operatorOf(ctx, opts.org));
         const shown = opts.recast ? all.filter((e) => e.chain.recast) : all;
-        output(Boolean(opts.json), shown, () =>
+        // --json prints what GET /api/estimates returns, through the same presenter.
+        const { presentEstimate } = await import('../../server/presenters/estimate');
+        output(Boolean(opts.json), shown.map(presentEstimate), () =>
           shown
             .map((e) => {
               const figure =

@@ -15,6 +15,8 @@ export function EstimatesPage() {
     queryFn: () => api<EstimateList>('/api/estimates'),
   });
   const fmt = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+  const whole = (x: number | null | undefined) =>
+    x === null || x === undefined ? t('stats.mse.unbounded') : fmt.format(Math.round(x));
   const figure = (e: Estimate) =>
     e.value !== undefined
       ? fmt.format(e.value)
@@ -42,6 +44,30 @@ export function EstimatesPage() {
                   high:
                     e.mse.interval[1] === null ? t('stats.mse.unbounded') : fmt.format(Math.round(e.mse.interval[1])),
                   method: t(`stats.mse.intervalMethods.${e.mse.intervalMethod}`),
+                })}
+              </p>
+            )}
+            {e.mse?.bootstrap && (
+              <p data-testid="estimate-bootstrap">
+                {t('mseJobs.registry.bootstrap', {
+                  replicates: fmt.format(e.mse.bootstrap.replicates),
+                  failed: fmt.format(e.mse.bootstrap.failed),
+                  generator:
+                    e.mse.bootstrap.generator === 'given'
+                      ? t('mseJobs.registry.given')
+                      : e.mse.bootstrap.generator === 'not_recorded'
+                        ? t('mseJobs.registry.notRecorded')
+                        : e.mse.bootstrap.generator,
+                  seed: e.mse.bootstrap.seed,
+                })}
+              </p>
+            )}
+            {e.mse?.sensitivity && (
+              <p data-testid="estimate-sensitivity">
+                {t('mseJobs.registry.sensitivity', {
+                  low: whole(e.mse.sensitivity.range[0]),
+                  high: whole(e.mse.sensitivity.range[1]),
+                  averaged: whole(e.mse.sensitivity.averaged.estimate),
                 })}
               </p>
             )}

@@ -1,16 +1,26 @@
-/** Multiple systems estimation: upload or paste a capture-history table, see the estimate, its intervals, the model and warnings. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useState, type ChangeEvent, type FormEvent } from 'react';
+/**
+ * Multiple systems estimation: upload or paste a capture-history table, see the estimate, its intervals, the
+ * model and warnings. Every fit runs as a job on the server (POST /api/mse/jobs): the page follows it with a
+ * progress bar of the bootstrap replicates instead of holding one long request open, and a table with a
+ * stratum column can be estimated per stratum.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useEffect, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ErrorMessage, Notice } from '../components/ErrorMessage';
 import { Field } from '../cases/fields';
 import { EChart } from './EChart';
-import type { CaptureHistories, MseOutcome } from '../../server/api-types';
+import type { CaptureHistories, MseJob } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
 import { MseDiagnostics } from './MseDiagnostics';
 import { MseHeterogeneity } from './MseHeterogeneity';
+import { MseJobProgress, MseJobFailure } from './MseJobStatus';
+import { MseStrata, stratumColumns } from './MseStrata';
 import { MseWorkbench } from './MseWorkbench';
+
+/** How often a running job is asked for its progress. */
+const POLL_MS = 500;
 
 export function MsePage() {
   const { t, i18n } = useTranslation();
@@ -31,13 +41,21 @@ export function MsePage() {
   const [terms, setTerms] = useState('');
   const [lcmcrSamples, setLcmcrSamples] = useState('2000');
   const [removeLists, setRemoveLists] = useState(false);
+  const [stratifyBy, setStratifyBy] = useState('');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
+  // Only columns of the table in the box can stratify it; a stale choice is dropped when the table changes.
+  const columns = useMemo(() => (xlsx ? [] : stratumColumns(csv)), [csv, xlsx]);
+  const stratum = columns.includes(stratifyBy) ? stratifyBy : '';
   // Saving an estimate creates a record: one key per submission.
   const idem = useIdempotencyKey();
   const queryClient = useQueryClient();
-  const run = useMutation({
+  /** The job being followed, and whether it saves to the registry. */
+  const [followed, setFollowed] = useState<{ id: string; saving: boolean } | null>(null);
+  /** The last finished job whose result is shown: it stays while a new job (e.g. the save) runs. */
+  const [shown, setShown] = useState<MseJob | null>(null);
+  const submit = useMutation({
     mutationFn: (withSave: boolean) =>
-      api<MseOutcome>('/api/mse', {
+      api<MseJob>('/api/mse/jobs', {
         method: 'POST',
         body: {
           ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),
@@ -54,17 +72,39 @@ export function MsePage() {
             : {}),
           ...(method === 'lcmcr' ? { lcmcr: { samples: Number(lcmcrSamples) } } : {}),
           ...(removeLists ? { removeNonInformativeLists: true } : {}),
-          ...(withSave ? { save } : {}),
+          ...(withSave ? { save } : stratum ? { stratifyBy: stratum } : {}),
         },
         idempotencyKey: idem.key,
       }),
-    onSuccess: (_outcome, withSave) => {
+    onSuccess: (job, withSave) => {
       idem.renew();
-      // The registry page caches its list: a saved estimate must be there when she opens it next.
-      if (withSave) void queryClient.invalidateQueries({ queryKey: ['estimates'] });
+      queryClient.setQueryData(['mse-job', job.id], job);
+      setFollowed({ id: job.id, saving: withSave });
     },
   });
-  const r = run.data?.result;
+  const job = useQuery({
+    queryKey: ['mse-job', followed?.id],
+    enabled: Boolean(followed),
+    queryFn: () => api<MseJob>(`/api/mse/jobs/${followed!.id}`),
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? POLL_MS : false),
+  });
+  const current = followed ? job.data : undefined;
+  const running = submit.isPending || current?.state === 'running';
+  useEffect(() => {
+    if (current?.state !== 'succeeded') return;
+    setShown(current);
+    // The registry page caches its list: a saved estimate must be there when she opens it next.
+    if (current.savedEstimateId) void queryClient.invalidateQueries({ queryKey: ['estimates'] });
+  }, [current, queryClient]);
+  const r = shown?.result ?? undefined;
+  // The usual stratifying variables are named in the reader's language; any other column by its header.
+  const variableName = (column: string) => {
+    const key = `mseJobs.variables.${column
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_')}`;
+    return i18n.exists(key) ? t(key) : column;
+  };
   const range = (xs?: (number | null)[]) =>
     xs ? `${fmt.format(xs[0] ?? 0)} – ${xs[1] === null ? '∞' : fmt.format(xs[1] ?? 0)}` : '—';
 
@@ -131,7 +171,7 @@ export function MsePage() {
         className="card"
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          run.mutate(false);
+          submit.mutate(false);
         }}
       >
         <label className="field">
@@ -188,14 +228,32 @@ export function MsePage() {
           <input type="checkbox" checked={removeLists} onChange={(e) => setRemoveLists(e.target.checked)} />
           {t('mseUi.removeLists')}
         </label>
-        <ErrorMessage error={run.error} />
+        {columns.length > 0 && (
+          <label className="field">
+            <span>{t('mseJobs.stratifyBy')}</span>
+            <select value={stratum} onChange={(e) => setStratifyBy(e.target.value)} aria-describedby="mse-strata-hint">
+              <option value="">{t('mseJobs.noStrata')}</option>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {variableName(c)}
+                </option>
+              ))}
+            </select>
+            <small id="mse-strata-hint">{t('mseJobs.stratifyHint')}</small>
+          </label>
+        )}
+        <ErrorMessage error={submit.error} />
+        {current?.state === 'failed' && !followed?.saving && <MseJobFailure code={current.errorCode} />}
         <div className="actions">
-          <button type="submit" disabled={run.isPending}>
-            {run.isPending ? t('stats.fitting') : t('stats.estimate')}
+          <button type="submit" disabled={running}>
+            {running ? t('stats.fitting') : t('stats.estimate')}
           </button>
         </div>
-        {run.isPending && <p role="status">{t('stats.fitting')}</p>}
+        {running && !followed?.saving && (
+          <MseJobProgress job={current?.state === 'running' ? current : null} onStop={() => setFollowed(null)} />
+        )}
       </form>
+      {shown?.strata && <MseStrata strata={shown.strata} variable={variableName(shown.strata.by)} />}
       {r && (
         <section className="card" aria-labelledby="mse-result">
           <h2 id="mse-result">{t('stats.mseResult', { estimate: fmt.format(r.estimate ?? 0) })}</h2>
@@ -288,7 +346,7 @@ export function MsePage() {
           <form
             onSubmit={(e: FormEvent) => {
               e.preventDefault();
-              run.mutate(true);
+              submit.mutate(true);
             }}
             aria-labelledby="save-title"
           >
@@ -312,12 +370,16 @@ export function MsePage() {
               onChange={(period) => setSave({ ...save, period })}
             />
             <div className="actions">
-              <button type="submit" disabled={run.isPending}>
+              <button type="submit" disabled={running}>
                 {t('stats.save')}
               </button>
             </div>
+            {current?.state === 'failed' && followed?.saving && <MseJobFailure code={current.errorCode} />}
+            {running && followed?.saving && (
+              <MseJobProgress job={current?.state === 'running' ? current : null} onStop={() => setFollowed(null)} />
+            )}
           </form>
-          {run.data?.savedEstimateId && <Notice>{t('stats.saved')}</Notice>}
+          {shown?.savedEstimateId && <Notice>{t('stats.saved')}</Notice>}
         </section>
       )}
     </section>

@@ -13,6 +13,7 @@ import { exportReport, organisationReport } from '../../../services/statistics';
 import { heavyRateLimit } from '../../plugins/heavy';
 import { requireSession } from '../../plugins/session';
 import { CohortViewSchema, presentCohort } from '../../presenters/cohort';
+import { presentEstimate } from '../../presenters/estimate';
 import { errorResponses } from '../../schemas';
 import { requestLanguage } from '../../../services/preferences';
 import { translateNote, translateReportTexts } from '../../../services/server-text';
@@ -173,7 +174,17 @@ export const EstimateView = z
           .describe('how the interval was computed; not_recorded for estimates saved before it was kept'),
         level: z.number().optional(),
         bootstrap: z
-          .object({ replicates: z.number(), failed: z.number(), failedShare: z.number(), seed: z.number() })
+          .strictObject({
+            replicates: z.number(),
+            failed: z.number().describe('replicates without a finite estimate, counted as unbounded'),
+            failedShare: z.number(),
+            seed: z.number(),
+            generator: z
+              .enum(['xoshiro128**', 'given', 'not_recorded'])
+              .describe(
+                'the generator that drew the resamples from the seed; given: the resampled tables came with the request; not_recorded: saved before it was kept',
+              ),
+          })
           .optional(),
         goodnessOfFit: z.object({ test: z.string(), pValue: z.number().nullable() }).optional(),
         observed: z.number(),
@@ -315,7 +326,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => ({
-      estimates: (await listEstimates(ctx, requireSession(request).actor)) as z.infer<typeof EstimateView>[],
+      estimates: (await listEstimates(ctx, requireSession(request).actor)).map(presentEstimate),
     }),
   );
 
