@@ -26,6 +26,8 @@ export interface LinkageRunSummary {
   personsDeduplicated: number;
   /** The estimated parameters (absent from runs stored before they were reported). */
   model?: LinkageRunModel | null;
+  /** Absent from runs stored before incremental linkage (all full). */
+  mode?: 'full' | 'incremental';
 }
 
 export interface LinkageJob {
@@ -160,7 +162,12 @@ export async function storeLinkageSecret(ctx: AppContext, actor: Actor, secret: 
  * Queues a network linkage run (any server working the queue runs it); refuses while one is queued
  * or running anywhere. `run` replaces the real run for this job, if this server's worker takes it (tests).
  */
-export async function startLinkageRun(ctx: AppContext, actor: Actor, run: LinkageRunner = runNetworkLinkage) {
+export async function startLinkageRun(
+  ctx: AppContext,
+  actor: Actor,
+  run: LinkageRunner = runNetworkLinkage,
+  options: { mode?: 'full' | 'incremental' } = {},
+) {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
   // A fast refusal; the queue's exclusive policy, inside the command's transaction, is the one that holds.
   if ((await latestJob(ctx))?.state === 'running') throw alreadyRunning();
@@ -169,7 +176,7 @@ export async function startLinkageRun(ctx: AppContext, actor: Actor, run: Linkag
   const id = crypto.randomUUID();
   if (run !== runNetworkLinkage) substitutes.set(ctx, (substitutes.get(ctx) ?? new Map()).set(id, run));
   try {
-    await inTenant(ctx, actor, (tx) => startLinkageRunCommand({ actor, tx, queue, id }));
+    await inTenant(ctx, actor, (tx) => startLinkageRunCommand({ actor, tx, queue, id, mode: options.mode }));
   } catch (error) {
     substitutes.get(ctx)?.delete(id);
     throw error;
@@ -215,7 +222,8 @@ export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<v
         );
     };
     try {
-      const summary = await run(ctx, onProgress);
+      const mode = job.data.mode === 'full' || job.data.mode === 'incremental' ? job.data.mode : undefined;
+      const summary = await run(ctx, onProgress, mode ? { mode } : {});
       await writes;
       await jobProgressRepo.finish(db, job.id, attempt, {
         state: 'succeeded',
@@ -230,6 +238,7 @@ export async function runLinkageJob(ctx: AppContext, job: JobAttempt): Promise<v
           stats: countsOf(summary.stats),
           personsDeduplicated: summary.personsDeduplicated,
           model: summary.model,
+          mode: summary.mode,
         },
       });
     } catch (error) {

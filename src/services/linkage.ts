@@ -32,12 +32,20 @@ import { withSystem } from '../storage/database';
 import { auditRepo } from '../storage/repositories/audit';
 import { caseEntriesRepo } from '../storage/repositories/case-entries';
 import { linkageRepo } from '../storage/repositories/linkage';
+import { linkageIncrementalRepo } from '../storage/repositories/linkage-incremental';
 import { linkageLinksRepo } from '../storage/repositories/linkage-links';
 import { organisationsRepo } from '../storage/repositories/organisations';
 import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, type AppContext } from './context';
 import { openIdentity } from './person-identity';
+import {
+  networkFingerprint,
+  reusableModel,
+  runIncremental,
+  storeLinkedState,
+  type LinkageMode,
+} from './linkage-incremental';
 import { runInWorker } from './workers';
 
 /** The organisation's own system actor for scheduled or CLI linkage work (audited without a user). */
@@ -143,14 +151,28 @@ export async function encodeOrganisation(
       });
       keep.add(c.personId);
     }
+    // Persons whose identity is as it was encoded keep their encoding (and stay linked): a keyed hash says so.
+    const hashOf = (r: IdentityRecord) =>
+      crypto
+        .createHmac('sha256', secret)
+        .update(JSON.stringify([DEFAULT_SCHEMA.version, r.fields, r.attributes]))
+        .digest('hex');
+    const stored = await linkageIncrementalRepo.encodingHashes(tx, organisationId);
+    const changed = records.filter((r) => stored.get(r.recordId) !== hashOf(r));
     // The keyed Bloom-filter encoding (HMACs per q-gram) runs in a worker thread; the rows are written here.
-    const encodings = records.length
-      ? await runInWorker(ctx, 'linkage.encode', { secret, records }, { organisationId: null })
+    const encodings = changed.length
+      ? await runInWorker(ctx, 'linkage.encode', { secret, records: changed }, { organisationId: null })
       : [];
     for (const [i, json] of encodings.entries()) {
-      await linkageRepo.saveEncoding(tx, organisationId, records[i].recordId, DEFAULT_SCHEMA.version, json);
+      await linkageIncrementalRepo.saveChangedEncoding(tx, {
+        organisationId,
+        personId: changed[i].recordId,
+        schemaVersion: DEFAULT_SCHEMA.version,
+        encoding: json,
+        hash: hashOf(changed[i]),
+      });
     }
-    const encoded = encodings.length;
+    const encoded = records.length;
     const stale = (await linkageRepo.encodedPersonIds(tx, organisationId)).filter((personId) => !keep.has(personId));
     await linkageRepo.deleteEncodings(tx, organisationId, stale);
     await auditRepo.append(tx, {
@@ -216,13 +238,21 @@ export interface NetworkLinkageSummary {
   model: LinkageRunModel | null;
   personsDeduplicated: number;
   captureHistories: CaptureHistoryTable;
+  /** How the run linked: every record ("full") or only the new and changed ones ("incremental"). */
+  mode: LinkageMode;
 }
 
 /** What a network may set for a run of the estimated method (the rest comes from the schema and the data). */
 export type NetworkLinkageOptions = Pick<
   LinkageOptions,
   'targetPrecision' | 'reviewCapPerOrganisation' | 'reviewFloor'
->;
+> & {
+  /**
+   * "incremental" (the default when the latest run's model was made with the same schema and secrets):
+   * only new or changed records are compared, with that model; "full" compares everything and estimates again.
+   */
+  mode?: LinkageMode;
+};
 
 /** Encodes every organisation that holds the secret, links all encodings, and writes each organisation's hints. */
 export async function runNetworkLinkage(
@@ -237,9 +267,61 @@ export async function runNetworkLinkage(
     counts.set(org.id, (await encodeOrganisation(ctx, org.id)).encoded);
     onProgress?.('encode', i + 1, orgs.length);
   }
+  const fingerprint = networkFingerprint(
+    await Promise.all(orgs.map(async (o) => ({ orgId: o.id, fingerprint: await linkageSecretFingerprint(ctx, o.id) }))),
+  );
   return withSystem(ctx.db, async (tx) => {
     // Runs from several servers or the CLI replace the matches one after the other, never interleaved.
     await linkageRepo.lockRun(tx);
+    const frozen = options.mode === 'full' ? null : await reusableModel(tx, fingerprint);
+    const { mode: _mode, ...linkOptions } = options;
+    if (frozen) {
+      const runId = crypto.randomUUID();
+      const organisationIds = orgs.map((o) => o.id);
+      const decisions = (await linkageRepo.decidedReviews(tx)).map((d) => ({
+        a: { orgId: d.a_organisation_id, recordId: d.a_person_id },
+        b: { orgId: d.b_organisation_id, recordId: d.b_person_id },
+        match: d.status === 'match',
+      }));
+      const run = await runIncremental(ctx, tx, { runId, organisationIds, model: frozen, decisions, onProgress });
+      await storeReviewItems(tx, runId, run.review, false);
+      const last = await linkageRepo.latestRun(tx);
+      const lastStats = (typeof last?.stats === 'string' ? JSON.parse(last.stats) : last?.stats) as
+        { model?: LinkageRunModel | null } | undefined;
+      // The model is the last full run's, reused as it was estimated.
+      const model = lastStats?.model ?? null;
+      const byId = captureHistories(run.clusters, organisationIds);
+      const histories = { lists: orgs.map((o) => o.slug), rows: byId.rows };
+      await linkageRepo.insertRun(tx, {
+        id: runId,
+        started_at: startedAt,
+        finished_at: new Date(),
+        schema_version: DEFAULT_SCHEMA.version,
+        stats: JSON.stringify({ ...run.stats, model }),
+        capture_histories: JSON.stringify(histories),
+        mode: 'incremental',
+        fingerprint,
+        frozen_model: JSON.stringify(frozen),
+      });
+      for (const org of orgs)
+        await auditRepo.append(tx, {
+          organisationId: org.id,
+          actorUserId: null,
+          action: 'linkage.run',
+          entityType: 'organisation',
+          entityId: org.id,
+          fields: ['linkage_matches'],
+        });
+      return {
+        runId,
+        organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: null })),
+        stats: run.stats,
+        model,
+        personsDeduplicated: dedupedPersonCount(run.clusters),
+        captureHistories: histories,
+        mode: 'incremental' as const,
+      };
+    }
     // The linkage service: encodings only, validated against the network's schema version.
     const rows = await linkageRepo.encodingsOf(
       tx,
@@ -261,7 +343,7 @@ export async function runNetworkLinkage(
     const result = await runInWorker(
       ctx,
       'linkage.link',
-      { encodings: rows.map((r) => r.encoding), decisions, options: { ...options, previousPersons } },
+      { encodings: rows.map((r) => r.encoding), decisions, options: { ...linkOptions, previousPersons } },
       {
         organisationId: null,
         onProgress: onProgress && ((p) => onProgress(p.phase as LinkagePhase, p.done, p.total)),
@@ -313,7 +395,19 @@ export async function runNetworkLinkage(
       // The model rides with the counts (parameters only): the latest run's status shows it too.
       stats: JSON.stringify({ ...stats, model }),
       capture_histories: JSON.stringify(histories),
+      mode: 'full',
+      fingerprint,
+      frozen_model: result.frozenModel ? JSON.stringify(result.frozenModel) : null,
     });
+    // What the next incremental run reuses: every record's blocking keys under this run's prefix lengths.
+    if (result.frozenModel)
+      await storeLinkedState(
+        tx,
+        runId,
+        orgs.map((o) => o.id),
+        rows.map((r) => r.encoding),
+        result.frozenModel,
+      );
     for (const org of orgs)
       await auditRepo.append(tx, {
         organisationId: org.id,
@@ -330,12 +424,13 @@ export async function runNetworkLinkage(
       model,
       personsDeduplicated: dedupedPersonCount(result.clusters),
       captureHistories: histories,
+      mode: 'full' as const,
     };
   });
 }
 
 /** Pairs in the review band become pending review items; decided ones stay decided; stale pending ones go. */
-async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Promise<void> {
+async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[], dropStale = true): Promise<void> {
   const current = new Set<string>();
   for (const item of items) {
     const [a, b] = [item.a, item.b].sort((x, y) =>
@@ -361,6 +456,8 @@ async function storeReviewItems(tx: Tx, runId: string, items: ReviewItem[]): Pro
       runId,
     });
   }
+  // An incremental run saw only some pairs: the pending ones it did not see stay.
+  if (!dropStale) return;
   const pending = await linkageRepo.pendingReviews(tx);
   const stale = pending.filter(
     (p) =>

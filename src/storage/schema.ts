@@ -451,6 +451,15 @@ export interface LinkageEncodingsTable {
   schema_version: string;
   encoding: ColumnType<Record<string, unknown>, string, string>;
   encoded_at: GeneratedTimestamp;
+  /** The run that last compared it; null while new or changed since. */
+  linked_run_id: string | null;
+  encoding_hash: string | null;
+}
+
+export interface LinkageBlockingKeysTable {
+  block_key: ColumnType<string, string | number, string | number>;
+  organisation_id: string;
+  person_id: string;
 }
 
 export interface LinkageMatchesTable {
@@ -500,6 +509,9 @@ export interface LinkageRunsTable {
   schema_version: string;
   stats: ColumnType<Record<string, unknown>, string, string>;
   capture_histories: ColumnType<Record<string, unknown>, string, string>;
+  mode: Generated<'full' | 'incremental'>;
+  fingerprint: string | null;
+  frozen_model: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
 export interface JobProgressTable {
@@ -737,6 +749,7 @@ export interface DB {
   referral_notes: ReferralNotesTable;
   linkage_secrets: LinkageSecretsTable;
   linkage_encodings: LinkageEncodingsTable;
+  linkage_blocking_keys: LinkageBlockingKeysTable;
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
   linkage_links: LinkageLinksTable;

@@ -46,9 +46,15 @@ export function registerLinkageCommands(program: Command): void {
       'most review pairs involving one organisation (default 1% of its records, ≥ 5)',
       Number,
     )
+    .option('--full', 'compare every record and estimate the model again')
+    .option(
+      '--incremental',
+      "compare only new or changed records with the last run's model (the default once a run exists with the same secrets)",
+    )
     .option('--json')
     .action((opts) =>
       withContext(async (ctx) => {
+        if (opts.full && opts.incremental) throw new Error('Choose --full or --incremental, not both');
         const summary = await withProgress('Linking', 5, Boolean(opts.json), (tick) =>
           runNetworkLinkage(
             ctx,
@@ -58,6 +64,7 @@ export function registerLinkageCommands(program: Command): void {
             {
               ...(opts.targetPrecision !== undefined ? { targetPrecision: opts.targetPrecision } : {}),
               ...(opts.reviewCap !== undefined ? { reviewCapPerOrganisation: opts.reviewCap } : {}),
+              ...(opts.full ? { mode: 'full' as const } : opts.incremental ? { mode: 'incremental' as const } : {}),
             },
           ),
         );
@@ -65,7 +72,7 @@ export function registerLinkageCommands(program: Command): void {
           fs.writeFileSync(opts.captureHistories, (await linkage()).captureHistoriesCsv(summary.captureHistories));
         output(Boolean(opts.json), summary, () =>
           [
-            `Linkage run ${summary.runId}`,
+            `Linkage run ${summary.runId} (${summary.mode}${summary.mode === 'incremental' ? `: ${summary.stats.comparedRecords} new or changed records compared, ${summary.stats.comparisons} comparisons` : ''})`,
             ...summary.organisations.map(
               (o) =>
                 `  ${o.slug.padEnd(12)} ${o.encoded} encodings (persons with consent to network deduplication)${o.reviewCap === null ? '' : `, review cap ${o.reviewCap}`}`,

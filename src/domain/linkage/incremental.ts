@@ -129,7 +129,10 @@ export async function linkIncremental(
   const reached = new Set<number>();
   const askedKeys = new Set<number>();
   const askedPersons = new Set<string>();
-  const scored = new Set<string>();
+  // Each pair is scored once: from the side that was a frontier first (the smaller index within one round).
+  const roundOf: number[] = [];
+  const stamp: number[] = [];
+  let round = 0;
   const links: ScoredPair[] = [];
   const matches: LinkedPair[] = [];
   const review: ReviewItem[] = [];
@@ -139,6 +142,7 @@ export async function linkIncremental(
   let frontier = Array.from({ length: freshCount }, (_, i) => i);
   for (const i of frontier) reached.add(i);
   while (frontier.length) {
+    for (const i of frontier) roundOf[i] = round;
     const request: ExistingRequest = { keys: [], persons: [], refs: [] };
     for (const i of frontier) {
       for (const k of keysOf[i]) {
@@ -177,10 +181,10 @@ export async function linkIncremental(
         const size = (existingPerStored.get(stored) ?? 0) + (freshPerStored.get(stored) ?? 0);
         if (size > maxBucketSize) continue;
         for (const b of byKey.get(k) ?? []) {
-          if (b === a || records[b].orgId === records[a].orgId) continue;
-          const key = a < b ? `${a}:${b}` : `${b}:${a}`;
-          if (scored.has(key)) continue;
-          scored.add(key);
+          if (b === a || stamp[b] === a || records[b].orgId === records[a].orgId) continue;
+          stamp[b] = a;
+          const earlier = roundOf[b];
+          if (earlier !== undefined && (earlier < round || (earlier === round && b < a))) continue;
           stats.candidatePairs++;
           const sum = popcounts[a] + popcounts[b];
           if (sum === 0 || (2 * Math.min(popcounts[a], popcounts[b])) / sum < floor) continue;
@@ -206,6 +210,7 @@ export async function linkIncremental(
       }
     }
     frontier = next;
+    round++;
   }
 
   // Solve the reached part alone. Records in reference order, so links of equal weight are taken in

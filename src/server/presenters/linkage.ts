@@ -15,6 +15,10 @@ const COUNT_KEYS = [
   'clusters',
   'oversizedBuckets',
   'reviewRecords',
+  // An incremental run: the new or changed records compared, the linked ones read and the part solved again.
+  'comparedRecords',
+  'existingRecordsRead',
+  'reachedRecords',
 ] as const;
 export const LinkageCountsSchema = z.strictObject(
   Object.fromEntries(COUNT_KEYS.map((k) => [k, z.number().optional()])) as Record<
@@ -92,6 +96,8 @@ export const LinkageJobSchema = z
         stats: LinkageCountsSchema,
         personsDeduplicated: z.number().int(),
         model: LinkageModelSchema.nullable(),
+        /** Every record compared ("full"), or only the new and changed ones ("incremental"). */
+        mode: z.enum(['full', 'incremental']),
       })
       .nullable(),
   })
@@ -113,6 +119,7 @@ export function presentJob(j: {
     stats: Record<string, number>;
     personsDeduplicated: number;
     model?: LinkageRunModel | null;
+    mode?: 'full' | 'incremental';
   } | null;
 }): LinkageJobView {
   return {
@@ -135,6 +142,8 @@ export function presentJob(j: {
           stats: presentCounts(j.summary.stats),
           personsDeduplicated: j.summary.personsDeduplicated,
           model: presentModel(j.summary.model),
+          // Runs stored before incremental linkage were all full.
+          mode: j.summary.mode ?? 'full',
         }
       : null,
   };

@@ -31,9 +31,11 @@ export interface StartLinkageRunProps {
   queue: JobQueue;
   /** The job's id, chosen by the caller (a test's substitute run is registered under it first). */
   id: string;
+  /** Asked for: "full" (estimate again) or "incremental"; unset, the run decides (see runNetworkLinkage). */
+  mode?: 'full' | 'incremental';
 }
 
-export async function startLinkageRun({ actor, tx, queue, id }: StartLinkageRunProps): Promise<{ id: string }> {
+export async function startLinkageRun({ actor, tx, queue, id, mode }: StartLinkageRunProps): Promise<{ id: string }> {
   requireAccess(actor, 'linkage.run', { organisationId: actor.organisationId });
   await auditRepo.append(tx, {
     organisationId: actor.organisationId,
@@ -44,7 +46,13 @@ export async function startLinkageRun({ actor, tx, queue, id }: StartLinkageRunP
   });
   await asSystem(tx, actor, async () => {
     // Another start committed meanwhile: the queue's exclusive policy refuses this one.
-    if (!(await queue.send(JOB.linkageRun, { organisationId: actor.organisationId }, { id, db: inTransaction(tx) })))
+    if (
+      !(await queue.send(
+        JOB.linkageRun,
+        { organisationId: actor.organisationId, ...(mode ? { mode } : {}) },
+        { id, db: inTransaction(tx) },
+      ))
+    )
       throw alreadyRunning();
     await jobProgressRepo.create(tx, {
       id,

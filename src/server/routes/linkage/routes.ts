@@ -69,12 +69,27 @@ export const linkageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         summary:
           'Start a network linkage run in the background (409 while one is running); follow it with GET /api/linkage/runs/{id}',
-        body: z.strictObject({}).nullish(),
+        body: z
+          .strictObject({
+            mode: z
+              .enum(['full', 'incremental'])
+              .optional()
+              .describe(
+                'full: compare every record and estimate the model again; incremental (the default once a run exists with the same secrets): only new or changed records, with the last model',
+              ),
+          })
+          .nullish(),
         response: { 202: JobSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
-      reply.code(202).send(presentJob(await startLinkageRun(ctx, requireSession(request).actor))),
+      reply
+        .code(202)
+        .send(
+          presentJob(
+            await startLinkageRun(ctx, requireSession(request).actor, undefined, { mode: request.body?.mode }),
+          ),
+        ),
   );
 
   app.get(

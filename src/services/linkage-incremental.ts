@@ -1,0 +1,198 @@
+/**
+ * Incremental network linkage (#20): only records that are new or changed since the last run are
+ * compared, against the blocks of the linked records (looked up by stored blocking key) and among
+ * themselves, with the model of the last full run held fixed; the persons they reach are solved
+ * again and stored, every other person stays as it is. A full run stores what the next incremental
+ * one reuses: each record's blocking keys and the model.
+ */
+import crypto from 'node:crypto';
+import {
+  blockingKeysOf,
+  captureHistories,
+  DEFAULT_SCHEMA,
+  dedupedPersonCount,
+  linkIncremental,
+  storedBlockingKey,
+  type ExistingRequest,
+  type FrozenModel,
+  type LinkagePhase,
+  type PersonCluster,
+  type ReviewDecision,
+} from '../domain/linkage';
+import { deserialiseEncoding } from '../domain/linkage/serialise';
+import type { Tx } from '../storage/database';
+import { linkageIncrementalRepo } from '../storage/repositories/linkage-incremental';
+import type { AppContext } from './context';
+
+export type LinkageMode = 'full' | 'incremental';
+
+/** What a run records of its model so the next incremental run can reuse it. */
+export interface StoredModel {
+  model: FrozenModel;
+  fingerprint: string;
+}
+
+/**
+ * One fingerprint for the network's set-up: the schema version and each organisation's keyed secret
+ * fingerprint. Encodings made under another secret or schema cannot be compared with stored ones.
+ */
+export function networkFingerprint(entries: readonly { orgId: string; fingerprint: string | null }[]): string {
+  const canonical = [...entries].sort((x, y) => (x.orgId < y.orgId ? -1 : 1)).map((e) => [e.orgId, e.fingerprint]);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([DEFAULT_SCHEMA.version, canonical]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The model an incremental run may reuse: the latest run's, when the network is set up the same way. */
+export async function reusableModel(tx: Tx, fingerprint: string): Promise<FrozenModel | null> {
+  const run = await linkageIncrementalRepo.latestModelRun(tx);
+  if (!run || run.fingerprint !== fingerprint || run.schema_version !== DEFAULT_SCHEMA.version) return null;
+  const model = (typeof run.frozen_model === 'string' ? JSON.parse(run.frozen_model) : run.frozen_model) as FrozenModel;
+  return model?.blockingBits ? model : null;
+}
+
+const blockRows = (
+  encoding: { orgId: string; recordId: string } & Parameters<typeof blockingKeysOf>[0],
+  model: FrozenModel,
+) =>
+  [...new Set(blockingKeysOf(encoding, model.blockingBits).map(storedBlockingKey))].map((key) => ({
+    key,
+    orgId: encoding.orgId,
+    recordId: encoding.recordId,
+  }));
+
+/** After a full run: every encoding's blocking keys under the run's prefix lengths, and all marked as linked. */
+export async function storeLinkedState(
+  tx: Tx,
+  runId: string,
+  organisationIds: string[],
+  encodings: readonly unknown[],
+  model: FrozenModel,
+): Promise<void> {
+  await linkageIncrementalRepo.deleteAllKeys(tx);
+  const rows = encodings.flatMap((e) => blockRows(deserialiseEncoding(e, DEFAULT_SCHEMA), model));
+  await linkageIncrementalRepo.insertKeys(tx, rows);
+  await linkageIncrementalRepo.markLinked(tx, runId, organisationIds);
+}
+
+export interface IncrementalRunResult {
+  stats: Record<string, number>;
+  /** Every person of the network after the run (for capture histories and counts). */
+  clusters: PersonCluster[];
+  review: Awaited<ReturnType<typeof linkIncremental>>['review'];
+}
+
+/**
+ * The incremental run inside the run's transaction (the linkage lock held): compares the fresh
+ * encodings, replaces the matches of the part they reach, stores the fresh records' keys and marks
+ * them linked. Returns the counts and the network's persons.
+ */
+export async function runIncremental(
+  _ctx: AppContext,
+  tx: Tx,
+  input: {
+    runId: string;
+    organisationIds: string[];
+    model: FrozenModel;
+    decisions: ReviewDecision[];
+    onProgress?: (phase: LinkagePhase, done: number, total: number) => void;
+  },
+): Promise<IncrementalRunResult> {
+  const { runId, organisationIds, model } = input;
+  const maxBucketSize = 2000;
+  input.onProgress?.('validate', 0, 1);
+  // A record whose consent was withdrawn left its person: the rest of that person is linked again.
+  const released = await linkageIncrementalRepo.releaseWithdrawn(tx);
+  const freshRows = await linkageIncrementalRepo.freshEncodings(tx, organisationIds);
+  const fresh = freshRows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));
+  const previous = await linkageIncrementalRepo.personsOf(tx, fresh);
+  input.onProgress?.('validate', 1, 1);
+  input.onProgress?.('block', 0, 1);
+  const lookup = async (request: ExistingRequest) => {
+    const members = await linkageIncrementalRepo.blockMembers(tx, request.keys);
+    const keyCounts = new Map<number, number>();
+    for (const m of members) keyCounts.set(Number(m.block_key), (keyCounts.get(Number(m.block_key)) ?? 0) + 1);
+    // Blocks a full run would skip (too large) are not read; their sizes still count.
+    const wanted = new Map<string, { orgId: string; recordId: string }>();
+    const want = (orgId: string, recordId: string) => wanted.set(`${orgId}/${recordId}`, { orgId, recordId });
+    for (const m of members)
+      if (keyCounts.get(Number(m.block_key))! <= maxBucketSize) want(m.organisation_id, m.person_id);
+    for (const m of await linkageIncrementalRepo.personMembers(tx, request.persons))
+      want(m.organisation_id, m.person_id);
+    for (const r of request.refs) want(r.orgId, r.recordId);
+    const rows = await linkageIncrementalRepo.linkedEncodings(tx, [...wanted.values()]);
+    return {
+      keyCounts,
+      records: rows.map((r) => ({ encoding: deserialiseEncoding(r.encoding, DEFAULT_SCHEMA), personId: r.cluster_id })),
+    };
+  };
+  const step = await linkIncremental(fresh, lookup, {
+    schema: DEFAULT_SCHEMA,
+    model,
+    maxBucketSize,
+    decisions: input.decisions,
+    previousPersons: previous.map((p) => ({ orgId: p.organisation_id, recordId: p.person_id, personId: p.cluster_id })),
+  });
+  input.onProgress?.('block', 1, 1);
+  input.onProgress?.('compare', 1, 1);
+  input.onProgress?.('cluster', 0, step.clusters.length);
+  // The solved part replaces its records' matches; persons with records of one organisation only hold none.
+  await linkageIncrementalRepo.deleteMatchesOf(
+    tx,
+    step.clusters.flatMap((c) => c.members),
+  );
+  const rows = step.clusters.flatMap((cluster) => {
+    const orgIds = [...new Set(cluster.members.map((m) => m.orgId))];
+    if (orgIds.length < 2) return [];
+    return cluster.members.map((m) => ({
+      orgId: m.orgId,
+      recordId: m.recordId,
+      clusterId: cluster.personId,
+      partners: orgIds.filter((o) => o !== m.orgId),
+      runId,
+    }));
+  });
+  await linkageIncrementalRepo.insertMatches(tx, rows);
+  await linkageIncrementalRepo.insertKeys(
+    tx,
+    fresh.flatMap((e) => blockRows(e, model)),
+  );
+  await linkageIncrementalRepo.markLinked(tx, runId, organisationIds, fresh);
+  input.onProgress?.('cluster', step.clusters.length, step.clusters.length);
+
+  // The network's persons after the run: stored clusters, and every other record alone.
+  const groups = new Map<string, PersonCluster>();
+  const clusters: PersonCluster[] = [];
+  for (const a of await linkageIncrementalRepo.allAssignments(tx, organisationIds)) {
+    const member = { orgId: a.organisation_id, recordId: a.person_id };
+    if (!a.cluster_id) {
+      clusters.push({ personId: '', members: [member] });
+      continue;
+    }
+    const group = groups.get(a.cluster_id);
+    if (group) group.members.push(member);
+    else {
+      const cluster = { personId: a.cluster_id, members: [member] };
+      groups.set(a.cluster_id, cluster);
+      clusters.push(cluster);
+    }
+  }
+  return {
+    stats: {
+      ...step.stats,
+      releasedRecords: released,
+      records: clusters.reduce((n, c) => n + c.members.length, 0),
+      clusters: clusters.length,
+    },
+    clusters,
+    review: step.review,
+  };
+}
+
+/** Persons counted once and capture histories of the whole network after an incremental run. */
+export const networkTotals = (clusters: PersonCluster[], organisationIds: string[]) => ({
+  personsDeduplicated: dedupedPersonCount(clusters),
+  byId: captureHistories(clusters, organisationIds),
+});
