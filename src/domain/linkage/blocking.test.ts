@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { dice } from './bits';
-import { blockingBitsFor, buildBlockingIndex, forEachBucketOf, groupByKey } from './blocking';
-import { createEncoder } from './encode';
-import { DEFAULT_LSH } from './schema';
+import { blockingBitsFor, buildBlockingIndex, forEachBucketOf, groupByKey, nameFieldsOf } from './blocking';
+import { createEncoder, type IdentityRecord } from './encode';
+import { DEFAULT_LSH, DEFAULT_SCHEMA } from './schema';
 import { generateSynthetic } from './synthetic/generator';
 
 const records = generateSynthetic({ seed: 5, persons: 1500, orgs: ['a', 'b'], presence: 0.7 });
@@ -49,6 +49,77 @@ describe('blocking', () => {
       }),
     );
     expect(sizes / memberships).toBeLessThan(10);
+  });
+
+  // The prefix lengths of a network of 50,000 records per source, where the CLK bands lose pairs whose dates differ.
+  const BIG = 50_000;
+  const bigBits = blockingBitsFor(BIG, DEFAULT_LSH.bitsPerBand);
+
+  test('name bands: a true pair whose date of birth is missing or recorded wrong still shares a block', () => {
+    const encoder = createEncoder('blocking-test-secret-0123456789');
+    const person = (recordId: string, orgId: string, fields: IdentityRecord['fields']) =>
+      encoder.encode({
+        recordId,
+        orgId,
+        consentToNetworkDedup: true,
+        fields: { sex: 'f', citizenship: 'UA', ...fields },
+      });
+    const pairs: [IdentityRecord['fields'], IdentityRecord['fields']][] = [
+      // Date missing on one side.
+      [
+        { given_name: 'Olena', surname: 'Kovalenko', date_of_birth: '1990-04-03' },
+        { given_name: 'Olena', surname: 'Kovalenko' },
+      ],
+      // Only the year right (1 January), names swapped.
+      [
+        { given_name: 'Nadiia', surname: 'Bondarenko', date_of_birth: '1987-09-21' },
+        { given_name: 'Bondarenko', surname: 'Nadiia', date_of_birth: '1987-01-01' },
+      ],
+      // Year and day off, a typo in the surname.
+      [
+        { given_name: 'Iryna', surname: 'Melnychuk', date_of_birth: '1979-11-14' },
+        { given_name: 'Iryna', surname: 'Melnichuk', date_of_birth: '1980-11-13' },
+      ],
+    ];
+    const extra = pairs.flatMap(([x, y], k) => [person(`x${k}`, 'a', x), person(`y${k}`, 'b', y)]);
+    const all = [...encodings, ...extra];
+    const at = encodings.length;
+    const shared = (index: ReturnType<typeof buildBlockingIndex>, a: number, b: number) => {
+      let found = false;
+      forEachBucketOf(index, a, (members, from, to) => (found ||= members.subarray(from, to).includes(b)));
+      return found;
+    };
+    const withNames = buildBlockingIndex(all, bigBits, 2000, { schema: DEFAULT_SCHEMA, largestSource: BIG });
+    // The same keys without the name bands (a schema naming no name fields): some of these pairs are lost.
+    const namesOff = { ...DEFAULT_SCHEMA, fields: DEFAULT_SCHEMA.fields.map((f) => ({ ...f, namespace: undefined })) };
+    const without = buildBlockingIndex(all, bigBits, 2000, { schema: namesOff, largestSource: BIG });
+    expect(nameFieldsOf(DEFAULT_SCHEMA)).toEqual([0, 1]);
+    expect(nameFieldsOf(namesOff)).toEqual([]);
+    const kept = (index: ReturnType<typeof buildBlockingIndex>) =>
+      pairs.map((_, k) => shared(index, at + 2 * k, at + 2 * k + 1));
+    expect(kept(withNames)).toEqual(pairs.map(() => true));
+    expect(kept(without)).toContain(false);
+  });
+
+  test('name bands raise pairs-completeness where the dates of a true pair differ or one is missing', () => {
+    const dated = (r: (typeof records)[number]) => r.fields.date_of_birth ?? '';
+    const differing = pairs.filter(
+      ([a, b]) => dated(records[a]).replace(/\D/g, '') !== dated(records[b]).replace(/\D/g, ''),
+    );
+    const big = buildBlockingIndex(encodings, bigBits, 2000, { schema: DEFAULT_SCHEMA, largestSource: BIG });
+    const plain = buildBlockingIndex(encodings, bigBits, 2000, {
+      schema: { ...DEFAULT_SCHEMA, fields: DEFAULT_SCHEMA.fields.map((f) => ({ ...f, namespace: undefined })) },
+      largestSource: BIG,
+    });
+    const completeness = (idx: ReturnType<typeof buildBlockingIndex>) =>
+      differing.filter(([a, b]) => {
+        let found = false;
+        forEachBucketOf(idx, a, (members, from, to) => (found ||= members.subarray(from, to).includes(b)));
+        return found;
+      }).length / differing.length;
+    expect(differing.length).toBeGreaterThan(50);
+    expect(completeness(big)).toBeGreaterThan(0.9);
+    expect(completeness(big)).toBeGreaterThan(completeness(plain) + 0.05);
   });
 
   test('groupByKey groups equal keys and leaves out -1', () => {

@@ -1,16 +1,23 @@
 /**
- * Blocking index: records that share a block become candidate pairs. Two key
- * families, both built from material the organisations derived when encoding:
+ * Blocking index: records that share a block become candidate pairs. Three key
+ * families, all built from material the organisations derived when encoding:
  *  - a band prefix: the first `full` sampled CLK bits of a band all agree;
  *  - the keyed day-month hash together with a shorter band prefix, which catches
  *    pairs whose names differ more but whose birthday agrees (keyed, and a grouping
- *    by birthday only: no sex or birth year to read off the groups).
+ *    by birthday only: no sex or birth year to read off the groups);
+ *  - name bands: sampled bits of the name fields' filters alone (given name and
+ *    surname OR-ed, so a swap changes nothing), which catch pairs whose date of
+ *    birth is missing or recorded wrong: in the CLK the date's bits differ and
+ *    break every band prefix. The filters are already in the encodings, so these
+ *    groups tell the linkage server nothing it could not compute itself.
  * Prefix lengths grow with log(records) so the expected number of chance
  * collisions per record stays about constant: comparisons grow close to
  * linearly instead of quadratically (see bench/linkage.ts), at the price of
  * a slowly falling per-band recall for very large networks.
  */
-import type { EncodedRecord } from './encode';
+import { FIELD_FILTER_WORDS, type EncodedRecord } from './encode';
+import { DEFAULT_SCHEMA, type LinkageSchema } from './schema';
+import { mulberry32 } from '../shared/random';
 
 /**
  * One way of grouping records (a band prefix, or day-month with a band
@@ -89,11 +96,98 @@ export function groupByKey(keys: Float64Array): Grouping {
   return { bucketOf, start, members };
 }
 
+/** Name bands per network; each costs one grouping, and a true pair needs to agree on one. */
+export const NAME_BANDS = 16;
+
+/**
+ * Name-band keys of every record (-1 without a name), one array per band. Bits per band are set
+ * from the data so that about one unrelated record per band shares a record's key by chance:
+ * k = log(largest source) / log(1 / p), p the measured chance that two records agree on a
+ * filter bit. Positions are drawn from a fixed stream: the filters are keyed already.
+ */
+export function nameBandKeys(
+  encodings: readonly EncodedRecord[],
+  nameFields: readonly number[],
+  largestSource: number,
+  bands = NAME_BANDS,
+): Float64Array[] {
+  const n = encodings.length;
+  const words = FIELD_FILTER_WORDS;
+  if (n === 0 || nameFields.length === 0 || !encodings.every((e) => e.fieldFilters)) return [];
+  const union = new Uint32Array(n * words);
+  const present = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const filters = encodings[i].fieldFilters!;
+    for (const f of nameFields) for (let w = 0; w < words; w++) union[i * words + w] |= filters[f * words + w];
+    for (let w = 0; w < words && !present[i]; w++) if (union[i * words + w] !== 0) present[i] = 1;
+  }
+  const bitCount = words * 32;
+  const ones = new Float64Array(bitCount);
+  let named = 0;
+  for (let i = 0; i < n; i++) {
+    if (!present[i]) continue;
+    named++;
+    for (let j = 0; j < bitCount; j++) if ((union[i * words + (j >>> 5)] >>> (j & 31)) & 1) ones[j]++;
+  }
+  if (named === 0) return [];
+  let agree = 0;
+  for (let j = 0; j < bitCount; j++) {
+    const d = ones[j] / named;
+    agree += (d * d + (1 - d) * (1 - d)) / bitCount;
+  }
+  const perBand = Math.max(
+    4,
+    Math.min(32, Math.ceil(Math.log(Math.max(2, largestSource)) / Math.log(1 / Math.min(agree, 0.99)))),
+  );
+  const random = mulberry32(0x6e616d65);
+  const keys: Float64Array[] = [];
+  for (let band = 0; band < bands; band++) {
+    // k distinct positions (partial Fisher–Yates over the filter's bits).
+    const order = Int32Array.from({ length: bitCount }, (_, j) => j);
+    for (let j = 0; j < perBand; j++) {
+      const k = j + Math.floor(random() * (bitCount - j));
+      [order[j], order[k]] = [order[k], order[j]];
+    }
+    const positions = order.subarray(0, perBand);
+    const key = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!present[i]) {
+        key[i] = -1;
+        continue;
+      }
+      let value = 0;
+      for (let j = 0; j < perBand; j++) {
+        const p = positions[j];
+        value = value * 2 + ((union[i * words + (p >>> 5)] >>> (p & 31)) & 1);
+      }
+      key[i] = value;
+    }
+    keys.push(key);
+  }
+  return keys;
+}
+
+/** What else to block on. */
+export interface BlockingExtras {
+  /** The network's schema: its fields sharing a hash namespace (the names) make the name bands. Default: DEFAULT_SCHEMA when the encodings use its version. */
+  schema?: LinkageSchema;
+  /** Records in the largest source (sets the name bands' length). Default: all records. */
+  largestSource?: number;
+}
+
+/** Schema indexes of the fields that share a hash namespace with another: given name and surname. */
+export function nameFieldsOf(schema: LinkageSchema): number[] {
+  return schema.fields
+    .map((f, i) => (f.namespace && schema.fields.some((g) => g !== f && g.namespace === f.namespace) ? i : -1))
+    .filter((i) => i >= 0);
+}
+
 /** Indexes every record under its blocking keys; buckets above `maxBucketSize` are counted and skipped later. */
 export function buildBlockingIndex(
   encodings: readonly EncodedRecord[],
   bits: BlockingBits,
   maxBucketSize: number,
+  extras: BlockingExtras = {},
 ): BlockingIndex {
   const n = encodings.length;
   const bands = n === 0 ? 0 : encodings[0].blocking.bands.length;
@@ -120,6 +214,10 @@ export function buildBlockingIndex(
     }
     groupings.push(groupByKey(keys));
   }
+  const schema = extras.schema ?? (encodings[0]?.schemaVersion === DEFAULT_SCHEMA.version ? DEFAULT_SCHEMA : undefined);
+  const nameFields = schema ? nameFieldsOf(schema) : [];
+  for (const nameKeys of nameBandKeys(encodings, nameFields, extras.largestSource ?? n))
+    groupings.push(groupByKey(nameKeys));
   let oversizedBuckets = 0;
   for (const { start } of groupings) {
     for (let k = 0; k + 1 < start.length; k++) if (start[k + 1] - start[k] > maxBucketSize) oversizedBuckets++;

@@ -105,6 +105,33 @@ describe('EM', () => {
     expect(model.lambda).toBeCloseTo(0.1, 1);
   });
 
+  test('with u from random pairs, λ is the prior over all pairs, not over the candidates blocking chose', () => {
+    // All pairs from the model; blocking keeps those agreeing on something, so agreement is common among them.
+    const all = generate(200_000, 0.01, 21);
+    const fields = COMPARISONS.length;
+    const kept: number[] = [];
+    for (let i = 0; i < all.pairs; i++) if (all.gamma[i * fields] >= 1 || all.gamma[i * fields + 2] >= 2) kept.push(i);
+    const gamma = new Int8Array(kept.length * fields);
+    kept.forEach((p, k) => gamma.set(all.gamma.subarray(p * fields, (p + 1) * fields), k * fields));
+    const candidates = { comparisons: COMPARISONS, gamma, pairs: kept.length };
+    const u = levelFrequencies(generate(20_000, 0, 22));
+    const model = estimateEmTrained(candidates, (f) => (f < 2 ? [2] : [0, 1]), { u, allPairs: all.pairs });
+    const matches = all.truth.filter(Boolean).length;
+    expect(Math.abs(model.lambda - matches / all.pairs) / (matches / all.pairs)).toBeLessThan(0.15);
+    parameters(model, 'u').forEach((row, f) => row.forEach((x, l) => expect(x).toBe(u[f][l])));
+    // m from sessions whose anchors (always agreeing there) count as no evidence.
+    parameters(model, 'm').forEach((row, f) =>
+      row.forEach((m, l) => expect(Math.abs(m - TRUE_M[f][l])).toBeLessThan(0.03)),
+    );
+    // Calibrated on the candidates: the pairs called likely matches are matches about as often as predicted.
+    const likely = kept
+      .map((p, k) => [p, probabilityOfWeight(matchWeight(model, gamma, k))])
+      .filter(([, q]) => q >= 0.5);
+    const expected = likely.reduce((sum, [, q]) => sum + q, 0) / likely.length;
+    const measured = likely.filter(([p]) => all.truth[p]).length / likely.length;
+    expect(Math.abs(expected - measured)).toBeLessThan(0.03);
+  });
+
   test.each([
     [0.03, 101],
     [0.15, 102],

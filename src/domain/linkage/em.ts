@@ -40,7 +40,7 @@ export interface FieldParameters {
 }
 
 export interface EmModel {
-  /** Prior probability that a candidate pair is a match. */
+  /** Prior probability that a pair is a match: a candidate pair, or (estimateEmTrained with u from random pairs) any pair. */
   lambda: number;
   fields: FieldParameters[];
   iterations: number;
@@ -66,6 +66,12 @@ export interface EmOptions {
    * this constraint EM on blocked pairs tends to find "same culture" instead of "same person".
    */
   oneToOne?: { a: Int32Array; b: Int32Array; sourceOf: Int32Array; sources: number };
+  /**
+   * All the pairs the compared ones were chosen from (default: the cross-source pairs of
+   * `oneToOne`'s records). With u given (random pairs), estimateEmTrained keeps u and sets λ
+   * as the prior over all of them.
+   */
+  allPairs?: number;
 }
 
 /** Identical comparison vectors aggregated: EM then costs patterns, not pairs. */
@@ -255,6 +261,9 @@ export function estimateEmTrained(
     if (!sessions.has(key)) {
       const top = (g: number) => v.comparisons[g].levels.length - 1;
       const { vectors, pairs } = subset(v, (i) => anchors.every((g) => v.gamma[i * fields + g] === top(g)));
+      // The anchors agree in every pair of the session, so they say nothing here; with u held (random
+      // pairs) their agreement would count as evidence in every pair and make nearly all of them matches.
+      for (let k = 0; k < vectors.pairs; k++) for (const g of anchors) vectors.gamma[k * fields + g] = MISSING;
       const oneToOne = options.oneToOne && {
         ...options.oneToOne,
         a: Int32Array.from(pairs, (p) => options.oneToOne!.a[p]),
@@ -275,9 +284,83 @@ export function estimateEmTrained(
     iterations += first.iterations;
     for (let f = 0; f < fields; f++) m[f] ??= first.fields[f].levels.map((l) => l.m);
   }
+  const allPairs = options.allPairs ?? pairsBetweenSources(options.oneToOne);
+  if (options.u && allPairs !== undefined && allPairs > v.pairs) {
+    const prior = priorOverAllPairs(v, m as number[][], options.u, allPairs, options);
+    return {
+      lambda: prior.lambda,
+      iterations: iterations + prior.iterations,
+      converged: prior.converged,
+      fields: v.comparisons.map((c, f) => ({
+        field: c.field,
+        levels: c.levels.map((level, l) => ({
+          level,
+          m: m[f]![l],
+          u: options.u![f][l],
+          weight: Math.log2(m[f]![l] / options.u![f][l]),
+        })),
+      })),
+    };
+  }
   // With m held the classes cannot drift: u and λ come from all pairs, aggregated into patterns.
   const final = estimateEm(v, { ...options, m: m as number[][], fixM: true, oneToOne: undefined });
   return { ...final, iterations: final.iterations + iterations };
+}
+
+/** Cross-source pairs of the records `oneToOne` describes (undefined without it). */
+function pairsBetweenSources(oneToOne: EmOptions['oneToOne']): number | undefined {
+  if (!oneToOne) return undefined;
+  const sizes = new Float64Array(oneToOne.sources);
+  for (const s of oneToOne.sourceOf) sizes[s]++;
+  let total = 0;
+  let squares = 0;
+  for (const x of sizes) {
+    total += x;
+    squares += x * x;
+  }
+  return (total * total - squares) / 2;
+}
+
+/**
+ * λ as the prior over all pairs, with m and u held: u from random pairs describes any pair, not
+ * the candidates (which blocking chose for agreeing on something, so that among them agreement
+ * looks common and weighs little). EM over every pair, the pairs blocking left out counted as
+ * non-matches: λ = Σ posterior over the candidates / all pairs, each record expecting at most one
+ * match per other source.
+ */
+function priorOverAllPairs(
+  v: ComparisonVectors,
+  m: readonly (readonly number[])[],
+  u: readonly (readonly number[])[],
+  allPairs: number,
+  options: EmOptions,
+): { lambda: number; iterations: number; converged: boolean } {
+  const fields = v.comparisons.length;
+  const logRatio = new Float64Array(v.pairs);
+  for (let i = 0; i < v.pairs; i++) {
+    let sum = 0;
+    for (let f = 0; f < fields; f++) {
+      const level = v.gamma[i * fields + f];
+      if (level !== MISSING) sum += Math.log(m[f][level] / u[f][level]);
+    }
+    logRatio[i] = sum;
+  }
+  const posterior = new Float64Array(v.pairs);
+  let lambda = v.pairs / allPairs / 10;
+  const maxIterations = options.maxIterations ?? 100;
+  const tolerance = options.tolerance ?? 1e-5;
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    const prior = Math.log(lambda / (1 - lambda));
+    for (let i = 0; i < v.pairs; i++) posterior[i] = 1 / (1 + Math.exp(-(prior + logRatio[i])));
+    if (options.oneToOne) constrainOneToOne(posterior, options.oneToOne);
+    let matches = 0;
+    for (let i = 0; i < v.pairs; i++) matches += posterior[i];
+    const next = clampProbability(matches / allPairs);
+    const change = Math.abs(Math.log(next / lambda));
+    lambda = next;
+    if (change < tolerance) return { lambda, iterations: iteration, converged: true };
+  }
+  return { lambda, iterations: maxIterations, converged: false };
 }
 
 /** The evidence one field contributes to one pair: its level and weight (missing: weight 0). */
