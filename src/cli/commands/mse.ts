@@ -271,13 +271,14 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
   const replicates = resamples ? resamples.tables.length : parsed.replicates;
   if (opts.replicatesOut && replicates === 0)
     throw new UsageError('--replicates-out needs a bootstrap: give --bootstrap <n> or --resamples <file>.');
-  const [{ default: cliProgress }, { estimatePopulation }, { overlapsOf, presentMseResult }] = await Promise.all([
-    import('cli-progress'),
-    import('../../domain/mse'),
-    import('../../server/presenters/mse'),
-  ]);
   const showBar = replicates > 0 && !opts.json && Boolean(process.stderr.isTTY);
-  const bar = showBar
+  // Only what this run prints is loaded: the presenter (and zod) for --json, cli-progress for a bar.
+  const [{ estimatePopulation }, presenter, cliProgress] = await Promise.all([
+    import('../../domain/mse'),
+    opts.json ? import('../../server/presenters/mse') : undefined,
+    showBar ? import('cli-progress').then((m) => m.default) : undefined,
+  ]);
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: 'bootstrap [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
         cliProgress.Presets.shades_classic,
@@ -316,9 +317,14 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
       await fs.writeFile(opts.replicatesOut, JSON.stringify(out) + '\n');
     }
     // --json carries what the API returns, field for field (unbounded limits as null).
-    const json = () =>
-      JSON.stringify(presentMseResult(result, result.warnings, overlapsOf(table.lists, table.histories)), null, 2);
-    process.stdout.write((opts.json ? json() : formatMseSummary(result)) + '\n');
+    const json = presenter
+      ? JSON.stringify(
+          presenter.presentMseResult(result, result.warnings, presenter.overlapsOf(table.lists, table.histories)),
+          null,
+          2,
+        )
+      : undefined;
+    process.stdout.write((json ?? formatMseSummary(result)) + '\n');
   } finally {
     bar?.stop();
   }
