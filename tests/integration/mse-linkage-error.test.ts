@@ -89,6 +89,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE with linkage error 
     return job;
   }
 
+  /** The job the CLI's output is compared with. */
+  const linkedJob = () => fit({ ...base, network: { by: 'channel', linkageError: true } });
+
   const REPLICATES = 200;
   const base = { bootstrap: REPLICATES, seed: 7, sensitivity: false, method: 'main' } as const;
 
@@ -159,6 +162,24 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE with linkage error 
       await sql`UPDATE linkage_links SET probability = 0.7 WHERE run_id = ${run}`.execute(t.ctx.db.system);
       await sql`UPDATE linkage_reviews SET probability = 0.3 WHERE run_id = ${run}`.execute(t.ctx.db.system);
     }
+  });
+
+  test('ariadne mse-network --linkage-error --json prints the same closed result, run and pairs named', async () => {
+    // What the command runs and prints (src/cli/commands/statistics.ts), on this test's database.
+    const { runNetworkMse } = await import('../../src/services/mse-jobs');
+    const { overlapsOf, presentMseResult } = await import('../../src/server/presenters/mse');
+    const operator = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      organisationId: northId,
+      roles: ['coordinator' as const],
+    };
+    const fit = await runNetworkMse(t.ctx, operator, { ...base, network: { by: 'channel', linkageError: true } });
+    const printed = JSON.parse(
+      JSON.stringify(presentMseResult(fit.result, fit.result.warnings, overlapsOf(fit.lists, fit.histories))),
+    );
+    const job = await linkedJob();
+    expect(printed.linkageError).toEqual(job.result.linkageError);
+    expect(printed.interval).toEqual(job.result.interval);
   });
 
   test('saved to the registry, the estimate states the linkage error; the request is checked at the edge', async () => {
