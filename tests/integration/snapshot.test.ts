@@ -2,10 +2,11 @@
  * The fuzz test's "a rejected request changes no row" is only as strong as its fingerprint:
  * every table must be in it, and a change to any row of any table must show.
  */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemo } from '../../src/services/demo-seed';
 import { createTestContext, ENGINES } from './support/engines';
+import { installChangeWitness, type ChangeWitness } from './support/change-witness';
 import { fingerprint, fingerprintedTables } from './support/snapshot';
 
 class Rollback extends Error {}
@@ -84,5 +85,71 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('the fuzz fingerprint on
         }),
       ).rejects.toBeInstanceOf(Rollback);
     }
+  });
+});
+
+describe.each(ENGINES.map((e) => [e.name, e] as const))('the fuzz change witness on %s', (_name, engine) => {
+  let ctx: Awaited<ReturnType<typeof createTestContext>>;
+  let witness: ChangeWitness;
+
+  beforeAll(async () => {
+    ctx = await createTestContext(engine, {}, { seeded: true });
+    witness = await installChangeWitness(ctx.db);
+    await sql`INSERT INTO sessions (token_hash, user_id, organisation_id, csrf_token, expires_at)
+      SELECT 'witness-test', m.user_id, m.organisation_id, 'csrf', now() + interval '1 hour' FROM memberships m LIMIT 1`.execute(
+      ctx.db.system,
+    );
+  });
+  afterAll(() => ctx.dispose());
+
+  test('every base table of the public schema carries its row trigger', async () => {
+    const triggered = await sql<{ relname: string }>`
+      SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE t.tgname = 'zz_row_change' AND c.relnamespace = 'public'::regnamespace`.execute(ctx.db.system);
+    const tables = (await fingerprintedTables(ctx.db.system)).filter((table) => table !== 'zz_test_row_changes');
+    expect(tables.length).toBeGreaterThan(30);
+    expect(triggered.rows.map((r) => r.relname).sort()).toEqual([...tables].sort());
+  });
+
+  test('a committed insert, update or delete counts; a rolled-back one, an unchanged row and the sliding session timestamp do not', async () => {
+    let last = await witness.look();
+    const expectChange = async (statement: RawBuilder<unknown>, counts: boolean) => {
+      await statement.execute(ctx.db.system);
+      const now = await witness.look();
+      expect(now.rowChanges > last.rowChanges, statement.compile(ctx.db.system).sql).toBe(counts);
+      expect(now.schema).toEqual(last.schema);
+      last = now;
+    };
+    await expectChange(sql`UPDATE sessions SET last_seen_at = last_seen_at + interval '5 minutes'`, false);
+    await expectChange(sql`UPDATE sessions SET expires_at = expires_at`, false);
+    await expectChange(sql`UPDATE sessions SET expires_at = expires_at + interval '5 minutes'`, true);
+    await expectChange(
+      sql`INSERT INTO notifications (organisation_id, id, user_id, kind)
+        SELECT m.organisation_id, gen_random_uuid(), m.user_id, 'referral.received' FROM memberships m LIMIT 1`,
+      true,
+    );
+    await expectChange(sql`DELETE FROM notifications`, true);
+    await expectChange(sql`DELETE FROM notifications`, false);
+
+    await expect(
+      ctx.db.system.transaction().execute(async (tx) => {
+        await sql`UPDATE sessions SET expires_at = expires_at + interval '1 day'`.execute(tx);
+        expect((await witness.look(tx)).rowChanges).toBeGreaterThan(last.rowChanges);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+    expect(await witness.look()).toEqual(last);
+  });
+
+  test('a changed table shape shows', async () => {
+    const before = await witness.look();
+    await expect(
+      ctx.db.system.transaction().execute(async (tx) => {
+        await sql`ALTER TABLE notifications ADD COLUMN smuggled text`.execute(tx);
+        expect((await witness.look(tx)).schema).not.toEqual(before.schema);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+    expect(await witness.look()).toEqual(before);
   });
 });

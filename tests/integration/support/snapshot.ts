@@ -15,7 +15,7 @@ import type { Database } from '../../../src/storage/database';
  * resolved, before the request reaches its route; every other column of sessions (organisation,
  * CSRF token, expiry, the row's existence) stays in the fingerprint.
  */
-const VOLATILE_COLUMNS: Record<string, string[]> = { sessions: ['last_seen_at'] };
+export const VOLATILE_COLUMNS: Record<string, string[]> = { sessions: ['last_seen_at'] };
 
 // Nothing is excluded, not even schema_migrations: it must not change on a request either.
 export async function fingerprintedTables(db: Kysely<any>): Promise<string[]> {
