@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { dice } from './bits';
-import { blockingBitsFor, buildBlockingIndex, forEachBucketOf, groupByKey, nameFieldsOf } from './blocking';
+import {
+  blockingBitsFor,
+  buildBlockingIndex,
+  forEachBucketOf,
+  groupByKey,
+  NAME_BANDS,
+  nameBandKeysOf,
+  nameFieldsOf,
+} from './blocking';
 import { createEncoder, type IdentityRecord } from './encode';
 import { DEFAULT_LSH, DEFAULT_SCHEMA } from './schema';
 import { generateSynthetic } from './synthetic/generator';
@@ -120,6 +128,26 @@ describe('blocking', () => {
     expect(differing.length).toBeGreaterThan(50);
     expect(completeness(big)).toBeGreaterThan(0.9);
     expect(completeness(big)).toBeGreaterThan(completeness(plain) + 0.05);
+  });
+
+  test('name bands: their length is reported and can be fixed, and a record alone gives the same keys', () => {
+    const extras = { schema: DEFAULT_SCHEMA, largestSource: BIG };
+    const measured = buildBlockingIndex(encodings, bigBits, 2000, extras);
+    expect(measured.nameBandBits).toBeGreaterThanOrEqual(4);
+    expect(measured.nameBandBits).toBeLessThanOrEqual(32);
+    const fixed = buildBlockingIndex(encodings, bigBits, 2000, { ...extras, nameBandBits: measured.nameBandBits });
+    expect(fixed.groupings.map((g) => [...g.bucketOf])).toEqual(measured.groupings.map((g) => [...g.bucketOf]));
+    const first = 2 * DEFAULT_LSH.bands;
+    expect(measured.groupings.length).toBe(first + NAME_BANDS);
+    // Records with equal keys (computed one record at a time, as an incremental run would) share the bucket.
+    const keysOf = (i: number) => nameBandKeysOf(encodings[i], [0, 1], measured.nameBandBits!);
+    const [x, y] = [0, 1].map(keysOf);
+    keysOf(0).forEach((_, band) => {
+      const { bucketOf } = measured.groupings[first + band];
+      expect(bucketOf[0] === bucketOf[1]).toBe(x[band] === y[band]);
+    });
+    const twin = encodings.findIndex((e, i) => i > 0 && keysOf(i)[0] === x[0]);
+    if (twin > 0) expect(measured.groupings[first].bucketOf[twin]).toBe(measured.groupings[first].bucketOf[0]);
   });
 
   test('groupByKey groups equal keys and leaves out -1', () => {

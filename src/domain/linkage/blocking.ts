@@ -35,6 +35,8 @@ export interface BlockingIndex {
   /** Buckets larger than maxBucketSize, left out of comparison (each would cost size² comparisons). */
   oversizedBuckets: number;
   maxBucketSize: number;
+  /** Bits per name band (undefined: no name bands), for a later run to block the same way. */
+  nameBandBits?: number;
 }
 
 /** Band prefix lengths: `full` for band keys alone, `dayMonth` with the day-month key. */
@@ -99,71 +101,89 @@ export function groupByKey(keys: Float64Array): Grouping {
 /** Name bands per network; each costs one grouping, and a true pair needs to agree on one. */
 export const NAME_BANDS = 16;
 
+/** The union of a record's name filters (given name OR surname), or undefined when it has no name. */
+function nameUnion(e: EncodedRecord, nameFields: readonly number[]): Uint32Array | undefined {
+  if (!e.fieldFilters) return undefined;
+  const words = FIELD_FILTER_WORDS;
+  const union = new Uint32Array(words);
+  let any = 0;
+  for (const f of nameFields) for (let w = 0; w < words; w++) any |= union[w] |= e.fieldFilters[f * words + w];
+  return any === 0 ? undefined : union;
+}
+
 /**
- * Name-band keys of every record (-1 without a name), one array per band. Bits per band are set
- * from the data so that about one unrelated record per band shares a record's key by chance:
- * k = log(largest source) / log(1 / p), p the measured chance that two records agree on a
- * filter bit. Positions are drawn from a fixed stream: the filters are keyed already.
+ * Bits per name band, from the data: about one unrelated record per band shares a record's key
+ * by chance, k = log(largest source) / log(1 / p), p the measured chance that two records agree
+ * on a bit of the name filters.
  */
-export function nameBandKeys(
+export function nameBandBitsFor(
   encodings: readonly EncodedRecord[],
   nameFields: readonly number[],
   largestSource: number,
-  bands = NAME_BANDS,
-): Float64Array[] {
-  const n = encodings.length;
-  const words = FIELD_FILTER_WORDS;
-  if (n === 0 || nameFields.length === 0 || !encodings.every((e) => e.fieldFilters)) return [];
-  const union = new Uint32Array(n * words);
-  const present = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const filters = encodings[i].fieldFilters!;
-    for (const f of nameFields) for (let w = 0; w < words; w++) union[i * words + w] |= filters[f * words + w];
-    for (let w = 0; w < words && !present[i]; w++) if (union[i * words + w] !== 0) present[i] = 1;
-  }
-  const bitCount = words * 32;
+): number | undefined {
+  const bitCount = FIELD_FILTER_WORDS * 32;
   const ones = new Float64Array(bitCount);
   let named = 0;
-  for (let i = 0; i < n; i++) {
-    if (!present[i]) continue;
+  for (const e of encodings) {
+    const union = nameUnion(e, nameFields);
+    if (!union) continue;
     named++;
-    for (let j = 0; j < bitCount; j++) if ((union[i * words + (j >>> 5)] >>> (j & 31)) & 1) ones[j]++;
+    for (let j = 0; j < bitCount; j++) if ((union[j >>> 5] >>> (j & 31)) & 1) ones[j]++;
   }
-  if (named === 0) return [];
+  if (named === 0) return undefined;
   let agree = 0;
   for (let j = 0; j < bitCount; j++) {
     const d = ones[j] / named;
     agree += (d * d + (1 - d) * (1 - d)) / bitCount;
   }
-  const perBand = Math.max(
-    4,
-    Math.min(32, Math.ceil(Math.log(Math.max(2, largestSource)) / Math.log(1 / Math.min(agree, 0.99)))),
-  );
+  const bits = Math.ceil(Math.log(Math.max(2, largestSource)) / Math.log(1 / Math.min(agree, 0.99)));
+  return Math.max(4, Math.min(32, bits));
+}
+
+/** The sampled filter positions of each name band: a fixed stream (the filters are keyed already). */
+function namePositions(bits: number, bands: number): Int32Array[] {
+  const bitCount = FIELD_FILTER_WORDS * 32;
   const random = mulberry32(0x6e616d65);
-  const keys: Float64Array[] = [];
-  for (let band = 0; band < bands; band++) {
+  return Array.from({ length: bands }, () => {
     // k distinct positions (partial Fisher–Yates over the filter's bits).
     const order = Int32Array.from({ length: bitCount }, (_, j) => j);
-    for (let j = 0; j < perBand; j++) {
+    for (let j = 0; j < bits; j++) {
       const k = j + Math.floor(random() * (bitCount - j));
       [order[j], order[k]] = [order[k], order[j]];
     }
-    const positions = order.subarray(0, perBand);
-    const key = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      if (!present[i]) {
-        key[i] = -1;
-        continue;
-      }
-      let value = 0;
-      for (let j = 0; j < perBand; j++) {
-        const p = positions[j];
-        value = value * 2 + ((union[i * words + (p >>> 5)] >>> (p & 31)) & 1);
-      }
-      key[i] = value;
-    }
-    keys.push(key);
-  }
+    return order.slice(0, bits);
+  });
+}
+
+/** A record's name-band keys (one per band, -1 each without a name) at `bits` per band. */
+export function nameBandKeysOf(
+  e: EncodedRecord,
+  nameFields: readonly number[],
+  bits: number,
+  bands = NAME_BANDS,
+  positions = namePositions(bits, bands),
+): number[] {
+  const union = nameUnion(e, nameFields);
+  return positions.map((band) => {
+    if (!union) return -1;
+    let value = 0;
+    for (const p of band) value = value * 2 + ((union[p >>> 5] >>> (p & 31)) & 1);
+    return value;
+  });
+}
+
+/** Name-band keys of every record, one array per band. */
+export function nameBandKeys(
+  encodings: readonly EncodedRecord[],
+  nameFields: readonly number[],
+  bits: number,
+  bands = NAME_BANDS,
+): Float64Array[] {
+  const positions = namePositions(bits, bands);
+  const keys = positions.map(() => new Float64Array(encodings.length));
+  encodings.forEach((e, i) =>
+    nameBandKeysOf(e, nameFields, bits, bands, positions).forEach((k, b) => (keys[b][i] = k)),
+  );
   return keys;
 }
 
@@ -173,6 +193,8 @@ export interface BlockingExtras {
   schema?: LinkageSchema;
   /** Records in the largest source (sets the name bands' length). Default: all records. */
   largestSource?: number;
+  /** Bits per name band, fixed (an earlier run's, so that an incremental run blocks the same way). */
+  nameBandBits?: number;
 }
 
 /** Schema indexes of the fields that share a hash namespace with another: given name and surname. */
@@ -216,13 +238,17 @@ export function buildBlockingIndex(
   }
   const schema = extras.schema ?? (encodings[0]?.schemaVersion === DEFAULT_SCHEMA.version ? DEFAULT_SCHEMA : undefined);
   const nameFields = schema ? nameFieldsOf(schema) : [];
-  for (const nameKeys of nameBandKeys(encodings, nameFields, extras.largestSource ?? n))
-    groupings.push(groupByKey(nameKeys));
+  const nameBandBits =
+    nameFields.length === 0
+      ? undefined
+      : (extras.nameBandBits ?? nameBandBitsFor(encodings, nameFields, extras.largestSource ?? n));
+  if (nameBandBits !== undefined)
+    for (const nameKeys of nameBandKeys(encodings, nameFields, nameBandBits)) groupings.push(groupByKey(nameKeys));
   let oversizedBuckets = 0;
   for (const { start } of groupings) {
     for (let k = 0; k + 1 < start.length; k++) if (start[k + 1] - start[k] > maxBucketSize) oversizedBuckets++;
   }
-  return { groupings, oversizedBuckets, maxBucketSize };
+  return { groupings, oversizedBuckets, maxBucketSize, nameBandBits };
 }
 
 /** Calls `visit` with every bucket (as a members range) that holds `record`, skipping singletons and oversized ones. */
