@@ -203,18 +203,15 @@ export function compileLinkage(u: LinkageUncertainty): CompiledLinkage {
     const [a, b] = [root(link.a), root(link.b)];
     if (a !== b) parent[a] = b;
   }
-  const groupMask = new Map<number, number>();
+  // Typed arrays indexed by record rather than maps: the one pass over every record stays cheap.
+  const groupMask = new Int32Array(u.records.length);
   u.records.forEach((mask, i) => {
-    const r = root(i);
-    groupMask.set(r, (groupMask.get(r) ?? 0) | mask);
+    groupMask[root(i)] |= mask;
   });
-  const local = new Map<number, number>();
+  const local = new Int32Array(u.records.length).fill(-1);
+  let touched = 0;
   const links: { a: number; b: number; probability: number }[] = [];
-  const indexOf = (r: number) => {
-    let at = local.get(r);
-    if (at === undefined) local.set(r, (at = local.size));
-    return at;
-  };
+  const indexOf = (r: number) => (local[r] >= 0 ? local[r] : (local[r] = touched++));
   for (const link of u.links) {
     if (!(link.probability > 0 && link.probability < 1)) continue;
     const [a, b] = [root(link.a), root(link.b)];
@@ -223,13 +220,12 @@ export function compileLinkage(u: LinkageUncertainty): CompiledLinkage {
   }
   const cells = 1 << u.lists.length;
   const fixed = new Float64Array(cells);
-  const groups = new Int32Array(local.size);
-  for (const [r, mask] of groupMask) {
-    const at = local.get(r);
-    if (at === undefined) {
-      if (mask > 0) fixed[mask] += 1;
-    } else groups[at] = mask;
-  }
+  const groups = new Int32Array(touched);
+  parent.forEach((p, r) => {
+    if (p !== r) return;
+    if (local[r] >= 0) groups[local[r]] = groupMask[r];
+    else if (groupMask[r] > 0) fixed[groupMask[r]] += 1;
+  });
   return { cells, fixed, groups, links };
 }
 
