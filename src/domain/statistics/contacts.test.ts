@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { contactStatistics, monthsBetween, type ContactCell, type PersonGroup } from './contacts';
 import { loadLpSolver } from './lp-solver';
-import { isSuppressed } from './protect';
+import { isSuppressed, type PublishedCount } from './protect';
 
 const scope = { description: 'test', organisationIds: ['o'] };
 const at = '2026-04-01T00:00:00.000Z';
@@ -88,5 +89,124 @@ describe('contact statistics', () => {
     if (s.provenance.contactsCounted !== undefined) expect(s.provenance.contactsCounted).toBe(jan.grandTotal);
     if (isSuppressed(jan.grandTotal)) expect(s.provenance).not.toHaveProperty('contactsCounted');
     expect(s.provenance.personsCounted).toBe(s.personsByChannel.grandTotal);
+  });
+});
+
+const CHANNELS = ['hotline_call', 'outreach', 'drop_in', 'message'];
+
+/** Contact cells from counts per month, channel and place: counts[month][channel][place]. */
+function cellsOf(counts: number[][][]): ContactCell[] {
+  return counts.flatMap((byChannel, m) =>
+    byChannel.flatMap((byPlace, k) =>
+      byPlace.map((contacts, p) => ({
+        month: `2026-${String(m + 1).padStart(2, '0')}`,
+        kind: CHANNELS[k],
+        place: `Place ${p}`,
+        contacts,
+      })),
+    ),
+  );
+}
+
+/** Persons that fit their contacts: about two contacts each, margins between the largest cell and the sum. */
+function fewerPersons(cells: ContactCell[]): PersonGroup[] {
+  const months = [...new Set(cells.map((c) => c.month))];
+  const sum = (f: (c: ContactCell) => boolean) => cells.filter(f).reduce((s, c) => s + c.contacts, 0);
+  const cell = (m: string, k: string) => Math.ceil(sum((c) => c.month === m && c.kind === k) / 2);
+  const margin = (parts: number[]) => Math.max(0, ...parts, Math.ceil(0.7 * parts.reduce((s, v) => s + v, 0)));
+  const rowTotals = months.map((m) => margin(CHANNELS.map((k) => cell(m, k))));
+  const colTotals = CHANNELS.map((k) => margin(months.map((m) => cell(m, k))));
+  return [
+    ...months.flatMap((m) => CHANNELS.map((k) => ({ month: m, kind: k, persons: cell(m, k) }))),
+    ...months.map((m, r) => ({ month: m, kind: null, persons: rowTotals[r] })),
+    ...CHANNELS.map((k, c) => ({ month: null, kind: k, persons: colTotals[c] })),
+    { month: null, kind: null, persons: Math.max(...rowTotals, ...colTotals) },
+  ];
+}
+
+type Series = ReturnType<typeof contactStatistics>['contactsByChannel'];
+
+/** Every line a reader can subtract along: rows and columns with their totals, and the margins. */
+function linesOf(s: Series): PublishedCount[][] {
+  return [
+    ...s.cells.map((row, r) => [...row, s.rowTotals[r]]),
+    ...s.cols.map((_, c) => [...s.cells.map((row) => row[c]), s.colTotals[c]]),
+    [...s.colTotals, s.grandTotal],
+    [...s.rowTotals, s.grandTotal],
+  ];
+}
+
+const hiddenIn = (values: PublishedCount[]) => values.filter(isSuppressed).length;
+const allOf = (s: Series) => [...s.cells.flat(), ...s.rowTotals, ...s.colTotals, s.grandTotal];
+const large = fc.integer({ min: 10, max: 60 });
+
+describe('contact statistics: suppression properties', () => {
+  // endOnFailure: shrinking re-runs the LP audit hundreds of times; the first counterexample is small enough.
+  const run = async (counts: number[][][]) => {
+    const cells = cellsOf(counts);
+    const to = `2026-${String(counts.length).padStart(2, '0')}`;
+    return contactStatistics(cells, fewerPersons(cells), { from: '2026-01', to }, scope, at, await loadLpSolver());
+  };
+
+  test('no hidden count is recoverable by subtracting along one row or column', async () => {
+    const count = fc.oneof(
+      { weight: 2, arbitrary: fc.constant(0) },
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 4 }) },
+      { weight: 5, arbitrary: fc.integer({ min: 5, max: 40 }) },
+    );
+    const table = fc.integer({ min: 1, max: 3 }).chain((places) =>
+      fc.array(fc.array(fc.array(count, { minLength: places, maxLength: places }), { minLength: 4, maxLength: 4 }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(table, async (counts) => {
+        const s = await run(counts);
+        for (const series of [s.contactsByChannel, s.contactsByTerritory])
+          for (const line of linesOf(series)) expect(hiddenIn(line)).not.toBe(1);
+      }),
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  test('one small cell in a table of large counts hides at most four counts, never a total', async () => {
+    const table = fc
+      .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 4 }))
+      .chain(([months, small]) =>
+        fc.tuple(
+          fc.array(fc.array(large, { minLength: 4, maxLength: 4 }), { minLength: months, maxLength: months }),
+          fc.nat(months - 1),
+          fc.nat(3),
+          fc.constant(small),
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(table, async ([grid, m, k, small]) => {
+        grid[m][k] = small;
+        const s = await run(grid.map((row) => row.map((v) => [v])));
+        expect(s.contactsByChannel.cells[m][k]).toMatchObject({ suppressed: true, reason: 'primary' });
+        expect(hiddenIn(allOf(s.contactsByChannel))).toBeLessThanOrEqual(4);
+        expect(hiddenIn([...s.contactsByChannel.rowTotals, ...s.contactsByChannel.colTotals])).toBe(0);
+        expect(hiddenIn(allOf(s.contactsByTerritory))).toBe(0);
+        expect(s.provenance.contactsCounted).toBe(s.contactsByChannel.grandTotal);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
+  });
+
+  test('large totals stay published when the small cells can be protected inside the table', async () => {
+    // At most one small channel per month, with at least three months of four channels: a rectangle
+    // of cells inside the table always protects them, so no total needs hiding.
+    const month = fc.tuple(fc.array(large, { minLength: 4, maxLength: 4 }), fc.option(fc.nat(3)), fc.nat(4));
+    await fc.assert(
+      fc.asyncProperty(fc.array(month, { minLength: 3, maxLength: 8 }), async (months) => {
+        const grid = months.map(([row, small, value]) => row.map((v, k) => (k === small ? value : v)));
+        const s = await run(grid.map((row) => row.map((v) => [v])));
+        for (const series of [s.contactsByChannel, s.contactsByTerritory])
+          expect(hiddenIn([...series.rowTotals, ...series.colTotals, series.grandTotal])).toBe(0);
+      }),
+      { numRuns: 40, endOnFailure: true },
+    );
   });
 });

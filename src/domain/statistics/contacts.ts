@@ -3,27 +3,23 @@
  * series that are never summed together. Contacts per month by channel (kind) and by territory (place);
  * persons = distinct chains (one anonymous person's linked contacts) per month by channel.
  *
- * The same small-cell suppression as the person reports (primary, complementary, LP audit; shared
- * helpers in ./suppression and ./lp-audit), applied to everything released together: the channel and
- * territory tables share their monthly totals, so they are protected as one grid; and a published
- * persons count bounds the contacts of its cell (persons ≤ contacts, and ≥ 1 when there were contacts),
- * so each side's audit includes what the other publishes, until neither has to hide more.
+ * The same small-cell rule as the person reports (the shared zero policy of ./suppression, the LP
+ * audit of ./lp-audit), applied to everything released together: the channel and territory tables
+ * share their monthly totals, so they are protected as one grid; and a published persons count bounds
+ * the contacts of its cell (persons ≤ contacts, and ≥ 1 when there were contacts), so each side's
+ * audit includes what the other publishes, until neither has to hide more.
+ * Complements are chosen by least cost, so that a year of months does not hide everything for one
+ * small cell: the smallest non-zero cell of the same line, preferring one that closes two lines at
+ * once, and a total only when no cell can do it.
+ * Not done: aggregating months into quarters as a fallback; with least-cost complements a total is
+ * hidden only when a whole month or category is small.
  * The provenance states counts only when the published grand totals do.
  *
  * Pure: the caller gives counts aggregated in the database (never a row) and the clock's time.
  */
-import { auditSuppression, type AuditResult, type LpSolver, type PublishedRelation } from './lp-audit';
+import { auditSuppression, type LpSolver, type PublishedRelation } from './lp-audit';
 import type { PublishedCount } from './protect';
-import {
-  cheapestPublished,
-  complementarySuppression,
-  isSmall,
-  resolveSuppressionOptions,
-  type ResolvedSuppressionOptions,
-  type SuppressionMask,
-  type SuppressionOptions,
-} from './suppression';
-import { gridLines } from './table';
+import { isSmall, resolveSuppressionOptions, type SuppressionMask, type SuppressionOptions } from './suppression';
 
 export const CONTACT_CHANNELS = ['hotline_call', 'outreach', 'drop_in', 'message'] as const;
 
@@ -88,42 +84,96 @@ export function monthsBetween(from: string, to: string): string[] {
 }
 
 type Grid = number[][];
+type Pos = [number, number];
+/** Positions that add up (or, for persons, bound each other): a line's cells and its total. */
+type Line = Pos[];
 
-/** Hides one more position next to each failing one (the rule of protect.ts). */
-function widen(grid: Grid, mask: SuppressionMask, audit: AuditResult): SuppressionMask {
-  const next = mask.map((row) => [...row]);
-  const lines = gridLines(grid.length - 1, grid[0].length - 1);
-  const everywhere = grid.flatMap((row, r) => row.map((_, c) => [r, c] as [number, number]));
-  for (const cell of audit.intervals.filter((i) => !i.protected)) {
-    const neighbours = lines
-      .filter((l) => (l.kind === 'row' && l.index === cell.r) || (l.kind === 'col' && l.index === cell.c))
-      .flatMap((l) => [...l.cells, l.total]);
-    const pick = cheapestPublished(grid, next, neighbours) ?? cheapestPublished(grid, next, everywhere);
-    if (pick) next[pick[0]][pick[1]] = 'complementary';
+/**
+ * What hiding one more position costs, compared lexicographically. Totals last (the grand total
+ * after every other total): a hidden total hides a whole month or category. Zeros late: a hidden zero
+ * can only be larger, so it protects little. Then the lines it mends (a cell in two lines that each
+ * hide exactly one position protects both at once) against the lines it opens (a line that hid
+ * nothing now hides one), and last the smallest count, which loses the least.
+ */
+function complementCost(grid: Grid, mask: SuppressionMask, byPos: Map<string, Line[]>, [r, c]: Pos): number[] {
+  const margins = (r === grid.length - 1 ? 1 : 0) + (c === grid[0].length - 1 ? 1 : 0);
+  let balance = 0;
+  for (const line of byPos.get(`${r},${c}`) ?? []) {
+    const hidden = line.filter(([lr, lc]) => mask[lr][lc] !== null).length;
+    if (hidden === 0) balance += 1;
+    else if (hidden === 1) balance -= 1;
   }
-  return next;
+  return [margins, grid[r][c] === 0 ? 1 : 0, balance, grid[r][c]];
 }
 
-const same = (a: SuppressionMask, b: SuppressionMask) => a.every((row, r) => row.every((v, c) => v === b[r][c]));
+function cheapest(grid: Grid, mask: SuppressionMask, byPos: Map<string, Line[]>, candidates: Pos[]): Pos | undefined {
+  let best: Pos | undefined;
+  let bestCost: number[] = [];
+  for (const pos of candidates) {
+    if (mask[pos[0]][pos[1]] !== null) continue;
+    const cost = complementCost(grid, mask, byPos, pos);
+    const i = cost.findIndex((v, k) => v !== bestCost[k]);
+    if (!best || (i >= 0 && cost[i] < bestCost[i])) [best, bestCost] = [pos, cost];
+  }
+  return best;
+}
 
-/** Complementary suppression, then the LP audit with what else is published, widening until it passes. */
-function secure(
-  grid: Grid,
-  start: SuppressionMask,
-  shape: { rowsAddUp: boolean; colsAddUp: boolean },
-  solver: LpSolver,
-  options: ResolvedSuppressionOptions,
-  relations: PublishedRelation[],
-): SuppressionMask {
-  let mask = complementarySuppression(grid, start);
-  let audit = auditSuppression(grid, mask, shape, solver, options.protectionLevel, relations);
-  while (!audit.ok) {
-    const widened = widen(grid, mask, audit);
-    if (same(widened, mask)) throw new Error('Suppression cannot protect this table');
-    mask = complementarySuppression(grid, widened);
-    audit = auditSuppression(grid, mask, shape, solver, options.protectionLevel, relations);
+function linesByPosition(lines: Line[]): Map<string, Line[]> {
+  const byPos = new Map<string, Line[]>();
+  for (const line of lines)
+    for (const [r, c] of line) byPos.set(`${r},${c}`, [...(byPos.get(`${r},${c}`) ?? []), line]);
+  return byPos;
+}
+
+/**
+ * Least-cost complementary suppression to a fixed point: while a line hides exactly one position
+ * (recoverable by subtracting the others from its total), hide its cheapest other position.
+ * Ends: each step hides one more position, and a line that hides everything is closed.
+ */
+function closeLines(grid: Grid, start: SuppressionMask, lines: Line[]): SuppressionMask {
+  const mask = start.map((row) => [...row]);
+  const byPos = linesByPosition(lines);
+  const open = () => lines.find((line) => line.filter(([r, c]) => mask[r][c] !== null).length === 1);
+  for (let line = open(); line; line = open()) {
+    const [r, c] = cheapest(grid, mask, byPos, line)!;
+    mask[r][c] = 'complementary';
   }
   return mask;
+}
+
+/** Hides the cheapest published position sharing a line with the failing one (else anywhere). */
+function widen(grid: Grid, mask: SuppressionMask, lines: Line[], [r, c]: Pos): boolean {
+  const byPos = linesByPosition(lines);
+  const near = (byPos.get(`${r},${c}`) ?? []).flat();
+  const everywhere = grid.flatMap((row, rr) => row.map((_, cc) => [rr, cc] as Pos));
+  const pick = cheapest(grid, mask, byPos, near) ?? cheapest(grid, mask, byPos, everywhere);
+  if (!pick) return false;
+  mask[pick[0]][pick[1]] = 'complementary';
+  return true;
+}
+
+/** Rows and columns of a grid whose last row and column are its totals. */
+function plainLines(rows: number, cols: number): Line[] {
+  const lines: Line[] = [];
+  for (let r = 0; r <= rows; r++) lines.push(Array.from({ length: cols + 1 }, (_, c) => [r, c] as Pos));
+  for (let c = 0; c <= cols; c++) lines.push(Array.from({ length: rows + 1 }, (_, r) => [r, c] as Pos));
+  return lines;
+}
+
+/**
+ * Lines of the contacts grid (channels, then places, then the month total): each month's channels
+ * with its total, its places with the same total, and every column with its total. Channels and
+ * places are two lines, not one: hiding one channel and one place of a month would protect neither.
+ */
+function contactLines(rows: number, channels: number, places: number): Line[] {
+  const total = channels + places;
+  const lines: Line[] = [];
+  for (let r = 0; r <= rows; r++) {
+    lines.push([...Array.from({ length: channels }, (_, c) => [r, c] as Pos), [r, total]]);
+    if (places > 0) lines.push([...Array.from({ length: places }, (_, c) => [r, channels + c] as Pos), [r, total]]);
+  }
+  for (let c = 0; c <= total; c++) lines.push(Array.from({ length: rows + 1 }, (_, r) => [r, c] as Pos));
+  return lines;
 }
 
 /**
@@ -192,22 +242,25 @@ export function contactStatistics(
 
   // Positions of the contacts grid that a persons position bounds: the same month and channel (or margin).
   const contactsPos = (r: number, c: number): [number, number, number] => (c === K ? [r, C, 0.5] : [r, c, 1]);
+  const cLines = contactLines(R, K, P);
+  const pLines = plainLines(R, K);
   let contactMask = primary(truth);
   let personMask = primary(personGrid);
-  for (let round = 0; round < 50; round++) {
+  // Both sides to a fixed point together: each round closes every line, audits everything released
+  // (each side with what the other publishes) and hides one more position per failing count, on the
+  // side whose published number narrows it. Each round hides more, and everything hidden passes.
+  for (;;) {
+    contactMask = closeLines(contacts, contactMask, cLines);
+    personMask = closeLines(personGrid, personMask, pLines);
     const fromPersons: PublishedRelation[] = personGrid.flatMap((row, r) =>
       row.flatMap((v, c) =>
         personMask[r][c] === null ? [{ terms: [contactsPos(r, c)], relation: 'ge' as const, value: v }] : [],
       ),
     );
-    const nextContacts = secure(contacts, contactMask, contactShape, solver, resolved, [
-      ...channelsAddUp,
-      ...fromPersons,
-    ]);
     const fromContacts: PublishedRelation[] = personGrid.flatMap((row, r) =>
       row.flatMap((_, c) => {
         const [cr, cc, f] = contactsPos(r, c);
-        if (nextContacts[cr][cc] !== null) return [];
+        if (contactMask[cr][cc] !== null) return [];
         const value = contacts[cr][cc] * f;
         return [
           { terms: [[r, c, 1]], relation: 'le' as const, value },
@@ -217,11 +270,31 @@ export function contactStatistics(
         ];
       }),
     );
-    const nextPersons = secure(personGrid, personMask, personShape, solver, resolved, fromContacts);
-    const stable = same(nextContacts, contactMask) && same(nextPersons, personMask);
-    contactMask = nextContacts;
-    personMask = nextPersons;
-    if (stable) break;
+    const level = resolved.protectionLevel;
+    const contactAudit = auditSuppression(contacts, contactMask, contactShape, solver, level, [
+      ...channelsAddUp,
+      ...fromPersons,
+    ]);
+    const personAudit = auditSuppression(personGrid, personMask, personShape, solver, level, fromContacts);
+    if (contactAudit.ok && personAudit.ok) break;
+    let progressed = false;
+    for (const cell of contactAudit.intervals.filter((i) => !i.protected)) {
+      // A published persons count is a floor under its contacts: when it is the floor that binds, hide it.
+      const p = cell.c < K ? [cell.r, cell.c] : cell.c === C ? [cell.r, K] : undefined;
+      if (p && personMask[p[0]][p[1]] === null && personGrid[p[0]][p[1]] >= cell.min / (cell.c === C ? 2 : 1) - 1e-6) {
+        personMask[p[0]][p[1]] = 'complementary';
+        progressed = true;
+      } else progressed = widen(contacts, contactMask, cLines, [cell.r, cell.c]) || progressed;
+    }
+    for (const cell of personAudit.intervals.filter((i) => !i.protected)) {
+      // A published contacts count is a ceiling over its persons: when it binds, hide it.
+      const [cr, cc, f] = contactsPos(cell.r, cell.c);
+      if (contactMask[cr][cc] === null && contacts[cr][cc] * f <= cell.max + 1e-6) {
+        contactMask[cr][cc] = 'complementary';
+        progressed = true;
+      } else progressed = widen(personGrid, personMask, pLines, [cell.r, cell.c]) || progressed;
+    }
+    if (!progressed) throw new Error('Suppression cannot protect these contact statistics');
   }
 
   const publish = (values: Grid, mask: SuppressionMask, r: number, c: number): PublishedCount => {
