@@ -9,7 +9,8 @@
  * share of records in the review band and the time, per size.
  *   npx tsx bench/linkage-quality.ts [--quick]          (quick: 1k; default 5k and 50k)
  *   LINKAGE_BENCH_100K=1 npx tsx bench/linkage-quality.ts  (adds 100k × 100k: minutes)
- * Also run from bench/linkage.ts.
+ * Also run from bench/linkage.ts. Where true pairs are lost (blocking, threshold, solver; by kind of
+ * difference): bench/linkage-diagnose.ts.
  */
 import { parseArgs } from 'node:util';
 import {

@@ -2,9 +2,10 @@
  * Fellegi–Sunter match weights estimated by expectation–maximisation, the way
  * Splink does: each field of a candidate pair falls into a comparison level
  * (exact, high, medium, different, or missing); m = P(level | match) and
- * u = P(level | non-match) per field and level, and the prior λ = P(match)
- * among the candidate pairs, are estimated from the pairs themselves. u starts
- * from random pairs (almost all non-matches). A missing field is neutral
+ * u = P(level | non-match) per field and level, and the prior λ = P(match),
+ * are estimated from the pairs themselves. With u from random pairs (almost all
+ * non-matches), u is kept and λ is the prior over all pairs, the way Splink
+ * samples u and sets its prior (estimateEmTrained). A missing field is neutral
  * evidence: it contributes no factor, so it neither helps nor caps a pair.
  * Pure: level vectors in, parameters out; no field value is ever seen here.
  */
@@ -241,8 +242,9 @@ function subset(v: ComparisonVectors, keep: (i: number) => boolean): { vectors: 
  * EM in training sessions, the way Splink trains on blocking rules: the m of a field is estimated
  * only on pairs that agree exactly on its anchor fields (names are trained on pairs with the same
  * date of birth, the other fields on pairs with the same names), so that a field never vouches for
- * itself and namesakes cannot teach "a different date is normal for a match". Then u and λ are
- * estimated on all pairs with m held. `anchorsOf(f)` lists the anchor fields of field f (none:
+ * itself and namesakes cannot teach "a different date is normal for a match"; the anchors count
+ * as missing in their session. Then, with m held: given u (random pairs), λ over all the pairs
+ * the candidates came from (`allPairs`); without, u and λ over the candidates. `anchorsOf(f)` lists the anchor fields of field f (none:
  * f keeps the m of a first EM over all pairs).
  */
 export function estimateEmTrained(
