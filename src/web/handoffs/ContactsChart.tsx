@@ -54,6 +54,15 @@ function SeriesTable({ series, title, colLabel }: { series: Series; title: strin
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('handoffUi.total')}</th>
+            {series.colTotals.map((c, i) => (
+              <td key={i}>{show(c)}</td>
+            ))}
+            <td>{show(series.grandTotal)}</td>
+          </tr>
+        </tfoot>
       </table>
     </div>
   );
