@@ -2,36 +2,71 @@
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { Command, CommanderError } from 'commander';
-import { registerAdminCommands } from './commands/admin';
-import { registerAttachmentCommands } from './commands/attachments';
-import { registerBackupCommands } from './commands/backup';
-import { registerCaseCommands } from './commands/case';
-import { registerCorrectionCommands } from './commands/corrections';
-import { registerListCommands } from './commands/lists';
-import { registerDashboardCommands } from './commands/dashboard';
-import { registerLegalTrackCommands } from './commands/legal-tracks';
-import { registerContactCommands } from './commands/contacts';
-import { registerHandoffCommands } from './commands/handoffs';
-import { registerSyncCommands } from './commands/sync';
-import { registerEmployerCommands } from './commands/employers';
-import { registerLinkageCommands } from './commands/linkage';
-import { registerMseCommand } from './commands/mse';
-import { registerNetworkCommands } from './commands/network';
-import { registerReferralCommands } from './commands/referral';
-import { registerSearchCommands } from './commands/search';
-import { registerRiskCommands } from './commands/risk';
-import { registerStatisticsCommands } from './commands/statistics';
-import { registerLabourStatisticsCommands } from './commands/labour-statistics';
-import { registerFormCommands } from './commands/forms';
-import { registerFormValueCommands } from './commands/form-values';
-import { registerXlsFormCommands } from './commands/xlsform';
+
+/**
+ * Every command module, in the order of `ariadne --help`, with the top-level commands it adds. A run
+ * loads only the modules of the command it names (each imports its own services): `ariadne mse`
+ * starts without the code of forty other commands. Help, an unknown or a missing command loads
+ * them all. Modules that add subcommands to a shared command (statistics, forms) are listed under it
+ * each, and load together in this order. tests/unit/cli-commands.test.ts checks the names.
+ */
+type Register = (program: Command) => void;
+export const COMMAND_MODULES: { names: string[]; load: () => Promise<Register> }[] = [
+  {
+    names: ['start', 'migrate', 'create-org', 'create-user', 'seed-demo', 'audit', 'keys'],
+    load: async () => (await import('./commands/admin')).registerAdminCommands,
+  },
+  { names: ['backup', 'restore'], load: async () => (await import('./commands/backup')).registerBackupCommands },
+  { names: ['mse'], load: async () => (await import('./commands/mse')).registerMseCommand },
+  {
+    names: ['link', 'link-status', 'link-reviews', 'link-secret', 'link-fingerprint', 'link-export', 'link-file'],
+    load: async () => (await import('./commands/linkage')).registerLinkageCommands,
+  },
+  {
+    names: ['export', 'report', 'cohort', 'capture-histories', 'mse-network', 'estimates', 'release', 'privacy-ledger'],
+    load: async () => (await import('./commands/statistics')).registerStatisticsCommands,
+  },
+  {
+    names: ['statistics'],
+    load: async () => (await import('./commands/labour-statistics')).registerLabourStatisticsCommands,
+  },
+  {
+    names: ['networks', 'network-graph', 'coverage-gaps', 'roles'],
+    load: async () => (await import('./commands/network')).registerNetworkCommands,
+  },
+  { names: ['case'], load: async () => (await import('./commands/case')).registerCaseCommands },
+  { names: ['record'], load: async () => (await import('./commands/corrections')).registerCorrectionCommands },
+  { names: ['lists'], load: async () => (await import('./commands/lists')).registerListCommands },
+  {
+    names: ['attachments', 'notes'],
+    load: async () => (await import('./commands/attachments')).registerAttachmentCommands,
+  },
+  { names: ['referrals'], load: async () => (await import('./commands/referral')).registerReferralCommands },
+  { names: ['cases'], load: async () => (await import('./commands/search')).registerSearchCommands },
+  { names: ['risk'], load: async () => (await import('./commands/risk')).registerRiskCommands },
+  {
+    names: ['dashboard', 'agenda', 'idempotency'],
+    load: async () => (await import('./commands/dashboard')).registerDashboardCommands,
+  },
+  { names: ['legal-tracks'], load: async () => (await import('./commands/legal-tracks')).registerLegalTrackCommands },
+  {
+    names: ['handoffs', 'statistics'],
+    load: async () => (await import('./commands/handoffs')).registerHandoffCommands,
+  },
+  { names: ['sync'], load: async () => (await import('./commands/sync')).registerSyncCommands },
+  { names: ['employers'], load: async () => (await import('./commands/employers')).registerEmployerCommands },
+  { names: ['forms'], load: async () => (await import('./commands/forms')).registerFormCommands },
+  { names: ['forms'], load: async () => (await import('./commands/form-values')).registerFormValueCommands },
+  { names: ['forms'], load: async () => (await import('./commands/xlsform')).registerXlsFormCommands },
+  { names: ['contacts'], load: async () => (await import('./commands/contacts')).registerContactCommands },
+];
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
-function buildProgram(io: CliIo): Command {
+async function buildProgram(io: CliIo, argv: string[]): Promise<Command> {
   const program = new Command('ariadne')
     .description('Ariadne: case management, referral networks, outcomes and honest statistics')
     .showHelpAfterError()
@@ -39,29 +74,10 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) });
 
-  registerAdminCommands(program);
-  registerBackupCommands(program);
-  registerMseCommand(program);
-  registerLinkageCommands(program);
-  registerStatisticsCommands(program);
-  registerLabourStatisticsCommands(program);
-  registerNetworkCommands(program);
-  registerCaseCommands(program);
-  registerCorrectionCommands(program);
-  registerListCommands(program);
-  registerAttachmentCommands(program);
-  registerReferralCommands(program);
-  registerSearchCommands(program);
-  registerRiskCommands(program);
-  registerDashboardCommands(program);
-  registerLegalTrackCommands(program);
-  registerHandoffCommands(program);
-  registerSyncCommands(program);
-  registerEmployerCommands(program);
-  registerFormCommands(program);
-  registerFormValueCommands(program);
-  registerXlsFormCommands(program);
-  registerContactCommands(program);
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const needed = COMMAND_MODULES.filter((module) => named !== undefined && module.names.includes(named));
+  const registrars = await Promise.all((needed.length ? needed : COMMAND_MODULES).map((module) => module.load()));
+  for (const register of registrars) register(program);
   for (const command of program.commands) inheritOverrides(command, io);
   return program;
 }
@@ -92,7 +108,7 @@ export async function main(argv: string[] = process.argv.slice(2), io?: CliIo): 
   const previousExitCode = process.exitCode;
   process.exitCode = undefined;
   try {
-    await buildProgram(io ?? processIo).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(io ?? processIo, argv)).parseAsync(argv, { from: 'user' });
     return Number(process.exitCode ?? 0);
   } catch (error: unknown) {
     if (error instanceof CommanderError) return error.exitCode;
