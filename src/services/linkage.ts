@@ -283,7 +283,22 @@ export async function runNetworkLinkage(
         b: { orgId: d.b_organisation_id, recordId: d.b_person_id },
         match: d.status === 'match',
       }));
-      const run = await runIncremental(ctx, tx, { runId, organisationIds, model: frozen, decisions, onProgress });
+      // Pairs a reviewer decided since the last run are solved again, with the decision.
+      const since = (await linkageRepo.latestRun(tx))?.finished_at;
+      const touched = since
+        ? (await linkageIncrementalRepo.decidedSince(tx, new Date(since))).flatMap((d) => [
+            { orgId: d.a_organisation_id, recordId: d.a_person_id },
+            { orgId: d.b_organisation_id, recordId: d.b_person_id },
+          ])
+        : [];
+      const run = await runIncremental(ctx, tx, {
+        runId,
+        organisationIds,
+        model: frozen,
+        decisions,
+        touched,
+        onProgress,
+      });
       await storeReviewItems(tx, runId, run.review, false);
       const last = await linkageRepo.latestRun(tx);
       const lastStats = (typeof last?.stats === 'string' ? JSON.parse(last.stats) : last?.stats) as

@@ -178,8 +178,12 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('linkage runs on %s', (_
   });
 
   test('runs started at the same time by different processes replace the matches one after the other', async () => {
-    // Two runs on separate connections, as from a server and the CLI: both finish, and the matches are one run's.
-    const [a, b] = await Promise.all([runNetworkLinkage(t.ctx), runNetworkLinkage(t.ctx)]);
+    // Two full runs on separate connections, as from a server and the CLI: both finish, and the matches are one
+    // run's (an incremental run replaces only the matches of the persons it reaches).
+    const [a, b] = await Promise.all([
+      runNetworkLinkage(t.ctx, undefined, { mode: 'full' }),
+      runNetworkLinkage(t.ctx, undefined, { mode: 'full' }),
+    ]);
     expect(a.personsDeduplicated).toBe(b.personsDeduplicated);
     const runs = await sql<{ run_id: string }>`SELECT DISTINCT run_id FROM linkage_matches`.execute(t.ctx.db.system);
     expect(runs.rows.length).toBe(1);

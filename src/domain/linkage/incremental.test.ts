@@ -125,6 +125,23 @@ describe('linkIncremental', () => {
     expect(requests[0].keys.length).toBeGreaterThan(0);
   });
 
+  test('a decision taken since the last run on two linked records applies although neither changed', async () => {
+    const [x, y] = [pool.find((e) => e.orgId === 'a')!, pool.find((e) => e.orgId === 'b')!];
+    const before = linkNetwork([x, y], { frozenModel: diceModel });
+    expect(before.clusters).toHaveLength(2);
+    const { lookup } = memoryLookup([x, y], before.clusters);
+    const decisions = [{ a: x, b: y, match: true }].map(({ a, b, match }) => ({
+      a: { orgId: a.orgId, recordId: a.recordId },
+      b: { orgId: b.orgId, recordId: b.recordId },
+      match,
+    }));
+    const untouched = await linkIncremental([], lookup, { model: diceModel, decisions });
+    expect(untouched.clusters).toHaveLength(0);
+    const step = await linkIncremental([], lookup, { model: diceModel, decisions, touched: decisions.map((d) => d.a) });
+    expect(step.clusters).toHaveLength(1);
+    expect(step.clusters[0].members).toHaveLength(2);
+  });
+
   test('a new record joins the existing person of its match and keeps one record per organisation', async () => {
     const person = generateSynthetic({ seed: 3, persons: 1, orgs: ['a', 'b', 'c'], presence: 1, profile: 'clean' });
     const [a, b, c] = person.map(({ truthPersonId: _t, ...r }) => encoder.encode(r));

@@ -45,6 +45,8 @@ export interface IncrementalOptions {
   decisions?: readonly ReviewDecision[];
   /** Earlier person ids of the new records that were linked before (changed records). */
   previousPersons?: readonly { orgId: string; recordId: string; personId: string }[];
+  /** Linked records to solve again although unchanged (a reviewer decided on them since the last run). */
+  touched?: readonly RecordRef[];
 }
 
 export interface IncrementalResult {
@@ -140,6 +142,14 @@ export async function linkIncremental(
   const levels = model.method === 'estimated' ? new Int8Array(model.em.fields.length) : undefined;
 
   let frontier = Array.from({ length: freshCount }, (_, i) => i);
+  if (options.touched?.length) {
+    const answer = await lookup({ keys: [], persons: [], refs: [...options.touched] });
+    stats.lookups++;
+    for (const r of answer.records) {
+      const i = add(r.encoding, r.personId);
+      if (i >= freshCount) frontier.push(i);
+    }
+  }
   for (const i of frontier) reached.add(i);
   while (frontier.length) {
     for (const i of frontier) roundOf[i] = round;

@@ -79,8 +79,8 @@ export const linkageIncrementalRepo = {
     for (const chunk of chunks(keys, 20_000)) {
       const found = await sql<{ block_key: string; organisation_id: string; person_id: string }>`
         SELECT b.block_key::text AS block_key, b.organisation_id, b.person_id
-        FROM linkage_blocking_keys b
-        WHERE b.block_key IN (SELECT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)::bigint)`.execute(db);
+        FROM (SELECT DISTINCT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)::bigint AS key) k
+        JOIN linkage_blocking_keys b ON b.block_key = k.key`.execute(db);
       rows.push(...found.rows);
     }
     return rows;
@@ -151,6 +151,14 @@ export const linkageIncrementalRepo = {
       FROM freed WHERE e.organisation_id = freed.organisation_id AND e.person_id = freed.person_id`.execute(db);
     return Number(released.numAffectedRows ?? 0);
   },
+  /** Review pairs decided after this moment (an incremental run solves their records again). */
+  decidedSince: (db: Kysely<DB>, since: Date) =>
+    db
+      .selectFrom('linkage_reviews')
+      .select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id'])
+      .where('status', '!=', 'pending')
+      .where('decided_at', '>', since)
+      .execute(),
   /** Every blocking key goes (a full run writes them again under its prefix lengths). */
   deleteAllKeys: (db: Kysely<DB>) => db.deleteFrom('linkage_blocking_keys').execute(),
   /** Stores blocking keys of linked encodings. */
