@@ -7,6 +7,23 @@ import { profileHiddenInterval } from './profile';
 import { validateCaptureTable } from './table';
 
 describe('Poisson log-linear fit', () => {
+  test.each<ReferenceName>(['western', 'ned_5', 'neworl_5'])(
+    '%s: a fit started from fitted values (the goodness-of-fit refits) reaches the same fit in no more steps',
+    (name) => {
+      const cells = validateCaptureTable(loadReference(name));
+      const design = buildDesign(cells, allPairs(cells.lists.length).slice(0, 1));
+      const model = fitPoisson(design);
+      // A table such as the bootstrap simulates: near the model, not on it.
+      const y = Float64Array.from(model.fitted, (mu, r) => Math.max(0, Math.round(mu + (r % 3 === 0 ? 2 : -1))));
+      const cold = fitPoisson({ ...design, y });
+      const warm = fitPoisson({ ...design, y }, { start: model.fitted });
+      expect(warm.converged).toBe(true);
+      expect(warm.deviance).toBeCloseTo(cold.deviance, 8);
+      warm.beta.forEach((b, i) => expect(b).toBeCloseTo(cold.beta[i], 6));
+      expect(warm.iterations).toBeLessThanOrEqual(cold.iterations);
+    },
+  );
+
   test.each<[ReferenceName, number]>([
     ['western', 0],
     ['ned_5', 3],
