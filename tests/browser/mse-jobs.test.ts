@@ -87,6 +87,15 @@ describe('MSE jobs in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // A table the job refuses: its reason shows in the error area.
+    await page.getByLabel('Capture-history table').fill('A,B,C,n\n1,0,0,0x10\n0,1,0,3\n');
+    await page.getByRole('button', { name: 'Estimate' }).click();
+    await page
+      .getByTestId('mse-job-error')
+      .getByText('A count is not a whole number of at least 0.')
+      .waitFor({ timeout: 240_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'A count is not a whole number' }).count()).toBe(1);
+
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('navigation').getByRole('link', { name: 'Estimates' }).click();
     const saved = page.getByRole('listitem').filter({ hasText: 'Western region' });
