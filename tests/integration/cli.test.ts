@@ -189,6 +189,15 @@ describe('ariadne CLI', () => {
     expect(JSON.stringify(after)).not.toMatch(/Demo [A-Z][a-z]+ [A-Z][a-z]+ \d{3}|secret-not-for-production/);
   }, 120_000);
 
+  test('link --incremental compares only new or changed records (none here); --full compares them all again', async () => {
+    const incremental = await ariadne('link', '--incremental', '--json');
+    expect(incremental.mode).toBe('incremental');
+    expect(incremental.stats.comparedRecords).toBe(0);
+    const full = await ariadne('link', '--full', '--json');
+    expect(full.mode).toBe('full');
+    expect(full.personsDeduplicated).toBe(incremental.personsDeduplicated);
+  }, 300_000);
+
   test('export htcds: de-identified, k-anonymous records with provenance, or CSV', async () => {
     const out = await ariadne('export', 'htcds', '--org', 'north', '--json');
     expect(out.provenance).toMatchObject({ k: 5, organisation: 'Demo Shelter North' });
