@@ -13,9 +13,18 @@ import { Field } from '../cases/fields';
 import { EChart } from './EChart';
 import type { CaptureHistories, MseJob } from '../../server/api-types';
 import { useIdempotencyKey } from '../api/idempotency';
+import { useSession } from '../api/session';
+import { useLinkageStatus } from '../network/LinkagePanels';
 import { MseDiagnostics } from './MseDiagnostics';
 import { MseHeterogeneity } from './MseHeterogeneity';
 import { MseJobProgress, MseJobFailure } from './MseJobStatus';
+import {
+  LINKAGE_REFUSALS,
+  MseNetworkFields,
+  MseSourceChoice,
+  type MseSource,
+  type NetworkLists,
+} from './MseNetworkSource';
 import { MseStrata, stratumColumns } from './MseStrata';
 import { MseWorkbench } from './MseWorkbench';
 
@@ -35,6 +44,14 @@ export function MsePage() {
       setCsv(table.csv);
     },
   });
+  const permissions = useSession().data?.permissions;
+  const [source, setSource] = useState<MseSource>('file');
+  const network = source === 'network';
+  const [networkBy, setNetworkBy] = useState<NetworkLists>('organisation');
+  const linkageStatus = useLinkageStatus(network && Boolean(permissions?.runLinkage));
+  /** Null until she ticks or unticks it: then the box follows whether a finished linkage run exists. */
+  const [linkageChoice, setLinkageChoice] = useState<boolean | null>(null);
+  const linkageError = linkageChoice ?? Boolean(linkageStatus.data?.lastRun);
   const [bootstrap, setBootstrap] = useState('200');
   const [intervalMethod, setIntervalMethod] = useState<'bca' | 'percentile'>('bca');
   const [method, setMethod] = useState<'stepwise' | 'main' | 'fixed' | 'lcmcr'>('stepwise');
@@ -44,7 +61,7 @@ export function MsePage() {
   const [stratifyBy, setStratifyBy] = useState('');
   const [save, setSave] = useState({ label: '', geography: '', period: '' });
   // Only columns of the table in the box can stratify it; a stale choice is dropped when the table changes.
-  const columns = useMemo(() => (xlsx ? [] : stratumColumns(csv)), [csv, xlsx]);
+  const columns = useMemo(() => (xlsx || network ? [] : stratumColumns(csv)), [csv, xlsx, network]);
   const stratum = columns.includes(stratifyBy) ? stratifyBy : '';
   // Saving an estimate creates a record: one key per submission.
   const idem = useIdempotencyKey();
@@ -58,9 +75,10 @@ export function MsePage() {
       api<MseJob>('/api/mse/jobs', {
         method: 'POST',
         body: {
-          ...(xlsx ? { xlsx: xlsx.base64 } : { csv }),
+          ...(network ? { network: { by: networkBy, linkageError } } : xlsx ? { xlsx: xlsx.base64 } : { csv }),
           bootstrap: Number(bootstrap),
-          interval: intervalMethod,
+          // With linkage error the server takes the percentile interval (BCa would undo the redrawn links).
+          interval: network && linkageError ? 'percentile' : intervalMethod,
           method,
           ...(method === 'fixed'
             ? {
@@ -97,6 +115,9 @@ export function MsePage() {
     if (current.savedEstimateId) void queryClient.invalidateQueries({ queryKey: ['estimates'] });
   }, [current, queryClient]);
   const r = shown?.result ?? undefined;
+  const failure = current?.state === 'failed' ? current.errorCode : null;
+  // A refusal about the linkage shows at the linkage-error box, not under the form.
+  const linkageRefusal = network && failure && LINKAGE_REFUSALS.includes(failure) ? failure : null;
   // The usual stratifying variables are named in the reader's language; any other column by its header.
   const variableName = (column: string) => {
     const key = `mseJobs.variables.${column
@@ -174,36 +195,63 @@ export function MsePage() {
           submit.mutate(false);
         }}
       >
-        <label className="field">
-          <span>{t('stats.mseFile')}</span>
-          <input
-            type="file"
-            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={readFile}
+        <MseSourceChoice
+          source={source}
+          allowed={Boolean(permissions?.viewNetworkAggregates)}
+          onChange={(next) => {
+            setSource(next);
+            setFollowed(null);
+          }}
+        />
+        {network ? (
+          <MseNetworkFields
+            by={networkBy}
+            onBy={setNetworkBy}
+            linkageError={linkageError}
+            onLinkageError={setLinkageChoice}
+            status={linkageStatus.data}
+            refusal={linkageRefusal}
           />
-        </label>
-        {xlsx && <p className="muted">{t('stats.xlsxChosen', { name: xlsx.name })}</p>}
-        <label className="field">
-          <span>{t('stats.mseTable')}</span>
-          <textarea
-            rows={8}
-            value={csv}
-            required={!xlsx}
-            onChange={(e) => {
-              setXlsx(null);
-              setCsv(e.target.value);
-            }}
-            aria-describedby="mse-format"
-          />
-          <small id="mse-format">{t('stats.mseFormat')}</small>
-        </label>
+        ) : (
+          <>
+            <label className="field">
+              <span>{t('stats.mseFile')}</span>
+              <input
+                type="file"
+                accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={readFile}
+              />
+            </label>
+            {xlsx && <p className="muted">{t('stats.xlsxChosen', { name: xlsx.name })}</p>}
+            <label className="field">
+              <span>{t('stats.mseTable')}</span>
+              <textarea
+                rows={8}
+                value={csv}
+                required={!xlsx}
+                onChange={(e) => {
+                  setXlsx(null);
+                  setCsv(e.target.value);
+                }}
+                aria-describedby="mse-format"
+              />
+              <small id="mse-format">{t('stats.mseFormat')}</small>
+            </label>
+          </>
+        )}
         <Field label={t('stats.bootstrap')} type="number" value={bootstrap} onChange={setBootstrap} />
         <label className="field">
           <span>{t('stats.mse.intervalChoice')}</span>
-          <select value={intervalMethod} onChange={(e) => setIntervalMethod(e.target.value as 'bca' | 'percentile')}>
+          <select
+            value={network && linkageError ? 'percentile' : intervalMethod}
+            disabled={network && linkageError}
+            onChange={(e) => setIntervalMethod(e.target.value as 'bca' | 'percentile')}
+            aria-describedby={network && linkageError ? 'mse-percentile-only' : undefined}
+          >
             <option value="bca">{t('stats.mse.intervalMethods.bca')}</option>
             <option value="percentile">{t('stats.mse.intervalMethods.percentile')}</option>
           </select>
+          {network && linkageError && <small id="mse-percentile-only">{t('mseJobs.network.percentileOnly')}</small>}
         </label>
         <label className="field">
           <span>{t('mseUi.method')}</span>
@@ -243,7 +291,9 @@ export function MsePage() {
           </label>
         )}
         <ErrorMessage error={submit.error} />
-        {current?.state === 'failed' && !followed?.saving && <MseJobFailure code={current.errorCode} />}
+        {current?.state === 'failed' && !followed?.saving && !linkageRefusal && (
+          <MseJobFailure code={current.errorCode} />
+        )}
         <div className="actions">
           <button type="submit" disabled={running}>
             {running ? t('stats.fitting') : t('stats.estimate')}
@@ -267,6 +317,16 @@ export function MsePage() {
                 <dd>{range(v as (number | null)[])}</dd>
               </Fragment>
             ))}
+            {r.linkageError && (
+              <>
+                <dt>
+                  {t('mseJobs.network.linkageInterval', {
+                    method: t(`stats.mse.intervalMethods.${r.linkageError.method}`),
+                  })}
+                </dt>
+                <dd data-testid="mse-linkage-interval">{range(r.linkageError.interval)}</dd>
+              </>
+            )}
           </dl>
           <EChart
             height={220}
@@ -351,6 +411,11 @@ export function MsePage() {
             aria-labelledby="save-title"
           >
             <h3 id="save-title">{t('stats.saveToRegistry')}</h3>
+            {r.linkageError && (
+              <p className="muted" data-testid="mse-save-linkage">
+                {t('mseJobs.network.saveNote', { run: r.linkageError.run })}
+              </p>
+            )}
             <Field
               label={t('stats.saveLabel')}
               required
