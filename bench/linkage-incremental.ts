@@ -124,7 +124,7 @@ try {
     const rows = existing
       .slice(i, i + BATCH / 4)
       .flatMap((e) =>
-        [...new Set(blockingKeysOf(e, model.blockingBits).map(storedBlockingKey))].map((k) => [k, e.orgId, e.recordId]),
+        [...new Set(blockingKeysOf(e, model).map(storedBlockingKey))].map((k) => [k, e.orgId, e.recordId]),
       );
     keys += rows.length;
     await raw.query(

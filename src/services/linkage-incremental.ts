@@ -17,11 +17,13 @@ import {
   type FrozenModel,
   type LinkagePhase,
   type PersonCluster,
+  type ReviewCaps,
   type ReviewDecision,
 } from '../domain/linkage';
 import { deserialiseEncoding } from '../domain/linkage/serialise';
 import type { Tx } from '../storage/database';
 import { linkageIncrementalRepo } from '../storage/repositories/linkage-incremental';
+import { linkageLinksRepo } from '../storage/repositories/linkage-links';
 import type { AppContext } from './context';
 
 export type LinkageMode = 'full' | 'incremental';
@@ -50,20 +52,21 @@ export async function reusableModel(tx: Tx, fingerprint: string): Promise<Frozen
   const run = await linkageIncrementalRepo.latestModelRun(tx);
   if (!run || run.fingerprint !== fingerprint || run.schema_version !== DEFAULT_SCHEMA.version) return null;
   const model = (typeof run.frozen_model === 'string' ? JSON.parse(run.frozen_model) : run.frozen_model) as FrozenModel;
-  return model?.blockingBits ? model : null;
+  // A model from before name bands: its stored keys hold none, so a full run blocks (and stores) again.
+  return model?.blockingBits && model.nameBandBits !== undefined ? model : null;
 }
 
 const blockRows = (
   encoding: { orgId: string; recordId: string } & Parameters<typeof blockingKeysOf>[0],
   model: FrozenModel,
 ) =>
-  [...new Set(blockingKeysOf(encoding, model.blockingBits).map(storedBlockingKey))].map((key) => ({
+  [...new Set(blockingKeysOf(encoding, model, DEFAULT_SCHEMA).map(storedBlockingKey))].map((key) => ({
     key,
     orgId: encoding.orgId,
     recordId: encoding.recordId,
   }));
 
-/** After a full run: every encoding's blocking keys under the run's prefix lengths, and all marked as linked. */
+/** After a full run: every encoding's blocking keys (prefixes and name bands, as the run blocked), and all marked as linked. */
 export async function storeLinkedState(
   tx: Tx,
   runId: string,
@@ -99,6 +102,8 @@ export async function runIncremental(
     decisions: ReviewDecision[];
     /** Records of pairs decided since the last run: solved again with the decision. */
     touched?: { orgId: string; recordId: string }[];
+    /** The per-organisation review cap, as a full run of the model's method applies it. */
+    review?: ReviewCaps;
     onProgress?: (phase: LinkagePhase, done: number, total: number) => void;
   },
 ): Promise<IncrementalRunResult> {
@@ -142,6 +147,7 @@ export async function runIncremental(
     maxBucketSize,
     decisions: input.decisions,
     touched: input.touched,
+    review: input.review,
     previousPersons: previous.map((p) => ({ orgId: p.organisation_id, recordId: p.person_id, personId: p.cluster_id })),
   });
   const linkMs = performance.now() - linkStarted - lookupMs;
@@ -166,6 +172,19 @@ export async function runIncremental(
     }));
   });
   await linkageIncrementalRepo.insertMatches(tx, rows);
+  // The solved part's links with their probabilities (the MSE's linkage error reads them); ids only.
+  await linkageLinksRepo.replaceOf(
+    tx,
+    runId,
+    step.clusters.flatMap((c) => c.members),
+    step.matches.map((m) => ({
+      aOrganisationId: m.a.orgId,
+      aPersonId: m.a.recordId,
+      bOrganisationId: m.b.orgId,
+      bPersonId: m.b.recordId,
+      probability: m.probability === undefined ? null : Math.min(1, Math.max(0, m.probability)),
+    })),
+  );
   await linkageIncrementalRepo.insertKeys(
     tx,
     fresh.flatMap((e) => blockRows(e, model)),

@@ -22,6 +22,7 @@ import {
   type LinkagePhase,
   type CaptureHistoryTable,
   type ReviewItem,
+  reviewCapsOf,
 } from '../domain/linkage';
 import { ageOn } from '../domain/cases/person';
 import { ageBandOf } from '../domain/statistics';
@@ -291,12 +292,27 @@ export async function runNetworkLinkage(
             { orgId: d.b_organisation_id, recordId: d.b_person_id },
           ])
         : [];
+      // The estimated method caps each organisation's review pairs, counting those still pending, as a full run does.
+      const caps =
+        frozen.method === 'estimated'
+          ? reviewCapsOf(
+              Object.fromEntries(orgs.map((o) => [o.id, counts.get(o.id) ?? 0])),
+              linkOptions.reviewCapPerOrganisation,
+            )
+          : null;
+      const pending = caps
+        ? (await linkageRepo.pendingReviews(tx)).map((p) => ({
+            a: { orgId: p.a_organisation_id, recordId: p.a_person_id },
+            b: { orgId: p.b_organisation_id, recordId: p.b_person_id },
+          }))
+        : [];
       const run = await runIncremental(ctx, tx, {
         runId,
         organisationIds,
         model: frozen,
         decisions,
         touched,
+        review: caps ? { caps, pending } : undefined,
         onProgress,
       });
       await storeReviewItems(tx, runId, run.review, false);
@@ -329,7 +345,7 @@ export async function runNetworkLinkage(
         });
       return {
         runId,
-        organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: null })),
+        organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: caps?.[o.id] ?? null })),
         stats: run.stats,
         model,
         personsDeduplicated: dedupedPersonCount(run.clusters),

@@ -140,8 +140,19 @@ export function nameBandBitsFor(
   return Math.max(4, Math.min(32, bits));
 }
 
+/** Positions per (bits, bands): an incremental run asks for them once per record. */
+const positionsCache = new Map<string, Int32Array[]>();
+
 /** The sampled filter positions of each name band: a fixed stream (the filters are keyed already). */
 function namePositions(bits: number, bands: number): Int32Array[] {
+  const cached = positionsCache.get(`${bits}:${bands}`);
+  if (cached) return cached;
+  const positions = drawPositions(bits, bands);
+  positionsCache.set(`${bits}:${bands}`, positions);
+  return positions;
+}
+
+function drawPositions(bits: number, bands: number): Int32Array[] {
   const bitCount = FIELD_FILTER_WORDS * 32;
   const random = mulberry32(0x6e616d65);
   return Array.from({ length: bands }, () => {

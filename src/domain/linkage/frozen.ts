@@ -5,21 +5,40 @@
  * on its own (no term frequencies and no one-match-per-organisation sharing, which need every
  * record at once); the solver still keeps one record per organisation per person.
  */
-import { groupByKey, type BlockingBits, type BlockingIndex, type Grouping } from './blocking';
+import {
+  groupByKey,
+  nameBandKeysOf,
+  nameFieldsOf,
+  type BlockingBits,
+  type BlockingIndex,
+  type Grouping,
+} from './blocking';
 import type { EncodedRecord } from './encode';
 import { matchWeight, probabilityOfWeight, type EmModel } from './em';
+import { DEFAULT_SCHEMA, type LinkageSchema } from './schema';
 
-export type FrozenModel =
-  | { method: 'dice'; match: number; review: number; blockingBits: BlockingBits }
-  | {
-      method: 'estimated';
-      em: EmModel;
-      autoLinkThreshold: number;
-      reviewFloor: number;
-      /** Dice below which a pair is not weighed at all. */
-      candidateFloor: number;
-      blockingBits: BlockingBits;
-    };
+/** How the full run that made a model blocked: what every later run with the model blocks by. */
+export interface FrozenBlocking {
+  blockingBits: BlockingBits;
+  /**
+   * Bits per name band of that run (BlockingIndex.nameBandBits); null when it had none. Absent only
+   * from models stored before name bands, whose stored keys hold none either.
+   */
+  nameBandBits?: number | null;
+}
+
+export type FrozenModel = FrozenBlocking &
+  (
+    | { method: 'dice'; match: number; review: number }
+    | {
+        method: 'estimated';
+        em: EmModel;
+        autoLinkThreshold: number;
+        reviewFloor: number;
+        /** Dice below which a pair is not weighed at all. */
+        candidateFloor: number;
+      }
+  );
 
 export interface PairVerdict {
   /** What the solver orders links by: the weight (estimated) or the Dice score. */
@@ -56,10 +75,16 @@ function fnv(text: string, seed: number): number {
 }
 
 /**
- * A record's exact blocking keys under these prefix lengths, one per grouping (band prefix, and
- * day-month with the shorter prefix), the groupings buildBlockingIndex makes.
+ * A record's exact blocking keys under this blocking, one per grouping (band prefix, day-month with
+ * the shorter prefix, and each name band the record has a name for): the groupings
+ * buildBlockingIndex makes. Name-band keys are sampled bits of the keyed name filters, no clear value.
  */
-export function blockingKeysOf(e: EncodedRecord, bits: BlockingBits): string[] {
+export function blockingKeysOf(
+  e: EncodedRecord,
+  blocking: FrozenBlocking,
+  schema: LinkageSchema = DEFAULT_SCHEMA,
+): string[] {
+  const bits = blocking.blockingBits;
   const fullMask = bits.full >= 32 ? 0xffffffff : 2 ** bits.full - 1;
   const shortMask = bits.dayMonth >= 32 ? 0xffffffff : 2 ** bits.dayMonth - 1;
   const keys: string[] = [];
@@ -67,6 +92,13 @@ export function blockingKeysOf(e: EncodedRecord, bits: BlockingBits): string[] {
     keys.push(`${2 * band}:${(value & fullMask) >>> 0}`);
     if (e.blocking.dayMonth !== null) keys.push(`${2 * band + 1}:${e.blocking.dayMonth}:${(value & shortMask) >>> 0}`);
   });
+  if (blocking.nameBandBits) {
+    // Name bands come after the two groupings of each CLK band, as in buildBlockingIndex.
+    const first = 2 * e.blocking.bands.length;
+    nameBandKeysOf(e, nameFieldsOf(schema), blocking.nameBandBits).forEach((value, band) => {
+      if (value >= 0) keys.push(`${first + band}:${value}`);
+    });
+  }
   return keys;
 }
 
@@ -83,10 +115,11 @@ export const storedBlockingKey = (key: string): number =>
  */
 export function frozenBlockingIndex(
   encodings: readonly EncodedRecord[],
-  bits: BlockingBits,
+  blocking: FrozenBlocking,
   maxBucketSize: number,
+  schema: LinkageSchema = DEFAULT_SCHEMA,
 ): BlockingIndex {
-  const keys = encodings.map((e) => blockingKeysOf(e, bits));
+  const keys = encodings.map((e) => blockingKeysOf(e, blocking, schema));
   const byGrouping = new Map<number, Float64Array>();
   const ids = new Map<string, number>();
   keys.forEach((recordKeys, i) => {
@@ -103,5 +136,5 @@ export function frozenBlockingIndex(
   let oversizedBuckets = 0;
   for (const { start } of groupings)
     for (let k = 0; k + 1 < start.length; k++) if (start[k + 1] - start[k] > maxBucketSize) oversizedBuckets++;
-  return { groupings, oversizedBuckets, maxBucketSize };
+  return { groupings, oversizedBuckets, maxBucketSize, nameBandBits: blocking.nameBandBits ?? undefined };
 }

@@ -11,26 +11,63 @@ import {
   type ExistingRecords,
   type ExistingRequest,
 } from './incremental';
-import { linkNetwork, type ReviewDecision } from './pipeline';
+import { linkNetwork, pairKey, type ReviewDecision } from './pipeline';
 import { DEFAULT_SCHEMA } from './schema';
 import { generateSynthetic } from './synthetic/generator';
 
 const encoder = createEncoder('incremental-test-secret-4f9a2c7e1b');
+// The prefixes of a 10,000-record network: long enough that a changed date breaks every one of a pair's.
+const blockingBits = blockingBitsFor(10_000, DEFAULT_SCHEMA.lsh!.bitsPerBand);
+
+/** Keys of two records in common, under a blocking. */
+const sharedKeys = (x: EncodedRecord, y: EncodedRecord, blocking: Parameters<typeof blockingKeysOf>[1]) => {
+  const keys = new Set(blockingKeysOf(x, blocking));
+  return blockingKeysOf(y, blocking).filter((k) => keys.has(k));
+};
+
+/**
+ * Persons recorded at 'a' with their date of birth and at 'b' without it or with another one: in the
+ * CLK the date's bits differ, so the pair shares no band prefix and no day-month key, only a name band.
+ */
+const nameOnlyPairs: EncodedRecord[][] = (() => {
+  const byPerson = new Map<string, ReturnType<typeof generateSynthetic>>();
+  for (const r of generateSynthetic({ seed: 21, persons: 60, orgs: ['a', 'b'], presence: 1, profile: 'clean' }))
+    byPerson.set(r.truthPersonId, [...(byPerson.get(r.truthPersonId) ?? []), r]);
+  return [...byPerson.values()]
+    .map((records, p) =>
+      records
+        .sort((x, y) => (x.orgId < y.orgId ? -1 : 1))
+        .map(({ truthPersonId: _truth, ...r }) => {
+          const missing = p % 2 ? null : '1901-01-01';
+          const dateOfBirth = r.orgId === 'a' ? r.fields.date_of_birth : missing;
+          return encoder.encode({ ...r, recordId: `dob-${p}`, fields: { ...r.fields, date_of_birth: dateOfBirth } });
+        }),
+    )
+    .filter(([x, y]) => y && sharedKeys(x, y, { blockingBits }).length === 0)
+    .slice(0, 12);
+})();
+
 const pool: EncodedRecord[] = generateSynthetic({ seed: 20, persons: 160, orgs: ['a', 'b', 'c'], presence: 0.6 })
   .map(({ truthPersonId: _truth, ...record }) => encoder.encode(record))
+  .concat(nameOnlyPairs.flat())
   .sort((x, y) => (refKey(x) < refKey(y) ? -1 : 1));
 
-const blockingBits = blockingBitsFor(120, DEFAULT_SCHEMA.lsh!.bitsPerBand);
-const diceModel: FrozenModel = { method: 'dice', match: 0.78, review: 0.68, blockingBits };
-// The estimated model of a full run over the whole pool, then held fixed.
+// The estimated model of a full run over the whole pool, then held fixed: with its name bands' length.
 const estimatedModel = linkNetwork(pool, { blockingBits }).frozenModel!;
+const diceModel: FrozenModel = {
+  method: 'dice',
+  match: 0.78,
+  review: 0.68,
+  blockingBits,
+  nameBandBits: estimatedModel.nameBandBits,
+};
 
 /** The look-up a database answers, over records already linked, with their earlier persons. */
 function memoryLookup(existing: readonly EncodedRecord[], clusters: readonly PersonCluster[]) {
   const personOf = new Map(clusters.flatMap((c) => c.members.map((m) => [refKey(m), c.personId])));
   const byStored = new Map<number, EncodedRecord[]>();
   for (const e of existing)
-    for (const k of new Set(blockingKeysOf(e, blockingBits).map(storedBlockingKey)))
+    for (const k of new Set(blockingKeysOf(e, estimatedModel).map(storedBlockingKey)))
       (byStored.get(k) ?? byStored.set(k, []).get(k)!).push(e);
   const requests: ExistingRequest[] = [];
   const lookup = (request: ExistingRequest): ExistingRecords => {
@@ -57,6 +94,14 @@ const membership = (clusters: readonly PersonCluster[]) =>
   clusters.map((c) => c.members.map(refKey).sort().join(' ')).sort();
 
 describe('linkIncremental', () => {
+  test('the pool holds pairs that only a name band blocks together, and the full run links them', () => {
+    expect(estimatedModel.nameBandBits).toBeGreaterThanOrEqual(4);
+    expect(nameOnlyPairs.length).toBeGreaterThanOrEqual(6);
+    for (const [x, y] of nameOnlyPairs) expect(sharedKeys(x, y, estimatedModel).length).toBeGreaterThan(0);
+    const linked = new Set(linkNetwork(pool, { frozenModel: estimatedModel }).matches.map((m) => pairKey(m.a, m.b)));
+    expect(nameOnlyPairs.filter(([x, y]) => linked.has(pairKey(x, y))).length).toBeGreaterThanOrEqual(3);
+  });
+
   test.each([
     ['Dice thresholds', diceModel],
     ['estimated weights', estimatedModel],

@@ -12,7 +12,9 @@
 import { andPopcount, popcount } from './bits';
 import { solveClusters, refKey, type IndexPair, type PersonCluster, type RecordRef } from './cluster';
 import type { ScoredPair } from './compare';
+import { defaultReviewCap } from './decide';
 import type { EncodedRecord } from './encode';
+import { LinkageError } from './errors';
 import { blockingKeysOf, frozenFloor, judgePair, storedBlockingKey, type FrozenModel } from './frozen';
 
 export { blockingKeysOf, storedBlockingKey } from './frozen';
@@ -47,6 +49,56 @@ export interface IncrementalOptions {
   previousPersons?: readonly { orgId: string; recordId: string; personId: string }[];
   /** Linked records to solve again although unchanged (a reviewer decided on them since the last run). */
   touched?: readonly RecordRef[];
+  /** The per-organisation review cap of a full run (see capReview); without it every review pair is offered. */
+  review?: ReviewCaps;
+}
+
+export interface ReviewCaps {
+  /** Most pending review pairs involving each organisation (by id); an organisation not named has no cap. */
+  caps: Readonly<Record<string, number>>;
+  /** Pairs already pending from earlier runs: they stay, and count against their organisations' caps. */
+  pending: readonly { a: RecordRef; b: RecordRef }[];
+}
+
+/** Each organisation's review cap from its record count, or as given (a number, or per organisation id), as a full run sets it. */
+export function reviewCapsOf(
+  recordsPerOrganisation: Readonly<Record<string, number>>,
+  option?: number | Readonly<Record<string, number>>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(recordsPerOrganisation).map(([org, records]) => {
+      const cap = typeof option === 'number' ? option : option?.[org];
+      if (cap !== undefined && !(Number.isInteger(cap) && cap >= 0))
+        throw new LinkageError('invalid_options', `The review cap must be a whole number of pairs; got ${cap}`);
+      return [org, cap ?? defaultReviewCap(records)];
+    }),
+  );
+}
+
+/**
+ * The review band within the organisations' caps, as a full run draws it (reviewBand): new pairs by
+ * descending probability (Dice without one), each taken while both its organisations are under their
+ * cap. An incremental run keeps the pairs already pending, so they fill the cap first; a pair found
+ * again is one of them, not a new one.
+ */
+export function capReview(items: readonly ReviewItem[], { caps, pending }: ReviewCaps): ReviewItem[] {
+  const offered = new Set(pending.map((p) => pairKey(p.a, p.b)));
+  const used = new Map<string, number>();
+  const take = (org: string) => used.set(org, (used.get(org) ?? 0) + 1);
+  const room = (org: string) => (used.get(org) ?? 0) < (caps[org] ?? Infinity);
+  for (const p of pending) (take(p.a.orgId), take(p.b.orgId));
+  const kept = items.filter((item) => offered.has(pairKey(item.a, item.b)));
+  const weight = (item: ReviewItem) => item.probability ?? item.score;
+  const fresh = items
+    .filter((item) => !offered.has(pairKey(item.a, item.b)))
+    .sort((x, y) => weight(y) - weight(x) || (pairKey(x.a, x.b) < pairKey(y.a, y.b) ? -1 : 1));
+  for (const item of fresh) {
+    if (!room(item.a.orgId) || !room(item.b.orgId)) continue;
+    take(item.a.orgId);
+    take(item.b.orgId);
+    kept.push(item);
+  }
+  return kept;
 }
 
 export interface IncrementalResult {
@@ -102,7 +154,7 @@ export async function linkIncremental(
     records.push(e);
     personOf.push(personId);
     popcounts.push(popcount(e.clk));
-    const keys = blockingKeysOf(e, model.blockingBits);
+    const keys = blockingKeysOf(e, model, schema);
     keysOf.push(keys);
     for (const k of keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
     indexOf.set(key, i);
@@ -248,11 +300,12 @@ export async function linkIncremental(
   for (const i of part) if (personOf[i]) earlier.set(refKey(records[i]), personOf[i]!);
   const solved = solveClusters(refs, sourceOf, localLinks, { confirmed, rejected, previous: earlier });
   const kept = new Set(solved.clusters.map((c) => c.personId));
+  const band = options.review ? capReview(review, options.review) : review;
   return {
     clusters: solved.clusters,
     retiredPersons: [...new Set(earlier.values())].filter((id) => !kept.has(id)).sort(),
     matches,
-    review,
+    review: band,
     conflicts: solved.conflicts,
     stats: {
       comparedRecords: freshCount,
@@ -261,7 +314,7 @@ export async function linkIncremental(
       candidatePairs: stats.candidatePairs,
       comparisons: stats.comparisons,
       matches: localLinks.length,
-      review: review.length,
+      review: band.length,
       clusters: solved.clusters.length,
       lookups: stats.lookups,
       inconsistentLinks: solved.inconsistentLinks,

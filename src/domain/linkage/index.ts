@@ -52,7 +52,10 @@ export { type PersonCluster, type RecordRef } from './cluster';
 export { blockingBitsFor, type BlockingBits } from './blocking';
 export { blockingKeysOf, storedBlockingKey, type FrozenModel } from './frozen';
 export {
+  capReview,
   linkIncremental,
+  reviewCapsOf,
+  type ReviewCaps,
   type ExistingRecords,
   type ExistingRequest,
   type IncrementalOptions,

@@ -238,7 +238,7 @@ export function linkNetwork(
     blockingBitsFor(Math.max(0, ...sourceSizes), lsh.bitsPerBand);
   // A fixed model blocks on the keys records keep between runs (frozen.ts), as an incremental run does.
   const index = options.frozenModel
-    ? frozenBlockingIndex(encodings, blockingBits, maxBucketSize)
+    ? frozenBlockingIndex(encodings, { ...options.frozenModel, blockingBits }, maxBucketSize, schema)
     : buildBlockingIndex(encodings, blockingBits, maxBucketSize);
   onProgress?.('block', encodings.length, encodings.length);
 
@@ -374,8 +374,9 @@ export function linkNetwork(
           reviewFloor: model.reviewFloor,
           candidateFloor: floor,
           blockingBits,
+          nameBandBits: index.nameBandBits ?? null,
         }
-      : { method: 'dice', match, review, blockingBits });
+      : { method: 'dice', match, review, blockingBits, nameBandBits: index.nameBandBits ?? null });
   if (model) {
     result.model = model;
     result.stats.autoLinkThreshold = model.autoLinkThreshold;

@@ -3,7 +3,7 @@
  * what the MSE redraws to carry the linkage's error into its interval (issue #21). System reads and writes
  * only; pseudonymous record ids and probabilities, never an encoding or an identity.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema';
 
 export interface StoredLink {
@@ -18,31 +18,66 @@ export interface StoredLink {
 /** Rows per INSERT: well below either engine's parameter limit. */
 const BATCH = 500;
 
+/** One row per pair, whichever way round the run gave it. */
+function rowsOf(runId: string, links: readonly StoredLink[]) {
+  const seen = new Set<string>();
+  return links.flatMap((l) => {
+    const [a, b] = [
+      [l.aOrganisationId, l.aPersonId],
+      [l.bOrganisationId, l.bPersonId],
+    ].sort((x, y) => `${x[0]}/${x[1]}`.localeCompare(`${y[0]}/${y[1]}`));
+    const key = `${a.join('/')}|${b.join('/')}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        run_id: runId,
+        a_organisation_id: a[0],
+        a_person_id: a[1],
+        b_organisation_id: b[0],
+        b_person_id: b[1],
+        probability: l.probability,
+      },
+    ];
+  });
+}
+
+const refsJson = (refs: readonly { orgId: string; recordId: string }[]) =>
+  JSON.stringify(refs.map((r) => ({ o: r.orgId, p: r.recordId })));
+
 export const linkageLinksRepo = {
+  /**
+   * An incremental run's links: every stored link with an end among the records it solved again goes
+   * (the run compared each of their pairs), and the run's links replace them. Links elsewhere stay.
+   */
+  replaceOf: async (
+    db: Kysely<DB>,
+    runId: string,
+    solved: readonly { orgId: string; recordId: string }[],
+    links: readonly StoredLink[],
+  ): Promise<void> => {
+    for (let at = 0; at < solved.length; at += 5000) {
+      const chunk = refsJson(solved.slice(at, at + 5000));
+      // One statement per end: each can use a join on its own columns (an OR of both could not).
+      await sql`
+        DELETE FROM linkage_links l USING jsonb_to_recordset(${chunk}::jsonb) AS r(o uuid, p uuid)
+        WHERE l.a_organisation_id = r.o AND l.a_person_id = r.p`.execute(db);
+      await sql`
+        DELETE FROM linkage_links l USING jsonb_to_recordset(${chunk}::jsonb) AS r(o uuid, p uuid)
+        WHERE l.b_organisation_id = r.o AND l.b_person_id = r.p`.execute(db);
+    }
+    const rows = rowsOf(runId, links);
+    for (let at = 0; at < rows.length; at += BATCH)
+      await db
+        .insertInto('linkage_links')
+        .values(rows.slice(at, at + BATCH))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+  },
   /** Replaces every stored link by this run's (a run replaces them all, as it does the matches). */
   replace: async (db: Kysely<DB>, runId: string, links: readonly StoredLink[]): Promise<void> => {
     await db.deleteFrom('linkage_links').execute();
-    // One row per pair, whichever way round the run gave it.
-    const seen = new Set<string>();
-    const rows = links.flatMap((l) => {
-      const [a, b] = [
-        [l.aOrganisationId, l.aPersonId],
-        [l.bOrganisationId, l.bPersonId],
-      ].sort((x, y) => `${x[0]}/${x[1]}`.localeCompare(`${y[0]}/${y[1]}`));
-      const key = `${a.join('/')}|${b.join('/')}`;
-      if (seen.has(key)) return [];
-      seen.add(key);
-      return [
-        {
-          run_id: runId,
-          a_organisation_id: a[0],
-          a_person_id: a[1],
-          b_organisation_id: b[0],
-          b_person_id: b[1],
-          probability: l.probability,
-        },
-      ];
-    });
+    const rows = rowsOf(runId, links);
     for (let at = 0; at < rows.length; at += BATCH)
       await db
         .insertInto('linkage_links')
@@ -50,8 +85,8 @@ export const linkageLinksRepo = {
         .execute();
   },
   /**
-   * The stored links: those of the latest run that compared everything (a run that compares only new records
-   * keeps the others' links as they were). Only links the current clusters keep should be read as made.
+   * The stored links: for each record, those of the latest run that solved it (an incremental run replaces the
+   * links of the part it solved again). Only links the current clusters keep should be read as made.
    */
   links: async (db: Kysely<DB>): Promise<StoredLink[]> =>
     (
