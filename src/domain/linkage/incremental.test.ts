@@ -6,7 +6,9 @@ import { createEncoder, type EncodedRecord } from './encode';
 import type { FrozenModel } from './frozen';
 import {
   blockingKeysOf,
+  capReview,
   linkIncremental,
+  reviewCapsOf,
   storedBlockingKey,
   type ExistingRecords,
   type ExistingRequest,
@@ -198,5 +200,43 @@ describe('linkIncremental', () => {
     expect(step.clusters[0].personId).toBe(before.clusters[0].personId);
     expect(step.clusters[0].members.map((m) => m.orgId).sort()).toEqual(['a', 'b', 'c']);
     expect(step.retiredPersons).toEqual([]);
+  });
+
+  test('the review band keeps within each organisation’s cap, pending pairs counted first', async () => {
+    const ref = (orgId: string, n: number) => ({ orgId, recordId: `r${n}` });
+    const item = (a: number, b: number, probability: number) => ({
+      a: ref('a', a),
+      b: ref(b < 10 ? 'b' : 'c', b),
+      score: 0.7,
+      probability,
+    });
+    const items = [item(1, 1, 0.5), item(2, 2, 0.9), item(3, 3, 0.7), item(4, 14, 0.6)];
+    const caps = { a: 2, b: 5, c: 5 };
+    // Closest to certain first, until organisation a is at its cap.
+    expect(capReview(items, { caps, pending: [] }).map((i) => i.probability)).toEqual([0.9, 0.7]);
+    // A pending pair (found again or not) takes its place in the cap and stays.
+    const pending = [{ a: ref('a', 1), b: ref('b', 1) }];
+    expect(capReview(items, { caps, pending }).map((i) => i.probability)).toEqual([0.5, 0.9]);
+    expect(capReview(items, { caps: { b: 1 }, pending: [] }).map((i) => i.probability)).toEqual([0.9, 0.6]);
+    expect(reviewCapsOf({ a: 40, b: 4000 })).toEqual({ a: 5, b: 40 });
+    expect(reviewCapsOf({ a: 40, b: 4000 }, { b: 2 })).toEqual({ a: 5, b: 2 });
+    expect(() => reviewCapsOf({ a: 40 }, 1.5)).toThrow(/whole number/);
+
+    // In a run: an organisation at its cap gets no new pair, the others keep theirs.
+    const existing = pool.slice(0, 200);
+    const fresh = pool.slice(200);
+    const before = linkNetwork(existing, { frozenModel: diceModel });
+    const { lookup } = memoryLookup(existing, before.clusters);
+    const open = await linkIncremental(fresh, lookup, { model: diceModel });
+    expect(open.review.length).toBeGreaterThan(1);
+    const capped = await linkIncremental(fresh, lookup, {
+      model: diceModel,
+      review: { caps: { a: 1, b: 1, c: 1 }, pending: [] },
+    });
+    for (const org of ['a', 'b', 'c'])
+      expect(capped.review.filter((r) => r.a.orgId === org || r.b.orgId === org).length).toBeLessThanOrEqual(1);
+    expect(capped.review.length).toBeGreaterThan(0);
+    expect(capped.stats.review).toBe(capped.review.length);
+    expect(capped.clusters).toEqual(open.clusters);
   });
 });
