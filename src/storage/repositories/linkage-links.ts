@@ -101,12 +101,15 @@ export const linkageLinksRepo = {
       bPersonId: r.b_person_id,
       probability: r.probability,
     })),
-  /** Review pairs of a run with their probability and status (pending: not linked; match: confirmed). */
+  /**
+   * Review pairs of a run with their probability and status (pending: not linked; match: confirmed), and every
+   * pair still pending: an incremental run leaves the earlier runs' pending pairs in the review band.
+   */
   reviewPairsOf: async (db: Kysely<DB>, runId: string) =>
     db
       .selectFrom('linkage_reviews')
       .select(['a_organisation_id', 'a_person_id', 'b_organisation_id', 'b_person_id', 'probability', 'status'])
-      .where('run_id', '=', runId)
+      .where((eb) => eb.or([eb('run_id', '=', runId), eb('status', '=', 'pending')]))
       .execute(),
   /** Reviewers' confirmed pairs, whatever run last offered them (the solver merges them first). */
   confirmedPairs: async (db: Kysely<DB>) =>
