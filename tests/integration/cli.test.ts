@@ -50,7 +50,7 @@ describe('ariadne CLI', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'ariadne-cli-'));
     const seeded = await ariadne('seed-demo', '--cases', '30', '--json');
     expect(seeded.cases).toBe(30);
-  }, 120_000);
+  }, 600_000);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('the real binary: bin/ariadne.mjs runs the compiled CLI (built first if dist/ is missing or stale) on the same data', async () => {

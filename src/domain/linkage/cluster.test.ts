@@ -232,3 +232,36 @@ describe('the consistent greedy solver (properties)', () => {
     );
   });
 });
+
+describe('stable ids when a person splits', () => {
+  test('an id her records share in equal numbers on both sides stays with the larger part, whatever the record keys', () => {
+    // Before: North and South (old) were one person P. Now a new South record, identical to the old
+    // one, links more strongly with North and a new East record; the old South record is left alone.
+    // One record of P on each side: P stays where the rest of her is, even when the lone record's key
+    // sorts first (its organisation's id does here; record ids are random UUIDs in practice).
+    for (const lone of ['0-south-old', 'z-south-old']) {
+      const people: RecordRef[] = [
+        { orgId: 'north', recordId: 'n-old' },
+        { orgId: 'a-south', recordId: lone },
+        { orgId: 'east', recordId: 'e-new' },
+        { orgId: 'a-south', recordId: 'm-south-new' },
+      ];
+      const sources = Int32Array.from([0, 1, 2, 1]);
+      const previous = new Map([
+        [refKey(people[0]), 'P'],
+        [refKey(people[1]), 'P'],
+      ]);
+      const links = [
+        { a: 0, b: 2, score: 0.99 },
+        { a: 0, b: 3, score: 0.95 },
+        { a: 2, b: 3, score: 0.95 },
+        { a: 0, b: 1, score: 0.9 },
+      ];
+      const { clusters } = solveClusters(people, sources, links, { previous });
+      const her = clusters.find((c) => c.members.some((m) => m.recordId === 'n-old'))!;
+      expect(her.members.map((m) => m.recordId).sort(), lone).toEqual(['e-new', 'm-south-new', 'n-old']);
+      expect(her.personId, lone).toBe('P');
+      expect(clusters.find((c) => c.members.some((m) => m.recordId === lone))!.personId).not.toBe('P');
+    }
+  });
+});

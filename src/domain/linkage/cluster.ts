@@ -113,7 +113,8 @@ export function personIdOf(members: readonly RecordRef[]): string {
 
 /**
  * Person ids for the groups: each previous id goes to the group holding most of the records that
- * had it (ties: the group with the smallest member key), one group per id; a group without one
+ * had it (ties: the larger group, where the rest of her now is; then the smallest member key), one
+ * group per id; a group without one
  * takes an id derived from its smallest member key (stable while that record stays in it).
  */
 function withIds(
@@ -138,6 +139,7 @@ function withIds(
     votes.sort(
       (x, y) =>
         y.count - x.count ||
+        groups[y.group].length - groups[x.group].length ||
         (firstKey[x.group] < firstKey[y.group] ? -1 : firstKey[x.group] > firstKey[y.group] ? 1 : 0),
     );
     for (const v of votes) {
