@@ -334,15 +334,7 @@ export async function runNetworkLinkage(
         fingerprint,
         frozen_model: JSON.stringify(frozen),
       });
-      for (const org of orgs)
-        await auditRepo.append(tx, {
-          organisationId: org.id,
-          actorUserId: null,
-          action: 'linkage.run',
-          entityType: 'organisation',
-          entityId: org.id,
-          fields: ['linkage_matches'],
-        });
+      await auditLinkageRun(tx, orgs);
       return {
         runId,
         organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: caps?.[o.id] ?? null })),
@@ -439,15 +431,7 @@ export async function runNetworkLinkage(
         rows.map((r) => r.encoding),
         result.frozenModel,
       );
-    for (const org of orgs)
-      await auditRepo.append(tx, {
-        organisationId: org.id,
-        actorUserId: null,
-        action: 'linkage.run',
-        entityType: 'organisation',
-        entityId: org.id,
-        fields: ['linkage_matches'],
-      });
+    await auditLinkageRun(tx, orgs);
     return {
       runId,
       organisations: orgs.map((o) => ({ ...o, encoded: counts.get(o.id) ?? 0, reviewCap: caps.get(o.id) ?? null })),
@@ -627,4 +611,20 @@ export async function possibleDuplicates(ctx: AppContext, actor: Actor, caseId: 
     });
     return { consentToNetworkDeduplication: consented, organisations: partners };
   });
+}
+
+/** A run's audit entry in each organisation whose records it linked (full and incremental runs alike). */
+async function auditLinkageRun(
+  tx: Parameters<typeof auditRepo.append>[0],
+  orgs: readonly { id: string }[],
+): Promise<void> {
+  for (const org of orgs)
+    await auditRepo.append(tx, {
+      organisationId: org.id,
+      actorUserId: null,
+      action: 'linkage.run',
+      entityType: 'organisation',
+      entityId: org.id,
+      fields: ['linkage_matches'],
+    });
 }

@@ -265,3 +265,38 @@ describe('stable ids when a person splits', () => {
     }
   });
 });
+
+describe('stable persons when records tie', () => {
+  test("among links of equal score, the previous run's link is kept, whatever the record order", () => {
+    // North and South (old) were person P; a new South record identical to the old one, and a new
+    // East record, all score alike. Her old pair stays together, in every order of the records.
+    const base: RecordRef[] = [
+      { orgId: 'north', recordId: 'n-old' },
+      { orgId: 'south', recordId: 's-old' },
+      { orgId: 'east', recordId: 'e-new' },
+      { orgId: 'south', recordId: 's-new' },
+    ];
+    const previous = new Map([
+      [refKey(base[0]), 'P'],
+      [refKey(base[1]), 'P'],
+    ]);
+    for (const order of [
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+      [2, 3, 0, 1],
+      [3, 2, 0, 1],
+    ]) {
+      const people = order.map((i) => base[i]);
+      const sources = Int32Array.from(people, (r) => ['north', 'south', 'east'].indexOf(r.orgId));
+      const links: { a: number; b: number; score: number }[] = [];
+      for (let a = 0; a < 4; a++) for (let b = a + 1; b < 4; b++) links.push({ a, b, score: 0.9 });
+      const { clusters } = solveClusters(people, sources, links, { previous });
+      const her = clusters.find((c) => c.members.some((m) => m.recordId === 'n-old'))!;
+      expect(her.personId, order.join()).toBe('P');
+      expect(
+        her.members.map((m) => m.recordId),
+        order.join(),
+      ).toContain('s-old');
+    }
+  });
+});

@@ -219,7 +219,15 @@ export function solveClusters(
     else merge(x, y);
   }
   let inconsistentLinks = 0;
-  const sorted = [...links].sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+  // Among links of equal score (identical records score alike), a link the previous run had made
+  // comes first, then one that joins a record to a person she already was: otherwise record order,
+  // random ids in practice, would move her records between persons from one run to the next.
+  const earlier = options.previous;
+  const before = (link: ScoredPair): number => {
+    const [x, y] = [earlier?.get(refKey(refs[link.a])), earlier?.get(refKey(refs[link.b]))];
+    return x !== undefined && x === y ? 2 : x !== undefined || y !== undefined ? 1 : 0;
+  };
+  const sorted = [...links].sort((p, q) => q.score - p.score || before(q) - before(p) || p.a - q.a || p.b - q.b);
   for (const { a, b } of sorted) {
     const [x, y] = [find(parent, a), find(parent, b)];
     if (x === y) continue;
