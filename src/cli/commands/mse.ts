@@ -5,12 +5,13 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { BootstrapMethod, CaptureTable, MseMethod, MseResult, ResampleSet } from '../../domain/mse';
 import { MseInputError } from '../../domain/mse/errors';
 
 interface MseCommandOptions {
   json?: boolean;
+  point?: boolean;
   stratifyBy?: string;
   floor: string;
   method: string;
@@ -73,8 +74,10 @@ function parseOptions(opts: MseCommandOptions) {
   const gofReplicates = Number(opts.gofReplicates);
   if (!Number.isInteger(gofReplicates) || gofReplicates < 1)
     throw new UsageError(`--gof-replicates must be a positive whole number, not "${opts.gofReplicates}".`);
+  if (opts.point && opts.method === 'lcmcr')
+    throw new UsageError('--point gives the log-linear point estimate alone: leave out --method lcmcr or --point.');
   const lcmcr = opts.method === 'lcmcr' ? lcmcrSettings(opts, seed) : undefined;
-  return { method, threshold, replicates, seed, interval, gofReplicates, terms, lcmcr };
+  return { method, threshold, replicates: opts.point ? 0 : replicates, seed, interval, gofReplicates, terms, lcmcr };
 }
 
 function lcmcrSettings(opts: MseCommandOptions, seed: number) {
@@ -125,6 +128,8 @@ function fitTest(fit: MseResult['fit']): string {
   const p = Number.isFinite(fit.pValue) ? fit.pValue.toPrecision(3) : 'n/a';
   if (fit.test === 'chi_square') return `chi-square p = ${p}`;
   if (fit.test === 'none') return 'no test (no degrees of freedom left)';
+  if (fit.test === 'not_run')
+    return `not tested (--point; too sparse for chi-square: ${fit.expectedBelow1} of ${fit.cells} cells expect fewer than 1 person, ${fit.expectedBelow5} fewer than 5; without --point a parametric bootstrap judges it)`;
   return `parametric bootstrap p = ${p} from ${fit.replicates} simulated tables (seed ${fit.seed}; chi-square not used: ${fit.expectedBelow1} of ${fit.cells} cells expect fewer than 1 person, ${fit.expectedBelow5} fewer than 5)`;
 }
 
@@ -272,10 +277,10 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
   if (opts.replicatesOut && replicates === 0)
     throw new UsageError('--replicates-out needs a bootstrap: give --bootstrap <n> or --resamples <file>.');
   const showBar = replicates > 0 && !opts.json && Boolean(process.stderr.isTTY);
-  // Only what this run prints is loaded: the presenter (and zod) for --json, cli-progress for a bar.
+  // Only what this run prints is loaded: the presenter for --json (its zod-free half), cli-progress for a bar.
   const [{ estimatePopulation }, presenter, cliProgress] = await Promise.all([
     import('../../domain/mse'),
-    opts.json ? import('../../server/presenters/mse') : undefined,
+    opts.json ? import('../../server/presenters/mse-view') : undefined,
     showBar ? import('cli-progress').then((m) => m.default) : undefined,
   ]);
   const bar = cliProgress
@@ -292,7 +297,10 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
       ...(terms ? { terms } : {}),
       removeNonInformativeLists: Boolean(opts.removeNoninformative),
       checkAllModels: Boolean(opts.checkAllModels),
-      sensitivity: opts.sensitivity,
+      // --point: what SparseMSE's estimatepopulation.0 computes (the model, the estimate, its Wald interval).
+      sensitivity: opts.sensitivity && !opts.point,
+      profile: !opts.point,
+      diagnostics: !opts.point,
       bootstrap:
         replicates > 0
           ? {
@@ -303,7 +311,7 @@ async function runMse(file: string, opts: MseCommandOptions): Promise<void> {
               ...(opts.replicatesOut ? { keepResamples: true } : {}),
             }
           : undefined,
-      goodnessOfFit: { replicates: gofReplicates, seed },
+      goodnessOfFit: opts.point ? false : { replicates: gofReplicates, seed },
       ...(parsed.lcmcr ? { lcmcr: parsed.lcmcr } : {}),
       onProgress: bar ? (done) => bar.update(done) : undefined,
     });
@@ -338,6 +346,12 @@ export function registerMseCommand(program: Command): void {
       'Estimate the total population, including persons on no list, by multiple systems estimation (CSV or XLSX capture histories)',
     )
     .option('--json', 'print the full result as JSON')
+    .addOption(
+      new Option(
+        '--point',
+        "a bare point estimate, as SparseMSE's estimatepopulation.0 gives (model, estimate, normal log-scale interval): no bootstrap, profile interval, goodness-of-fit simulation (chi-square where the table allows it), diagnostics or sensitivity",
+      ).conflicts(['bootstrap', 'resamples', 'replicatesOut', 'stratifyBy', 'gofReplicates']),
+    )
     .option(
       '--stratify-by <column>',
       'one estimate per value of this CSV column (sex, age band, region…) and their sum',

@@ -199,7 +199,7 @@ export function registerStatisticsCommands(program: Command): void {
     .option('--json', 'print the result as the API returns it')
     .action((opts) =>
       withContext(async (ctx) => {
-        const { overlapsOf, presentMseResult } = await import('../../server/presenters/mse');
+        const { overlapsOf, presentMseResult } = await import('../../server/presenters/mse-view');
         const fit = await runNetworkMse(ctx, await operatorOf(ctx, opts.org), {
           network: {
             by: oneOf(opts.by, ['organisation', 'channel'] as const, 'lists'),

@@ -32,7 +32,8 @@ import { estimateWideMainEffects } from './wide';
 import { checkAllModels, parseTerms, removeNonInformativeLists, twoListEstimate } from './workbench';
 
 function checkOptions(options: MseOptions): void {
-  const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise', goodnessOfFit: gof } = options;
+  const { pThreshold = 0.02, level = 0.95, bootstrap, method = 'stepwise' } = options;
+  const gof = options.goodnessOfFit || undefined;
   const fail = (message: string) => {
     throw new MseInputError('invalid_options', message);
   };
@@ -216,10 +217,14 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
       cells.observed + Math.exp(intercept + z * interceptSe),
     ],
   };
-  const fit = goodnessOfFit(model, {
-    replicates: options.goodnessOfFit?.replicates ?? DEFAULT_GOF_REPLICATES,
-    seed: options.goodnessOfFit?.seed ?? options.bootstrap?.seed ?? 1,
-  });
+  const gofOptions = options.goodnessOfFit;
+  const fit = goodnessOfFit(
+    model,
+    gofOptions !== false && {
+      replicates: gofOptions?.replicates ?? DEFAULT_GOF_REPLICATES,
+      seed: gofOptions?.seed ?? options.bootstrap?.seed ?? 1,
+    },
+  );
   const warnings = modelWarnings(cells, model, fit);
   if (options.profile ?? true) {
     const [lo, hi] = profileHiddenInterval(model.design, intercept, interceptSe, level);

@@ -39,6 +39,27 @@ describe('goodness of fit', () => {
     expect(result.fit.pValue).toBe((1 + 5) / (1 + 300));
   });
 
+  test('goodnessOfFit: false simulates nothing: a sparse table says not_run, a dense one keeps its chi-square', () => {
+    const sparse = estimatePopulationWith(glpk, loadReference('western'), { profile: false, goodnessOfFit: false });
+    expect(sparse.fit).toMatchObject({ test: 'not_run', expectedBelow1: expect.any(Number) });
+    expect(sparse.fit.pValue).toBeNaN();
+    expect(sparse.fit).not.toHaveProperty('replicates');
+    expect(sparse.warnings.map((w) => w.code)).not.toContain('lack_of_fit');
+    // The point estimate is the one a full run gives.
+    expect(sparse.estimate).toBe(estimatePopulationWith(glpk, loadReference('western'), { profile: false }).estimate);
+    const western = validateCaptureTable(loadReference('western'));
+    const dense = {
+      lists: western.lists,
+      histories: Array.from({ length: 31 }, (_, m) => ({
+        pattern: Array.from({ length: 5 }, (_, i) => ((m + 1) >> i) & 1),
+        count: (western.counts[m + 1] + 1) * 1000,
+      })),
+    };
+    const fit = estimatePopulationWith(glpk, dense, { method: 'main', goodnessOfFit: false }).fit;
+    expect(fit.test).toBe('chi_square');
+    expect(fit.pValue).toBeCloseTo(chiSquareSf(fit.deviance, fit.df), 12);
+  });
+
   test('a dense table keeps the chi-square test', () => {
     const western = validateCaptureTable(loadReference('western'));
     const dense = {

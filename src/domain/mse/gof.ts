@@ -10,7 +10,8 @@
  * observed one, (1 + exceed) / (1 + fitted), a valid p-value for any number
  * of simulations (Davison & Hinkley 1997, eq. 4.11). The simulated tables are drawn by
  * xoshiro128** (random64.ts), as the bootstrap's resamples are: a p-value is reproduced by its seed, and
- * thousands of simulations of a large table stay far inside the generator's period.
+ * thousands of simulations of a large table stay far inside the generator's period. A caller that wants
+ * no simulation (a bare point estimate) gets `not_run` where the bootstrap would have been needed.
  */
 import { fitPoisson } from './irls';
 import { poisson } from './random';
@@ -41,7 +42,7 @@ export function chiSquareApplies(counts: { cells: number; expectedBelow5: number
 /** Deviance, df, AIC and the p-value of the test the table allows. */
 export function goodnessOfFit(
   model: FittedModel,
-  simulation: { readonly replicates: number; readonly seed: number },
+  simulation: { readonly replicates: number; readonly seed: number } | false,
 ): MseResult['fit'] {
   const { design, fit } = model;
   const finite = design.columns.length;
@@ -53,6 +54,7 @@ export function goodnessOfFit(
   const base = { deviance, df, aic, ...counts };
   if (df <= 0) return { ...base, pValue: Number.NaN, test: 'none' };
   if (chiSquareApplies(counts)) return { ...base, pValue: chiSquareSf(deviance, df), test: 'chi_square' };
+  if (!simulation) return { ...base, pValue: Number.NaN, test: 'not_run' };
   const random = xoshiro128(simulation.seed);
   let exceed = 0;
   let failed = 0;

@@ -9,8 +9,12 @@ import type { AllModelsCheck } from './workbench';
 
 export type { BootstrapMethod } from './bootstrap';
 
-/** How the deviance was judged: the chi-square approximation, a parametric bootstrap, or not at all (no df left). */
-export type GoodnessOfFitTest = 'chi_square' | 'parametric_bootstrap' | 'none';
+/**
+ * How the deviance was judged: the chi-square approximation, a parametric bootstrap, not at all (no df left),
+ * or not judged because the caller asked for no simulation (`goodnessOfFit: false`) on a table too sparse
+ * for the chi-square one.
+ */
+export type GoodnessOfFitTest = 'chi_square' | 'parametric_bootstrap' | 'none' | 'not_run';
 
 /** "fixed": the terms the user names; "two_list": Lincoln-Petersen and Chapman, chosen by the table itself. */
 export type MseMethod = 'stepwise' | 'main' | 'fixed' | 'two_list';
@@ -52,8 +56,12 @@ export interface MseOptions {
   };
   /** Residuals, influence and overlaps of the fitted model (default true). */
   readonly diagnostics?: boolean;
-  /** Simulated tables of the parametric goodness-of-fit test of a sparse table (default 200; seed defaults to the bootstrap's, else 1). */
-  readonly goodnessOfFit?: { readonly replicates?: number; readonly seed?: number };
+  /**
+   * Simulated tables of the parametric goodness-of-fit test of a sparse table (default 200; seed defaults to the
+   * bootstrap's, else 1). false: no simulation; the chi-square test is still given where the table allows it, and
+   * elsewhere the fit says `not_run` (a bare point estimate, as SparseMSE's estimatepopulation.0 gives).
+   */
+  readonly goodnessOfFit?: false | { readonly replicates?: number; readonly seed?: number };
   /** Profile-likelihood interval for the hidden count (default true). */
   readonly profile?: boolean;
   /** The sensitivity summary (threshold curve, lists left out and merged, competing models, averaging); default false. */
