@@ -18,7 +18,7 @@ import { LinkageError } from './errors';
 import { blockingKeysOf, frozenFloor, judgePair, storedBlockingKey, type FrozenModel } from './frozen';
 
 export { blockingKeysOf, storedBlockingKey } from './frozen';
-import { fieldLevels } from './levels';
+import { pairLevels } from './levels';
 import { pairKey, type LinkedPair, type ReviewDecision, type ReviewItem } from './pipeline';
 import { DEFAULT_SCHEMA, validateSchema, type LinkageSchema } from './schema';
 
@@ -141,11 +141,21 @@ export async function linkIncremental(
 
   const records: EncodedRecord[] = [];
   const keysOf: string[][] = [];
+  /** Each record's stored keys (keysOf hashed), computed when it first is a frontier. */
+  const storedOf: (number[] | undefined)[] = [];
+  const storedKeysOf = (i: number) => (storedOf[i] ??= keysOf[i].map(storedBlockingKey));
+  /** Each record's organisation as a small number (compared for every candidate pair). */
+  const orgOf: number[] = [];
+  const orgNumbers = new Map<string, number>();
   const popcounts: number[] = [];
   const personOf: (string | null)[] = [];
   const indexOf = new Map<string, number>();
   /** Loaded records per exact key. */
   const byKey = new Map<string, number[]>();
+  // Per record (dense, filled as records arrive): the round it was a frontier in (-1: not yet), and
+  // the last frontier record that met it in a block (each pair looked at once per record).
+  const roundOf: number[] = [];
+  const stamp: number[] = [];
   const add = (e: EncodedRecord, personId: string | null): number => {
     const key = refKey(e);
     const known = indexOf.get(key);
@@ -153,9 +163,13 @@ export async function linkIncremental(
     const i = records.length;
     records.push(e);
     personOf.push(personId);
+    roundOf.push(-1);
+    stamp.push(-1);
     popcounts.push(popcount(e.clk));
     const keys = blockingKeysOf(e, model, schema);
     keysOf.push(keys);
+    storedOf.push(undefined);
+    orgOf.push(orgNumbers.get(e.orgId) ?? orgNumbers.set(e.orgId, orgNumbers.size).get(e.orgId)!);
     for (const k of keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
     indexOf.set(key, i);
     return i;
@@ -166,8 +180,7 @@ export async function linkIncremental(
   // Blocks' sizes in a full run: existing records (as counted by the look-up) plus new ones.
   const freshPerStored = new Map<number, number>();
   for (let i = 0; i < freshCount; i++)
-    for (const k of keysOf[i]) {
-      const stored = storedBlockingKey(k);
+    for (const stored of storedKeysOf(i)) {
       freshPerStored.set(stored, (freshPerStored.get(stored) ?? 0) + 1);
     }
   const existingPerStored = new Map<number, number>();
@@ -184,14 +197,14 @@ export async function linkIncremental(
   const askedKeys = new Set<number>();
   const askedPersons = new Set<string>();
   // Each pair is scored once: from the side that was a frontier first (the smaller index within one round).
-  const roundOf: number[] = [];
-  const stamp: number[] = [];
   let round = 0;
   const links: ScoredPair[] = [];
   const matches: LinkedPair[] = [];
   const review: ReviewItem[] = [];
   const stats = { candidatePairs: 0, comparisons: 0, lookups: 0 };
   const levels = model.method === 'estimated' ? new Int8Array(model.em.fields.length) : undefined;
+  // Levels of the pairs above the floor, from the two records' own field filters (records arrive round by round).
+  const levelsOfPair = levels ? pairLevels(schema) : undefined;
 
   let frontier = Array.from({ length: freshCount }, (_, i) => i);
   if (options.touched?.length) {
@@ -207,8 +220,7 @@ export async function linkIncremental(
     for (const i of frontier) roundOf[i] = round;
     const request: ExistingRequest = { keys: [], persons: [], refs: [] };
     for (const i of frontier) {
-      for (const k of keysOf[i]) {
-        const stored = storedBlockingKey(k);
+      for (const stored of storedKeysOf(i)) {
         if (!askedKeys.has(stored)) (request.keys.push(stored), askedKeys.add(stored));
       }
       const person = personOf[i];
@@ -230,32 +242,33 @@ export async function linkIncremental(
       // Members of a reached record's earlier person, and confirmed partners, are solved with it.
       if ((r.personId && persons.has(r.personId)) || partners.has(refKey(r.encoding))) reach(i);
     }
-    // Fields' levels over every record loaded so far (the arrays grow with each round).
-    const gamma = levels ? fieldLevels(records, schema) : undefined;
     for (const a of frontier) {
       const keyOfA = refKey(records[a]);
       for (const ref of confirmedOf.get(keyOfA) ?? []) {
         const b = indexOf.get(refKey(ref));
         if (b !== undefined) reach(b);
       }
-      for (const k of keysOf[a]) {
-        const stored = storedBlockingKey(k);
+      const keysOfA = keysOf[a];
+      const storedOfA = storedKeysOf(a);
+      for (let n = 0; n < keysOfA.length; n++) {
+        const k = keysOfA[n];
+        const stored = storedOfA[n];
         const size = (existingPerStored.get(stored) ?? 0) + (freshPerStored.get(stored) ?? 0);
         if (size > maxBucketSize) continue;
         for (const b of byKey.get(k) ?? []) {
-          if (b === a || stamp[b] === a || records[b].orgId === records[a].orgId) continue;
+          if (b === a || stamp[b] === a || orgOf[b] === orgOf[a]) continue;
           stamp[b] = a;
           const earlier = roundOf[b];
-          if (earlier !== undefined && (earlier < round || (earlier === round && b < a))) continue;
+          if (earlier >= 0 && (earlier < round || (earlier === round && b < a))) continue;
           stats.candidatePairs++;
           const sum = popcounts[a] + popcounts[b];
           if (sum === 0 || (2 * Math.min(popcounts[a], popcounts[b])) / sum < floor) continue;
           stats.comparisons++;
           const dice = (2 * andPopcount(records[a].clk, 0, records[b].clk, 0, words)) / sum;
           if (dice < floor) continue;
-          gamma?.compare(a, b, levels!, 0);
+          if (levels) levelsOfPair!(records[a], records[b], levels, 0);
           const verdict = judgePair(model, dice, levels);
-          const decision = decided.get(pairKey(records[a], records[b]));
+          const decision = decided.size ? decided.get(pairKey(records[a], records[b])) : undefined;
           const ref = (i: number) => ({ orgId: records[i].orgId, recordId: records[i].recordId });
           const probability = verdict.probability === undefined ? {} : { probability: verdict.probability };
           if ((verdict.link && decision !== false) || decision === true) {

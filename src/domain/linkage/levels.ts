@@ -64,32 +64,13 @@ export function fieldLevels(encodings: readonly EncodedRecord[], schema: Linkage
     packed.set(e.fieldFilters!, i * stride);
     for (let f = 0; f < fields; f++) counts[i * fields + f] = popcount(e.fieldFilters!, f * words, words);
   });
-  const cuts = schema.fields.map((f) => CUTS[normaliserFor(f)] ?? CUTS.name);
-  const comparisons = schema.fields.map((f, i) => ({ field: f.name, levels: LEVEL_NAMES[cuts[i].length] }));
-  // Pairs of fields sharing a namespace (given name / surname): compared crosswise too.
-  const partner = new Int32Array(fields).fill(-1);
-  schema.fields.forEach((f, i) => {
-    if (!f.namespace) return;
-    const j = schema.fields.findIndex((g, k) => k > i && g.namespace === f.namespace);
-    if (j >= 0 && partner[i] < 0 && partner[j] < 0) [partner[i], partner[j]] = [j, i];
-  });
+  const { cuts, comparisons, levelsOf } = levelRules<number>(schema);
   const similarity = (a: number, fa: number, b: number, fb: number): number => {
     const ca = counts[a * fields + fa];
     const cb = counts[b * fields + fb];
     if (ca === 0 || cb === 0) return -1;
     return (2 * andPopcount(packed, a * stride + fa * words, packed, b * stride + fb * words, words)) / (ca + cb);
   };
-  const levelOf = (f: number, dice: number): number => {
-    if (dice < 0) return MISSING;
-    const c = cuts[f];
-    for (let k = 0; k < c.length; k++) if (dice >= c[k]) return c.length - k;
-    return 0;
-  };
-  // A bound field's anchor: its level is observed only where the anchor's is exact.
-  const anchorOf = schema.fields.map((f) => {
-    const bindTo = (f as { bindTo?: string }).bindTo;
-    return bindTo === undefined ? -1 : schema.fields.findIndex((g) => g.name === bindTo);
-  });
   // Term frequencies of the values of multi-level fields (names, dates).
   const shares = new Float64Array(encodings.length * fields);
   for (let f = 0; f < fields; f++) {
@@ -109,25 +90,81 @@ export function fieldLevels(encodings: readonly EncodedRecord[], schema: Linkage
     for (let i = 0; i < encodings.length; i++)
       if (counts[i * fields + f] !== 0) shares[i * fields + f] = tally.get(keys[i])! / present / collision;
   }
-  const scores = new Float64Array(fields);
   return {
     comparisons,
     termFrequency: (record, field) => shares[record * fields + field],
-    compare(a, b, gamma, offset) {
-      for (let f = 0; f < fields; f++) scores[f] = similarity(a, f, b, f);
-      for (let f = 0; f < fields; f++) {
-        const g = partner[f];
-        if (g <= f) continue;
-        const straight = Math.max(0, scores[f]) + Math.max(0, scores[g]);
-        const crossF = similarity(a, f, b, g);
-        const crossG = similarity(a, g, b, f);
-        if (Math.max(0, crossF) + Math.max(0, crossG) > straight) [scores[f], scores[g]] = [crossF, crossG];
-      }
-      for (let f = 0; f < fields; f++) gamma[offset + f] = levelOf(f, scores[f]);
-      for (let f = 0; f < fields; f++) {
-        const anchor = anchorOf[f];
-        if (anchor >= 0 && gamma[offset + anchor] !== cuts[anchor].length) gamma[offset + f] = MISSING;
-      }
-    },
+    compare: (a, b, gamma, offset) => levelsOf(similarity, a, b, gamma, offset),
   };
+}
+
+/**
+ * Levels of one pair of encodings straight from their own field filters: what fieldLevels' compare
+ * gives for the pair, without packing every record first (an incremental run, whose records arrive
+ * round by round, weighs only the few pairs above the Dice floor).
+ */
+export function pairLevels(
+  schema: LinkageSchema,
+): (a: EncodedRecord, b: EncodedRecord, gamma: Int8Array, offset: number) => void {
+  const { levelsOf } = levelRules<EncodedRecord>(schema);
+  const words = FIELD_FILTER_WORDS;
+  const similarity = (a: EncodedRecord, x: number, b: EncodedRecord, y: number): number => {
+    const ca = popcount(a.fieldFilters!, x * words, words);
+    const cb = popcount(b.fieldFilters!, y * words, words);
+    if (ca === 0 || cb === 0) return -1;
+    return (2 * andPopcount(a.fieldFilters!, x * words, b.fieldFilters!, y * words, words)) / (ca + cb);
+  };
+  return (a, b, gamma, offset) => levelsOf(similarity, a, b, gamma, offset);
+}
+
+/** The schema's level cuts and the rule that turns a pair's field similarities into levels. */
+function levelRules<T = number>(schema: LinkageSchema) {
+  const fields = schema.fields.length;
+  const cuts = schema.fields.map((f) => CUTS[normaliserFor(f)] ?? CUTS.name);
+  const comparisons: FieldComparison[] = schema.fields.map((f, i) => ({
+    field: f.name,
+    levels: LEVEL_NAMES[cuts[i].length],
+  }));
+  // Pairs of fields sharing a namespace (given name / surname): compared crosswise too.
+  const partner = new Int32Array(fields).fill(-1);
+  schema.fields.forEach((f, i) => {
+    if (!f.namespace) return;
+    const j = schema.fields.findIndex((g, k) => k > i && g.namespace === f.namespace);
+    if (j >= 0 && partner[i] < 0 && partner[j] < 0) [partner[i], partner[j]] = [j, i];
+  });
+  const levelOf = (f: number, dice: number): number => {
+    if (dice < 0) return MISSING;
+    const c = cuts[f];
+    for (let k = 0; k < c.length; k++) if (dice >= c[k]) return c.length - k;
+    return 0;
+  };
+  // A bound field's anchor: its level is observed only where the anchor's is exact.
+  const anchorOf = schema.fields.map((f) => {
+    const bindTo = (f as { bindTo?: string }).bindTo;
+    return bindTo === undefined ? -1 : schema.fields.findIndex((g) => g.name === bindTo);
+  });
+  const scores = new Float64Array(fields);
+  /** Writes the levels of pair (a, b), sim(a, fa, b, fb) the similarity of a's field fa and b's field fb (-1: missing). */
+  const levelsOf = (
+    sim: (a: T, fa: number, b: T, fb: number) => number,
+    a: T,
+    b: T,
+    gamma: Int8Array,
+    offset: number,
+  ): void => {
+    for (let f = 0; f < fields; f++) scores[f] = sim(a, f, b, f);
+    for (let f = 0; f < fields; f++) {
+      const g = partner[f];
+      if (g <= f) continue;
+      const straight = Math.max(0, scores[f]) + Math.max(0, scores[g]);
+      const crossF = sim(a, f, b, g);
+      const crossG = sim(a, g, b, f);
+      if (Math.max(0, crossF) + Math.max(0, crossG) > straight) [scores[f], scores[g]] = [crossF, crossG];
+    }
+    for (let f = 0; f < fields; f++) gamma[offset + f] = levelOf(f, scores[f]);
+    for (let f = 0; f < fields; f++) {
+      const anchor = anchorOf[f];
+      if (anchor >= 0 && gamma[offset + anchor] !== cuts[anchor].length) gamma[offset + f] = MISSING;
+    }
+  };
+  return { cuts, comparisons, levelsOf };
 }
