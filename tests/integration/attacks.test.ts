@@ -104,16 +104,18 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
       }
     });
 
-    test('20 parallel guesses with the right password inside: none logs in, at most 5 are checked', async () => {
+    // All 20 wrong: with the right password among them, whether it arrived before the fifth failure was
+    // counted would be the network's choice (seen under load), not the server's.
+    test('20 parallel wrong guesses: at most 5 are checked, and the right password is then refused', async () => {
       const email = 'legal_advisor@north.demo.test';
       const app3 = await buildServer(ctx);
       const base3 = await app3.listen({ port: 0, host: '127.0.0.1' });
       const original = base;
       base = base3;
       try {
-        const guesses = Array.from({ length: 20 }, (_, i) => (i === 7 ? DEMO_PASSWORD : `parallel-guess-${i}-x`));
+        const guesses = Array.from({ length: 20 }, (_, i) => `parallel-guess-${i}-x`);
         const results = await Promise.all(guesses.map((p) => login(email, p)));
-        expect(results.filter((r) => r.status === 200)).toHaveLength(0);
+        expect(results.map((r) => r.status)).toEqual(Array(20).fill(401));
         const user = await ctx.db.system
           .selectFrom('users')
           .select(['id', 'failed_logins'])
@@ -127,6 +129,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))(
           .where('action', '=', 'auth.login_failed')
           .execute();
         expect(checked.length).toBeLessThanOrEqual(5);
+        // Refused by the lock (401) or, on this production-like server, already by the rate limit (429).
+        const right = await login(email, DEMO_PASSWORD);
+        expect([401, 429]).toContain(right.status);
       } finally {
         base = original;
         await app3.close();

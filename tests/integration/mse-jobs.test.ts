@@ -67,7 +67,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('MSE jobs on %s', (_name
     const body = { csv: WESTERN, bootstrap: 150, seed: 3, sensitivity: false };
     const started = await coordinator.post('/api/mse/jobs', body);
     expect(started.status, JSON.stringify(started.body)).toBe(202);
-    expect(started.body).toMatchObject({ state: 'running', phase: 'queued', result: null, strata: null });
+    // The answer is the job as it stands when read back: this server's own worker may already have taken it.
+    expect(started.body).toMatchObject({ state: 'running', result: null, strata: null });
+    expect(['queued', 'fit', 'bootstrap']).toContain(started.body.phase);
     const { job } = await finished(elsewhere, started.body.id);
     expect(job).toMatchObject({ state: 'succeeded', phase: 'bootstrap', done: 150, total: 150, errorCode: null });
     const sync = await coordinator.post('/api/mse', body);
