@@ -1,7 +1,7 @@
 /**
  * scripts/build.mjs isStale(), which bin/ariadne.mjs asks on every start: dist/ is rebuilt when a source
- * of the Node side is newer than the last build's stamp, or when there is no stamp (a fresh clone), and
- * not for the web app or test files (built and run elsewhere).
+ * of the Node side or a vendored package is newer than the last build's stamp, or when there is no stamp
+ * (a fresh clone), and not for the web app or test files (built and run elsewhere).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +42,16 @@ describe('isStale', () => {
     file('src/domain/deep/b.ts', BUILT - 10);
     file('src/storage/migrations/002.sql', BUILT + 5);
     expect(isStale(src, stamp)).toBe(true);
+  });
+
+  test('a vendored package (bundled into dist/vendor/) reinstalled since the build: stale', () => {
+    const [src, stamp, modules] = ['src', 'dist/.node-build.json', 'node_modules'].map((p) => path.join(root, p));
+    file('dist/.node-build.json', BUILT);
+    file('node_modules/commander/package.json', BUILT - 10);
+    file('node_modules/other/package.json', BUILT + 5);
+    expect(isStale(src, stamp, modules)).toBe(false);
+    file('node_modules/csv-parse/package.json', BUILT + 5);
+    expect(isStale(src, stamp, modules)).toBe(true);
   });
 
   test('the web app and test files do not make dist/ stale', () => {
