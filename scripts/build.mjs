@@ -17,7 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
@@ -134,6 +134,22 @@ async function buildVendored(build) {
   }
 }
 
+/**
+ * dist/cli/commands.json: the command list of `ariadne --help` (commandSummaries in src/cli/main.ts), so
+ * that help loads no command module. A module that fails to load leaves no list: help then loads them all
+ * and shows the failure, as it did before.
+ */
+async function writeCommandSummaries() {
+  const file = path.join(OUT, 'cli/commands.json');
+  try {
+    const { commandSummaries } = await import(pathToFileURL(path.join(OUT, 'cli/main.js')).href);
+    writeAtomically(file, JSON.stringify(await commandSummaries(), null, 1) + '\n');
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    console.error(`build: no command list for --help (${error instanceof Error ? error.message : error})`);
+  }
+}
+
 export async function buildNode() {
   const started = new Date();
   const all = sources();
@@ -165,6 +181,7 @@ export async function buildNode() {
     '// Entry of each worker thread in the compiled build (src/workers/worker.mjs loads the TypeScript instead).\n' +
       "export { runTask as default } from './tasks.js';\n",
   );
+  await writeCommandSummaries();
   writeAtomically(STAMP, JSON.stringify({ builtAt: started.toISOString(), files: entryPoints.length }) + '\n');
   // Dated when the build began: a source saved while it ran counts as newer.
   fs.utimesSync(STAMP, started, started);

@@ -56,6 +56,8 @@ describe('ariadne CLI', () => {
   test('the real binary: bin/ariadne.mjs runs the compiled CLI (built first if dist/ is missing or stale) on the same data', async () => {
     const help = await run(process.execPath, ['bin/ariadne.mjs', '--help'], { env: cliEnv() });
     expect(help.stdout).toMatch(/Usage: ariadne/);
+    // From the command list the build wrote (dist/cli/commands.json), every command with its usage.
+    expect(help.stdout).toMatch(/^ {2}mse \[options\] <file> +Estimate the total population/m);
     const { stdout } = await run(process.execPath, ['bin/ariadne.mjs', 'networks', '--org', 'south', '--json'], {
       env: cliEnv(),
     });

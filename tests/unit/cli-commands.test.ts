@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
-import { COMMAND_MODULES, main } from '../../src/cli/main';
+import { COMMAND_MODULES, commandSummaries, main } from '../../src/cli/main';
 
 function capture() {
   let out = '';
@@ -32,6 +32,23 @@ describe('the CLI command modules', () => {
       .map((match) => match[1])
       .filter((name) => name !== 'help');
     expect(listed.sort()).toEqual([...new Set(COMMAND_MODULES.flatMap((module) => module.names))].sort());
+  });
+
+  test('help from the command list the build writes (dist/cli/commands.json) is the help of every module, to the byte', async () => {
+    const summaries = await commandSummaries();
+    for (const flag of ['--help', '-h']) {
+      const [full, listed] = [capture(), capture()];
+      expect(await main([flag], full.io)).toBe(0);
+      expect(await main([flag], listed.io, { summaries })).toBe(0);
+      expect(listed.out()).toBe(full.out());
+    }
+    // The list given is the list printed: help loads no module for it.
+    const fake = capture();
+    await main(['--help'], fake.io, {
+      summaries: [{ name: 'zzz', term: 'zzz <thing>', description: 'not a command' }],
+    });
+    expect(fake.out()).toMatch(/^ {2}zzz <thing> +not a command$/m);
+    expect(fake.out()).not.toMatch(/^ {2}mse /m);
   });
 
   test('a command shared by several modules gets the subcommands of all of them', async () => {
