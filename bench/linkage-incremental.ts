@@ -135,7 +135,7 @@ try {
       `incremental run: ${runSeconds.toFixed(1)} s for ${fmt(stats.comparedRecords)} new records against ${fmt(existingCount)} linked`,
       `  ${(runSeconds / TARGET_SECONDS).toFixed(3)} of the ${TARGET_SECONDS} s target; this process's CPU ${cpuSeconds.toFixed(1)} s (the rest: PostgreSQL and a shared machine's load)`,
       `  ${(runSeconds / scanSeconds).toFixed(1)}× a plain index scan of the new records' ${fmt(freshKeys.length)} blocks measured after it (${scanSeconds.toFixed(2)} s, ${fmt(scanned.rowCount ?? 0)} rows)`,
-      `  look-ups ${(stats.lookupMs / 1000).toFixed(1)} s, linking ${(stats.linkMs / 1000).toFixed(1)} s, writes and totals ${(stats.writeMs / 1000).toFixed(1)} s`,
+      `  new records read ${(stats.freshMs / 1000).toFixed(1)} s, look-ups ${(stats.lookupMs / 1000).toFixed(1)} s, linking ${(stats.linkMs / 1000).toFixed(1)} s, writes and totals ${(stats.writeMs / 1000).toFixed(1)} s (matches ${(stats.matchesMs / 1000).toFixed(1)}, links ${(stats.linksMs / 1000).toFixed(1)}, keys ${(stats.keysMs / 1000).toFixed(1)}, totals ${(stats.totalsMs / 1000).toFixed(1)})`,
       `  comparisons ${fmt(stats.comparisons)} (candidate pairs ${fmt(stats.candidatePairs)}), ${fmt(stats.existingRecordsRead)} linked records read, ${fmt(stats.reachedRecords)} records solved again, ${stats.lookups} look-ups`,
       `  a full run over all ${fmt(existingCount + freshEncoded.length)} records: ${fmt(allPairs)} candidate pairs (from block sizes, a pair counted once per shared block), ${fmt(freshPairs)} of them with a new record; incremental/full = ${(stats.candidatePairs / allPairs).toFixed(4)}`,
       `  persons after the run: ${fmt(stats.clusters)} of ${fmt(stats.records)} records`,

@@ -112,9 +112,11 @@ export async function runIncremental(
   input.onProgress?.('validate', 0, 1);
   // A record whose consent was withdrawn left its person: the rest of that person is linked again.
   const released = await linkageIncrementalRepo.releaseWithdrawn(tx);
+  const readStarted = performance.now();
   const freshRows = await linkageIncrementalRepo.freshEncodings(tx, organisationIds);
   const fresh = freshRows.map((r) => deserialiseEncoding(r.encoding, DEFAULT_SCHEMA));
   const previous = await linkageIncrementalRepo.personsOf(tx, fresh);
+  const freshMs = performance.now() - readStarted;
   input.onProgress?.('validate', 1, 1);
   input.onProgress?.('block', 0, 1);
   // Where the time goes (milliseconds; the bench prints them): reading blocks and encodings, linking, writing.
@@ -172,6 +174,7 @@ export async function runIncremental(
     }));
   });
   await linkageIncrementalRepo.insertMatches(tx, rows);
+  const matchesMs = performance.now() - writeStarted;
   // The solved part's links with their probabilities (the MSE's linkage error reads them); ids only.
   await linkageLinksRepo.replaceOf(
     tx,
@@ -185,11 +188,13 @@ export async function runIncremental(
       probability: m.probability === undefined ? null : Math.min(1, Math.max(0, m.probability)),
     })),
   );
+  const linksMs = performance.now() - writeStarted - matchesMs;
   await linkageIncrementalRepo.insertKeys(
     tx,
     fresh.flatMap((e) => blockRows(e, model)),
   );
   await linkageIncrementalRepo.markLinked(tx, runId, organisationIds, fresh);
+  const keysMs = performance.now() - writeStarted - matchesMs - linksMs;
   input.onProgress?.('cluster', step.clusters.length, step.clusters.length);
 
   // The network's persons after the run: stored clusters, and every other record alone.
@@ -213,9 +218,15 @@ export async function runIncremental(
     stats: {
       ...step.stats,
       releasedRecords: released,
+      freshMs: Math.round(freshMs),
       lookupMs: Math.round(lookupMs),
       linkMs: Math.round(linkMs),
       writeMs: Math.round(performance.now() - writeStarted),
+      // Of the writes: the solved part's matches, its links, the new records' keys, the network's totals.
+      matchesMs: Math.round(matchesMs),
+      linksMs: Math.round(linksMs),
+      keysMs: Math.round(keysMs),
+      totalsMs: Math.round(performance.now() - writeStarted - matchesMs - linksMs - keysMs),
       records: clusters.reduce((n, c) => n + c.members.length, 0),
       clusters: clusters.length,
     },
