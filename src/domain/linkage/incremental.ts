@@ -24,7 +24,10 @@ import { DEFAULT_SCHEMA, validateSchema, type LinkageSchema } from './schema';
 
 /** What the look-up of existing (already linked) records answers. */
 export interface ExistingRecords {
-  /** Encodings of linked records: those in the asked blocks, the asked persons' members, the asked records. */
+  /**
+   * Encodings of linked records: those in the asked blocks, the asked persons' members, the asked
+   * records. A block member an earlier look-up returned may be left out (it is loaded already).
+   */
   records: { encoding: EncodedRecord; personId: string | null }[];
   /** Linked records per asked stored key (every one, even when the block is too large to be returned). */
   keyCounts: ReadonlyMap<number, number>;
