@@ -14,7 +14,7 @@ import { checkModel } from './existence';
 import { DEFAULT_GOF_REPLICATES, goodnessOfFit } from './gof';
 import type { FitFailure } from './irls';
 import { estimateLcmcr } from './lcmcr';
-import { loadGlpk, type Glpk } from './lp';
+import { loadedGlpk, loadGlpk, solverProbe, type Glpk } from './lp';
 import { profileHiddenInterval } from './profile';
 import { normalQuantile } from './special';
 import { fitModel, stepwiseFit, type FittedModel, type StepwiseResult } from './stepwise';
@@ -324,7 +324,21 @@ export function estimatePopulationWith(glpk: Glpk, input: CaptureTable, options:
 /**
  * Estimates the total population (observed plus hidden) from a capture table.
  * Async only because the LP solver loads once; throws MseInputError when MSE is not possible.
+ * Until the solver has loaded, a light fit (no bootstrap, sensitivity analysis, check of all models
+ * or latent classes) is first tried without it: most tables never need a linear program, and a fit
+ * that did is thrown away and done again with the solver, so the result is the same either way.
  */
 export async function estimatePopulation(table: CaptureTable, options: MseOptions = {}): Promise<MseResult> {
+  const ready = loadedGlpk();
+  if (ready) return estimatePopulationWith(ready, table, options);
+  if (!options.bootstrap && !options.sensitivity && !options.checkAllModels && !options.lcmcr) {
+    const probe = solverProbe();
+    try {
+      const result = estimatePopulationWith(probe.glpk, table, options);
+      if (!probe.used()) return result;
+    } catch (error) {
+      if (!probe.used()) throw error;
+    }
+  }
   return estimatePopulationWith(await loadGlpk(), table, options);
 }
