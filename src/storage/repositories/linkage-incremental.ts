@@ -161,14 +161,19 @@ export const linkageIncrementalRepo = {
       .execute(),
   /** Every blocking key goes (a full run writes them again under its prefix lengths). */
   deleteAllKeys: (db: Kysely<DB>) => db.deleteFrom('linkage_blocking_keys').execute(),
-  /** Stores blocking keys of linked encodings. */
+  /** Stores blocking keys of linked encodings (sent grouped by record: each record's ids once, with its keys). */
   insertKeys: async (db: Kysely<DB>, rows: readonly { key: number; orgId: string; recordId: string }[]) => {
-    for (const chunk of chunks(rows, 10_000))
+    const byRecord = new Map<string, { o: string; p: string; k: number[] }>();
+    for (const x of rows) {
+      const id = `${x.orgId}/${x.recordId}`;
+      const record = byRecord.get(id) ?? byRecord.set(id, { o: x.orgId, p: x.recordId, k: [] }).get(id)!;
+      record.k.push(x.key);
+    }
+    for (const chunk of chunks([...byRecord.values()], 1000))
       await sql`
         INSERT INTO linkage_blocking_keys (block_key, organisation_id, person_id)
-        SELECT r.k, r.o, r.p FROM jsonb_to_recordset(${JSON.stringify(
-          chunk.map((x) => ({ k: x.key, o: x.orgId, p: x.recordId })),
-        )}::jsonb) AS r(k bigint, o uuid, p uuid)
+        SELECT k.key::bigint, r.o, r.p FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(o uuid, p uuid, k jsonb)
+        CROSS JOIN LATERAL jsonb_array_elements_text(r.k) AS k(key)
         ON CONFLICT DO NOTHING`.execute(db);
   },
   /** Marks these encodings (or, without refs, every encoding of these organisations) as compared by the run. */
