@@ -109,9 +109,10 @@ console.log(
 // (a) A point estimate from the shell, end to end: the compiled CLI against Rscript with SparseMSE
 //     loaded, each a fresh process, interleaved run by run so machine noise falls on both alike. Both
 //     compute what estimatepopulation.0 returns: the stepwise model (each candidate's existence and
-//     identifiability checked by linear programming), the estimate and its Wald interval. `--point` is
-//     that and no more: a default `ariadne mse` adds 1000 bootstrap replicates, the profile interval,
-//     a simulated goodness-of-fit test, diagnostics and the sensitivity analysis.
+//     identifiability checked, by a linear program where the positive cells do not settle it), the
+//     estimate and its Wald interval. `--point` is that and no more: a default `ariadne mse` adds
+//     1000 bootstrap replicates, the profile interval, a simulated goodness-of-fit test, diagnostics
+//     and the sensitivity analysis.
 // (b) A stepwise fit with BCa bootstrap replicates, in-process here against SparseMSE's
 //     estimatepopulation (multinomial replicates and its jackknife) timed inside R with proc.time().
 // Without SparseMSE, R's glm main-effects Poisson fit stands in (SparseMSE's point estimate is that
@@ -174,7 +175,7 @@ else {
   const [a, r] = [median(samples.ariadne), median(samples.r)];
   console.log(`(a) point estimate from the shell, median of ${shellRuns} fresh processes each;`);
   console.log(
-    `    the same work on both sides: ${sparseMse ? 'stepwise selection (existence checked by LP), the estimate and its 95% Wald interval' : 'a main-effects fit and its estimate'}`,
+    `    the same work on both sides: ${sparseMse ? 'stepwise selection (each model checked for existence and identifiability), the estimate and its 95% Wald interval' : 'a main-effects fit and its estimate'}`,
   );
   console.log(
     `    node ${ariadneArgs.slice(0, 2).join(' ')} <csv> ${ariadneArgs.slice(3).join(' ')}: ${a.toFixed(0)} ms (estimate ${estimates.ariadne.toFixed(2)})`,
