@@ -30,6 +30,10 @@ export default defineConfig({
           // where much of each file's time is spent waiting on PostgreSQL.
           fileParallelism: true,
           maxWorkers: Math.max(2, os.availableParallelism() - 1),
+          // A worker keeps its modules from one file to the next: the files share no module state (each
+          // builds its own app, context and databases; the few spies are restored), and importing the server
+          // anew for each of the 75 files cost 198 s of the 1,392 s the files took, against 15 s now.
+          isolate: false,
         },
       },
       {

@@ -9,7 +9,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DataDirLockedError } from '../../src/storage/data-dir-lock';
 import { openDatabase } from '../../src/storage/database';
@@ -25,15 +24,28 @@ interface Exit {
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { DATABASE_URL: _server, ARIADNE_MASTER_KEY: _key, ...rest } = process.env;
-  return { ...rest, ARIADNE_DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...extra };
+  return {
+    ...rest,
+    ARIADNE_DATA_DIR: dataDir,
+    ARIADNE_NO_BUILD: '1',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...extra,
+  };
 }
 
-/** `node --import tsx src/cli/main.ts …` directly, so the child's pid is the process that holds the lock. */
+/**
+ * The compiled CLI, as `ariadne` runs it (dist/ is brought up to date by the global setup): bin/ariadne.mjs
+ * imports it in its own process, so the child's pid is the process that holds the lock.
+ */
+const BIN = path.resolve('bin/ariadne.mjs');
+
 function spawnCli(
   args: string[],
   extra: Record<string, string> = {},
 ): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const child = spawn(process.execPath, [BIN, ...args], {
     env: env(extra),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -198,16 +210,11 @@ describe('one process per embedded store, and a master key that fits the data', 
 
   test('the key file is found from any working directory: the data directory is resolved once, to an absolute path', async () => {
     const relative = path.relative(os.tmpdir(), dataDir);
-    const tsx = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(
-      process.execPath,
-      ['--import', tsx, path.resolve('src/cli/main.ts'), 'audit', 'verify', '--json'],
-      {
-        cwd: os.tmpdir(),
-        env: { ...env(), ARIADNE_DATA_DIR: relative },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [BIN, 'audit', 'verify', '--json'], {
+      cwd: os.tmpdir(),
+      env: { ...env(), ARIADNE_DATA_DIR: relative },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString();
