@@ -81,7 +81,7 @@ export const linkageIncrementalRepo = {
         SELECT b.block_key::text AS block_key, b.organisation_id, b.person_id
         FROM (SELECT DISTINCT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)::bigint AS key) k
         JOIN linkage_blocking_keys b ON b.block_key = k.key`.execute(db);
-      rows.push(...found.rows);
+      for (const row of found.rows) rows.push(row);
     }
     return rows;
   },
@@ -108,7 +108,7 @@ export const linkageIncrementalRepo = {
         JOIN linkage_encodings e ON e.organisation_id = r.o AND e.person_id = r.p
         LEFT JOIN linkage_matches m ON m.organisation_id = r.o AND m.person_id = r.p
         WHERE e.linked_run_id IS NOT NULL`.execute(db);
-      rows.push(...found.rows);
+      for (const row of found.rows) rows.push(row);
     }
     return rows;
   },
@@ -120,7 +120,7 @@ export const linkageIncrementalRepo = {
         SELECT m.organisation_id, m.person_id, m.cluster_id
         FROM jsonb_to_recordset(${refsJson(chunk)}::jsonb) AS r(o uuid, p uuid)
         JOIN linkage_matches m ON m.organisation_id = r.o AND m.person_id = r.p`.execute(db);
-      rows.push(...found.rows);
+      for (const row of found.rows) rows.push(row);
     }
     return rows;
   },
