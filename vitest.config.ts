@@ -14,6 +14,9 @@ export default defineConfig({
           // Property tests do real work (hundreds of runs); on a loaded 2-core machine 5 s is not enough,
           // and a timeout is not a finding. No test asserts on time.
           testTimeout: 30_000,
+          // Modules are imported once per worker, not once per file (the two tests that need fresh modules
+          // ask for them with vi.resetModules).
+          isolate: false,
         },
       },
       {
@@ -50,6 +53,8 @@ export default defineConfig({
           // directory and browser.
           fileParallelism: true,
           maxWorkers: Math.max(2, os.availableParallelism() - 1),
+          // As in the integration tier: the server's modules are imported once per worker, not once per file.
+          isolate: false,
         },
       },
     ],
