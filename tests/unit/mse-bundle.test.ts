@@ -61,7 +61,7 @@ describe('ariadne mse: the bundled entry and the per-file build', () => {
 
   test('the bundle takes the bundled path and imports of dist/ only what may load apart', () => {
     const source = fs.readFileSync(BUNDLE, 'utf8');
-    const specifiers = [...source.matchAll(/(?:^import\b[^'"]*?from\s*|\bimport\()\s*"([^"]+)"/gm)].map((m) => m[1]);
+    const specifiers = [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"([^"]+)"/g)].map((m) => m[1]);
     const local = [...new Set(specifiers.filter((s) => s.startsWith('.')))].sort();
     const commands = local.filter((s) => s.startsWith('./commands/'));
     expect(commands).toContain('./commands/mse-strata.js');
@@ -73,5 +73,11 @@ describe('ariadne mse: the bundled entry and the per-file build', () => {
       '../vendor/csv-parse-sync.js',
     ]);
     expect(fs.readFileSync(path.join(ROOT, 'bin/ariadne.mjs'), 'utf8')).toMatch(/main-mse\.js/);
+  });
+
+  test('the vendored commander loads node:child_process only to spawn', () => {
+    const script = `await import(${JSON.stringify(path.join(ROOT, 'dist/vendor/commander.js'))}); console.log(process.moduleLoadList.some((m) => m.endsWith(' child_process')))`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stdout.trim()).toBe('false');
   });
 });
