@@ -1,6 +1,6 @@
 /** Types of scripts/build.mjs, for the TypeScript that imports it (tests, the global setup). */
 export declare const STAMP: string;
-/** dist/cli/main-mse.js: the CLI bundled as one module for `ariadne mse`. */
+/** dist/cli/main-mse.cjs: the CLI bundled as one script for `ariadne mse` (run from V8's code cache). */
 export declare const MSE_ENTRY: string;
 /** True when dist/ is missing or older than a source file, this script or a vendored package. */
 export declare function isStale(src?: string, stamp?: string, modules?: string): boolean;

@@ -17,6 +17,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -156,16 +158,20 @@ async function buildVendored(build) {
 }
 
 /**
- * dist/cli/main-mse.js: the CLI as one module for `ariadne mse` (bin/ariadne.mjs takes it when the first
- * argument is `mse`): main.ts, the mse command, the estimator and the --json presenter bundled together, so
- * a point estimate loads 4 modules instead of about 40 (each costs its resolution, file read and compile:
- * about 20 ms of a cold start in all). It sits beside dist/cli/main.js, so the paths it resolves from
- * import.meta.url are the same. What a run of `mse` may not need stays a separate module of dist/,
- * imported as it is today: the other command modules, every other dynamic import (strata, .xlsx tables,
- * cli-progress), the vendored packages, and MseInputError's module, so that a table read by a module of
- * dist/ (services/capture-tables.js) fails with the class the command checks.
+ * dist/cli/main-mse.cjs: the CLI as one script for `ariadne mse` (bin/ariadne.mjs runs it when the first
+ * argument is `mse`): main.ts, the mse command, the estimator, the --json presenter, commander and csv-parse
+ * bundled together, so a point estimate loads 3 modules of dist/ instead of about 40 (each costs its
+ * resolution, file read and compile). It is a CommonJS function body, not an ES module, so that bin/ariadne.mjs
+ * can compile it with V8's code cache (vm.Script cachedData; Node 20 has no compile cache for ES modules):
+ * dist/cli/main-mse.cjs.cache, written after a point estimate of the western fixture at build time, holds
+ * the bytecode of every function that run compiled (about 12 ms of a cold start). A cache V8 rejects (another
+ * Node) is ignored. It sits beside dist/cli/main.js, so import.meta.url (given as __metaUrl) means the same.
+ * What a run of `mse` may not need stays a separate ES module of dist/, imported through __import: the other
+ * command modules, every other dynamic import (strata, .xlsx tables, cli-progress, glpk.js); and MseInputError's
+ * module is dist/'s own (bin/ariadne.mjs imports it and hands it to the bundle's require), so that a table
+ * read by a module of dist/ (services/capture-tables.js) fails with the class the command checks.
  */
-export const MSE_ENTRY = path.join(OUT, 'cli/main-mse.js');
+export const MSE_ENTRY = path.join(OUT, 'cli/main-mse.cjs');
 const MSE_INLINED = new Set(
   ['cli/main.ts', 'cli/commands/mse.ts', 'domain/mse/index.ts', 'server/presenters/mse-view.ts'].map((file) =>
     path.join(SRC, file),
@@ -175,6 +181,7 @@ const MSE_SHARED = new Set([path.join(SRC, 'domain/mse/errors.ts')]);
 
 async function buildMseEntry(build) {
   const entryDir = path.dirname(MSE_ENTRY.replace(OUT, SRC));
+  const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
   const resolveSource = (resolveDir, specifier) => {
     const target = path.resolve(resolveDir, specifier);
     for (const ext of ['', '.ts', '.tsx', '/index.ts']) {
@@ -199,8 +206,9 @@ async function buildMseEntry(build) {
         if (args.importer === path.join(SRC, 'cli/main.ts') && !MSE_INLINED.has(file)) return external(file);
         return { path: file };
       });
+      // The vendored packages inlined: no other module of an `mse` run imports them.
       const filter = new RegExp(`^(${Object.keys(VENDORED).join('|')})$`);
-      b.onResolve({ filter }, (args) => external(path.join(SRC, 'vendor', VENDORED[args.path])));
+      b.onResolve({ filter }, (args) => ({ path: requireFromRoot.resolve(args.path) }));
     },
   };
   const result = await build({
@@ -211,15 +219,24 @@ async function buildMseEntry(build) {
     minifyWhitespace: true,
     minifySyntax: true,
     packages: 'external',
-    plugins: [plugin],
+    plugins: [plugin, lazyChildProcess],
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
-    sourcemap: 'linked',
+    define: { 'import.meta.url': '__metaUrl' },
     write: false,
     logLevel: 'warning',
   });
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  // A dynamic import in a vm.Script has no loader of its own: bin/ariadne.mjs's __import resolves it.
+  const code = result.outputFiles[0].text.replace(/\bimport\(/g, '__import(');
+  writeAtomically(MSE_ENTRY, code);
+  fs.rmSync(`${MSE_ENTRY}.cache`, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/ariadne.mjs'), 'mse', path.join(OUT, 'domain/mse/fixtures/western.csv'), '--point', '--json'],
+    { env: { ...process.env, ARIADNE_NO_BUILD: '1', ARIADNE_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' },
+  );
+  if (run.status !== 0) console.error('build: no code cache for dist/cli/main-mse.cjs');
 }
 
 /**

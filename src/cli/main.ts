@@ -216,7 +216,9 @@ function redirectProcessOutput(io: CliIo): () => void {
 }
 
 // Run directly (`tsx src/cli/main.ts`, `node dist/cli/main.js`); bin/ariadne.mjs imports main and calls it.
+// No top-level await: dist/cli/main-mse.cjs bundles this module as CommonJS (scripts/build.mjs).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const code = await main();
-  if (code !== 0) process.exit(code);
+  void main().then((code) => {
+    if (code !== 0) process.exit(code);
+  });
 }
