@@ -14,17 +14,19 @@ export function EChart({
   useEffect(() => {
     let disposed = false;
     let chart: { dispose(): void; resize(): void } | undefined;
-    const onResize = () => chart?.resize();
+    // The container, not the window: a chart also narrows when its panel does (a phone turned, a
+    // sidebar opened), and ECharts draws at a fixed pixel width until told to resize.
+    const observer = new ResizeObserver(() => chart?.resize());
     void import('echarts').then((echarts) => {
       if (disposed || !ref.current) return;
       const instance = echarts.init(ref.current, undefined, { renderer: 'svg' });
       instance.setOption({ animation: false, ...option });
       chart = instance;
-      window.addEventListener('resize', onResize);
+      observer.observe(ref.current);
     });
     return () => {
       disposed = true;
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
       chart?.dispose();
     };
   }, [option]);
