@@ -5,7 +5,7 @@
  * stored key through the index, comparison, solving the reached part, writes). Prints the time
  * against the 60 s target, the ratio to a plain index scan of the new records' blocks measured in
  * the same run, and the pairs compared against those of a full run over every record.
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/linkage-incremental.ts [--existing 1000000] [--fresh 10000] [--sample 20000]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/linkage-incremental.ts [--existing 1000000] [--fresh 10000] [--sample 20000] [--reach local|component]
  * A throw-away database is created and dropped. The organisations' own encoding of the new records
  * (done locally, before a run) is measured apart.
  *
@@ -47,8 +47,12 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '20000' },
     keep: { type: 'boolean', default: false },
     database: { type: 'string' },
+    // What is solved again: the persons the new records reach (the service's default) or their component.
+    reach: { type: 'string', default: 'local' },
   },
 });
+if (values.reach !== 'local' && values.reach !== 'component') throw new Error('--reach is local or component');
+const REACH = values.reach;
 const EXISTING = Number(values.existing);
 const FRESH = Number(values.fresh);
 const SAMPLE = Number(values.sample);
@@ -92,6 +96,7 @@ try {
       organisationIds: [...orgIds.values()],
       model,
       decisions: [],
+      reach: REACH,
     });
     runSeconds = seconds(start);
     stats = run.stats;
@@ -132,7 +137,7 @@ try {
   const encodeNewSeconds = freshEncoded.length / prepared.encodeRate;
   console.log(
     [
-      `incremental run: ${runSeconds.toFixed(1)} s for ${fmt(stats.comparedRecords)} new records against ${fmt(existingCount)} linked`,
+      `incremental run (${REACH}): ${runSeconds.toFixed(1)} s for ${fmt(stats.comparedRecords)} new records against ${fmt(existingCount)} linked`,
       `  ${(runSeconds / TARGET_SECONDS).toFixed(3)} of the ${TARGET_SECONDS} s target; this process's CPU ${cpuSeconds.toFixed(1)} s (the rest: PostgreSQL and a shared machine's load)`,
       `  ${(runSeconds / scanSeconds).toFixed(1)}× a plain index scan of the new records' ${fmt(freshKeys.length)} blocks measured after it (${scanSeconds.toFixed(2)} s, ${fmt(scanned.rowCount ?? 0)} rows)`,
       `  new records read ${(stats.freshMs / 1000).toFixed(1)} s, look-ups ${(stats.lookupMs / 1000).toFixed(1)} s (blocks ${(stats.blocksMs / 1000).toFixed(1)}, encodings read ${(stats.encodingsMs / 1000).toFixed(1)}, decoded ${(stats.decodeMs / 1000).toFixed(1)}), linking ${(stats.linkMs / 1000).toFixed(1)} s, writes and totals ${(stats.writeMs / 1000).toFixed(1)} s (matches ${(stats.matchesMs / 1000).toFixed(1)}, links ${(stats.linksMs / 1000).toFixed(1)}, keys ${(stats.keysMs / 1000).toFixed(1)}, totals ${(stats.totalsMs / 1000).toFixed(1)})`,

@@ -104,6 +104,8 @@ export async function runIncremental(
     touched?: { orgId: string; recordId: string }[];
     /** The per-organisation review cap, as a full run of the model's method applies it. */
     review?: ReviewCaps;
+    /** What is solved again (incremental.ts): the persons the new records reach (default), or their whole component. */
+    reach?: 'local' | 'component';
     onProgress?: (phase: LinkagePhase, done: number, total: number) => void;
   },
 ): Promise<IncrementalRunResult> {
@@ -164,6 +166,7 @@ export async function runIncremental(
     decisions: input.decisions,
     touched: input.touched,
     review: input.review,
+    reach: input.reach,
     previousPersons: previous.map((p) => ({ orgId: p.organisation_id, recordId: p.person_id, personId: p.cluster_id })),
   });
   const linkMs = performance.now() - linkStarted - lookupMs;
@@ -189,11 +192,12 @@ export async function runIncremental(
   });
   await linkageIncrementalRepo.insertMatches(tx, rows);
   const matchesMs = performance.now() - writeStarted;
-  // The solved part's links with their probabilities (the MSE's linkage error reads them); ids only.
+  // The links with their probabilities (the MSE's linkage error reads them), ids only: those of the
+  // records compared again are replaced; a pair scored again under the same model keeps its row.
   await linkageLinksRepo.replaceOf(
     tx,
     runId,
-    step.clusters.flatMap((c) => c.members),
+    step.relinked,
     step.matches.map((m) => ({
       aOrganisationId: m.a.orgId,
       aPersonId: m.a.recordId,

@@ -37,6 +37,12 @@ export interface ClusterOptions {
   rejected?: readonly IndexPair[];
   /** The previous run's person id of each record, by refKey: a cluster keeps the id most of its members had. */
   previous?: ReadonlyMap<string, string>;
+  /**
+   * Persons that stand as an earlier run solved them (an incremental run's, see incremental.ts):
+   * each group is one cluster before anything else is merged, whatever its organisations (the run
+   * that formed it checked them); a member a rejection keeps from the rest stays on her own.
+   */
+  standing?: readonly (readonly number[])[];
 }
 
 export interface ClusterResult {
@@ -210,6 +216,12 @@ export function solveClusters(
     banned.delete(child);
   };
 
+  for (const [first, ...rest] of options.standing ?? []) {
+    for (const i of rest) {
+      const [x, y] = [find(parent, first), find(parent, i)];
+      if (x !== y && !apart(x, y)) merge(x, y);
+    }
+  }
   const conflicts: ClusterResult['conflicts'] = [];
   for (const { a, b } of options.confirmed ?? []) {
     if (a === b || a < 0 || b < 0 || a >= n || b >= n) continue;

@@ -108,7 +108,7 @@ describe('linkIncremental', () => {
     ['Dice thresholds', diceModel],
     ['estimated weights', estimatedModel],
   ])(
-    'gives the clusters of a full run with the same model (%s), old persons keep their ids',
+    'solving the reached component gives the clusters of a full run with the same model (%s), old persons keep their ids',
     async (_, model) => {
       await fc.assert(
         fc.asyncProperty(
@@ -139,7 +139,7 @@ describe('linkIncremental', () => {
             const full = linkNetwork(records, { frozenModel: model, decisions, maxBucketSize, previousPersons });
 
             const { lookup } = memoryLookup(existing, before.clusters);
-            const step = await linkIncremental(fresh, lookup, { model, decisions, maxBucketSize });
+            const step = await linkIncremental(fresh, lookup, { model, decisions, maxBucketSize, reach: 'component' });
             const reached = new Set(step.clusters.flatMap((c) => c.members.map(refKey)));
             const untouched = before.clusters.filter((c) => !c.members.some((m) => reached.has(refKey(m))));
             const merged = [...untouched, ...step.clusters];
@@ -157,12 +157,12 @@ describe('linkIncremental', () => {
     120_000,
   );
 
-  test('compares the new records and the part they reach, not the whole network', async () => {
+  test('the component: compares the new records and the part they reach, not the whole network', async () => {
     const existing = pool.slice(0, 260);
     const fresh = pool.slice(260, 290);
     const before = linkNetwork(existing, { frozenModel: diceModel });
     const { lookup, requests } = memoryLookup(existing, before.clusters);
-    const step = await linkIncremental(fresh, lookup, { model: diceModel });
+    const step = await linkIncremental(fresh, lookup, { model: diceModel, reach: 'component' });
     const full = linkNetwork([...existing, ...fresh], { frozenModel: diceModel });
     expect(step.stats.comparedRecords).toBe(30);
     expect(step.stats.comparisons).toBeGreaterThan(0);
@@ -238,5 +238,143 @@ describe('linkIncremental', () => {
     expect(capped.review.length).toBeGreaterThan(0);
     expect(capped.stats.review).toBe(capped.review.length);
     expect(capped.clusters).toEqual(open.clusters);
+  });
+});
+
+describe('linkIncremental, local (the default)', () => {
+  const refOf = (e: { orgId: string; recordId: string }) => ({ orgId: e.orgId, recordId: e.recordId });
+
+  test.each([
+    ['Dice thresholds', diceModel],
+    ['estimated weights', estimatedModel],
+  ])(
+    'only pairs with a new record are scored; no earlier person is split; every record is in one consistent person (%s)',
+    async (_, model) => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.boolean(), { minLength: pool.length, maxLength: pool.length }),
+          fc.array(fc.boolean(), { minLength: pool.length, maxLength: pool.length }),
+          fc.array(fc.tuple(fc.nat(pool.length - 1), fc.nat(pool.length - 1), fc.boolean()), { maxLength: 6 }),
+          async (kept, isNew, pairs) => {
+            const records = pool.filter((_, i) => kept[i]);
+            const fresh = records.filter((_, i) => isNew[i]);
+            const existing = records.filter((_, i) => !isNew[i]);
+            const freshKeys = new Set(fresh.map(refKey));
+            // Reviewers' decisions on pairs that involve a new record (the others were applied before).
+            const decisions: ReviewDecision[] = pairs
+              .filter(([x, y]) => x !== y && kept[x] && kept[y] && pool[x].orgId !== pool[y].orgId)
+              .filter(([x, y]) => freshKeys.has(refKey(pool[x])) || freshKeys.has(refKey(pool[y])))
+              .map(([x, y, match]) => ({ a: refOf(pool[x]), b: refOf(pool[y]), match }));
+            const before = linkNetwork(existing, { frozenModel: model });
+            const { lookup, requests } = memoryLookup(existing, before.clusters);
+            const step = await linkIncremental(fresh, lookup, { model, decisions });
+
+            // Compared: the new records, against their blocks and each other; no two existing records.
+            for (const pair of [...step.matches, ...step.review])
+              expect(freshKeys.has(refKey(pair.a)) || freshKeys.has(refKey(pair.b))).toBe(true);
+            expect(requests.slice(1).every((r) => r.keys.length === 0)).toBe(true);
+            expect(step.stats.comparisons).toBeLessThanOrEqual(fresh.length * records.length);
+
+            const reached = new Set(step.clusters.flatMap((c) => c.members.map(refKey)));
+            const merged = [
+              ...before.clusters.filter((c) => !c.members.some((m) => reached.has(refKey(m)))),
+              ...step.clusters,
+            ];
+            // A partition of every record.
+            const all = merged.flatMap((c) => c.members.map(refKey));
+            expect(all.sort()).toEqual(records.map(refKey).sort());
+            const clusterOf = new Map(merged.flatMap((c, n) => c.members.map((m) => [refKey(m), n])));
+            // An earlier person stands whole, and one of the persons she is in carries her id.
+            for (const c of before.clusters) {
+              const into = new Set(c.members.map((m) => clusterOf.get(refKey(m))));
+              expect(into.size).toBe(1);
+            }
+            const ids = new Set(merged.map((c) => c.personId));
+            expect(ids.size).toBe(merged.length);
+            for (const c of before.clusters) {
+              const holder = merged[clusterOf.get(refKey(c.members[0]))!];
+              const joined = before.clusters.filter(
+                (o) => clusterOf.get(refKey(o.members[0])) === clusterOf.get(refKey(c.members[0])),
+              );
+              expect(joined.map((o) => o.personId)).toContain(holder.personId);
+            }
+            // A rejection keeps two records apart; a confirmation joins them or is reported.
+            for (const d of decisions) {
+              const same = clusterOf.get(refKey(d.a)) === clusterOf.get(refKey(d.b));
+              if (!d.match) expect(same).toBe(false);
+              else if (!same) expect(step.conflicts.length).toBeGreaterThan(0);
+            }
+            // One record per organisation in a new person, unless a reviewer confirmed the pair.
+            const confirmed = new Set(decisions.filter((d) => d.match).map((d) => pairKey(d.a, d.b)));
+            for (const c of step.clusters) {
+              const orgs = c.members.map((m) => m.orgId);
+              if (new Set(orgs).size === orgs.length) continue;
+              const earlier = before.clusters.some(
+                (o) =>
+                  o.members.length > 1 &&
+                  o.members.every((m) => c.members.some((x) => refKey(x) === refKey(m))) &&
+                  new Set(o.members.map((m) => m.orgId)).size < o.members.length,
+              );
+              const pairs = c.members.flatMap((x) => c.members.map((y) => pairKey(x, y)));
+              expect(earlier || pairs.some((k) => confirmed.has(k))).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 25 },
+      );
+    },
+    120_000,
+  );
+
+  // One person at two organisations, the second's given name misspelt; the same person again at the second.
+  const [a, b, better] = (() => {
+    const [r] = generateSynthetic({ seed: 5, persons: 1, orgs: ['a'], presence: 1, profile: 'clean' });
+    const { truthPersonId: _t, ...record } = r;
+    const name = String(record.fields.given_name);
+    const misspelt = `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}`;
+    return [
+      encoder.encode({ ...record, orgId: 'a', recordId: 'a-1' }),
+      encoder.encode({ ...record, orgId: 'b', recordId: 'b-1', fields: { ...record.fields, given_name: misspelt } }),
+      encoder.encode({ ...record, orgId: 'b', recordId: 'b-2' }),
+    ];
+  })();
+
+  test('a new record does not take the place of a record that holds a person; the component does', async () => {
+    const before = linkNetwork([a, b], { frozenModel: diceModel });
+    expect(before.clusters).toHaveLength(1);
+    const { lookup } = memoryLookup([a, b], before.clusters);
+    const step = await linkIncremental([better], lookup, { model: diceModel });
+    const held = step.clusters.find((c) => c.personId === before.clusters[0].personId)!;
+    expect(held.members.map(refKey).sort()).toEqual([a, b].map(refKey).sort());
+    expect(step.stats.inconsistentLinks).toBeGreaterThan(0);
+    // The component solves the three again, as a full run would: the better match wins.
+    const whole = await linkIncremental([better], lookup, { model: diceModel, reach: 'component' });
+    const full = linkNetwork([a, b, better], { frozenModel: diceModel });
+    expect(membership(whole.clusters)).toEqual(membership(full.clusters));
+    expect(membership(full.clusters)).toContain([a, better].map(refKey).sort().join(' '));
+  });
+
+  test('a changed record leaves her person, and the rest is solved again from their own links', async () => {
+    const [r] = generateSynthetic({ seed: 9, persons: 1, orgs: ['a'], presence: 1, profile: 'clean' });
+    const { truthPersonId: _t, ...record } = r;
+    const [x, y, z] = ['a', 'b', 'c'].map((orgId) => encoder.encode({ ...record, orgId, recordId: `${orgId}-1` }));
+    const before = linkNetwork([x, y, z], { frozenModel: diceModel });
+    expect(before.clusters).toHaveLength(1);
+    const { lookup } = memoryLookup([x, y, z], before.clusters);
+    // Now someone else: another person's name and date of birth.
+    const [other] = generateSynthetic({ seed: 10, persons: 1, orgs: ['b'], presence: 1, profile: 'clean' });
+    const changed = encoder.encode({ ...record, orgId: 'b', recordId: 'b-1', fields: other.fields });
+    const personId = before.clusters[0].personId;
+    const step = await linkIncremental([changed], lookup, {
+      model: diceModel,
+      previousPersons: [{ orgId: 'b', recordId: 'b-1', personId }],
+    });
+    expect(membership(step.clusters)).toEqual(
+      membership([
+        { personId, members: [x, z] },
+        { personId: '', members: [changed] },
+      ]),
+    );
+    expect(step.clusters.find((c) => c.members.length === 2)!.personId).toBe(personId);
   });
 });

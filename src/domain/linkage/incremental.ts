@@ -1,13 +1,20 @@
 /**
  * Incremental linkage: new or changed records are compared against the blocks of the records
  * already linked (looked up by blocking key, e.g. through a database index) and among themselves,
- * with the model of the last full run held fixed (frozen.ts). Only the part of the network the new
- * records reach is solved again: the records linked to them, transitively, and every member of
- * those records' earlier persons. Everything else keeps its person untouched.
+ * with the model of the last full run held fixed (frozen.ts). Two ways to solve what they reach:
  *
- * With the same fixed model this gives the clusters a full run would (tested in
- * incremental.test.ts): the greedy solver never lets one link-connected part of the network affect
- * another, so solving the reached part alone, with the same link order, changes nothing elsewhere.
+ * - 'local' (the default): only the new records are compared. The persons already identified
+ *   stand as they are; a new record joins one, starts one, or joins two into one, wherever that
+ *   stays consistent (one record per organisation, never across a rejection). The persons of
+ *   changed records, and of records a reviewer decided on since, are solved again from their own
+ *   members' links. The work grows with the new records, not with the network. A new record
+ *   never takes a person's place from a record that holds it: such a link is counted as
+ *   inconsistent, and the next full run weighs it against the rest.
+ * - 'component': the records linked to the new ones, transitively, and every member of those
+ *   records' earlier persons are compared and solved again. With the same fixed model this gives
+ *   the clusters a full run would (tested in incremental.test.ts): the greedy solver never lets one
+ *   link-connected part of the network affect another. On a large network that part can hold most
+ *   of it.
  */
 import { andPopcount, popcount } from './bits';
 import { solveClusters, refKey, type IndexPair, type PersonCluster, type RecordRef } from './cluster';
@@ -54,6 +61,8 @@ export interface IncrementalOptions {
   touched?: readonly RecordRef[];
   /** The per-organisation review cap of a full run (see capReview); without it every review pair is offered. */
   review?: ReviewCaps;
+  /** What is solved again (see the module comment). Default 'local'. */
+  reach?: 'local' | 'component';
 }
 
 export interface ReviewCaps {
@@ -110,6 +119,11 @@ export interface IncrementalResult {
   /** Earlier person ids of the reached part that no cluster carries any more. */
   retiredPersons: string[];
   matches: LinkedPair[];
+  /**
+   * Records whose stored links the matches replace: every record solved again (component), or the
+   * new and changed ones (local; a standing person's links were not looked at, so they stay).
+   */
+  relinked: RecordRef[];
   review: ReviewItem[];
   conflicts: { a: RecordRef; b: RecordRef }[];
   stats: {
@@ -209,28 +223,73 @@ export async function linkIncremental(
   // Levels of the pairs above the floor, from the two records' own field filters (records arrive round by round).
   const levelsOfPair = levels ? pairLevels(schema) : undefined;
 
+  const localReach = (options.reach ?? 'local') === 'local';
+  const ref = (i: number) => ({ orgId: records[i].orgId, recordId: records[i].recordId });
+  /** Scores one pair; a link or a review item is kept. True when they link. */
+  const score = (a: number, b: number): boolean => {
+    stats.candidatePairs++;
+    const sum = popcounts[a] + popcounts[b];
+    if (sum === 0 || (2 * Math.min(popcounts[a], popcounts[b])) / sum < floor) return false;
+    stats.comparisons++;
+    const dice = (2 * andPopcount(records[a].clk, 0, records[b].clk, 0, words)) / sum;
+    if (dice < floor) return false;
+    if (levels) levelsOfPair!(records[a], records[b], levels, 0);
+    const verdict = judgePair(model, dice, levels);
+    const decision = decided.size ? decided.get(pairKey(records[a], records[b])) : undefined;
+    const probability = verdict.probability === undefined ? {} : { probability: verdict.probability };
+    if ((verdict.link && decision !== false) || decision === true) {
+      links.push({ a: Math.min(a, b), b: Math.max(a, b), score: verdict.weight });
+      matches.push({ a: ref(a), b: ref(b), score: dice, ...probability });
+      return true;
+    }
+    if (verdict.reviewable && decision === undefined) {
+      const item: ReviewItem = { a: ref(a), b: ref(b), score: dice, ...probability };
+      if (records[a].attributes) item.aAttributes = records[a].attributes;
+      if (records[b].attributes) item.bAttributes = records[b].attributes;
+      review.push(item);
+    }
+    return false;
+  };
+
   let frontier = Array.from({ length: freshCount }, (_, i) => i);
+  /** Persons solved again from their members (local): those of changed records and of touched ones. */
+  const dissolved = new Set<string>();
+  for (let i = 0; i < freshCount; i++) if (personOf[i]) dissolved.add(personOf[i]!);
   if (options.touched?.length) {
     const answer = await lookup({ keys: [], persons: [], refs: [...options.touched] });
     stats.lookups++;
     for (const r of answer.records) {
       const i = add(r.encoding, r.personId);
-      if (i >= freshCount) frontier.push(i);
+      if (i < freshCount) continue;
+      // A reviewer's decision on a linked record: her person is solved again (local) or she is
+      // compared again with all she reaches (component).
+      if (!localReach) frontier.push(i);
+      else {
+        reached.add(i);
+        if (r.personId) dissolved.add(r.personId);
+      }
     }
   }
   for (const i of frontier) reached.add(i);
-  while (frontier.length) {
+  // Local: one round, also when only touched records are to be solved again.
+  while (frontier.length || (localReach && round === 0 && reached.size > 0)) {
     for (const i of frontier) roundOf[i] = round;
     const request: ExistingRequest = { keys: [], persons: [], refs: [] };
+    const askPerson = (person: string | null) => {
+      if (person && !askedPersons.has(person)) (request.persons.push(person), askedPersons.add(person));
+    };
+    const askPartners = (i: number) => {
+      for (const ref of confirmedOf.get(refKey(records[i])) ?? [])
+        if (!indexOf.has(refKey(ref))) request.refs.push(ref);
+    };
     for (const i of frontier) {
       for (const stored of storedKeysOf(i)) {
         if (!askedKeys.has(stored)) (request.keys.push(stored), askedKeys.add(stored));
       }
-      const person = personOf[i];
-      if (person && !askedPersons.has(person)) (request.persons.push(person), askedPersons.add(person));
-      for (const ref of confirmedOf.get(refKey(records[i])) ?? [])
-        if (!indexOf.has(refKey(ref))) request.refs.push(ref);
+      askPerson(personOf[i]);
+      askPartners(i);
     }
+    if (localReach) for (const i of reached) if (i >= freshCount) (askPerson(personOf[i]), askPartners(i));
     const answer = await lookup(request);
     stats.lookups++;
     for (const [k, n] of answer.keyCounts) existingPerStored.set(k, n);
@@ -263,39 +322,50 @@ export async function linkIncremental(
           stamp[b] = a;
           const earlier = roundOf[b];
           if (earlier >= 0 && (earlier < round || (earlier === round && b < a))) continue;
-          stats.candidatePairs++;
-          const sum = popcounts[a] + popcounts[b];
-          if (sum === 0 || (2 * Math.min(popcounts[a], popcounts[b])) / sum < floor) continue;
-          stats.comparisons++;
-          const dice = (2 * andPopcount(records[a].clk, 0, records[b].clk, 0, words)) / sum;
-          if (dice < floor) continue;
-          if (levels) levelsOfPair!(records[a], records[b], levels, 0);
-          const verdict = judgePair(model, dice, levels);
-          const decision = decided.size ? decided.get(pairKey(records[a], records[b])) : undefined;
-          const ref = (i: number) => ({ orgId: records[i].orgId, recordId: records[i].recordId });
-          const probability = verdict.probability === undefined ? {} : { probability: verdict.probability };
-          if ((verdict.link && decision !== false) || decision === true) {
-            links.push({ a: Math.min(a, b), b: Math.max(a, b), score: verdict.weight });
-            matches.push({ a: ref(a), b: ref(b), score: dice, ...probability });
-            reach(b);
-          } else if (verdict.reviewable && decision === undefined) {
-            const item: ReviewItem = { a: ref(a), b: ref(b), score: dice, ...probability };
-            if (records[a].attributes) item.aAttributes = records[a].attributes;
-            if (records[b].attributes) item.bAttributes = records[b].attributes;
-            review.push(item);
-          }
+          if (score(a, b)) reach(b);
         }
       }
     }
-    frontier = next;
     round++;
+    if (!localReach) {
+      frontier = next;
+      continue;
+    }
+    // Local: no existing record is compared with its blocks. The members of a dissolved person are
+    // compared with each other (their earlier links); the persons the new records joined stand, so
+    // their members are read (one more look-up) but not compared.
+    frontier = [];
+    const more: ExistingRequest = { keys: [], persons: [], refs: [] };
+    for (const i of reached) {
+      const person = personOf[i];
+      if (i >= freshCount && person && !askedPersons.has(person)) (more.persons.push(person), askedPersons.add(person));
+    }
+    if (more.persons.length) {
+      const again = await lookup(more);
+      stats.lookups++;
+      const asked = new Set(more.persons);
+      for (const r of again.records) {
+        const i = add(r.encoding, r.personId);
+        if (r.personId && asked.has(r.personId)) reached.add(i);
+      }
+    }
+    const membersOf = new Map<string, number[]>();
+    for (const i of reached) {
+      const person = personOf[i];
+      if (i >= freshCount && person && dissolved.has(person))
+        (membersOf.get(person) ?? membersOf.set(person, []).get(person)!).push(i);
+    }
+    for (const members of membersOf.values())
+      for (let x = 0; x < members.length; x++)
+        for (let y = x + 1; y < members.length; y++)
+          if (orgOf[members[x]] !== orgOf[members[y]]) score(members[x], members[y]);
   }
 
   // Solve the reached part alone. Records in reference order, so links of equal weight are taken in
   // the order a full run over reference-ordered records takes them.
   const order = (i: number) => refKey(records[i]);
   const part = [...reached].sort((x, y) => (order(x) < order(y) ? -1 : order(x) > order(y) ? 1 : 0));
-  const local = new Map(part.map((i, j) => [i, j]));
+  const position = new Map(part.map((i, j) => [i, j]));
   const refs = part.map((i) => ({ orgId: records[i].orgId, recordId: records[i].recordId }));
   const sources = new Map<string, number>();
   const sourceOf = Int32Array.from(part, (i) => {
@@ -303,24 +373,38 @@ export async function linkIncremental(
     return sources.get(org) ?? sources.set(org, sources.size).get(org)!;
   });
   const localLinks = links
-    .filter((l) => local.has(l.a) && local.has(l.b))
-    .map((l) => ({ a: local.get(l.a)!, b: local.get(l.b)!, score: l.score }));
+    .filter((l) => position.has(l.a) && position.has(l.b))
+    .map((l) => ({ a: position.get(l.a)!, b: position.get(l.b)!, score: l.score }));
   const confirmed: IndexPair[] = [];
   const rejected: IndexPair[] = [];
   for (const d of options.decisions ?? []) {
     const [a, b] = [indexOf.get(refKey(d.a)), indexOf.get(refKey(d.b))];
-    if (a === undefined || b === undefined || !local.has(a) || !local.has(b)) continue;
-    (d.match ? confirmed : rejected).push({ a: local.get(a)!, b: local.get(b)! });
+    if (a === undefined || b === undefined || !position.has(a) || !position.has(b)) continue;
+    (d.match ? confirmed : rejected).push({ a: position.get(a)!, b: position.get(b)! });
   }
   const earlier = new Map<string, string>();
   for (const i of part) if (personOf[i]) earlier.set(refKey(records[i]), personOf[i]!);
-  const solved = solveClusters(refs, sourceOf, localLinks, { confirmed, rejected, previous: earlier });
+  // Local: the persons the new records joined stand as they were (a dissolved one is solved from its links).
+  const standing = new Map<string, number[]>();
+  if (localReach)
+    for (const i of part) {
+      const person = personOf[i];
+      if (i >= freshCount && person && !dissolved.has(person))
+        (standing.get(person) ?? standing.set(person, []).get(person)!).push(position.get(i)!);
+    }
+  const solved = solveClusters(refs, sourceOf, localLinks, {
+    confirmed,
+    rejected,
+    previous: earlier,
+    standing: [...standing.values()].filter((group) => group.length > 1),
+  });
   const kept = new Set(solved.clusters.map((c) => c.personId));
   const band = options.review ? capReview(review, options.review) : review;
   return {
     clusters: solved.clusters,
     retiredPersons: [...new Set(earlier.values())].filter((id) => !kept.has(id)).sort(),
     matches,
+    relinked: localReach ? records.slice(0, freshCount).map((_, i) => ref(i)) : refs,
     review: band,
     conflicts: solved.conflicts,
     stats: {
