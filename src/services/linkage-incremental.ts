@@ -134,7 +134,15 @@ export async function runIncremental(
     const members = await linkageIncrementalRepo.blockMembers(tx, request.keys);
     blocksMs += performance.now() - began;
     const keyCounts = new Map<number, number>();
-    for (const m of members) keyCounts.set(Number(m.block_key), (keyCounts.get(Number(m.block_key)) ?? 0) + 1);
+    const blocks = new Map<number, { orgId: string; recordId: string }[]>();
+    for (const m of members) {
+      const key = Number(m.block_key);
+      keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+      const ref = { orgId: m.organisation_id, recordId: m.person_id };
+      (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(ref);
+    }
+    // Blocks a full run would skip (too large) are neither read nor listed; their sizes still count.
+    for (const [key, n] of keyCounts) if (n > maxBucketSize) blocks.delete(key);
     // Blocks a full run would skip (too large) are not read; their sizes still count.
     const wanted = new Map<string, { orgId: string; recordId: string }>();
     const want = (orgId: string, recordId: string) => wanted.set(`${orgId}/${recordId}`, { orgId, recordId });
@@ -156,7 +164,7 @@ export async function runIncremental(
     }));
     lookupMs += performance.now() - began;
     decodeMs += performance.now() - decodeStarted;
-    return { keyCounts, records };
+    return { keyCounts, records, blocks };
   };
   const linkStarted = performance.now();
   const step = await linkIncremental(fresh, lookup, {

@@ -76,9 +76,11 @@ function memoryLookup(existing: readonly EncodedRecord[], clusters: readonly Per
     requests.push(request);
     const found = new Set<EncodedRecord>();
     const keyCounts = new Map<number, number>();
+    const blocks = new Map<number, EncodedRecord[]>();
     for (const k of request.keys) {
       const block = byStored.get(k) ?? [];
       keyCounts.set(k, block.length);
+      blocks.set(k, block);
       block.forEach((e) => found.add(e));
     }
     const persons = new Set(request.persons);
@@ -87,6 +89,7 @@ function memoryLookup(existing: readonly EncodedRecord[], clusters: readonly Per
     return {
       records: [...found].map((encoding) => ({ encoding, personId: personOf.get(refKey(encoding)) ?? null })),
       keyCounts,
+      blocks,
     };
   };
   return { lookup, requests };

@@ -38,6 +38,12 @@ export interface ExistingRecords {
   records: { encoding: EncodedRecord; personId: string | null }[];
   /** Linked records per asked stored key (every one, even when the block is too large to be returned). */
   keyCounts: ReadonlyMap<number, number>;
+  /**
+   * The members of each asked block that is not too large (by reference; their encodings are in
+   * `records` or an earlier answer). Linked records are found in blocks through these, so their own
+   * blocking keys are never computed unless they are compared in turn (component).
+   */
+  blocks: ReadonlyMap<number, readonly RecordRef[]>;
 }
 
 export interface ExistingRequest {
@@ -157,18 +163,19 @@ export async function linkIncremental(
   const words = schema.bits / 32;
 
   const records: EncodedRecord[] = [];
-  const keysOf: string[][] = [];
-  /** Each record's stored keys (keysOf hashed), computed when it first is a frontier. */
+  /** Each record's stored keys, computed when it first is a frontier (every new record is one). */
   const storedOf: (number[] | undefined)[] = [];
-  const storedKeysOf = (i: number) => (storedOf[i] ??= keysOf[i].map(storedBlockingKey));
+  const storedKeysOf = (i: number) =>
+    (storedOf[i] ??= [...new Set(blockingKeysOf(records[i], model, schema).map(storedBlockingKey))]);
   /** Each record's organisation as a small number (compared for every candidate pair). */
   const orgOf: number[] = [];
   const orgNumbers = new Map<string, number>();
   const popcounts: number[] = [];
   const personOf: (string | null)[] = [];
   const indexOf = new Map<string, number>();
-  /** Loaded records per exact key. */
-  const byKey = new Map<string, number[]>();
+  /** Loaded records per stored key: the new ones by their own keys, linked ones as the look-up's blocks list them. */
+  const byKey = new Map<number, number[]>();
+  const file = (key: number, i: number) => (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(i);
   // Per record (dense, filled as records arrive): the round it was a frontier in (-1: not yet), and
   // the last frontier record that met it in a block (each pair looked at once per record).
   const roundOf: number[] = [];
@@ -183,17 +190,15 @@ export async function linkIncremental(
     roundOf.push(-1);
     stamp.push(-1);
     popcounts.push(popcount(e.clk));
-    const keys = blockingKeysOf(e, model, schema);
-    keysOf.push(keys);
     storedOf.push(undefined);
     orgOf.push(orgNumbers.get(e.orgId) ?? orgNumbers.set(e.orgId, orgNumbers.size).get(e.orgId)!);
-    for (const k of keys) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i);
     indexOf.set(key, i);
     return i;
   };
   const previous = new Map((options.previousPersons ?? []).map((p) => [refKey(p), p.personId]));
   for (const e of fresh) add(e, previous.get(refKey(e)) ?? null);
   const freshCount = records.length;
+  for (let i = 0; i < freshCount; i++) for (const k of storedKeysOf(i)) file(k, i);
   // Blocks' sizes in a full run: existing records (as counted by the look-up) plus new ones.
   const freshPerStored = new Map<number, number>();
   for (let i = 0; i < freshCount; i++)
@@ -293,6 +298,13 @@ export async function linkIncremental(
     const answer = await lookup(request);
     stats.lookups++;
     for (const [k, n] of answer.keyCounts) existingPerStored.set(k, n);
+    const fileBlocks = (blocks: ExistingRecords['blocks']) => {
+      for (const [k, members] of blocks)
+        for (const m of members) {
+          const i = indexOf.get(refKey(m));
+          if (i !== undefined && i >= freshCount) file(k, i);
+        }
+    };
     const next: number[] = [];
     const reach = (i: number) => {
       if (!reached.has(i)) (reached.add(i), next.push(i));
@@ -304,20 +316,17 @@ export async function linkIncremental(
       // Members of a reached record's earlier person, and confirmed partners, are solved with it.
       if ((r.personId && persons.has(r.personId)) || partners.has(refKey(r.encoding))) reach(i);
     }
+    fileBlocks(answer.blocks);
     for (const a of frontier) {
       const keyOfA = refKey(records[a]);
       for (const ref of confirmedOf.get(keyOfA) ?? []) {
         const b = indexOf.get(refKey(ref));
         if (b !== undefined) reach(b);
       }
-      const keysOfA = keysOf[a];
-      const storedOfA = storedKeysOf(a);
-      for (let n = 0; n < keysOfA.length; n++) {
-        const k = keysOfA[n];
-        const stored = storedOfA[n];
+      for (const stored of storedKeysOf(a)) {
         const size = (existingPerStored.get(stored) ?? 0) + (freshPerStored.get(stored) ?? 0);
         if (size > maxBucketSize) continue;
-        for (const b of byKey.get(k) ?? []) {
+        for (const b of byKey.get(stored) ?? []) {
           if (b === a || stamp[b] === a || orgOf[b] === orgOf[a]) continue;
           stamp[b] = a;
           const earlier = roundOf[b];
