@@ -57,7 +57,7 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
     filter: (source) => !/ariadne\.lock(\.owner)?$/.test(source),
   });
   const server = await start(dataDir, opts.demoCases);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await workerBrowser();
   return {
     baseUrl: server.url,
     ctx: server.ctx,
@@ -67,11 +67,26 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
       return { context, page: await context.newPage() };
     },
     async close() {
-      await browser.close();
+      // The browser is the worker's: this file's contexts go (their pages, cookies and storage with them).
+      await Promise.all(browser.contexts().map((context) => context.close()));
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium per test worker, shared by the files it runs one after the other (a worker keeps its
+ * modules: isolate is off): starting one cost about a second per file. Files never share a context,
+ * and a harness closes all of its own when it closes. Playwright ends the browser with the worker.
+ */
+let shared: Promise<Browser> | undefined;
+function workerBrowser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }).then((browser) => {
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  });
+  return shared;
 }
 
 const start = (dataDir: string, demoCases: number | undefined) =>
