@@ -196,12 +196,19 @@ describe('contact statistics: suppression properties', () => {
   });
 
   test('large totals stay published when the small cells can be protected inside the table', async () => {
-    // At most one small channel per month, with at least three months of four channels: a rectangle
-    // of cells inside the table always protects them, so no total needs hiding.
+    // At most one small cell per month and per channel, with at least three months of four channels: a
+    // rectangle of cells inside the table always protects them, so no total needs hiding. (Two small
+    // cells of one channel can add up to less than the threshold; their column total then says they
+    // are both small, and the solver may hide that total: seed 895347439 found [2, 2, 33].)
     const month = fc.tuple(fc.array(large, { minLength: 4, maxLength: 4 }), fc.option(fc.nat(3)), fc.nat(4));
     await fc.assert(
       fc.asyncProperty(fc.array(month, { minLength: 3, maxLength: 8 }), async (months) => {
-        const grid = months.map(([row, small, value]) => row.map((v, k) => (k === small ? value : v)));
+        const channels = new Set<number>();
+        const grid = months.map(([row, small, value]) => {
+          const alone = small !== null && !channels.has(small);
+          if (alone) channels.add(small);
+          return row.map((v, k) => (alone && k === small ? value : v));
+        });
         const s = await run(grid.map((row) => row.map((v) => [v])));
         for (const series of [s.contactsByChannel, s.contactsByTerritory])
           expect(hiddenIn([...series.rowTotals, ...series.colTotals, series.grandTotal])).toBe(0);
