@@ -48,6 +48,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll waits on the page (a query answering, a list re-rendering): its default second is
+          // shorter than a server round trip on a loaded 2-core CI machine, and a timeout is not a finding.
+          expect: { poll: { timeout: 15_000 } },
           // A file spends much of its time waiting on Chromium and the server (about 0.7 of one core
           // measured alone), so two files run side by side; each has its own server, port, data
           // directory and browser.

@@ -187,6 +187,8 @@ describe('a caseworker works through her day in the browser', () => {
       await page.getByRole('button', { name: 'Hand over' }).click();
       const handOver = page.getByRole('form', { name: 'Hand the case over' });
       const to = handOver.getByLabel('New case owner');
+      // The candidates load after the form opens: wait for them before reading the list.
+      await expect.poll(() => to.locator('option').count()).toBeGreaterThan(1);
       const owners = (await to.locator('option').allTextContents()).filter((o) => o && o !== 'Demo Caseworker North');
       const newOwner = owners.find((o) => !o.startsWith('—') && !/choose/i.test(o))!;
       await to.selectOption({ label: newOwner });

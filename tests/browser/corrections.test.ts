@@ -112,8 +112,9 @@ describe('corrections in the browser', () => {
     await page.getByRole('button', { name: 'Hand over' }).click();
     const handOver = page.getByRole('form', { name: 'Hand the case over' });
     const to = handOver.getByLabel('New case owner');
+    // The candidates load after the form opens: wait for them before reading the list.
+    await expect.poll(() => to.locator('option').count()).toBeGreaterThan(1);
     const options = await to.locator('option').allTextContents();
-    expect(options.length).toBeGreaterThan(1);
     const newOwner = options[1]!;
     await to.selectOption({ label: newOwner });
     await handOver.getByLabel('Why is it handed over?').fill('Demo: she asked for another caseworker');

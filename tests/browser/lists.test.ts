@@ -88,6 +88,8 @@ describe('reference lists in the browser', () => {
     await cw.page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await cw.page.getByRole('heading', { name: 'Enregistrer un service' }).waitFor();
     const service = cw.page.getByRole('combobox', { name: 'Service' });
+    // The organisation's list loads apart from the page: wait for it before reading the options.
+    await expect.poll(() => service.locator('option').allTextContents()).toContain('Soins dentaires');
     const offered = await service.locator('option').allTextContents();
     expect(offered).toContain('Soins dentaires');
     expect(offered.some((o) => o.includes('IST'))).toBe(false);
