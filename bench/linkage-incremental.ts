@@ -110,8 +110,12 @@ try {
   // The baseline in the same run: a plain index scan of the new records' blocks (keys to members).
   const freshKeys = [...new Set(freshEncoded.flatMap((e) => blockingKeysOf(e, model).map(storedBlockingKey)))];
   start = performance.now();
+  // The keys' GIN index finds the records holding any of them; unnested, their keys name the blocks.
   const scanned = await raw.query<{ block_key: string; organisation_id: string }>(
-    'SELECT block_key::text, organisation_id FROM linkage_blocking_keys WHERE block_key = ANY($1::bigint[])',
+    `SELECT k.key::text AS block_key, r.organisation_id
+     FROM linkage_record_keys r CROSS JOIN LATERAL unnest(r.block_keys) AS k(key)
+     JOIN (SELECT unnest($1::bigint[]) AS key) a ON a.key = k.key
+     WHERE r.block_keys && $1::bigint[]`,
     [freshKeys],
   );
   const scanSeconds = seconds(start);
@@ -175,7 +179,9 @@ async function reuse(url: string) {
 async function blockPairs(client: pg.Client, maxBucketSize = 2000): Promise<number> {
   const { rows } = await client.query<{ pairs: string }>(
     `
-    WITH per AS (SELECT block_key, count(*)::float8 AS n FROM linkage_blocking_keys GROUP BY block_key, organisation_id),
+    WITH per AS (
+      SELECT k.key AS block_key, count(*)::float8 AS n
+      FROM linkage_record_keys CROSS JOIN LATERAL unnest(block_keys) AS k(key) GROUP BY k.key, organisation_id),
     blocks AS (SELECT sum(n) AS t, sum(n * n) AS s FROM per GROUP BY block_key)
     SELECT coalesce(sum((t * t - s) / 2), 0)::text AS pairs FROM blocks WHERE t <= $1`,
     [maxBucketSize],
@@ -240,10 +246,10 @@ async function prepare() {
       [baseRun, DEFAULT_SCHEMA.version, JSON.stringify(model)],
     );
     // Bulk load without the keys' indexes and foreign key (built after the load): arrays through unnest.
-    await raw.query('ALTER TABLE linkage_blocking_keys DROP CONSTRAINT linkage_blocking_keys_pkey');
-    await raw.query('DROP INDEX linkage_blocking_keys_record');
+    await raw.query('ALTER TABLE linkage_record_keys DROP CONSTRAINT linkage_record_keys_pkey');
+    await raw.query('DROP INDEX linkage_record_keys_keys');
     await raw.query(
-      'ALTER TABLE linkage_blocking_keys DROP CONSTRAINT linkage_blocking_keys_organisation_id_person_id_fkey',
+      'ALTER TABLE linkage_record_keys DROP CONSTRAINT linkage_record_keys_organisation_id_person_id_fkey',
     );
     const BATCH = 5_000;
     let keys = 0;
@@ -275,13 +281,14 @@ async function prepare() {
           freshEncoded.push(...chunk);
           continue;
         }
-        const rows = chunk.flatMap((e) =>
-          [...new Set(blockingKeysOf(e, model).map(storedBlockingKey))].map((k) => [k, e.orgId, e.recordId] as const),
+        const recordKeys = chunk.map((e) =>
+          [...new Set(blockingKeysOf(e, model).map(storedBlockingKey))].sort((a, b) => a - b),
         );
-        keys += rows.length;
+        keys += recordKeys.reduce((n, k) => n + k.length, 0);
         await raw.query(
-          'INSERT INTO linkage_blocking_keys (block_key, organisation_id, person_id) SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[])',
-          [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
+          `INSERT INTO linkage_record_keys (organisation_id, person_id, block_keys)
+           SELECT o, p, k::bigint[] FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS t(o, p, k)`,
+          [orgs, ids, recordKeys.map((k) => `{${k.join(',')}}`)],
         );
       }
     };
@@ -291,9 +298,9 @@ async function prepare() {
       `encoded ${fmt(synthetic.length)} records (${encodeSeconds.toFixed(1)} s), stored them and ${fmt(keys)} blocking keys in ${seconds(start).toFixed(1)} s`,
     );
     start = performance.now();
-    await raw.query('ALTER TABLE linkage_blocking_keys ADD PRIMARY KEY (block_key, organisation_id, person_id)');
-    await raw.query('CREATE INDEX linkage_blocking_keys_record ON linkage_blocking_keys (organisation_id, person_id)');
-    await raw.query(`ALTER TABLE linkage_blocking_keys ADD CONSTRAINT linkage_blocking_keys_organisation_id_person_id_fkey
+    await raw.query('ALTER TABLE linkage_record_keys ADD PRIMARY KEY (organisation_id, person_id)');
+    await raw.query('CREATE INDEX linkage_record_keys_keys ON linkage_record_keys USING gin (block_keys)');
+    await raw.query(`ALTER TABLE linkage_record_keys ADD CONSTRAINT linkage_record_keys_organisation_id_person_id_fkey
     FOREIGN KEY (organisation_id, person_id) REFERENCES linkage_encodings (organisation_id, person_id) ON DELETE CASCADE`);
     // The existing persons as a full run leaves them: the generator's truth, persons with records at two or more organisations.
     const byPerson = new Map<string, SyntheticRecord[]>();
@@ -333,7 +340,7 @@ async function prepare() {
     console.log(
       `indexed the blocking keys, stored ${fmt(matchRows.length)} matched records and ${fmt(linkRows.length)} links in ${seconds(start).toFixed(1)} s`,
     );
-    await raw.query('VACUUM ANALYZE linkage_blocking_keys');
+    await raw.query('VACUUM ANALYZE linkage_record_keys');
     // A full run's candidate pairs over the existing records, kept with the run for a later --database.
     const existingPairs = await blockPairs(raw);
     await raw.query('UPDATE linkage_runs SET stats = $2 WHERE id = $1', [

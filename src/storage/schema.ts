@@ -456,10 +456,11 @@ export interface LinkageEncodingsTable {
   encoding_hash: string | null;
 }
 
-export interface LinkageBlockingKeysTable {
-  block_key: ColumnType<string, string | number, string | number>;
+export interface LinkageRecordKeysTable {
   organisation_id: string;
   person_id: string;
+  /** Written as a bigint[] literal; read back as the driver gives it (not read through Kysely). */
+  block_keys: ColumnType<unknown, string, string>;
 }
 
 export interface LinkageMatchesTable {
@@ -749,7 +750,7 @@ export interface DB {
   referral_notes: ReferralNotesTable;
   linkage_secrets: LinkageSecretsTable;
   linkage_encodings: LinkageEncodingsTable;
-  linkage_blocking_keys: LinkageBlockingKeysTable;
+  linkage_record_keys: LinkageRecordKeysTable;
   linkage_matches: LinkageMatchesTable;
   linkage_runs: LinkageRunsTable;
   linkage_links: LinkageLinksTable;

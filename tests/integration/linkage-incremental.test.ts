@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runNetworkLinkage } from '../../src/services/linkage';
+import { linkageIncrementalRepo } from '../../src/storage/repositories/linkage-incremental';
 import { ENGINES } from './support/engines';
 import { daysAgo } from './support/dates';
 import { createTestApp, type TestApp } from './support/app';
@@ -77,9 +78,9 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('incremental linkage on 
     expect(otherPerson).toBeDefined();
     const before = await encodedAt(kept.person.id);
     expect(before.linked_run_id).toBe(full.runId);
-    const keys = await sql<{ n: number }>`SELECT count(*)::int AS n FROM linkage_blocking_keys`.execute(
-      t.ctx.db.system,
-    );
+    const keys = await sql<{
+      n: number;
+    }>`SELECT coalesce(sum(cardinality(block_keys)), 0)::int AS n FROM linkage_record_keys`.execute(t.ctx.db.system);
     expect(keys.rows[0].n).toBeGreaterThan(0);
 
     // New: Person 901 at East (joins her), a second South record of her (South has her already),
@@ -146,4 +147,63 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('incremental linkage on 
     expect(full.summary.mode).toBe('full');
     expect(full.summary.stats.comparedRecords).toBeUndefined();
   }, 600_000);
+
+  test('blocking keys are one row per record: found by any of its keys, merged on a second write, gone when she is re-encoded', async () => {
+    const a = await newCase(north, 'Person 951', '1991-01-07');
+    const b = await newCase(south, 'Person 951', '1991-01-07');
+    await runNetworkLinkage(t.ctx, undefined, { mode: 'full' });
+    const db = t.ctx.db.system;
+    const keysOf = async (personId: string) =>
+      (
+        await sql<{
+          k: string[];
+        }>`SELECT block_keys::text[] AS k FROM linkage_record_keys WHERE person_id = ${personId}`.execute(db)
+      ).rows[0]?.k.map(Number) ?? [];
+    const ka = await keysOf(a.person.id);
+    const kb = await keysOf(b.person.id);
+    expect(ka.length).toBeGreaterThan(10);
+    expect(new Set(ka).size).toBe(ka.length);
+    expect(ka).toEqual([...ka].sort((x, y) => x - y));
+    // The same name and date of birth at two organisations: they share blocks, and each holds some of her own.
+    const shared = ka.filter((k) => kb.includes(k));
+    expect(shared.length).toBeGreaterThan(0);
+
+    // A block's members: both records; every row names an asked key that its record holds.
+    const inBlock = await linkageIncrementalRepo.blockMembers(db, [shared[0]!]);
+    expect(inBlock.every((r) => r.block_key === String(shared[0]))).toBe(true);
+    expect(inBlock.map((r) => r.person_id)).toEqual(expect.arrayContaining([a.person.id, b.person.id]));
+    // Asked for all her keys, she is in each of their blocks once.
+    const hers = (await linkageIncrementalRepo.blockMembers(db, ka)).filter((r) => r.person_id === a.person.id);
+    expect(hers.map((r) => Number(r.block_key)).sort((x, y) => x - y)).toEqual(ka);
+
+    // A second write for the record keeps what she had and adds the new key, once.
+    const encoded = (
+      await sql<{ organisation_id: string; schema_version: string; encoding: string; encoding_hash: string }>`
+        SELECT organisation_id, schema_version, encoding::text AS encoding, encoding_hash
+        FROM linkage_encodings WHERE person_id = ${a.person.id}`.execute(db)
+    ).rows[0]!;
+    const extra = 2 ** 51 + 12_345;
+    const ref = { orgId: encoded.organisation_id, recordId: a.person.id };
+    await linkageIncrementalRepo.insertKeys(db, [
+      { key: extra, ...ref },
+      { key: extra, ...ref },
+      { key: ka[0]!, ...ref },
+    ]);
+    expect(await keysOf(a.person.id)).toEqual([...ka, extra].sort((x, y) => x - y));
+    expect(await linkageIncrementalRepo.blockMembers(db, [extra])).toEqual([
+      { block_key: String(extra), organisation_id: encoded.organisation_id, person_id: a.person.id },
+    ]);
+
+    // Re-encoded (changed), her keys go until a run links her again; the other record's stay.
+    await linkageIncrementalRepo.saveChangedEncoding(db, {
+      organisationId: encoded.organisation_id,
+      personId: a.person.id,
+      schemaVersion: encoded.schema_version,
+      encoding: encoded.encoding,
+      hash: `${encoded.encoding_hash}-changed`,
+    });
+    expect(await keysOf(a.person.id)).toEqual([]);
+    expect(await keysOf(b.person.id)).toEqual(kb);
+    expect(await linkageIncrementalRepo.blockMembers(db, [extra])).toEqual([]);
+  });
 });

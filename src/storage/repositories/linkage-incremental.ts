@@ -16,6 +16,8 @@ export interface Ref {
 const BATCH = 5000;
 const chunks = <T>(items: readonly T[], size = BATCH): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+/** A bigint[] literal of whole numbers (the 52-bit keys are exact in a double): read alike by both engines. */
+const bigintArray = (keys: readonly number[]) => `{${keys.join(',')}}`;
 const refsJson = (refs: readonly Ref[]) => JSON.stringify(refs.map((r) => ({ o: r.orgId, p: r.recordId })));
 
 export const linkageIncrementalRepo = {
@@ -36,7 +38,7 @@ export const linkageIncrementalRepo = {
     e: { organisationId: string; personId: string; schemaVersion: string; encoding: string; hash: string },
   ): Promise<void> => {
     await db
-      .deleteFrom('linkage_blocking_keys')
+      .deleteFrom('linkage_record_keys')
       .where('organisation_id', '=', e.organisationId)
       .where('person_id', '=', e.personId)
       .execute();
@@ -73,14 +75,22 @@ export const linkageIncrementalRepo = {
       )
       .where('linked_run_id', 'is', null)
       .execute(),
-  /** Members of these blocks among linked encodings: one row per (key, record). */
+  /**
+   * Members of these blocks among linked encodings: one row per (key, record), found through the
+   * keys' GIN index.
+   */
   blockMembers: async (db: Kysely<DB>, keys: readonly number[]) => {
     const rows: { block_key: string; organisation_id: string; person_id: string }[] = [];
-    for (const chunk of chunks(keys, 20_000)) {
+    for (const chunk of chunks([...new Set(keys)], 20_000)) {
+      const asked = bigintArray(chunk);
+      // One index probe per key: a single `&&` with thousands of keys makes GIN merge every key's
+      // list at each step (20,000 records and 140,000 keys: 48 s, against 1.3 s probed one by one).
       const found = await sql<{ block_key: string; organisation_id: string; person_id: string }>`
-        SELECT b.block_key::text AS block_key, b.organisation_id, b.person_id
-        FROM (SELECT DISTINCT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)::bigint AS key) k
-        JOIN linkage_blocking_keys b ON b.block_key = k.key`.execute(db);
+        SELECT a.key::text AS block_key, r.organisation_id, r.person_id
+        FROM unnest(${asked}::bigint[]) AS a(key)
+        CROSS JOIN LATERAL (
+          SELECT organisation_id, person_id FROM linkage_record_keys WHERE block_keys @> ARRAY[a.key]
+        ) r`.execute(db);
       for (const row of found.rows) rows.push(row);
     }
     return rows;
@@ -160,8 +170,8 @@ export const linkageIncrementalRepo = {
       .where('decided_at', '>', since)
       .execute(),
   /** Every blocking key goes (a full run writes them again under its prefix lengths). */
-  deleteAllKeys: (db: Kysely<DB>) => db.deleteFrom('linkage_blocking_keys').execute(),
-  /** Stores blocking keys of linked encodings (sent grouped by record: each record's ids once, with its keys). */
+  deleteAllKeys: (db: Kysely<DB>) => db.deleteFrom('linkage_record_keys').execute(),
+  /** Stores blocking keys of linked encodings, one row per record; keys a record has already are kept beside the new ones. */
   insertKeys: async (db: Kysely<DB>, rows: readonly { key: number; orgId: string; recordId: string }[]) => {
     const byRecord = new Map<string, { o: string; p: string; k: number[] }>();
     for (const x of rows) {
@@ -171,10 +181,16 @@ export const linkageIncrementalRepo = {
     }
     for (const chunk of chunks([...byRecord.values()], 1000))
       await sql`
-        INSERT INTO linkage_blocking_keys (block_key, organisation_id, person_id)
-        SELECT k.key::bigint, r.o, r.p FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS r(o uuid, p uuid, k jsonb)
-        CROSS JOIN LATERAL jsonb_array_elements_text(r.k) AS k(key)
-        ON CONFLICT DO NOTHING`.execute(db);
+        INSERT INTO linkage_record_keys AS t (organisation_id, person_id, block_keys)
+        SELECT r.o, r.p, ARRAY(SELECT DISTINCT x FROM unnest(r.k::bigint[]) AS x ORDER BY x)
+        FROM jsonb_to_recordset(${JSON.stringify(chunk.map((r) => ({ o: r.o, p: r.p, k: bigintArray(r.k) })))}::jsonb)
+          AS r(o uuid, p uuid, k text)
+        ON CONFLICT (organisation_id, person_id) DO UPDATE SET block_keys =
+          ARRAY(SELECT DISTINCT x FROM unnest(t.block_keys || EXCLUDED.block_keys) AS x ORDER BY x)`.execute(db);
+    // New entries wait in the index's pending list, which every look-up reads whole (0.6 ms a probe
+    // with 2,000 records' keys pending, against 4 us merged): merge them now, in key order, so the
+    // next run's look-ups find an index without a backlog.
+    if (rows.length) await sql`SELECT gin_clean_pending_list('linkage_record_keys_keys'::regclass)`.execute(db);
   },
   /** Marks these encodings (or, without refs, every encoding of these organisations) as compared by the run. */
   markLinked: async (db: Kysely<DB>, runId: string, organisationIds: string[], refs?: readonly Ref[]) => {
