@@ -134,36 +134,42 @@ export async function runIncremental(
     const members = await linkageIncrementalRepo.blockMembers(tx, request.keys);
     blocksMs += performance.now() - began;
     const keyCounts = new Map<number, number>();
-    const blocks = new Map<number, { orgId: string; recordId: string }[]>();
-    for (const m of members) {
-      const key = Number(m.block_key);
-      keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
-      const ref = { orgId: m.organisation_id, recordId: m.person_id };
-      (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(ref);
-    }
+    for (const m of members) for (const key of m.keys) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
     // Blocks a full run would skip (too large) are neither read nor listed; their sizes still count.
-    for (const [key, n] of keyCounts) if (n > maxBucketSize) blocks.delete(key);
-    // Blocks a full run would skip (too large) are not read; their sizes still count.
+    // A member is one ref object in every block she is in.
+    const blocks = new Map<number, { orgId: string; recordId: string }[]>();
     const wanted = new Map<string, { orgId: string; recordId: string }>();
     const want = (orgId: string, recordId: string) => wanted.set(`${orgId}/${recordId}`, { orgId, recordId });
-    // A block member read in an earlier round is loaded already (the blocks of the frontier overlap a lot).
-    for (const m of members)
-      if (keyCounts.get(Number(m.block_key))! <= maxBucketSize && !answered.has(`${m.organisation_id}/${m.person_id}`))
-        want(m.organisation_id, m.person_id);
+    for (const m of members) {
+      const ref = { orgId: m.organisation_id, recordId: m.person_id };
+      let listed = false;
+      for (const key of m.keys)
+        if (keyCounts.get(key)! <= maxBucketSize) {
+          (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(ref);
+          listed = true;
+        }
+      // A block member read in an earlier round is loaded already (the blocks of the frontier overlap a lot).
+      const id = `${ref.orgId}/${ref.recordId}`;
+      if (listed && !answered.has(id)) wanted.set(id, ref);
+    }
     for (const m of await linkageIncrementalRepo.personMembers(tx, request.persons))
       want(m.organisation_id, m.person_id);
     for (const r of request.refs) want(r.orgId, r.recordId);
     for (const key of wanted.keys()) answered.add(key);
     const read = performance.now();
-    const rows = await linkageIncrementalRepo.linkedEncodings(tx, [...wanted.values()]);
-    encodingsMs += performance.now() - read;
-    const decodeStarted = performance.now();
-    const records = rows.map((r) => ({
-      encoding: deserialiseEncoding(r.encoding, DEFAULT_SCHEMA),
-      personId: r.cluster_id,
-    }));
+    let decoding = 0;
+    const records = await linkageIncrementalRepo.linkedEncodings(tx, [...wanted.values()], (rows) => {
+      const decodeStarted = performance.now();
+      const decoded = rows.map((r) => ({
+        encoding: deserialiseEncoding(r.encoding, DEFAULT_SCHEMA),
+        personId: r.cluster_id,
+      }));
+      decoding += performance.now() - decodeStarted;
+      return decoded;
+    });
+    encodingsMs += performance.now() - read - decoding;
+    decodeMs += decoding;
     lookupMs += performance.now() - began;
-    decodeMs += performance.now() - decodeStarted;
     return { keyCounts, records, blocks };
   };
   const linkStarted = performance.now();

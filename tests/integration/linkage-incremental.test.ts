@@ -168,13 +168,18 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('incremental linkage on 
     const shared = ka.filter((k) => kb.includes(k));
     expect(shared.length).toBeGreaterThan(0);
 
-    // A block's members: both records; every row names an asked key that its record holds.
+    // A block's members: both records, each once, with the asked key they hold (and no other).
     const inBlock = await linkageIncrementalRepo.blockMembers(db, [shared[0]!]);
-    expect(inBlock.every((r) => r.block_key === String(shared[0]))).toBe(true);
+    expect(inBlock.every((r) => r.keys.length === 1 && r.keys[0] === shared[0])).toBe(true);
     expect(inBlock.map((r) => r.person_id)).toEqual(expect.arrayContaining([a.person.id, b.person.id]));
-    // Asked for all her keys, she is in each of their blocks once.
-    const hers = (await linkageIncrementalRepo.blockMembers(db, ka)).filter((r) => r.person_id === a.person.id);
-    expect(hers.map((r) => Number(r.block_key)).sort((x, y) => x - y)).toEqual(ka);
+    expect(new Set(inBlock.map((r) => r.person_id)).size).toBe(inBlock.length);
+    // Asked for all her keys, she is one row naming every one of them; the other record names the shared ones.
+    const all = await linkageIncrementalRepo.blockMembers(db, [...ka, ...ka]);
+    const hers = all.filter((r) => r.person_id === a.person.id);
+    expect(hers).toHaveLength(1);
+    expect([...hers[0]!.keys].sort((x, y) => x - y)).toEqual(ka);
+    const his = all.find((r) => r.person_id === b.person.id)!;
+    expect([...his.keys].sort((x, y) => x - y)).toEqual(shared);
 
     // A second write for the record keeps what she had and adds the new key, once.
     const encoded = (
@@ -191,7 +196,7 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('incremental linkage on 
     ]);
     expect(await keysOf(a.person.id)).toEqual([...ka, extra].sort((x, y) => x - y));
     expect(await linkageIncrementalRepo.blockMembers(db, [extra])).toEqual([
-      { block_key: String(extra), organisation_id: encoded.organisation_id, person_id: a.person.id },
+      { organisation_id: encoded.organisation_id, person_id: a.person.id, keys: [extra] },
     ]);
 
     // Re-encoded (changed), her keys go until a run links her again; the other record's stay.
