@@ -2,12 +2,19 @@
  * Browser test harness: a real Ariadne on an ephemeral port with a fresh
  * file-backed PGlite and demo data, driven by Debian's Chromium (never a downloaded build).
  *
- * Migrating a new PGlite and seeding the demo data costs 8–30 s, once per test file. So the first
- * harness of a run (per number of demo cases) starts Ariadne on a template data directory, closes it
- * cleanly, and every harness then starts on a copy of that directory (database files and the master
- * key file together): the same migrations, seed and start-up checks, at the cost of a copy.
+ * Migrating a new database and seeding the demo data costs 8–30 s, once per test file. So the first
+ * harness of a run (per number of demo cases) starts Ariadne on a template, closes it cleanly, and every
+ * harness then starts on a copy of it: the same migrations, seed and start-up checks, at the cost of a copy.
+ *
+ * The engine is the integration tier's: PostgreSQL when TEST_DATABASE_URL is set (as in CI), else PGlite.
+ * - PGlite: the template is a data directory (database files and the master key file), copied whole.
+ * - PostgreSQL: the template is a database (`CREATE DATABASE … TEMPLATE`) plus a data directory that
+ *   holds only its master key file; each harness gets its own database, dropped when it closes. The
+ *   server's queries then cost native PostgreSQL time, not WebAssembly time in the test worker: the
+ *   server was most of a browser file's CPU on PGlite.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +24,7 @@ import type { AppContext } from '../../../src/services/context';
 import { DEMO_PASSWORD } from '../../../src/services/demo-seed';
 import type { Actor } from '../../../src/policies/policies';
 import type { Role } from '../../../src/policies/roles';
-import { currentRunId } from '../../integration/support/templates';
+import { adminClient, currentRunId, MIGRATIONS_HASH, withUrl } from '../../integration/support/templates';
 import { BROWSER_TEMPLATE_ROOT, templateDirOf } from './template-dirs';
 
 export { DEMO_PASSWORD };
@@ -44,19 +51,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `demoCases`: how many demo cases to seed besides the users (none by default: most tests arrange their own). */
-export async function startHarness(opts: { demoCases?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** How many demo cases to seed besides the users (none by default: most tests arrange their own). */
+  demoCases?: number;
+  /** PGlite forced, for a file that keeps the demo's own engine covered in the browser when the run has PostgreSQL. */
+  engine?: 'pglite';
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-chromium.sh (apt-get install chromium)`);
   if (!existsSync(path.resolve('dist/web/index.html')))
     throw new Error('The web app is not built: run npm run build:web');
+  const template = await seededTemplate(opts.demoCases ?? 0, opts.engine === 'pglite' ? undefined : SERVER_URL);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ariadne-browser-'));
-  cpSync(await seededTemplate(opts.demoCases ?? 0), dataDir, {
+  cpSync(template.dataDir, dataDir, {
     recursive: true,
     // The lock of a closed server is gone; never copy one left by a crash.
     filter: (source) => !/ariadne\.lock(\.owner)?$/.test(source),
   });
-  const server = await start(dataDir, opts.demoCases);
+  const database = template.database === undefined ? undefined : await cloneDatabase(template.database);
+  const server = await start(dataDir, opts.demoCases, database?.url);
   const browser = await workerBrowser();
   return {
     baseUrl: server.url,
@@ -70,6 +85,7 @@ export async function startHarness(opts: { demoCases?: number } = {}): Promise<H
       // The browser is the worker's: this file's contexts go (their pages, cookies and storage with them).
       await Promise.all(browser.contexts().map((context) => context.close()));
       await server.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -89,25 +105,68 @@ function workerBrowser(): Promise<Browser> {
   return shared;
 }
 
-const start = (dataDir: string, demoCases: number | undefined) =>
+/** The PostgreSQL server of the run, when there is one (the integration tier's variable). */
+const SERVER_URL = process.env.TEST_DATABASE_URL;
+
+const start = (dataDir: string, demoCases: number | undefined, databaseUrl?: string) =>
   startAriadne({
     port: 0,
     host: '127.0.0.1',
     dataDir,
+    databaseUrl,
     // Already seeded in a copy of the template: seeding then finds the demo organisations and does nothing.
     seedDemo: true,
     demoCases,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
   });
 
-/** The run's migrated and seeded data directory for this many demo cases, built on first use. */
-async function seededTemplate(demoCases: number): Promise<string> {
-  const dir = templateDirOf(currentRunId(), demoCases);
-  if (existsSync(dir)) return dir;
+interface SeededTemplate {
+  /** The data directory to copy: the whole PGlite database, or on PostgreSQL only the master key file. */
+  dataDir: string;
+  /** On PostgreSQL, the template database to copy. */
+  database?: string;
+}
+
+/**
+ * The template database for this many demo cases. Named like the integration tier's seeded templates,
+ * ending in the run id, so that tier's clean-up (dropRunTemplates) drops it at the end of the run, and
+ * a crashed run's after six hours.
+ */
+const templateDatabaseOf = (demoCases: number) =>
+  `ariadne_tseed_${MIGRATIONS_HASH}_c${demoCases}_${currentRunId()}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+
+/** The run's migrated and seeded template for this many demo cases, built on first use: on PGlite without a server. */
+async function seededTemplate(demoCases: number, serverUrl: string | undefined): Promise<SeededTemplate> {
+  const dir = templateDirOf(currentRunId(), demoCases, serverUrl === undefined ? 'pglite' : 'postgres');
+  if (serverUrl === undefined) {
+    if (!existsSync(dir)) await buildTemplate(dir, (building) => start(building, demoCases));
+    return { dataDir: dir };
+  }
+  const database = templateDatabaseOf(demoCases);
+  if (!existsSync(dir)) {
+    // Test files run side by side: one builds the template while the others wait on its lock.
+    await adminClient(serverUrl, async (c) => {
+      await c.query('SELECT pg_advisory_lock(hashtext($1))', [database]);
+      try {
+        if (existsSync(dir)) return;
+        const draft = `${database.slice(0, 48)}_b${randomBytes(4).toString('hex')}`;
+        await c.query(`CREATE DATABASE ${draft}`);
+        await buildTemplate(dir, (building) => start(building, demoCases, withUrl(serverUrl, draft)));
+        await c.query(`ALTER DATABASE ${draft} RENAME TO ${database}`);
+        await c.query(`ALTER DATABASE ${database} IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+      } finally {
+        await c.query('SELECT pg_advisory_unlock(hashtext($1))', [database]);
+      }
+    });
+  }
+  return { dataDir: dir, database };
+}
+
+/** Starts and closes Ariadne on a new data directory, then renames it to `dir`: a half-built one is never copied. */
+async function buildTemplate(dir: string, startOn: (dataDir: string) => ReturnType<typeof start>): Promise<void> {
   mkdirSync(BROWSER_TEMPLATE_ROOT, { recursive: true });
-  // Built beside its final name and renamed when complete and closed, so a half-built one is never copied.
   const building = mkdtempSync(`${dir}.building-`);
-  const server = await start(building, demoCases);
+  const server = await startOn(building);
   await server.close();
   try {
     renameSync(building, dir);
@@ -116,7 +175,19 @@ async function seededTemplate(demoCases: number): Promise<string> {
     if (!existsSync(dir)) throw error;
     rmSync(building, { recursive: true, force: true });
   }
-  return dir;
+}
+
+/** A database of this harness's own, copied from the template; dropped when the harness closes. */
+async function cloneDatabase(template: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = SERVER_URL!;
+  const name = `ariadne_browser_${randomBytes(6).toString('hex')}`;
+  await adminClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    url: withUrl(serverUrl, name),
+    async drop() {
+      await adminClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
 }
 
 /** The service-level actor of a demo user, for arranging data through the services a test does not exercise. */

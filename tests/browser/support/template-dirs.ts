@@ -1,12 +1,12 @@
-/** Where a run's seeded browser data directories live: one per number of demo cases. */
+/** Where a run's seeded browser data directories live: one per engine and number of demo cases. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 export const BROWSER_TEMPLATE_ROOT = path.join(os.tmpdir(), 'ariadne-browser-templates');
 
-export const templateDirOf = (runId: string, demoCases: number): string =>
-  path.join(BROWSER_TEMPLATE_ROOT, `${runId}_cases${demoCases}`);
+export const templateDirOf = (runId: string, demoCases: number, engine: 'pglite' | 'postgres'): string =>
+  path.join(BROWSER_TEMPLATE_ROOT, `${runId}_${engine}_cases${demoCases}`);
 
 /** This run's directories, and any left by a run that crashed more than six hours ago. */
 export function templateDirsOf(runId: string): string[] {

@@ -167,13 +167,13 @@ export const pgTemplateName = (kind: TemplateKind) =>
         .replace(/[^a-z0-9_]/g, '_')
         .slice(0, 63);
 
-const withUrl = (serverUrl: string, database: string) => {
+export const withUrl = (serverUrl: string, database: string) => {
   const url = new URL(serverUrl);
   url.pathname = '/' + database;
   return url.toString();
 };
 
-async function adminClient<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+export async function adminClient<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
