@@ -25,7 +25,7 @@ import { DEMO_PASSWORD } from '../../../src/services/demo-seed';
 import type { Actor } from '../../../src/policies/policies';
 import type { Role } from '../../../src/policies/roles';
 import { adminClient, currentRunId, MIGRATIONS_HASH, withUrl } from '../../integration/support/templates';
-import { BROWSER_TEMPLATE_ROOT, templateDirOf } from './template-dirs';
+import { BROWSER_TEMPLATE_ROOT, browserDatabasePrefix, templateDirOf } from './template-dirs';
 
 export { DEMO_PASSWORD };
 
@@ -180,7 +180,8 @@ async function buildTemplate(dir: string, startOn: (dataDir: string) => ReturnTy
 /** A database of this harness's own, copied from the template; dropped when the harness closes. */
 async function cloneDatabase(template: string): Promise<{ url: string; drop(): Promise<void> }> {
   const serverUrl = SERVER_URL!;
-  const name = `ariadne_browser_${randomBytes(6).toString('hex')}`;
+  // Ends in the run id: the run's end drops any a crashed file left behind (global-setup.ts).
+  const name = `${browserDatabasePrefix(currentRunId())}${randomBytes(6).toString('hex')}`;
   await adminClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     url: withUrl(serverUrl, name),
@@ -216,7 +217,10 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
  * shows the check still finds what it must.
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);

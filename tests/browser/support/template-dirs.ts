@@ -20,3 +20,6 @@ export function templateDirsOf(runId: string): string[] {
     })
     .map((name) => path.join(BROWSER_TEMPLATE_ROOT, name));
 }
+
+/** The start of the name of every database a harness of this run copies from a template (PostgreSQL runs). */
+export const browserDatabasePrefix = (runId: string): string => `ariadne_browser_${runId.toLowerCase()}_`;
