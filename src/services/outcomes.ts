@@ -13,6 +13,7 @@ import {
   DEFAULT_OUTCOME_MODEL,
   dueAssessments,
   flagsFor,
+  followUpFromConsents,
   followUpState,
   isCircumstanceKind,
   isMilestoneKind,
@@ -105,9 +106,12 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
       .filter((e) => e.kind === 'circumstance' && isCircumstanceKind(String(e.data.kind)))
       .map((e) => e.data as unknown as Circumstance),
     factors: entries.filter((e) => e.kind === 'factor').map((e) => e.data as unknown as RecordedFactor),
-    followUp: entries
-      .filter((e) => e.kind === 'follow_up')
-      .map((e) => ({ ...(e.data as object), at: String(e.data.at) }) as FollowUpEvent),
+    followUp: [
+      ...entries
+        .filter((e) => e.kind === 'follow_up')
+        .map((e) => ({ ...(e.data as object), at: String(e.data.at) }) as FollowUpEvent),
+      ...followUpFromConsents(consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'))),
+    ],
     scheduledFollowUps: entries
       .filter((e) => e.kind === 'follow_up_appointment')
       .map((e) => ({ dueDate: String(e.data.dueDate), scheduledOn: toIsoDate(new Date(e.recordedAt)) })),

@@ -84,11 +84,16 @@ describe('case management in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'Consent recorded.' }).waitFor();
     await page.getByText('Follow-up contact: given').waitFor();
     await page.getByRole('button', { name: 'Withdraw' }).click();
-    // Consequential: it asks first, saying it takes effect at once.
-    await page.getByText(/takes effect at once/).waitFor();
+    // Consequential: it asks first, saying what stops at once.
+    await page.getByText(/At once, no follow-up assessment is due or shown on the agenda/).waitFor();
     await page.getByRole('button', { name: 'Yes, withdraw' }).click();
     await page.getByText('Follow-up contact: withdrawn').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The same choice as an opt-out recorded with her outcomes: the follow-up schedule has stopped.
+    await page.getByRole('link', { name: 'Outcomes' }).click();
+    await page.getByRole('button', { name: 'Follow-up' }).click();
+    await page.getByText(/The person opted out of follow-up/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Schedule a follow-up' }).count()).toBe(0);
 
     // Plan
     await page.getByRole('link', { name: 'Plan' }).click();

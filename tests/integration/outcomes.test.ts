@@ -78,6 +78,43 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name
     expect([early.status, early.body.error.code]).toEqual([400, 'assessment_before_intake']);
   });
 
+  test('her consent to follow-up contact withdrawn on the consent tab stops the schedule, the agenda and new appointments at once; given again, they resume', async () => {
+    const c = (await worker.post('/api/cases', intake())).body;
+    const consent = async (action: 'granted' | 'withdrawn') => {
+      const res = await worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'consent',
+        data: { purpose: 'follow_up_contact', action, language: 'en', interpreterUsed: false, recordedOn: daysAgo(0) },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    };
+    const followUpItems = async () =>
+      ((await worker.get('/api/agenda')).body.items as { caseId: string; kind: string }[])
+        .filter((i) => i.caseId === c.id && (i.kind === 'baseline_due' || i.kind === 'follow_up_due'))
+        .map((i) => i.kind);
+    const appointment = () =>
+      worker.post(`/api/cases/${c.id}/entries`, { kind: 'follow_up_appointment', data: { dueDate: daysAgo(-20) } });
+
+    // Before any choice: her baseline assessment is due, and a follow-up may be scheduled.
+    expect(await followUpItems()).toEqual(['baseline_due']);
+    await consent('granted');
+    expect((await worker.get(`/api/cases/${c.id}/outcomes`)).body.followUp).toMatchObject({
+      consented: true,
+      optedOut: false,
+    });
+
+    await consent('withdrawn');
+    expect(await followUpItems()).toEqual([]);
+    const out = (await worker.get(`/api/cases/${c.id}/outcomes`)).body;
+    expect(out.followUp).toMatchObject({ optedOut: true, consented: false });
+    expect(out.due).toEqual([]);
+    const refused = await appointment();
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'follow_up_opted_out']);
+
+    await consent('granted');
+    expect(await followUpItems()).toEqual(['baseline_due']);
+    expect((await appointment()).status).toBe(201);
+  });
+
   test('the cohort report hides small cells', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
     const res = await coordinator.get('/api/statistics/cohort');

@@ -52,6 +52,12 @@ export const PARTNER_SCOPED_PURPOSES: ReadonlySet<string> = new Set(['referral_s
 export const isPartnerScoped = (purpose: string): boolean => PARTNER_SCOPED_PURPOSES.has(purpose);
 
 /**
+ * The purpose whose consent is her choice about follow-up contact: the outcome schedule reads it with the
+ * follow-up choices recorded with her outcomes (outcomes/schedule.ts, followUpFromConsents).
+ */
+export const FOLLOW_UP_CONSENT_PURPOSE = 'follow_up_contact';
+
+/**
  * Refuses a consent without its partner (or with one its purpose does not take),
  * and a withdrawal of consent that is not currently given (e.g. withdrawn twice).
  */

@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { Assessment } from './assessment';
 import type { CaseFacts } from './facts';
-import { dueAssessments, followUpState, scheduleFollowUp, scheduledMonths, type FollowUpEvent } from './schedule';
+import {
+  dueAssessments,
+  followUpFromConsents,
+  followUpState,
+  scheduleFollowUp,
+  scheduledMonths,
+  type FollowUpEvent,
+} from './schedule';
 
 const intakeDate = '2025-01-15';
 const assessed = (date: string, origin: Assessment['origin'] = 'scheduled'): Assessment => ({
@@ -122,5 +129,35 @@ describe('scheduleFollowUp', () => {
       dueDate: '2028-06-01',
       scheduledOn: '2025-03-01',
     });
+  });
+});
+
+describe('followUpFromConsents', () => {
+  const consent = (action: 'granted' | 'withdrawn', at: string, purpose = 'follow_up_contact') => ({
+    purpose,
+    action,
+    at,
+  });
+
+  test('her consent to follow-up contact is her follow-up choice; other purposes are not', () => {
+    expect(
+      followUpFromConsents([
+        consent('granted', '2030-01-02T10:00:00.000Z'),
+        consent('withdrawn', '2030-01-03T10:00:00.000Z', 'research'),
+        consent('withdrawn', '2030-02-01T10:00:00.000Z'),
+      ]),
+    ).toEqual([
+      { kind: 'consented', at: '2030-01-02T10:00:00.000Z' },
+      { kind: 'opted_out', at: '2030-02-01T10:00:00.000Z' },
+    ]);
+  });
+
+  test('with the choices recorded with her outcomes, the later of the two wins', () => {
+    const outcomes: FollowUpEvent[] = [{ kind: 'opted_out', at: '2030-03-01' }];
+    const regranted = followUpFromConsents([consent('granted', '2030-04-01T09:00:00.000Z')]);
+    expect(followUpState([...outcomes, ...regranted])).toMatchObject({ optedOut: false, consented: true });
+    const withdrawn = followUpFromConsents([consent('withdrawn', '2030-02-01T09:00:00.000Z')]);
+    expect(followUpState([{ kind: 'consented', at: '2030-03-01' }, ...withdrawn])).toMatchObject({ optedOut: false });
+    expect(followUpState([{ kind: 'consented', at: '2030-01-01' }, ...withdrawn])).toMatchObject({ optedOut: true });
   });
 });

@@ -7,6 +7,7 @@
  * monitoring — due items are then never "overdue", because nobody chases her.
  * Opting out stops the schedule.
  */
+import { FOLLOW_UP_CONSENT_PURPOSE, type ConsentEvent } from '../cases/consent';
 import { addDays, addMonths, daysBetween, parseIsoDate } from '../cases/dates';
 import { currentVersions } from './assessment';
 import { OutcomeError } from './errors';
@@ -47,6 +48,17 @@ export interface FollowUpState {
   consented: boolean;
   mode: FollowUpMode;
   selfInitiatedContacts: string[];
+}
+
+/**
+ * Her consent to follow-up contact as recorded on the consent tab, as follow-up events: given is `consented`,
+ * withdrawn is `opted_out`. It is the same choice as the one recorded with her outcomes, so both feed one
+ * history and the later wins: a withdrawal on either stops the schedule, the agenda and its reminders at once.
+ */
+export function followUpFromConsents(events: readonly ConsentEvent[]): FollowUpEvent[] {
+  return events
+    .filter((e) => e.purpose === FOLLOW_UP_CONSENT_PURPOSE)
+    .map((e) => ({ kind: e.action === 'granted' ? 'consented' : 'opted_out', at: e.at }));
 }
 
 /** Her follow-up choices as of a date: the latest consent/opt-out and preference win. */

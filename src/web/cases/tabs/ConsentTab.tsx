@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPartnerScoped } from '../../../domain/cases/consent';
+import { FOLLOW_UP_CONSENT_PURPOSE, isPartnerScoped } from '../../../domain/cases/consent';
 import { api } from '../../api/client';
 import type { NetworkPartners } from '../../../server/api-types';
 import { todayIso, useAddEntry, useLabel, type CaseDetail } from '../../api/cases';
@@ -82,7 +82,9 @@ export function ConsentTab({ c }: { c: CaseDetail }) {
                   question={
                     isPartnerScoped(k.purpose)
                       ? t('caseUi.confirmWithdrawSharing', { partner: partnerName(k.partnerOrganisationId) })
-                      : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', k.purpose) })
+                      : k.purpose === FOLLOW_UP_CONSENT_PURPOSE
+                        ? t('caseUi.confirmWithdrawFollowUp')
+                        : t('caseUi.confirmWithdraw', { purpose: label('consent_purposes', k.purpose) })
                   }
                   confirmLabel={t('caseUi.confirmWithdrawYes')}
                   disabled={add.isPending}
