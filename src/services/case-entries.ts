@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { agendaFor, followUpAgenda, type AgendaSource } from '../domain/cases/agenda';
 import { assertNotBeforeBirth, datesIn } from '../domain/cases/before-birth';
-import { assertCanRecord, consentEventsFromRecords, type ConsentEvent } from '../domain/cases/consent';
+import { assertCanRecord, type ConsentEvent } from '../domain/cases/consent';
 import { assertNotFuture, assertRange, toIsoDate } from '../domain/cases/dates';
 import { normaliseLegalEvent } from '../domain/legal-tracks/normalise';
 import { completeLegalEvent } from './legal-tracks';
@@ -20,7 +20,7 @@ import { requireAccess } from './authorize';
 import { requireCase } from './cases';
 import { inTenant, READS_ONLY, type AppContext } from './context';
 import { openEntry, sealEntry } from './entry-secrets';
-import { dueAssessments, followUpState } from '../domain/outcomes';
+import { consentEventsOfCase, dueAssessments, followUpState } from '../domain/outcomes';
 import { factsFrom, validateOutcomeEntry } from './outcomes';
 import { assessIdentification, checkActsDate, dateOfBirthOf } from './identification';
 import { loadLists, type ListIndex } from './reference-lists';
@@ -190,8 +190,9 @@ export async function present(
 }
 
 async function consentHistory(tx: Tx, organisationId: string, caseId: string): Promise<ConsentEvent[]> {
-  const rows = await caseEntriesRepo.listCurrent(tx, organisationId, [caseId], 'consent');
-  return consentEventsFromRecords(rows);
+  const consents = await caseEntriesRepo.listCurrent(tx, organisationId, [caseId], 'consent');
+  const followUps = await caseEntriesRepo.listCurrent(tx, organisationId, [caseId], 'follow_up');
+  return consentEventsOfCase([...consents, ...followUps]);
 }
 
 export async function listEntries(ctx: AppContext, actor: Actor, caseId: string, kind?: string): Promise<EntryView[]> {

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateCaseBody, UpdatePersonBody } from '../domain/cases/inputs';
 import { DomainError } from '../domain/errors';
-import { consentEventsFromRecords, currentConsents } from '../domain/cases/consent';
+import { currentConsents } from '../domain/cases/consent';
+import { consentEventsOfCase } from '../domain/outcomes/schedule';
 import { assertNotFuture, toIsoDate } from '../domain/cases/dates';
 import { assertNotBeforeBirth } from '../domain/cases/before-birth';
 import {
@@ -324,7 +325,7 @@ export async function getCase(ctx: AppContext, actor: Actor, caseId: string) {
       );
       const entries = await caseEntriesRepo.listCurrent(tx, actor.organisationId, [caseId]);
       const identification = entries.filter((e) => e.kind === 'identification').at(-1);
-      const consentEvents = consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'));
+      const consentEvents = consentEventsOfCase(entries);
       // Her other cases here (references and statuses only), so the relationship history is visible.
       const otherCases = (await casesRepo.casesOfPerson(tx, actor.organisationId, row.personId)).filter(
         (c) => c.id !== caseId,

@@ -14,6 +14,7 @@ import {
   dueAssessments,
   flagsFor,
   followUpFromConsents,
+  followUpRecordsOf,
   followUpState,
   isCircumstanceKind,
   isMilestoneKind,
@@ -107,9 +108,7 @@ export function factsFrom(caseId: string, intakeDate: string, entries: EntryRow[
       .map((e) => e.data as unknown as Circumstance),
     factors: entries.filter((e) => e.kind === 'factor').map((e) => e.data as unknown as RecordedFactor),
     followUp: [
-      ...entries
-        .filter((e) => e.kind === 'follow_up')
-        .map((e) => ({ ...(e.data as object), at: String(e.data.at) }) as FollowUpEvent),
+      ...followUpRecordsOf(entries),
       ...followUpFromConsents(consentEventsFromRecords(entries.filter((e) => e.kind === 'consent'))),
     ],
     scheduledFollowUps: entries

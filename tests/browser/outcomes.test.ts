@@ -86,6 +86,9 @@ describe('outcomes in the browser', () => {
     await page.getByText(/The person opted out of follow-up/).waitFor();
     expect(await page.getByRole('heading', { name: 'Schedule a follow-up' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The same choice as her consent to follow-up contact: the consent tab shows it withdrawn.
+    await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Consent' }).click();
+    await page.getByText('Follow-up contact: withdrawn').waitFor();
 
     // As her case owner, the caseworker sees who opened the case: actions and field names, no content.
     await page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name: 'Access log' }).click();

@@ -115,6 +115,34 @@ describe.each(ENGINES.map((e) => [e.name, e] as const))('outcomes on %s', (_name
     expect((await appointment()).status).toBe(201);
   });
 
+  test('her follow-up choice recorded with her outcomes shows on the consent tab, and a withdrawal there checks against it', async () => {
+    const c = (await worker.post('/api/cases', intake())).body;
+    const followUpConsent = async () =>
+      ((await worker.get(`/api/cases/${c.id}`)).body.consents as { purpose: string; granted: boolean }[]).find(
+        (k) => k.purpose === 'follow_up_contact',
+      );
+    const withdraw = () =>
+      worker.post(`/api/cases/${c.id}/entries`, {
+        kind: 'consent',
+        data: {
+          purpose: 'follow_up_contact',
+          action: 'withdrawn',
+          language: 'en',
+          interpreterUsed: false,
+          recordedOn: daysAgo(0),
+        },
+      });
+    expect(await followUpConsent()).toBeUndefined();
+    // Nothing to withdraw yet.
+    expect((await withdraw()).body.error?.code).toBe('consent_already_withdrawn');
+
+    await worker.post(`/api/cases/${c.id}/entries`, { kind: 'follow_up', data: { kind: 'consented', at: daysAgo(3) } });
+    expect(await followUpConsent()).toMatchObject({ granted: true });
+    expect((await withdraw()).status).toBe(201);
+    expect(await followUpConsent()).toMatchObject({ granted: false });
+    expect((await worker.get(`/api/cases/${c.id}/outcomes`)).body.followUp).toMatchObject({ optedOut: true });
+  });
+
   test('the cohort report hides small cells', async () => {
     const coordinator = await t.as('coordinator@north.demo.test');
     const res = await coordinator.get('/api/statistics/cohort');

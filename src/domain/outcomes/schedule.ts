@@ -7,7 +7,7 @@
  * monitoring — due items are then never "overdue", because nobody chases her.
  * Opting out stops the schedule.
  */
-import { FOLLOW_UP_CONSENT_PURPOSE, type ConsentEvent } from '../cases/consent';
+import { consentEventsFromRecords, FOLLOW_UP_CONSENT_PURPOSE, type ConsentEvent } from '../cases/consent';
 import { addDays, addMonths, daysBetween, parseIsoDate } from '../cases/dates';
 import { currentVersions } from './assessment';
 import { OutcomeError } from './errors';
@@ -59,6 +59,41 @@ export function followUpFromConsents(events: readonly ConsentEvent[]): FollowUpE
   return events
     .filter((e) => e.purpose === FOLLOW_UP_CONSENT_PURPOSE)
     .map((e) => ({ kind: e.action === 'granted' ? 'consented' : 'opted_out', at: e.at }));
+}
+
+/**
+ * The other way round: her follow-up choices recorded with her outcomes, as consent events for follow-up contact
+ * (`consented` is given, `opted_out` withdrawn), so that the consent tab shows, and a withdrawal there checks
+ * against, the same latest choice.
+ */
+export function consentsFromFollowUp(events: readonly FollowUpEvent[]): ConsentEvent[] {
+  return events.flatMap((e): ConsentEvent[] =>
+    e.kind === 'consented' || e.kind === 'opted_out'
+      ? [{ purpose: FOLLOW_UP_CONSENT_PURPOSE, action: e.kind === 'consented' ? 'granted' : 'withdrawn', at: e.at }]
+      : [],
+  );
+}
+
+/** Her follow-up choices as recorded with her outcomes (a case's records of kind `follow_up`). */
+export function followUpRecordsOf(
+  records: readonly { kind: string; data: Record<string, unknown> }[],
+): FollowUpEvent[] {
+  return records
+    .filter((r) => r.kind === 'follow_up')
+    .map((r) => ({ ...r.data, at: String(r.data.at) }) as FollowUpEvent);
+}
+
+/**
+ * Her consent events of a case: the consent tab's records, and her follow-up choices recorded with her outcomes as
+ * consent to follow-up contact (the same choice, see followUpFromConsents).
+ */
+export function consentEventsOfCase(
+  records: readonly { kind: string; data: Record<string, unknown>; recordedAt: Date | string }[],
+): ConsentEvent[] {
+  return [
+    ...consentEventsFromRecords(records.filter((r) => r.kind === 'consent')),
+    ...consentsFromFollowUp(followUpRecordsOf(records)),
+  ];
 }
 
 /** Her follow-up choices as of a date: the latest consent/opt-out and preference win. */
