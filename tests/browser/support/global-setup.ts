@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { adminClient, dropRunTemplates, newRunId } from '../../integration/support/templates';
-import { browserDatabasePrefix, templateDirsOf } from './template-dirs';
+import { BROWSER_DATABASE, browserDatabasePrefix, isOldRunName, templateDirsOf } from './template-dirs';
 
 export default function setup({ provide }: TestProject): () => Promise<void> {
   const runId = newRunId();
@@ -15,13 +15,15 @@ export default function setup({ provide }: TestProject): () => Promise<void> {
     for (const dir of templateDirsOf(runId)) fs.rmSync(dir, { recursive: true, force: true });
     const serverUrl = process.env.TEST_DATABASE_URL;
     if (serverUrl === undefined) return;
-    // A file that failed before its harness closed leaves its database behind.
+    // A file that failed before its harness closed leaves its database behind, and a run that crashed all of them.
     await adminClient(serverUrl, async (c) => {
       const left = await c.query<{ datname: string }>(
         `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
-        [browserDatabasePrefix(runId)],
+        [BROWSER_DATABASE],
       );
-      for (const { datname } of left.rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of left.rows)
+        if (datname.startsWith(browserDatabasePrefix(runId)) || isOldRunName(datname, BROWSER_DATABASE))
+          await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     });
     await dropRunTemplates(serverUrl, runId);
   };
