@@ -70,7 +70,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     // The lock of a closed server is gone; never copy one left by a crash.
     filter: (source) => !/ariadne\.lock(\.owner)?$/.test(source),
   });
-  const database = template.database === undefined ? undefined : await cloneDatabase(template.database);
+  const database = template.database && (await cloneDatabase(template.database.serverUrl, template.database.name));
   const server = await start(dataDir, opts.demoCases, database?.url);
   const browser = await workerBrowser();
   return {
@@ -123,8 +123,8 @@ const start = (dataDir: string, demoCases: number | undefined, databaseUrl?: str
 interface SeededTemplate {
   /** The data directory to copy: the whole PGlite database, or on PostgreSQL only the master key file. */
   dataDir: string;
-  /** On PostgreSQL, the template database to copy. */
-  database?: string;
+  /** On PostgreSQL, the template database to copy, and the server that holds it. */
+  database?: { name: string; serverUrl: string };
 }
 
 /**
@@ -159,7 +159,7 @@ async function seededTemplate(demoCases: number, serverUrl: string | undefined):
       }
     });
   }
-  return { dataDir: dir, database };
+  return { dataDir: dir, database: { name: database, serverUrl } };
 }
 
 /** Starts and closes Ariadne on a new data directory, then renames it to `dir`: a half-built one is never copied. */
@@ -178,9 +178,8 @@ async function buildTemplate(dir: string, startOn: (dataDir: string) => ReturnTy
 }
 
 /** A database of this harness's own, copied from the template; dropped when the harness closes. */
-async function cloneDatabase(template: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = SERVER_URL!;
-  // Ends in the run id: the run's end drops any a crashed file left behind (global-setup.ts).
+async function cloneDatabase(serverUrl: string, template: string): Promise<{ url: string; drop(): Promise<void> }> {
+  // Named after the run: the run's end drops any a failed file left behind (global-setup.ts).
   const name = `${browserDatabasePrefix(currentRunId())}${randomBytes(6).toString('hex')}`;
   await adminClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
